@@ -1,0 +1,234 @@
+package io.samokoder.engine;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Everything an audit run needs, independent of how it was started (Maven goal, CLI, test). Adapters translate their
+ * parameters into this; nothing here knows about Maven.
+ */
+public final class AuditConfig {
+
+    public static final int DEFAULT_MIN_SCORE = 80;
+    public static final Severity DEFAULT_FAIL_ON_SEVERITY = Severity.HIGH;
+
+    /** Default category weights for the total; secrets weigh most because one leak outweighs a broken link. */
+    public static Map<Category, Double> defaultWeights() {
+        Map<Category, Double> w = new EnumMap<>(Category.class);
+        w.put(Category.SECRETS, 3.0);
+        w.put(Category.MONITORING, 2.0);
+        w.put(Category.ALERTING, 2.0);
+        w.put(Category.MIGRATIONS, 2.0);
+        w.put(Category.CONFIG, 1.0);
+        w.put(Category.DOCS, 1.0);
+        w.put(Category.READINESS, 1.0);
+        return w;
+    }
+
+    private Path root;
+    private final List<String> excludes = new ArrayList<>();
+    private long maxFileSize = Workspace.DEFAULT_MAX_FILE_SIZE;
+    private int minScore = DEFAULT_MIN_SCORE;
+    private Severity failOnSeverity = DEFAULT_FAIL_ON_SEVERITY;
+    private boolean failOnViolation = true;
+    private final Map<Category, Double> weights = defaultWeights();
+    private Path baseline;
+    private Path suppressions;
+    private final Set<String> disabledRules = new HashSet<>();
+    private final Map<String, Severity> severityOverrides = new HashMap<>();
+    private final Map<String, String> options = new HashMap<>();
+    private final Map<String, String> environment = new HashMap<>();
+    private Locale locale = Locale.ENGLISH;
+    private int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+
+    public static AuditConfig forRoot(Path root) {
+        AuditConfig c = new AuditConfig();
+        c.root = root;
+        return c;
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public AuditConfig root(Path value) {
+        this.root = value;
+        return this;
+    }
+
+    public List<String> excludes() {
+        return Collections.unmodifiableList(excludes);
+    }
+
+    public AuditConfig exclude(String pattern) {
+        excludes.add(pattern);
+        return this;
+    }
+
+    public long maxFileSize() {
+        return maxFileSize;
+    }
+
+    public AuditConfig maxFileSize(long value) {
+        this.maxFileSize = value;
+        return this;
+    }
+
+    public int minScore() {
+        return minScore;
+    }
+
+    public AuditConfig minScore(int value) {
+        if (value < 0 || value > 100) {
+            throw new AuditException("minScore must be between 0 and 100, got " + value);
+        }
+        this.minScore = value;
+        return this;
+    }
+
+    public Severity failOnSeverity() {
+        return failOnSeverity;
+    }
+
+    public AuditConfig failOnSeverity(Severity value) {
+        this.failOnSeverity = value;
+        return this;
+    }
+
+    public boolean failOnViolation() {
+        return failOnViolation;
+    }
+
+    public AuditConfig failOnViolation(boolean value) {
+        this.failOnViolation = value;
+        return this;
+    }
+
+    public Map<Category, Double> weights() {
+        return Collections.unmodifiableMap(weights);
+    }
+
+    public AuditConfig weight(Category category, double value) {
+        if (value < 0 || Double.isNaN(value) || Double.isInfinite(value)) {
+            throw new AuditException("weight of " + category.id() + " must be a non-negative number, got " + value);
+        }
+        weights.put(category, value);
+        return this;
+    }
+
+    /** Parses {@code secrets=3,docs=0.5}. */
+    public AuditConfig weights(String spec) {
+        if (spec == null || spec.isBlank()) {
+            return this;
+        }
+        for (String part : spec.split(",")) {
+            String[] kv = part.split("[=:]", 2);
+            if (kv.length != 2) {
+                throw new AuditException("weights must look like 'secrets=3,docs=1', got '" + part.trim() + "'");
+            }
+            Category category;
+            try {
+                category = Category.parse(kv[0]);
+            } catch (IllegalArgumentException e) {
+                throw new AuditException(e.getMessage());
+            }
+            try {
+                weight(category, Double.parseDouble(kv[1].trim()));
+            } catch (NumberFormatException e) {
+                throw new AuditException("weight of " + category.id() + " is not a number: '" + kv[1].trim() + "'");
+            }
+        }
+        return this;
+    }
+
+    public Path baseline() {
+        return baseline;
+    }
+
+    public AuditConfig baseline(Path value) {
+        this.baseline = value;
+        return this;
+    }
+
+    public Path suppressions() {
+        return suppressions;
+    }
+
+    public AuditConfig suppressions(Path value) {
+        this.suppressions = value;
+        return this;
+    }
+
+    public Set<String> disabledRules() {
+        return Collections.unmodifiableSet(disabledRules);
+    }
+
+    public AuditConfig disableRule(String id) {
+        disabledRules.add(id);
+        return this;
+    }
+
+    public Map<String, Severity> severityOverrides() {
+        return Collections.unmodifiableMap(severityOverrides);
+    }
+
+    public AuditConfig severity(String ruleId, Severity severity) {
+        severityOverrides.put(ruleId, severity);
+        return this;
+    }
+
+    /** Rule-specific settings ({@code docs.online=true}, {@code secrets.localOnly=...}); rules document their keys. */
+    public Map<String, String> options() {
+        return Collections.unmodifiableMap(options);
+    }
+
+    public String optionOr(String key, String fallback) {
+        return options.getOrDefault(key, fallback);
+    }
+
+    public AuditConfig option(String key, String value) {
+        if (value == null) {
+            options.remove(key);
+            return this;
+        }
+        options.put(key, value);
+        return this;
+    }
+
+    /** Process environment for interpolation, empty unless the user asks for it (results then depend on the shell). */
+    public Map<String, String> environment() {
+        return Collections.unmodifiableMap(environment);
+    }
+
+    public AuditConfig environment(Map<String, String> value) {
+        environment.clear();
+        environment.putAll(value);
+        return this;
+    }
+
+    public Locale locale() {
+        return locale;
+    }
+
+    public AuditConfig locale(Locale value) {
+        this.locale = value;
+        return this;
+    }
+
+    public int threads() {
+        return threads;
+    }
+
+    public AuditConfig threads(int value) {
+        this.threads = Math.max(1, value);
+        return this;
+    }
+}

@@ -1,0 +1,101 @@
+package io.samokoder.engine;
+
+import io.samokoder.engine.yaml.YamlDocument;
+import io.samokoder.engine.yaml.YamlLoader;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.function.Function;
+
+/**
+ * What a rule sees: the workspace, the configuration, and caches so that each file is parsed once and each shared
+ * model (compose project, Prometheus configs, Markdown documents, migration graph) is built once for all rules.
+ * Thread-safe: rules run in parallel.
+ */
+public final class AuditContext {
+
+    private final Workspace workspace;
+    private final AuditConfig config;
+    private final Map<Object, FutureTask<Object>> cache = new ConcurrentHashMap<>();
+    private volatile Integer measuredScore;
+
+    public AuditContext(Workspace workspace, AuditConfig config) {
+        this.workspace = workspace;
+        this.config = config;
+    }
+
+    public Workspace workspace() {
+        return workspace;
+    }
+
+    public AuditConfig config() {
+        return config;
+    }
+
+    /** The file parsed as YAML, once. */
+    public YamlDocument yaml(SourceFile file) {
+        return parsed(file, YamlDocument.class, f -> YamlLoader.load(f.path(), workspace.text(f).orElse("\0")));
+    }
+
+    /**
+     * A per-file parse result, computed once per (file, type). Parsers must not throw on bad input; if one does, the
+     * exception reaches the rule that asked, which the engine turns into a {@code config/check-failed} finding.
+     */
+    public <T> T parsed(SourceFile file, Class<T> type, Function<SourceFile, T> parser) {
+        return compute(new FileKey(file.path(), type), () -> parser.apply(file), type);
+    }
+
+    /** A shared model built once from the whole workspace, e.g. {@code ctx.model(ComposeProject.class, ComposeProject::load)}. */
+    public <T> T model(Class<T> type, Function<AuditContext, T> factory) {
+        return compute(type, () -> factory.apply(this), type);
+    }
+
+    private <T> T compute(Object key, java.util.concurrent.Callable<T> callable, Class<T> type) {
+        FutureTask<Object> task = cache.get(key);
+        if (task == null) {
+            @SuppressWarnings("unchecked")
+            FutureTask<Object> created = new FutureTask<>((java.util.concurrent.Callable<Object>) callable);
+            task = cache.putIfAbsent(key, created);
+            if (task == null) {
+                task = created;
+                created.run();
+            }
+        }
+        try {
+            return type.cast(task.get());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    /** The total score of every rule that does not itself compare against the score; set before those rules run. */
+    public OptionalInt measuredScore() {
+        Integer s = measuredScore;
+        return s == null ? OptionalInt.empty() : OptionalInt.of(s);
+    }
+
+    void measuredScore(int value) {
+        this.measuredScore = value;
+    }
+
+    public Optional<SourceFile> file(String path) {
+        return workspace.file(path);
+    }
+
+    private record FileKey(String path, Class<?> type) {
+    }
+}

@@ -1,0 +1,210 @@
+package io.samokoder.engine;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+
+/**
+ * Runs an audit: walks the workspace once, runs every enabled rule (in parallel, merged in a deterministic order),
+ * applies severity overrides, fingerprints, suppressions and the baseline, and scores the result.
+ */
+public final class Auditor {
+
+    private final List<Rule> rules;
+
+    public Auditor() {
+        this(RuleRegistry.load());
+    }
+
+    public Auditor(List<Rule> rules) {
+        this.rules = List.copyOf(rules);
+    }
+
+    public List<Rule> rules() {
+        return rules;
+    }
+
+    public AuditResult run(AuditConfig config) {
+        long start = System.nanoTime();
+        Path root = config.root();
+        if (root == null || !Files.isDirectory(root)) {
+            throw new AuditException("not a directory: " + root);
+        }
+        Workspace workspace;
+        try {
+            workspace = Workspace.scan(root, config.excludes(), config.maxFileSize());
+        } catch (NoSuchFileException e) {
+            throw new AuditException("not a directory: " + root);
+        } catch (IOException e) {
+            throw new AuditException("cannot read " + root + ": " + e.getMessage());
+        }
+        Suppressions suppressions = loadSuppressions(config, workspace);
+        Baseline baseline = config.baseline() != null && Files.exists(config.baseline())
+                ? Baseline.read(config.baseline()) : null;
+        if (config.baseline() != null && baseline == null && !config.options().containsKey("baseline.optional")) {
+            throw new AuditException("baseline file not found: " + config.baseline());
+        }
+
+        AuditContext context = new AuditContext(workspace, config);
+        List<Rule> enabled = rules.stream().filter(r -> !config.disabledRules().contains(r.meta().id())).toList();
+        List<Rule> first = enabled.stream().filter(r -> !r.needsMeasuredScore()).toList();
+        List<Rule> second = enabled.stream().filter(Rule::needsMeasuredScore).toList();
+
+        Set<Category> applicable = EnumSet.noneOf(Category.class);
+        List<RuleMeta> ran = new ArrayList<>();
+        List<Finding> raw = Collections.synchronizedList(new ArrayList<>());
+        runAll(first, context, applicable, ran, raw, config.threads());
+        List<Finding> processed = postProcess(raw, config, workspace, suppressions, baseline);
+        applicable.addAll(categoriesOf(processed));
+        context.measuredScore(ReadinessScore.compute(processed, applicable, config.weights()).total());
+
+        if (!second.isEmpty()) {
+            runAll(second, context, applicable, ran, raw, config.threads());
+            processed = postProcess(raw, config, workspace, suppressions, baseline);
+            applicable.addAll(categoriesOf(processed));
+        }
+        ReadinessScore score = ReadinessScore.compute(processed, applicable, config.weights());
+
+        Set<String> withFindings = new TreeSet<>();
+        processed.forEach(f -> withFindings.add(f.ruleId()));
+        Set<String> clean = new TreeSet<>();
+        ran.forEach(m -> {
+            if (!withFindings.contains(m.id())) {
+                clean.add(m.id());
+            }
+        });
+        ran.sort(java.util.Comparator.comparing(RuleMeta::id));
+        List<Baseline.Entry> fixed = baseline == null ? List.of()
+                : baseline.fixedSince(processed.stream().filter(Finding::isActive).toList());
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        return new AuditResult(workspace.root(), processed, score, List.copyOf(ran), RuleRegistry.allMeta(rules),
+                Collections.unmodifiableSet(clean), fixed, baseline != null, workspace.files().size(),
+                workspace.skipped().size(), millis);
+    }
+
+    private static Set<Category> categoriesOf(List<Finding> findings) {
+        Set<Category> set = EnumSet.noneOf(Category.class);
+        for (Finding f : findings) {
+            if (f.isActive() && f.severity() != Severity.INFO) {
+                set.add(f.category());
+            }
+        }
+        return set;
+    }
+
+    private static Suppressions loadSuppressions(AuditConfig config, Workspace workspace) {
+        Path file = config.suppressions();
+        if (file == null) {
+            Path fallback = workspace.root().resolve(Suppressions.DEFAULT_FILE);
+            return Files.isRegularFile(fallback) ? Suppressions.load(fallback) : Suppressions.none();
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new AuditException("suppressions file not found: " + file);
+        }
+        return Suppressions.load(file);
+    }
+
+    private static void runAll(List<Rule> rules, AuditContext context, Set<Category> applicable, List<RuleMeta> ran,
+                               List<Finding> sink, int threads) {
+        ThreadFactory daemon = r -> {
+            Thread t = new Thread(r, "samokoder-rule");
+            t.setDaemon(true);
+            return t;
+        };
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, Math.max(1, rules.size())), daemon);
+        try {
+            List<Future<RuleOutcome>> futures = new ArrayList<>();
+            for (Rule rule : rules) {
+                futures.add(pool.submit(() -> runOne(rule, context)));
+            }
+            for (Future<RuleOutcome> future : futures) {
+                RuleOutcome outcome;
+                try {
+                    outcome = future.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new AuditException("audit interrupted");
+                } catch (ExecutionException e) {
+                    throw new AuditException("internal error: " + e.getCause(), e.getCause());
+                }
+                if (outcome.applicable) {
+                    applicable.add(outcome.meta.category());
+                    ran.add(outcome.meta);
+                }
+                sink.addAll(outcome.findings);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private record RuleOutcome(RuleMeta meta, boolean applicable, List<Finding> findings) {
+    }
+
+    private static RuleOutcome runOne(Rule rule, AuditContext context) {
+        RuleMeta meta = rule.meta();
+        List<Finding> found = new ArrayList<>();
+        boolean applicable = false;
+        try {
+            applicable = rule.isApplicable(context);
+            if (applicable) {
+                rule.check(context, f -> {
+                    synchronized (found) {
+                        found.add(f);
+                    }
+                });
+            }
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            found.add(Finding.of(CheckFailed.META).at(".", 0)
+                    .message("check " + meta.id() + " failed: " + e.getClass().getSimpleName()
+                            + (e.getMessage() == null ? "" : ": " + oneLine(e.getMessage())))
+                    .key(meta.id()).build());
+        }
+        return new RuleOutcome(meta, applicable, found);
+    }
+
+    private static String oneLine(String s) {
+        String t = s.replaceAll("\\s+", " ").trim();
+        return t.length() > 200 ? t.substring(0, 200) + "…" : t;
+    }
+
+    private static List<Finding> postProcess(List<Finding> raw, AuditConfig config, Workspace workspace,
+                                             Suppressions suppressions, Baseline baseline) {
+        List<Finding> list;
+        synchronized (raw) {
+            list = new ArrayList<>(raw);
+        }
+        List<Finding> overridden = new ArrayList<>(list.size());
+        for (Finding f : list) {
+            Severity override = config.severityOverrides().get(f.ruleId());
+            overridden.add(override == null ? f : f.withSeverity(override));
+        }
+        overridden.sort(Finding.ORDER);
+        List<Finding> fingerprinted = Fingerprints.assign(overridden, workspace);
+        List<Finding> out = new ArrayList<>(fingerprinted.size());
+        for (Finding f : fingerprinted) {
+            var reason = suppressions.reason(f, workspace);
+            if (reason.isPresent()) {
+                out.add(f.withStatus(Finding.Status.SUPPRESSED, reason.get()));
+            } else if (baseline != null && baseline.contains(f.fingerprint())) {
+                out.add(f.withStatus(Finding.Status.BASELINED, null));
+            } else {
+                out.add(f);
+            }
+        }
+        out.sort(Finding.ORDER);
+        return List.copyOf(out);
+    }
+}

@@ -1,0 +1,138 @@
+package io.samokoder.engine;
+
+import java.util.Comparator;
+import java.util.Objects;
+
+/**
+ * One problem at one place. Secret values never enter a finding: rules pass them through {@link Masking} before
+ * building the message.
+ *
+ * @param path           repository-relative, {@code /}-separated
+ * @param line           1-based; 0 when the finding concerns the whole file
+ * @param column         1-based; 0 when unknown
+ * @param fingerprintKey what identifies the finding apart from its position (defaults to the text of its line)
+ * @param fingerprint    stable id computed by the engine; survives unrelated line shifts
+ */
+public record Finding(String ruleId, Category category, Severity severity, String path, int line, int column,
+                      String message, String remediation, String fingerprintKey, String fingerprint, Status status,
+                      String suppressionReason) {
+
+    /** How the gate treats a finding. */
+    public enum Status {
+        /** Not in the baseline: the gate looks at it. */
+        NEW,
+        /** Accepted in the baseline: reported, does not gate. */
+        BASELINED,
+        /** Suppressed inline or by the suppressions file: not scored, not gated. */
+        SUPPRESSED
+    }
+
+    public static final Comparator<Finding> ORDER = Comparator.comparing(Finding::path)
+            .thenComparingInt(Finding::line)
+            .thenComparingInt(Finding::column)
+            .thenComparing(Finding::ruleId)
+            .thenComparing(Finding::message)
+            .thenComparing(f -> Objects.toString(f.fingerprint(), ""));
+
+    public Finding {
+        Objects.requireNonNull(ruleId, "ruleId");
+        Objects.requireNonNull(category, "category");
+        Objects.requireNonNull(severity, "severity");
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(message, "message");
+        if (path.contains("\\")) {
+            throw new IllegalArgumentException("paths use '/': " + path);
+        }
+        remediation = remediation == null ? "" : remediation;
+        status = status == null ? Status.NEW : status;
+        line = Math.max(0, line);
+        column = Math.max(0, column);
+    }
+
+    /** Starts a finding of the given rule with the rule's default severity and remediation. */
+    public static Builder of(RuleMeta meta) {
+        return new Builder(meta);
+    }
+
+    public static Builder of(Rule rule) {
+        return new Builder(rule.meta());
+    }
+
+    public Finding withFingerprint(String value) {
+        return new Finding(ruleId, category, severity, path, line, column, message, remediation, fingerprintKey, value,
+                status, suppressionReason);
+    }
+
+    public Finding withStatus(Status value, String reason) {
+        return new Finding(ruleId, category, severity, path, line, column, message, remediation, fingerprintKey,
+                fingerprint, value, reason);
+    }
+
+    public Finding withSeverity(Severity value) {
+        return new Finding(ruleId, category, value, path, line, column, message, remediation, fingerprintKey,
+                fingerprint, status, suppressionReason);
+    }
+
+    /** {@code path:line} as tools and editors print it. */
+    public String location() {
+        return line > 0 ? path + ":" + line : path;
+    }
+
+    public boolean isActive() {
+        return status != Status.SUPPRESSED;
+    }
+
+    public static final class Builder {
+        private final RuleMeta meta;
+        private Severity severity;
+        private String path;
+        private int line;
+        private int column;
+        private String message;
+        private String remediation;
+        private String key;
+
+        private Builder(RuleMeta meta) {
+            this.meta = meta;
+            this.severity = meta.severity();
+            this.remediation = meta.remediation();
+        }
+
+        public Builder at(String path, int line, int column) {
+            this.path = path;
+            this.line = line;
+            this.column = column;
+            return this;
+        }
+
+        public Builder at(String path, int line) {
+            return at(path, line, 0);
+        }
+
+        public Builder severity(Severity value) {
+            this.severity = value;
+            return this;
+        }
+
+        public Builder message(String value) {
+            this.message = value;
+            return this;
+        }
+
+        public Builder remediation(String value) {
+            this.remediation = value;
+            return this;
+        }
+
+        /** A stable discriminator (variable name, host, revision id) that keeps the fingerprint when lines move. */
+        public Builder key(String value) {
+            this.key = value;
+            return this;
+        }
+
+        public Finding build() {
+            return new Finding(meta.id(), meta.category(), severity, path, line, column, message, remediation, key,
+                    null, Status.NEW, null);
+        }
+    }
+}

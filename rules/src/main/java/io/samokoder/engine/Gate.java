@@ -1,0 +1,50 @@
+package io.samokoder.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The build gate: fails when the total score is below {@code minScore} or when any new (not baselined, not
+ * suppressed) finding is at or above {@code failOnSeverity}.
+ */
+public record Gate(boolean passed, List<String> reasons, List<Finding> blocking, String message) {
+
+    public static final int TOP_FINDINGS = 10;
+
+    public static Gate evaluate(AuditResult result, int minScore, Severity failOnSeverity) {
+        List<String> reasons = new ArrayList<>();
+        int total = result.score().total();
+        if (total < minScore) {
+            reasons.add("readiness score " + total + " is below the minimum " + minScore);
+        }
+        List<Finding> blocking = result.findings().stream()
+                .filter(f -> f.status() == Finding.Status.NEW && f.severity().atLeast(failOnSeverity))
+                .sorted(java.util.Comparator.comparing(Finding::severity).thenComparing(Finding.ORDER))
+                .toList();
+        if (!blocking.isEmpty()) {
+            reasons.add(blocking.size() + " new finding" + (blocking.size() == 1 ? "" : "s") + " at or above "
+                    + failOnSeverity.id());
+        }
+        boolean passed = reasons.isEmpty();
+        StringBuilder msg = new StringBuilder();
+        if (passed) {
+            msg.append("samokoder gate passed: readiness ").append(total).append("/100 (minimum ").append(minScore)
+                    .append("), no new finding at or above ").append(failOnSeverity.id());
+        } else {
+            msg.append("samokoder gate failed: ").append(String.join("; ", reasons)).append(" (score ")
+                    .append(total).append("/100, minimum ").append(minScore).append(", failOnSeverity ")
+                    .append(failOnSeverity.id()).append(")");
+            List<Finding> top = !blocking.isEmpty() ? blocking : result.findings().stream()
+                    .filter(f -> f.status() == Finding.Status.NEW)
+                    .sorted(java.util.Comparator.comparing(Finding::severity).thenComparing(Finding.ORDER)).toList();
+            for (Finding f : top.subList(0, Math.min(TOP_FINDINGS, top.size()))) {
+                msg.append("\n  ").append(f.location()).append(": [").append(f.ruleId()).append("] ")
+                        .append(f.severity().id()).append(": ").append(f.message());
+            }
+            if (top.size() > TOP_FINDINGS) {
+                msg.append("\n  … and ").append(top.size() - TOP_FINDINGS).append(" more");
+            }
+        }
+        return new Gate(passed, List.copyOf(reasons), blocking, msg.toString());
+    }
+}

@@ -1,0 +1,38 @@
+package io.samokoder.engine;
+
+import java.util.Set;
+
+/**
+ * A check. Implementations are small final classes annotated with {@link RuleInfo}, registered in
+ * {@code META-INF/services/io.samokoder.engine.Rule} and found with {@link java.util.ServiceLoader}.
+ * Rules never walk the disk: they read files and shared models through the {@link AuditContext}.
+ */
+public interface Rule {
+
+    default RuleMeta meta() {
+        return RuleMeta.of(getClass());
+    }
+
+    /**
+     * Whether this rule has anything to check in this repository. A category none of whose rules applies is
+     * "not applicable" and leaves the readiness average.
+     */
+    boolean isApplicable(AuditContext context);
+
+    /** Runs the check and reports findings. Must not throw on bad input: report a finding instead. */
+    void check(AuditContext context, FindingSink sink);
+
+    /**
+     * Repository-relative paths whose change can alter this rule's findings; used by the staged-files mode to decide
+     * which rules to run. The default covers every file the rule could read; cross-file rules return all files of the
+     * models they join.
+     */
+    default Set<String> inputs(AuditContext context) {
+        return Set.of("**");
+    }
+
+    /** Rules that compare against the measured score (readiness claims) run after the other rules. */
+    default boolean needsMeasuredScore() {
+        return false;
+    }
+}

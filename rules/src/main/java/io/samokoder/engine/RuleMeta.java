@@ -1,0 +1,18 @@
+package io.samokoder.engine;
+
+/** Rule metadata as a value, read from {@link RuleInfo}. */
+public record RuleMeta(String id, Category category, Severity severity, String summary, String remediation,
+                       String description) {
+
+    public static RuleMeta of(Class<?> ruleClass) {
+        RuleInfo info = ruleClass.getAnnotation(RuleInfo.class);
+        if (info == null) {
+            throw new IllegalStateException(ruleClass.getName() + " has no @RuleInfo");
+        }
+        if (!info.id().startsWith(info.category().id() + "/")) {
+            throw new IllegalStateException("rule id " + info.id() + " must start with its category " + info.category().id() + "/");
+        }
+        return new RuleMeta(info.id(), info.category(), info.severity(), info.summary(), info.remediation(),
+                info.description());
+    }
+}

@@ -1,0 +1,371 @@
+package io.samokoder.engine;
+
+import org.eclipse.jgit.ignore.FastIgnoreRule;
+import org.eclipse.jgit.ignore.IgnoreNode;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.FileSystemException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The repository as rules see it: one walk of the tree honouring {@code .gitignore} files (nested ones too, with
+ * git's semantics through JGit's {@link IgnoreNode}), {@code .git/info/exclude} and configured excludes (same
+ * syntax). Symbolic links are never followed into directories (no loops) and never to targets outside the tree.
+ * Files above the size limit are listed but not audited. Content is read lazily by {@link SourceFile}.
+ */
+public final class Workspace {
+
+    public static final long DEFAULT_MAX_FILE_SIZE = 5L * 1024 * 1024;
+
+    private final Path root;
+    private final List<SourceFile> files;
+    private final Map<String, SourceFile> byPath;
+    private final TreeSet<String> allFiles;
+    private final TreeSet<String> allDirs;
+    private final Map<String, List<String>> byLowerCase;
+    private final List<Skipped> skipped;
+    private final Map<String, Boolean> binary = new ConcurrentHashMap<>();
+    private final AtomicInteger binaryCount = new AtomicInteger();
+
+    /** A file or link the walk did not audit, and why; reported as an info finding. */
+    public record Skipped(String path, String reason) {
+    }
+
+    private Workspace(Path root, List<SourceFile> files, TreeSet<String> allFiles, TreeSet<String> allDirs,
+                      List<Skipped> skipped) {
+        this.root = root;
+        this.files = List.copyOf(files);
+        Map<String, SourceFile> map = new HashMap<>();
+        for (SourceFile f : files) {
+            map.put(f.path(), f);
+        }
+        this.byPath = map;
+        this.allFiles = allFiles;
+        this.allDirs = allDirs;
+        Map<String, List<String>> lower = new HashMap<>();
+        for (String p : allFiles) {
+            lower.computeIfAbsent(p.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(p);
+        }
+        for (String p : allDirs) {
+            lower.computeIfAbsent(p.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(p);
+        }
+        this.byLowerCase = lower;
+        this.skipped = List.copyOf(skipped);
+    }
+
+    /** Walks {@code root} with default settings. */
+    public static Workspace scan(Path root) throws IOException {
+        return scan(root, List.of(), DEFAULT_MAX_FILE_SIZE);
+    }
+
+    /**
+     * @param excludes    patterns in {@code .gitignore} syntax, relative to the root
+     * @param maxFileSize files larger than this are listed but not read
+     */
+    public static Workspace scan(Path root, List<String> excludes, long maxFileSize) throws IOException {
+        Path realRoot = root.toRealPath();
+        if (!Files.isDirectory(realRoot)) {
+            throw new NoSuchFileException(root.toString(), null, "not a directory");
+        }
+        Walker walker = new Walker(realRoot, excludes, maxFileSize);
+        Files.walkFileTree(realRoot, EnumSet.noneOf(java.nio.file.FileVisitOption.class), Integer.MAX_VALUE, walker);
+        walker.files.sort((a, b) -> a.path().compareTo(b.path()));
+        walker.skipped.sort((a, b) -> a.path().compareTo(b.path()));
+        return new Workspace(realRoot, walker.files, walker.allFiles, walker.allDirs, walker.skipped);
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /** Files to audit, sorted by path. Binary files are included; ask {@link #isBinary(SourceFile)}. */
+    public List<SourceFile> files() {
+        return files;
+    }
+
+    public Optional<SourceFile> file(String path) {
+        return Optional.ofNullable(byPath.get(path));
+    }
+
+    /** Whether a file or folder exists in the tree (ignored paths do not: they are not in the repository). */
+    public boolean exists(String path) {
+        String p = normalize(path);
+        return p.isEmpty() || allFiles.contains(p) || allDirs.contains(p);
+    }
+
+    public boolean isDirectory(String path) {
+        String p = normalize(path);
+        return p.isEmpty() || allDirs.contains(p);
+    }
+
+    /** Every non-ignored file path, including those too large or excluded from auditing. */
+    public Collection<String> allFilePaths() {
+        return Collections.unmodifiableSet(allFiles);
+    }
+
+    public Collection<String> allDirectoryPaths() {
+        return Collections.unmodifiableSet(allDirs);
+    }
+
+    /** Existing paths equal to {@code path} ignoring letter case. */
+    public List<String> caseInsensitiveMatches(String path) {
+        return byLowerCase.getOrDefault(normalize(path).toLowerCase(Locale.ROOT), List.of());
+    }
+
+    public List<Skipped> skipped() {
+        return skipped;
+    }
+
+    /** Binary if the first 8000 bytes hold a NUL, as git decides. Reads (and caches) the file. */
+    public boolean isBinary(SourceFile file) {
+        return binary.computeIfAbsent(file.path(), p -> {
+            boolean result = sniffBinary(file.absolutePath());
+            if (result) {
+                binaryCount.incrementAndGet();
+            }
+            return result;
+        });
+    }
+
+    /** Binary files seen so far by rules. */
+    public int binaryFilesSeen() {
+        return binaryCount.get();
+    }
+
+    /** Text of a file for rules: empty for binary files, never an exception for unreadable ones. */
+    public Optional<String> text(SourceFile file) {
+        if (isBinary(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(file.text());
+        } catch (java.io.UncheckedIOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static boolean sniffBinary(Path path) {
+        try (InputStream in = Files.newInputStream(path)) {
+            byte[] head = in.readNBytes(8000);
+            for (byte b : head) {
+                if (b == 0) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Normalises {@code a/./b/../c} and leading {@code ./}; returns null-safe, {@code /}-separated text. */
+    public static String normalize(String path) {
+        List<String> parts = new ArrayList<>();
+        for (String part : path.replace('\\', '/').split("/")) {
+            if (part.isEmpty() || part.equals(".")) {
+                continue;
+            }
+            if (part.equals("..")) {
+                if (!parts.isEmpty() && !parts.get(parts.size() - 1).equals("..")) {
+                    parts.remove(parts.size() - 1);
+                } else {
+                    parts.add("..");
+                }
+            } else {
+                parts.add(part);
+            }
+        }
+        return String.join("/", parts);
+    }
+
+    private static final class Walker extends SimpleFileVisitor<Path> {
+        private final Path root;
+        private final long maxFileSize;
+        private final List<FastIgnoreRule> excludeRules = new ArrayList<>();
+        private final IgnoreNode infoExclude = new IgnoreNode();
+        private final TreeMap<String, IgnoreNode> ignoreNodes = new TreeMap<>();
+        final List<SourceFile> files = new ArrayList<>();
+        final TreeSet<String> allFiles = new TreeSet<>();
+        final TreeSet<String> allDirs = new TreeSet<>();
+        final List<Skipped> skipped = new ArrayList<>();
+
+        Walker(Path root, List<String> excludes, long maxFileSize) {
+            this.root = root;
+            this.maxFileSize = maxFileSize;
+            for (String e : excludes) {
+                if (e != null && !e.isBlank()) {
+                    excludeRules.add(new FastIgnoreRule(e.trim()));
+                }
+            }
+            Path info = root.resolve(".git/info/exclude");
+            if (Files.isRegularFile(info)) {
+                try (InputStream in = Files.newInputStream(info)) {
+                    infoExclude.parse(in);
+                } catch (IOException ignored) {
+                    // an unreadable exclude file excludes nothing
+                }
+            }
+        }
+
+        private String rel(Path p) {
+            return root.relativize(p).toString().replace('\\', '/');
+        }
+
+        @Override
+        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+            String rel = rel(dir);
+            if (!rel.isEmpty()) {
+                if (dir.getFileName().toString().equals(".git") || isIgnored(rel, true)) {
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
+                allDirs.add(rel);
+            }
+            Path gitignore = dir.resolve(".gitignore");
+            if (Files.isRegularFile(gitignore, LinkOption.NOFOLLOW_LINKS)) {
+                IgnoreNode node = new IgnoreNode();
+                try (InputStream in = Files.newInputStream(gitignore)) {
+                    node.parse(in);
+                    ignoreNodes.put(rel, node);
+                } catch (IOException e) {
+                    skipped.add(new Skipped(rel.isEmpty() ? ".gitignore" : rel + "/.gitignore",
+                            "unreadable .gitignore: " + e.getMessage()));
+                }
+            }
+            return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+            String rel = rel(file);
+            if (attrs.isSymbolicLink()) {
+                return visitLink(file, rel);
+            }
+            if (!attrs.isRegularFile()) {
+                return FileVisitResult.CONTINUE; // FIFOs, sockets, devices: reading could block
+            }
+            if (isIgnored(rel, false)) {
+                return FileVisitResult.CONTINUE;
+            }
+            allFiles.add(rel);
+            if (isExcluded(rel, false)) {
+                return FileVisitResult.CONTINUE;
+            }
+            if (attrs.size() > maxFileSize) {
+                skipped.add(new Skipped(rel, "larger than " + maxFileSize + " bytes (" + attrs.size() + "); not read"));
+                return FileVisitResult.CONTINUE;
+            }
+            if (!Files.isReadable(file)) {
+                skipped.add(new Skipped(rel, "not readable"));
+                return FileVisitResult.CONTINUE;
+            }
+            files.add(new SourceFile(rel, file, attrs.size()));
+            return FileVisitResult.CONTINUE;
+        }
+
+        private FileVisitResult visitLink(Path link, String rel) {
+            if (isIgnored(rel, false)) {
+                return FileVisitResult.CONTINUE;
+            }
+            Path target;
+            try {
+                target = link.toRealPath();
+            } catch (FileSystemException e) {
+                skipped.add(new Skipped(rel, "broken or looping symbolic link; not followed"));
+                return FileVisitResult.CONTINUE;
+            } catch (IOException e) {
+                skipped.add(new Skipped(rel, "unresolvable symbolic link; not followed"));
+                return FileVisitResult.CONTINUE;
+            }
+            if (!target.startsWith(root)) {
+                skipped.add(new Skipped(rel, "symbolic link to a target outside the repository; not followed"));
+                return FileVisitResult.CONTINUE;
+            }
+            if (Files.isDirectory(target)) {
+                // the target folder is walked on its own; following the link could loop
+                allDirs.add(rel);
+                return FileVisitResult.CONTINUE;
+            }
+            allFiles.add(rel);
+            if (!Files.isRegularFile(target) || isExcluded(rel, false)) {
+                return FileVisitResult.CONTINUE;
+            }
+            try {
+                long size = Files.size(target);
+                if (size > maxFileSize) {
+                    skipped.add(new Skipped(rel, "larger than " + maxFileSize + " bytes (" + size + "); not read"));
+                } else {
+                    files.add(new SourceFile(rel, target, size));
+                }
+            } catch (IOException e) {
+                skipped.add(new Skipped(rel, "not readable"));
+            }
+            return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFileFailed(Path file, IOException exc) {
+            String rel = rel(file);
+            if (!isIgnored(rel, false)) {
+                skipped.add(new Skipped(rel, "not readable: " + exc.getClass().getSimpleName()));
+            }
+            return FileVisitResult.CONTINUE;
+        }
+
+        private boolean isExcluded(String rel, boolean directory) {
+            boolean excluded = false;
+            for (FastIgnoreRule rule : excludeRules) {
+                if (rule.isMatch(rel, directory)) {
+                    excluded = rule.getResult();
+                }
+            }
+            return excluded;
+        }
+
+        private boolean isIgnored(String rel, boolean directory) {
+            if (isExcluded(rel, directory) && directory) {
+                return true; // an excluded folder is not walked at all
+            }
+            // deepest .gitignore first; the first definite answer wins, as in git
+            String dir = rel;
+            while (true) {
+                int slash = dir.lastIndexOf('/');
+                dir = slash < 0 ? "" : dir.substring(0, slash);
+                IgnoreNode node = ignoreNodes.get(dir);
+                if (node != null) {
+                    String sub = dir.isEmpty() ? rel : rel.substring(dir.length() + 1);
+                    IgnoreNode.MatchResult r = node.isIgnored(sub, directory);
+                    if (r == IgnoreNode.MatchResult.IGNORED) {
+                        return true;
+                    }
+                    if (r == IgnoreNode.MatchResult.NOT_IGNORED) {
+                        return false;
+                    }
+                }
+                if (dir.isEmpty()) {
+                    break;
+                }
+            }
+            return infoExclude.isIgnored(rel, directory) == IgnoreNode.MatchResult.IGNORED;
+        }
+    }
+}

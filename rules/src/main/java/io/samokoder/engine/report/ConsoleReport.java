@@ -1,0 +1,63 @@
+package io.samokoder.engine.report;
+
+import io.samokoder.engine.AuditResult;
+import io.samokoder.engine.Category;
+import io.samokoder.engine.Finding;
+import io.samokoder.engine.Severity;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/** The console summary: score, category scores, counts by severity, findings as {@code file:line: [rule] message}. */
+public final class ConsoleReport {
+
+    private ConsoleReport() {
+    }
+
+    public static List<String> lines(AuditResult result) {
+        List<String> out = new ArrayList<>();
+        out.add("samokoder readiness score: " + result.score().total() + "/100");
+        StringBuilder cats = new StringBuilder("  categories:");
+        for (Category c : Category.values()) {
+            Integer s = result.score().categoryScores().get(c);
+            cats.append(' ').append(c.id()).append('=').append(s == null ? "n/a" : s.toString());
+        }
+        out.add(cats.toString());
+        Map<Severity, Integer> counts = new EnumMap<>(Severity.class);
+        int suppressed = 0;
+        int baselined = 0;
+        for (Finding f : result.findings()) {
+            if (f.status() == Finding.Status.SUPPRESSED) {
+                suppressed++;
+                continue;
+            }
+            if (f.status() == Finding.Status.BASELINED) {
+                baselined++;
+            }
+            counts.merge(f.severity(), 1, Integer::sum);
+        }
+        StringBuilder sev = new StringBuilder("  findings:");
+        for (Severity s : Severity.values()) {
+            sev.append(' ').append(s.id()).append('=').append(counts.getOrDefault(s, 0));
+        }
+        sev.append(" (suppressed ").append(suppressed);
+        if (result.baselineUsed()) {
+            sev.append(", baselined ").append(baselined).append(", fixed since baseline ")
+                    .append(result.fixedSinceBaseline().size());
+        }
+        sev.append(')');
+        out.add(sev.toString());
+        out.add("  files: " + result.filesAudited() + " audited, " + result.filesSkipped() + " skipped; "
+                + result.rulesRun().size() + " checks ran");
+        for (Finding f : result.findings()) {
+            if (f.status() == Finding.Status.SUPPRESSED) {
+                continue;
+            }
+            out.add(f.location() + ": [" + f.ruleId() + "] " + f.severity().id() + ": " + f.message()
+                    + (f.status() == Finding.Status.BASELINED ? " (baselined)" : ""));
+        }
+        return out;
+    }
+}

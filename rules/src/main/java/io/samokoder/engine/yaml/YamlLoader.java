@@ -1,0 +1,131 @@
+package io.samokoder.engine.yaml;
+
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+import java.io.StringReader;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Loads YAML through snakeyaml's node API (composition only: no objects are constructed, no tags resolved to classes)
+ * with limits that stop hostile input early: at most {@value #MAX_ALIASES} aliases to collections (alias bombs), a
+ * nesting depth of {@value #MAX_DEPTH}, and a code-point cap.
+ */
+public final class YamlLoader {
+
+    public static final int MAX_ALIASES = 100;
+    public static final int MAX_DEPTH = 100;
+    public static final int MAX_CODE_POINTS = 8 * 1024 * 1024;
+
+    private YamlLoader() {
+    }
+
+    public static YamlDocument load(String path, String text) {
+        List<Node> documents = new ArrayList<>();
+        List<YamlProblem> problems = new ArrayList<>();
+        if (text.indexOf('\0') >= 0) {
+            problems.add(new YamlProblem(YamlProblem.Kind.BINARY, 1, 1, "binary content (NUL bytes), not YAML"));
+            return new YamlDocument(path, documents, problems);
+        }
+        LoaderOptions options = new LoaderOptions();
+        options.setMaxAliasesForCollections(MAX_ALIASES);
+        options.setNestingDepthLimit(MAX_DEPTH);
+        options.setCodePointLimit(MAX_CODE_POINTS);
+        options.setAllowRecursiveKeys(false);
+        options.setProcessComments(false);
+        Yaml yaml = new Yaml(options);
+        try {
+            Iterator<Node> it = yaml.composeAll(new StringReader(text)).iterator();
+            while (it.hasNext()) {
+                Node node = it.next();
+                if (node != null) {
+                    documents.add(node);
+                }
+            }
+        } catch (MarkedYAMLException e) {
+            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            int line = mark == null ? 1 : mark.getLine() + 1;
+            int column = mark == null ? 1 : mark.getColumn() + 1;
+            problems.add(new YamlProblem(kindOf(e), line, column, oneLine(e)));
+        } catch (YAMLException e) {
+            problems.add(new YamlProblem(kindOf(e), 1, 1, oneLine(e)));
+        } catch (StackOverflowError e) {
+            problems.add(new YamlProblem(YamlProblem.Kind.LIMIT, 1, 1, "nesting too deep to load"));
+        }
+        for (Node doc : documents) {
+            findDuplicateKeys(doc, problems);
+        }
+        problems.sort((a, b) -> a.line() != b.line() ? Integer.compare(a.line(), b.line())
+                : Integer.compare(a.column(), b.column()));
+        return new YamlDocument(path, documents, problems);
+    }
+
+    private static YamlProblem.Kind kindOf(YAMLException e) {
+        String m = String.valueOf(e.getMessage());
+        if (m.contains("Number of aliases") || m.contains("Nesting Depth") || m.contains("nesting depth")
+                || m.contains("code points") || m.contains("exceeds the limit") || m.contains("Recursive key")) {
+            return YamlProblem.Kind.LIMIT;
+        }
+        return YamlProblem.Kind.SYNTAX;
+    }
+
+    private static String oneLine(YAMLException e) {
+        String problem = e instanceof MarkedYAMLException m && m.getProblem() != null ? m.getProblem() : e.getMessage();
+        if (e instanceof MarkedYAMLException m && m.getContext() != null && m.getProblem() != null) {
+            problem = m.getContext() + ", " + m.getProblem();
+        }
+        problem = String.valueOf(problem).replaceAll("\\s+", " ").trim();
+        if (problem.length() > 200) {
+            problem = problem.substring(0, 200) + "…";
+        }
+        return problem;
+    }
+
+    private static void findDuplicateKeys(Node root, List<YamlProblem> problems) {
+        Set<Node> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        Deque<Node> stack = new ArrayDeque<>();
+        stack.push(root);
+        while (!stack.isEmpty()) {
+            Node node = stack.pop();
+            if (!seen.add(node)) {
+                continue; // aliases share nodes: visit each once
+            }
+            if (node instanceof MappingNode m) {
+                Map<String, ScalarNode> keys = new HashMap<>();
+                for (NodeTuple t : m.getValue()) {
+                    if (t.getKeyNode() instanceof ScalarNode k && !YamlDocument.isMergeKey(k)) {
+                        ScalarNode first = keys.putIfAbsent(k.getValue(), k);
+                        if (first != null) {
+                            problems.add(new YamlProblem(YamlProblem.Kind.DUPLICATE_KEY, YamlDocument.line(k),
+                                    YamlDocument.column(k), "duplicate key '" + k.getValue() + "' (first at line "
+                                    + YamlDocument.line(first) + ")"));
+                        }
+                    }
+                    stack.push(t.getValueNode());
+                    stack.push(t.getKeyNode());
+                }
+            } else if (node instanceof SequenceNode s) {
+                for (Node item : s.getValue()) {
+                    stack.push(item);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package io.samokoder.rules.config;
+
+import io.samokoder.engine.AuditContext;
+import io.samokoder.engine.Category;
+import io.samokoder.engine.FileKinds;
+import io.samokoder.engine.Finding;
+import io.samokoder.engine.FindingSink;
+import io.samokoder.engine.Rule;
+import io.samokoder.engine.RuleInfo;
+import io.samokoder.engine.Severity;
+import io.samokoder.engine.SourceFile;
+import io.samokoder.engine.yaml.YamlDocument;
+import io.samokoder.engine.yaml.YamlProblem;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/** A YAML file that compose, Prometheus, Alertmanager, Grafana or a CI system loads, and that would not load. */
+@RuleInfo(id = "config/invalid-yaml", category = Category.CONFIG, severity = Severity.HIGH,
+        summary = "A YAML file a deployment tool loads does not parse, repeats a key, or trips a loader limit.",
+        remediation = "Fix the YAML at the reported line (run `yamllint` or the tool's own check); remove the duplicate"
+                + " key; replace alias chains with plain values.",
+        description = "Compose files, Prometheus and Alertmanager configs and rule files, Grafana provisioning and CI"
+                + " workflows are found by name and location. A syntax error, a duplicate key (which compose and"
+                + " Prometheus reject and others silently resolve), an alias bomb, a nesting deeper than 100 levels or"
+                + " binary content is reported once, at the offending line.")
+public final class InvalidYamlRule implements Rule {
+
+    @Override
+    public boolean isApplicable(AuditContext context) {
+        return context.workspace().files().stream().anyMatch(f -> FileKinds.isToolYaml(f.path()));
+    }
+
+    @Override
+    public Set<String> inputs(AuditContext context) {
+        Set<String> paths = new LinkedHashSet<>();
+        context.workspace().files().stream().filter(f -> FileKinds.isToolYaml(f.path()))
+                .forEach(f -> paths.add(f.path()));
+        return paths;
+    }
+
+    @Override
+    public void check(AuditContext context, FindingSink sink) {
+        for (SourceFile file : context.workspace().files()) {
+            if (!FileKinds.isToolYaml(file.path())) {
+                continue;
+            }
+            YamlDocument doc = context.yaml(file);
+            for (YamlProblem p : doc.problems()) {
+                sink.report(Finding.of(this).at(file.path(), p.line(), p.column())
+                        .message(describe(p))
+                        .key(p.kind() + ":" + p.message().replaceAll("line \\d+", "line"))
+                        .build());
+            }
+        }
+    }
+
+    private static String describe(YamlProblem p) {
+        return switch (p.kind()) {
+            case SYNTAX -> "YAML does not parse: " + p.message();
+            case DUPLICATE_KEY -> "YAML " + p.message();
+            case LIMIT -> "YAML rejected by loader limits (alias bomb or excessive nesting): " + p.message();
+            case BINARY -> "not YAML: " + p.message();
+        };
+    }
+}
