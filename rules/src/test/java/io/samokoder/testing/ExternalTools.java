@@ -1,0 +1,94 @@
+package io.samokoder.testing;
+
+import org.junit.jupiter.api.Assumptions;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Real tools for differential tests (promtool, amtool, docker-compose, alembic, remark, secretlint). {@code .ci/run}
+ * installs them; on a developer machine without them the test is skipped, but under {@code CI=true} a missing tool
+ * fails the test so that a broken install can never pass silently.
+ */
+public final class ExternalTools {
+
+    private ExternalTools() {
+    }
+
+    /** The repository root (parent of the fixtures folder). */
+    public static Path repoRoot() {
+        String prop = System.getProperty("samokoder.fixtures");
+        Path fixtures = prop != null ? Paths.get(prop) : Paths.get("..", "fixtures");
+        return fixtures.toAbsolutePath().normalize().getParent();
+    }
+
+    /** An npm tool installed by {@code npm ci --prefix tools/node}. */
+    public static Path requireNpm(String bin) {
+        Path p = repoRoot().resolve("tools/node/node_modules/.bin").resolve(bin);
+        if (!Files.isExecutable(p)) {
+            missing(bin + " (run: npm ci --prefix tools/node)");
+        }
+        return p;
+    }
+
+    /** A command on PATH (or an absolute path). */
+    public static Path require(String command) {
+        if (command.startsWith("/")) {
+            Path p = Paths.get(command);
+            if (!Files.isExecutable(p)) {
+                missing(command);
+            }
+            return p;
+        }
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
+            Path p = Paths.get(dir, command);
+            if (Files.isExecutable(p)) {
+                return p;
+            }
+        }
+        missing(command);
+        return null;
+    }
+
+    private static void missing(String what) {
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            fail("differential test needs " + what + ", which .ci/run should have installed");
+        }
+        Assumptions.abort(what + " is not installed; differential test skipped (it runs under CI=true)");
+    }
+
+    public record Result(int exitCode, String stdout, String stderr) {
+    }
+
+    public static Result run(List<String> command, Path workingDir, Duration timeout) {
+        try {
+            Path out = Files.createTempFile("tool-out", ".txt");
+            Path err = Files.createTempFile("tool-err", ".txt");
+            Process p = new ProcessBuilder(command).directory(workingDir.toFile())
+                    .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            p.getOutputStream().close();
+            if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                p.destroyForcibly();
+                fail(command + " did not finish within " + timeout);
+            }
+            Result r = new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                    Files.readString(err, StandardCharsets.UTF_8));
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+            return r;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run " + command + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
