@@ -68,7 +68,28 @@ public final class AlertmanagerConfigs {
             }
             found.put(path, new Entry(AlertmanagerConfig.of(f, yaml), how, AlertmanagerFiles.isTemplateName(path)));
         }
-        return new AlertmanagerConfigs(new ArrayList<>(found.values()));
+        AlertmanagerRendering rendering = ctx.model(AlertmanagerRendering.class, AlertmanagerRendering::load);
+        Set<String> deployed = new java.util.TreeSet<>(rendering.loadedAsIs());
+        rendering.renders().forEach(r -> deployed.add(r.source()));
+        for (String path : deployed) {
+            Entry known = found.get(path);
+            if (known != null) {
+                Set<How> how = EnumSet.copyOf(known.how());
+                how.add(How.COMPOSE);
+                found.put(path, new Entry(known.config(), how, known.templateByName()));
+                continue;
+            }
+            Optional<SourceFile> f = ctx.workspace().file(path);
+            if (f.isEmpty() || ctx.workspace().text(f.get()).isEmpty()
+                    || PlaceholderScanner.isTemplateLanguageFile(path)) {
+                continue;
+            }
+            found.put(path, new Entry(AlertmanagerConfig.of(f.get(), ctx.yaml(f.get())), EnumSet.of(How.COMPOSE),
+                    AlertmanagerFiles.isTemplateName(path)));
+        }
+        List<Entry> sorted = new ArrayList<>(found.values());
+        sorted.sort(java.util.Comparator.comparing(Entry::path));
+        return new AlertmanagerConfigs(sorted);
     }
 
     private static boolean hasAlertmanagerKeys(YamlDocument yaml) {

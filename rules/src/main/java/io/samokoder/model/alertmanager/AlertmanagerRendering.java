@@ -1,10 +1,22 @@
 package io.samokoder.model.alertmanager;
 
 import io.samokoder.engine.AuditContext;
+import io.samokoder.engine.SourceFile;
+import io.samokoder.engine.Workspace;
+import io.samokoder.model.compose.ComposeProject;
+import io.samokoder.model.compose.ComposeService;
+import io.samokoder.model.compose.ComposeStack;
+import io.samokoder.model.compose.ComposeValue;
+import io.samokoder.model.dotenv.DotEnv;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * How Alertmanager configs reach Alertmanager: which repository files a deployment renders (envsubst, sed, gomplate …)
@@ -37,15 +49,40 @@ public final class AlertmanagerRendering {
         }
     }
 
+    /** Where a service gets a variable from. */
+    public enum Supply {
+        /** {@code environment: NAME: value} (the value may itself be compose interpolation). */
+        ENVIRONMENT,
+        /** {@code environment: - NAME} with no value: taken from the shell (or compose's .env) at {@code up}. */
+        PASS_THROUGH,
+        /** An {@code env_file} committed to the repository sets it. */
+        ENV_FILE,
+        /** An {@code env_file} that is not in the repository (a git-ignored .env) may set it. */
+        MISSING_ENV_FILE,
+        /** Nothing sets it. */
+        NONE
+    }
+
     /** What a service's environment supplies. */
-    public interface ServiceEnv {
-        /** Whether the variable is set in the container (environment or an env_file present in the repository). */
-        boolean provides(String name);
+    public record ServiceEnv(Set<String> environment, Set<String> passThrough, Set<String> envFileKeys,
+                             List<String> missingEnvFiles) {
 
-        /** Where the environment is declared, for findings about it: compose path and line. */
-        String path();
+        public Supply supply(String name) {
+            if (passThrough.contains(name)) {
+                return Supply.PASS_THROUGH;
+            }
+            if (environment.contains(name)) {
+                return Supply.ENVIRONMENT;
+            }
+            if (envFileKeys.contains(name)) {
+                return Supply.ENV_FILE;
+            }
+            return missingEnvFiles.isEmpty() ? Supply.NONE : Supply.MISSING_ENV_FILE;
+        }
 
-        int line();
+        public boolean provides(String name) {
+            return supply(name) != Supply.NONE;
+        }
     }
 
     private final List<Render> renders;
@@ -56,8 +93,112 @@ public final class AlertmanagerRendering {
         this.loadedAsIs = Set.copyOf(loadedAsIs);
     }
 
+    /** The default {@code --config.file} of the prom/alertmanager image. */
+    static final String DEFAULT_CONFIG = "/etc/alertmanager/alertmanager.yml";
+
     public static AlertmanagerRendering load(AuditContext ctx) {
-        return new AlertmanagerRendering(List.of(), Set.of());
+        ComposeProject compose = ctx.model(ComposeProject.class, ComposeProject::load);
+        List<Render> renders = new ArrayList<>();
+        Set<String> asIs = new LinkedHashSet<>();
+        for (ComposeStack stack : compose.stacks()) {
+            for (ComposeService s : stack.services().values()) {
+                String script = script(ctx, s);
+                if (!isAlertmanager(s, script)) {
+                    continue;
+                }
+                String configFile = s.configFileArgument().map(ComposeValue::value)
+                        .or(() -> configFileIn(script)).orElse(DEFAULT_CONFIG);
+                boolean rendered = false;
+                for (RenderCommands.Step step : RenderCommands.find(script)) {
+                    if (!samePath(step.output(), configFile)) {
+                        continue;
+                    }
+                    Optional<String> source = s.repositoryPathAt(step.input());
+                    if (source.isPresent() && ctx.workspace().file(source.get()).isPresent()) {
+                        renders.add(new Render(step.tool(), source.get(), step.only().filter(o -> !o.isEmpty()
+                                || step.tool().equals("sed")), s.name(), s.location().path(), commandLine(s),
+                                env(ctx, s)));
+                        rendered = true;
+                    }
+                }
+                if (!rendered) {
+                    s.repositoryPathAt(configFile).filter(p -> ctx.workspace().file(p).isPresent())
+                            .ifPresent(asIs::add);
+                }
+            }
+        }
+        return new AlertmanagerRendering(renders, asIs);
+    }
+
+    private static boolean isAlertmanager(ComposeService s, String script) {
+        String image = s.image().map(ComposeValue::value).orElse("").toLowerCase(Locale.ROOT);
+        return image.contains("alertmanager") || s.name().toLowerCase(Locale.ROOT).contains("alertmanager")
+                || script.toLowerCase(Locale.ROOT).contains("alertmanager");
+    }
+
+    /** Entrypoint and command joined, plus the text of repository scripts they run (mounted into the container). */
+    private static String script(AuditContext ctx, ComposeService s) {
+        List<String> parts = new ArrayList<>();
+        s.entrypoint().ifPresent(l -> l.forEach(v -> parts.add(v.value())));
+        s.command().ifPresent(l -> l.forEach(v -> parts.add(v.value())));
+        StringBuilder sb = new StringBuilder(String.join(" ", parts));
+        Set<String> seen = new LinkedHashSet<>();
+        for (String word : RenderCommands.words(sb.toString())) {
+            if (!word.startsWith("/") || seen.size() >= 8) {
+                continue;
+            }
+            s.repositoryPathAt(word).flatMap(p -> ctx.workspace().file(p))
+                    .filter(f -> f.size() < 256 * 1024 && seen.add(f.path()))
+                    .flatMap(f -> ctx.workspace().text(f))
+                    .filter(t -> t.startsWith("#!") || t.contains("envsubst") || t.contains("gomplate"))
+                    .ifPresent(t -> sb.append('\n').append(t));
+        }
+        return sb.toString();
+    }
+
+    private static final Pattern CONFIG_FLAG = Pattern.compile("--?config\\.file(?:=|\\s+)['\"]?([^\\s'\"]+)");
+
+    private static Optional<String> configFileIn(String script) {
+        Matcher m = CONFIG_FLAG.matcher(script);
+        String last = null;
+        while (m.find()) {
+            last = m.group(1);
+        }
+        return Optional.ofNullable(last);
+    }
+
+    private static boolean samePath(String a, String b) {
+        return a != null && b != null && Workspace.normalize(a).equals(Workspace.normalize(b));
+    }
+
+    private static int commandLine(ComposeService s) {
+        return s.entrypoint().filter(l -> !l.isEmpty()).map(l -> l.get(0).location().line())
+                .or(() -> s.command().filter(l -> !l.isEmpty()).map(l -> l.get(0).location().line()))
+                .orElse(s.location().line());
+    }
+
+    static ServiceEnv env(AuditContext ctx, ComposeService s) {
+        Set<String> environment = new LinkedHashSet<>();
+        Set<String> passThrough = new LinkedHashSet<>();
+        s.environment().forEach((k, e) -> (e.value().isPresent() ? environment : passThrough).add(k));
+        Set<String> keys = new LinkedHashSet<>();
+        List<String> missing = new ArrayList<>();
+        String folder = folder(s.location().path());
+        for (ComposeValue v : s.envFiles()) {
+            String path = Workspace.normalize(folder.isEmpty() ? v.value() : folder + "/" + v.value());
+            Optional<SourceFile> f = ctx.workspace().file(path);
+            if (f.isPresent()) {
+                DotEnv.of(ctx, f.get()).entries().forEach(en -> keys.add(en.key()));
+            } else {
+                missing.add(path);
+            }
+        }
+        return new ServiceEnv(environment, passThrough, keys, missing);
+    }
+
+    private static String folder(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash < 0 ? "" : path.substring(0, slash);
     }
 
     public List<Render> renders() {
