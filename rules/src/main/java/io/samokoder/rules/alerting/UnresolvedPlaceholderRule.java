@@ -155,7 +155,7 @@ public final class UnresolvedPlaceholderRule implements Rule {
         if (type == FieldTypes.Type.PATH) {
             return "the file is looked up under that literal name";
         }
-        return "notifications go to the literal text, so they fail silently";
+        return "the literal text is used instead of the value, so notifications fail silently";
     }
 
     static String remediation(FieldTypes.Field field, AlertmanagerConfig.FieldSite where) {
