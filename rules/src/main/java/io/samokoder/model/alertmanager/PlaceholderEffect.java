@@ -66,7 +66,8 @@ public record PlaceholderEffect(boolean refusesToLoad, String reason) {
             scheme = v.substring(0, v.indexOf(':')).toLowerCase(Locale.ROOT);
         }
         if (strict && !scheme.equals("http") && !scheme.equals("https")) {
-            return refuse("Alertmanager needs an http(s) URL and the scheme is `" + scheme + "`");
+            return refuse(scheme.isEmpty() ? "Alertmanager needs an http(s) URL and the value has no scheme"
+                    : "Alertmanager needs an http(s) URL and the scheme is `" + scheme + "`");
         }
         return literal("the URL is requested with the placeholder in it");
     }

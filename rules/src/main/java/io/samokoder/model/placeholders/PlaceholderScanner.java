@@ -49,6 +49,10 @@ public final class PlaceholderScanner {
                 i += 2;
                 continue;
             }
+            if (next == '{' && i + 2 < n && text.charAt(i + 2) == '{') {
+                i++; // "${{ ... }}": a literal dollar before a Go template action
+                continue;
+            }
             if (next == '{') {
                 Placeholder p = braced(text, i);
                 if (p != null) {

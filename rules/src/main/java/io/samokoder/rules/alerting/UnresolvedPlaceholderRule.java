@@ -98,8 +98,10 @@ public final class UnresolvedPlaceholderRule implements Rule {
                     .append("; Alertmanager does not expand environment variables");
         } else {
             msg.append(ph).append(" in `").append(fieldName).append("` ").append(place)
-                    .append(" is sent literally at runtime: Alertmanager does not expand environment variables, the"
-                            + " file loads (amtool check-config passes) and ");
+                    .append(where.receiver().isPresent() || where.context().equals("global")
+                            ? " is sent literally at runtime" : " is used literally at runtime")
+                    .append(": Alertmanager does not expand environment variables, the file loads (amtool"
+                            + " check-config passes) and ");
             msg.append(consequence(where, type, effect));
         }
         if (entry.templateByName() && rendering.rendersOf(entry.path()).isEmpty()) {

@@ -41,6 +41,7 @@ class PlaceholderScannerTest {
         assertThat(names("{{ $X := .CommonLabels }}{{ $X.instance }} and ${REAL}")).containsExactly("REAL");
         assertThat(names("{{- range $i, $ALERT := .Alerts -}}{{ $ALERT.Labels }}{{ end }}")).isEmpty();
         assertThat(names("{{ unterminated $FOO")).isEmpty();
+        assertThat(names("cost: ${{ $COST }} and ${{ .Labels.X }}")).as("a dollar sign before a template action").isEmpty();
     }
 
     @Test
