@@ -222,6 +222,16 @@ public final class RenderCommands {
         char quote = 0;
         for (int i = 0; i < script.length(); i++) {
             char c = script.charAt(i);
+            if (c == '\\' && quote != '\'' && i + 1 < script.length()
+                    && (script.charAt(i + 1) == '\n' || script.charAt(i + 1) == '\r')) {
+                i += script.charAt(i + 1) == '\r' && i + 2 < script.length() && script.charAt(i + 2) == '\n' ? 2 : 1;
+                cur.append(' ');
+                continue; // line continuation
+            }
+            if (c == '\\' && quote != '\'' && i + 1 < script.length()) {
+                cur.append(c).append(script.charAt(++i));
+                continue;
+            }
             if (quote != 0) {
                 if (c == quote) {
                     quote = 0;

@@ -67,18 +67,20 @@ class AmtoolDifferentialTest {
             AuditContext ctx = new AuditContext(Workspace.scan(fixture), Fixtures.config(fixture));
             AlertmanagerConfigs configs = ctx.model(AlertmanagerConfigs.class, AlertmanagerConfigs::load);
             AlertmanagerRendering rendering = ctx.model(AlertmanagerRendering.class, AlertmanagerRendering::load);
-            if (configs.isEmpty()) {
+            if (configs.isEmpty() || !fixture.getFileName().toString().startsWith("alerting-")
+                    && !fixture.getFileName().toString().equals("samokoder-seed")) {
                 continue;
             }
             AuditResult result = Fixtures.audit(fixture);
             for (AlertmanagerConfigs.Entry entry : configs.entries()) {
                 String name = fixture.getFileName() + "/" + entry.path();
+                List<Finding> ours = findingsIn(result, entry.path());
                 if (!rendering.rendersOf(entry.path()).isEmpty()) {
-                    tests.add(DynamicTest.dynamicTest(name + " rendered",
-                            () -> renderedTemplatePasses(amtool, fixture, entry)));
+                    AlertmanagerRendering.Render render = rendering.rendersOf(entry.path()).get(0);
+                    tests.add(DynamicTest.dynamicTest(name + " rendered by " + render.tool(),
+                            () -> agrees(amtool, render(fixture.resolve(entry.path()), render), ours)));
                 } else if (!entry.templateByName()) {
-                    tests.add(DynamicTest.dynamicTest(name,
-                            () -> agrees(amtool, fixture, entry, findingsIn(result, entry.path()))));
+                    tests.add(DynamicTest.dynamicTest(name, () -> agrees(amtool, fixture.resolve(entry.path()), ours)));
                 }
             }
         }
@@ -90,9 +92,7 @@ class AmtoolDifferentialTest {
         return result.active().stream().filter(f -> f.path().equals(path)).toList();
     }
 
-    private void agrees(Path amtool, Path fixture, AlertmanagerConfigs.Entry entry, List<Finding> ours)
-            throws IOException {
-        Path file = fixture.resolve(entry.path());
+    private void agrees(Path amtool, Path file, List<Finding> ours) throws IOException {
         ExternalTools.Result r = check(amtool, file);
         List<Finding> fatal = ours.stream().filter(f -> f.ruleId().equals("alerting/unresolved-placeholder")
                 && f.message().startsWith("Alertmanager will refuse to load")).toList();
@@ -120,7 +120,7 @@ class AmtoolDifferentialTest {
         // neutralise every placeholder we call fatal; amtool must then accept the file and the rest is ours
         String text = Files.readString(file, StandardCharsets.UTF_8);
         String neutral = neutralise(text, fatal.stream().map(Finding::line).collect(java.util.stream.Collectors.toSet()));
-        Path copy = temp.resolve(fixture.getFileName() + "-" + file.getFileName());
+        Path copy = Files.createTempFile(temp, "neutral-", ".yml");
         Files.writeString(copy, neutral, StandardCharsets.UTF_8);
         ExternalTools.Result after = check(amtool, copy);
         assertThat(after.exitCode()).as("amtool on %s with our fatal placeholders replaced:%n%s%n%s", file,
@@ -168,19 +168,21 @@ class AmtoolDifferentialTest {
         return sb.toString();
     }
 
-    private void renderedTemplatePasses(Path amtool, Path fixture, AlertmanagerConfigs.Entry entry) throws IOException {
-        String text = Files.readString(fixture.resolve(entry.path()), StandardCharsets.UTF_8);
+    /** The template as the render step leaves it: the variables it substitutes get plausible values. */
+    private Path render(Path template, AlertmanagerRendering.Render render) throws IOException {
+        String text = Files.readString(template, StandardCharsets.UTF_8);
         StringBuilder out = new StringBuilder();
         int last = 0;
         for (Placeholder p : PlaceholderScanner.scan(text)) {
-            out.append(text, last, p.start()).append(plausible(p.name()));
-            last = p.end();
+            if (render.substitutes(p.name()) && !p.hasDefault()) {
+                out.append(text, last, p.start()).append(plausible(p.name()));
+                last = p.end();
+            }
         }
         out.append(text.substring(last));
-        Path rendered = temp.resolve(fixture.getFileName() + "-rendered.yml");
+        Path rendered = Files.createTempFile(temp, "rendered-", ".yml");
         Files.writeString(rendered, out.toString(), StandardCharsets.UTF_8);
-        ExternalTools.Result r = check(amtool, rendered);
-        assertThat(r.exitCode()).as("amtool on %s rendered:%n%s", entry.path(), r.stdout() + r.stderr()).isZero();
+        return rendered;
     }
 
     /** What an operator would put in .env for a variable of that name. */
@@ -193,6 +195,9 @@ class AmtoolDifferentialTest {
         }
         if (name.contains("EMAIL")) {
             return "oncall@example.com";
+        }
+        if (name.contains("URL")) {
+            return "https://hooks.example.com/services/T000/B000/x";
         }
         if (name.endsWith("HOST")) {
             return "smtp.example.com";
