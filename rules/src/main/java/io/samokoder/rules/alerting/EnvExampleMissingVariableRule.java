@@ -97,17 +97,16 @@ public final class EnvExampleMissingVariableRule implements Rule {
         if (needs.isEmpty()) {
             return;
         }
-        Optional<SourceFile> example = example(context);
-        Set<String> listed = new LinkedHashSet<>();
-        example.ifPresent(f -> DotEnv.of(context, f).entries().forEach(e -> listed.add(e.key())));
-        List<Need> missing = new ArrayList<>();
-        for (Need n : needs.values()) {
-            if (!listed.contains(n.name())) {
-                missing.add(n);
+        List<Need> sorted = new ArrayList<>(needs.values());
+        sorted.sort(Comparator.comparing(Need::path).thenComparingInt(Need::line).thenComparingInt(Need::column));
+        Map<String, Set<String>> listedByExample = new LinkedHashMap<>();
+        for (Need n : sorted) {
+            Optional<SourceFile> example = example(context, n.path());
+            Set<String> listed = example.map(f -> listedByExample.computeIfAbsent(f.path(), p -> keys(context, f)))
+                    .orElse(Set.of());
+            if (listed.contains(n.name())) {
+                continue;
             }
-        }
-        missing.sort(Comparator.comparing(Need::path).thenComparingInt(Need::line).thenComparingInt(Need::column));
-        for (Need n : missing) {
             Finding.Builder b = Finding.of(this).key(n.name());
             if (example.isPresent()) {
                 b.at(example.get().path(), 0).message("`" + n.name() + "` is not listed in " + example.get().name()
@@ -120,6 +119,12 @@ public final class EnvExampleMissingVariableRule implements Rule {
         }
     }
 
+    private static Set<String> keys(AuditContext context, SourceFile example) {
+        Set<String> keys = new LinkedHashSet<>();
+        DotEnv.of(context, example).entries().forEach(e -> keys.add(e.key()));
+        return keys;
+    }
+
     private static Set<String> committed(AuditContext context, String folder) {
         Set<String> keys = new LinkedHashSet<>();
         context.workspace().file(folder.isEmpty() ? ".env" : folder + "/.env")
@@ -127,18 +132,23 @@ public final class EnvExampleMissingVariableRule implements Rule {
         return keys;
     }
 
-    /** The example file next to the root compose file, else at the root, else the first in the repository. */
-    private static Optional<SourceFile> example(AuditContext context) {
-        List<String> folders = new ArrayList<>();
-        compose(context).stacks().forEach(s -> folders.add(s.directory()));
-        folders.add("");
-        for (String folder : folders) {
+    /**
+     * The example file for a use: in the folder of the file that needs the variable or the nearest folder above it,
+     * else the first one anywhere in the repository.
+     */
+    private static Optional<SourceFile> example(AuditContext context, String usePath) {
+        String folder = usePath.contains("/") ? usePath.substring(0, usePath.lastIndexOf('/')) : "";
+        while (true) {
             for (String name : EXAMPLE_NAMES) {
                 Optional<SourceFile> f = context.workspace().file(folder.isEmpty() ? name : folder + "/" + name);
                 if (f.isPresent()) {
                     return f;
                 }
             }
+            if (folder.isEmpty()) {
+                break;
+            }
+            folder = folder.contains("/") ? folder.substring(0, folder.lastIndexOf('/')) : "";
         }
         return context.workspace().files().stream()
                 .filter(f -> EXAMPLE_NAMES.contains(f.name().toLowerCase(Locale.ROOT))).findFirst();

@@ -225,6 +225,18 @@ class AlertingRulesTest {
     }
 
     @Test
+    void eachStackIsCheckedAgainstTheNearestExample() throws IOException {
+        write("deploy/a/docker-compose.yml", "services:\n  app:\n    image: x:${A_TAG}\n");
+        write("deploy/a/.env.example", "A_TAG=1\n");
+        write("deploy/b/docker-compose.yml", "services:\n  app:\n    image: x:${B_TAG}\n");
+        write(".env.example", "A_TAG=1\n");
+        assertThat(audit("alerting/env-example-missing-variable")).singleElement().satisfies(x -> {
+            assertThat(x.path()).isEqualTo(".env.example");
+            assertThat(x.message()).contains("`B_TAG`").contains("deploy/b/docker-compose.yml:3");
+        });
+    }
+
+    @Test
     void committedDotEnvSuppliesComposeVariables() throws IOException {
         write("docker-compose.yml", "services:\n  app:\n    image: x:${TAG}\n");
         write(".env", "TAG=1.2\n");
