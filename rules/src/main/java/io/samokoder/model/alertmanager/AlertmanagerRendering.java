@@ -36,9 +36,10 @@ public final class AlertmanagerRendering {
      * @param composePath  the compose file defining the service
      * @param line         line of the command in that file (or of the script)
      * @param env          what the service's environment provides
+     * @param image        the service's {@code image:} when it is not built from a Dockerfile
      */
     public record Render(String tool, String source, Optional<Set<String>> only, String service, String composePath,
-                         int line, ServiceEnv env) {
+                         int line, ServiceEnv env, Optional<String> image) {
 
         /** Whether this step replaces a {@code $VAR}/{@code ${VAR}} reference to {@code name}. */
         public boolean substitutes(String name) {
@@ -117,7 +118,7 @@ public final class AlertmanagerRendering {
                     if (source.isPresent() && ctx.workspace().file(source.get()).isPresent()) {
                         renders.add(new Render(step.tool(), source.get(), step.only().filter(o -> !o.isEmpty()
                                 || step.tool().equals("sed")), s.name(), s.location().path(), commandLine(s),
-                                env(ctx, s)));
+                                env(ctx, s), s.hasBuild() ? Optional.empty() : s.image().map(ComposeValue::value)));
                         rendered = true;
                     }
                 }
