@@ -31,6 +31,13 @@ class MonitoringFixturesTest {
     }
 
     @Test
+    void sampleRepositoryReportsTheSeedAuditsMonitoringFindings() {
+        List<Finding> findings = monitoring("samokoder-seed");
+        assertThat(findings).extracting(Finding::ruleId).contains("monitoring/unknown-scrape-target",
+                "monitoring/stack-not-deployed", "monitoring/claimed-but-missing");
+    }
+
+    @Test
     void fixedTwinReportsNothing() {
         assertThat(monitoring("monitoring-fixed")).isEmpty();
     }
