@@ -176,6 +176,7 @@ public final class PrometheusConfig {
             boolean rewritten = rewritesAddress(m);
             List<Target> targets = new ArrayList<>();
             targets(path, m, Role.SCRAPE, name, scheme, rewritten, targets);
+            replacementAddress(path, m, name, scheme).ifPresent(targets::add);
             List<DnsSd> dns = new ArrayList<>();
             dns(path, m, Role.SCRAPE, name, dns);
             List<PathEntry> files = new ArrayList<>();
@@ -207,6 +208,24 @@ public final class PrometheusConfig {
             }
         }
         return false;
+    }
+
+    /** The fixed {@code replacement} a relabel rule writes to {@code __address__} (the exporter probing the targets). */
+    private static Optional<Target> replacementAddress(String path, Map<String, Node> job, String name, String scheme) {
+        Target found = null;
+        for (Node r : YamlDocument.sequence(job.get("relabel_configs"))) {
+            Map<String, Node> m = YamlDocument.mapping(r);
+            boolean address = YamlDocument.scalar(m.get("target_label")).map(String::trim)
+                    .filter("__address__"::equals).isPresent();
+            String action = YamlDocument.scalar(m.get("action")).orElse("replace").trim();
+            Node rep = m.get("replacement");
+            Optional<String> text = YamlDocument.scalar(rep).map(String::trim);
+            if (address && action.equals("replace") && text.isPresent() && !text.get().contains("$")
+                    && !text.get().isEmpty()) {
+                found = target(text.get(), Role.SCRAPE, name, scheme, false, loc(path, rep));
+            }
+        }
+        return Optional.ofNullable(found);
     }
 
     private static void targets(String path, Map<String, Node> m, Role role, String job, String scheme,

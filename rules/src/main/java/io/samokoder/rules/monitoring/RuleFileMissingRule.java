@@ -82,22 +82,44 @@ public final class RuleFileMissingRule implements Rule {
             return;
         }
         for (PrometheusConfigs.Runner r : runners) {
+            if (fileMountMatches(ctx, r, pattern)) {
+                continue;
+            }
             Optional<Mount> mount = r.service().mountAt(dir);
             Optional<String> repoDir = r.service().repositoryPathAt(dir);
             if (mount.isEmpty() || repoDir.isEmpty()) {
                 if (!r.service().hasBuild()) {
                     report(cfg, e, what, "no bind mount of service '" + r.service().name() + "' ("
-                            + r.service().location() + ") provides " + dir + " inside the container", sink);
+                            + r.service().location() + ") provides " + (dir.equals(pattern) ? pattern : dir)
+                            + " inside the container", sink);
                 }
                 continue;
             }
             String repo = Workspace.normalize(rest.isEmpty() ? repoDir.get() : repoDir.get() + "/" + rest);
             if (!matchesAny(ctx, repo)) {
-                report(cfg, e, what, "it maps to " + repo + " through the bind mount '" + mount.get().source().value()
+                report(cfg, e, what, "it maps to " + repo + " through the mount '" + mount.get().source().value()
                         + "' of service '" + r.service().name() + "' (" + mount.get().location()
                         + "), which matches no file", sink);
             }
         }
+    }
+
+    /** A single file mounted into the container at a path the pattern matches (bind of a file, swarm config). */
+    private static boolean fileMountMatches(AuditContext ctx, PrometheusConfigs.Runner r, String pattern) {
+        Pattern p;
+        try {
+            p = Pattern.compile(toRegex(pattern));
+        } catch (java.util.regex.PatternSyntaxException ex) {
+            return false;
+        }
+        for (Mount m : r.service().volumes()) {
+            if (m.repositoryPath().isPresent() && p.matcher(m.target()).matches()
+                    && ctx.workspace().exists(m.repositoryPath().get())
+                    && !ctx.workspace().isDirectory(m.repositoryPath().get())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void report(PrometheusConfig cfg, PrometheusConfig.PathEntry e, String what, String why, FindingSink sink) {
