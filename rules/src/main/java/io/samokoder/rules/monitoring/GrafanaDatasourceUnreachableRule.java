@@ -51,11 +51,31 @@ public final class GrafanaDatasourceUnreachableRule implements Rule {
         return in;
     }
 
+    /**
+     * Datasource provisioning files: by location ({@code provisioning/datasources/*.yml}) and as the files a Grafana
+     * service mounts at {@code <provisioning>/datasources} ({@code GF_PATHS_PROVISIONING}, default
+     * {@code /etc/grafana/provisioning}).
+     */
     static List<SourceFile> datasourceFiles(AuditContext ctx) {
+        Set<String> mounted = new LinkedHashSet<>();
+        for (ComposeService s : Monitoring.compose(ctx).services()) {
+            if (ImageCatalog.component(s).filter("grafana"::equals).isEmpty()) {
+                continue;
+            }
+            String prov = Optional.ofNullable(s.environment().get("GF_PATHS_PROVISIONING"))
+                    .flatMap(ComposeService.EnvironmentEntry::value).map(v -> v.value().trim())
+                    .filter(v -> v.startsWith("/")).orElse("/etc/grafana/provisioning");
+            s.repositoryPathAt(prov + "/datasources").ifPresent(mounted::add);
+        }
         List<SourceFile> out = new ArrayList<>();
         for (SourceFile f : ctx.workspace().files()) {
-            if (FileKinds.isGrafanaProvisioning(f.path())
-                    && f.path().toLowerCase(Locale.ROOT).contains("provisioning/datasources/")) {
+            if (!FileKinds.isYaml(f.path())) {
+                continue;
+            }
+            boolean byLocation = FileKinds.isGrafanaProvisioning(f.path())
+                    && f.path().toLowerCase(Locale.ROOT).contains("provisioning/datasources/");
+            boolean byMount = mounted.stream().anyMatch(d -> f.path().startsWith(d + "/"));
+            if (byLocation || byMount) {
                 out.add(f);
             }
         }

@@ -105,7 +105,7 @@ class DockerComposeDifferentialTest {
                 Map<String, String> theirEnv = new TreeMap<>();
                 YamlDocument.mapping(s.get("environment")).forEach((k, v) -> {
                     if (v instanceof ScalarNode && !YamlDocument.isNull(v)) {
-                        theirEnv.put(k, unescape(((ScalarNode) v).getValue()));
+                        theirEnv.put(unescape(k), unescape(((ScalarNode) v).getValue()));
                     }
                 });
                 assertThat(ourEnv).as(where + " environment").isEqualTo(theirEnv);
