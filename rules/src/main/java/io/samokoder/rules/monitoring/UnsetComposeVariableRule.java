@@ -51,13 +51,22 @@ public final class UnsetComposeVariableRule implements Rule {
     public void check(AuditContext context, FindingSink sink) {
         for (ComposeFile file : Monitoring.compose(context).files().values()) {
             for (ComposeService s : file.declaredServices().values()) {
-                s.image().ifPresent(v -> check(context, file, s, "image", v, v.references(), sink));
+                s.image().ifPresent(v -> check(context, file, s, "image", v, v.raw().strip(), v.references(),
+                        "'" + v.value().strip() + "'", sink));
                 for (PortMapping p : s.ports()) {
-                    check(context, file, s, "port", p.source(), p.source().references(), sink);
+                    check(context, file, s, "port", p.source(), p.source().raw().strip(), p.source().references(),
+                            "'" + p.source().value().strip() + "'", sink);
                 }
-                Optional<ComposeValue> cfg = s.configFileArgument();
-                if (cfg.isPresent()) {
-                    check(context, file, s, "--config.file", cfg.get(), configRefs(cfg.get()), sink);
+                // the raw text, not the resolved argument: an unset variable may leave "--config.file=" empty
+                Set<String> seen = new java.util.HashSet<>();
+                List<ComposeValue> tokens = new ArrayList<>();
+                s.entrypoint().ifPresent(tokens::addAll);
+                s.command().ifPresent(tokens::addAll);
+                for (ComposeValue v : tokens) {
+                    if (v.raw().contains("config.file") && seen.add(v.location() + "|" + v.raw())) {
+                        check(context, file, s, "command", v, flagText(v.raw()), configRefs(v),
+                                "an empty path", sink);
+                    }
                 }
             }
         }
@@ -88,8 +97,27 @@ public final class UnsetComposeVariableRule implements Rule {
         return out;
     }
 
+    /** {@code --config.file=${X}} out of a longer command text. */
+    private static String flagText(String raw) {
+        int at = raw.indexOf("config.file");
+        int start = at;
+        while (start > 0 && raw.charAt(start - 1) == '-') {
+            start--;
+        }
+        int end = at + "config.file".length();
+        if (end < raw.length() && raw.charAt(end) != '=') {
+            while (end < raw.length() && Character.isWhitespace(raw.charAt(end))) {
+                end++;
+            }
+        }
+        while (end < raw.length() && !Character.isWhitespace(raw.charAt(end))) {
+            end++;
+        }
+        return raw.substring(start, end).replaceAll("[\"']+$", "");
+    }
+
     private void check(AuditContext ctx, ComposeFile file, ComposeService s, String field, ComposeValue v,
-                       List<Interpolation.Reference> refs, FindingSink sink) {
+                       String shown, List<Interpolation.Reference> refs, String result, FindingSink sink) {
         for (Interpolation.Reference r : refs) {
             if (!r.isUnsetWithoutDefault()) {
                 continue;
@@ -98,9 +126,9 @@ public final class UnsetComposeVariableRule implements Rule {
                     .orElse("no .env beside " + file.path());
             String template = documentedIn(ctx, file, r.name()).map(t -> "; " + t + " lists it").orElse("");
             sink.report(Finding.of(this).at(v.location().path(), v.location().line(), v.location().column())
-                    .message("service '" + s.name() + "' " + field + " '" + v.raw().strip() + "' uses ${" + r.name()
+                    .message("service '" + s.name() + "' " + field + " '" + shown + "' uses ${" + r.name()
                             + "} with no default and no value (" + where + template + "): compose substitutes an"
-                            + " empty string, giving '" + v.value().strip() + "'")
+                            + " empty string, giving " + result)
                     .key(s.name() + "|" + field + "|" + r.name()).build());
         }
     }
