@@ -40,6 +40,8 @@ final class ComposeFileParser {
     private final String folder;
     private final Function<String, Optional<String>> lookup;
     private final List<ComposeProblem> problems = new ArrayList<>();
+    /** Top-level {@code configs:} and {@code secrets:} with a {@code file:}: name to repository path. */
+    private final Map<String, Optional<String>> fileObjects = new LinkedHashMap<>();
 
     private ComposeFileParser(String path, Function<String, Optional<String>> lookup) {
         this.path = path;
@@ -86,6 +88,13 @@ final class ComposeFileParser {
             Node inc = top.get("include");
             if (inc != null && !YamlDocument.isNull(inc)) {
                 includes(inc, includes);
+            }
+            for (String kind : List.of("configs", "secrets")) {
+                for (Map.Entry<String, Node> e : YamlDocument.mapping(top.get(kind)).entrySet()) {
+                    Node file = YamlDocument.mapping(e.getValue()).get("file");
+                    fileObjects.put(kind + ":" + e.getKey(), file instanceof ScalarNode
+                            ? repoPath(value(file).value()) : Optional.empty());
+                }
             }
             networks.addAll(names(top.get("networks")));
             volumes.addAll(names(top.get("volumes")));
@@ -260,6 +269,8 @@ final class ComposeFileParser {
         for (Node v : list(m, "volumes")) {
             volume(v).ifPresent(s.volumes::add);
         }
+        fileObjects(s, m, "configs");
+        fileObjects(s, m, "secrets");
         environment(s, m.get("environment"));
         Node envFile = m.get("env_file");
         if (envFile instanceof SequenceNode) {
@@ -306,6 +317,44 @@ final class ComposeFileParser {
             }
         } else if (ext != null && !YamlDocument.isNull(ext)) {
             problems.add(problem(ComposeProblem.Kind.WRONG_TYPE, ext, "'extends' must be a string or a mapping"));
+        }
+    }
+
+    /**
+     * Swarm-style {@code configs:}/{@code secrets:} of a service, recorded as mounts of type {@code config}/{@code secret}
+     * when the top-level object has a {@code file:} (secrets default to {@code /run/secrets/<name>}, configs to
+     * {@code /<name>}).
+     */
+    private void fileObjects(ComposeService s, Map<String, Node> m, String kind) {
+        String type = kind.equals("configs") ? "config" : "secret";
+        for (Node item : list(m, kind)) {
+            String source;
+            String target = null;
+            ComposeValue at;
+            if (item instanceof ScalarNode) {
+                at = value(item);
+                source = at.value();
+            } else if (item instanceof MappingNode) {
+                Map<String, Node> im = YamlDocument.mapping(item);
+                Optional<ComposeValue> src = scalarValue(im, "source");
+                if (src.isEmpty()) {
+                    problems.add(problem(ComposeProblem.Kind.WRONG_TYPE, item, kind + " entry without 'source'"));
+                    continue;
+                }
+                at = src.get();
+                source = at.value();
+                target = scalarValue(im, "target").map(ComposeValue::value).orElse(null);
+            } else {
+                problems.add(problem(ComposeProblem.Kind.WRONG_TYPE, item, "'" + kind + "' items must be strings or mappings"));
+                continue;
+            }
+            if (target == null) {
+                target = type.equals("secret") ? "/run/secrets/" + source : "/" + source;
+            } else if (type.equals("secret") && !target.startsWith("/")) {
+                target = "/run/secrets/" + target;
+            }
+            Optional<String> repo = fileObjects.getOrDefault(kind + ":" + source, Optional.empty());
+            s.volumes.add(new Mount(at, type, source, repo, target, true));
         }
     }
 

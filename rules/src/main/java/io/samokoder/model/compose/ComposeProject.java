@@ -172,8 +172,14 @@ public final class ComposeProject {
             if (sf.isEmpty()) {
                 return Optional.empty();
             }
-            ComposeFile cf = envFiles == null ? ComposeProject.file(ctx, sf.get()) : parse(ctx, sf.get(), envFiles);
-            files.putIfAbsent(path, cf);
+            ComposeFile cf;
+            if (envFiles == null) {
+                cf = files.containsKey(path) ? files.get(path) : ComposeProject.file(ctx, sf.get());
+            } else {
+                cf = parse(ctx, sf.get(), envFiles); // an include's env_file replaces the folder's .env
+                envFiles.stream().filter(e -> ws.file(e).isPresent()).forEach(inputs::add);
+            }
+            files.put(path, cf);
             inputs.add(path);
             cf.environmentFile().ifPresent(inputs::add);
             return Optional.of(cf);

@@ -8,7 +8,8 @@ import java.util.Optional;
  * A {@code volumes:} entry of a service.
  *
  * @param source         the entry as written (short syntax) or its {@code source} scalar (long syntax)
- * @param type           {@code bind}, {@code volume}, {@code tmpfs}, {@code npipe} or {@code image}
+ * @param type           {@code bind}, {@code volume}, {@code tmpfs}, {@code npipe}, {@code image}, or {@code config} /
+ *                       {@code secret} for swarm-style {@code configs:}/{@code secrets:} backed by a repository file
  * @param hostPath       the source after interpolation for a bind mount ({@code ./monitoring/prometheus}), the volume
  *                       name for a named volume, empty for an anonymous volume
  * @param repositoryPath the repository path a bind mount maps (repo-relative, normalised), empty when it points outside
@@ -32,7 +33,7 @@ public record Mount(ComposeValue source, String type, String hostPath, Optional<
      * mount target or lies below it.
      */
     public Optional<String> repositoryPathFor(String containerPath) {
-        if (!isBind() || repositoryPath.isEmpty()) {
+        if (!(isBind() || type.equals("config") || type.equals("secret")) || repositoryPath.isEmpty()) {
             return Optional.empty();
         }
         String t = stripSlash(target);
