@@ -33,6 +33,8 @@ public final class YamlLoader {
     public static final int MAX_ALIASES = 100;
     public static final int MAX_DEPTH = 100;
     public static final int MAX_CODE_POINTS = 8 * 1024 * 1024;
+    /** Nodes a document may expand to once aliases are copied out, as PyYAML and most loaders do. */
+    public static final long MAX_EXPANDED_NODES = 1_000_000;
 
     private YamlLoader() {
     }
@@ -71,6 +73,15 @@ public final class YamlLoader {
         }
         for (Node doc : documents) {
             findDuplicateKeys(doc, problems);
+            long expanded = expandedSize(doc, new IdentityHashMap<>());
+            if (expanded > MAX_EXPANDED_NODES) {
+                problems.add(new YamlProblem(YamlProblem.Kind.LIMIT, YamlDocument.line(doc), YamlDocument.column(doc),
+                        "aliases expand to more than " + MAX_EXPANDED_NODES + " nodes (a \"billion laughs\" document);"
+                                + " tools that expand aliases exhaust memory"));
+            }
+        }
+        if (problems.stream().anyMatch(p -> p.kind() == YamlProblem.Kind.LIMIT)) {
+            documents.clear(); // hostile trees never reach the models
         }
         problems.sort((a, b) -> a.line() != b.line() ? Integer.compare(a.line(), b.line())
                 : Integer.compare(a.column(), b.column()));
@@ -96,6 +107,33 @@ public final class YamlLoader {
             problem = problem.substring(0, 200) + "…";
         }
         return problem;
+    }
+
+    /** Node count with every alias expanded; memoised per shared node and saturating, so it never blows up itself. */
+    private static long expandedSize(Node node, Map<Node, Long> memo) {
+        Long known = memo.get(node);
+        if (known != null) {
+            return known;
+        }
+        memo.put(node, 1L); // a recursive structure counts once instead of looping
+        long size = 1;
+        if (node instanceof MappingNode m) {
+            for (NodeTuple t : m.getValue()) {
+                size = saturatingAdd(size, expandedSize(t.getKeyNode(), memo));
+                size = saturatingAdd(size, expandedSize(t.getValueNode(), memo));
+            }
+        } else if (node instanceof SequenceNode s) {
+            for (Node item : s.getValue()) {
+                size = saturatingAdd(size, expandedSize(item, memo));
+            }
+        }
+        memo.put(node, size);
+        return size;
+    }
+
+    private static long saturatingAdd(long a, long b) {
+        long r = a + b;
+        return r < 0 || r > Long.MAX_VALUE / 4 ? Long.MAX_VALUE / 4 : r;
     }
 
     private static void findDuplicateKeys(Node root, List<YamlProblem> problems) {
