@@ -38,12 +38,12 @@ class AuditorTest {
         assertThat(result.findings()).singleElement().satisfies(f -> {
             assertThat(f.ruleId()).isEqualTo("config/invalid-yaml");
             assertThat(f.path()).isEqualTo("docker-compose.yml");
-            assertThat(f.line()).isEqualTo(4);
+            assertThat(f.line()).as("the line where the unclosed bracket opened").isEqualTo(3);
             assertThat(f.severity()).isEqualTo(Severity.HIGH);
         });
         Gate gate = Gate.evaluate(result, 80, Severity.HIGH);
         assertThat(gate.passed()).isFalse();
-        assertThat(gate.message()).contains("score 80/100").contains("minimum 80").contains("docker-compose.yml:4")
+        assertThat(gate.message()).contains("score 80/100").contains("minimum 80").contains("docker-compose.yml:3")
                 .contains("1 new finding at or above high");
         assertThat(Gate.evaluate(result, 80, Severity.CRITICAL).passed()).as("score 80 meets 80; high < critical").isTrue();
         assertThat(Gate.evaluate(result, 81, Severity.CRITICAL).message()).contains("below the minimum 81");

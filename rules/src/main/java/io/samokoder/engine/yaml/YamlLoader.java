@@ -62,10 +62,19 @@ public final class YamlLoader {
                 }
             }
         } catch (MarkedYAMLException e) {
-            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            Mark problem = e.getProblemMark();
+            Mark context = e.getContextMark();
+            Mark mark = problem != null ? problem : context;
+            String message = oneLine(e);
+            if (problem != null && context != null && context.getLine() < problem.getLine()) {
+                // an unclosed bracket or quote is noticed lines later; point where it was opened
+                mark = context;
+                message = message + " (opened at line " + (context.getLine() + 1) + ", detected at line "
+                        + Math.min(problem.getLine() + 1, text.split("\\R", -1).length) + ")";
+            }
             int line = mark == null ? 1 : mark.getLine() + 1;
             int column = mark == null ? 1 : mark.getColumn() + 1;
-            problems.add(new YamlProblem(kindOf(e), line, column, oneLine(e)));
+            problems.add(new YamlProblem(kindOf(e), line, column, message));
         } catch (YAMLException e) {
             problems.add(new YamlProblem(kindOf(e), 1, 1, oneLine(e)));
         } catch (StackOverflowError e) {

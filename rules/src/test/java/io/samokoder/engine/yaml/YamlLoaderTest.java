@@ -26,7 +26,17 @@ class YamlLoaderTest {
         YamlDocument doc = YamlLoader.load("p.yml", "a: 1\nb: [1, 2\nc: 3\n");
         assertThat(doc.problems()).hasSize(1);
         assertThat(doc.problems().get(0).kind()).isEqualTo(YamlProblem.Kind.SYNTAX);
-        assertThat(doc.problems().get(0).line()).isEqualTo(3);
+        assertThat(doc.problems().get(0).line()).as("where the bracket was opened").isEqualTo(2);
+        assertThat(doc.problems().get(0).message()).contains("opened at line 2, detected at line 3");
+    }
+
+    @Test
+    void problemsWithoutAnOpeningPointStayWhereDetected() {
+        YamlDocument doc = YamlLoader.load("p.yml", "a: 1\nb: c: d\n");
+        assertThat(doc.problems()).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(2);
+            assertThat(p.message()).contains("mapping values are not allowed");
+        });
     }
 
     @Test
