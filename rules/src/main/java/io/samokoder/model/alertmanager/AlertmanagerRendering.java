@@ -60,15 +60,25 @@ public final class AlertmanagerRendering {
         ENV_FILE,
         /** An {@code env_file} that is not in the repository (a git-ignored .env) may set it. */
         MISSING_ENV_FILE,
+        /** Rendered by a repository script (deploy script, Makefile, CI step) whose environment is not known. */
+        UNKNOWN,
         /** Nothing sets it. */
         NONE
     }
 
     /** What a service's environment supplies. */
     public record ServiceEnv(Set<String> environment, Set<String> passThrough, Set<String> envFileKeys,
-                             List<String> missingEnvFiles) {
+                             List<String> missingEnvFiles, boolean unknown) {
+
+        /** The environment of a script run outside compose: anything may be set. */
+        static ServiceEnv unknownEnvironment() {
+            return new ServiceEnv(Set.of(), Set.of(), Set.of(), List.of(), true);
+        }
 
         public Supply supply(String name) {
+            if (unknown) {
+                return Supply.UNKNOWN;
+            }
             if (passThrough.contains(name)) {
                 return Supply.PASS_THROUGH;
             }
@@ -128,7 +138,49 @@ public final class AlertmanagerRendering {
                 }
             }
         }
+        renders.addAll(scriptRenders(ctx, renders));
         return new AlertmanagerRendering(renders, asIs);
+    }
+
+    /**
+     * Render steps in repository scripts that run outside compose (deploy scripts, Makefiles, CI workflow steps):
+     * {@code envsubst < monitoring/alertmanager/alertmanager.yml > /etc/alertmanager/alertmanager.yml} makes the
+     * repository file a template. Paths are resolved against the repository root and the script's folder; the
+     * environment of such a script is unknown.
+     */
+    private static List<Render> scriptRenders(AuditContext ctx, List<Render> known) {
+        List<Render> out = new ArrayList<>();
+        for (SourceFile f : ctx.workspace().files()) {
+            String n = f.name().toLowerCase(Locale.ROOT);
+            boolean script = n.endsWith(".sh") || n.endsWith(".bash") || n.equals("makefile") || n.endsWith(".mk")
+                    || n.equals("justfile") || io.samokoder.engine.FileKinds.isCi(f.path());
+            if (!script || f.size() > 512 * 1024) {
+                continue;
+            }
+            Optional<String> text = ctx.workspace().text(f);
+            if (text.isEmpty() || !(text.get().contains("envsubst") || text.get().contains("sed ")
+                    || text.get().contains("gomplate"))) {
+                continue;
+            }
+            for (RenderCommands.Step step : RenderCommands.find(text.get())) {
+                for (String candidate : List.of(step.input(), f.folder().isEmpty() ? step.input()
+                        : f.folder() + "/" + step.input())) {
+                    String path = Workspace.normalize(candidate);
+                    if (path.startsWith("..") || ctx.workspace().file(path).isEmpty()
+                            || known.stream().anyMatch(r -> r.source().equals(path))
+                            || out.stream().anyMatch(r -> r.source().equals(path))) {
+                        continue;
+                    }
+                    int at = text.get().indexOf(step.input());
+                    int line = at < 0 ? 0 : f.lineOf(at);
+                    out.add(new Render(step.tool(), path, step.only().filter(o -> !o.isEmpty()
+                            || step.tool().equals("sed")), f.path(), f.path(), line, ServiceEnv.unknownEnvironment(),
+                            Optional.empty()));
+                    break;
+                }
+            }
+        }
+        return out;
     }
 
     private static boolean isAlertmanager(ComposeService s, String script) {
@@ -194,7 +246,7 @@ public final class AlertmanagerRendering {
                 missing.add(path);
             }
         }
-        return new ServiceEnv(environment, passThrough, keys, missing);
+        return new ServiceEnv(environment, passThrough, keys, missing, false);
     }
 
     private static String folder(String path) {

@@ -199,6 +199,7 @@ public final class RenderCommands {
             String w = words.get(i);
             String b = basename(w);
             if (b.equals("exec") || b.equals("command") || b.equals("env") || b.equals("then") || b.equals("do")
+                    || b.equals("sudo") || b.equals("-") || b.endsWith(":") || b.isEmpty()
                     || w.matches("[A-Za-z_][A-Za-z0-9_]*=.*")) {
                 i++;
             } else if ((b.equals("sh") || b.equals("bash") || b.equals("ash")) && i + 1 < words.size()
@@ -211,8 +212,13 @@ public final class RenderCommands {
         return words.subList(i, words.size());
     }
 
+    /** The command name of a word: path and a Makefile {@code @} prefix removed. */
     static String basename(String word) {
-        return word.substring(word.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+        String w = word.substring(word.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+        while (w.length() > 1 && w.charAt(0) == '@') {
+            w = w.substring(1);
+        }
+        return w;
     }
 
     /** Commands separated by {@code &&}, {@code ||}, {@code ;} or a newline (outside quotes). */

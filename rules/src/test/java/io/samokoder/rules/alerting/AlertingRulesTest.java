@@ -168,6 +168,33 @@ class AlertingRulesTest {
     }
 
     @Test
+    void deployScriptsMakefilesAndCiStepsThatRenderTheFileMakeItATemplate() throws IOException {
+        write("monitoring/alertmanager/alertmanager.yml", MINIMAL);
+        write("scripts/deploy.sh", "#!/bin/sh\nset -eu\nenvsubst < monitoring/alertmanager/alertmanager.yml \\\n"
+                + "  > /srv/alertmanager/alertmanager.yml\n");
+        assertThat(audit("alerting/unresolved-placeholder")).isEmpty();
+        assertThat(audit("alerting/template-variable-not-supplied")).as("a script's environment is unknown").isEmpty();
+
+        Files.delete(repo.resolve("scripts/deploy.sh"));
+        write("Makefile", "deploy:\n\t@envsubst '$$TOKEN' < monitoring/alertmanager/alertmanager.yml > out.yml\n");
+        assertThat(audit("alerting/unresolved-placeholder")).isEmpty();
+
+        Files.delete(repo.resolve("Makefile"));
+        write(".github/workflows/deploy.yml", """
+                on: push
+                jobs:
+                  deploy:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - run: envsubst < monitoring/alertmanager/alertmanager.yml > rendered.yml
+                """);
+        assertThat(audit("alerting/unresolved-placeholder")).isEmpty();
+
+        Files.delete(repo.resolve(".github/workflows/deploy.yml"));
+        assertThat(audit("alerting/unresolved-placeholder")).as("nothing renders it any more").hasSize(1);
+    }
+
+    @Test
     void templateNamedFileLoadedDirectlyByComposeIsReported() throws IOException {
         write("am/alertmanager.yml.tmpl", MINIMAL);
         write("docker-compose.yml", """
