@@ -43,8 +43,8 @@ public final class AlertmanagerRendering {
 
         /** Whether this step replaces a {@code $VAR}/{@code ${VAR}} reference to {@code name}. */
         public boolean substitutes(String name) {
-            if (tool.equals("gomplate")) {
-                return false; // gomplate expands {{ .Env.X }}, never ${X}
+            if (tool.equals("gomplate") || tool.equals("dockerize")) {
+                return false; // Go templates: they expand {{ .Env.X }}, never ${X}
             }
             return only.map(s -> s.contains(name)).orElse(true);
         }
@@ -159,7 +159,8 @@ public final class AlertmanagerRendering {
             }
             Optional<String> text = ctx.workspace().text(f);
             if (text.isEmpty() || !(text.get().contains("envsubst") || text.get().contains("sed ")
-                    || text.get().contains("gomplate"))) {
+                    || text.get().contains("gomplate") || text.get().contains("dockerize")
+                    || text.get().contains("$ENV{"))) {
                 continue;
             }
             for (RenderCommands.Step step : RenderCommands.find(text.get())) {
@@ -203,7 +204,8 @@ public final class AlertmanagerRendering {
             s.repositoryPathAt(word).flatMap(p -> ctx.workspace().file(p))
                     .filter(f -> f.size() < 256 * 1024 && seen.add(f.path()))
                     .flatMap(f -> ctx.workspace().text(f))
-                    .filter(t -> t.startsWith("#!") || t.contains("envsubst") || t.contains("gomplate"))
+                    .filter(t -> t.startsWith("#!") || t.contains("envsubst") || t.contains("gomplate")
+                            || t.contains("dockerize"))
                     .ifPresent(t -> sb.append('\n').append(t));
         }
         return sb.toString();

@@ -23,7 +23,7 @@ public final class RenderCommands {
     public record Step(String tool, String input, String output, Optional<Set<String>> only) {
     }
 
-    private static final Set<String> TOOLS = Set.of("envsubst", "sed", "gomplate");
+    private static final Set<String> TOOLS = Set.of("envsubst", "sed", "gomplate", "dockerize", "perl");
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final int MAX_SCRIPT = 200_000;
 
@@ -67,9 +67,14 @@ public final class RenderCommands {
                         output = nr.out;
                     }
                 }
+                if (tool.equals("dockerize")) {
+                    steps.addAll(dockerize(r));
+                    continue;
+                }
                 Step step = switch (tool) {
                     case "envsubst" -> envsubst(r, input, output);
                     case "sed" -> sed(r, input, output);
+                    case "perl" -> perl(r, input, output);
                     default -> gomplate(r, input, output);
                 };
                 if (step != null && step.input() != null && step.output() != null) {
@@ -152,6 +157,47 @@ public final class RenderCommands {
             }
         }
         return new Step("gomplate", in, out, Optional.of(Set.of()));
+    }
+
+    /** {@code dockerize -template in:out …}: Go templates reading {@code .Env.NAME}, like gomplate. */
+    private static List<Step> dockerize(Redirects r) {
+        List<Step> out = new ArrayList<>();
+        List<String> args = r.args;
+        for (int i = 1; i < args.size(); i++) {
+            String a = args.get(i);
+            String spec = a.equals("-template") && i + 1 < args.size() ? args.get(++i)
+                    : a.startsWith("-template=") ? a.substring(10) : null;
+            if (spec != null && spec.indexOf(':') > 0) {
+                int colon = spec.lastIndexOf(':');
+                out.add(new Step("dockerize", spec.substring(0, colon), spec.substring(colon + 1), Optional.of(Set.of())));
+            }
+        }
+        return out;
+    }
+
+    /** {@code perl -pe 's/\$\{(\w+)\}/$ENV{$1}/g' in > out}: every reference, when the script reads %ENV. */
+    private static Step perl(Redirects r, String input, String output) {
+        List<String> args = r.args;
+        String script = null;
+        List<String> files = new ArrayList<>();
+        boolean inPlace = false;
+        for (int i = 1; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.startsWith("-") && (a.contains("e") || a.contains("E")) && i + 1 < args.size()) {
+                inPlace |= a.contains("i");
+                script = args.get(++i);
+            } else if (a.startsWith("-")) {
+                inPlace |= a.startsWith("-i");
+            } else {
+                files.add(a);
+            }
+        }
+        if (script == null || !script.contains("$ENV{")) {
+            return null;
+        }
+        String in = input != null ? input : files.isEmpty() ? null : files.get(files.size() - 1);
+        String out = output != null ? output : inPlace ? in : null;
+        return new Step("perl", in, out, Optional.empty());
     }
 
     private static void identifiers(String expression, Set<String> into) {
@@ -342,12 +388,19 @@ public final class RenderCommands {
         return out;
     }
 
-    /** Variables a gomplate template reads: {@code .Env.NAME}, {@code getenv "NAME"}, {@code env.Getenv "NAME"}. */
+    /**
+     * Variables a gomplate or dockerize template requires: {@code .Env.NAME}, {@code getenv "NAME"},
+     * {@code env.Getenv "NAME"}; not those with a default ({@code default .Env.NAME "x"},
+     * {@code .Env.NAME | default "x"}, {@code getenv "NAME" "x"}).
+     */
     public static Set<String> gomplateVariables(String template) {
         Set<String> out = new LinkedHashSet<>();
-        Matcher m = Pattern.compile("\\.Env\\.([A-Za-z_][A-Za-z0-9_]{0,200})").matcher(template);
+        Matcher m = Pattern.compile("(default\\s+)?\\.Env\\.([A-Za-z_][A-Za-z0-9_]{0,200})(\\s*\\|\\s*default)?")
+                .matcher(template);
         while (m.find()) {
-            out.add(m.group(1));
+            if (m.group(1) == null && m.group(3) == null) {
+                out.add(m.group(2));
+            }
         }
         Matcher g = Pattern.compile("(?:getenv|env\\.Getenv)\\s+\"([A-Za-z_][A-Za-z0-9_]{0,200})\"(\\s+\")?")
                 .matcher(template);

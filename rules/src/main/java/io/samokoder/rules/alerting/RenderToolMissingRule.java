@@ -13,7 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
 
-/** A render step that calls envsubst or gomplate inside the official Alertmanager image, which has neither. */
+/** A render step that calls envsubst, gomplate, dockerize or perl inside the official Alertmanager image. */
 @RuleInfo(id = "alerting/render-tool-missing", category = Category.ALERTING, severity = Severity.HIGH,
         summary = "The Alertmanager config is rendered with envsubst or gomplate inside the official"
                 + " prom/alertmanager image, which is busybox-based and has neither.",
@@ -24,7 +24,7 @@ import java.util.Set;
                 + " `envsubst < alertmanager.yml.tmpl > /tmp/alertmanager.yml`, fails at start-up when the service"
                 + " runs the official `prom/alertmanager` (or `quay.io/prometheus/alertmanager`) image: it is built on"
                 + " the Prometheus busybox image, which has `sh` and `sed` but no `envsubst` (GNU gettext) and no"
-                + " `gomplate`, so the container exits with `envsubst: not found` and Alertmanager never starts."
+                + " `gomplate`, `dockerize` or `perl`, so the container exits with `envsubst: not found` and Alertmanager never starts."
                 + " Services built from a Dockerfile are not judged.")
 public final class RenderToolMissingRule implements Rule {
 

@@ -25,7 +25,7 @@ final class TemplateInputs {
     static List<Use> of(AuditContext context, SourceFile file, AlertmanagerRendering.Render r) {
         String text = context.workspace().text(file).orElse("");
         Map<String, Use> first = new LinkedHashMap<>();
-        if (r.tool().equals("gomplate")) {
+        if (r.tool().equals("gomplate") || r.tool().equals("dockerize")) {
             YamlPlaceholders.TextIndex index = new YamlPlaceholders.TextIndex(text);
             for (String name : RenderCommands.gomplateVariables(text)) {
                 Matcher m = Pattern.compile("(?:\\.Env\\.|\")" + Pattern.quote(name) + "\\b").matcher(text);

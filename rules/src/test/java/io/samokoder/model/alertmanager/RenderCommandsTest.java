@@ -59,6 +59,22 @@ class RenderCommandsTest {
     }
 
     @Test
+    void dockerizeAndPerl() {
+        assertThat(RenderCommands.find("dockerize -template /t/am.tmpl:/etc/alertmanager/alertmanager.yml"
+                + " -template /t/b.tmpl:/b.yml /bin/alertmanager")).extracting(RenderCommands.Step::tool,
+                RenderCommands.Step::input, RenderCommands.Step::output)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("dockerize", "/t/am.tmpl",
+                        "/etc/alertmanager/alertmanager.yml"), org.assertj.core.groups.Tuple.tuple("dockerize",
+                        "/t/b.tmpl", "/b.yml"));
+        assertThat(RenderCommands.find("perl -pe 's/\\$\\{(\\w+)\\}/$ENV{$1}/g' /t/a.tmpl > /tmp/a.yml").get(0))
+                .extracting(RenderCommands.Step::tool, RenderCommands.Step::input, RenderCommands.Step::output)
+                .containsExactly("perl", "/t/a.tmpl", "/tmp/a.yml");
+        assertThat(RenderCommands.find("perl -pe 's/a/b/' in > out")).as("no %ENV: not a variable render").isEmpty();
+        assertThat(RenderCommands.gomplateVariables("{{ default .Env.A \"x\" }} {{ .Env.B | default \"y\" }} {{ .Env.C }}"))
+                .containsExactly("C");
+    }
+
+    @Test
     void commentsQuotesAndSeparators() {
         assertThat(RenderCommands.find("# envsubst < a > b\necho 'envsubst < a > b'; true || envsubst < c > d"))
                 .extracting(RenderCommands.Step::input).containsExactly("c");
