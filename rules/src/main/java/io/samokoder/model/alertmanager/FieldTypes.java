@@ -121,6 +121,14 @@ public final class FieldTypes {
      * context and then in {@code *}. Unknown fields are plain strings.
      */
     public Field lookup(String context, String field) {
+        if (context.isEmpty()) {
+            // position unknown (a file that does not parse): the first Alertmanager row for that field name
+            for (Field f : rows) {
+                if (!f.context().equals("prometheus") && f.matches(field)) {
+                    return f;
+                }
+            }
+        }
         String candidate = field;
         while (true) {
             Field hit = find(context, candidate);

@@ -90,14 +90,14 @@ public final class UnresolvedPlaceholderRule implements Rule {
                 : PlaceholderEffect.of(type, value, n -> definedName(config, type, n));
         String ph = site.placeholder().display();
         String fieldName = where.field().isEmpty() ? where.context() : where.field();
-        String place = describe(where);
+        String place = describe(where).isEmpty() ? "" : " " + describe(where);
         StringBuilder msg = new StringBuilder();
         if (effect.refusesToLoad()) {
             msg.append("Alertmanager will refuse to load: ").append(ph).append(" in `").append(fieldName)
-                    .append("` ").append(place).append(" — ").append(effect.reason())
+                    .append("`").append(place).append(" — ").append(effect.reason())
                     .append("; Alertmanager does not expand environment variables");
         } else {
-            msg.append(ph).append(" in `").append(fieldName).append("` ").append(place)
+            msg.append(ph).append(" in `").append(fieldName).append("`").append(place)
                     .append(where.receiver().isPresent() || where.context().equals("global")
                             ? " is sent literally at runtime" : " is used literally at runtime")
                     .append(": Alertmanager does not expand environment variables, the file loads (amtool"

@@ -86,12 +86,15 @@ class AlertingRulesTest {
 
     @Test
     void brokenYamlIsScannedLineByLineWithoutComments() throws IOException {
-        write("alertmanager.yml", "route:\n  receiver: r\n receivers: [\n  - bot_token: ${TOKEN}  # ${IN_COMMENT}\n");
+        write("alertmanager.yml", "route:\n  receiver: r\n receivers: [\n  - bot_token: ${TOKEN}  # ${IN_COMMENT}\n"
+                + "    chat_id: ${CHAT}\n");
         List<Finding> f = audit("alerting/unresolved-placeholder");
-        assertThat(f).singleElement().satisfies(x -> {
-            assertThat(x.line()).isEqualTo(4);
-            assertThat(x.message()).contains("${TOKEN}").doesNotContain("IN_COMMENT");
-        });
+        assertThat(f).hasSize(2);
+        assertThat(f.get(0).line()).isEqualTo(4);
+        assertThat(f.get(0).message()).contains("${TOKEN}").doesNotContain("IN_COMMENT");
+        assertThat(f.get(0).remediation()).contains("bot_token_file");
+        assertThat(f.get(1).message()).as("the field's type is known without its position")
+                .startsWith("Alertmanager will refuse to load: ${CHAT} in `chat_id`");
         assertThat(audit()).noneMatch(x -> x.ruleId().equals("config/check-failed"));
     }
 
