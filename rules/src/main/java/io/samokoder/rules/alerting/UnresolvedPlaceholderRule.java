@@ -64,7 +64,7 @@ public final class UnresolvedPlaceholderRule implements Rule {
     @Override
     public void check(AuditContext context, FindingSink sink) {
         AlertmanagerRendering rendering = context.model(AlertmanagerRendering.class, AlertmanagerRendering::load);
-        FieldTypes types = FieldTypes.builtIn();
+        FieldTypes types = fieldTypes(context, sink);
         for (AlertmanagerConfigs.Entry entry : configs(context).entries()) {
             AlertmanagerConfig config = entry.config();
             String text = context.workspace().text(config.file()).orElse("");
@@ -77,6 +77,35 @@ public final class UnresolvedPlaceholderRule implements Rule {
             }
         }
         PrometheusPlaceholders.check(this, context, types, sink);
+    }
+
+    /** Option naming a repository file of extra field-type rows (same format as the built-in table). */
+    public static final String FIELD_TYPES_OPTION = "alerting.fieldTypes";
+
+    /** The built-in table plus the user's rows from {@value #FIELD_TYPES_OPTION}; a broken user table is reported. */
+    private FieldTypes fieldTypes(AuditContext context, FindingSink sink) {
+        String path = context.config().optionOr(FIELD_TYPES_OPTION, "").trim();
+        if (path.isEmpty()) {
+            return FieldTypes.builtIn();
+        }
+        Optional<String> text = context.workspace().file(path).flatMap(f -> context.workspace().text(f));
+        String problem;
+        if (text.isPresent()) {
+            try {
+                return FieldTypes.builtIn().plus(FieldTypes.parse(text.get()));
+            } catch (IllegalArgumentException e) {
+                problem = e.getMessage();
+            }
+        } else {
+            problem = "the file is not in the repository";
+        }
+        sink.report(Finding.of(this).at(path, 0).severity(io.samokoder.engine.Severity.INFO)
+                .message("field-type table `" + path + "` (option " + FIELD_TYPES_OPTION + ") not used: " + problem
+                        + "; the built-in table applies")
+                .remediation("Fix the table: one row per field, four tab-separated columns (context, field, type,"
+                        + " file-field or -), types as in the built-in field-types.tsv.")
+                .key("field-types:" + path).build());
+        return FieldTypes.builtIn();
     }
 
     private Finding alertmanagerFinding(AlertmanagerConfig config, YamlPlaceholders.Site site, FieldTypes types,

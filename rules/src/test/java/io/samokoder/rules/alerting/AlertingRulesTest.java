@@ -119,6 +119,22 @@ class AlertingRulesTest {
     }
 
     @Test
+    void usersExtendTheFieldTypeTable() throws IOException {
+        write("alertmanager.yml", MINIMAL.replace("'${TOKEN}'", "t").replace("chat_id: 1", "chat_id: 1\n"
+                + "        custom_timeout: ${TIMEOUT}"));
+        assertThat(audit("alerting/unresolved-placeholder")).singleElement()
+                .satisfies(x -> assertThat(x.message()).contains("sent literally"));
+        write(".samokoder/alertmanager-fields.tsv", "# our fork's fields\ntelegram_configs\tcustom_timeout\tduration\t-\n");
+        AuditConfig config = AuditConfig.forRoot(repo).option(UnresolvedPlaceholderRule.FIELD_TYPES_OPTION,
+                ".samokoder/alertmanager-fields.tsv");
+        assertThat(new Auditor().run(config).active()).filteredOn(x -> x.ruleId().equals("alerting/unresolved-placeholder"))
+                .singleElement().satisfies(x -> assertThat(x.message()).startsWith("Alertmanager will refuse to load"));
+        write(".samokoder/alertmanager-fields.tsv", "telegram_configs\tcustom_timeout\tnot-a-type\t-\n");
+        assertThat(new Auditor().run(config).active()).anyMatch(x -> x.path().equals(".samokoder/alertmanager-fields.tsv")
+                && x.message().contains("not used"));
+    }
+
+    @Test
     void findingsAreDeterministic() throws IOException {
         write("alertmanager.yml", MINIMAL);
         write("b/alertmanager.yml", MINIMAL.replace("TOKEN", "OTHER"));
