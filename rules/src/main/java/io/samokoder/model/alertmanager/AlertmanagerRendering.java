@@ -98,6 +98,7 @@ public final class AlertmanagerRendering {
 
     private final List<Render> renders;
     private final Set<String> loadedAsIs;
+    private final Set<String> renderedAnywhere = new LinkedHashSet<>();
 
     AlertmanagerRendering(List<Render> renders, Set<String> loadedAsIs) {
         this.renders = List.copyOf(renders);
@@ -111,9 +112,14 @@ public final class AlertmanagerRendering {
         ComposeProject compose = ctx.model(ComposeProject.class, ComposeProject::load);
         List<Render> renders = new ArrayList<>();
         Set<String> asIs = new LinkedHashSet<>();
+        Set<String> otherRenders = new LinkedHashSet<>();
         for (ComposeStack stack : compose.stacks()) {
             for (ComposeService s : stack.services().values()) {
                 String script = script(ctx, s);
+                for (RenderCommands.Step step : RenderCommands.find(script)) {
+                    s.repositoryPathAt(step.input()).filter(p -> ctx.workspace().file(p).isPresent())
+                            .ifPresent(otherRenders::add);
+                }
                 if (!isAlertmanager(s, script)) {
                     continue;
                 }
@@ -139,7 +145,10 @@ public final class AlertmanagerRendering {
             }
         }
         renders.addAll(scriptRenders(ctx, renders));
-        return new AlertmanagerRendering(renders, asIs);
+        AlertmanagerRendering result = new AlertmanagerRendering(renders, asIs);
+        renders.forEach(r -> result.renderedAnywhere.add(r.source()));
+        result.renderedAnywhere.addAll(otherRenders);
+        return result;
     }
 
     /**
@@ -187,7 +196,7 @@ public final class AlertmanagerRendering {
     private static boolean isAlertmanager(ComposeService s, String script) {
         String image = s.image().map(ComposeValue::value).orElse("").toLowerCase(Locale.ROOT);
         return image.contains("alertmanager") || s.name().toLowerCase(Locale.ROOT).contains("alertmanager")
-                || script.toLowerCase(Locale.ROOT).contains("alertmanager");
+                || RenderCommands.words(script).stream().anyMatch(w -> RenderCommands.basename(w).equals("alertmanager"));
     }
 
     /** Entrypoint and command joined, plus the text of repository scripts they run (mounted into the container). */
@@ -264,6 +273,14 @@ public final class AlertmanagerRendering {
         return renders.stream().filter(r -> r.source().equals(path)).toList();
     }
 
+    /**
+     * Every repository file some render step reads: Alertmanager templates, and files other services (Prometheus,
+     * exporters) or repository scripts render before use. Such a file is a template, whatever its name.
+     */
+    public boolean isRendered(String path) {
+        return renderedAnywhere.contains(path);
+    }
+
     /** Repository files a compose service passes to {@code --config.file} without rendering them. */
     public Set<String> loadedAsIs() {
         return loadedAsIs;
@@ -279,7 +296,8 @@ public final class AlertmanagerRendering {
             return true;
         }
         if (rs.isEmpty()) {
-            return !entry.templateByName();
+            // rendered by another service (an init container writing to a shared volume): a template
+            return !entry.templateByName() && !renderedAnywhere.contains(entry.path());
         }
         return rs.stream().noneMatch(r -> r.substitutes(name));
     }

@@ -28,7 +28,13 @@ final class PrometheusPlaceholders {
 
     static void check(Rule rule, AuditContext context, FieldTypes types, FindingSink sink) {
         PrometheusConfigFiles prom = PrometheusConfigFiles.of(context);
+        io.samokoder.model.alertmanager.AlertmanagerRendering rendering = context.model(
+                io.samokoder.model.alertmanager.AlertmanagerRendering.class,
+                io.samokoder.model.alertmanager.AlertmanagerRendering::load);
         for (SourceFile file : prom.files()) {
+            if (rendering.isRendered(file.path())) {
+                continue; // a template: envsubst or a script renders it before Prometheus starts
+            }
             String text = context.workspace().text(file).orElse("");
             YamlDocument yaml = context.yaml(file);
             for (YamlPlaceholders.Site site : YamlPlaceholders.scan(file, text, yaml)) {

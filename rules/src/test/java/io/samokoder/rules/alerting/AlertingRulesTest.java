@@ -313,6 +313,40 @@ class AlertingRulesTest {
     }
 
     @Test
+    void aPrometheusConfigRenderedByItsServiceIsATemplate() throws IOException {
+        write("prometheus/prometheus.yml", "scrape_configs:\n  - job_name: x\n    static_configs:\n"
+                + "      - targets: ['${HOST}:9100']\n");
+        assertThat(audit("alerting/unresolved-placeholder")).hasSize(1);
+        write("docker-compose.yml", """
+                services:
+                  prometheus:
+                    image: example/prometheus-gettext
+                    volumes: ["./prometheus:/etc/prometheus-src:ro"]
+                    entrypoint: ["/bin/sh", "-c", "envsubst < /etc/prometheus-src/prometheus.yml > /tmp/p.yml && exec prometheus --config.file=/tmp/p.yml"]
+                """);
+        assertThat(audit("alerting/unresolved-placeholder")).isEmpty();
+    }
+
+    @Test
+    void anInitServiceRenderingIntoASharedVolumeMakesTheFileATemplate() throws IOException {
+        write("monitoring/alertmanager/alertmanager.yml", MINIMAL);
+        write("docker-compose.yml", """
+                services:
+                  render-config:
+                    image: bhgedigital/envsubst
+                    volumes: ["./monitoring/alertmanager:/in:ro", "am-config:/out"]
+                    command: ["sh", "-c", "envsubst < /in/alertmanager.yml > /out/alertmanager.yml"]
+                  alertmanager:
+                    image: prom/alertmanager
+                    volumes: ["am-config:/etc/alertmanager"]
+                    depends_on: [render-config]
+                volumes:
+                  am-config:
+                """);
+        assertThat(audit("alerting/unresolved-placeholder")).isEmpty();
+    }
+
+    @Test
     void prometheusRuleFilesAreNotConfigs() throws IOException {
         write("prometheus/rules/alerts.yml", """
                 groups:
