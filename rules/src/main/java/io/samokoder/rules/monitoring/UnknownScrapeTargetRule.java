@@ -96,7 +96,9 @@ public final class UnknownScrapeTargetRule implements Rule {
             return;
         }
         String name = host.startsWith("tasks.") ? host.substring("tasks.".length()) : host;
-        if (Monitoring.resolve(stacks, name).isPresent()) {
+        java.util.Optional<ComposeService> target = Monitoring.resolve(stacks, name);
+        if (target.isPresent()) {
+            networks(cfg, t, target.get(), runners, containerized, sink);
             return;
         }
         for (PrometheusConfigs.Runner r : runners) {
@@ -115,6 +117,26 @@ public final class UnknownScrapeTargetRule implements Rule {
             return;
         }
         reportUnknown(cfg, t.text(), name, t.role(), t.job(), t.location().line(), stacks, sink);
+    }
+
+    /** A containerised Prometheus reaches a service only over a network both are attached to. */
+    private void networks(PrometheusConfig cfg, Target t, ComposeService target, List<PrometheusConfigs.Runner> runners,
+                          boolean containerized, FindingSink sink) {
+        if (!containerized || target.networkMode().isPresent()) {
+            return;
+        }
+        for (PrometheusConfigs.Runner r : runners) {
+            if (r.service().networkMode().isPresent() || r.service().sharesNetworkWith(target)) {
+                return;
+            }
+        }
+        PrometheusConfigs.Runner r = runners.get(0);
+        sink.report(Finding.of(this).at(cfg.path(), t.location().line(), t.location().column())
+                .message(role(t) + " '" + t.text() + "' (job " + t.job() + "): service '" + target.name()
+                        + "' is on networks " + target.effectiveNetworks() + ", Prometheus ('" + r.service().name()
+                        + "') on " + r.service().effectiveNetworks() + "; no network in common, the name does not"
+                        + " resolve from Prometheus")
+                .key(t.job() + "|" + t.host() + "|network").build());
     }
 
     private void reportUnknown(PrometheusConfig cfg, String text, String host, Role role, String job, int line,

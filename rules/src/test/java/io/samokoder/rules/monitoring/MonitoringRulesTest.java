@@ -114,6 +114,29 @@ class MonitoringRulesTest {
                 .satisfies(x -> assertThat(x.message()).contains("tasks.apii").contains("closest services: api"));
     }
 
+    @Test
+    void aResolvedServiceMustShareANetworkWithPrometheus() {
+        TempRepo r = repo("""
+                  prometheus:
+                    image: prom/prometheus:v2.54.1
+                    volumes: ["./prometheus:/etc/prometheus"]
+                    networks: [monitoring]
+                  api:
+                    image: acme/api:1
+                    expose: ["8000"]
+                  exporter:
+                    image: prom/node-exporter:v1.8.2
+                    networks: [monitoring, default]
+                networks:
+                  monitoring:
+                """, scrape("api:8000", "exporter:9100"));
+        assertThat(run(r, new UnknownScrapeTargetRule())).singleElement().satisfies(x -> {
+            assertThat(x.line()).isEqualTo(4);
+            assertThat(x.message()).contains("'api'").contains("[default]").contains("[monitoring]")
+                    .contains("no network in common");
+        });
+    }
+
     // ---- target-port-not-exposed ----
 
     @Test
