@@ -45,7 +45,7 @@ import java.util.regex.Pattern;
                 + " documentation to say how the component is actually started.",
         description = "Markdown files named README* and files under docs/ are read with flexmark. Claims: a URL on"
                 + " localhost (`http://localhost:9090`, also inside code blocks) needs a compose service publishing"
-                + " that host port; a sentence saying that `docker-compose up` / `docker compose up` starts"
+                + " that host port, and so does \"Grafana on port 3000\" in prose; a sentence saying that `docker-compose up` / `docker compose up` starts"
                 + " Prometheus, Grafana, Alertmanager, Loki, cAdvisor, exporters or \"monitoring\" needs those in the"
                 + " services a plain `up` starts (default compose files, no profile). Text in code blocks counts only"
                 + " for localhost URLs. Not findings: mentions of a component without a URL or an `up` claim, URLs on"
@@ -54,6 +54,9 @@ public final class ClaimedButMissingRule implements Rule {
 
     private static final Pattern LOCAL_URL = Pattern.compile(
             "(https?)://(localhost|127\\.0\\.0\\.1|0\\.0\\.0\\.0|\\[::1\\])(?::(\\d{1,5}))?", Pattern.CASE_INSENSITIVE);
+    /** "port 3000", "порт 3000", "port: 3000" next to a component name. */
+    private static final Pattern PORT_WORD = Pattern.compile("(?<![\\p{L}])(?:port|порт\\p{L}*)\\s*:?\\s*(\\d{2,5})\\b",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern UP = Pattern.compile("docker[- ]compose\\b[^\\n]{0,80}?\\bup\\b",
             Pattern.CASE_INSENSITIVE);
     /** Component words: the component id, or "monitoring" for the generic stack. */
@@ -121,6 +124,9 @@ public final class ClaimedButMissingRule implements Rule {
                         continue;
                     }
                     urls(f, doc, n.getChars().toString(), n.getChars().getStartOffset(), compose, seen, sink);
+                    if (n instanceof Text) {
+                        ports(f, doc, n.getChars().toString(), n.getChars().getStartOffset(), compose, seen, sink);
+                    }
                 } else if (n instanceof Link link) {
                     urls(f, doc, link.getChars().toString(), link.getChars().getStartOffset(), compose, seen, sink);
                 } else if (n instanceof AutoLink link) {
@@ -170,6 +176,54 @@ public final class ClaimedButMissingRule implements Rule {
                     .message(msg.toString())
                     .key("url|" + (named.isEmpty() ? "" : named.get(0)) + "|" + port).build());
         }
+    }
+
+    /** "Grafana on port 3000": a port named in prose next to a component. */
+    private void ports(SourceFile f, Document doc, String chars, int base, ComposeProject compose, Set<String> seen,
+                       FindingSink sink) {
+        Matcher m = PORT_WORD.matcher(chars);
+        while (m.find()) {
+            int port = Integer.parseInt(m.group(1));
+            int line = doc.getLineNumber(base + m.start()) + 1;
+            String lineText = f.line(line);
+            int portColumn = f.columnOf(base + m.start()) - 1;
+            String component = componentBefore(lineText, portColumn);
+            if (component == null || port < 1 || port > 65535 || !seen.add(line + ":" + port)) {
+                continue;
+            }
+            if (published(compose, port)) {
+                continue;
+            }
+            List<String> named = List.of(component);
+            String title = TITLES.get(named.get(0));
+            sink.report(Finding.of(this).at(f.path(), line, f.columnOf(base + m.start()))
+                    .message(title + " on port " + port + " is claimed, but no compose service publishes host port "
+                            + port + (runs(compose.services(), named.get(0)) ? "" : " and no compose service runs "
+                            + title) + " (compose files: " + Monitoring.files(compose.stacks()) + ")")
+                    .key("port|" + named.get(0) + "|" + port).build());
+        }
+    }
+
+    /** The component named in the same clause right before {@code column} ("Grafana listens on port 3000"). */
+    private static String componentBefore(String line, int column) {
+        String best = null;
+        int bestEnd = -1;
+        for (Map.Entry<String, Pattern> e : COMPONENTS.entrySet()) {
+            if (e.getKey().equals("monitoring")) {
+                continue;
+            }
+            Matcher m = e.getValue().matcher(line);
+            while (m.find()) {
+                if (m.end() <= column && m.end() > bestEnd) {
+                    String between = line.substring(m.end(), Math.max(m.end(), Math.min(column, line.length())));
+                    if (between.length() <= 40 && between.chars().noneMatch(c -> c == ',' || c == ';' || c == '.')) {
+                        best = e.getKey();
+                        bestEnd = m.end();
+                    }
+                }
+            }
+        }
+        return best;
     }
 
     private void upClaim(SourceFile f, Document doc, Node n, ComposeProject compose, FindingSink sink) {

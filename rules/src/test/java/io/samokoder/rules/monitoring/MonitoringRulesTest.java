@@ -289,11 +289,13 @@ class MonitoringRulesTest {
 
                         Loki is planned; see https://grafana.com/oss/loki/.
                         """)
-                .file("docs/ops/notes.md", "Open <http://127.0.0.1:8081/> for the admin UI.\n")
+                .file("docs/ops/notes.md", "Open <http://127.0.0.1:8081/> for the admin UI.\n\n"
+                        + "Grafana listens on port 3000, Alertmanager on port 9093; the API on port 8000.\n")
                 .file("CHANGELOG.md", "Removed http://localhost:7777\n");
         List<Finding> f = run(r, new ClaimedButMissingRule());
         assertThat(f).extracting(x -> x.path() + ":" + x.line()).containsExactly("README.md:3", "README.md:8",
-                "docs/ops/notes.md:1");
+                "docs/ops/notes.md:1", "docs/ops/notes.md:3");
+        assertThat(f.get(3).message()).startsWith("Alertmanager on port 9093 is claimed");
         assertThat(f.get(0).message()).contains("starts Prometheus").doesNotContain("Grafana,");
         assertThat(f.get(1).message()).contains("http://localhost:9093");
     }
