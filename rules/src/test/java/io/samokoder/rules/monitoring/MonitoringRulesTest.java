@@ -137,6 +137,32 @@ class MonitoringRulesTest {
         });
     }
 
+    @Test
+    void fileSdTargetsAreCheckedAtTheirLineInTheTargetsFile() {
+        TempRepo r = repo(PROM_SERVICE + """
+                  api:
+                    image: acme/api:1
+                    expose: ["8000"]
+                """, """
+                scrape_configs:
+                  - job_name: sd
+                    file_sd_configs:
+                      - files: [/etc/prometheus/targets/*.json, targets/*.yml]
+                """)
+                .file("prometheus/targets/app.json", "[\n  {\"targets\": [\"api:8000\",\n    \"ghost:9100\"],\n"
+                        + "   \"labels\": {\"env\": \"prod\"}}\n]\n")
+                .file("prometheus/targets/more.yml", "- targets: ['api:9999']\n");
+        assertThat(run(r, new UnknownScrapeTargetRule())).singleElement().satisfies(x -> {
+            assertThat(x.path()).isEqualTo("prometheus/targets/app.json");
+            assertThat(x.line()).isEqualTo(3);
+            assertThat(x.message()).contains("'ghost:9100' (job sd)");
+        });
+        assertThat(run(r, new TargetPortNotExposedRule())).singleElement().satisfies(x -> {
+            assertThat(x.path()).isEqualTo("prometheus/targets/more.yml");
+            assertThat(x.message()).contains("port 9999");
+        });
+    }
+
     // ---- target-port-not-exposed ----
 
     @Test
