@@ -325,11 +325,13 @@ public final class ComposeProject {
             }
             Map<String, ComposeService> services = merged(allFiles);
             java.util.Set<String> declared = new java.util.HashSet<>();
+            java.util.Set<String> external = new java.util.TreeSet<>();
             declared.add("default");
             for (String p : allFiles) {
                 ComposeFile f = files.get(p);
                 if (f != null) {
                     declared.addAll(f.networks());
+                    external.addAll(f.externalNetworks());
                 }
             }
             for (ComposeService s : services.values()) {
@@ -346,7 +348,7 @@ public final class ComposeProject {
                     defaultServices.put(k, v);
                 }
             });
-            return new ComposeStack(folder, allFiles, defaultFiles, services, defaultServices);
+            return new ComposeStack(folder, allFiles, defaultFiles, services, defaultServices, external);
         }
 
         private Map<String, ComposeService> merged(List<String> paths) {

@@ -35,9 +35,19 @@ final class Monitoring {
     /** The stacks that run a Prometheus config, or every stack when none mounts it. */
     static List<ComposeStack> stacksRunning(AuditContext ctx, PrometheusConfig cfg) {
         List<ComposeStack> out = new ArrayList<>();
+        boolean external = false;
         for (PrometheusConfigs.Runner r : prometheus(ctx).runnersOf(cfg.path())) {
             if (!out.contains(r.stack())) {
                 out.add(r.stack());
+            }
+            external |= r.service().effectiveNetworks().stream().anyMatch(r.stack().externalNetworks()::contains);
+        }
+        if (external) {
+            // an external network joins other compose projects: their services are reachable too
+            for (ComposeStack s : compose(ctx).stacks()) {
+                if (!out.contains(s)) {
+                    out.add(s);
+                }
             }
         }
         return out.isEmpty() ? compose(ctx).stacks() : out;

@@ -128,8 +128,9 @@ public final class UnknownScrapeTargetRule implements Rule {
             return;
         }
         for (PrometheusConfigs.Runner r : runners) {
-            if (r.service().networkMode().isPresent() || r.service().sharesNetworkWith(target)) {
-                return;
+            if (r.service().networkMode().isPresent() || r.service().sharesNetworkWith(target)
+                    || !r.stack().services().containsValue(target)) {
+                return; // another project's service (external network): names of networks are not comparable
             }
         }
         PrometheusConfigs.Runner r = runners.get(0);

@@ -87,6 +87,13 @@ class MonitoringRulesTest {
                 .file("app/docker-compose.yml", "services:\n  api:\n    image: acme/api:1\n");
         assertThat(run(r, new UnknownScrapeTargetRule())).singleElement()
                 .satisfies(x -> assertThat(x.message()).contains("monitoring/docker-compose.yml"));
+        TempRepo external = new TempRepo(dir.resolve("c"))
+                .file("monitoring/docker-compose.yml", "services:\n" + PROM_SERVICE + "    networks: [shared]\n"
+                        + "networks:\n  shared:\n    external: true\n")
+                .file("monitoring/prometheus/prometheus.yml", scrape("api:8000"))
+                .file("app/docker-compose.yml", "services:\n  api:\n    image: acme/api:1\n    networks: [shared]\n"
+                        + "networks:\n  shared:\n    name: shared\n");
+        assertThat(run(external, new UnknownScrapeTargetRule())).isEmpty();
         TempRepo unmounted = new TempRepo(dir.resolve("b"))
                 .file("prometheus.yml", scrape("api:8000"))
                 .file("app/docker-compose.yml", "services:\n  api:\n    image: acme/api:1\n");
