@@ -236,7 +236,7 @@ public final class ClaimedButMissingRule implements Rule {
         if (named.isEmpty()) {
             return;
         }
-        List<ComposeService> defaults = defaultServices(compose, f);
+        List<ComposeService> defaults = servicesStartedBy(compose, f, up.group());
         List<String> missing = new ArrayList<>();
         for (String c : named) {
             boolean ok = c.equals("monitoring") ? runs(defaults, "prometheus") || runs(defaults, "grafana")
@@ -256,6 +256,57 @@ public final class ClaimedButMissingRule implements Rule {
                         + ", but the services a plain `up` starts are " + Monitoring.list(names) + " (compose files: "
                         + Monitoring.files(compose.stacks()) + ")")
                 .key("up|" + String.join(",", missing)).build());
+    }
+
+    /**
+     * The services the documented command starts: with {@code -f}/{@code --file}, the services those files define
+     * (merged in their project); with {@code --profile}, also the services of those profiles; otherwise the default
+     * services.
+     */
+    private static List<ComposeService> servicesStartedBy(ComposeProject compose, SourceFile md, String command) {
+        List<String> words = List.of(command.trim().split("\\s+"));
+        List<String> files = new ArrayList<>();
+        List<String> profiles = new ArrayList<>();
+        for (int i = 0; i < words.size(); i++) {
+            String w = words.get(i).replaceAll("[`'\"]", "");
+            String next = i + 1 < words.size() ? words.get(i + 1).replaceAll("[`'\"]", "") : "";
+            if (w.equals("-f") || w.equals("--file")) {
+                files.add(next);
+            } else if (w.startsWith("--file=")) {
+                files.add(w.substring(7));
+            } else if (w.equals("--profile")) {
+                profiles.add(next);
+            } else if (w.startsWith("--profile=")) {
+                profiles.add(w.substring(10));
+            }
+        }
+        List<ComposeService> out = new ArrayList<>();
+        if (!files.isEmpty()) {
+            for (String file : files) {
+                String name = file.contains("/") ? file.substring(file.lastIndexOf('/') + 1) : file;
+                for (ComposeStack s : compose.stacks()) {
+                    for (ComposeService svc : s.services().values()) {
+                        boolean fromFile = svc.sourceFiles().stream().anyMatch(p -> p.equals(file) || p.endsWith("/" + name)
+                                || p.equals(name));
+                        if (fromFile && !out.contains(svc)) {
+                            out.add(svc);
+                        }
+                    }
+                }
+            }
+        } else {
+            out.addAll(defaultServices(compose, md));
+        }
+        if (!profiles.isEmpty()) {
+            for (ComposeStack s : compose.stacks()) {
+                for (ComposeService svc : s.services().values()) {
+                    if (svc.profiles().stream().anyMatch(profiles::contains) && !out.contains(svc)) {
+                        out.add(svc);
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     /** Default services of the stack in the Markdown file's folder or above, else of every stack. */

@@ -333,6 +333,25 @@ class MonitoringRulesTest {
         assertThat(f.get(1).message()).contains("http://localhost:9093");
     }
 
+    @Test
+    void upClaimsHonourTheFilesAndProfilesTheCommandNames() {
+        TempRepo r = new TempRepo(dir)
+                .file("docker-compose.yml", "services:\n  api:\n    image: acme/api:1\n"
+                        + "  grafana:\n    image: grafana/grafana:11.2.0\n    profiles: [dashboards]\n")
+                .file("docker-compose.monitoring.yml", "services:\n  prometheus:\n    image: prom/prometheus:v2.54.1\n")
+                .file("README.md", """
+                        `docker compose -f docker-compose.yml -f docker-compose.monitoring.yml up -d` starts Prometheus.
+
+                        `docker compose --profile dashboards up -d` starts Grafana.
+
+                        `docker compose up -d` starts Grafana.
+                        """);
+        assertThat(run(r, new ClaimedButMissingRule())).singleElement().satisfies(x -> {
+            assertThat(x.line()).isEqualTo(5);
+            assertThat(x.message()).contains("starts Grafana");
+        });
+    }
+
     // ---- unset-compose-variable ----
 
     @Test
