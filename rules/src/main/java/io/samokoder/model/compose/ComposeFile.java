@@ -31,13 +31,14 @@ public final class ComposeFile {
     private final List<Include> includes;
     private final List<String> networks;
     private final List<String> volumes;
+    private final List<String> externalNetworks;
     private final List<String> extensionKeys;
     private final Optional<String> environmentFile;
     private final List<ComposeProblem> problems;
 
     ComposeFile(String path, boolean usable, Optional<String> projectName, Map<String, ComposeService> services,
                 Map<String, Extends> extendsByService, List<Include> includes, List<String> networks,
-                List<String> volumes, List<String> extensionKeys, Optional<String> environmentFile,
+                List<String> externalNetworks, List<String> volumes, List<String> extensionKeys, Optional<String> environmentFile,
                 List<ComposeProblem> problems) {
         this.path = path;
         this.usable = usable;
@@ -47,6 +48,7 @@ public final class ComposeFile {
         this.includes = List.copyOf(includes);
         this.networks = List.copyOf(networks);
         this.volumes = List.copyOf(volumes);
+        this.externalNetworks = List.copyOf(externalNetworks);
         this.extensionKeys = List.copyOf(extensionKeys);
         this.environmentFile = environmentFile;
         this.problems = List.copyOf(problems);
@@ -90,6 +92,11 @@ public final class ComposeFile {
     /** Top-level {@code networks:} names. */
     public List<String> networks() {
         return networks;
+    }
+
+    /** Top-level networks declared {@code external: true}: shared with other compose projects. */
+    public List<String> externalNetworks() {
+        return externalNetworks;
     }
 
     /** Top-level {@code volumes:} names. */

@@ -60,6 +60,7 @@ final class ComposeFileParser {
         Map<String, ComposeFile.Extends> extendsBy = new LinkedHashMap<>();
         List<ComposeFile.Include> includes = new ArrayList<>();
         List<String> networks = new ArrayList<>();
+        List<String> external = new ArrayList<>();
         List<String> volumes = new ArrayList<>();
         List<String> extensions = new ArrayList<>();
         Optional<String> name = Optional.empty();
@@ -97,6 +98,12 @@ final class ComposeFileParser {
                 }
             }
             networks.addAll(names(top.get("networks")));
+            for (Map.Entry<String, Node> e : YamlDocument.mapping(top.get("networks")).entrySet()) {
+                Node ext = YamlDocument.mapping(e.getValue()).get("external");
+                if (ext instanceof MappingNode || YamlDocument.scalar(ext).filter("true"::equalsIgnoreCase).isPresent()) {
+                    external.add(e.getKey());
+                }
+            }
             volumes.addAll(names(top.get("volumes")));
             Node svcs = top.get("services");
             if (svcs != null && !YamlDocument.isNull(svcs)) {
@@ -124,7 +131,7 @@ final class ComposeFileParser {
                 }
             }
         }
-        return new ComposeFile(path, usable, name, services, extendsBy, includes, networks, volumes, extensions,
+        return new ComposeFile(path, usable, name, services, extendsBy, includes, networks, external, volumes, extensions,
                 environmentFile, problems);
     }
 

@@ -25,6 +25,8 @@ public record ComposeProblem(Kind kind, Location location, String message) {
         /** {@code extends:} naming a service that does not exist. */
         MISSING_SERVICE,
         /** {@code include:} or {@code extends:} that loops back to itself. */
-        CYCLE
+        CYCLE,
+        /** A service joins a network that no file of its project declares under top-level {@code networks:}. */
+        UNDEFINED_NETWORK
     }
 }

@@ -324,13 +324,31 @@ public final class ComposeProject {
                 }
             }
             Map<String, ComposeService> services = merged(allFiles);
+            java.util.Set<String> declared = new java.util.HashSet<>();
+            java.util.Set<String> external = new java.util.TreeSet<>();
+            declared.add("default");
+            for (String p : allFiles) {
+                ComposeFile f = files.get(p);
+                if (f != null) {
+                    declared.addAll(f.networks());
+                    external.addAll(f.externalNetworks());
+                }
+            }
+            for (ComposeService s : services.values()) {
+                for (String n : s.networks()) {
+                    if (!declared.contains(n)) {
+                        problems.add(new ComposeProblem(ComposeProblem.Kind.UNDEFINED_NETWORK, s.location(),
+                                "service '" + s.name() + "' refers to undefined network '" + n + "'"));
+                    }
+                }
+            }
             Map<String, ComposeService> defaultServices = new LinkedHashMap<>();
             merged(defaultFiles).forEach((k, v) -> {
                 if (v.isEnabledByDefault()) {
                     defaultServices.put(k, v);
                 }
             });
-            return new ComposeStack(folder, allFiles, defaultFiles, services, defaultServices);
+            return new ComposeStack(folder, allFiles, defaultFiles, services, defaultServices, external);
         }
 
         private Map<String, ComposeService> merged(List<String> paths) {

@@ -114,6 +114,23 @@ public final class ComposeService {
         return Collections.unmodifiableList(networks);
     }
 
+    /**
+     * The networks the container is attached to: the declared ones, {@code default} when none is declared, empty for
+     * {@code network_mode} (host, none, service:x, container:x), whose reachability is not by compose networks.
+     */
+    public Set<String> effectiveNetworks() {
+        if (networkMode.isPresent()) {
+            return Set.of();
+        }
+        return networks.isEmpty() ? Set.of("default") : new LinkedHashSet<>(networks);
+    }
+
+    /** Whether both containers are attached to a common compose network. */
+    public boolean sharesNetworkWith(ComposeService other) {
+        Set<String> mine = effectiveNetworks();
+        return other.effectiveNetworks().stream().anyMatch(mine::contains);
+    }
+
     /** {@code networks: {x: {aliases: [...]}}} aliases, over all networks. */
     public List<ComposeValue> networkAliases() {
         return Collections.unmodifiableList(networkAliases);

@@ -19,14 +19,16 @@ public final class ComposeStack {
     private final List<String> defaultFiles;
     private final Map<String, ComposeService> services;
     private final Map<String, ComposeService> defaultServices;
+    private final java.util.Set<String> externalNetworks;
 
     ComposeStack(String directory, List<String> files, List<String> defaultFiles, Map<String, ComposeService> services,
-                 Map<String, ComposeService> defaultServices) {
+                 Map<String, ComposeService> defaultServices, java.util.Set<String> externalNetworks) {
         this.directory = directory;
         this.files = List.copyOf(files);
         this.defaultFiles = List.copyOf(defaultFiles);
         this.services = Collections.unmodifiableMap(new LinkedHashMap<>(services));
         this.defaultServices = Collections.unmodifiableMap(new LinkedHashMap<>(defaultServices));
+        this.externalNetworks = java.util.Set.copyOf(externalNetworks);
     }
 
     /** The project directory (folder of its files), {@code ""} at the repository root. */
@@ -56,6 +58,11 @@ public final class ComposeStack {
     /** Services a plain {@code docker compose up -d} starts: default files only, services without profiles. */
     public Map<String, ComposeService> defaultServices() {
         return defaultServices;
+    }
+
+    /** Networks its files declare {@code external: true}: containers of other projects can join them. */
+    public java.util.Set<String> externalNetworks() {
+        return externalNetworks;
     }
 
     public Optional<ComposeService> service(String name) {

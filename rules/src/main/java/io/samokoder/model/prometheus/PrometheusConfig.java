@@ -239,6 +239,11 @@ public final class PrometheusConfig {
         }
     }
 
+    /** A target read from a {@code file_sd_configs} file (JSON or YAML), at its place in that file. */
+    public static Target fileSdTarget(String text, String job, String path, int line, int column) {
+        return target(text, Role.SCRAPE, job, "http", false, new Location(path, line, column));
+    }
+
     static Target target(String text, Role role, String job, String scheme, boolean rewritten, Location location) {
         String s = text.trim();
         int sep = s.indexOf("://");

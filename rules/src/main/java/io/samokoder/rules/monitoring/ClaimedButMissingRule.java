@@ -45,7 +45,7 @@ import java.util.regex.Pattern;
                 + " documentation to say how the component is actually started.",
         description = "Markdown files named README* and files under docs/ are read with flexmark. Claims: a URL on"
                 + " localhost (`http://localhost:9090`, also inside code blocks) needs a compose service publishing"
-                + " that host port; a sentence saying that `docker-compose up` / `docker compose up` starts"
+                + " that host port, and so does \"Grafana on port 3000\" in prose; a sentence saying that `docker-compose up` / `docker compose up` starts"
                 + " Prometheus, Grafana, Alertmanager, Loki, cAdvisor, exporters or \"monitoring\" needs those in the"
                 + " services a plain `up` starts (default compose files, no profile). Text in code blocks counts only"
                 + " for localhost URLs. Not findings: mentions of a component without a URL or an `up` claim, URLs on"
@@ -54,6 +54,9 @@ public final class ClaimedButMissingRule implements Rule {
 
     private static final Pattern LOCAL_URL = Pattern.compile(
             "(https?)://(localhost|127\\.0\\.0\\.1|0\\.0\\.0\\.0|\\[::1\\])(?::(\\d{1,5}))?", Pattern.CASE_INSENSITIVE);
+    /** "port 3000", "порт 3000", "port: 3000" next to a component name. */
+    private static final Pattern PORT_WORD = Pattern.compile("(?<![\\p{L}])(?:port|порт\\p{L}*)\\s*:?\\s*(\\d{2,5})\\b",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern UP = Pattern.compile("docker[- ]compose\\b[^\\n]{0,80}?\\bup\\b",
             Pattern.CASE_INSENSITIVE);
     /** Component words: the component id, or "monitoring" for the generic stack. */
@@ -121,6 +124,9 @@ public final class ClaimedButMissingRule implements Rule {
                         continue;
                     }
                     urls(f, doc, n.getChars().toString(), n.getChars().getStartOffset(), compose, seen, sink);
+                    if (n instanceof Text) {
+                        ports(f, doc, n.getChars().toString(), n.getChars().getStartOffset(), compose, seen, sink);
+                    }
                 } else if (n instanceof Link link) {
                     urls(f, doc, link.getChars().toString(), link.getChars().getStartOffset(), compose, seen, sink);
                 } else if (n instanceof AutoLink link) {
@@ -172,6 +178,54 @@ public final class ClaimedButMissingRule implements Rule {
         }
     }
 
+    /** "Grafana on port 3000": a port named in prose next to a component. */
+    private void ports(SourceFile f, Document doc, String chars, int base, ComposeProject compose, Set<String> seen,
+                       FindingSink sink) {
+        Matcher m = PORT_WORD.matcher(chars);
+        while (m.find()) {
+            int port = Integer.parseInt(m.group(1));
+            int line = doc.getLineNumber(base + m.start()) + 1;
+            String lineText = f.line(line);
+            int portColumn = f.columnOf(base + m.start()) - 1;
+            String component = componentBefore(lineText, portColumn);
+            if (component == null || port < 1 || port > 65535 || !seen.add(line + ":" + port)) {
+                continue;
+            }
+            if (published(compose, port)) {
+                continue;
+            }
+            List<String> named = List.of(component);
+            String title = TITLES.get(named.get(0));
+            sink.report(Finding.of(this).at(f.path(), line, f.columnOf(base + m.start()))
+                    .message(title + " on port " + port + " is claimed, but no compose service publishes host port "
+                            + port + (runs(compose.services(), named.get(0)) ? "" : " and no compose service runs "
+                            + title) + " (compose files: " + Monitoring.files(compose.stacks()) + ")")
+                    .key("port|" + named.get(0) + "|" + port).build());
+        }
+    }
+
+    /** The component named in the same clause right before {@code column} ("Grafana listens on port 3000"). */
+    private static String componentBefore(String line, int column) {
+        String best = null;
+        int bestEnd = -1;
+        for (Map.Entry<String, Pattern> e : COMPONENTS.entrySet()) {
+            if (e.getKey().equals("monitoring")) {
+                continue;
+            }
+            Matcher m = e.getValue().matcher(line);
+            while (m.find()) {
+                if (m.end() <= column && m.end() > bestEnd) {
+                    String between = line.substring(m.end(), Math.max(m.end(), Math.min(column, line.length())));
+                    if (between.length() <= 40 && between.chars().noneMatch(c -> c == ',' || c == ';' || c == '.')) {
+                        best = e.getKey();
+                        bestEnd = m.end();
+                    }
+                }
+            }
+        }
+        return best;
+    }
+
     private void upClaim(SourceFile f, Document doc, Node n, ComposeProject compose, FindingSink sink) {
         String chars = n.getChars().toString();
         Matcher up = UP.matcher(chars);
@@ -182,7 +236,7 @@ public final class ClaimedButMissingRule implements Rule {
         if (named.isEmpty()) {
             return;
         }
-        List<ComposeService> defaults = defaultServices(compose, f);
+        List<ComposeService> defaults = servicesStartedBy(compose, f, up.group());
         List<String> missing = new ArrayList<>();
         for (String c : named) {
             boolean ok = c.equals("monitoring") ? runs(defaults, "prometheus") || runs(defaults, "grafana")
@@ -202,6 +256,57 @@ public final class ClaimedButMissingRule implements Rule {
                         + ", but the services a plain `up` starts are " + Monitoring.list(names) + " (compose files: "
                         + Monitoring.files(compose.stacks()) + ")")
                 .key("up|" + String.join(",", missing)).build());
+    }
+
+    /**
+     * The services the documented command starts: with {@code -f}/{@code --file}, the services those files define
+     * (merged in their project); with {@code --profile}, also the services of those profiles; otherwise the default
+     * services.
+     */
+    private static List<ComposeService> servicesStartedBy(ComposeProject compose, SourceFile md, String command) {
+        List<String> words = List.of(command.trim().split("\\s+"));
+        List<String> files = new ArrayList<>();
+        List<String> profiles = new ArrayList<>();
+        for (int i = 0; i < words.size(); i++) {
+            String w = words.get(i).replaceAll("[`'\"]", "");
+            String next = i + 1 < words.size() ? words.get(i + 1).replaceAll("[`'\"]", "") : "";
+            if (w.equals("-f") || w.equals("--file")) {
+                files.add(next);
+            } else if (w.startsWith("--file=")) {
+                files.add(w.substring(7));
+            } else if (w.equals("--profile")) {
+                profiles.add(next);
+            } else if (w.startsWith("--profile=")) {
+                profiles.add(w.substring(10));
+            }
+        }
+        List<ComposeService> out = new ArrayList<>();
+        if (!files.isEmpty()) {
+            for (String file : files) {
+                String name = file.contains("/") ? file.substring(file.lastIndexOf('/') + 1) : file;
+                for (ComposeStack s : compose.stacks()) {
+                    for (ComposeService svc : s.services().values()) {
+                        boolean fromFile = svc.sourceFiles().stream().anyMatch(p -> p.equals(file) || p.endsWith("/" + name)
+                                || p.equals(name));
+                        if (fromFile && !out.contains(svc)) {
+                            out.add(svc);
+                        }
+                    }
+                }
+            }
+        } else {
+            out.addAll(defaultServices(compose, md));
+        }
+        if (!profiles.isEmpty()) {
+            for (ComposeStack s : compose.stacks()) {
+                for (ComposeService svc : s.services().values()) {
+                    if (svc.profiles().stream().anyMatch(profiles::contains) && !out.contains(svc)) {
+                        out.add(svc);
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     /** Default services of the stack in the Markdown file's folder or above, else of every stack. */

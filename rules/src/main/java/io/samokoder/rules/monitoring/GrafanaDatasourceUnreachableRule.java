@@ -91,6 +91,7 @@ public final class GrafanaDatasourceUnreachableRule implements Rule {
                 continue;
             }
             List<ComposeStack> stacks = new ArrayList<>();
+            List<ComposeService> grafanas = new ArrayList<>();
             boolean hostNetwork = false;
             boolean containerized = false;
             for (ComposeProject.MountedBy m : compose.servicesMounting(f.path())) {
@@ -99,6 +100,7 @@ public final class GrafanaDatasourceUnreachableRule implements Rule {
                 }
                 hostNetwork |= m.service().usesHostNetwork();
                 containerized = true;
+                grafanas.add(m.service());
             }
             if (stacks.isEmpty()) {
                 for (ComposeStack s : compose.stacks()) {
@@ -109,6 +111,7 @@ public final class GrafanaDatasourceUnreachableRule implements Rule {
                             }
                             hostNetwork |= svc.usesHostNetwork();
                             containerized = true;
+                            grafanas.add(svc);
                         }
                     }
                 }
@@ -117,12 +120,13 @@ public final class GrafanaDatasourceUnreachableRule implements Rule {
                 stacks = compose.stacks();
             }
             for (Node ds : YamlDocument.sequence(doc.rootMapping().get("datasources"))) {
-                check(f, ds, stacks, containerized && !hostNetwork, sink);
+                check(f, ds, stacks, grafanas, containerized && !hostNetwork, sink);
             }
         }
     }
 
-    private void check(SourceFile f, Node ds, List<ComposeStack> stacks, boolean containerized, FindingSink sink) {
+    private void check(SourceFile f, Node ds, List<ComposeStack> stacks, List<ComposeService> grafanas,
+                       boolean containerized, FindingSink sink) {
         Map<String, Node> m = YamlDocument.mapping(ds);
         Node urlNode = m.get("url");
         Optional<String> url = YamlDocument.scalar(urlNode).map(String::trim).filter(s -> !s.isEmpty());
@@ -148,7 +152,17 @@ public final class GrafanaDatasourceUnreachableRule implements Rule {
                 && Monitoring.resolve(stacks, host).isEmpty()) {
             return;
         }
-        if (Monitoring.resolve(stacks, host).isPresent()) {
+        Optional<ComposeService> target = Monitoring.resolve(stacks, host);
+        if (target.isPresent()) {
+            boolean reachable = !containerized || target.get().networkMode().isPresent() || grafanas.stream()
+                    .anyMatch(g -> g.networkMode().isPresent() || g.sharesNetworkWith(target.get()));
+            if (!reachable) {
+                sink.report(Finding.of(this).at(f.path(), YamlDocument.line(urlNode), YamlDocument.column(urlNode))
+                        .message("Grafana datasource '" + name + "' points at " + url.get() + ", but service '"
+                                + target.get().name() + "' is on networks " + target.get().effectiveNetworks()
+                                + " and Grafana on " + grafanas.get(0).effectiveNetworks() + "; no network in common")
+                        .key(name + "|" + host + "|network").build());
+            }
             return;
         }
         List<String> names = Monitoring.serviceNames(stacks);

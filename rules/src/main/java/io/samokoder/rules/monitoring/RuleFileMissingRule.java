@@ -129,7 +129,7 @@ public final class RuleFileMissingRule implements Rule {
     }
 
     /** The folder part of an absolute pattern before any segment with a glob character ({@code /etc/prometheus/rules}). */
-    static String staticPrefix(String pattern) {
+    public static String staticPrefix(String pattern) {
         String[] parts = pattern.split("/");
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < parts.length - 1; i++) {
@@ -162,7 +162,7 @@ public final class RuleFileMissingRule implements Rule {
         return false;
     }
 
-    static String toRegex(String glob) {
+    public static String toRegex(String glob) {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < glob.length(); i++) {
             char c = glob.charAt(i);

@@ -59,12 +59,14 @@ public final class TargetPortNotExposedRule implements Rule {
                     host = host.startsWith("tasks.") ? host.substring(6) : host;
                     Optional<ComposeService> svc = Monitoring.resolve(stacks, host);
                     if (svc.isPresent()) {
-                        check(cfg, name + ":" + d.port().get(), d.role(), d.job(), d.port().get(), svc.get(),
-                                d.location().line(), d.location().column(), sink);
+                        check(name + ":" + d.port().get(), d.role(), d.job(), d.port().get(), svc.get(),
+                                d.location(), sink);
                     }
                 }
             }
-            for (Target t : cfg.allTargets()) {
+            List<Target> targets = new java.util.ArrayList<>(cfg.allTargets());
+            targets.addAll(Monitoring.fileSdTargets(context, cfg));
+            for (Target t : targets) {
                 if (t.addressRewritten() || t.host().isEmpty()) {
                     continue;
                 }
@@ -79,14 +81,13 @@ public final class TargetPortNotExposedRule implements Rule {
                 if (svc.isEmpty()) {
                     continue;
                 }
-                check(cfg, t.text(), t.role(), t.job(), t.effectivePort(), svc.get(), t.location().line(),
-                        t.location().column(), sink);
+                check(t.text(), t.role(), t.job(), t.effectivePort(), svc.get(), t.location(), sink);
             }
         }
     }
 
-    private void check(PrometheusConfig cfg, String text, PrometheusConfig.Role role, String job, int port,
-                       ComposeService s, int line, int column, FindingSink sink) {
+    private void check(String text, PrometheusConfig.Role role, String job, int port, ComposeService s,
+                       io.samokoder.model.Location at, FindingSink sink) {
         if (s.usesHostNetwork() || s.networkModeService().isPresent() || s.declaresContainerPort(port)) {
             return;
         }
@@ -118,7 +119,7 @@ public final class TargetPortNotExposedRule implements Rule {
         }
         List<String> ports = new ArrayList<>();
         listens.forEach(p -> ports.add(String.valueOf(p)));
-        sink.report(Finding.of(this).at(cfg.path(), line, column)
+        sink.report(Finding.of(this).at(at.path(), at.line(), at.column())
                 .message((role == PrometheusConfig.Role.ALERTMANAGER ? "Alertmanager target '" : "scrape target '")
                         + text + "' (job " + job + "): service '" + s.name() + "' (" + s.location()
                         + ") does not listen on port " + port + " (declared or image default: " + Monitoring.list(ports)
@@ -164,7 +165,7 @@ public final class TargetPortNotExposedRule implements Rule {
                 }
             }
         }
-        sink.report(Finding.of(this).at(cfg.path(), t.location().line(), t.location().column())
+        sink.report(Finding.of(this).at(t.location().path(), t.location().line(), t.location().column())
                 .message("scrape target '" + t.text() + "' (job " + t.job() + "): Prometheus runs with"
                         + " network_mode: host, but no compose service publishes port " + port
                         + " on the host or listens on it on the host network" + exposedOnly)

@@ -50,7 +50,9 @@ public final class UnknownScrapeTargetRule implements Rule {
             List<PrometheusConfigs.Runner> runners = prom.runnersOf(cfg.path());
             boolean hostNetwork = runners.stream().anyMatch(r -> r.service().usesHostNetwork());
             boolean containerized = !runners.isEmpty() && !hostNetwork;
-            for (Target t : cfg.allTargets()) {
+            List<Target> targets = new java.util.ArrayList<>(cfg.allTargets());
+            targets.addAll(Monitoring.fileSdTargets(context, cfg));
+            for (Target t : targets) {
                 if (t.addressRewritten() || t.host().isEmpty()) {
                     continue;
                 }
@@ -65,7 +67,7 @@ public final class UnknownScrapeTargetRule implements Rule {
                         continue; // a real DNS name (SRV records of an external zone)
                     }
                     if (Monitoring.resolve(stacks, host).isEmpty()) {
-                        reportUnknown(cfg, name, host, d.role(), d.job(), d.location().line(), stacks, sink);
+                        reportUnknown(name, host, d.role(), d.job(), d.location(), stacks, sink);
                     }
                 }
             }
@@ -78,7 +80,7 @@ public final class UnknownScrapeTargetRule implements Rule {
         if (Monitoring.isLoopback(host)) {
             boolean selfScrape = t.role() == Role.SCRAPE && t.effectivePort() == 9090;
             if (containerized && !selfScrape) {
-                sink.report(Finding.of(this).at(cfg.path(), t.location().line(), t.location().column())
+                sink.report(Finding.of(this).at(t.location().path(), t.location().line(), t.location().column())
                         .message(role(t) + " '" + t.text() + "' (job " + t.job() + ") points at " + host
                                 + ", which inside the Prometheus container is the container itself; use the compose"
                                 + " service name instead")
@@ -87,7 +89,7 @@ public final class UnknownScrapeTargetRule implements Rule {
             return;
         }
         if (host.equals("host.docker.internal") || Monitoring.isIpLiteral(host)) {
-            sink.report(Finding.of(this).at(cfg.path(), t.location().line(), t.location().column())
+            sink.report(Finding.of(this).at(t.location().path(), t.location().line(), t.location().column())
                     .severity(Severity.INFO)
                     .message(role(t) + " '" + t.text() + "' (job " + t.job() + ") is "
                             + (Monitoring.isIpLiteral(host) ? "an IP address" : "the Docker host")
@@ -96,7 +98,9 @@ public final class UnknownScrapeTargetRule implements Rule {
             return;
         }
         String name = host.startsWith("tasks.") ? host.substring("tasks.".length()) : host;
-        if (Monitoring.resolve(stacks, name).isPresent()) {
+        java.util.Optional<ComposeService> target = Monitoring.resolve(stacks, name);
+        if (target.isPresent()) {
+            networks(cfg, t, target.get(), runners, containerized, sink);
             return;
         }
         for (PrometheusConfigs.Runner r : runners) {
@@ -107,20 +111,41 @@ public final class UnknownScrapeTargetRule implements Rule {
             }
         }
         if (name.contains(".")) {
-            sink.report(Finding.of(this).at(cfg.path(), t.location().line(), t.location().column())
+            sink.report(Finding.of(this).at(t.location().path(), t.location().line(), t.location().column())
                     .severity(Severity.INFO)
                     .message(role(t) + " '" + t.text() + "' (job " + t.job() + ") is an external host name, not a"
                             + " compose service; not checked")
                     .key(t.job() + "|" + t.text()).build());
             return;
         }
-        reportUnknown(cfg, t.text(), name, t.role(), t.job(), t.location().line(), stacks, sink);
+        reportUnknown(t.text(), name, t.role(), t.job(), t.location(), stacks, sink);
     }
 
-    private void reportUnknown(PrometheusConfig cfg, String text, String host, Role role, String job, int line,
+    /** A containerised Prometheus reaches a service only over a network both are attached to. */
+    private void networks(PrometheusConfig cfg, Target t, ComposeService target, List<PrometheusConfigs.Runner> runners,
+                          boolean containerized, FindingSink sink) {
+        if (!containerized || target.networkMode().isPresent()) {
+            return;
+        }
+        for (PrometheusConfigs.Runner r : runners) {
+            if (r.service().networkMode().isPresent() || r.service().sharesNetworkWith(target)
+                    || !r.stack().services().containsValue(target)) {
+                return; // another project's service (external network): names of networks are not comparable
+            }
+        }
+        PrometheusConfigs.Runner r = runners.get(0);
+        sink.report(Finding.of(this).at(t.location().path(), t.location().line(), t.location().column())
+                .message(role(t) + " '" + t.text() + "' (job " + t.job() + "): service '" + target.name()
+                        + "' is on networks " + target.effectiveNetworks() + ", Prometheus ('" + r.service().name()
+                        + "') on " + r.service().effectiveNetworks() + "; no network in common, the name does not"
+                        + " resolve from Prometheus")
+                .key(t.job() + "|" + t.host() + "|network").build());
+    }
+
+    private void reportUnknown(String text, String host, Role role, String job, io.samokoder.model.Location at,
                                List<ComposeStack> stacks, FindingSink sink) {
         List<String> names = Monitoring.serviceNames(stacks);
-        sink.report(Finding.of(this).at(cfg.path(), line)
+        sink.report(Finding.of(this).at(at.path(), at.line(), at.column())
                 .message((role == Role.ALERTMANAGER ? "Alertmanager target '" : "scrape target '") + text + "' (job "
                         + job + "): no compose service, container_name, hostname or alias '" + host + "' in "
                         + Monitoring.files(stacks) + "; closest services: "

@@ -66,6 +66,8 @@ class ComposeProjectTest {
                     network_mode: host
                 volumes:
                   prometheus_data:
+                networks:
+                  monitoring:
                 """);
         ComposeProject p = load(repo);
         assertThat(p.stacks()).hasSize(1);
@@ -255,6 +257,28 @@ class ComposeProjectTest {
             assertThat(pr.location().line()).isEqualTo(3);
         });
         assertThat(p.file("compose.yaml").orElseThrow().extensionKeys()).containsExactly("x-common");
+    }
+
+    @Test
+    void networksMustBeDeclaredSomewhereInTheProject() {
+        TempRepo repo = new TempRepo(dir)
+                .file("docker-compose.yml", """
+                        services:
+                          a: {image: x, networks: [front, back]}
+                          b: {image: x, network_mode: host}
+                          c: {image: x}
+                        networks: {front: {}}
+                        """)
+                .file("docker-compose.prod.yml", "networks: {back: {driver: overlay}}\nservices: {d: {image: x, networks: [edge]}}\n");
+        ComposeProject p = load(repo);
+        assertThat(p.problems()).singleElement().satisfies(pr -> {
+            assertThat(pr.kind()).isEqualTo(ComposeProblem.Kind.UNDEFINED_NETWORK);
+            assertThat(pr.message()).contains("'d'").contains("'edge'");
+        });
+        ComposeStack stack = p.stacks().get(0);
+        assertThat(stack.service("a").orElseThrow().sharesNetworkWith(stack.service("c").orElseThrow())).isFalse();
+        assertThat(stack.service("b").orElseThrow().effectiveNetworks()).isEmpty();
+        assertThat(stack.service("c").orElseThrow().effectiveNetworks()).containsExactly("default");
     }
 
     @Test

@@ -87,6 +87,13 @@ class MonitoringRulesTest {
                 .file("app/docker-compose.yml", "services:\n  api:\n    image: acme/api:1\n");
         assertThat(run(r, new UnknownScrapeTargetRule())).singleElement()
                 .satisfies(x -> assertThat(x.message()).contains("monitoring/docker-compose.yml"));
+        TempRepo external = new TempRepo(dir.resolve("c"))
+                .file("monitoring/docker-compose.yml", "services:\n" + PROM_SERVICE + "    networks: [shared]\n"
+                        + "networks:\n  shared:\n    external: true\n")
+                .file("monitoring/prometheus/prometheus.yml", scrape("api:8000"))
+                .file("app/docker-compose.yml", "services:\n  api:\n    image: acme/api:1\n    networks: [shared]\n"
+                        + "networks:\n  shared:\n    name: shared\n");
+        assertThat(run(external, new UnknownScrapeTargetRule())).isEmpty();
         TempRepo unmounted = new TempRepo(dir.resolve("b"))
                 .file("prometheus.yml", scrape("api:8000"))
                 .file("app/docker-compose.yml", "services:\n  api:\n    image: acme/api:1\n");
@@ -112,6 +119,55 @@ class MonitoringRulesTest {
                 """);
         assertThat(run(r, new UnknownScrapeTargetRule())).singleElement()
                 .satisfies(x -> assertThat(x.message()).contains("tasks.apii").contains("closest services: api"));
+    }
+
+    @Test
+    void aResolvedServiceMustShareANetworkWithPrometheus() {
+        TempRepo r = repo("""
+                  prometheus:
+                    image: prom/prometheus:v2.54.1
+                    volumes: ["./prometheus:/etc/prometheus"]
+                    networks: [monitoring]
+                  api:
+                    image: acme/api:1
+                    expose: ["8000"]
+                  exporter:
+                    image: prom/node-exporter:v1.8.2
+                    networks: [monitoring, default]
+                networks:
+                  monitoring:
+                """, scrape("api:8000", "exporter:9100"));
+        assertThat(run(r, new UnknownScrapeTargetRule())).singleElement().satisfies(x -> {
+            assertThat(x.line()).isEqualTo(4);
+            assertThat(x.message()).contains("'api'").contains("[default]").contains("[monitoring]")
+                    .contains("no network in common");
+        });
+    }
+
+    @Test
+    void fileSdTargetsAreCheckedAtTheirLineInTheTargetsFile() {
+        TempRepo r = repo(PROM_SERVICE + """
+                  api:
+                    image: acme/api:1
+                    expose: ["8000"]
+                """, """
+                scrape_configs:
+                  - job_name: sd
+                    file_sd_configs:
+                      - files: [/etc/prometheus/targets/*.json, targets/*.yml]
+                """)
+                .file("prometheus/targets/app.json", "[\n  {\"targets\": [\"api:8000\",\n    \"ghost:9100\"],\n"
+                        + "   \"labels\": {\"env\": \"prod\"}}\n]\n")
+                .file("prometheus/targets/more.yml", "- targets: ['api:9999']\n");
+        assertThat(run(r, new UnknownScrapeTargetRule())).singleElement().satisfies(x -> {
+            assertThat(x.path()).isEqualTo("prometheus/targets/app.json");
+            assertThat(x.line()).isEqualTo(3);
+            assertThat(x.message()).contains("'ghost:9100' (job sd)");
+        });
+        assertThat(run(r, new TargetPortNotExposedRule())).singleElement().satisfies(x -> {
+            assertThat(x.path()).isEqualTo("prometheus/targets/more.yml");
+            assertThat(x.message()).contains("port 9999");
+        });
     }
 
     // ---- target-port-not-exposed ----
@@ -266,13 +322,34 @@ class MonitoringRulesTest {
 
                         Loki is planned; see https://grafana.com/oss/loki/.
                         """)
-                .file("docs/ops/notes.md", "Open <http://127.0.0.1:8081/> for the admin UI.\n")
+                .file("docs/ops/notes.md", "Open <http://127.0.0.1:8081/> for the admin UI.\n\n"
+                        + "Grafana listens on port 3000, Alertmanager on port 9093; the API on port 8000.\n")
                 .file("CHANGELOG.md", "Removed http://localhost:7777\n");
         List<Finding> f = run(r, new ClaimedButMissingRule());
         assertThat(f).extracting(x -> x.path() + ":" + x.line()).containsExactly("README.md:3", "README.md:8",
-                "docs/ops/notes.md:1");
+                "docs/ops/notes.md:1", "docs/ops/notes.md:3");
+        assertThat(f.get(3).message()).startsWith("Alertmanager on port 9093 is claimed");
         assertThat(f.get(0).message()).contains("starts Prometheus").doesNotContain("Grafana,");
         assertThat(f.get(1).message()).contains("http://localhost:9093");
+    }
+
+    @Test
+    void upClaimsHonourTheFilesAndProfilesTheCommandNames() {
+        TempRepo r = new TempRepo(dir)
+                .file("docker-compose.yml", "services:\n  api:\n    image: acme/api:1\n"
+                        + "  grafana:\n    image: grafana/grafana:11.2.0\n    profiles: [dashboards]\n")
+                .file("docker-compose.monitoring.yml", "services:\n  prometheus:\n    image: prom/prometheus:v2.54.1\n")
+                .file("README.md", """
+                        `docker compose -f docker-compose.yml -f docker-compose.monitoring.yml up -d` starts Prometheus.
+
+                        `docker compose --profile dashboards up -d` starts Grafana.
+
+                        `docker compose up -d` starts Grafana.
+                        """);
+        assertThat(run(r, new ClaimedButMissingRule())).singleElement().satisfies(x -> {
+            assertThat(x.line()).isEqualTo(5);
+            assertThat(x.message()).contains("starts Grafana");
+        });
     }
 
     // ---- unset-compose-variable ----
