@@ -1,0 +1,15 @@
+package io.samokoder.rules.secrets;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * One provider token format of the table in {@code token-patterns.yml} (or a user's extension file).
+ *
+ * @param group   the regex group holding the secret
+ * @param entropy minimum Shannon entropy in bits per character of the secret
+ * @param window  how far past a keyword hit the token may reach, in characters
+ */
+public record TokenPattern(String id, String description, Pattern regex, int group, List<String> keywords,
+                           double entropy, int window) {
+}
