@@ -37,6 +37,8 @@ public final class TokenCatalog {
 
     private final List<TokenPattern> patterns;
     private final KeywordAutomaton automaton;
+    private final int[] keywordPattern;
+    private final int[] keywordLength;
     private final String problem;
 
     /** A secret found in text: the pattern and the offsets of the secret itself. */
@@ -45,7 +47,19 @@ public final class TokenCatalog {
 
     private TokenCatalog(List<TokenPattern> patterns, String problem) {
         this.patterns = List.copyOf(patterns);
-        this.automaton = new KeywordAutomaton(patterns.stream().map(TokenPattern::keywords).toList());
+        List<List<String>> perKeyword = new ArrayList<>();
+        List<Integer> owners = new ArrayList<>();
+        List<Integer> lengths = new ArrayList<>();
+        for (int p = 0; p < patterns.size(); p++) {
+            for (String k : patterns.get(p).keywords()) {
+                perKeyword.add(List.of(k));
+                owners.add(p);
+                lengths.add(k.length());
+            }
+        }
+        this.automaton = new KeywordAutomaton(perKeyword);
+        this.keywordPattern = owners.stream().mapToInt(Integer::intValue).toArray();
+        this.keywordLength = lengths.stream().mapToInt(Integer::intValue).toArray();
         this.problem = problem;
     }
 
@@ -141,7 +155,7 @@ public final class TokenCatalog {
                 throw new IllegalArgumentException("pattern #" + index + " needs an id in kebab-case");
             }
             if (Boolean.FALSE.equals(entry.get("enabled"))) {
-                out.add(new TokenPattern(id, "", null, 0, List.of(), 0, 0));
+                out.add(new TokenPattern(id, "", null, 0, List.of(), 0, 0, TokenPattern.Anchor.WINDOW));
                 continue;
             }
             String regex = string(entry.get("regex"));
@@ -177,8 +191,17 @@ public final class TokenCatalog {
             double entropy = entry.get("entropy") instanceof Number n ? n.doubleValue() : 0;
             int window = entry.get("window") instanceof Number n ? Math.max(16, n.intValue()) : DEFAULT_WINDOW;
             String description = string(entry.get("description"));
+            String anchor = string(entry.get("anchor"));
+            TokenPattern.Anchor mode;
+            if (anchor == null || anchor.equals("window")) {
+                mode = TokenPattern.Anchor.WINDOW;
+            } else if (anchor.equals("start")) {
+                mode = TokenPattern.Anchor.START;
+            } else {
+                throw new IllegalArgumentException("pattern " + id + ": anchor must be 'start' or 'window'");
+            }
             out.add(new TokenPattern(id, description == null || description.isBlank() ? id : description, compiled,
-                    group, List.copyOf(keywords), entropy, window));
+                    group, List.copyOf(keywords), entropy, window, mode));
         }
         return out;
     }
@@ -187,20 +210,46 @@ public final class TokenCatalog {
         return o == null ? null : o.toString();
     }
 
-    /** Every token in the text, in order of position; overlapping matches keep the earlier table entry. */
+    /**
+     * Every token in the text, in order of position; overlapping matches keep the earlier table entry. One automaton
+     * pass finds keyword hits; {@code start}-anchored patterns try their regex once at each hit ({@code lookingAt}),
+     * {@code window} patterns search merged windows around their hits. Both are linear in the text for linear
+     * regexes: windows never overlap, attempts are bounded by the pattern's window.
+     */
     public List<Match> scan(CharSequence text) {
         int n = text.length();
         int count = patterns.size();
         int[] openStart = new int[count];
         int[] openEnd = new int[count];
         Arrays.fill(openEnd, -1);
+        int[] lastStart = new int[count];
+        Arrays.fill(lastStart, -1);
+        int[] matchedTo = new int[count];
+        Matcher[] matchers = new Matcher[count];
         List<List<int[]>> windows = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             windows.add(null);
         }
-        automaton.scan(text, (p, end) -> {
+        List<Match> found = new ArrayList<>();
+        automaton.scan(text, (k, end) -> {
+            int p = keywordPattern[k];
+            TokenPattern pattern = patterns.get(p);
+            if (pattern.anchor() == TokenPattern.Anchor.START) {
+                int start = end - keywordLength[k];
+                if (start == lastStart[p] || start < matchedTo[p]) {
+                    return;
+                }
+                lastStart[p] = start;
+                Matcher m = matcher(matchers, p, text);
+                m.region(start, (int) Math.min(n, (long) start + pattern.window()));
+                if (m.lookingAt()) {
+                    matchedTo[p] = m.end();
+                    accept(pattern, m, text, found);
+                }
+                return;
+            }
             int s = Math.max(0, end - LOOK_BACK);
-            int e = (int) Math.min(n, (long) end + patterns.get(p).window());
+            int e = (int) Math.min(n, (long) end + pattern.window());
             if (openEnd[p] >= 0 && s <= openEnd[p]) {
                 openEnd[p] = Math.max(openEnd[p], e);
                 return;
@@ -214,7 +263,6 @@ public final class TokenCatalog {
             openStart[p] = s;
             openEnd[p] = e;
         });
-        List<Match> found = new ArrayList<>();
         for (int p = 0; p < count; p++) {
             if (openEnd[p] < 0) {
                 continue;
@@ -224,37 +272,48 @@ public final class TokenCatalog {
             }
             windows.get(p).add(new int[] {openStart[p], openEnd[p]});
             TokenPattern pattern = patterns.get(p);
-            Matcher m = pattern.regex().matcher(text);
-            m.useTransparentBounds(true);
-            m.useAnchoringBounds(false);
+            Matcher m = matcher(matchers, p, text);
             for (int[] w : windows.get(p)) {
                 m.region(w[0], w[1]);
                 while (m.find()) {
-                    int gs = m.start(pattern.group());
-                    int ge = m.end(pattern.group());
-                    if (gs < 0) {
-                        continue;
-                    }
-                    String secret = text.subSequence(gs, ge).toString();
-                    if (Entropy.shannon(secret) >= pattern.entropy() && !looksLikePlaceholder(secret)
-                            && !overlaps(found, gs, ge)) {
-                        found.add(new Match(pattern, gs, ge, secret));
-                    }
+                    accept(pattern, m, text, found);
                 }
             }
         }
         found.sort((a, b) -> a.start() != b.start() ? Integer.compare(a.start(), b.start())
-                : a.pattern().id().compareTo(b.pattern().id()));
-        return found;
-    }
-
-    private static boolean overlaps(List<Match> found, int start, int end) {
+                : Integer.compare(patterns.indexOf(a.pattern()), patterns.indexOf(b.pattern())));
+        List<Match> kept = new ArrayList<>(found.size());
+        int keptTo = -1;
         for (Match m : found) {
-            if (m.start() < end && start < m.end()) {
-                return true;
+            if (m.start() >= keptTo) {
+                kept.add(m);
+                keptTo = m.end();
             }
         }
-        return false;
+        return kept;
+    }
+
+    private Matcher matcher(Matcher[] matchers, int p, CharSequence text) {
+        Matcher m = matchers[p];
+        if (m == null) {
+            m = patterns.get(p).regex().matcher(text);
+            m.useTransparentBounds(true);
+            m.useAnchoringBounds(false);
+            matchers[p] = m;
+        }
+        return m;
+    }
+
+    private static void accept(TokenPattern pattern, Matcher m, CharSequence text, List<Match> found) {
+        int gs = m.start(pattern.group());
+        int ge = m.end(pattern.group());
+        if (gs < 0) {
+            return;
+        }
+        String secret = text.subSequence(gs, ge).toString();
+        if (Entropy.shannon(secret) >= pattern.entropy() && !looksLikePlaceholder(secret)) {
+            found.add(new Match(pattern, gs, ge, secret));
+        }
     }
 
     private static final Pattern PLACEHOLDER = Pattern.compile(
