@@ -18,6 +18,8 @@ public final class SecretNames {
             "passcode", "secret", "secrets", "token", "apikey", "credential", "credentials", "creds", "dsn", "auth",
             "privatekey", "secretkey", "accesskey", "apitoken", "authtoken", "apisecret", "clientsecret");
 
+    private static final List<String> GLUED_SUFFIXES = List.of("password", "passwd", "passphrase", "secret", "token");
+
     private static final Set<String> KEY_QUALIFIERS = Set.of("api", "secret", "private", "access", "signing", "sign",
             "encryption", "encrypt", "enc", "master", "app", "jwt", "client", "session", "hmac", "crypto", "cipher",
             "aes", "auth", "service", "account", "webhook", "bot", "admin", "root", "shared", "deploy", "ssh", "gpg",
@@ -69,6 +71,11 @@ public final class SecretNames {
         String last = w.get(w.size() - 1);
         if (SECRET_WORDS.contains(last)) {
             return true;
+        }
+        for (String suffix : GLUED_SUFFIXES) {
+            if (last.length() > suffix.length() + 1 && last.endsWith(suffix)) {
+                return true; // PGPASSWORD, dbpassword, accesstoken
+            }
         }
         if (w.size() >= 3 && last.equals("base") && w.get(w.size() - 2).equals("key")
                 && w.get(w.size() - 3).equals("secret")) {
