@@ -84,6 +84,11 @@ final class KeywordAutomaton {
                 }
             }
         }
+        for (int s = 0; s < n; s++) {
+            for (int c = 'A'; c <= 'Z'; c++) {
+                delta[s * ALPHABET + c] = delta[s * ALPHABET + c + 32]; // case folding inside the table
+            }
+        }
         output = new int[n][];
         for (int s = 0; s < n; s++) {
             List<Integer> o = out.get(s);
@@ -104,8 +109,7 @@ final class KeywordAutomaton {
         int n = text.length();
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
-            int k = c >= ALPHABET ? 0 : (c >= 'A' && c <= 'Z' ? c + 32 : c);
-            state = d[state * ALPHABET + k];
+            state = d[(state << 7) + (c >= ALPHABET ? 0 : c)];
             int[] o = out[state];
             if (o != null) {
                 for (int p : o) {

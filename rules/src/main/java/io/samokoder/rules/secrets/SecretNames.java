@@ -63,7 +63,21 @@ public final class SecretNames {
         }
     }
 
+    private static final java.util.Map<String, Boolean> SECRET_CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+
     public static boolean isSecret(String name) {
+        Boolean cached = SECRET_CACHE.get(name);
+        if (cached != null) {
+            return cached;
+        }
+        boolean result = computeIsSecret(name);
+        if (SECRET_CACHE.size() < 50_000) {
+            SECRET_CACHE.put(name, result);
+        }
+        return result;
+    }
+
+    private static boolean computeIsSecret(String name) {
         List<String> w = words(name);
         if (w.isEmpty()) {
             return false;

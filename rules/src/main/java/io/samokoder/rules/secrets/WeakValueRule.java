@@ -60,6 +60,10 @@ public final class WeakValueRule implements Rule {
             }
             Severity severity = policy.weakValueSeverity(file.path());
             for (Setting s : fs.settings()) {
+                String v = s.value();
+                if (!SecretNames.isSecret(s.name()) && v.indexOf("://") < 0 && v.indexOf("${") < 0) {
+                    continue; // neither a secret name, a URL nor an interpolation: nothing to judge
+                }
                 for (SecretValues.Candidate c : SecretValues.candidates(s.name(), s.value())) {
                     List<String> near = new ArrayList<>(users.getOrDefault(s.scope(), List.of()));
                     if (c.user() != null) {

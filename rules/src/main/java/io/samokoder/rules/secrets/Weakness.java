@@ -33,6 +33,7 @@ public final class Weakness {
             "insecure", "changeme", "placeholder", "demo", "default", "dev", "local", "localhost", "unsafe", "notsecret",
             "changeit", "temp", "tmp", "mock");
     private static volatile Set<String> builtIn;
+    private static final java.util.regex.Pattern SEPARATORS = java.util.regex.Pattern.compile("[-_.:/ ]+");
 
     private final Set<String> dictionary;
     private final Set<String> projectNames;
@@ -164,7 +165,14 @@ public final class Weakness {
             "qwertyuiopasdfghjklzxcvbnm", "1qaz2wsx3edc4rfv5tgb6yhn", "zyxwvutsrqponmlkjihgfedcba", "9876543210");
 
     static boolean isSequence(String lower) {
-        String alnum = lower.replaceAll("[^a-z0-9]", "");
+        StringBuilder sb = new StringBuilder(lower.length());
+        for (int i = 0; i < lower.length(); i++) {
+            char c = lower.charAt(i);
+            if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+                sb.append(c);
+            }
+        }
+        String alnum = sb.toString();
         if (alnum.length() < 6) {
             return false;
         }
@@ -178,7 +186,7 @@ public final class Weakness {
 
     /** Test or example words among the parts of a value: {@code test-secret-key-…}, {@code django-insecure-…}. */
     static boolean hasMarker(String lower) {
-        String[] parts = lower.split("[-_.:/ ]+");
+        String[] parts = SEPARATORS.split(lower);
         if (parts.length < 2) {
             return false;
         }
