@@ -70,6 +70,15 @@ class TokenCatalogTest {
         assertThat(catalog.scan(glued)).isEmpty();
     }
 
+    /**
+     * CPU time of this thread: what the algorithm costs, independent of how many other processes share the machine
+     * (wall time on a loaded 2-core CI runner measures the neighbours).
+     */
+    private static long cpuNanos() {
+        java.lang.management.ThreadMXBean bean = java.lang.management.ManagementFactory.getThreadMXBean();
+        return bean.isCurrentThreadCpuTimeSupported() ? bean.getCurrentThreadCpuTime() : System.nanoTime();
+    }
+
     @Test
     void aMegabyteLineOfNearMatchesScansInUnderASecondForEveryPattern() {
         Random random = new Random(1);
@@ -85,9 +94,9 @@ class TokenCatalogTest {
                             line.append(filler.charAt(random.nextInt(filler.length())));
                         }
                     }
-                    long start = System.nanoTime();
+                    long start = cpuNanos();
                     catalog.scan(line);
-                    long millis = (System.nanoTime() - start) / 1_000_000;
+                    long millis = (cpuNanos() - start) / 1_000_000;
                     if (millis >= 1000) {
                         slow.add(p.id() + " keyword " + keyword + ": " + millis + " ms");
                     }
@@ -105,9 +114,9 @@ class TokenCatalogTest {
         while (line.length() < 1 << 20) {
             line.append(keywords.get(i++ % keywords.size())).append("eyJ").append("-----BEGIN ");
         }
-        long start = System.nanoTime();
+        long start = cpuNanos();
         catalog.scan(line);
-        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(1000);
+        assertThat((cpuNanos() - start) / 1_000_000).isLessThan(1000);
     }
 
     @Test
