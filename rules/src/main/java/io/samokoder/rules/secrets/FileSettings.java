@@ -235,11 +235,12 @@ public record FileSettings(Kind kind, List<Setting> settings) {
         Set<Node> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         int[] scopes = {0};
         for (Node root : doc.documents()) {
-            walk(root, doc.path(), out, seen, scopes, 0);
+            walk(root, doc.path(), out, seen, scopes, 0, "");
         }
     }
 
-    private static void walk(Node node, String path, List<Setting> out, Set<Node> seen, int[] scopes, int depth) {
+    private static void walk(Node node, String path, List<Setting> out, Set<Node> seen, int[] scopes, int depth,
+                             String parentKey) {
         if (node == null || depth > 100 || !seen.add(node)) {
             return;
         }
@@ -247,7 +248,7 @@ public record FileSettings(Kind kind, List<Setting> settings) {
         if (node instanceof MappingNode m) {
             for (NodeTuple t : m.getValue()) {
                 if (!(t.getKeyNode() instanceof ScalarNode key) || YamlDocument.isMergeKey(key)) {
-                    walk(t.getValueNode(), path, out, seen, scopes, depth + 1);
+                    walk(t.getValueNode(), path, out, seen, scopes, depth + 1, parentKey);
                     continue;
                 }
                 Node value = t.getValueNode();
@@ -259,9 +260,9 @@ public record FileSettings(Kind kind, List<Setting> settings) {
                         // GitLab CI: VARIABLE: {value: "…", description: "…"}
                         out.add(new Setting(key.getValue(), s.getValue(), YamlDocument.line(s), valueColumn(s), scope));
                     }
-                    walk(value, path, out, seen, scopes, depth + 1);
+                    walk(value, path, out, seen, scopes, depth + 1, key.getValue());
                 } else {
-                    walk(value, path, out, seen, scopes, depth + 1);
+                    walk(value, path, out, seen, scopes, depth + 1, key.getValue());
                 }
             }
         } else if (node instanceof SequenceNode seq) {
@@ -271,9 +272,12 @@ public record FileSettings(Kind kind, List<Setting> settings) {
                     if (em.matches()) {
                         int col = valueColumn(s) + em.start(2);
                         out.add(new Setting(em.group(1), em.group(2), YamlDocument.line(s), col, scope));
+                    } else if (s.getValue().contains("${")) {
+                        // command: ["redis-server", "--requirepass", "${REDIS_PASSWORD:-redis}"]: defaults count too
+                        out.add(new Setting(parentKey, s.getValue(), YamlDocument.line(s), valueColumn(s), scope));
                     }
                 } else {
-                    walk(item, path, out, seen, scopes, depth + 1);
+                    walk(item, path, out, seen, scopes, depth + 1, parentKey);
                 }
             }
         }

@@ -47,6 +47,13 @@ public final class WeakValueRule implements Rule {
     public void check(AuditContext context, FindingSink sink) {
         Weakness weakness = Weakness.of(context);
         SecretsPolicy policy = SecretsPolicy.of(context);
+        for (ImageDefaults.Hit hit : ImageDefaults.find(context)) {
+            sink.report(Finding.of(this).at(hit.path(), hit.line()).severity(policy.weakValueSeverity(hit.path()))
+                    .message("service " + hit.service() + " runs " + hit.known().product()
+                            + " with its built-in default password: " + hit.known().variables().get(0)
+                            + " is not set")
+                    .key(hit.service() + ":" + hit.known().variables().get(0)).build());
+        }
         for (SourceFile file : context.workspace().files()) {
             FileSettings fs = FileSettings.of(context, file);
             if (fs.kind() == FileSettings.Kind.NONE || fs.kind() == FileSettings.Kind.DOTENV_TEMPLATE) {

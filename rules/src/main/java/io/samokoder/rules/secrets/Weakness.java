@@ -62,6 +62,12 @@ public final class Weakness {
             for (String n : ctx.config().optionOr(PROJECT_OPTION, "").split(",")) {
                 addProjectName(names, n);
             }
+            for (io.samokoder.engine.SourceFile f : ctx.workspace().files()) {
+                if (io.samokoder.engine.FileKinds.isCompose(f.path()) && f.size() < FileSettings.MAX_SIZE) {
+                    io.samokoder.engine.yaml.YamlDocument.scalar(ctx.yaml(f).rootMapping().get("name"))
+                            .ifPresent(n -> addProjectName(names, n)); // compose's top-level project name
+                }
+            }
             return new Weakness(Set.copyOf(dict), names);
         });
     }

@@ -132,6 +132,57 @@ class SecretsRulesTest {
     }
 
     @Test
+    void defaultsInsideCommandsAndTheComposeProjectName() throws IOException {
+        write("compose.yaml", """
+                name: billing
+                services:
+                  redis:
+                    image: redis:7
+                    command: ["redis-server", "--requirepass", "${REDIS_PASSWORD:-redis}"]
+                  db:
+                    environment:
+                      MYSQL_ROOT_PASSWORD: billing
+                      MYSQL_PASSWORD: ${MYSQL_PASSWORD:?required}
+                """);
+        List<Finding> f = audit();
+        assertThat(where(f, "secrets/weak-value")).containsExactly("compose.yaml:5", "compose.yaml:8");
+        assertThat(f).filteredOn(x -> x.line() == 8).singleElement()
+                .satisfies(x -> assertThat(x.message()).contains("project's name"));
+    }
+
+    @Test
+    void imagesWithBuiltInDefaultPasswordsWhenTheSettingIsAbsent() throws IOException {
+        write("docker-compose.yml", """
+                services:
+                  grafana:
+                    image: grafana/grafana:10.2.0
+                    ports: ["3000:3000"]
+                  grafana-ok:
+                    image: grafana/grafana-oss:10.2.0
+                    environment:
+                      - GF_SECURITY_ADMIN_PASSWORD__FILE=/run/secrets/grafana
+                  grafana-env-file:
+                    image: grafana/grafana:10.2.0
+                    env_file: grafana.env
+                  grafana-ini:
+                    image: grafana/grafana:10.2.0
+                    volumes:
+                      - ./grafana.ini:/etc/grafana/grafana.ini:ro
+                  mq:
+                    image: rabbitmq:3-management
+                  minio:
+                    image: minio/minio:latest
+                    environment:
+                      MINIO_ROOT_USER: storage
+                      MINIO_ROOT_PASSWORD: ${MINIO_ROOT_PASSWORD:?}
+                """);
+        List<Finding> f = audit();
+        assertThat(where(f, "secrets/weak-value")).containsExactly("docker-compose.yml:3", "docker-compose.yml:17");
+        assertThat(f).first().satisfies(x -> assertThat(x.message()).contains("Grafana")
+                .contains("GF_SECURITY_ADMIN_PASSWORD is not set"));
+    }
+
+    @Test
     void scriptsIniPropertiesTomlDockerfileAndCodeDefaults() throws IOException {
         write("scripts/run.sh", "#!/bin/sh\nexport DB_PASSWORD=\"root\"\nAPI_TOKEN=$(vault read -field=token x)\n");
         write("bin/start", "#!/usr/bin/env bash\nREDIS_PASSWORD='redis'\n");
