@@ -4,6 +4,7 @@ import io.samokoder.engine.AuditContext;
 import io.samokoder.engine.FileKinds;
 import io.samokoder.engine.SourceFile;
 import io.samokoder.engine.yaml.YamlDocument;
+import io.samokoder.model.dotenv.DotEnv;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -116,7 +117,7 @@ public record FileSettings(Kind kind, List<Setting> settings) {
         String text = context.workspace().text(file).orElse("");
         List<Setting> out = new ArrayList<>();
         switch (kind) {
-            case DOTENV, DOTENV_TEMPLATE -> lines(text, DOTENV_LINE, file.path(), out, true);
+            case DOTENV, DOTENV_TEMPLATE -> dotenv(DotEnv.of(context, file), out);
             case SHELL -> lines(text, SHELL_LINE, file.path(), out, true);
             case INI -> lines(text, INI_LINE, file.path(), out, false);
             case DOCKERFILE -> dockerfile(text, file.path(), out);
@@ -128,8 +129,15 @@ public record FileSettings(Kind kind, List<Setting> settings) {
         return new FileSettings(kind, List.copyOf(out));
     }
 
-    private static final Pattern DOTENV_LINE = Pattern.compile(
-            "^[ \\t]*(?:export[ \\t]+)?([A-Za-z_][A-Za-z0-9_.-]{0,200})[ \\t]*=[ \\t]*(.*)$");
+    /** Dotenv files through the shared parser with compose's quoting rules (one parse per audit). */
+    private static void dotenv(DotEnv env, List<Setting> out) {
+        for (DotEnv.Entry e : env.entries()) {
+            if (!e.inherited()) {
+                String value = e.quote() == DotEnv.Quote.SINGLE ? e.rawValue() : e.value();
+                out.add(new Setting(e.key(), value, e.valueLine(), e.valueColumn(), env.path()));
+            }
+        }
+    }
     private static final Pattern SHELL_LINE = Pattern.compile(
             "^[ \\t]*(?:export[ \\t]+|local[ \\t]+|readonly[ \\t]+|declare(?:[ \\t]+-[A-Za-z]+)*[ \\t]+)?"
                     + "([A-Za-z_][A-Za-z0-9_]{0,200})=(.*)$");

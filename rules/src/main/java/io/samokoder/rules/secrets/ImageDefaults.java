@@ -1,15 +1,16 @@
 package io.samokoder.rules.secrets;
 
 import io.samokoder.engine.AuditContext;
-import io.samokoder.engine.FileKinds;
-import io.samokoder.engine.SourceFile;
-import io.samokoder.engine.yaml.YamlDocument;
-import org.yaml.snakeyaml.nodes.Node;
+import io.samokoder.model.Location;
+import io.samokoder.model.compose.ComposeProject;
+import io.samokoder.model.compose.ComposeService;
+import io.samokoder.model.compose.ComposeStack;
+import io.samokoder.model.compose.ComposeValue;
+import io.samokoder.model.compose.Mount;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Compose services whose image ships a default password that applies when the setting is absent: Grafana
@@ -39,23 +40,24 @@ final class ImageDefaults {
     private ImageDefaults() {
     }
 
+    /** Over the compose model: services merged across a stack's files (base + overrides, extends, include). */
     static List<Hit> find(AuditContext context) {
         List<Hit> out = new ArrayList<>();
-        for (SourceFile f : context.workspace().files()) {
-            if (!FileKinds.isCompose(f.path()) || f.size() > FileSettings.MAX_SIZE) {
-                continue;
-            }
-            YamlDocument doc = context.yaml(f);
-            for (Map.Entry<String, Node> svc : YamlDocument.mapping(doc.rootMapping().get("services")).entrySet()) {
-                Map<String, Node> service = YamlDocument.mapping(svc.getValue());
-                Node image = service.get("image");
-                String name = YamlDocument.scalar(image).orElse("").toLowerCase(Locale.ROOT);
-                if (name.isEmpty() || service.containsKey("env_file") || mountsConfig(service)) {
+        ComposeProject project = context.model(ComposeProject.class, ComposeProject::load);
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (ComposeStack stack : project.stacks()) {
+            for (ComposeService service : stack.services().values()) {
+                if (service.image().isEmpty() || !service.envFiles().isEmpty() || mountsConfig(service)) {
                     continue;
                 }
+                ComposeValue image = service.image().get();
+                String name = image.value().toLowerCase(Locale.ROOT);
                 for (Known k : KNOWN) {
-                    if (name.contains(k.image()) && !setsAny(service.get("environment"), k.variables())) {
-                        out.add(new Hit(f.path(), YamlDocument.line(image), svc.getKey(), k));
+                    if (name.contains(k.image()) && k.variables().stream().noneMatch(service.environment()::containsKey)) {
+                        Location at = image.location();
+                        if (seen.add(at.path() + ":" + at.line())) {
+                            out.add(new Hit(at.path(), at.line(), service.name(), k));
+                        }
                         break;
                     }
                 }
@@ -64,29 +66,11 @@ final class ImageDefaults {
         return out;
     }
 
-    private static boolean mountsConfig(Map<String, Node> service) {
-        for (Node v : YamlDocument.sequence(service.get("volumes"))) {
-            String text = YamlDocument.scalar(v).orElseGet(() ->
-                    YamlDocument.scalar(YamlDocument.mapping(v).get("target")).orElse(""));
-            String lower = text.toLowerCase(Locale.ROOT);
-            if (lower.contains(".ini") || lower.contains(".conf") || lower.contains("/etc/grafana")
-                    || lower.contains("/etc/rabbitmq") || lower.contains("definitions.json")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean setsAny(Node environment, List<String> variables) {
-        for (String key : YamlDocument.mapping(environment).keySet()) {
-            if (variables.contains(key)) {
-                return true;
-            }
-        }
-        for (Node item : YamlDocument.sequence(environment)) {
-            String s = YamlDocument.scalar(item).orElse("");
-            int eq = s.indexOf('=');
-            if (variables.contains(eq < 0 ? s : s.substring(0, eq))) {
+    private static boolean mountsConfig(ComposeService service) {
+        for (Mount m : service.volumes()) {
+            String target = m.target() == null ? "" : m.target().toLowerCase(Locale.ROOT);
+            if (target.endsWith(".ini") || target.endsWith(".conf") || target.equals("/etc/grafana")
+                    || target.startsWith("/etc/rabbitmq") || target.endsWith("definitions.json")) {
                 return true;
             }
         }
