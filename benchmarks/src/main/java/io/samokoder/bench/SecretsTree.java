@@ -7,8 +7,9 @@ import java.nio.file.Path;
 import java.util.Random;
 
 /**
- * A generated repository for the secrets benchmarks: source files, configs, compose files, dotenv files, scripts and
- * docs in nested folders, about 10 KB each, with provider-shaped tokens, weak defaults and token keywords (near misses)
+ * A generated repository for the secrets benchmarks, in the proportions of a large real repository: 1% compose
+ * files, 1% dotenv files, 4% shell scripts, 10% Markdown docs, the rest source code, in nested folders, about 10 KB
+ * each, with provider-shaped tokens, weak defaults and token keywords (near misses)
  * sprinkled in, deterministic for a seed.
  */
 public final class SecretsTree {
@@ -31,7 +32,8 @@ public final class SecretsTree {
             String dir = "svc" + (i % 40) + "/pkg" + (i % 13) + "/" + (i % 7 == 0 ? "config" : "src");
             String name;
             String text;
-            switch (i % 10) {
+            int kind = i % 100 == 0 ? 0 : i % 100 == 1 ? 1 : i % 25 == 2 ? 2 : i % 10 == 3 ? 3 : 4;
+            switch (kind) {
                 case 0 -> {
                     name = "docker-compose." + i + ".yml";
                     text = compose(random, bytesPerFile, i);
