@@ -36,6 +36,9 @@ public record FileSettings(Kind kind, List<Setting> settings) {
     private static final FileSettings NONE = new FileSettings(Kind.NONE, List.of());
 
     public static FileSettings of(AuditContext context, SourceFile file) {
+        if (isTranslation(file.path())) {
+            return NONE; // login.password=Password in a message bundle is a label, not a setting
+        }
         Kind kind = kindOf(file.path());
         if (kind == Kind.NONE && !file.name().contains(".") && file.size() < MAX_SIZE) {
             kind = shebangShell(context, file) ? Kind.SHELL : Kind.NONE;
@@ -83,6 +86,15 @@ public record FileSettings(Kind kind, List<Setting> settings) {
             return Kind.CODE;
         }
         return Kind.NONE;
+    }
+
+    private static final Pattern TRANSLATION = Pattern.compile(
+            "(?i)(?:^|.*/)(?:locales?|i18n|l10n|translations?|lang|langs|messages)/.*"
+                    + "|(?i)(?:^|.*/)messages[^/]*\\.properties|.*_[a-z]{2}(?:[_-][A-Z]{2})?\\.properties");
+
+    /** Message bundles and locale files hold UI labels ("Password"), not settings. */
+    static boolean isTranslation(String path) {
+        return TRANSLATION.matcher(path).matches();
     }
 
     static String name(String path) {

@@ -252,6 +252,15 @@ class SecretsRulesTest {
     }
 
     @Test
+    void translationsAreLabelsNotSettings() throws IOException {
+        write("config/locales/ru.yml", "ru:\n  login:\n    password: Пароль\n    token: Токен\n");
+        write("src/main/resources/messages_de.properties", "login.password=Passwort\n");
+        write("src/main/resources/messages.properties", "login.password=Password\n");
+        write("config/settings.yml", "admin:\n  password: Пароль\n");
+        assertThat(where(audit(), "secrets/weak-value")).containsExactly("config/settings.yml:2");
+    }
+
+    @Test
     void malformedFilesNeverBreakTheRules() throws IOException {
         write("docker-compose.yml", "services:\n  db:\n    environment: [\n  - POSTGRES_PASSWORD=postgres\n");
         write(".env", "\"unterminated\nPASSWORD=\"open\n=novalue\n");
