@@ -58,7 +58,15 @@ public final class KnownTokenRule implements Rule {
         if (text == null) {
             return List.of();
         }
-        List<TokenCatalog.Match> matches = catalog.scan(text);
+        List<TokenCatalog.Match> matches;
+        try {
+            matches = catalog.scan(text);
+        } catch (RuntimeException | StackOverflowError e) {
+            // a user pattern misbehaving on one file must not cost the findings of every other file
+            return List.of(Finding.of(this).at(file.path(), 0).severity(Severity.INFO)
+                    .message("not scanned for tokens: " + e.getClass().getSimpleName())
+                    .key("scan-failed").build());
+        }
         if (matches.isEmpty()) {
             return List.of();
         }
