@@ -272,12 +272,13 @@ public final class AlembicProject {
             String text = ws.text(f).orElse("");
             IniFile ini = IniFile.parse(text);
             String here = f.folder();
+            String hereAbs = ws.root().toAbsolutePath().normalize().toString().replace('\\', '/') + (here.isEmpty() ? "" : "/" + here);
             for (Map.Entry<String, Map<String, IniFile.Entry>> sec : ini.sections().entrySet()) {
                 IniFile.Entry loc = sec.getValue().get("script_location");
                 if (loc == null) {
                     continue;
                 }
-                String location = resolve(ws, here, ini.interpolate(sec.getKey(), loc.value(), here));
+                String location = resolve(ws, here, ini.interpolate(sec.getKey(), loc.value(), hereAbs));
                 List<String> versionDirs = new ArrayList<>();
                 IniFile.Entry vl = sec.getValue().get("version_locations");
                 if (vl != null && !vl.value().isBlank()) {
@@ -291,7 +292,7 @@ public final class AlembicProject {
                         case "newline" -> "\n";
                         default -> "[ ,]";
                     };
-                    for (String part : ini.interpolate(sec.getKey(), vl.value(), here).split(regex)) {
+                    for (String part : ini.interpolate(sec.getKey(), vl.value(), hereAbs).split(regex)) {
                         if (!part.isBlank()) {
                             versionDirs.add(resolve(ws, here, part.strip()));
                         }
@@ -413,7 +414,7 @@ public final class AlembicProject {
             return Workspace.normalize(join(here, pkg + "/" + rest));
         }
         if (v.startsWith("/")) {
-            String root = ws.root().toString().replace('\\', '/');
+            String root = ws.root().toAbsolutePath().normalize().toString().replace('\\', '/');
             if (v.startsWith(root + "/")) {
                 return Workspace.normalize(v.substring(root.length() + 1));
             }

@@ -37,7 +37,15 @@ public final class FlywayProject {
      * @param problem why Flyway ignores or rejects the name, for {@link Kind#INVALID}
      */
     public record Migration(String path, Kind kind, String versionText, String version, String description,
-                            String problem, boolean java) {
+                            String problem, boolean java, String contentProblem, int contentLine) {
+        Migration(String path, Kind kind, String versionText, String version, String description, String problem,
+                  boolean java) {
+            this(path, kind, versionText, version, description, problem, java, null, 0);
+        }
+
+        Migration withContent(String message, int line) {
+            return new Migration(path, kind, versionText, version, description, problem, java, message, line);
+        }
     }
 
     /** Migrations that one Flyway configuration sees together. */
@@ -357,9 +365,23 @@ public final class FlywayProject {
             }
             String name = path.substring(path.lastIndexOf('/') + 1);
             Migration m = classify(path, name, s);
-            if (m != null) {
-                out.add(m);
+            if (m == null) {
+                continue;
             }
+            Optional<SourceFile> file = ws.file(path);
+            if (file.isPresent() && !m.java() && m.kind() != Kind.INVALID) {
+                if (ws.isBinary(file.get())) {
+                    m = m.withContent("binary content (NUL bytes): Flyway cannot parse it as SQL", 0);
+                } else {
+                    Optional<String> text = ws.text(file.get());
+                    SqlLexCheck.Problem p = text.map(SqlLexCheck::check).orElse(null);
+                    if (p != null) {
+                        m = m.withContent("SQL does not parse: " + p.message() + "; Flyway fails on this script",
+                                p.line());
+                    }
+                }
+            }
+            out.add(m);
         }
         return out;
     }

@@ -372,7 +372,9 @@ public final class LiquibaseProject {
                 firstSql = i + 1;
             }
         }
-        return new Changelog(f.path(), Format.SQL, sets, includes, null, 0);
+        SqlLexCheck.Problem p = SqlLexCheck.check(text);
+        return new Changelog(f.path(), Format.SQL, sets, includes,
+                p == null ? null : "SQL does not parse: " + p.message(), p == null ? 0 : p.line());
     }
 
     // ---- include resolution ----

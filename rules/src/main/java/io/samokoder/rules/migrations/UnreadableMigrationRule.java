@@ -8,6 +8,7 @@ import io.samokoder.engine.Rule;
 import io.samokoder.engine.RuleInfo;
 import io.samokoder.engine.Severity;
 import io.samokoder.model.migrations.AlembicProject;
+import io.samokoder.model.migrations.FlywayProject;
 import io.samokoder.model.migrations.LiquibaseProject;
 
 import java.util.Set;
@@ -27,13 +28,15 @@ public final class UnreadableMigrationRule implements Rule {
 
     @Override
     public boolean isApplicable(AuditContext context) {
-        return AlembicRules.applicable(context) || !FlywayRules.liquibase(context).isEmpty();
+        return AlembicRules.applicable(context) || !FlywayRules.liquibase(context).isEmpty()
+                || !FlywayRules.project(context).isEmpty();
     }
 
     @Override
     public Set<String> inputs(AuditContext context) {
         Set<String> out = new TreeSet<>(AlembicRules.inputs(context));
         out.addAll(FlywayRules.liquibase(context).inputs());
+        out.addAll(FlywayRules.project(context).inputs());
         return out;
     }
 
@@ -46,6 +49,16 @@ public final class UnreadableMigrationRule implements Rule {
                         .message(p.message())
                         .key(p.message().replaceAll("line \\d+", "line"))
                         .build());
+            }
+        }
+        for (FlywayProject.Group g : FlywayRules.project(context).groups()) {
+            for (FlywayProject.Migration m : g.migrations()) {
+                if (m.contentProblem() != null) {
+                    sink.report(Finding.of(this).at(m.path(), m.contentLine())
+                            .message("Flyway migration cannot be run: " + m.contentProblem())
+                            .key("flyway:" + m.contentProblem())
+                            .build());
+                }
             }
         }
         for (LiquibaseProject.Changelog c : FlywayRules.liquibase(context).changelogs()) {
