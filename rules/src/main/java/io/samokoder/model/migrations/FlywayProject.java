@@ -9,7 +9,6 @@ import org.yaml.snakeyaml.nodes.Node;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -161,7 +160,6 @@ public final class FlywayProject {
             }
         }
         List<Group> groups = new ArrayList<>();
-        Set<String> coveredDirs = new LinkedHashSet<>();
         Set<String> inputs = new TreeSet<>();
         for (Config c : configs) {
             List<String> dirs = new ArrayList<>();
@@ -171,7 +169,6 @@ public final class FlywayProject {
             if (dirs.isEmpty()) {
                 continue;
             }
-            coveredDirs.addAll(dirs);
             inputs.add(c.source);
             Settings s = new Settings(c.v, c.u, c.r, c.sep, c.suffixes);
             groups.add(new Group(c.source, List.copyOf(dirs), scan(ws, dirs, s), c.undoConfigured,
@@ -183,14 +180,14 @@ public final class FlywayProject {
             if (!(dir.equals("db/migration") || dir.endsWith("/db/migration"))) {
                 continue;
             }
-            if (coveredDirs.stream().anyMatch(c -> dir.equals(c) || dir.startsWith(c + "/") || c.startsWith(dir + "/"))) {
-                continue;
-            }
             String module = moduleRoot(dir);
             byModule.computeIfAbsent(module, k -> new ArrayList<>()).add(dir);
         }
+        // Spring Boot and Flyway's default location (classpath:db/migration) sees every db/migration folder of a
+        // module, SQL and Java alike; skip it only when a configuration already names exactly those folders
         byModule.forEach((module, dirs) -> {
-            List<Migration> migrations = scan(ws, dirs, Settings.DEFAULT);
+            boolean same = groups.stream().anyMatch(g -> new TreeSet<>(g.locations()).equals(new TreeSet<>(dirs)));
+            List<Migration> migrations = same ? List.of() : scan(ws, dirs, Settings.DEFAULT);
             if (!migrations.isEmpty()) {
                 groups.add(new Group(dirs.get(0), List.copyOf(dirs), migrations, false, null));
             }

@@ -38,7 +38,8 @@ public final class FlywayDuplicateVersionRule implements Rule {
     }
 
     @Override
-    public void check(AuditContext context, FindingSink sink) {
+    public void check(AuditContext context, FindingSink out) {
+        FindingSink sink = FlywayRules.once(out);
         for (FlywayProject.Group g : FlywayRules.project(context).groups()) {
             Map<String, List<FlywayProject.Migration>> byKey = new TreeMap<>();
             for (FlywayProject.Migration m : g.migrations()) {

@@ -35,7 +35,8 @@ public final class FlywayInvalidNameRule implements Rule {
     }
 
     @Override
-    public void check(AuditContext context, FindingSink sink) {
+    public void check(AuditContext context, FindingSink out) {
+        FindingSink sink = FlywayRules.once(out);
         for (FlywayProject.Group g : FlywayRules.project(context).groups()) {
             for (FlywayProject.Migration m : g.migrations()) {
                 if (m.kind() != FlywayProject.Kind.INVALID) {

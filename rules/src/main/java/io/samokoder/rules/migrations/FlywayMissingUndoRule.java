@@ -33,7 +33,8 @@ public final class FlywayMissingUndoRule implements Rule {
     }
 
     @Override
-    public void check(AuditContext context, FindingSink sink) {
+    public void check(AuditContext context, FindingSink out) {
+        FindingSink sink = FlywayRules.once(out);
         for (FlywayProject.Group g : FlywayRules.project(context).groups()) {
             Set<String> undone = new HashSet<>();
             String firstUndo = null;

@@ -41,7 +41,8 @@ public final class UnreadableMigrationRule implements Rule {
     }
 
     @Override
-    public void check(AuditContext context, FindingSink sink) {
+    public void check(AuditContext context, FindingSink out) {
+        FindingSink sink = FlywayRules.once(out);
         for (AlembicProject.Environment env : AlembicRules.project(context).environments()) {
             for (AlembicProject.Problem p : env.problems()) {
                 sink.report(Finding.of(this).at(p.path(), p.line())
