@@ -105,6 +105,11 @@ public record OpCall(String name, int line, List<Arg> args, String batchTable) {
 
     /** The value of an expression made only of adjacent string literals (Python concatenates them), else null. */
     static String stringLiteral(List<Token> tokens) {
+        for (Token x : tokens) {
+            if (x.kind() != Kind.STRING && !x.is("(") && !x.is(")")) {
+                return null;
+            }
+        }
         List<Token> t = tokens;
         while (t.size() >= 2 && t.get(0).is("(") && PyStatement.matching(t, 0) == t.size() - 1) {
             t = t.subList(1, t.size() - 1);

@@ -45,6 +45,13 @@ public final class PyTokenizer {
     private static final String[] OPS2 = {"->", "**", "//", "==", "!=", "<=", ">=", "<<", ">>", "+=", "-=", "*=",
             "/=", "%=", "&=", "|=", "^=", ":=", "@="};
     private static final String OPS1 = "()[]{}:,;.+-*/%&|^~<>=@!";
+    private static final String[] OPS1_TEXT = new String[OPS1.length()];
+
+    static {
+        for (int i = 0; i < OPS1.length(); i++) {
+            OPS1_TEXT[i] = String.valueOf(OPS1.charAt(i)).intern();
+        }
+    }
 
     private final String src;
     private final int n;
@@ -63,7 +70,7 @@ public final class PyTokenizer {
     public static Result tokenize(String source) {
         PyTokenizer t = new PyTokenizer(source == null ? "" : source);
         t.run();
-        return new Result(List.copyOf(t.out), t.error, t.errorLine);
+        return new Result(java.util.Collections.unmodifiableList(t.out), t.error, t.errorLine);
     }
 
     private void fail(String message, int at) {
@@ -249,7 +256,8 @@ public final class PyTokenizer {
                 return;
             }
         }
-        if (OPS1.indexOf(c) >= 0) {
+        int single = OPS1.indexOf(c);
+        if (single >= 0) {
             if (c == '(' || c == '[' || c == '{') {
                 depth++;
             } else if (c == ')' || c == ']' || c == '}') {
@@ -259,7 +267,7 @@ public final class PyTokenizer {
                     depth--;
                 }
             }
-            emit(Kind.OP, String.valueOf(c), null, line, false);
+            emit(Kind.OP, OPS1_TEXT[single], null, line, false);
             pos++;
             return;
         }
