@@ -109,7 +109,7 @@ public final class AlembicProject {
             bases.sort((a, b) -> a.path().compareTo(b.path()));
             findCycles();
             for (AlembicModule m : byId.values()) {
-                branchOf.put(m.revisionId(), branch(m));
+                branch(m);
             }
         }
 
@@ -120,21 +120,36 @@ public final class AlembicProject {
             return byId.keySet().stream().filter(k -> k.startsWith(dep)).count() == 1;
         }
 
-        /** The nearest branch label at or below a revision along first parents, or "" for the unlabelled trunk. */
+        /**
+         * The nearest branch label at or below a revision along first parents, or "" for the unlabelled trunk.
+         * Memoised along the walked path, so a whole history costs linear time.
+         */
         private String branch(AlembicModule start) {
-            AlembicModule m = start;
+            List<String> path = new ArrayList<>();
             Set<String> seen = new java.util.HashSet<>();
+            AlembicModule m = start;
+            String label = "";
             while (m != null && seen.add(m.revisionId())) {
+                String known = branchOf.get(m.revisionId());
+                if (known != null) {
+                    label = known;
+                    break;
+                }
+                path.add(m.revisionId());
                 if (!m.branchLabels().ids().isEmpty()) {
-                    return m.branchLabels().ids().get(0);
+                    label = m.branchLabels().ids().get(0);
+                    break;
                 }
                 List<String> downs = m.downRevision().ids();
                 if (downs.size() != 1) {
-                    return "";
+                    break;
                 }
                 m = byId.get(downs.get(0));
             }
-            return "";
+            for (String id : path) {
+                branchOf.put(id, label);
+            }
+            return label;
         }
 
         /** Strongly connected components of the down_revision graph with more than one revision, or self loops. */
