@@ -333,7 +333,8 @@ public final class AlembicProject {
             if (!conventional || covered.contains(dir)) {
                 continue;
             }
-            boolean hasPy = ws.files().stream().anyMatch(f -> f.folder().equals(dir) && isRevisionFileName(f.name()));
+            boolean hasPy = ws.allFilePaths().stream().anyMatch(p -> p.startsWith(dir + "/")
+                    && p.indexOf('/', dir.length() + 1) < 0 && isRevisionFileName(p.substring(dir.length() + 1)));
             if (hasPy) {
                 String location = dir.substring(0, dir.length() - "/versions".length());
                 envs.add(environment(ctx, null, 0, "alembic", location, List.of(dir), false, new ArrayList<>()));

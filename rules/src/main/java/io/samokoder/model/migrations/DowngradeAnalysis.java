@@ -1,6 +1,11 @@
 package io.samokoder.model.migrations;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -46,17 +51,48 @@ public final class DowngradeAnalysis {
             }
         }
         boolean[] used = new boolean[downs.size()];
+        // strict matches through a hash index, lenient ones only among operations of the wanted kind
+        Map<String, ArrayDeque<Integer>> strict = new HashMap<>();
+        Map<String, List<Integer>> byOp = new HashMap<>();
+        Set<String> droppedTables = new HashSet<>();
+        for (int i = 0; i < downs.size(); i++) {
+            Norm d = downs.get(i);
+            strict.computeIfAbsent(strictKey(d), k -> new ArrayDeque<>()).add(i);
+            byOp.computeIfAbsent(d.op(), k -> new ArrayList<>()).add(i);
+            if (d.op().equals("drop_table") && d.table() != null) {
+                droppedTables.add(d.table());
+            }
+        }
         List<Gap> gaps = new ArrayList<>();
         for (Norm u : ups) {
-            int hit = find(u, downs, used, true);
+            int hit = -1;
+            ArrayDeque<Integer> exact = strict.get(wantedKey(u));
+            while (exact != null && !exact.isEmpty()) {
+                int i = exact.poll();
+                if (!used[i] && reverses(u, downs.get(i), true)) {
+                    hit = i;
+                    break;
+                }
+            }
             if (hit < 0) {
-                hit = find(u, downs, used, false);
+                for (String op : wantedOps(u)) {
+                    for (int i : byOp.getOrDefault(op, List.of())) {
+                        if (!used[i] && reverses(u, downs.get(i), false)) {
+                            hit = i;
+                            break;
+                        }
+                    }
+                    if (hit >= 0) {
+                        break;
+                    }
+                }
             }
             if (hit >= 0) {
                 used[hit] = true;
                 continue;
             }
-            if (coveredByDropTable(u, downs)) {
+            if (u.table() != null && !u.op().equals("rename_table") && !u.op().startsWith("drop_")
+                    && droppedTables.contains(u.table())) {
                 continue;
             }
             gaps.add(describe(u));
@@ -64,25 +100,52 @@ public final class DowngradeAnalysis {
         return gaps;
     }
 
-    private static boolean coveredByDropTable(Norm u, List<Norm> downs) {
-        if (u.table() == null || u.op().equals("rename_table") || u.op().startsWith("drop_")) {
-            return false;
-        }
-        for (Norm d : downs) {
-            if (d.op().equals("drop_table") && Objects.equals(d.table(), u.table())) {
-                return true;
-            }
-        }
-        return false;
+    private static final List<String> CONSTRAINT_CREATES = List.of("create_foreign_key", "create_unique_constraint",
+            "create_check_constraint", "create_primary_key");
+
+    private static List<String> wantedOps(Norm u) {
+        return switch (u.op()) {
+            case "create_table" -> List.of("drop_table");
+            case "drop_table" -> List.of("create_table");
+            case "add_column" -> List.of("drop_column");
+            case "drop_column" -> List.of("add_column");
+            case "create_index" -> List.of("drop_index");
+            case "drop_index" -> List.of("create_index");
+            case "create_foreign_key", "create_unique_constraint", "create_check_constraint",
+                    "create_primary_key" -> List.of("drop_constraint");
+            case "drop_constraint" -> CONSTRAINT_CREATES;
+            case "rename_table" -> List.of("rename_table");
+            case "alter_column" -> List.of("alter_column");
+            default -> List.of();
+        };
     }
 
-    private static int find(Norm u, List<Norm> downs, boolean[] used, boolean strict) {
-        for (int i = 0; i < downs.size(); i++) {
-            if (!used[i] && reverses(u, downs.get(i), strict)) {
-                return i;
-            }
-        }
-        return -1;
+    /** The strict key a reversing operation of {@code u} would have. */
+    private static String wantedKey(Norm u) {
+        List<String> ops = wantedOps(u);
+        String op = ops.isEmpty() ? "" : ops.get(0);
+        return switch (u.op()) {
+            case "create_table", "drop_table" -> op + "|" + u.table();
+            case "add_column", "drop_column" -> op + "|" + u.table() + "|" + u.name();
+            case "create_index", "drop_index" -> op + "||" + u.name();
+            case "rename_table" -> op + "|" + u.name2() + "|" + u.table();
+            case "alter_column" -> op + "|" + u.table() + "|" + (u.name2() != null ? u.name2() : u.name());
+            case "drop_constraint" -> "create_constraint|" + u.name();
+            default -> op + "|" + u.name();
+        };
+    }
+
+    private static String strictKey(Norm d) {
+        return switch (d.op()) {
+            case "create_table", "drop_table" -> d.op() + "|" + d.table();
+            case "add_column", "drop_column" -> d.op() + "|" + d.table() + "|" + d.name();
+            case "create_index", "drop_index" -> d.op() + "||" + d.name();
+            case "rename_table" -> d.op() + "|" + d.table() + "|" + d.name2();
+            case "alter_column" -> d.op() + "|" + d.table() + "|" + d.name();
+            case "create_foreign_key", "create_unique_constraint", "create_check_constraint",
+                    "create_primary_key" -> "create_constraint|" + d.name();
+            default -> d.op() + "|" + d.name();
+        };
     }
 
     private static boolean eq(String a, String b, boolean strict) {
@@ -232,6 +295,26 @@ public final class DowngradeAnalysis {
         if (downOps.stream().anyMatch(DowngradeAnalysis::isDataChange)) {
             return out;
         }
+        Set<String> created = new HashSet<>();
+        Set<String> added = new HashSet<>();
+        for (OpCall o : up.ops()) {
+            Norm n = norm(o);
+            if (n != null && n.op().equals("create_table") && n.table() != null) {
+                created.add(n.table());
+            } else if (n != null && n.op().equals("add_column") && n.table() != null && n.name() != null) {
+                added.add(n.table() + "." + n.name());
+            }
+        }
+        Set<String> dropped = new HashSet<>();
+        Set<String> droppedColumns = new HashSet<>();
+        for (OpCall o : downOps) {
+            Norm n = norm(o);
+            if (n != null && n.op().equals("drop_table") && n.table() != null) {
+                dropped.add(n.table());
+            } else if (n != null && n.op().equals("drop_column") && n.table() != null && n.name() != null) {
+                droppedColumns.add(n.table() + "." + n.name());
+            }
+        }
         for (OpCall c : up.ops()) {
             if (!isDataChange(c)) {
                 continue;
@@ -268,31 +351,15 @@ public final class DowngradeAnalysis {
                 }
                 what = shown;
             }
-            if (table != null && moot(table, column, up, downOps)) {
+            boolean gone = table != null && created.contains(table) && dropped.contains(table);
+            boolean columnGone = table != null && column != null && added.contains(table + "." + column)
+                    && (droppedColumns.contains(table + "." + column) || dropped.contains(table));
+            if (gone || columnGone) {
                 continue;
             }
             out.add(new DataGap(c, what));
         }
         return out;
-    }
-
-    /** The changed rows disappear on downgrade: their table (or the set column) is created by up and dropped by down. */
-    private static boolean moot(String table, String column, AlembicModule.Function up, List<OpCall> downOps) {
-        boolean created = up.ops().stream().anyMatch(o -> o.name().equals("create_table")
-                && table.equals(o.str(0, "table_name")));
-        boolean dropped = downOps.stream().anyMatch(o -> o.name().equals("drop_table")
-                && table.equals(o.str(0, "table_name")));
-        if (created && dropped) {
-            return true;
-        }
-        if (column == null) {
-            return false;
-        }
-        boolean added = up.ops().stream().map(DowngradeAnalysis::norm).filter(Objects::nonNull)
-                .anyMatch(n -> n.op().equals("add_column") && table.equals(n.table()) && column.equals(n.name()));
-        boolean columnDropped = downOps.stream().map(DowngradeAnalysis::norm).filter(Objects::nonNull)
-                .anyMatch(n -> n.op().equals("drop_column") && table.equals(n.table()) && column.equals(n.name()));
-        return added && (columnDropped || dropped);
     }
 
     private static String unquote(String s) {

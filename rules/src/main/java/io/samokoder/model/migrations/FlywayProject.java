@@ -72,7 +72,7 @@ public final class FlywayProject {
         return groups.isEmpty();
     }
 
-    private record Settings(String v, String u, String r, String sep, List<String> suffixes) {
+    record Settings(String v, String u, String r, String sep, List<String> suffixes) {
         static final Settings DEFAULT = new Settings("V", "U", "R", "__", List.of(".sql"));
     }
 

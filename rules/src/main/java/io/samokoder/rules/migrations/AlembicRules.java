@@ -11,6 +11,9 @@ import java.util.Set;
 /** Shared access to the Alembic model for the Alembic rules. */
 final class AlembicRules {
 
+    /** Findings of one kind reported individually per revision; the rest are summed up in one finding. */
+    static final int MAX_PER_REVISION = 50;
+
     private AlembicRules() {
     }
 

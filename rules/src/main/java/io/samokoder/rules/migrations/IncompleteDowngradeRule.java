@@ -45,7 +45,18 @@ public final class IncompleteDowngradeRule implements Rule {
             if (up == null || down == null || down.trivial() || down.opaque()) {
                 continue;
             }
-            for (DowngradeAnalysis.Gap g : DowngradeAnalysis.unreversed(up, down)) {
+            java.util.List<DowngradeAnalysis.Gap> gaps = DowngradeAnalysis.unreversed(up, down);
+            for (int i = 0; i < gaps.size(); i++) {
+                DowngradeAnalysis.Gap g = gaps.get(i);
+                if (i == AlembicRules.MAX_PER_REVISION) {
+                    sink.report(Finding.of(this).at(m.path(), g.op().line())
+                            .message("upgrade() of revision " + m.revisionId() + " has " + (gaps.size() - i)
+                                    + " more operations that downgrade() does not reverse (first "
+                                    + AlembicRules.MAX_PER_REVISION + " reported individually)")
+                            .key(m.revisionId() + ":more")
+                            .build());
+                    break;
+                }
                 sink.report(Finding.of(this).at(m.path(), g.op().line())
                         .message("upgrade() of revision " + m.revisionId() + " " + g.does() + " but downgrade() "
                                 + g.missing())

@@ -43,7 +43,18 @@ public final class IrreversibleDataChangeRule implements Rule {
             if (up == null || (down != null && down.opaque())) {
                 continue;
             }
-            for (DowngradeAnalysis.DataGap g : DowngradeAnalysis.unreversedData(up, down)) {
+            java.util.List<DowngradeAnalysis.DataGap> gaps = DowngradeAnalysis.unreversedData(up, down);
+            for (int i = 0; i < gaps.size(); i++) {
+                DowngradeAnalysis.DataGap g = gaps.get(i);
+                if (i == AlembicRules.MAX_PER_REVISION) {
+                    sink.report(Finding.of(this).at(m.path(), g.op().line())
+                            .message("upgrade() of revision " + m.revisionId() + " has " + (gaps.size() - i)
+                                    + " more data changes without counterpart (first "
+                                    + AlembicRules.MAX_PER_REVISION + " reported individually)")
+                            .key(m.revisionId() + ":more")
+                            .build());
+                    break;
+                }
                 String where = down == null ? "there is no downgrade()" : "downgrade() has no data change undoing it";
                 sink.report(Finding.of(this).at(m.path(), g.op().line())
                         .message("upgrade() of revision " + m.revisionId() + " changes data with " + g.what()
