@@ -23,9 +23,17 @@ public final class AlembicModule {
 
         static final Value ABSENT = new Value(Type.ABSENT, List.of(), 0);
 
-        /** The revision ids named (empty for None/absent/non-literal). */
+        /** The revision ids named (empty for None/absent/non-literal; empty strings dropped). */
         public List<String> ids() {
-            return items;
+            return items.stream().filter(i -> !i.isEmpty()).toList();
+        }
+
+        /**
+         * Whether Alembic reads this down_revision as "no parent": None, and also {@code ""}, {@code ()} and
+         * {@code []}, which its {@code tuple_rev_as_scalar} turns into None.
+         */
+        public boolean isBase() {
+            return type == Type.NONE || ((type == Type.STRING || type == Type.SEQUENCE) && ids().isEmpty());
         }
 
         public boolean isLiteral() {

@@ -96,7 +96,7 @@ public final class AlembicProject {
                         dangling.add(new Dangling(m, dep, true));
                     }
                 }
-                if (m.downRevision().type() == AlembicModule.Value.Type.NONE) {
+                if (m.downRevision().isBase()) {
                     bases.add(m);
                 }
             }
@@ -327,6 +327,49 @@ public final class AlembicProject {
                 covered.addAll(versionDirs);
             }
         }
+        for (SourceFile f : ws.files()) {
+            if (!f.name().equals("pyproject.toml")) {
+                continue;
+            }
+            String text = ws.text(f).orElse("");
+            if (!text.contains("[tool.alembic]")) {
+                continue;
+            }
+            String here = f.folder();
+            String hereAbs = ws.root().toAbsolutePath().normalize().toString().replace('\\', '/')
+                    + (here.isEmpty() ? "" : "/" + here);
+            Map<String, IniFile.Entry> section = pyprojectSection(text);
+            IniFile.Entry loc = section.get("script_location");
+            if (loc == null) {
+                continue;
+            }
+            IniFile expand = IniFile.parse("");
+            String location = resolve(ws, here, expand.interpolate("", loc.value(), hereAbs));
+            List<String> versionDirs = new ArrayList<>();
+            IniFile.Entry vl = section.get("version_locations");
+            if (vl != null) {
+                for (String part : vl.value().split(",")) {
+                    if (!part.isBlank()) {
+                        versionDirs.add(resolve(ws, here, expand.interpolate("", part.strip(), hereAbs)));
+                    }
+                }
+            }
+            if (versionDirs.isEmpty()) {
+                versionDirs.add(join(location, "versions"));
+            }
+            if (covered.containsAll(versionDirs)) {
+                continue; // an alembic.ini next to it names the same folders
+            }
+            IniFile.Entry rec = section.get("recursive_version_locations");
+            List<Problem> problems = new ArrayList<>();
+            if (!ws.isDirectory(location)) {
+                problems.add(new Problem(f.path(), loc.line(), "script_location '" + location
+                        + "' does not exist: every alembic command fails", true));
+            }
+            envs.add(environment(ctx, f.path(), loc.line(), "tool.alembic", location, versionDirs,
+                    rec != null && rec.value().equalsIgnoreCase("true"), problems));
+            covered.addAll(versionDirs);
+        }
         for (String dir : ws.allDirectoryPaths()) {
             boolean conventional = dir.equals("alembic/versions") || dir.equals("migrations/versions")
                     || dir.endsWith("/alembic/versions") || dir.endsWith("/migrations/versions");
@@ -341,6 +384,44 @@ public final class AlembicProject {
             }
         }
         return new AlembicProject(envs);
+    }
+
+    /**
+     * The keys of the {@code [tool.alembic]} table of a pyproject.toml (Alembic 1.16+): strings, booleans and arrays
+     * of strings (joined with commas), with their lines. A deliberately small TOML reader for these few keys.
+     */
+    static Map<String, IniFile.Entry> pyprojectSection(String text) {
+        Map<String, IniFile.Entry> out = new LinkedHashMap<>();
+        String[] lines = text.split("\r\n|\r|\n", -1);
+        boolean in = false;
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (line.startsWith("[")) {
+                in = line.equals("[tool.alembic]");
+                continue;
+            }
+            int eq = line.indexOf('=');
+            if (!in || eq <= 0 || line.startsWith("#")) {
+                continue;
+            }
+            String key = line.substring(0, eq).strip();
+            StringBuilder value = new StringBuilder(line.substring(eq + 1).strip());
+            if (value.toString().startsWith("[")) {
+                int j = i;
+                while (value.indexOf("]") < 0 && j + 1 < lines.length && j - i < 1000) {
+                    value.append(' ').append(lines[++j].strip());
+                }
+            }
+            List<String> parts = new ArrayList<>();
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"([^\"]*)\"|'([^']*)'")
+                    .matcher(value);
+            while (m.find()) {
+                parts.add(m.group(1) != null ? m.group(1) : m.group(2));
+            }
+            String v = parts.isEmpty() ? value.toString().replaceAll("#.*$", "").strip() : String.join(",", parts);
+            out.put(key, new IniFile.Entry(v, i + 1));
+        }
+        return out;
     }
 
     static boolean isRevisionFileName(String name) {

@@ -116,4 +116,29 @@ class AlembicGraphTest {
         assertThat(g.cycles()).hasSize(1);
         assertThat(g.cycles().get(0)).hasSize(5_000);
     }
+
+    @Test
+    void emptyDownRevisionsAreBasesAsAlembicReadsThem() throws IOException {
+        rev("alembic/versions", "a", "()", "");
+        rev("alembic/versions", "b", "''", "");
+        rev("alembic/versions", "c", "('b',)", "");
+        AlembicProject.Graph g = load().environments().get(0).graph();
+        assertThat(ids(g.bases())).containsExactly("a", "b");
+        assertThat(g.dangling()).isEmpty();
+        assertThat(ids(g.heads())).containsExactly("a", "c");
+    }
+
+    @Test
+    void pyprojectTomlLocatesTheScriptDirectory() throws IOException {
+        Files.writeString(dir.resolve("pyproject.toml"), "[project]\nname = \"app\"\n\n[tool.alembic]\n"
+                + "script_location = \"%(here)s/db\"\nversion_locations = [\n  \"%(here)s/db/versions\",\n"
+                + "  \"%(here)s/db/extra\",\n]\n");
+        rev("db/versions", "a", "None", "");
+        rev("db/extra", "b", "'a'", "");
+        List<AlembicProject.Environment> envs = load().environments();
+        assertThat(envs).hasSize(1);
+        assertThat(envs.get(0).ini()).isEqualTo("pyproject.toml");
+        assertThat(envs.get(0).versionDirs()).containsExactly("db/versions", "db/extra");
+        assertThat(ids(envs.get(0).graph().heads())).containsExactly("b");
+    }
 }

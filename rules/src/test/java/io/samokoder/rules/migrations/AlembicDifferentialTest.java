@@ -64,7 +64,7 @@ class AlembicDifferentialTest {
             Workspace ws = Workspace.scan(fixture, List.of("/expected.json"), Workspace.DEFAULT_MAX_FILE_SIZE);
             AlembicProject project = AlembicProject.load(new AuditContext(ws, Fixtures.config(fixture)));
             for (AlembicProject.Environment env : project.environments()) {
-                if (env.ini() == null) {
+                if (env.ini() == null || !env.ini().endsWith(".ini")) {
                     continue;
                 }
                 tests.add(DynamicTest.dynamicTest(fixture.getFileName() + ": " + env.label(),
