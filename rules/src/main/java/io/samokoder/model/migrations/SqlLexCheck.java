@@ -24,7 +24,7 @@ public final class SqlLexCheck {
             if (c == '\n') {
                 line++;
                 i++;
-            } else if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
+            } else if ((c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') || (c == '#' && lineStartsAt(sql, i))) {
                 while (i < n && sql.charAt(i) != '\n') {
                     i++;
                 }
@@ -85,6 +85,16 @@ public final class SqlLexCheck {
             }
         }
         return null;
+    }
+
+    /** Only blanks before {@code i} on its line: a MySQL {@code #} comment (elsewhere '#' is an operator). */
+    private static boolean lineStartsAt(String s, int i) {
+        for (int k = i - 1; k >= 0 && s.charAt(k) != '\n'; k--) {
+            if (!Character.isWhitespace(s.charAt(k))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int count(String s, int from, int to) {

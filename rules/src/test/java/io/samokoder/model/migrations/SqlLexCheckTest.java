@@ -13,6 +13,7 @@ class SqlLexCheckTest {
     void closedConstructsPass() {
         assertThat(SqlLexCheck.check("SELECT 'it''s', \"Col\" FROM t; -- don't\n/* it's */ SELECT $$ it's $$;"
                 + " SELECT $fn$ body ' $fn$; SELECT $1, $2;")).isNull();
+        assertThat(SqlLexCheck.check("# MySQL comment: don't\nSELECT 1;\n  # it's fine\nSELECT E'it\\'s';")).isNull();
     }
 
     @Test
