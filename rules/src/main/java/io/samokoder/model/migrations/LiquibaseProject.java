@@ -328,7 +328,8 @@ public final class LiquibaseProject {
 
     private static final Pattern CHANGESET = Pattern.compile("--\\s*+changeset\\s++([^:\\s]++):(\\S++).*+",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern ROLLBACK = Pattern.compile("--\\s*+rollback\\b.*+", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ROLLBACK = Pattern.compile("(?:--\\s*+rollback\\b|/\\*\\s*+liquibase\\s++rollback\\b).*+",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern INCLUDE = Pattern.compile("--\\s*+include(All)?\\s++(?:file|path):(\\S++).*+",
             Pattern.CASE_INSENSITIVE);
 
