@@ -2,7 +2,19 @@ package io.samokoder.bench;
 
 import io.samokoder.engine.AuditConfig;
 import io.samokoder.engine.AuditResult;
+import io.samokoder.engine.AuditContext;
 import io.samokoder.engine.Auditor;
+import io.samokoder.engine.FindingSink;
+import io.samokoder.engine.Rule;
+import io.samokoder.engine.Workspace;
+import io.samokoder.rules.migrations.BrokenChainRule;
+import io.samokoder.rules.migrations.EmptyDowngradeRule;
+import io.samokoder.rules.migrations.IncompleteDowngradeRule;
+import io.samokoder.rules.migrations.IrreversibleDataChangeRule;
+import io.samokoder.rules.migrations.MissingDowngradeRule;
+import io.samokoder.rules.migrations.MultipleBasesRule;
+import io.samokoder.rules.migrations.MultipleHeadsRule;
+import io.samokoder.rules.migrations.UnreadableMigrationRule;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -21,6 +33,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -105,6 +118,32 @@ public class MigrationsBenchmark {
         }
     }
 
+    private Workspace scanned;
+
+    /** Parsing and analysis alone: a fresh context (no cached parses) over a workspace already walked. */
+    @Benchmark
+    public int analyseAlembicHistory() throws IOException {
+        if (scanned == null) {
+            scanned = Workspace.scan(root);
+        }
+        AuditContext ctx = new AuditContext(scanned, AuditConfig.forRoot(root));
+        int[] count = {0};
+        FindingSink sink = f -> count[0]++;
+        for (Rule rule : RULES) {
+            if (rule.isApplicable(ctx)) {
+                rule.check(ctx, sink);
+            }
+        }
+        if (count[0] == 0) {
+            throw new IllegalStateException("the generated history should have findings");
+        }
+        return count[0];
+    }
+
+    private static final List<Rule> RULES = List.of(new MissingDowngradeRule(), new EmptyDowngradeRule(),
+            new IncompleteDowngradeRule(), new IrreversibleDataChangeRule(), new BrokenChainRule(),
+            new MultipleHeadsRule(), new MultipleBasesRule(), new UnreadableMigrationRule());
+
     @Benchmark
     public AuditResult auditAlembicHistory() {
         AuditResult result = new Auditor().run(AuditConfig.forRoot(root));
@@ -133,8 +172,14 @@ public class MigrationsBenchmark {
                 AuditResult r = b.auditAlembicHistory();
                 long wall = (System.nanoTime() - t0) / 1_000_000;
                 long cpu = (os.getProcessCpuTime() - cpu0) / 1_000_000;
-                System.out.printf("run %d: wall %d ms, process CPU %d ms, %d findings%n", i + 1, wall, cpu,
-                        r.findings().size());
+                long cpu1 = os.getProcessCpuTime();
+                long t1 = System.nanoTime();
+                int n = b.analyseAlembicHistory();
+                long wall2 = (System.nanoTime() - t1) / 1_000_000;
+                long cpu2 = (os.getProcessCpuTime() - cpu1) / 1_000_000;
+                System.out.printf("run %d: whole audit wall %d ms, CPU %d ms, %d findings;"
+                        + " migrations analysis wall %d ms, CPU %d ms, %d findings%n", i + 1, wall, cpu,
+                        r.findings().size(), wall2, cpu2, n);
             }
         } finally {
             b.cleanUp();
