@@ -1,0 +1,318 @@
+package io.samokoder.model.markdown;
+
+import com.vladsch.flexmark.ast.AutoLink;
+import com.vladsch.flexmark.ast.Code;
+import com.vladsch.flexmark.ast.FencedCodeBlock;
+import com.vladsch.flexmark.ast.HardLineBreak;
+import com.vladsch.flexmark.ast.Heading;
+import com.vladsch.flexmark.ast.HtmlBlock;
+import com.vladsch.flexmark.ast.HtmlCommentBlock;
+import com.vladsch.flexmark.ast.HtmlEntity;
+import com.vladsch.flexmark.ast.HtmlInline;
+import com.vladsch.flexmark.ast.HtmlInlineComment;
+import com.vladsch.flexmark.ast.Image;
+import com.vladsch.flexmark.ast.ImageRef;
+import com.vladsch.flexmark.ast.IndentedCodeBlock;
+import com.vladsch.flexmark.ast.Link;
+import com.vladsch.flexmark.ast.LinkRef;
+import com.vladsch.flexmark.ast.MailLink;
+import com.vladsch.flexmark.ast.RefNode;
+import com.vladsch.flexmark.ast.Reference;
+import com.vladsch.flexmark.ast.SoftLineBreak;
+import com.vladsch.flexmark.ast.Text;
+import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
+import com.vladsch.flexmark.ext.footnotes.Footnote;
+import com.vladsch.flexmark.ext.footnotes.FootnoteBlock;
+import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
+import com.vladsch.flexmark.ext.tables.TablesExtension;
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.data.MutableDataSet;
+import com.vladsch.flexmark.util.sequence.Escaping;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.List;
+import java.util.Set;
+
+/** Builds {@link MarkdownDocument}s from flexmark's AST. */
+final class MarkdownParsing {
+
+    private static final Parser PARSER;
+
+    static {
+        MutableDataSet options = new MutableDataSet();
+        options.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), AutolinkExtension.create(),
+                FootnoteExtension.create()));
+        // GFM tables as cmark-gfm reads them
+        options.set(TablesExtension.COLUMN_SPANS, false);
+        options.set(TablesExtension.APPEND_MISSING_COLUMNS, true);
+        options.set(TablesExtension.DISCARD_EXTRA_COLUMNS, true);
+        options.set(TablesExtension.HEADER_SEPARATOR_COLUMN_MATCH, true);
+        PARSER = Parser.builder(options).build();
+    }
+
+    /** Tags whose {@code src} loads a resource (GitHub's sanitizer keeps img, picture/source, video). */
+    private static final Set<String> SRC_TAGS = Set.of("img", "source", "video", "audio", "track", "embed", "input");
+
+    private MarkdownParsing() {
+    }
+
+    static MarkdownDocument parse(String path, String text) {
+        String source = text == null ? "" : text;
+        Document document = PARSER.parse(source);
+        Builder b = new Builder(path, source, document);
+        b.walk();
+        return new MarkdownDocument(path, b.links, b.headings, b.anchors, b.codeBlocks);
+    }
+
+    private static final class Builder {
+        final String path;
+        final Document document;
+        final int[] lineStarts;
+        final GithubSlugger slugger = new GithubSlugger();
+        final List<MarkdownDocument.Link> links = new ArrayList<>();
+        final List<MarkdownDocument.Heading> headings = new ArrayList<>();
+        final List<MarkdownDocument.Anchor> anchors = new ArrayList<>();
+        final List<MarkdownDocument.CodeBlock> codeBlocks = new ArrayList<>();
+
+        Builder(String path, String text, Document document) {
+            this.path = path;
+            this.document = document;
+            this.lineStarts = lineStarts(text);
+        }
+
+        void walk() {
+            Deque<Node> stack = new ArrayDeque<>();
+            stack.push(document);
+            while (!stack.isEmpty()) {
+                Node node = stack.pop();
+                if (!visit(node)) {
+                    continue;
+                }
+                List<Node> children = new ArrayList<>();
+                for (Node c = node.getFirstChild(); c != null; c = c.getNext()) {
+                    children.add(c);
+                }
+                for (int i = children.size() - 1; i >= 0; i--) {
+                    stack.push(children.get(i));
+                }
+            }
+        }
+
+        /** Records what the node holds; returns whether to descend into its children. */
+        boolean visit(Node node) {
+            if (node instanceof Code || node instanceof FencedCodeBlock || node instanceof IndentedCodeBlock
+                    || node instanceof HtmlCommentBlock || node instanceof HtmlInlineComment) {
+                if (node instanceof FencedCodeBlock f) {
+                    codeBlocks.add(new MarkdownDocument.CodeBlock(Escaping.unescapeString(f.getInfo()).trim(),
+                            f.getContentChars().toString(), line(node.getStartOffset())));
+                } else if (node instanceof IndentedCodeBlock c) {
+                    codeBlocks.add(new MarkdownDocument.CodeBlock("", c.getContentChars().toString(),
+                            line(node.getStartOffset())));
+                }
+                return false;
+            }
+            if (node instanceof Heading h) {
+                String text = HeadingText.of(h);
+                String anchor = slugger.slug(text);
+                int offset = h.getStartOffset();
+                headings.add(new MarkdownDocument.Heading(h.getLevel(), text, anchor, line(offset), column(offset),
+                        h.isSetextHeading()));
+                anchors.add(new MarkdownDocument.Anchor(anchor, MarkdownDocument.AnchorSource.HEADING, line(offset)));
+            } else if (node instanceof Image img) {
+                add(MarkdownDocument.Kind.IMAGE, Escaping.unescapeString(img.getUrl()),
+                        Escaping.unescapeString(img.getText()), null, node.getStartOffset(), 0);
+            } else if (node instanceof Link link) {
+                add(MarkdownDocument.Kind.LINK, Escaping.unescapeString(link.getUrl()), HeadingText.plain(link),
+                        null, node.getStartOffset(), 0);
+            } else if (node instanceof LinkRef || node instanceof ImageRef) {
+                RefNode ref = (RefNode) node;
+                Reference def = ref.isDefined() ? ref.getReferenceNode(document) : null;
+                if (def != null) {
+                    boolean image = node instanceof ImageRef;
+                    add(image ? MarkdownDocument.Kind.IMAGE_REFERENCE : MarkdownDocument.Kind.REFERENCE,
+                            Escaping.unescapeString(def.getUrl()),
+                            image ? Escaping.unescapeString(ref.getText()) : HeadingText.plain(node),
+                            def.getReference().toString(), node.getStartOffset(), line(def.getStartOffset()));
+                }
+            } else if (node instanceof Reference def) {
+                add(MarkdownDocument.Kind.DEFINITION, Escaping.unescapeString(def.getUrl()), "",
+                        def.getReference().toString(), node.getStartOffset(), 0);
+                return false;
+            } else if (node instanceof AutoLink a) {
+                String url = a.getText().toString();
+                if (url.regionMatches(true, 0, "www.", 0, 4)) {
+                    url = "http://" + url;
+                }
+                add(MarkdownDocument.Kind.AUTOLINK, url, a.getText().toString(), null, node.getStartOffset(), 0);
+                return false;
+            } else if (node instanceof MailLink m) {
+                add(MarkdownDocument.Kind.AUTOLINK, "mailto:" + m.getText(), m.getText().toString(), null,
+                        node.getStartOffset(), 0);
+                return false;
+            } else if (node instanceof HtmlInline || node instanceof HtmlBlock) {
+                html(node);
+                return false;
+            } else if (node instanceof FootnoteBlock fb) {
+                String label = fb.getText().toString();
+                anchors.add(new MarkdownDocument.Anchor("fn-" + label, MarkdownDocument.AnchorSource.FOOTNOTE,
+                        line(node.getStartOffset())));
+            } else if (node instanceof Footnote f) {
+                String label = f.getText().toString();
+                anchors.add(new MarkdownDocument.Anchor("fnref-" + label, MarkdownDocument.AnchorSource.FOOTNOTE,
+                        line(node.getStartOffset())));
+            }
+            return true;
+        }
+
+        private void html(Node node) {
+            int base = node.getStartOffset();
+            for (HtmlTags.Tag tag : HtmlTags.startTags(node.getChars())) {
+                for (HtmlTags.Attribute a : tag.attributes()) {
+                    int at = base + a.valueOffset();
+                    switch (a.name()) {
+                        case "href" -> {
+                            if (tag.name().equals("a") || tag.name().equals("area")) {
+                                add(MarkdownDocument.Kind.HTML_HREF, a.value().trim(), "", null, at, 0);
+                            }
+                        }
+                        case "src" -> {
+                            if (SRC_TAGS.contains(tag.name())) {
+                                add(MarkdownDocument.Kind.HTML_SRC, a.value().trim(), "", null, at, 0);
+                            }
+                        }
+                        case "poster" -> {
+                            if (tag.name().equals("video")) {
+                                add(MarkdownDocument.Kind.HTML_SRC, a.value().trim(), "", null, at, 0);
+                            }
+                        }
+                        case "srcset" -> {
+                            if (tag.name().equals("img") || tag.name().equals("source")) {
+                                for (String candidate : a.value().split(",")) {
+                                    String url = candidate.trim().split("\\s+", 2)[0];
+                                    if (!url.isEmpty()) {
+                                        add(MarkdownDocument.Kind.HTML_SRC, url, "", null, at, 0);
+                                    }
+                                }
+                            }
+                        }
+                        case "id" -> {
+                            if (!a.value().isEmpty()) {
+                                anchors.add(new MarkdownDocument.Anchor(a.value(),
+                                        MarkdownDocument.AnchorSource.HTML_ID, line(at)));
+                            }
+                        }
+                        case "name" -> {
+                            if (!a.value().isEmpty()) {
+                                anchors.add(new MarkdownDocument.Anchor(a.value(),
+                                        MarkdownDocument.AnchorSource.HTML_NAME, line(at)));
+                            }
+                        }
+                        default -> {
+                        }
+                    }
+                }
+            }
+        }
+
+        private void add(MarkdownDocument.Kind kind, String destination, String text, String label, int offset,
+                         int definitionLine) {
+            links.add(new MarkdownDocument.Link(kind, destination, text, label, line(offset), column(offset),
+                    definitionLine));
+        }
+
+        int line(int offset) {
+            int i = Arrays.binarySearch(lineStarts, offset);
+            return (i >= 0 ? i : -i - 2) + 1;
+        }
+
+        int column(int offset) {
+            return offset - lineStarts[line(offset) - 1] + 1;
+        }
+    }
+
+    static int[] lineStarts(String text) {
+        int count = 1;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n')) {
+                count++;
+            }
+        }
+        int[] starts = new int[count];
+        int k = 1;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n')) {
+                starts[k++] = i + 1;
+            }
+        }
+        return starts;
+    }
+
+    /** The text a heading (or link) shows, as the browser's {@code textContent} of GitHub's rendering. */
+    static final class HeadingText {
+
+        private HeadingText() {
+        }
+
+        static String of(Heading heading) {
+            return plain(heading);
+        }
+
+        static String plain(Node node) {
+            StringBuilder out = new StringBuilder();
+            Deque<Node> stack = new ArrayDeque<>();
+            List<Node> children = new ArrayList<>();
+            for (Node c = node.getFirstChild(); c != null; c = c.getNext()) {
+                children.add(c);
+            }
+            for (int i = children.size() - 1; i >= 0; i--) {
+                stack.push(children.get(i));
+            }
+            while (!stack.isEmpty()) {
+                Node n = stack.pop();
+                if (n instanceof Text) {
+                    out.append(Escaping.unescapeString(n.getChars()));
+                } else if (n instanceof HtmlEntity) {
+                    out.append(Escaping.unescapeHtml(n.getChars()));
+                } else if (n instanceof Code code) {
+                    out.append(codeSpan(code.getText().toString()));
+                } else if (n instanceof SoftLineBreak || n instanceof HardLineBreak) {
+                    out.append('\n');
+                } else if (n instanceof Image || n instanceof ImageRef || n instanceof HtmlInline
+                        || n instanceof HtmlInlineComment) {
+                    // images and tags contribute no text
+                } else if (n instanceof AutoLink || n instanceof MailLink) {
+                    out.append(((com.vladsch.flexmark.ast.DelimitedLinkNode) n).getText());
+                } else if (n instanceof LinkRef r && !r.isDefined()) {
+                    out.append(Escaping.unescapeString(n.getChars()));
+                } else if (n instanceof Footnote f) {
+                    out.append(f.getText());
+                } else {
+                    List<Node> kids = new ArrayList<>();
+                    for (Node c = n.getFirstChild(); c != null; c = c.getNext()) {
+                        kids.add(c);
+                    }
+                    for (int i = kids.size() - 1; i >= 0; i--) {
+                        stack.push(kids.get(i));
+                    }
+                }
+            }
+            return out.toString();
+        }
+
+        /** CommonMark code span content: line endings become spaces; one surrounding space is stripped. */
+        static String codeSpan(String raw) {
+            String s = raw.replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ');
+            if (s.length() >= 2 && s.charAt(0) == ' ' && s.charAt(s.length() - 1) == ' ' && !s.isBlank()) {
+                s = s.substring(1, s.length() - 1);
+            }
+            return s;
+        }
+    }
+}
