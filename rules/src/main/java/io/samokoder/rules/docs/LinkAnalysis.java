@@ -158,8 +158,10 @@ public final class LinkAnalysis {
         if (!ws.exists(target)) {
             List<String> other = ws.caseInsensitiveMatches(target);
             if (!other.isEmpty()) {
-                out.add(issue(Problem.CASE_MISMATCH, file, link, what + " `" + link.destination() + "` points to `"
-                        + target + "`, which exists only as `" + other.get(0) + "` (letter case differs): it works on"
+                String written = sameText(link.destination(), target) ? "`" + target + "`"
+                        : "`" + link.destination() + "` (`" + target + "`)";
+                out.add(issue(Problem.CASE_MISMATCH, file, link, what + " target " + written
+                        + " exists only as `" + other.get(0) + "` (letter case differs): it works on"
                         + " macOS and Windows but is a 404 on GitHub and on Linux"));
                 return;
             }
@@ -237,7 +239,8 @@ public final class LinkAnalysis {
 
     private static String what(MarkdownDocument.Link link, Map<String, List<Integer>> usages) {
         return switch (link.kind()) {
-            case IMAGE, HTML_SRC -> "Image";
+            case IMAGE, IMAGE_REFERENCE -> "Image";
+            case HTML_SRC -> "HTML image";
             case DEFINITION -> {
                 List<Integer> lines = usages.getOrDefault(norm(link.label()), List.of());
                 yield "Reference `[" + link.label() + "]`" + (lines.isEmpty() ? " (unused)"
