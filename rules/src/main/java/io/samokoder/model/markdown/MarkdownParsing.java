@@ -45,6 +45,9 @@ final class MarkdownParsing {
 
     static {
         MutableDataSet options = new MutableDataSet();
+        // CommonMark 0.29+ (and GitHub) allow spaces inside <...> destinations; flexmark only with this option, which
+        // also admits unbracketed spaces: those links are dropped below, as GitHub renders them as text
+        options.set(Parser.SPACE_IN_LINK_URLS, true);
         options.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), AutolinkExtension.create(),
                 FootnoteExtension.create()));
         // GFM tables as cmark-gfm reads them
@@ -61,8 +64,37 @@ final class MarkdownParsing {
     private MarkdownParsing() {
     }
 
+    /** Stack for re-parsing pathologically nested input (thousands of nested quotes or lists) off the rule thread. */
+    private static final long DEEP_STACK = 256L * 1024 * 1024;
+
     static MarkdownDocument parse(String path, String text) {
         String source = text == null ? "" : text;
+        try {
+            return build(path, source);
+        } catch (StackOverflowError e) {
+            // flexmark's post-processing recurses once per nesting level; retry with a stack large enough for any
+            // file under the workspace size limit instead of losing the file's links
+            MarkdownDocument[] result = new MarkdownDocument[1];
+            Thread t = new Thread(null, () -> {
+                try {
+                    result[0] = build(path, source);
+                } catch (StackOverflowError again) {
+                    result[0] = new MarkdownDocument(path, List.of(), List.of(), List.of(), List.of());
+                }
+            }, "samokoder-markdown-deep", DEEP_STACK);
+            t.setDaemon(true);
+            t.start();
+            try {
+                t.join();
+            } catch (InterruptedException ie) {
+                Thread.currentThread().interrupt();
+            }
+            return result[0] != null ? result[0]
+                    : new MarkdownDocument(path, List.of(), List.of(), List.of(), List.of());
+        }
+    }
+
+    private static MarkdownDocument build(String path, String source) {
         Document document = PARSER.parse(source);
         Builder b = new Builder(path, source, document);
         b.walk();
@@ -123,6 +155,9 @@ final class MarkdownParsing {
                 headings.add(new MarkdownDocument.Heading(h.getLevel(), text, anchor, line(offset), column(offset),
                         h.isSetextHeading()));
                 anchors.add(new MarkdownDocument.Anchor(anchor, MarkdownDocument.AnchorSource.HEADING, line(offset)));
+            } else if ((node instanceof Link || node instanceof Image || node instanceof Reference)
+                    && unbracketedSpace((com.vladsch.flexmark.ast.LinkNodeBase) node)) {
+                return !(node instanceof Reference); // GitHub shows "[text](a b)" as text: not a link
             } else if (node instanceof Image img) {
                 add(MarkdownDocument.Kind.IMAGE, Escaping.unescapeString(img.getUrl()),
                         Escaping.unescapeString(img.getText()), null, node.getStartOffset(), 0);
@@ -167,6 +202,12 @@ final class MarkdownParsing {
                         line(node.getStartOffset())));
             }
             return true;
+        }
+
+        private static boolean unbracketedSpace(com.vladsch.flexmark.ast.LinkNodeBase node) {
+            String url = node.getUrl().toString();
+            boolean bracketed = node.getChars().toString().contains("<" + url + ">");
+            return !bracketed && url.chars().anyMatch(c -> c == ' ' || c == '\t' || c == '\n');
         }
 
         private void html(Node node) {
