@@ -89,7 +89,7 @@ public final class LinkAnalysis {
 
     static LinkAnalysis analyse(AuditContext context) {
         List<SourceFile> files = markdownFiles(context);
-        Index index = new Index(context.workspace());
+        Index index = new Index(context.workspace(), context.config().excludes());
         List<List<Issue>> perFile = files.parallelStream()
                 .map(f -> checkFile(context, index, f))
                 .toList();
@@ -156,6 +156,9 @@ public final class LinkAnalysis {
         Workspace ws = context.workspace();
         String target = t.path();
         if (!ws.exists(target)) {
+            if (index.excluded(target)) {
+                return; // in a folder the configuration excludes from the audit: not walked, so unknown
+            }
             List<String> other = ws.caseInsensitiveMatches(target);
             if (!other.isEmpty()) {
                 String written = sameText(link.destination(), target) ? "`" + target + "`"
@@ -274,7 +277,14 @@ public final class LinkAnalysis {
         private final Map<String, List<String>> byName = new HashMap<>();
         private final Map<String, Optional<String>> hints = new java.util.concurrent.ConcurrentHashMap<>();
 
-        Index(Workspace ws) {
+        private final List<org.eclipse.jgit.ignore.FastIgnoreRule> excludes = new ArrayList<>();
+
+        Index(Workspace ws, List<String> excludePatterns) {
+            for (String e : excludePatterns) {
+                if (e != null && !e.isBlank()) {
+                    excludes.add(new org.eclipse.jgit.ignore.FastIgnoreRule(e.trim()));
+                }
+            }
             Map<String, List<String>> kids = new TreeMap<>();
             for (String p : ws.allFilePaths()) {
                 add(kids, p);
@@ -291,6 +301,40 @@ public final class LinkAnalysis {
             String name = slash < 0 ? p : p.substring(slash + 1);
             kids.computeIfAbsent(parent, k -> new ArrayList<>()).add(p);
             byName.computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(p);
+        }
+
+        /** Whether the configured excludes cover the path or one of its folders (same semantics as the walk). */
+        boolean excluded(String path) {
+            if (excludes.isEmpty()) {
+                return false;
+            }
+            String p = path;
+            boolean directory = false;
+            while (!p.isEmpty()) {
+                boolean result = false;
+                for (org.eclipse.jgit.ignore.FastIgnoreRule rule : excludes) {
+                    if (rule.isMatch(p, directory)) {
+                        result = rule.getResult();
+                    }
+                }
+                if (result || !directory && matchesAsDirectory(p)) {
+                    return true;
+                }
+                int slash = p.lastIndexOf('/');
+                p = slash < 0 ? "" : p.substring(0, slash);
+                directory = true;
+            }
+            return false;
+        }
+
+        private boolean matchesAsDirectory(String p) {
+            boolean result = false;
+            for (org.eclipse.jgit.ignore.FastIgnoreRule rule : excludes) {
+                if (rule.isMatch(p, true)) {
+                    result = rule.getResult();
+                }
+            }
+            return result;
         }
 
         /** The README GitHub shows for a folder (first by name among README.md, readme.markdown, …), or null. */
