@@ -59,7 +59,8 @@ public final class OnlineLinkChecker {
         this.perHost = Math.max(1, perHost);
         this.cacheFile = cacheFile;
         this.cacheTtl = cacheTtl;
-        this.client = HttpClient.newBuilder().connectTimeout(timeout)
+        // HTTP/1.1: the h2c upgrade the JDK client attempts on http:// can stall HEAD requests
+        this.client = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
     }
 
