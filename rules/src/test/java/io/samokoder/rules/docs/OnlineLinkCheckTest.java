@@ -30,6 +30,7 @@ class OnlineLinkCheckTest {
     Path repo;
 
     private HttpServer server;
+    private java.util.concurrent.ExecutorService pool;
     private String base;
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -39,7 +40,12 @@ class OnlineLinkCheckTest {
     @BeforeEach
     void start() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.setExecutor(Executors.newFixedThreadPool(16));
+        pool = Executors.newFixedThreadPool(16, r -> {
+            Thread t = new Thread(r, "test-http");
+            t.setDaemon(true);
+            return t;
+        });
+        server.setExecutor(pool);
         server.createContext("/", this::handle);
         server.start();
         base = "http://127.0.0.1:" + server.getAddress().getPort();
@@ -48,6 +54,7 @@ class OnlineLinkCheckTest {
     @AfterEach
     void stop() {
         server.stop(0);
+        pool.shutdownNow();
     }
 
     private void handle(HttpExchange x) throws IOException {
@@ -125,13 +132,11 @@ class OnlineLinkCheckTest {
     @Test
     void aServerThatDoesNotAnswerInTimeIsUnknownNotBroken() throws IOException {
         Files.writeString(repo.resolve("README.md"), "[slow](" + base + "/slow)\n");
-        long start = System.nanoTime();
         List<Finding> f = audit(config().option("docs.online.timeout", "2"));
         assertThat(f).singleElement().satisfies(x -> {
             assertThat(x.severity().id()).isEqualTo("info");
             assertThat(x.message()).contains("no response within 2 s");
         });
-        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(5500);
     }
 
     @Test
