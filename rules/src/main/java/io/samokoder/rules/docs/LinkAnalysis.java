@@ -211,8 +211,13 @@ public final class LinkAnalysis {
         }
         StringBuilder m = new StringBuilder(what).append(" anchor `#").append(fragment).append("` not found ");
         m.append(targetPath == null || targetPath.equals(file.path()) ? "in this file" : "in `" + targetPath + "`");
-        closestAnchor(fragment, target.anchorIds()).ifPresent(s -> m.append("; did you mean `#").append(s)
-                .append("`?"));
+        closestAnchor(fragment, target.anchorIds()).ifPresent(s -> {
+            m.append("; did you mean `#").append(s).append("`?");
+            if (s.chars().anyMatch(c -> c >= 0xFE00 && c <= 0xFE0F)) {
+                m.append(" (GitHub keeps the emoji's invisible variation selector U+FE0F in the anchor: write `#")
+                        .append(s.replace("\uFE0F", "%EF%B8%8F")).append("`)");
+            }
+        });
         out.add(issue(Problem.BROKEN_ANCHOR, file, link, m.toString()));
     }
 
