@@ -140,7 +140,7 @@ final class MarkdownParsing {
             if (node instanceof Code || node instanceof FencedCodeBlock || node instanceof IndentedCodeBlock
                     || node instanceof HtmlCommentBlock || node instanceof HtmlInlineComment) {
                 if (node instanceof FencedCodeBlock f) {
-                    codeBlocks.add(new MarkdownDocument.CodeBlock(Escaping.unescapeString(f.getInfo()).trim(),
+                    codeBlocks.add(new MarkdownDocument.CodeBlock(unescape(f.getInfo()).trim(),
                             f.getContentChars().toString(), line(node.getStartOffset())));
                 } else if (node instanceof IndentedCodeBlock c) {
                     codeBlocks.add(new MarkdownDocument.CodeBlock("", c.getContentChars().toString(),
@@ -159,10 +159,10 @@ final class MarkdownParsing {
                     && unbracketedSpace((com.vladsch.flexmark.ast.LinkNodeBase) node)) {
                 return !(node instanceof Reference); // GitHub shows "[text](a b)" as text: not a link
             } else if (node instanceof Image img) {
-                add(MarkdownDocument.Kind.IMAGE, Escaping.unescapeString(img.getUrl()),
-                        Escaping.unescapeString(img.getText()), null, node.getStartOffset(), 0);
+                add(MarkdownDocument.Kind.IMAGE, unescape(img.getUrl()),
+                        unescape(img.getText()), null, node.getStartOffset(), 0);
             } else if (node instanceof Link link) {
-                add(MarkdownDocument.Kind.LINK, Escaping.unescapeString(link.getUrl()), HeadingText.plain(link),
+                add(MarkdownDocument.Kind.LINK, unescape(link.getUrl()), HeadingText.plain(link),
                         null, node.getStartOffset(), 0);
             } else if (node instanceof LinkRef || node instanceof ImageRef) {
                 RefNode ref = (RefNode) node;
@@ -170,12 +170,12 @@ final class MarkdownParsing {
                 if (def != null) {
                     boolean image = node instanceof ImageRef;
                     add(image ? MarkdownDocument.Kind.IMAGE_REFERENCE : MarkdownDocument.Kind.REFERENCE,
-                            Escaping.unescapeString(def.getUrl()),
-                            image ? Escaping.unescapeString(ref.getText()) : HeadingText.plain(node),
+                            unescape(def.getUrl()),
+                            image ? unescape(ref.getText()) : HeadingText.plain(node),
                             def.getReference().toString(), node.getStartOffset(), line(def.getStartOffset()));
                 }
             } else if (node instanceof Reference def) {
-                add(MarkdownDocument.Kind.DEFINITION, Escaping.unescapeString(def.getUrl()), "",
+                add(MarkdownDocument.Kind.DEFINITION, unescape(def.getUrl()), "",
                         def.getReference().toString(), node.getStartOffset(), 0);
                 return false;
             } else if (node instanceof AutoLink a) {
@@ -276,6 +276,12 @@ final class MarkdownParsing {
         }
     }
 
+    /** Backslash escapes and entities decoded; flexmark's decoder runs only when there is something to decode. */
+    static String unescape(CharSequence chars) {
+        String s = chars.toString();
+        return s.indexOf('\\') < 0 && s.indexOf('&') < 0 ? s : Escaping.unescapeString(s);
+    }
+
     static int[] lineStarts(String text) {
         int count = 1;
         for (int i = 0; i < text.length(); i++) {
@@ -318,7 +324,7 @@ final class MarkdownParsing {
             while (!stack.isEmpty()) {
                 Node n = stack.pop();
                 if (n instanceof Text) {
-                    out.append(Escaping.unescapeString(n.getChars()));
+                    out.append(unescape(n.getChars()));
                 } else if (n instanceof HtmlEntity) {
                     out.append(Escaping.unescapeHtml(n.getChars()));
                 } else if (n instanceof Code code) {
@@ -331,7 +337,7 @@ final class MarkdownParsing {
                 } else if (n instanceof AutoLink || n instanceof MailLink) {
                     out.append(((com.vladsch.flexmark.ast.DelimitedLinkNode) n).getText());
                 } else if (n instanceof LinkRef r && !r.isDefined()) {
-                    out.append(Escaping.unescapeString(n.getChars()));
+                    out.append(unescape(n.getChars()));
                 } else if (n instanceof Footnote f) {
                     out.append(f.getText());
                 } else {
