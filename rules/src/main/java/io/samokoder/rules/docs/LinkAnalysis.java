@@ -10,7 +10,6 @@ import org.apache.commons.text.similarity.LevenshteinDistance;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -357,8 +356,9 @@ public final class LinkAnalysis {
         }
 
         /**
-         * The existing path closest to a missing one (Levenshtein distance from commons-text), among the entries of
-         * the nearest existing folder and the files of the same name elsewhere; empty when nothing is close.
+         * The existing path closest to a missing one (Levenshtein distance from commons-text): the entry of the same
+         * folder whose name is within a quarter of the name's length (at most 4 edits), else the file of the same name
+         * whose folder is within a third of the folder's length (at most 8 edits); empty when nothing is close.
          */
         Optional<String> closest(String missing) {
             return hints.computeIfAbsent(missing, this::computeClosest);
@@ -368,26 +368,37 @@ public final class LinkAnalysis {
             int slash = missing.lastIndexOf('/');
             String name = slash < 0 ? missing : missing.substring(slash + 1);
             String parent = slash < 0 ? "" : missing.substring(0, slash);
-            while (!children.containsKey(parent) && !parent.isEmpty()) {
-                int s = parent.lastIndexOf('/');
-                parent = s < 0 ? "" : parent.substring(0, s);
-            }
-            Map<String, Boolean> candidates = new LinkedHashMap<>();
-            for (String p : children.getOrDefault(parent, List.of())) {
-                candidates.put(p, true);
-            }
-            for (String p : byName.getOrDefault(name.toLowerCase(Locale.ROOT), List.of())) {
-                candidates.put(p, true);
-            }
-            int threshold = Math.max(2, Math.min(8, missing.length() / 4));
-            LevenshteinDistance distance = new LevenshteinDistance(threshold);
             String best = null;
             int bestScore = Integer.MAX_VALUE;
-            for (String c : new TreeSet<>(candidates.keySet())) {
-                int d = distance.apply(missing, c);
-                if (d >= 0 && d < bestScore) {
-                    best = c;
-                    bestScore = d;
+            if (children.containsKey(parent)) {
+                // a typo in the name: the closest entry of the same folder
+                int t = Math.max(1, Math.min(4, name.length() / 4));
+                LevenshteinDistance distance = new LevenshteinDistance(t);
+                String prefix = parent.isEmpty() ? "" : parent + "/";
+                for (String c : children.get(parent)) {
+                    String cname = c.substring(prefix.length());
+                    if (Math.abs(cname.length() - name.length()) > t) {
+                        continue;
+                    }
+                    int d = distance.apply(name.toLowerCase(Locale.ROOT), cname.toLowerCase(Locale.ROOT));
+                    if (d >= 0 && (d < bestScore || d == bestScore && c.compareTo(best) < 0)) {
+                        best = c;
+                        bestScore = d;
+                    }
+                }
+            }
+            if (best == null) {
+                // the right name in the wrong folder: the file of that name whose folder is closest
+                int t = Math.max(2, Math.min(8, parent.length() / 3));
+                LevenshteinDistance distance = new LevenshteinDistance(t);
+                for (String c : byName.getOrDefault(name.toLowerCase(Locale.ROOT), List.of())) {
+                    int s = c.lastIndexOf('/');
+                    String cparent = s < 0 ? "" : c.substring(0, s);
+                    int d = distance.apply(parent, cparent);
+                    if (d >= 0 && (d < bestScore || d == bestScore && c.compareTo(best) < 0)) {
+                        best = c;
+                        bestScore = d;
+                    }
                 }
             }
             return Optional.ofNullable(best);

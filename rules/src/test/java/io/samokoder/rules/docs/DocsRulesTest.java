@@ -172,4 +172,24 @@ class DocsRulesTest {
         assertThat(first).hasSize(61);
         assertThat(audit().stream().map(f -> f.location() + f.message()).toList()).isEqualTo(first);
     }
+
+    @Test
+    void binaryAndInvalidUtf8MarkdownNeverCrash() throws IOException {
+        write("README.md", "# R\n");
+        Files.write(repo.resolve("binary.md"), new byte[]{'[', 'a', ']', '(', 0, 0, ')', 0});
+        Files.write(repo.resolve("latin1.md"), "[caf\u00e9](missing-caf\u00e9.md)\n".getBytes(
+                java.nio.charset.StandardCharsets.ISO_8859_1));
+        List<Finding> f = audit();
+        assertThat(f).noneMatch(x -> x.ruleId().equals("config/check-failed"));
+        assertThat(brief(f)).containsExactly("docs/broken-link latin1.md:1");
+    }
+
+    @Test
+    void pathsWithSpacesBackslashesAndRootedPathsResolve() throws IOException {
+        write("docs/Release Notes.md", "# N\n");
+        write("docs/guide.md", "[n](Release%20Notes.md) [m](<Release Notes.md>) [r](/docs/guide.md) [b](..\\README.md)"
+                + " [q](guide.md?plain=1) [root](/)\n");
+        write("README.md", "# R\n");
+        assertThat(audit()).isEmpty();
+    }
 }
