@@ -20,7 +20,6 @@ import com.vladsch.flexmark.ast.RefNode;
 import com.vladsch.flexmark.ast.Reference;
 import com.vladsch.flexmark.ast.SoftLineBreak;
 import com.vladsch.flexmark.ast.Text;
-import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
 import com.vladsch.flexmark.ext.footnotes.Footnote;
 import com.vladsch.flexmark.ext.footnotes.FootnoteBlock;
 import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
@@ -30,11 +29,15 @@ import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import com.vladsch.flexmark.util.sequence.Escaping;
+import org.nibor.autolink.LinkExtractor;
+import org.nibor.autolink.LinkSpan;
+import org.nibor.autolink.LinkType;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -48,8 +51,10 @@ final class MarkdownParsing {
         // CommonMark 0.29+ (and GitHub) allow spaces inside <...> destinations; flexmark only with this option, which
         // also admits unbracketed spaces: those links are dropped below, as GitHub renders them as text
         options.set(Parser.SPACE_IN_LINK_URLS, true);
-        options.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), AutolinkExtension.create(),
-                FootnoteExtension.create()));
+        // GFM extended autolinks (bare www./http(s)/e-mail) are found below with the same library flexmark's
+        // AutolinkExtension uses (nibor autolink), but only in text that can hold one: the extension's whole-document
+        // post-processing pass doubled the parse time
+        options.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), FootnoteExtension.create()));
         // GFM tables as cmark-gfm reads them
         options.set(TablesExtension.COLUMN_SPANS, false);
         options.set(TablesExtension.APPEND_MISSING_COLUMNS, true);
@@ -57,6 +62,9 @@ final class MarkdownParsing {
         options.set(TablesExtension.HEADER_SEPARATOR_COLUMN_MATCH, true);
         PARSER = Parser.builder(options).build();
     }
+
+    private static final LinkExtractor AUTOLINKS = LinkExtractor.builder()
+            .linkTypes(EnumSet.of(LinkType.URL, LinkType.WWW, LinkType.EMAIL)).build();
 
     /** Tags whose {@code src} loads a resource (GitHub's sanitizer keeps img, picture/source, video). */
     private static final Set<String> SRC_TAGS = Set.of("img", "source", "video", "audio", "track", "embed", "input");
@@ -125,12 +133,8 @@ final class MarkdownParsing {
                 if (!visit(node)) {
                     continue;
                 }
-                List<Node> children = new ArrayList<>();
-                for (Node c = node.getFirstChild(); c != null; c = c.getNext()) {
-                    children.add(c);
-                }
-                for (int i = children.size() - 1; i >= 0; i--) {
-                    stack.push(children.get(i));
+                for (Node c = node.getLastChild(); c != null; c = c.getPrevious()) {
+                    stack.push(c);
                 }
             }
         }
@@ -192,6 +196,8 @@ final class MarkdownParsing {
             } else if (node instanceof HtmlInline || node instanceof HtmlBlock) {
                 html(node);
                 return false;
+            } else if (node instanceof Text t) {
+                bareUrls(t);
             } else if (node instanceof FootnoteBlock fb) {
                 String label = fb.getText().toString();
                 anchors.add(new MarkdownDocument.Anchor("fn-" + label, MarkdownDocument.AnchorSource.FOOTNOTE,
@@ -204,10 +210,36 @@ final class MarkdownParsing {
             return true;
         }
 
+        /** GFM extended autolinks in a text node that is not already part of a link. */
+        private void bareUrls(Text text) {
+            com.vladsch.flexmark.util.sequence.BasedSequence chars = text.getChars();
+            if (chars.indexOf(':') < 0 && chars.indexOf('@') < 0 && chars.indexOf("www.") < 0) {
+                return;
+            }
+            String s = chars.toString();
+            for (Node p = text.getParent(); p != null; p = p.getParent()) {
+                if (p instanceof Link || p instanceof Image || p instanceof RefNode) {
+                    return;
+                }
+            }
+            for (LinkSpan span : AUTOLINKS.extractLinks(s)) {
+                String url = s.substring(span.getBeginIndex(), span.getEndIndex());
+                String destination = switch (span.getType()) {
+                    case WWW -> "http://" + url;
+                    case EMAIL -> "mailto:" + url;
+                    default -> url;
+                };
+                add(MarkdownDocument.Kind.AUTOLINK, destination, url, null,
+                        text.getStartOffset() + span.getBeginIndex(), 0);
+            }
+        }
+
         private static boolean unbracketedSpace(com.vladsch.flexmark.ast.LinkNodeBase node) {
-            String url = node.getUrl().toString();
-            boolean bracketed = node.getChars().toString().contains("<" + url + ">");
-            return !bracketed && url.chars().anyMatch(c -> c == ' ' || c == '\t' || c == '\n');
+            com.vladsch.flexmark.util.sequence.BasedSequence url = node.getUrl();
+            if (url.indexOf(' ') < 0 && url.indexOf('\t') < 0 && url.indexOf('\n') < 0) {
+                return false;
+            }
+            return !node.getChars().toString().contains("<" + url + ">");
         }
 
         private void html(Node node) {
@@ -314,12 +346,8 @@ final class MarkdownParsing {
         static String plain(Node node) {
             StringBuilder out = new StringBuilder();
             Deque<Node> stack = new ArrayDeque<>();
-            List<Node> children = new ArrayList<>();
-            for (Node c = node.getFirstChild(); c != null; c = c.getNext()) {
-                children.add(c);
-            }
-            for (int i = children.size() - 1; i >= 0; i--) {
-                stack.push(children.get(i));
+            for (Node c = node.getLastChild(); c != null; c = c.getPrevious()) {
+                stack.push(c);
             }
             while (!stack.isEmpty()) {
                 Node n = stack.pop();
@@ -341,12 +369,8 @@ final class MarkdownParsing {
                 } else if (n instanceof Footnote f) {
                     out.append(f.getText());
                 } else {
-                    List<Node> kids = new ArrayList<>();
-                    for (Node c = n.getFirstChild(); c != null; c = c.getNext()) {
-                        kids.add(c);
-                    }
-                    for (int i = kids.size() - 1; i >= 0; i--) {
-                        stack.push(kids.get(i));
+                    for (Node c = n.getLastChild(); c != null; c = c.getPrevious()) {
+                        stack.push(c);
                     }
                 }
             }

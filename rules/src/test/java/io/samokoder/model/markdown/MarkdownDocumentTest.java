@@ -158,4 +158,20 @@ class MarkdownDocumentTest {
         String brackets = "[".repeat(50_000) + "](x)";
         assertThat(md(brackets).links()).hasSizeLessThanOrEqualTo(1);
     }
+
+    @Test
+    void bareUrlsAreAutolinksButNotInsideLinksImagesOrCode() {
+        MarkdownDocument d = md("""
+                Grafana at http://localhost:3000/d/x, docs on www.example.org and mail ops@samokoder.io.
+                [https://inside.example](a.md) ![www.alt.example](b.png) `https://code.example`
+                """);
+        assertThat(d.links()).extracting(MarkdownDocument.Link::kind, MarkdownDocument.Link::destination,
+                        MarkdownDocument.Link::column)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(MarkdownDocument.Kind.AUTOLINK, "http://localhost:3000/d/x", 12),
+                        org.assertj.core.groups.Tuple.tuple(MarkdownDocument.Kind.AUTOLINK, "http://www.example.org", 47),
+                        org.assertj.core.groups.Tuple.tuple(MarkdownDocument.Kind.AUTOLINK, "mailto:ops@samokoder.io", 72),
+                        org.assertj.core.groups.Tuple.tuple(MarkdownDocument.Kind.LINK, "a.md", 1),
+                        org.assertj.core.groups.Tuple.tuple(MarkdownDocument.Kind.IMAGE, "b.png", 32));
+    }
 }
