@@ -33,6 +33,8 @@ public final class YamlLoader {
     public static final int MAX_ALIASES = 100;
     public static final int MAX_DEPTH = 100;
     public static final int MAX_CODE_POINTS = 8 * 1024 * 1024;
+    /** Nodes a document may expand to once aliases are copied out, as PyYAML and most loaders do. */
+    public static final long MAX_EXPANDED_NODES = 1_000_000;
 
     private YamlLoader() {
     }
@@ -60,10 +62,19 @@ public final class YamlLoader {
                 }
             }
         } catch (MarkedYAMLException e) {
-            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            Mark problem = e.getProblemMark();
+            Mark context = e.getContextMark();
+            Mark mark = problem != null ? problem : context;
+            String message = oneLine(e);
+            if (problem != null && context != null && context.getLine() < problem.getLine()) {
+                // an unclosed bracket or quote is noticed lines later; point where it was opened
+                mark = context;
+                message = message + " (opened at line " + (context.getLine() + 1) + ", detected at line "
+                        + Math.min(problem.getLine() + 1, text.split("\\R", -1).length) + ")";
+            }
             int line = mark == null ? 1 : mark.getLine() + 1;
             int column = mark == null ? 1 : mark.getColumn() + 1;
-            problems.add(new YamlProblem(kindOf(e), line, column, oneLine(e)));
+            problems.add(new YamlProblem(kindOf(e), line, column, message));
         } catch (YAMLException e) {
             problems.add(new YamlProblem(kindOf(e), 1, 1, oneLine(e)));
         } catch (StackOverflowError e) {
@@ -71,6 +82,15 @@ public final class YamlLoader {
         }
         for (Node doc : documents) {
             findDuplicateKeys(doc, problems);
+            long expanded = expandedSize(doc, new IdentityHashMap<>());
+            if (expanded > MAX_EXPANDED_NODES) {
+                problems.add(new YamlProblem(YamlProblem.Kind.LIMIT, YamlDocument.line(doc), YamlDocument.column(doc),
+                        "aliases expand to more than " + MAX_EXPANDED_NODES + " nodes (a \"billion laughs\" document);"
+                                + " tools that expand aliases exhaust memory"));
+            }
+        }
+        if (problems.stream().anyMatch(p -> p.kind() == YamlProblem.Kind.LIMIT)) {
+            documents.clear(); // hostile trees never reach the models
         }
         problems.sort((a, b) -> a.line() != b.line() ? Integer.compare(a.line(), b.line())
                 : Integer.compare(a.column(), b.column()));
@@ -96,6 +116,33 @@ public final class YamlLoader {
             problem = problem.substring(0, 200) + "…";
         }
         return problem;
+    }
+
+    /** Node count with every alias expanded; memoised per shared node and saturating, so it never blows up itself. */
+    private static long expandedSize(Node node, Map<Node, Long> memo) {
+        Long known = memo.get(node);
+        if (known != null) {
+            return known;
+        }
+        memo.put(node, 1L); // a recursive structure counts once instead of looping
+        long size = 1;
+        if (node instanceof MappingNode m) {
+            for (NodeTuple t : m.getValue()) {
+                size = saturatingAdd(size, expandedSize(t.getKeyNode(), memo));
+                size = saturatingAdd(size, expandedSize(t.getValueNode(), memo));
+            }
+        } else if (node instanceof SequenceNode s) {
+            for (Node item : s.getValue()) {
+                size = saturatingAdd(size, expandedSize(item, memo));
+            }
+        }
+        memo.put(node, size);
+        return size;
+    }
+
+    private static long saturatingAdd(long a, long b) {
+        long r = a + b;
+        return r < 0 || r > Long.MAX_VALUE / 4 ? Long.MAX_VALUE / 4 : r;
     }
 
     private static void findDuplicateKeys(Node root, List<YamlProblem> problems) {

@@ -1,0 +1,139 @@
+package io.samokoder.engine;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+class WorkspaceTest {
+
+    @TempDir
+    Path root;
+
+    private void write(String rel, String text) throws IOException {
+        Path p = root.resolve(rel);
+        Files.createDirectories(p.getParent());
+        Files.writeString(p, text, StandardCharsets.UTF_8);
+    }
+
+    private List<String> paths(Workspace ws) {
+        return ws.files().stream().map(SourceFile::path).toList();
+    }
+
+    @Test
+    void honoursRootAndNestedGitignoreWithNegation() throws IOException {
+        write(".gitignore", ".env\nbuild/\n*.log\n!keep.log\n");
+        write("app/.gitignore", "secret.txt\n!/.env\n");
+        write(".env", "A=1");
+        write("app/.env", "B=2");
+        write("app/secret.txt", "x");
+        write("build/out.yml", "a: 1");
+        write("debug.log", "x");
+        write("keep.log", "x");
+        write("docker-compose.yml", "services: {}");
+        Workspace ws = Workspace.scan(root);
+        assertThat(paths(ws)).containsExactly(".gitignore", "app/.env", "app/.gitignore", "docker-compose.yml", "keep.log");
+        assertThat(ws.exists("build")).as("ignored folders are not part of the repository").isFalse();
+        assertThat(ws.exists(".env")).isFalse();
+    }
+
+    @Test
+    void configuredExcludesUseGitignoreSyntax() throws IOException {
+        write("vendor/lib/compose.yml", "a: 1");
+        write("src/a.md", "# a");
+        write("src/b.md", "# b");
+        Workspace ws = Workspace.scan(root, List.of("vendor/", "src/b.md"), Workspace.DEFAULT_MAX_FILE_SIZE);
+        assertThat(paths(ws)).containsExactly("src/a.md");
+        assertThat(ws.exists("src/b.md")).as("an excluded file still exists for link checks").isTrue();
+    }
+
+    @Test
+    void largeFilesAreSkippedAndCounted() throws IOException {
+        write("big.yml", "a: " + "x".repeat(2000));
+        write("small.yml", "a: 1");
+        Workspace ws = Workspace.scan(root, List.of(), 1000);
+        assertThat(paths(ws)).containsExactly("small.yml");
+        assertThat(ws.skipped()).singleElement().satisfies(s -> {
+            assertThat(s.path()).isEqualTo("big.yml");
+            assertThat(s.reason()).contains("larger than 1000 bytes");
+        });
+    }
+
+    @Test
+    void symlinkLoopsAndLinksOutsideAreNeverFollowed() throws IOException {
+        write("docs/readme.md", "# hi");
+        Files.createSymbolicLink(root.resolve("docs/loop"), root.resolve("docs"));
+        Files.createSymbolicLink(root.resolve("etc"), Path.of("/etc"));
+        Files.createSymbolicLink(root.resolve("passwd.yml"), Path.of("/etc/passwd"));
+        Files.createSymbolicLink(root.resolve("self"), root.resolve("self"));
+        Files.createSymbolicLink(root.resolve("alias.md"), root.resolve("docs/readme.md"));
+        Workspace ws = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> Workspace.scan(root));
+        assertThat(paths(ws)).containsExactly("alias.md", "docs/readme.md");
+        assertThat(ws.skipped()).extracting(Workspace.Skipped::path).containsExactly("etc", "passwd.yml", "self");
+        assertThat(ws.files()).allSatisfy(f -> assertThat(f.absolutePath().toRealPath()).startsWith(root.toRealPath()));
+    }
+
+    @Test
+    void invalidUtf8IsReplacedAndBomStripped() throws IOException {
+        Files.write(root.resolve("bad.yml"), new byte[]{'a', ':', ' ', (byte) 0xC3, (byte) 0x28, '\n'});
+        Files.write(root.resolve("bom.yml"), new byte[]{(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, 'a', ':', ' ', '1', '\r', '\n', 'b', ':', ' ', '2'});
+        Workspace ws = Workspace.scan(root);
+        SourceFile bad = ws.file("bad.yml").orElseThrow();
+        assertThat(bad.text()).contains("\uFFFD");
+        assertThat(bad.hadInvalidUtf8()).isTrue();
+        SourceFile bom = ws.file("bom.yml").orElseThrow();
+        assertThat(bom.text()).startsWith("a: 1");
+        assertThat(bom.line(2)).isEqualTo("b: 2");
+        assertThat(bom.line(1)).isEqualTo("a: 1");
+        assertThat(bom.lineOf(bom.text().indexOf('b'))).isEqualTo(2);
+    }
+
+    @Test
+    void binaryFilesAreDetectedLikeGit() throws IOException {
+        Files.write(root.resolve("logo.png"), new byte[]{(byte) 0x89, 'P', 'N', 'G', 0, 0, 1});
+        write("a.txt", "text");
+        Workspace ws = Workspace.scan(root);
+        assertThat(ws.isBinary(ws.file("logo.png").orElseThrow())).isTrue();
+        assertThat(ws.text(ws.file("logo.png").orElseThrow())).isEmpty();
+        assertThat(ws.isBinary(ws.file("a.txt").orElseThrow())).isFalse();
+    }
+
+    @Test
+    void unreadableFileIsSkippedNotThrown() throws IOException {
+        write("locked.yml", "a: 1");
+        Path p = root.resolve("locked.yml");
+        p.toFile().setReadable(false, false);
+        try {
+            Workspace ws = Workspace.scan(root);
+            if (Files.isReadable(p)) {
+                return; // running as root: permissions do not apply
+            }
+            assertThat(ws.skipped()).extracting(Workspace.Skipped::path).contains("locked.yml");
+        } finally {
+            p.toFile().setReadable(true, false);
+        }
+    }
+
+    @Test
+    void caseInsensitiveLookupFindsTheRealSpelling() throws IOException {
+        write("docs/Setup.md", "# s");
+        Workspace ws = Workspace.scan(root);
+        assertThat(ws.exists("docs/setup.md")).isFalse();
+        assertThat(ws.caseInsensitiveMatches("docs/setup.md")).containsExactly("docs/Setup.md");
+    }
+
+    @Test
+    void normalizeResolvesDotSegments() {
+        assertThat(Workspace.normalize("./a/b/../c/./d.md")).isEqualTo("a/c/d.md");
+        assertThat(Workspace.normalize("../x")).isEqualTo("../x");
+        assertThat(Workspace.normalize("a/../../x")).isEqualTo("../x");
+    }
+}

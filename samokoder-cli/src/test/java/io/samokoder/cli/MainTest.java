@@ -1,0 +1,109 @@
+package io.samokoder.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MainTest {
+
+    @TempDir
+    Path tmp;
+
+    record Run(int code, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    static Path fixture(String name) {
+        return Paths.get(System.getProperty("samokoder.fixtures", "../fixtures")).resolve(name);
+    }
+
+    @Test
+    void hostileRepositoryFailsTheGateWithFindingsAndNoStackTrace() {
+        Run r = run(fixture("config-hostile").toString(), "--exclude", "/expected.json");
+        assertThat(r.code()).isEqualTo(Main.FAILED);
+        assertThat(r.out()).contains("samokoder readiness score:")
+                .contains("docker-compose.yml:2: [config/invalid-yaml]")
+                .contains("monitoring/prometheus/prometheus.yml:7: [config/invalid-yaml]");
+        assertThat(r.err()).contains("samokoder gate failed");
+        assertThat(r.out() + r.err()).doesNotContain("\tat ").doesNotContain("Exception");
+    }
+
+    @Test
+    void reportOnlyModeExitsZero() {
+        Run r = run(fixture("config-hostile").toString(), "--fail-on-violation=false");
+        assertThat(r.code()).isEqualTo(Main.PASSED);
+        assertThat(r.out()).contains("samokoder gate failed");
+    }
+
+    @Test
+    void cleanDirectoryPasses() throws IOException {
+        Files.writeString(tmp.resolve("compose.yaml"), "services:\n  web:\n    image: nginx:1.27\n");
+        Run r = run(tmp.toString());
+        assertThat(r.code()).isEqualTo(Main.PASSED);
+        assertThat(r.out()).contains("readiness score: 100/100").contains("gate passed");
+    }
+
+    @Test
+    void missingDirectoryExitsTwoWithOneLine() {
+        Run r = run(tmp.resolve("nope").toString());
+        assertThat(r.code()).isEqualTo(Main.ERROR);
+        assertThat(r.err().strip()).doesNotContain("\n").contains("not a directory");
+    }
+
+    @Test
+    void usageErrorsExitTwoWithOneLine() {
+        Run unknown = run("--no-such-option");
+        assertThat(unknown.code()).isEqualTo(Main.ERROR);
+        assertThat(unknown.err().strip()).doesNotContain("\n").contains("Unknown option");
+        Run badSeverity = run(tmp.toString(), "--fail-on-severity", "severe");
+        assertThat(badSeverity.code()).isEqualTo(Main.ERROR);
+        assertThat(badSeverity.err().strip()).doesNotContain("\n").contains("unknown severity 'severe'");
+        Run badWeights = run(tmp.toString(), "--weights", "secrets=lots");
+        assertThat(badWeights.code()).isEqualTo(Main.ERROR);
+        assertThat(badWeights.err()).contains("not a number");
+        Run badScore = run(tmp.toString(), "--min-score", "140");
+        assertThat(badScore.code()).isEqualTo(Main.ERROR);
+    }
+
+    @Test
+    void helpListsTheContractOptions() {
+        Run r = run("--help");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("--sarif").contains("--json").contains("--min-score").contains("--fail-on-severity")
+                .contains("--baseline").contains("--exclude").contains("--weights").contains("Exit codes");
+    }
+
+    @Test
+    void writesByteIdenticalSarifAndJsonOnRepeatedRuns() throws IOException {
+        Path a = tmp.resolve("a");
+        Path b = tmp.resolve("b");
+        for (Path p : new Path[]{a, b}) {
+            run(fixture("config-hostile").toString(), "--sarif", p.resolve("out.sarif").toString(),
+                    "--json", p.resolve("out.json").toString(), "--fail-on-violation=false");
+        }
+        assertThat(Files.readAllBytes(a.resolve("out.sarif"))).isEqualTo(Files.readAllBytes(b.resolve("out.sarif")));
+        assertThat(Files.readAllBytes(a.resolve("out.json"))).isEqualTo(Files.readAllBytes(b.resolve("out.json")));
+        assertThat(Files.readString(a.resolve("out.sarif"))).contains("\"readinessScore\"");
+    }
+
+    @Test
+    void skipDoesNothing() {
+        Run r = run(tmp.resolve("nope").toString(), "--skip");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("skipped");
+    }
+}

@@ -1,0 +1,110 @@
+package io.samokoder.maven;
+
+import io.samokoder.engine.AuditConfig;
+import io.samokoder.engine.AuditException;
+import io.samokoder.engine.Severity;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+import java.io.File;
+import java.util.List;
+import java.util.Map;
+
+/** Parameters every goal shares, each also a {@code samokoder.*} user property, and their translation to an {@link AuditConfig}. */
+abstract class AbstractSamokoderMojo extends AbstractMojo {
+
+
+    /** Repository folder to audit. */
+    @Parameter(property = "samokoder.dir", defaultValue = "${basedir}")
+    File dir;
+
+    /** Minimum readiness score (0-100) the build needs. */
+    @Parameter(property = "samokoder.minScore", defaultValue = "80")
+    int minScore;
+
+    /** Fail on any new finding at or above this severity: critical, high, medium, low, info. */
+    @Parameter(property = "samokoder.failOnSeverity", defaultValue = "high")
+    String failOnSeverity;
+
+    /** When false, report the gate result without failing the build. */
+    @Parameter(property = "samokoder.failOnViolation", defaultValue = "true")
+    boolean failOnViolation;
+
+
+
+    /** Baseline file of accepted findings; the gate looks only at findings not in it. */
+    @Parameter(property = "samokoder.baseline")
+    File baseline;
+
+    /** Suppressions file (default: .samokoder-suppressions.yml in the audited folder when present). */
+    @Parameter(property = "samokoder.suppressions")
+    File suppressions;
+
+    /** Paths to leave out, in .gitignore syntax (comma-separated as a user property). */
+    @Parameter(property = "samokoder.excludes")
+    List<String> excludes;
+
+    /** Category weights, e.g. {@code secrets=3,docs=1}. */
+    @Parameter(property = "samokoder.weights")
+    String weights;
+
+    /** Rule ids to turn off (comma-separated as a user property). */
+    @Parameter(property = "samokoder.disabledRules")
+    List<String> disabledRules;
+
+    /** Rule options, e.g. {@code <docs.online>true</docs.online>}. */
+    @Parameter
+    Map<String, String> options;
+
+    /** Use the process environment for compose interpolation (results then depend on the shell). */
+    @Parameter(property = "samokoder.useEnvironment", defaultValue = "false")
+    boolean useEnvironment;
+
+    AuditConfig toConfig() {
+        AuditConfig config = AuditConfig.forRoot(dir.toPath()).minScore(minScore).failOnViolation(failOnViolation)
+                .weights(weights);
+        try {
+            config.failOnSeverity(Severity.parse(failOnSeverity));
+        } catch (IllegalArgumentException e) {
+            throw new AuditException(e.getMessage());
+        }
+        if (baseline != null) {
+            config.baseline(baseline.toPath());
+        }
+        if (suppressions != null) {
+            config.suppressions(suppressions.toPath());
+        }
+        if (excludes != null) {
+            excludes.stream().flatMap(e -> java.util.Arrays.stream(e.split(","))).map(String::trim)
+                    .filter(e -> !e.isEmpty()).forEach(config::exclude);
+        }
+        if (disabledRules != null) {
+            disabledRules.stream().flatMap(e -> java.util.Arrays.stream(e.split(","))).map(String::trim)
+                    .filter(e -> !e.isEmpty()).forEach(config::disableRule);
+        }
+        if (options != null) {
+            options.forEach(config::option);
+        }
+        if (useEnvironment) {
+            config.environment(System.getenv());
+        }
+        return config;
+    }
+
+    /** The project's build directory; unresolved in a run without a pom, where {@code dir/target} stands in. */
+    @Parameter(defaultValue = "${project.build.directory}", readonly = true)
+    File buildDirectory;
+
+    /** A report path: the user's, relative to the working directory; the default under the build directory; or none. */
+    java.nio.file.Path output(String configured, String defaultName) {
+        if (configured != null && (configured.isBlank() || configured.equalsIgnoreCase("none"))) {
+            return null;
+        }
+        if (configured != null) {
+            return java.nio.file.Path.of(configured);
+        }
+        File base = buildDirectory == null || buildDirectory.getPath().contains("${")
+                ? new File(dir, "target") : buildDirectory;
+        return base.toPath().resolve("samokoder").resolve(defaultName);
+    }
+}

@@ -1,0 +1,72 @@
+package io.samokoder.maven;
+
+import io.samokoder.engine.AuditConfig;
+import io.samokoder.engine.AuditException;
+import io.samokoder.engine.AuditResult;
+import io.samokoder.engine.Auditor;
+import io.samokoder.engine.Gate;
+import io.samokoder.engine.report.ConsoleReport;
+import io.samokoder.engine.report.ReportWriter;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+import java.io.File;
+import java.util.List;
+
+/**
+ * Audits the repository's production readiness and fails the build when the readiness score is below
+ * {@code minScore} or a new finding is at or above {@code failOnSeverity}. A thin adapter: parameters become an
+ * {@link AuditConfig}, the engine does the work.
+ */
+@Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true, requiresProject = false)
+public final class CheckMojo extends AbstractSamokoderMojo {
+
+    /** Skip the audit. */
+    @Parameter(property = "samokoder.skip", defaultValue = "false")
+    boolean skip;
+
+    /** SARIF 2.1.0 output file (default {@code target/samokoder/samokoder.sarif}); {@code none} to skip. */
+    @Parameter(property = "samokoder.sarif")
+    String sarif;
+
+    /** JSON output file (default {@code target/samokoder/samokoder.json}); {@code none} to skip. */
+    @Parameter(property = "samokoder.json")
+    String json;
+
+    @Override
+    public void execute() throws MojoFailureException {
+        if (skip) {
+            getLog().info("samokoder: skipped");
+            return;
+        }
+        AuditResult result;
+        AuditConfig config;
+        try {
+            config = toConfig();
+            result = new Auditor().run(config);
+            ReportWriter.write(result, new ReportWriter.Outputs(output(sarif, "samokoder.sarif"),
+                    output(json, "samokoder.json")));
+        } catch (AuditException e) {
+            throw new MojoFailureException("samokoder: " + e.getMessage());
+        }
+        List<String> lines = ConsoleReport.lines(result);
+        for (int i = 0; i < lines.size(); i++) {
+            if (i < 4) {
+                getLog().info(lines.get(i));
+            } else {
+                getLog().warn(lines.get(i));
+            }
+        }
+        Gate gate = Gate.evaluate(result, config.minScore(), config.failOnSeverity());
+        if (gate.passed()) {
+            getLog().info(gate.message());
+        } else if (failOnViolation) {
+            throw new MojoFailureException(gate.message());
+        } else {
+            getLog().warn(gate.message());
+        }
+    }
+
+}
