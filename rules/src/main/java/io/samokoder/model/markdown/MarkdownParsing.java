@@ -1,0 +1,389 @@
+package io.samokoder.model.markdown;
+
+import com.vladsch.flexmark.ast.AutoLink;
+import com.vladsch.flexmark.ast.Code;
+import com.vladsch.flexmark.ast.FencedCodeBlock;
+import com.vladsch.flexmark.ast.HardLineBreak;
+import com.vladsch.flexmark.ast.Heading;
+import com.vladsch.flexmark.ast.HtmlBlock;
+import com.vladsch.flexmark.ast.HtmlCommentBlock;
+import com.vladsch.flexmark.ast.HtmlEntity;
+import com.vladsch.flexmark.ast.HtmlInline;
+import com.vladsch.flexmark.ast.HtmlInlineComment;
+import com.vladsch.flexmark.ast.Image;
+import com.vladsch.flexmark.ast.ImageRef;
+import com.vladsch.flexmark.ast.IndentedCodeBlock;
+import com.vladsch.flexmark.ast.Link;
+import com.vladsch.flexmark.ast.LinkRef;
+import com.vladsch.flexmark.ast.MailLink;
+import com.vladsch.flexmark.ast.RefNode;
+import com.vladsch.flexmark.ast.Reference;
+import com.vladsch.flexmark.ast.SoftLineBreak;
+import com.vladsch.flexmark.ast.Text;
+import com.vladsch.flexmark.ext.footnotes.Footnote;
+import com.vladsch.flexmark.ext.footnotes.FootnoteBlock;
+import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
+import com.vladsch.flexmark.ext.tables.TablesExtension;
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.data.MutableDataSet;
+import com.vladsch.flexmark.util.sequence.Escaping;
+import org.nibor.autolink.LinkExtractor;
+import org.nibor.autolink.LinkSpan;
+import org.nibor.autolink.LinkType;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/** Builds {@link MarkdownDocument}s from flexmark's AST. */
+final class MarkdownParsing {
+
+    private static final Parser PARSER;
+
+    static {
+        MutableDataSet options = new MutableDataSet();
+        // CommonMark 0.29+ (and GitHub) allow spaces inside <...> destinations; flexmark only with this option, which
+        // also admits unbracketed spaces: those links are dropped below, as GitHub renders them as text
+        options.set(Parser.SPACE_IN_LINK_URLS, true);
+        // GFM extended autolinks (bare www./http(s)/e-mail) are found below with the same library flexmark's
+        // AutolinkExtension uses (nibor autolink), but only in text that can hold one: the extension's whole-document
+        // post-processing pass doubled the parse time
+        options.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), FootnoteExtension.create()));
+        // GFM tables as cmark-gfm reads them
+        options.set(TablesExtension.COLUMN_SPANS, false);
+        options.set(TablesExtension.APPEND_MISSING_COLUMNS, true);
+        options.set(TablesExtension.DISCARD_EXTRA_COLUMNS, true);
+        options.set(TablesExtension.HEADER_SEPARATOR_COLUMN_MATCH, true);
+        PARSER = Parser.builder(options).build();
+    }
+
+    private static final LinkExtractor AUTOLINKS = LinkExtractor.builder()
+            .linkTypes(EnumSet.of(LinkType.URL, LinkType.WWW, LinkType.EMAIL)).build();
+
+    /** Tags whose {@code src} loads a resource (GitHub's sanitizer keeps img, picture/source, video). */
+    private static final Set<String> SRC_TAGS = Set.of("img", "source", "video", "audio", "track", "embed", "input");
+
+    private MarkdownParsing() {
+    }
+
+    /** Stack for re-parsing pathologically nested input (thousands of nested quotes or lists) off the rule thread. */
+    private static final long DEEP_STACK = 256L * 1024 * 1024;
+
+    static MarkdownDocument parse(String path, String text) {
+        String source = text == null ? "" : text;
+        try {
+            return build(path, source);
+        } catch (StackOverflowError e) {
+            // flexmark's post-processing recurses once per nesting level; retry with a stack large enough for any
+            // file under the workspace size limit instead of losing the file's links
+            MarkdownDocument[] result = new MarkdownDocument[1];
+            Thread t = new Thread(null, () -> {
+                try {
+                    result[0] = build(path, source);
+                } catch (StackOverflowError again) {
+                    result[0] = new MarkdownDocument(path, List.of(), List.of(), List.of(), List.of());
+                }
+            }, "samokoder-markdown-deep", DEEP_STACK);
+            t.setDaemon(true);
+            t.start();
+            try {
+                t.join();
+            } catch (InterruptedException ie) {
+                Thread.currentThread().interrupt();
+            }
+            return result[0] != null ? result[0]
+                    : new MarkdownDocument(path, List.of(), List.of(), List.of(), List.of());
+        }
+    }
+
+    private static MarkdownDocument build(String path, String source) {
+        Document document = PARSER.parse(source);
+        Builder b = new Builder(path, source, document);
+        b.walk();
+        return new MarkdownDocument(path, b.links, b.headings, b.anchors, b.codeBlocks);
+    }
+
+    private static final class Builder {
+        final String path;
+        final Document document;
+        final int[] lineStarts;
+        final GithubSlugger slugger = new GithubSlugger();
+        final List<MarkdownDocument.Link> links = new ArrayList<>();
+        final List<MarkdownDocument.Heading> headings = new ArrayList<>();
+        final List<MarkdownDocument.Anchor> anchors = new ArrayList<>();
+        final List<MarkdownDocument.CodeBlock> codeBlocks = new ArrayList<>();
+
+        Builder(String path, String text, Document document) {
+            this.path = path;
+            this.document = document;
+            this.lineStarts = lineStarts(text);
+        }
+
+        void walk() {
+            Deque<Node> stack = new ArrayDeque<>();
+            stack.push(document);
+            while (!stack.isEmpty()) {
+                Node node = stack.pop();
+                if (!visit(node)) {
+                    continue;
+                }
+                for (Node c = node.getLastChild(); c != null; c = c.getPrevious()) {
+                    stack.push(c);
+                }
+            }
+        }
+
+        /** Records what the node holds; returns whether to descend into its children. */
+        boolean visit(Node node) {
+            if (node instanceof Code || node instanceof FencedCodeBlock || node instanceof IndentedCodeBlock
+                    || node instanceof HtmlCommentBlock || node instanceof HtmlInlineComment) {
+                if (node instanceof FencedCodeBlock f) {
+                    codeBlocks.add(new MarkdownDocument.CodeBlock(unescape(f.getInfo()).trim(),
+                            f.getContentChars().toString(), line(node.getStartOffset())));
+                } else if (node instanceof IndentedCodeBlock c) {
+                    codeBlocks.add(new MarkdownDocument.CodeBlock("", c.getContentChars().toString(),
+                            line(node.getStartOffset())));
+                }
+                return false;
+            }
+            if (node instanceof Heading h) {
+                String text = HeadingText.of(h);
+                String anchor = slugger.slug(text);
+                int offset = h.getStartOffset();
+                headings.add(new MarkdownDocument.Heading(h.getLevel(), text, anchor, line(offset), column(offset),
+                        h.isSetextHeading()));
+                anchors.add(new MarkdownDocument.Anchor(anchor, MarkdownDocument.AnchorSource.HEADING, line(offset)));
+            } else if ((node instanceof Link || node instanceof Image || node instanceof Reference)
+                    && unbracketedSpace((com.vladsch.flexmark.ast.LinkNodeBase) node)) {
+                return !(node instanceof Reference); // GitHub shows "[text](a b)" as text: not a link
+            } else if (node instanceof Image img) {
+                add(MarkdownDocument.Kind.IMAGE, unescape(img.getUrl()),
+                        unescape(img.getText()), null, node.getStartOffset(), 0);
+            } else if (node instanceof Link link) {
+                add(MarkdownDocument.Kind.LINK, unescape(link.getUrl()), HeadingText.plain(link),
+                        null, node.getStartOffset(), 0);
+            } else if (node instanceof LinkRef || node instanceof ImageRef) {
+                RefNode ref = (RefNode) node;
+                Reference def = ref.isDefined() ? ref.getReferenceNode(document) : null;
+                if (def != null) {
+                    boolean image = node instanceof ImageRef;
+                    add(image ? MarkdownDocument.Kind.IMAGE_REFERENCE : MarkdownDocument.Kind.REFERENCE,
+                            unescape(def.getUrl()),
+                            image ? unescape(ref.getText()) : HeadingText.plain(node),
+                            def.getReference().toString(), node.getStartOffset(), line(def.getStartOffset()));
+                }
+            } else if (node instanceof Reference def) {
+                add(MarkdownDocument.Kind.DEFINITION, unescape(def.getUrl()), "",
+                        def.getReference().toString(), node.getStartOffset(), 0);
+                return false;
+            } else if (node instanceof AutoLink a) {
+                String url = a.getText().toString();
+                if (url.regionMatches(true, 0, "www.", 0, 4)) {
+                    url = "http://" + url;
+                }
+                add(MarkdownDocument.Kind.AUTOLINK, url, a.getText().toString(), null, node.getStartOffset(), 0);
+                return false;
+            } else if (node instanceof MailLink m) {
+                add(MarkdownDocument.Kind.AUTOLINK, "mailto:" + m.getText(), m.getText().toString(), null,
+                        node.getStartOffset(), 0);
+                return false;
+            } else if (node instanceof HtmlInline || node instanceof HtmlBlock) {
+                html(node);
+                return false;
+            } else if (node instanceof Text t) {
+                bareUrls(t);
+            } else if (node instanceof FootnoteBlock fb) {
+                String label = fb.getText().toString();
+                anchors.add(new MarkdownDocument.Anchor("fn-" + label, MarkdownDocument.AnchorSource.FOOTNOTE,
+                        line(node.getStartOffset())));
+            } else if (node instanceof Footnote f) {
+                String label = f.getText().toString();
+                anchors.add(new MarkdownDocument.Anchor("fnref-" + label, MarkdownDocument.AnchorSource.FOOTNOTE,
+                        line(node.getStartOffset())));
+            }
+            return true;
+        }
+
+        /** GFM extended autolinks in a text node that is not already part of a link. */
+        private void bareUrls(Text text) {
+            com.vladsch.flexmark.util.sequence.BasedSequence chars = text.getChars();
+            if (chars.indexOf(':') < 0 && chars.indexOf('@') < 0 && chars.indexOf("www.") < 0) {
+                return;
+            }
+            String s = chars.toString();
+            for (Node p = text.getParent(); p != null; p = p.getParent()) {
+                if (p instanceof Link || p instanceof Image || p instanceof RefNode) {
+                    return;
+                }
+            }
+            for (LinkSpan span : AUTOLINKS.extractLinks(s)) {
+                String url = s.substring(span.getBeginIndex(), span.getEndIndex());
+                String destination = switch (span.getType()) {
+                    case WWW -> "http://" + url;
+                    case EMAIL -> "mailto:" + url;
+                    default -> url;
+                };
+                add(MarkdownDocument.Kind.AUTOLINK, destination, url, null,
+                        text.getStartOffset() + span.getBeginIndex(), 0);
+            }
+        }
+
+        private static boolean unbracketedSpace(com.vladsch.flexmark.ast.LinkNodeBase node) {
+            com.vladsch.flexmark.util.sequence.BasedSequence url = node.getUrl();
+            if (url.indexOf(' ') < 0 && url.indexOf('\t') < 0 && url.indexOf('\n') < 0) {
+                return false;
+            }
+            return !node.getChars().toString().contains("<" + url + ">");
+        }
+
+        private void html(Node node) {
+            int base = node.getStartOffset();
+            for (HtmlTags.Tag tag : HtmlTags.startTags(node.getChars())) {
+                for (HtmlTags.Attribute a : tag.attributes()) {
+                    int at = base + a.valueOffset();
+                    switch (a.name()) {
+                        case "href" -> {
+                            if (tag.name().equals("a") || tag.name().equals("area")) {
+                                add(MarkdownDocument.Kind.HTML_HREF, a.value().trim(), "", null, at, 0);
+                            }
+                        }
+                        case "src" -> {
+                            if (SRC_TAGS.contains(tag.name())) {
+                                add(MarkdownDocument.Kind.HTML_SRC, a.value().trim(), "", null, at, 0);
+                            }
+                        }
+                        case "poster" -> {
+                            if (tag.name().equals("video")) {
+                                add(MarkdownDocument.Kind.HTML_SRC, a.value().trim(), "", null, at, 0);
+                            }
+                        }
+                        case "srcset" -> {
+                            if (tag.name().equals("img") || tag.name().equals("source")) {
+                                for (String candidate : a.value().split(",")) {
+                                    String url = candidate.trim().split("\\s+", 2)[0];
+                                    if (!url.isEmpty()) {
+                                        add(MarkdownDocument.Kind.HTML_SRC, url, "", null, at, 0);
+                                    }
+                                }
+                            }
+                        }
+                        case "id" -> {
+                            if (!a.value().isEmpty()) {
+                                anchors.add(new MarkdownDocument.Anchor(a.value(),
+                                        MarkdownDocument.AnchorSource.HTML_ID, line(at)));
+                            }
+                        }
+                        case "name" -> {
+                            if (!a.value().isEmpty()) {
+                                anchors.add(new MarkdownDocument.Anchor(a.value(),
+                                        MarkdownDocument.AnchorSource.HTML_NAME, line(at)));
+                            }
+                        }
+                        default -> {
+                        }
+                    }
+                }
+            }
+        }
+
+        private void add(MarkdownDocument.Kind kind, String destination, String text, String label, int offset,
+                         int definitionLine) {
+            links.add(new MarkdownDocument.Link(kind, destination, text, label, line(offset), column(offset),
+                    definitionLine));
+        }
+
+        int line(int offset) {
+            int i = Arrays.binarySearch(lineStarts, offset);
+            return (i >= 0 ? i : -i - 2) + 1;
+        }
+
+        int column(int offset) {
+            return offset - lineStarts[line(offset) - 1] + 1;
+        }
+    }
+
+    /** Backslash escapes and entities decoded; flexmark's decoder runs only when there is something to decode. */
+    static String unescape(CharSequence chars) {
+        String s = chars.toString();
+        return s.indexOf('\\') < 0 && s.indexOf('&') < 0 ? s : Escaping.unescapeString(s);
+    }
+
+    static int[] lineStarts(String text) {
+        int count = 1;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n')) {
+                count++;
+            }
+        }
+        int[] starts = new int[count];
+        int k = 1;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n')) {
+                starts[k++] = i + 1;
+            }
+        }
+        return starts;
+    }
+
+    /** The text a heading (or link) shows, as the browser's {@code textContent} of GitHub's rendering. */
+    static final class HeadingText {
+
+        private HeadingText() {
+        }
+
+        static String of(Heading heading) {
+            return plain(heading);
+        }
+
+        static String plain(Node node) {
+            StringBuilder out = new StringBuilder();
+            Deque<Node> stack = new ArrayDeque<>();
+            for (Node c = node.getLastChild(); c != null; c = c.getPrevious()) {
+                stack.push(c);
+            }
+            while (!stack.isEmpty()) {
+                Node n = stack.pop();
+                if (n instanceof Text) {
+                    out.append(unescape(n.getChars()));
+                } else if (n instanceof HtmlEntity) {
+                    out.append(Escaping.unescapeHtml(n.getChars()));
+                } else if (n instanceof Code code) {
+                    out.append(codeSpan(code.getText().toString()));
+                } else if (n instanceof SoftLineBreak || n instanceof HardLineBreak) {
+                    out.append('\n');
+                } else if (n instanceof Image || n instanceof ImageRef || n instanceof HtmlInline
+                        || n instanceof HtmlInlineComment) {
+                    // images and tags contribute no text
+                } else if (n instanceof AutoLink || n instanceof MailLink) {
+                    out.append(((com.vladsch.flexmark.ast.DelimitedLinkNode) n).getText());
+                } else if (n instanceof LinkRef r && !r.isDefined()) {
+                    out.append(unescape(n.getChars()));
+                } else if (n instanceof Footnote f) {
+                    out.append(f.getText());
+                } else {
+                    for (Node c = n.getLastChild(); c != null; c = c.getPrevious()) {
+                        stack.push(c);
+                    }
+                }
+            }
+            return out.toString();
+        }
+
+        /** CommonMark code span content: line endings become spaces; one surrounding space is stripped. */
+        static String codeSpan(String raw) {
+            String s = raw.replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ');
+            if (s.length() >= 2 && s.charAt(0) == ' ' && s.charAt(s.length() - 1) == ' ' && !s.isBlank()) {
+                s = s.substring(1, s.length() - 1);
+            }
+            return s;
+        }
+    }
+}

@@ -1,0 +1,407 @@
+package io.samokoder.rules.docs;
+
+import io.samokoder.engine.AuditContext;
+import io.samokoder.engine.FileKinds;
+import io.samokoder.engine.SourceFile;
+import io.samokoder.engine.Workspace;
+import io.samokoder.model.markdown.MarkdownDocument;
+import org.apache.commons.text.similarity.LevenshteinDistance;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * Every relative link, image and anchor of every Markdown file resolved once against the repository, shared by the
+ * docs rules (each reports its own kind of problem). Files are parsed in parallel; the result is in a deterministic
+ * order. Never reads a file outside the workspace: existence is answered from the workspace's index.
+ */
+public final class LinkAnalysis {
+
+    /** The kinds of problem, one per rule. */
+    public enum Problem { BROKEN_LINK, CASE_MISMATCH, BROKEN_ANCHOR, OUTSIDE_REPO }
+
+    /** One problem at one link. {@code key} is the destination as written (stable across line moves). */
+    public record Issue(Problem problem, String path, int line, int column, String message, String key) {
+    }
+
+    /** An {@code http(s)} link for the online mode. */
+    public record WebLink(String path, int line, int column, String url) {
+    }
+
+    /** GitHub line anchors: {@code #L10}, {@code #L10-L20}, {@code #L10C3-L12C5}. */
+    private static final Pattern LINE_ANCHOR = Pattern.compile("L\\d+(C\\d+)?(-L\\d+(C\\d+)?)?",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern README = Pattern.compile("readme\\.(md|markdown|mdown|mkdn|mkd)",
+            Pattern.CASE_INSENSITIVE);
+
+    private final List<Issue> issues;
+    private final List<WebLink> webLinks;
+    private final List<String> markdownFiles;
+
+    private LinkAnalysis(List<Issue> issues, List<WebLink> webLinks, List<String> markdownFiles) {
+        this.issues = issues;
+        this.webLinks = webLinks;
+        this.markdownFiles = markdownFiles;
+    }
+
+    /** The analysis of this audit, computed once. */
+    public static LinkAnalysis of(AuditContext context) {
+        return context.model(LinkAnalysis.class, LinkAnalysis::analyse);
+    }
+
+    /** Markdown files of the workspace that the checks read (text, not binary). */
+    public static List<SourceFile> markdownFiles(AuditContext context) {
+        List<SourceFile> out = new ArrayList<>();
+        for (SourceFile f : context.workspace().files()) {
+            if (FileKinds.isMarkdown(f.path())) {
+                out.add(f);
+            }
+        }
+        return out;
+    }
+
+    public List<Issue> issues(Problem problem) {
+        List<Issue> out = new ArrayList<>();
+        for (Issue i : issues) {
+            if (i.problem() == problem) {
+                out.add(i);
+            }
+        }
+        return out;
+    }
+
+    public List<WebLink> webLinks() {
+        return webLinks;
+    }
+
+    public List<String> markdownPaths() {
+        return markdownFiles;
+    }
+
+    static LinkAnalysis analyse(AuditContext context) {
+        List<SourceFile> files = markdownFiles(context);
+        Index index = new Index(context.workspace(), context.config().excludes());
+        List<List<Issue>> perFile = files.parallelStream()
+                .map(f -> checkFile(context, index, f))
+                .toList();
+        List<Issue> all = new ArrayList<>();
+        perFile.forEach(all::addAll);
+        List<WebLink> web = new ArrayList<>();
+        for (SourceFile f : files) {
+            for (MarkdownDocument.Link link : MarkdownDocument.of(context, f).links()) {
+                if (link.kind() == MarkdownDocument.Kind.REFERENCE
+                        || link.kind() == MarkdownDocument.Kind.IMAGE_REFERENCE) {
+                    continue;
+                }
+                LinkTarget t = LinkTarget.resolve(f.path(), link.destination());
+                if (t.type() == LinkTarget.Type.WEB) {
+                    web.add(new WebLink(f.path(), link.line(), link.column(), t.path()));
+                }
+            }
+        }
+        return new LinkAnalysis(Collections.unmodifiableList(all), Collections.unmodifiableList(web),
+                files.stream().map(SourceFile::path).toList());
+    }
+
+    private static List<Issue> checkFile(AuditContext context, Index index, SourceFile file) {
+        List<Issue> out = new ArrayList<>();
+        MarkdownDocument doc;
+        try {
+            doc = MarkdownDocument.of(context, file);
+        } catch (RuntimeException e) {
+            return out; // a parser failure on one file must not hide the others' findings
+        }
+        Map<String, List<Integer>> usages = new HashMap<>();
+        for (MarkdownDocument.Link l : doc.links()) {
+            if (l.label() != null && l.kind() != MarkdownDocument.Kind.DEFINITION) {
+                usages.computeIfAbsent(norm(l.label()), k -> new ArrayList<>()).add(l.line());
+            }
+        }
+        for (MarkdownDocument.Link link : doc.links()) {
+            if (link.kind() == MarkdownDocument.Kind.REFERENCE
+                    || link.kind() == MarkdownDocument.Kind.IMAGE_REFERENCE) {
+                continue; // checked once, at the definition
+            }
+            LinkTarget t = LinkTarget.resolve(file.path(), link.destination());
+            String what = what(link, usages);
+            switch (t.type()) {
+                case OUTSIDE_REPO -> out.add(issue(Problem.OUTSIDE_REPO, file, link,
+                        what + " `" + link.destination() + "` resolves outside the repository ("
+                                + t.levelsAbove() + (t.levelsAbove() == 1 ? " level" : " levels")
+                                + " above its root); GitHub serves no file there"));
+                case SAME_FILE -> {
+                    if (!link.kind().isImage()) {
+                        checkAnchor(out, file, link, what, doc, t.fragment(), null);
+                    }
+                }
+                case REPO_PATH -> checkPath(context, index, out, file, link, what, t);
+                default -> {
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void checkPath(AuditContext context, Index index, List<Issue> out, SourceFile file,
+                                  MarkdownDocument.Link link, String what, LinkTarget t) {
+        Workspace ws = context.workspace();
+        String target = t.path();
+        if (!ws.exists(target)) {
+            if (index.excluded(target)) {
+                return; // in a folder the configuration excludes from the audit: not walked, so unknown
+            }
+            List<String> other = ws.caseInsensitiveMatches(target);
+            if (!other.isEmpty()) {
+                String written = sameText(link.destination(), target) ? "`" + target + "`"
+                        : "`" + link.destination() + "` (`" + target + "`)";
+                out.add(issue(Problem.CASE_MISMATCH, file, link, what + " target " + written
+                        + " exists only as `" + other.get(0) + "` (letter case differs): it works on"
+                        + " macOS and Windows but is a 404 on GitHub and on Linux"));
+                return;
+            }
+            StringBuilder m = new StringBuilder(what).append(" target `").append(target).append('`');
+            if (!sameText(link.destination(), target)) {
+                m.append(" (written `").append(link.destination()).append("`)");
+            }
+            m.append(" does not exist");
+            index.closest(target).ifPresent(s -> m.append("; did you mean `").append(s).append("`?"));
+            out.add(issue(Problem.BROKEN_LINK, file, link, m.toString()));
+            return;
+        }
+        if (t.fragment() == null || link.kind().isImage()) {
+            return;
+        }
+        String markdown = target;
+        if (ws.isDirectory(target)) {
+            markdown = index.readmeOf(target);
+            if (markdown == null) {
+                return;
+            }
+        }
+        if (!FileKinds.isMarkdown(markdown)) {
+            return; // fragments of code files are line anchors or unknowable
+        }
+        Optional<SourceFile> md = ws.file(markdown);
+        if (md.isEmpty()) {
+            return; // excluded or too large: its anchors are unknown
+        }
+        MarkdownDocument other;
+        try {
+            other = MarkdownDocument.of(context, md.get());
+        } catch (RuntimeException e) {
+            return;
+        }
+        checkAnchor(out, file, link, what, other, t.fragment(), markdown);
+    }
+
+    private static void checkAnchor(List<Issue> out, SourceFile file, MarkdownDocument.Link link, String what,
+                                    MarkdownDocument target, String fragment, String targetPath) {
+        if (fragment.isEmpty() || fragment.equalsIgnoreCase("top") || fragment.equalsIgnoreCase("readme")
+                || LINE_ANCHOR.matcher(fragment).matches() || target.hasAnchor(fragment)) {
+            return;
+        }
+        StringBuilder m = new StringBuilder(what).append(" anchor `#").append(fragment).append("` not found ");
+        m.append(targetPath == null || targetPath.equals(file.path()) ? "in this file" : "in `" + targetPath + "`");
+        closestAnchor(fragment, target.anchorIds()).ifPresent(s -> {
+            m.append("; did you mean `#").append(s).append("`?");
+            if (s.chars().anyMatch(c -> c >= 0xFE00 && c <= 0xFE0F)) {
+                m.append(" (GitHub keeps the emoji's invisible variation selector U+FE0F in the anchor: write `#")
+                        .append(s.replace("\uFE0F", "%EF%B8%8F")).append("`)");
+            }
+        });
+        out.add(issue(Problem.BROKEN_ANCHOR, file, link, m.toString()));
+    }
+
+    static Optional<String> closestAnchor(String fragment, List<String> anchors) {
+        String f = fragment.toLowerCase(Locale.ROOT);
+        int threshold = Math.max(2, Math.min(8, f.length() / 3));
+        LevenshteinDistance distance = new LevenshteinDistance(threshold);
+        String best = null;
+        int bestScore = Integer.MAX_VALUE;
+        for (String a : new TreeSet<>(anchors)) {
+            int d = distance.apply(f, a.toLowerCase(Locale.ROOT));
+            if (d >= 0 && d < bestScore) {
+                best = a;
+                bestScore = d;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    private static boolean sameText(String destination, String target) {
+        String d = destination;
+        while (d.startsWith("./")) {
+            d = d.substring(2);
+        }
+        return d.equals(target) || d.equals(target + "/");
+    }
+
+    private static String what(MarkdownDocument.Link link, Map<String, List<Integer>> usages) {
+        return switch (link.kind()) {
+            case IMAGE, IMAGE_REFERENCE -> "Image";
+            case HTML_SRC -> "HTML image";
+            case DEFINITION -> {
+                List<Integer> lines = usages.getOrDefault(norm(link.label()), List.of());
+                yield "Reference `[" + link.label() + "]`" + (lines.isEmpty() ? " (unused)"
+                        : " (used on line" + (lines.size() > 1 ? "s " : " ") + joinLines(lines) + ")");
+            }
+            case HTML_HREF -> "HTML link";
+            default -> "Link";
+        };
+    }
+
+    private static String joinLines(List<Integer> lines) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < lines.size() && i < 5; i++) {
+            sb.append(i == 0 ? "" : ", ").append(lines.get(i));
+        }
+        return lines.size() > 5 ? sb + ", …" : sb.toString();
+    }
+
+    private static String norm(String label) {
+        return label.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    }
+
+    private static Issue issue(Problem p, SourceFile file, MarkdownDocument.Link link, String message) {
+        return new Issue(p, file.path(), link.line(), link.column(), message,
+                link.kind().name().toLowerCase(Locale.ROOT) + ":" + link.destination());
+    }
+
+    /** Folder listings and names of the workspace, for README lookup and "did you mean" hints. */
+    static final class Index {
+        private final Map<String, List<String>> children = new HashMap<>();
+        private final Map<String, List<String>> byName = new HashMap<>();
+        private final Map<String, Optional<String>> hints = new java.util.concurrent.ConcurrentHashMap<>();
+
+        private final List<org.eclipse.jgit.ignore.FastIgnoreRule> excludes = new ArrayList<>();
+
+        Index(Workspace ws, List<String> excludePatterns) {
+            for (String e : excludePatterns) {
+                if (e != null && !e.isBlank()) {
+                    excludes.add(new org.eclipse.jgit.ignore.FastIgnoreRule(e.trim()));
+                }
+            }
+            Map<String, List<String>> kids = new TreeMap<>();
+            for (String p : ws.allFilePaths()) {
+                add(kids, p);
+            }
+            for (String p : ws.allDirectoryPaths()) {
+                add(kids, p);
+            }
+            children.putAll(kids);
+        }
+
+        private void add(Map<String, List<String>> kids, String p) {
+            int slash = p.lastIndexOf('/');
+            String parent = slash < 0 ? "" : p.substring(0, slash);
+            String name = slash < 0 ? p : p.substring(slash + 1);
+            kids.computeIfAbsent(parent, k -> new ArrayList<>()).add(p);
+            byName.computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(p);
+        }
+
+        /** Whether the configured excludes cover the path or one of its folders (same semantics as the walk). */
+        boolean excluded(String path) {
+            if (excludes.isEmpty()) {
+                return false;
+            }
+            String p = path;
+            boolean directory = false;
+            while (!p.isEmpty()) {
+                boolean result = false;
+                for (org.eclipse.jgit.ignore.FastIgnoreRule rule : excludes) {
+                    if (rule.isMatch(p, directory)) {
+                        result = rule.getResult();
+                    }
+                }
+                if (result || !directory && matchesAsDirectory(p)) {
+                    return true;
+                }
+                int slash = p.lastIndexOf('/');
+                p = slash < 0 ? "" : p.substring(0, slash);
+                directory = true;
+            }
+            return false;
+        }
+
+        private boolean matchesAsDirectory(String p) {
+            boolean result = false;
+            for (org.eclipse.jgit.ignore.FastIgnoreRule rule : excludes) {
+                if (rule.isMatch(p, true)) {
+                    result = rule.getResult();
+                }
+            }
+            return result;
+        }
+
+        /** The README GitHub shows for a folder (first by name among README.md, readme.markdown, …), or null. */
+        String readmeOf(String dir) {
+            String prefix = dir.isEmpty() ? "" : dir + "/";
+            List<String> names = new ArrayList<>();
+            for (String p : children.getOrDefault(dir, List.of())) {
+                String name = p.substring(prefix.length());
+                if (README.matcher(name).matches()) {
+                    names.add(p);
+                }
+            }
+            Collections.sort(names);
+            return names.isEmpty() ? null : names.get(0);
+        }
+
+        /**
+         * The existing path closest to a missing one (Levenshtein distance from commons-text): the entry of the same
+         * folder whose name is within a quarter of the name's length (at most 4 edits), else the file of the same name
+         * whose folder is within a third of the folder's length (at most 8 edits); empty when nothing is close.
+         */
+        Optional<String> closest(String missing) {
+            return hints.computeIfAbsent(missing, this::computeClosest);
+        }
+
+        private Optional<String> computeClosest(String missing) {
+            int slash = missing.lastIndexOf('/');
+            String name = slash < 0 ? missing : missing.substring(slash + 1);
+            String parent = slash < 0 ? "" : missing.substring(0, slash);
+            String best = null;
+            int bestScore = Integer.MAX_VALUE;
+            if (children.containsKey(parent)) {
+                // a typo in the name: the closest entry of the same folder
+                int t = Math.max(1, Math.min(4, name.length() / 4));
+                LevenshteinDistance distance = new LevenshteinDistance(t);
+                String prefix = parent.isEmpty() ? "" : parent + "/";
+                for (String c : children.get(parent)) {
+                    String cname = c.substring(prefix.length());
+                    if (Math.abs(cname.length() - name.length()) > t) {
+                        continue;
+                    }
+                    int d = distance.apply(name.toLowerCase(Locale.ROOT), cname.toLowerCase(Locale.ROOT));
+                    if (d >= 0 && (d < bestScore || d == bestScore && c.compareTo(best) < 0)) {
+                        best = c;
+                        bestScore = d;
+                    }
+                }
+            }
+            if (best == null) {
+                // the right name in the wrong folder: the file of that name whose folder is closest
+                int t = Math.max(2, Math.min(8, parent.length() / 3));
+                LevenshteinDistance distance = new LevenshteinDistance(t);
+                for (String c : byName.getOrDefault(name.toLowerCase(Locale.ROOT), List.of())) {
+                    int s = c.lastIndexOf('/');
+                    String cparent = s < 0 ? "" : c.substring(0, s);
+                    int d = distance.apply(parent, cparent);
+                    if (d >= 0 && (d < bestScore || d == bestScore && c.compareTo(best) < 0)) {
+                        best = c;
+                        bestScore = d;
+                    }
+                }
+            }
+            return Optional.ofNullable(best);
+        }
+    }
+}

@@ -1,0 +1,177 @@
+package io.samokoder.model.markdown;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MarkdownDocumentTest {
+
+    private static MarkdownDocument md(String text) {
+        return MarkdownDocument.parse("README.md", text);
+    }
+
+    private static List<String> destinations(MarkdownDocument d) {
+        return d.links().stream().map(MarkdownDocument.Link::destination).toList();
+    }
+
+    @Test
+    void findsEveryKindOfLinkWithLineAndColumn() {
+        MarkdownDocument d = md("""
+                # Title
+
+                See [a](a.md "t") and ![img](i.png), [ref][r], [r] and ![logo][r].
+                <https://example.com/x> www.github.com
+                <a title="x" href="h.md">h</a> <img src='s.png'>
+
+                [r]: r.md
+                """);
+        assertThat(d.links()).extracting(MarkdownDocument.Link::kind, MarkdownDocument.Link::destination,
+                        MarkdownDocument.Link::line, MarkdownDocument.Link::column)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(MarkdownDocument.Kind.LINK, "a.md", 3, 5),
+                        org.assertj.core.groups.Tuple.tuple(MarkdownDocument.Kind.IMAGE, "i.png", 3, 23),
+                        org.assertj.core.groups.Tuple.tuple(MarkdownDocument.Kind.REFERENCE, "r.md", 3, 38),
+                        org.assertj.core.groups.Tuple.tuple(MarkdownDocument.Kind.REFERENCE, "r.md", 3, 48),
+                        org.assertj.core.groups.Tuple.tuple(MarkdownDocument.Kind.IMAGE_REFERENCE, "r.md", 3, 56),
+                        org.assertj.core.groups.Tuple.tuple(MarkdownDocument.Kind.AUTOLINK, "https://example.com/x", 4, 1),
+                        org.assertj.core.groups.Tuple.tuple(MarkdownDocument.Kind.AUTOLINK, "http://www.github.com", 4, 25),
+                        org.assertj.core.groups.Tuple.tuple(MarkdownDocument.Kind.HTML_HREF, "h.md", 5, 20),
+                        org.assertj.core.groups.Tuple.tuple(MarkdownDocument.Kind.HTML_SRC, "s.png", 5, 42),
+                        org.assertj.core.groups.Tuple.tuple(MarkdownDocument.Kind.DEFINITION, "r.md", 7, 1));
+        assertThat(d.links().get(2).definitionLine()).isEqualTo(7);
+        assertThat(d.links().get(2).label()).isEqualTo("r");
+    }
+
+    @Test
+    void codeSpansCodeBlocksAndCommentsHoldNoLinks() {
+        MarkdownDocument d = md("""
+                Text `[a](a.md)` and ``<a href="b.md">``.
+
+                ```md
+                [c](c.md)
+                ```
+
+                    [d](d.md)
+
+                <!-- [e](e.md) <img src="e.png"> -->
+                """);
+        assertThat(d.links()).isEmpty();
+        assertThat(d.codeBlocks()).extracting(MarkdownDocument.CodeBlock::info).containsExactly("md", "");
+    }
+
+    @Test
+    void undefinedReferencesAndFootnotesAreNotLinks() {
+        MarkdownDocument d = md("""
+                Not a link: [nothing] and [x][y]. A note[^1].
+
+                [^1]: Footnote.
+                """);
+        assertThat(d.links()).isEmpty();
+        assertThat(d.hasAnchor("fn-1")).isTrue();
+    }
+
+    @Test
+    void escapesAndEntitiesInDestinationsAreDecodedButPercentEscapesKept() {
+        MarkdownDocument d = md("[a](my\\_file.md) [b](<with space.md>) [c](a&amp;b.md) [d](x%20y.md)\n");
+        assertThat(destinations(d)).containsExactly("my_file.md", "with space.md", "a&b.md", "x%20y.md");
+    }
+
+    @Test
+    void anUnbracketedSpaceMakesNoLinkAsOnGitHub() {
+        MarkdownDocument d = md("[a](my file.md) [b](<my file.md>) ![c](a b.png)\n");
+        assertThat(d.links()).extracting(MarkdownDocument.Link::kind, MarkdownDocument.Link::destination)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(MarkdownDocument.Kind.LINK, "my file.md"));
+        assertThat(d.links().get(0).column()).isEqualTo(17);
+    }
+
+    @Test
+    void headingsUseRenderedTextInlineCodeAndLinkTextButNotImagesOrTags() {
+        MarkdownDocument d = md("""
+                ## The `docker-compose.yml` [file](x.md) ![badge](b.svg) <sup>new</sup> &amp; more \\*
+
+                Setext *heading*
+                ----------------
+                """);
+        assertThat(d.headings()).extracting(MarkdownDocument.Heading::text).containsExactly(
+                "The docker-compose.yml file  new & more *", "Setext heading");
+        assertThat(d.headings()).extracting(MarkdownDocument.Heading::anchor).containsExactly(
+                "the-docker-composeyml-file--new--more-", "setext-heading");
+        assertThat(d.headings().get(1).setext()).isTrue();
+        assertThat(d.headings().get(1).line()).isEqualTo(3);
+    }
+
+    @Test
+    void duplicateHeadingsAreNumberedInDocumentOrder() {
+        MarkdownDocument d = md("# 📊 Мониторинг\n\n> ## 📊 Мониторинг\n\n- ### 📊 Мониторинг\n");
+        assertThat(d.headings()).extracting(MarkdownDocument.Heading::anchor)
+                .containsExactly("-мониторинг", "-мониторинг-1", "-мониторинг-2");
+    }
+
+    @Test
+    void explicitHtmlAnchorsCountAndMatchingIgnoresCaseAndGithubPrefix() {
+        MarkdownDocument d = md("<a name=\"Contacts\"></a>\n\n<div id='faq'>x</div>\n\n# Setup\n");
+        assertThat(d.hasAnchor("contacts")).isTrue();
+        assertThat(d.hasAnchor("faq")).isTrue();
+        assertThat(d.hasAnchor("SETUP")).isTrue();
+        assertThat(d.hasAnchor("user-content-setup")).isTrue();
+        assertThat(d.hasAnchor("install")).isFalse();
+    }
+
+    /**
+     * GitHub (CommonMark) ends an HTML block only at a blank line: a heading written right after {@code <details>}
+     * without a blank line is raw text inside the HTML block, not a heading, and gets no anchor; with blank lines it
+     * is a heading (and the browser opens the details when the anchor is followed).
+     */
+    @Test
+    void headingsInsideDetailsOnlyCountWhenSeparatedByBlankLines() {
+        MarkdownDocument tight = md("<details><summary>More</summary>\n## Hidden\n</details>\n");
+        assertThat(tight.headings()).isEmpty();
+        assertThat(tight.hasAnchor("hidden")).isFalse();
+        MarkdownDocument loose = md("<details><summary>More</summary>\n\n## Hidden\n\n</details>\n");
+        assertThat(loose.headings()).extracting(MarkdownDocument.Heading::anchor).containsExactly("hidden");
+    }
+
+    @Test
+    void htmlBlockLinksAreFoundAtTheirLine() {
+        MarkdownDocument d = md("Intro\n\n<p align=\"center\">\n  <img width=600 src='docs/flow.svg'>\n</p>\n");
+        assertThat(d.links()).singleElement().satisfies(l -> {
+            assertThat(l.kind()).isEqualTo(MarkdownDocument.Kind.HTML_SRC);
+            assertThat(l.line()).isEqualTo(4);
+            assertThat(l.column()).isEqualTo(23);
+        });
+    }
+
+    @Test
+    void crlfAndBomFreeTextKeepLineNumbers() {
+        MarkdownDocument d = md("# A\r\n\r\n[x](x.md)\r\n\r\n[y](y.md)\r\n");
+        assertThat(d.links()).extracting(MarkdownDocument.Link::line).containsExactly(3, 5);
+    }
+
+    @Test
+    void hostileInputNeverThrows() {
+        assertThat(md("").links()).isEmpty();
+        assertThat(md("\0\0[a](\0)").links()).hasSize(1);
+        String deep = ">".repeat(20_000) + " [a](a.md)\n";
+        assertThat(md(deep).links()).hasSize(1);
+        String brackets = "[".repeat(50_000) + "](x)";
+        assertThat(md(brackets).links()).hasSizeLessThanOrEqualTo(1);
+    }
+
+    @Test
+    void bareUrlsAreAutolinksButNotInsideLinksImagesOrCode() {
+        MarkdownDocument d = md("""
+                Grafana at http://localhost:3000/d/x, docs on www.example.org and mail ops@samokoder.io.
+                [https://inside.example](a.md) ![www.alt.example](b.png) `https://code.example`
+                """);
+        assertThat(d.links()).extracting(MarkdownDocument.Link::kind, MarkdownDocument.Link::destination,
+                        MarkdownDocument.Link::column)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(MarkdownDocument.Kind.AUTOLINK, "http://localhost:3000/d/x", 12),
+                        org.assertj.core.groups.Tuple.tuple(MarkdownDocument.Kind.AUTOLINK, "http://www.example.org", 47),
+                        org.assertj.core.groups.Tuple.tuple(MarkdownDocument.Kind.AUTOLINK, "mailto:ops@samokoder.io", 72),
+                        org.assertj.core.groups.Tuple.tuple(MarkdownDocument.Kind.LINK, "a.md", 1),
+                        org.assertj.core.groups.Tuple.tuple(MarkdownDocument.Kind.IMAGE, "b.png", 32));
+    }
+}
