@@ -210,6 +210,18 @@ public final class ComposeProject {
             for (Map.Entry<String, List<String>> e : byFolder.entrySet()) {
                 stacks.add(stack(e.getKey(), e.getValue(), includeOrder));
             }
+            // files included only inside an include cycle belong to no stack yet: give them their folder's
+            Map<String, List<String>> orphans = new TreeMap<>();
+            for (String p : named) {
+                if (stacks.stream().noneMatch(st -> st.files().contains(p))) {
+                    int slash = p.lastIndexOf('/');
+                    orphans.computeIfAbsent(slash < 0 ? "" : p.substring(0, slash), k -> new ArrayList<>()).add(p);
+                }
+            }
+            for (Map.Entry<String, List<String>> e : orphans.entrySet()) {
+                stacks.add(stack(e.getKey(), e.getValue(), includeOrder));
+            }
+            stacks.sort((a, b) -> a.directory().compareTo(b.directory()));
             List<ComposeProblem> all = new ArrayList<>(problems);
             for (ComposeFile f : files.values()) {
                 all.addAll(f.problems());

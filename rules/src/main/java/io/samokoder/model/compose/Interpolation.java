@@ -189,7 +189,7 @@ public final class Interpolation {
                 } else if (next == '{') {
                     int close = matchingBrace(s, i + 2);
                     if (close < 0) {
-                        errors.add("invalid interpolation format for \"" + abbreviate(s.substring(i)) + "\": missing closing brace");
+                        errors.add("invalid interpolation format: '${' without a closing brace");
                         return s;
                     }
                     String inner = s.substring(i + 2, close);
@@ -228,7 +228,7 @@ public final class Interpolation {
         private boolean braced(String inner, int dollarOffset, int innerOffset, int depth, StringBuilder out) {
             int j = 0;
             if (inner.isEmpty() || !isNameStart(inner.charAt(0))) {
-                errors.add("invalid interpolation format for \"${" + abbreviate(inner) + "}\": invalid variable name");
+                errors.add("invalid interpolation format: '${...}' does not start with a variable name");
                 return false;
             }
             while (j < inner.length() && isNamePart(inner.charAt(j))) {
@@ -260,7 +260,7 @@ public final class Interpolation {
                 op = Operator.REPLACE_IF_SET;
                 argStart = j + 1;
             } else {
-                errors.add("invalid interpolation format for \"${" + abbreviate(inner) + "}\"");
+                errors.add("invalid interpolation format: unknown operator after ${" + name + "} (expected :-, -, :?, ?, :+ or +)");
                 return false;
             }
             String arg = inner.substring(argStart);
@@ -286,10 +286,6 @@ public final class Interpolation {
                 default -> throw new IllegalStateException();
             }
             return errors.isEmpty();
-        }
-
-        private static String abbreviate(String s) {
-            return s.length() > 60 ? s.substring(0, 60) + "…" : s;
         }
     }
 }

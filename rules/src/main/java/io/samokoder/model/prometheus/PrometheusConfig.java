@@ -256,6 +256,10 @@ public final class PrometheusConfig {
         if (slash >= 0) {
             s = s.substring(0, slash);
         }
+        int at = s.lastIndexOf('@');
+        if (at >= 0) {
+            s = s.substring(at + 1); // user:password@ is no part of the host
+        }
         String host = s;
         Optional<Integer> port = Optional.empty();
         if (s.startsWith("[")) {

@@ -136,13 +136,14 @@ public final class GrafanaDatasourceUnreachableRule implements Rule {
         }
         String name = YamlDocument.scalar(m.get("name")).orElse("?");
         String host = host(url.get());
+        String shown = withoutCredentials(url.get());
         if (host == null || host.isEmpty()) {
             return;
         }
         if (Monitoring.isLoopback(host)) {
             if (containerized) {
                 sink.report(Finding.of(this).at(f.path(), YamlDocument.line(urlNode), YamlDocument.column(urlNode))
-                        .message("Grafana datasource '" + name + "' points at " + url.get() + ", but localhost inside"
+                        .message("Grafana datasource '" + name + "' points at " + shown + ", but localhost inside"
                                 + " the Grafana container is Grafana itself; use the compose service name")
                         .key(name + "|" + host).build());
             }
@@ -158,7 +159,7 @@ public final class GrafanaDatasourceUnreachableRule implements Rule {
                     .anyMatch(g -> g.networkMode().isPresent() || g.sharesNetworkWith(target.get()));
             if (!reachable) {
                 sink.report(Finding.of(this).at(f.path(), YamlDocument.line(urlNode), YamlDocument.column(urlNode))
-                        .message("Grafana datasource '" + name + "' points at " + url.get() + ", but service '"
+                        .message("Grafana datasource '" + name + "' points at " + shown + ", but service '"
                                 + target.get().name() + "' is on networks " + target.get().effectiveNetworks()
                                 + " and Grafana on " + grafanas.get(0).effectiveNetworks() + "; no network in common")
                         .key(name + "|" + host + "|network").build());
@@ -167,10 +168,15 @@ public final class GrafanaDatasourceUnreachableRule implements Rule {
         }
         List<String> names = Monitoring.serviceNames(stacks);
         sink.report(Finding.of(this).at(f.path(), YamlDocument.line(urlNode), YamlDocument.column(urlNode))
-                .message("Grafana datasource '" + name + "' points at " + url.get() + ", but no compose service,"
+                .message("Grafana datasource '" + name + "' points at " + shown + ", but no compose service,"
                         + " container_name, hostname or alias '" + host + "' exists in " + Monitoring.files(stacks)
                         + "; closest services: " + Monitoring.list(Monitoring.closest(host, names)))
                 .key(name + "|" + host).build());
+    }
+
+    /** {@code http://user:secret@host} printed as {@code http://***@host}: credentials never reach a message. */
+    static String withoutCredentials(String url) {
+        return url.replaceAll("(?<=//)[^/@\\s]+@", "***@");
     }
 
     /** The host of a URL (lower case), or null when it does not parse. */

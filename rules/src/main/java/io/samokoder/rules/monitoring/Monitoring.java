@@ -197,6 +197,11 @@ final class Monitoring {
         return out;
     }
 
+    /** A URL or target as printed in a message: {@code user:secret@} replaced by {@code ***@}. */
+    static String shown(String text) {
+        return GrafanaDatasourceUnreachableRule.withoutCredentials(text);
+    }
+
     static String list(List<String> names) {
         return names.isEmpty() ? "none" : String.join(", ", names);
     }

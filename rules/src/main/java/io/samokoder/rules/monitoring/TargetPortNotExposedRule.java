@@ -81,7 +81,7 @@ public final class TargetPortNotExposedRule implements Rule {
                 if (svc.isEmpty()) {
                     continue;
                 }
-                check(t.text(), t.role(), t.job(), t.effectivePort(), svc.get(), t.location(), sink);
+                check(Monitoring.shown(t.text()), t.role(), t.job(), t.effectivePort(), svc.get(), t.location(), sink);
             }
         }
     }
@@ -166,7 +166,7 @@ public final class TargetPortNotExposedRule implements Rule {
             }
         }
         sink.report(Finding.of(this).at(t.location().path(), t.location().line(), t.location().column())
-                .message("scrape target '" + t.text() + "' (job " + t.job() + "): Prometheus runs with"
+                .message("scrape target '" + Monitoring.shown(t.text()) + "' (job " + t.job() + "): Prometheus runs with"
                         + " network_mode: host, but no compose service publishes port " + port
                         + " on the host or listens on it on the host network" + exposedOnly)
                 .key(t.job() + "|" + t.host() + ":" + port).build());

@@ -81,7 +81,7 @@ public final class UnknownScrapeTargetRule implements Rule {
             boolean selfScrape = t.role() == Role.SCRAPE && t.effectivePort() == 9090;
             if (containerized && !selfScrape) {
                 sink.report(Finding.of(this).at(t.location().path(), t.location().line(), t.location().column())
-                        .message(role(t) + " '" + t.text() + "' (job " + t.job() + ") points at " + host
+                        .message(role(t) + " '" + Monitoring.shown(t.text()) + "' (job " + t.job() + ") points at " + host
                                 + ", which inside the Prometheus container is the container itself; use the compose"
                                 + " service name instead")
                         .key(t.job() + "|" + t.text()).build());
@@ -91,7 +91,7 @@ public final class UnknownScrapeTargetRule implements Rule {
         if (host.equals("host.docker.internal") || Monitoring.isIpLiteral(host)) {
             sink.report(Finding.of(this).at(t.location().path(), t.location().line(), t.location().column())
                     .severity(Severity.INFO)
-                    .message(role(t) + " '" + t.text() + "' (job " + t.job() + ") is "
+                    .message(role(t) + " '" + Monitoring.shown(t.text()) + "' (job " + t.job() + ") is "
                             + (Monitoring.isIpLiteral(host) ? "an IP address" : "the Docker host")
                             + ", outside the compose project; not checked")
                     .key(t.job() + "|" + t.text()).build());
@@ -113,12 +113,12 @@ public final class UnknownScrapeTargetRule implements Rule {
         if (name.contains(".")) {
             sink.report(Finding.of(this).at(t.location().path(), t.location().line(), t.location().column())
                     .severity(Severity.INFO)
-                    .message(role(t) + " '" + t.text() + "' (job " + t.job() + ") is an external host name, not a"
+                    .message(role(t) + " '" + Monitoring.shown(t.text()) + "' (job " + t.job() + ") is an external host name, not a"
                             + " compose service; not checked")
                     .key(t.job() + "|" + t.text()).build());
             return;
         }
-        reportUnknown(t.text(), name, t.role(), t.job(), t.location(), stacks, sink);
+        reportUnknown(Monitoring.shown(t.text()), name, t.role(), t.job(), t.location(), stacks, sink);
     }
 
     /** A containerised Prometheus reaches a service only over a network both are attached to. */
@@ -135,7 +135,7 @@ public final class UnknownScrapeTargetRule implements Rule {
         }
         PrometheusConfigs.Runner r = runners.get(0);
         sink.report(Finding.of(this).at(t.location().path(), t.location().line(), t.location().column())
-                .message(role(t) + " '" + t.text() + "' (job " + t.job() + "): service '" + target.name()
+                .message(role(t) + " '" + Monitoring.shown(t.text()) + "' (job " + t.job() + "): service '" + target.name()
                         + "' is on networks " + target.effectiveNetworks() + ", Prometheus ('" + r.service().name()
                         + "') on " + r.service().effectiveNetworks() + "; no network in common, the name does not"
                         + " resolve from Prometheus")

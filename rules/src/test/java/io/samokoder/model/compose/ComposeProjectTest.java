@@ -295,5 +295,7 @@ class ComposeProjectTest {
                 .file("other/compose.yaml", "include: [../compose.yaml]\nservices: {}\n");
         ComposeProject p = load(repo);
         assertThat(p.problems()).extracting(ComposeProblem::kind).contains(ComposeProblem.Kind.CYCLE);
+        assertThat(p.stacks()).isNotEmpty();
+        assertThat(p.services()).extracting(ComposeService::name).contains("a", "b");
     }
 }

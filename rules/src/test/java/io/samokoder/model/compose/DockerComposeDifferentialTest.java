@@ -71,6 +71,9 @@ class DockerComposeDifferentialTest {
             }
         }
         System.out.println(outcomes);
+        for (Path original : Fixtures.all()) {
+            deleteCopies(original);
+        }
         assertThat(compared).as("compose projects docker-compose accepted and we compared: " + outcomes)
                 .isGreaterThanOrEqualTo(2);
     }
@@ -80,6 +83,19 @@ class DockerComposeDifferentialTest {
      * the project. Such a fixture is compared on a copy where each missing env file exists and is empty (both tools
      * see the same tree). Other fixtures are used as they are.
      */
+    private static final Map<Path, Path> COPIES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static void deleteCopies(Path original) throws IOException {
+        Path copy = COPIES.remove(original);
+        if (copy != null) {
+            try (var files = Files.walk(copy)) {
+                for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
     private static Path withMissingEnvFiles(Path fixture, Path tool) throws IOException {
         Path copy = null;
         for (int attempt = 0; attempt < 5; attempt++) {
@@ -95,6 +111,7 @@ class DockerComposeDifferentialTest {
             }
             if (copy == null) {
                 copy = Files.createTempDirectory("dc-fixture");
+                COPIES.put(fixture, copy);
                 Path target = copy;
                 try (var files = Files.walk(fixture)) {
                     for (Path p : files.toList()) {

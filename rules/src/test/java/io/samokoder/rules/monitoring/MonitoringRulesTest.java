@@ -59,10 +59,11 @@ class MonitoringRulesTest {
                     hostname: nodehost
                     networks: {default: {aliases: [node-alias]}}
                 """, scrape("exporter-a:9100", "node_exporter_1:9100", "NodeHost:9100", "node-alias:9100",
-                "linked:9100", "tasks.exporter-a:9100", "ghost:9100"));
+                "linked:9100", "tasks.exporter-a:9100", "http://scraper:t0p-s3cret@ghost:9100"));
         List<Finding> f = run(r, new UnknownScrapeTargetRule());
         assertThat(f).singleElement().satisfies(x -> {
-            assertThat(x.message()).contains("'ghost:9100'").contains("closest services:");
+            assertThat(x.message()).contains("'http://***@ghost:9100'").contains("closest services:")
+                    .doesNotContain("t0p-s3cret");
             assertThat(x.line()).isEqualTo(22);
             assertThat(x.severity()).isEqualTo(Severity.HIGH);
         });
@@ -284,13 +285,13 @@ class MonitoringRulesTest {
                           - {name: browser, access: direct, url: "http://nothere:9090"}
                           - {name: env, url: "http://${PROM_HOST}:9090"}
                           - {name: self, url: "http://localhost:9090"}
-                          - {name: loki, url: "loki:3100"}
+                          - {name: loki, url: "http://admin:s3cr3t-pass@loki:3100"}
                           - {name: ext, url: "https://logs.example.com"}
                         """);
         List<Finding> f = run(r, new GrafanaDatasourceUnreachableRule());
         assertThat(f).extracting(Finding::line).containsExactly(6, 7);
         assertThat(f.get(0).message()).contains("Grafana itself");
-        assertThat(f.get(1).message()).contains("'loki'");
+        assertThat(f.get(1).message()).contains("'loki'").contains("http://***@loki:3100").doesNotContain("s3cr3t");
     }
 
     // ---- claimed-but-missing ----
