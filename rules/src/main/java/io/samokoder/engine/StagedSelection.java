@@ -1,0 +1,110 @@
+package io.samokoder.engine;
+
+import java.nio.file.FileSystems;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The staged-files mode (pre-commit): which rules to run for a set of changed files, and which of their findings
+ * concern the change.
+ *
+ * <p>A rule runs when one of its {@link Rule#inputs(AuditContext) inputs} (paths or globs; {@code **} for "any
+ * file") matches a changed file; cross-file rules list every file they join, so editing {@code prometheus.yml}
+ * re-runs the rules that join it with compose. Rules that compare against the measured score need every other rule
+ * and do not run. A finding is reported when it is located in a changed file, or in another file that a rule which
+ * the change triggered names among its inputs explicitly (the compose side of a Prometheus edit); findings of
+ * catch-all rules ({@code **}) elsewhere are not reported.
+ */
+public final class StagedSelection {
+
+    private final List<Rule> rules;
+    private final Set<String> changed;
+    private final Map<String, List<String>> explicitInputs;
+
+    private StagedSelection(List<Rule> rules, Set<String> changed, Map<String, List<String>> explicitInputs) {
+        this.rules = rules;
+        this.changed = changed;
+        this.explicitInputs = explicitInputs;
+    }
+
+    public static StagedSelection select(List<Rule> enabled, AuditContext context, Set<String> changed) {
+        List<Rule> selected = new ArrayList<>();
+        Map<String, List<String>> explicit = new HashMap<>();
+        for (Rule rule : enabled) {
+            if (rule.needsMeasuredScore()) {
+                continue;
+            }
+            Collection<String> inputs;
+            try {
+                inputs = rule.inputs(context);
+            } catch (RuntimeException | StackOverflowError e) {
+                inputs = Set.of("**"); // cannot tell: run it, the engine reports a failing check
+            }
+            if (inputs == null) {
+                inputs = Set.of("**");
+            }
+            boolean hit = false;
+            List<String> patterns = new ArrayList<>();
+            for (String input : inputs) {
+                for (String file : changed) {
+                    if (matches(input, file)) {
+                        hit = true;
+                        break;
+                    }
+                }
+                if (!input.equals("**")) {
+                    patterns.add(input);
+                }
+            }
+            if (hit) {
+                selected.add(rule);
+                explicit.put(rule.meta().id(), patterns);
+            }
+        }
+        return new StagedSelection(List.copyOf(selected), changed, explicit);
+    }
+
+    public List<Rule> rules() {
+        return rules;
+    }
+
+    /** The findings that concern the change, in their order. */
+    public List<Finding> relevant(List<Finding> findings) {
+        List<Finding> out = new ArrayList<>();
+        for (Finding f : findings) {
+            if (changed.contains(f.path()) || f.ruleId().equals(CheckFailed.META.id())) {
+                out.add(f);
+                continue;
+            }
+            for (String p : explicitInputs.getOrDefault(f.ruleId(), List.of())) {
+                if (matches(p, f.path())) {
+                    out.add(f);
+                    break;
+                }
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** Whether an input (a path, or a glob with {@code *}, {@code ?}, {@code [}, {@code {}) matches a path. */
+    public static boolean matches(String input, String path) {
+        if (input.equals("**") || input.equals(path)) {
+            return true;
+        }
+        if (input.indexOf('*') < 0 && input.indexOf('?') < 0 && input.indexOf('[') < 0 && input.indexOf('{') < 0) {
+            return false;
+        }
+        try {
+            PathMatcher m = FileSystems.getDefault().getPathMatcher("glob:" + input);
+            return m.matches(Path.of(path));
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+}
