@@ -266,7 +266,12 @@ public final class ReadinessClaims {
                     continue;
                 }
                 if (best == null || percent > best.percent()) {
-                    best = new ReadinessClaim(lineNo, map[m.start()] + 1, percent, clip(m.group()), badge);
+                    String claimText = m.group();
+                    if (claimText.chars().filter(c -> c == '(').count() > claimText.chars().filter(c -> c == ')').count()
+                            && m.end() < line.length() && line.charAt(m.end()) == ')') {
+                        claimText += ")";
+                    }
+                    best = new ReadinessClaim(lineNo, map[m.start()] + 1, percent, clip(claimText), badge);
                 }
             }
         }

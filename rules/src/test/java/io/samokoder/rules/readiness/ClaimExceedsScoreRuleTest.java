@@ -35,7 +35,7 @@ class ClaimExceedsScoreRuleTest {
     @Test
     void seedWithALowerScoreShowsBothNumbers() throws IOException {
         Path copy = tmp.resolve("seed");
-        copyTree(Fixtures.dir("samokoder-seed"), copy);
+        io.samokoder.testing.TestTrees.copy(Fixtures.dir("samokoder-seed"), copy);
         // a broken compose file lowers the measured score whatever other checks find
         Files.writeString(copy.resolve("docker-compose.override.yml"), "services:\n  api:\n    image: a\n    image: b\n");
         int measured = assertSeedClaims(copy);
@@ -57,19 +57,6 @@ class ClaimExceedsScoreRuleTest {
         });
         assertThat(result.score().categoryScores()).containsKey(io.samokoder.engine.Category.READINESS);
         return measured;
-    }
-
-    static void copyTree(Path from, Path to) throws IOException {
-        try (var s = Files.walk(from)) {
-            for (Path p : s.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
     }
 
     @Test
