@@ -400,16 +400,23 @@ public final class ConfigFile {
     }
 
     private static String suggest(String key, Collection<String> known) {
-        LevenshteinDistance d = new LevenshteinDistance(4);
+        LevenshteinDistance d = LevenshteinDistance.getDefaultInstance();
+        String lower = key.toLowerCase(Locale.ROOT);
         String best = null;
         int bestD = Integer.MAX_VALUE;
         for (String k : known) {
-            int dist = d.apply(key.toLowerCase(Locale.ROOT), k.toLowerCase(Locale.ROOT));
-            if (dist >= 0 && dist < bestD) {
+            String kl = k.toLowerCase(Locale.ROOT);
+            int common = 0;
+            while (common < Math.min(kl.length(), lower.length()) && kl.charAt(common) == lower.charAt(common)) {
+                common++;
+            }
+            int dist = kl.startsWith(lower) || lower.startsWith(kl) ? 1
+                    : common * 3 >= lower.length() * 2 ? 2 : d.apply(lower, kl);
+            if (dist < bestD) {
                 bestD = dist;
                 best = k;
             }
         }
-        return best == null ? "" : " (did you mean '" + best + "'?)";
+        return best == null || bestD > Math.max(3, key.length() / 3) ? "" : " (did you mean '" + best + "'?)";
     }
 }

@@ -17,9 +17,9 @@ import java.util.Set;
  * <p>A rule runs when one of its {@link Rule#inputs(AuditContext) inputs} (paths or globs; {@code **} for "any
  * file") matches a changed file; cross-file rules list every file they join, so editing {@code prometheus.yml}
  * re-runs the rules that join it with compose. Rules that compare against the measured score need every other rule
- * and do not run. A finding is reported when it is located in a changed file, or in another file that a rule which
- * the change triggered names among its inputs explicitly (the compose side of a Prometheus edit); findings of
- * catch-all rules ({@code **}) elsewhere are not reported.
+ * and do not run. A finding is reported when it is located in a changed file, or when its rule is
+ * {@link Rule#crossFile() cross-file} and the finding lies in one of the files the rule joins (the compose side of a
+ * Prometheus edit). Per-file rules' findings in unchanged files predate the change and are not reported.
  */
 public final class StagedSelection {
 
@@ -64,7 +64,9 @@ public final class StagedSelection {
             }
             if (hit) {
                 selected.add(rule);
-                explicit.put(rule.meta().id(), patterns);
+                if (rule.crossFile()) {
+                    explicit.put(rule.meta().id(), patterns.size() < inputs.size() ? List.of("**") : patterns);
+                }
             }
         }
         return new StagedSelection(List.copyOf(selected), changed, explicit);
