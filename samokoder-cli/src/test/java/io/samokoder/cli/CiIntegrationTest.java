@@ -193,6 +193,16 @@ class CiIntegrationTest {
     }
 
     @Test
+    void helpListsTheNewOptions() {
+        MainTest.Run r = run("--help");
+        assertThat(r.out()).contains("--junit").contains("--report").contains("--locale").contains("--write-baseline")
+                .contains("--staged").contains("--files").contains("--config").contains("--no-config");
+        MainTest.Run badLocale = run(tmp.toString(), "--locale", "de");
+        assertThat(badLocale.code()).isEqualTo(Main.ERROR);
+        assertThat(badLocale.err().strip()).isEqualTo("samokoder: unsupported locale 'de' (expected en or ru)");
+    }
+
+    @Test
     void seedMainCommandNeedsNoExcludeAnyMore() {
         MainTest.Run r = run(MainTest.fixture("samokoder-seed").toString(), "--fail-on-violation=false");
         assertThat(r.out()).doesNotContain("expected.json");
