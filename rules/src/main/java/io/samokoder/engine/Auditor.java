@@ -71,7 +71,15 @@ public final class Auditor {
         Set<Category> applicable = EnumSet.noneOf(Category.class);
         List<RuleMeta> ran = new ArrayList<>();
         List<Finding> raw = Collections.synchronizedList(new ArrayList<>());
-        runAll(first, context, applicable, ran, raw, config.threads());
+        if (staged == null) {
+            runAll(first, context, applicable, ran, raw, config.threads());
+        } else {
+            AuditContext changedOnly = new AuditContext(workspace.restrictedTo(changed), config);
+            runAll(first.stream().filter(r -> !staged.isScanner(r)).toList(), context, applicable, ran, raw,
+                    config.threads());
+            runAll(first.stream().filter(staged::isScanner).toList(), changedOnly, applicable, ran, raw,
+                    config.threads());
+        }
         List<Finding> processed = postProcess(raw, config, workspace, suppressions, baseline);
         applicable.addAll(categoriesOf(processed));
         context.measuredScore(ReadinessScore.compute(processed, applicable, config.weights()).total());

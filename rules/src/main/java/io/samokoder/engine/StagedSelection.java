@@ -19,22 +19,27 @@ import java.util.Set;
  * re-runs the rules that join it with compose. Rules that compare against the measured score need every other rule
  * and do not run. A finding is reported when it is located in a changed file, or when its rule is
  * {@link Rule#crossFile() cross-file} and the finding lies in one of the files the rule joins (the compose side of a
- * Prometheus edit). Per-file rules' findings in unchanged files predate the change and are not reported.
+ * Prometheus edit). Per-file rules' findings in unchanged files predate the change and are not reported. Per-file
+ * rules that may read any file ({@code **}) see only the changed files ({@link #isScanner}).
  */
 public final class StagedSelection {
 
     private final List<Rule> rules;
+    private final Set<Rule> scanners;
     private final Set<String> changed;
     private final Map<String, List<String>> explicitInputs;
 
-    private StagedSelection(List<Rule> rules, Set<String> changed, Map<String, List<String>> explicitInputs) {
+    private StagedSelection(List<Rule> rules, Set<Rule> scanners, Set<String> changed,
+                            Map<String, List<String>> explicitInputs) {
         this.rules = rules;
+        this.scanners = scanners;
         this.changed = changed;
         this.explicitInputs = explicitInputs;
     }
 
     public static StagedSelection select(List<Rule> enabled, AuditContext context, Set<String> changed) {
         List<Rule> selected = new ArrayList<>();
+        Set<Rule> scanners = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         Map<String, List<String>> explicit = new HashMap<>();
         for (Rule rule : enabled) {
             if (rule.needsMeasuredScore()) {
@@ -64,16 +69,28 @@ public final class StagedSelection {
             }
             if (hit) {
                 selected.add(rule);
+                if (!rule.crossFile() && patterns.size() < inputs.size()) {
+                    scanners.add(rule);
+                }
                 if (rule.crossFile()) {
                     explicit.put(rule.meta().id(), patterns.size() < inputs.size() ? List.of("**") : patterns);
                 }
             }
         }
-        return new StagedSelection(List.copyOf(selected), changed, explicit);
+        return new StagedSelection(List.copyOf(selected), scanners, changed, explicit);
     }
 
     public List<Rule> rules() {
         return rules;
+    }
+
+    /**
+     * Per-file rules that may read any file ({@code **} among their inputs, not {@link Rule#crossFile() cross-file}):
+     * token scanners and the like. In the staged-files mode they run on a workspace whose {@code files()} are only the
+     * changed files, so a one-file commit does not rescan the repository.
+     */
+    public boolean isScanner(Rule rule) {
+        return scanners.contains(rule);
     }
 
     /** The findings that concern the change, in their order. */

@@ -75,6 +75,37 @@ class StagedSelectionTest {
         }
     }
 
+    /** A token scanner: no declared inputs, reports every file it is given. */
+    @RuleInfo(id = "secrets/scanner", category = Category.SECRETS, severity = Severity.LOW, summary = "scans",
+            remediation = "r")
+    static final class Scanner implements Rule {
+        @Override
+        public boolean isApplicable(AuditContext context) {
+            return true;
+        }
+
+        @Override
+        public void check(AuditContext context, FindingSink sink) {
+            for (SourceFile f : context.workspace().files()) {
+                sink.report(Finding.of(this).at(f.path(), 1).message("scanned, exists(README.md)="
+                        + context.workspace().exists("README.md")).build());
+            }
+        }
+    }
+
+    @Test
+    void scannersSeeOnlyTheChangedFilesButTheWholeTree() throws IOException {
+        for (String f : List.of("a.py", "b.py", "README.md")) {
+            Files.writeString(tmp.resolve(f), "x\n");
+        }
+        AuditResult staged = new Auditor(List.of(new Scanner()))
+                .run(AuditConfig.forRoot(tmp).changedFiles(List.of("b.py")));
+        assertThat(staged.findings()).extracting(Finding::location, Finding::message)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("b.py:1", "scanned, exists(README.md)=true"));
+        AuditResult full = new Auditor(List.of(new Scanner())).run(AuditConfig.forRoot(tmp));
+        assertThat(full.findings()).hasSize(3);
+    }
+
     private AuditResult run(String... changed) throws IOException {
         for (String f : List.of("docker-compose.yml", "monitoring/prometheus.yml", "README.md", "docs/a.md")) {
             Files.createDirectories(tmp.resolve(f).getParent());
