@@ -56,6 +56,7 @@ class ClaimExceedsScoreRuleTest {
             assertThat(f.severity()).isEqualTo(95 - measured > 10 ? Severity.HIGH : Severity.MEDIUM);
         });
         assertThat(result.score().categoryScores()).containsKey(io.samokoder.engine.Category.READINESS);
+        assertThat(result.score().total()).as("the total is the score the claim is compared with").isEqualTo(measured);
         return measured;
     }
 
