@@ -41,18 +41,23 @@ public final class StagedSelection {
         List<Rule> selected = new ArrayList<>();
         Set<Rule> scanners = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         Map<String, List<String>> explicit = new HashMap<>();
-        for (Rule rule : enabled) {
+        // inputs() may build shared models; ask every rule at once, on the common pool, in a stable order
+        List<Collection<String>> allInputs = enabled.parallelStream().map(rule -> {
             if (rule.needsMeasuredScore()) {
-                continue;
+                return null;
             }
-            Collection<String> inputs;
             try {
-                inputs = rule.inputs(context);
+                Collection<String> in = rule.inputs(context);
+                return in == null ? (Collection<String>) Set.of("**") : in;
             } catch (RuntimeException | StackOverflowError e) {
-                inputs = Set.of("**"); // cannot tell: run it, the engine reports a failing check
+                return (Collection<String>) Set.of("**"); // cannot tell: run it, the engine reports a failing check
             }
+        }).toList();
+        for (int i = 0; i < enabled.size(); i++) {
+            Rule rule = enabled.get(i);
+            Collection<String> inputs = allInputs.get(i);
             if (inputs == null) {
-                inputs = Set.of("**");
+                continue;
             }
             boolean hit = false;
             List<String> patterns = new ArrayList<>();
