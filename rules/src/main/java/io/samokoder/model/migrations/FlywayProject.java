@@ -1,0 +1,477 @@
+package io.samokoder.model.migrations;
+
+import io.samokoder.engine.AuditContext;
+import io.samokoder.engine.SourceFile;
+import io.samokoder.engine.Workspace;
+import io.samokoder.engine.yaml.YamlDocument;
+import org.yaml.snakeyaml.nodes.Node;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * Flyway migrations of the repository, grouped by the configuration that locates them: {@code flyway.locations} in
+ * {@code flyway.conf}, {@code locations} in {@code flyway.toml}, {@code <locations>} / {@code flyway.locations} in a
+ * {@code pom.xml}, {@code spring.flyway.locations} in {@code application*.properties|yml}; and by convention every
+ * {@code db/migration} folder no configuration names (grouped per module). File names are classified as Flyway's
+ * {@code ResourceNameParser} does.
+ */
+public final class FlywayProject {
+
+    public enum Kind { VERSIONED, UNDO, REPEATABLE, CALLBACK, INVALID }
+
+    /**
+     * One migration file.
+     *
+     * @param version normalised version (trailing zero parts dropped: 1.0 == 1), null when none
+     * @param problem why Flyway ignores or rejects the name, for {@link Kind#INVALID}
+     */
+    public record Migration(String path, Kind kind, String versionText, String version, String description,
+                            String problem, boolean java, String contentProblem, int contentLine) {
+        Migration(String path, Kind kind, String versionText, String version, String description, String problem,
+                  boolean java) {
+            this(path, kind, versionText, version, description, problem, java, null, 0);
+        }
+
+        Migration withContent(String message, int line) {
+            return new Migration(path, kind, versionText, version, description, problem, java, message, line);
+        }
+    }
+
+    /** Migrations that one Flyway configuration sees together. */
+    public record Group(String source, List<String> locations, List<Migration> migrations, boolean undoConfigured,
+                        String undoConfigSource) {
+    }
+
+    private final List<Group> groups;
+    private final Set<String> inputs;
+
+    private FlywayProject(List<Group> groups, Set<String> inputs) {
+        this.groups = List.copyOf(groups);
+        this.inputs = inputs;
+    }
+
+    public List<Group> groups() {
+        return groups;
+    }
+
+    public Set<String> inputs() {
+        return inputs;
+    }
+
+    public boolean isEmpty() {
+        return groups.isEmpty();
+    }
+
+    record Settings(String v, String u, String r, String sep, List<String> suffixes) {
+        static final Settings DEFAULT = new Settings("V", "U", "R", "__", List.of(".sql"));
+    }
+
+    private static final class Config {
+        final String source;
+        final List<String> locations = new ArrayList<>();
+        String v = "V";
+        String u = "U";
+        String r = "R";
+        String sep = "__";
+        List<String> suffixes = List.of(".sql");
+        boolean undoConfigured;
+
+        Config(String source) {
+            this.source = source;
+        }
+
+        void set(String key, String value) {
+            String k = key.toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
+            String val = value.strip();
+            switch (k) {
+                case "locations" -> {
+                    for (String part : val.replaceAll("[\\[\\]\"']", "").split(",")) {
+                        if (!part.isBlank()) {
+                            locations.add(part.strip());
+                        }
+                    }
+                }
+                case "sqlmigrationprefix" -> v = val;
+                case "undosqlmigrationprefix" -> {
+                    u = val;
+                    undoConfigured = true;
+                }
+                case "repeatablesqlmigrationprefix" -> r = val;
+                case "sqlmigrationseparator" -> sep = val;
+                case "sqlmigrationsuffixes" -> {
+                    List<String> s = new ArrayList<>();
+                    for (String part : val.replaceAll("[\\[\\]\"']", "").split(",")) {
+                        if (!part.isBlank()) {
+                            s.add(part.strip());
+                        }
+                    }
+                    if (!s.isEmpty()) {
+                        suffixes = s;
+                    }
+                }
+                default -> { }
+            }
+        }
+    }
+
+    public static FlywayProject load(AuditContext ctx) {
+        Workspace ws = ctx.workspace();
+        List<Config> configs = new ArrayList<>();
+        for (SourceFile f : ws.files()) {
+            String name = f.name();
+            Optional<String> text;
+            if (name.equals("flyway.conf") || name.endsWith(".flyway.conf")) {
+                text = ws.text(f);
+                text.ifPresent(t -> configs.add(properties(f.path(), t, "flyway.")));
+            } else if (name.equals("flyway.toml")) {
+                text = ws.text(f);
+                text.ifPresent(t -> configs.add(toml(f.path(), t)));
+            } else if (name.matches("application(-[\\w.-]+)?\\.properties")) {
+                text = ws.text(f);
+                text.ifPresent(t -> {
+                    Config c = properties(f.path(), t, "spring.flyway.");
+                    if (!c.locations.isEmpty()) {
+                        configs.add(c);
+                    }
+                });
+            } else if (name.matches("application(-[\\w.-]+)?\\.ya?ml")) {
+                Config c = springYaml(ctx, f);
+                if (c != null && !c.locations.isEmpty()) {
+                    configs.add(c);
+                }
+            } else if (name.equals("pom.xml")) {
+                text = ws.text(f);
+                if (text.isPresent() && text.get().contains("flyway")) {
+                    Config c = pom(f.path(), text.get());
+                    if (c != null && !c.locations.isEmpty()) {
+                        configs.add(c);
+                    }
+                }
+            }
+        }
+        List<Group> groups = new ArrayList<>();
+        Set<String> inputs = new TreeSet<>();
+        for (Config c : configs) {
+            List<String> dirs = new ArrayList<>();
+            for (String loc : c.locations) {
+                dirs.addAll(resolveLocation(ws, c.source, loc));
+            }
+            if (dirs.isEmpty()) {
+                continue;
+            }
+            inputs.add(c.source);
+            Settings s = new Settings(c.v, c.u, c.r, c.sep, c.suffixes);
+            groups.add(new Group(c.source, List.copyOf(dirs), scan(ws, dirs, s), c.undoConfigured,
+                    c.undoConfigured ? c.source : null));
+        }
+        // convention: db/migration folders nobody configured, one group per module root
+        Map<String, List<String>> byModule = new LinkedHashMap<>();
+        for (String dir : ws.allDirectoryPaths()) {
+            if (!(dir.equals("db/migration") || dir.endsWith("/db/migration"))) {
+                continue;
+            }
+            String module = moduleRoot(dir);
+            byModule.computeIfAbsent(module, k -> new ArrayList<>()).add(dir);
+        }
+        // Spring Boot and Flyway's default location (classpath:db/migration) sees every db/migration folder of a
+        // module, SQL and Java alike; skip it only when a configuration already names exactly those folders
+        byModule.forEach((module, dirs) -> {
+            boolean same = groups.stream().anyMatch(g -> new TreeSet<>(g.locations()).equals(new TreeSet<>(dirs)));
+            List<Migration> migrations = same ? List.of() : scan(ws, dirs, Settings.DEFAULT);
+            if (!migrations.isEmpty()) {
+                groups.add(new Group(dirs.get(0), List.copyOf(dirs), migrations, false, null));
+            }
+        });
+        for (Group g : groups) {
+            g.migrations().forEach(m -> inputs.add(m.path()));
+        }
+        return new FlywayProject(groups, inputs);
+    }
+
+    /** The module root of a folder: what precedes {@code src/main/…}, or the folder's parent chain start. */
+    private static String moduleRoot(String dir) {
+        int src = dir.indexOf("src/main/");
+        if (src == 0) {
+            return "";
+        }
+        int nested = dir.indexOf("/src/main/");
+        if (nested >= 0) {
+            return dir.substring(0, nested);
+        }
+        return dir;
+    }
+
+    private static List<String> resolveLocation(Workspace ws, String source, String location) {
+        String loc = location.strip();
+        if (loc.contains("{") || loc.contains("*") || loc.startsWith("s3:") || loc.startsWith("gcs:")) {
+            return List.of();
+        }
+        String here = source.contains("/") ? source.substring(0, source.lastIndexOf('/')) : "";
+        String module = here.startsWith("src/main/") ? ""
+                : here.contains("/src/main/") ? here.substring(0, here.indexOf("/src/main/")) : here;
+        List<String> out = new ArrayList<>();
+        if (loc.startsWith("filesystem:")) {
+            String p = loc.substring("filesystem:".length());
+            for (String cand : List.of(join(here, p), join(module, p), p)) {
+                String n = Workspace.normalize(cand);
+                if (ws.isDirectory(n) && !out.contains(n)) {
+                    out.add(n);
+                    break;
+                }
+            }
+            return out;
+        }
+        String p = loc.startsWith("classpath:") ? loc.substring("classpath:".length()) : loc;
+        p = Workspace.normalize(p);
+        for (String root : List.of("src/main/resources", "src/main/java", "src/main/kotlin")) {
+            String n = Workspace.normalize(join(join(module, root), p));
+            if (ws.isDirectory(n)) {
+                out.add(n);
+            }
+        }
+        if (out.isEmpty()) {
+            for (String dir : ws.allDirectoryPaths()) {
+                if (dir.endsWith("/resources/" + p) || dir.equals(p)) {
+                    out.add(dir);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String join(String a, String b) {
+        return a.isEmpty() ? b : b.isEmpty() ? a : a + "/" + b;
+    }
+
+    private static Config properties(String path, String text, String prefix) {
+        Config c = new Config(path);
+        Properties p = new Properties();
+        try {
+            p.load(new java.io.StringReader(text));
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            return c;
+        }
+        for (String key : new TreeSet<>(p.stringPropertyNames())) {
+            if (key.startsWith(prefix)) {
+                c.set(key.substring(prefix.length()), p.getProperty(key));
+            }
+        }
+        return c;
+    }
+
+    private static Config toml(String path, String text) {
+        Config c = new Config(path);
+        String section = "";
+        for (String raw : text.split("\r\n|\r|\n")) {
+            String line = raw.strip();
+            if (line.startsWith("[")) {
+                section = line;
+                continue;
+            }
+            int eq = line.indexOf('=');
+            if (eq <= 0 || line.startsWith("#") || !section.contains("flyway")) {
+                continue;
+            }
+            c.set(line.substring(0, eq).strip(), line.substring(eq + 1));
+        }
+        return c;
+    }
+
+    private static Config springYaml(AuditContext ctx, SourceFile f) {
+        Optional<String> text = ctx.workspace().text(f);
+        if (text.isEmpty() || !text.get().contains("flyway")) {
+            return null;
+        }
+        Config c = new Config(f.path());
+        YamlDocument doc = ctx.yaml(f);
+        for (Node root : doc.documents()) {
+            Node flyway = YamlDocument.mapping(YamlDocument.mapping(root).get("spring")).get("flyway");
+            YamlDocument.mapping(flyway).forEach((k, v) -> {
+                if (YamlDocument.scalar(v).isPresent()) {
+                    c.set(k, YamlDocument.scalar(v).get());
+                } else {
+                    List<String> items = new ArrayList<>();
+                    YamlDocument.sequence(v).forEach(i -> YamlDocument.scalar(i).ifPresent(items::add));
+                    if (!items.isEmpty()) {
+                        c.set(k, String.join(",", items));
+                    }
+                }
+            });
+        }
+        return c;
+    }
+
+    private static Config pom(String path, String text) {
+        Config c = new Config(path);
+        XmlTree tree = XmlTree.parse(text);
+        if (tree.root() == null) {
+            return null;
+        }
+        tree.root().walk(e -> {
+            String n = e.name();
+            if (n.equals("location") && e.parent() != null && e.parent().name().equals("locations")) {
+                c.set("locations", e.text());
+            } else if (n.startsWith("flyway.")) {
+                c.set(n.substring("flyway.".length()), e.text());
+            } else if (e.parent() != null && e.parent().name().equals("configuration") && isFlywayPlugin(e.parent())) {
+                if (!n.equals("locations")) {
+                    c.set(n, e.text());
+                }
+            }
+        });
+        return c;
+    }
+
+    private static boolean isFlywayPlugin(XmlTree.Element configuration) {
+        XmlTree.Element plugin = configuration.parent();
+        if (plugin == null) {
+            return false;
+        }
+        for (XmlTree.Element child : plugin.children()) {
+            if (child.name().equals("artifactId") && child.text().contains("flyway")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ---- names ----
+
+    private static final Pattern VERSION = Pattern.compile("\\d++(?:[._]\\d++)*+");
+    private static final Pattern CALLBACK = Pattern.compile(
+            "(?:before|after)[A-Z][A-Za-z]*+(?:__.*+)?|createSchema(?:__.*+)?");
+
+    private static List<Migration> scan(Workspace ws, List<String> dirs, Settings s) {
+        List<Migration> out = new ArrayList<>();
+        Set<String> seen = new java.util.HashSet<>();
+        for (String path : ws.allFilePaths()) {
+            String folder = path.contains("/") ? path.substring(0, path.lastIndexOf('/')) : "";
+            boolean inside = dirs.stream().anyMatch(d -> folder.equals(d) || folder.startsWith(d + "/"));
+            if (!inside || !seen.add(path)) {
+                continue;
+            }
+            String name = path.substring(path.lastIndexOf('/') + 1);
+            Migration m = classify(path, name, s);
+            if (m == null) {
+                continue;
+            }
+            Optional<SourceFile> file = ws.file(path);
+            if (file.isPresent() && !m.java() && m.kind() != Kind.INVALID) {
+                if (ws.isBinary(file.get())) {
+                    m = m.withContent("binary content (NUL bytes): Flyway cannot parse it as SQL", 0);
+                } else {
+                    Optional<String> text = ws.text(file.get());
+                    SqlLexCheck.Problem p = text.map(SqlLexCheck::check).orElse(null);
+                    if (p != null) {
+                        m = m.withContent("SQL does not parse: " + p.message() + "; Flyway fails on this script",
+                                p.line());
+                    }
+                }
+            }
+            out.add(m);
+        }
+        return out;
+    }
+
+    /** Classifies a file name; null when Flyway does not consider the file at all (other extensions). */
+    static Migration classify(String path, String name, Settings s) {
+        String base = null;
+        boolean java = false;
+        for (String suffix : s.suffixes()) {
+            if (name.endsWith(suffix) && name.length() > suffix.length()) {
+                base = name.substring(0, name.length() - suffix.length());
+            }
+        }
+        if (base == null && (name.endsWith(".java") || name.endsWith(".kt"))) {
+            base = name.substring(0, name.lastIndexOf('.'));
+            java = true;
+            // Java migrations may carry any class name when they override getVersion(); judge only likely attempts
+            if (!base.matches("[VvUuRr]\\d.*") && !base.contains("__")) {
+                return null;
+            }
+        }
+        if (base == null) {
+            String lower = name.toLowerCase(Locale.ROOT);
+            for (String suffix : s.suffixes()) {
+                if (lower.endsWith(suffix.toLowerCase(Locale.ROOT)) && !name.endsWith(suffix)) {
+                    return new Migration(path, Kind.INVALID, null, null, null, "suffix '"
+                            + name.substring(name.length() - suffix.length()) + "' differs from '" + suffix
+                            + "' in case: Flyway ignores the file", java);
+                }
+            }
+            return null;
+        }
+        if (CALLBACK.matcher(base).matches()) {
+            return new Migration(path, Kind.CALLBACK, null, null, base, null, java);
+        }
+        String sep = s.sep();
+        if (base.startsWith(s.r()) && base.substring(s.r().length()).startsWith(sep)) {
+            return new Migration(path, Kind.REPEATABLE, null, null, base.substring(s.r().length() + sep.length()),
+                    null, java);
+        }
+        for (Kind kind : List.of(Kind.VERSIONED, Kind.UNDO)) {
+            String prefix = kind == Kind.VERSIONED ? s.v() : s.u();
+            if (!base.startsWith(prefix)) {
+                continue;
+            }
+            String rest = base.substring(prefix.length());
+            int cut = rest.indexOf(sep);
+            if (cut < 0) {
+                return invalid(path, java, "no '" + sep + "' between version and description (Flyway reads the"
+                        + " whole name as the version and rejects or ignores the file); expected " + prefix
+                        + "<version>" + sep + "<description>" + (java ? "" : s.suffixes().get(0)));
+            }
+            String version = rest.substring(0, cut);
+            if (version.isEmpty()) {
+                return invalid(path, java, "empty version after '" + prefix + "'");
+            }
+            if (!VERSION.matcher(version).matches()) {
+                return invalid(path, java, "version '" + version + "' is not numbers separated by '.' or '_'");
+            }
+            return new Migration(path, kind, version, normalize(version), rest.substring(cut + sep.length()), null,
+                    java);
+        }
+        if (base.startsWith(s.r())) {
+            return invalid(path, java, "repeatable migrations take no version: expected " + s.r() + sep
+                    + "<description>");
+        }
+        String lower = base.toLowerCase(Locale.ROOT);
+        for (String prefix : List.of(s.v(), s.u(), s.r())) {
+            String lp = prefix.toLowerCase(Locale.ROOT);
+            if (lower.startsWith(lp) && !base.startsWith(prefix) && lower.length() > lp.length()
+                    && (Character.isDigit(lower.charAt(lp.length())) || lower.startsWith(sep, lp.length()))) {
+                return invalid(path, java, "prefix '" + base.substring(0, prefix.length()) + "' is not '" + prefix
+                        + "': Flyway prefixes are case-sensitive and the file is ignored");
+            }
+        }
+        return invalid(path, java, "name does not start with '" + s.v() + "', '" + s.u() + "' or '" + s.r()
+                + "': Flyway ignores the file (or rejects it with validateMigrationNaming)");
+    }
+
+    private static Migration invalid(String path, boolean java, String why) {
+        return new Migration(path, Kind.INVALID, null, null, null, why, java);
+    }
+
+    /** 1.0.0 == 1 == 1_0; leading zeros do not count (Flyway compares parts as numbers). */
+    static String normalize(String version) {
+        String[] parts = version.split("[._]");
+        List<String> out = new ArrayList<>();
+        for (String p : parts) {
+            out.add(new BigInteger(p).toString());
+        }
+        while (out.size() > 1 && out.get(out.size() - 1).equals("0")) {
+            out.remove(out.size() - 1);
+        }
+        return String.join(".", out);
+    }
+}

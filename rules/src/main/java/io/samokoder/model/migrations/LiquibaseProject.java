@@ -1,0 +1,424 @@
+package io.samokoder.model.migrations;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import io.samokoder.engine.AuditContext;
+import io.samokoder.engine.SourceFile;
+import io.samokoder.engine.Workspace;
+import io.samokoder.engine.yaml.YamlDocument;
+import io.samokoder.engine.yaml.YamlProblem;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Liquibase changelogs of the repository in every format Liquibase reads (XML, YAML, JSON, formatted SQL), found by
+ * content ({@code databaseChangeLog} root, {@code --liquibase formatted sql} header), with their changesets, the
+ * change types each changeset runs, whether it declares a rollback, and its {@code include}/{@code includeAll}
+ * references.
+ */
+public final class LiquibaseProject {
+
+    /** Change types Liquibase cannot roll back on its own (no generated inverse). */
+    public static final Set<String> NO_AUTO_ROLLBACK = Set.of("sql", "sqlFile", "loadData", "loadUpdateData",
+            "dropTable", "dropColumn", "dropIndex", "dropForeignKeyConstraint", "dropAllForeignKeyConstraints",
+            "dropUniqueConstraint", "dropPrimaryKey", "dropView", "dropSequence", "dropProcedure",
+            "dropDefaultValue", "update", "delete", "insert", "modifyDataType", "mergeColumns", "addAutoIncrement",
+            "alterSequence", "executeCommand", "createProcedure", "setColumnRemarks", "setTableRemarks");
+
+    public enum Format { XML, YAML, JSON, SQL }
+
+    public record Change(String type, int line) {
+    }
+
+    public record ChangeSet(String id, String author, int line, List<Change> changes, boolean hasRollback) {
+    }
+
+    /**
+     * An include or includeAll.
+     *
+     * @param resolved the repo-relative path it resolves to, or null when nothing exists there
+     */
+    public record Include(String target, int line, boolean all, boolean optional, String resolved) {
+    }
+
+    public record Changelog(String path, Format format, List<ChangeSet> changeSets, List<Include> includes,
+                            String error, int errorLine) {
+    }
+
+    private final List<Changelog> changelogs;
+
+    private LiquibaseProject(List<Changelog> changelogs) {
+        this.changelogs = List.copyOf(changelogs);
+    }
+
+    public List<Changelog> changelogs() {
+        return changelogs;
+    }
+
+    public boolean isEmpty() {
+        return changelogs.isEmpty();
+    }
+
+    public Set<String> inputs() {
+        Set<String> out = new TreeSet<>();
+        changelogs.forEach(c -> out.add(c.path()));
+        return out;
+    }
+
+    private static final Pattern SQL_HEADER = Pattern.compile("\\s*+--\\s*+liquibase\\s++formatted\\s++sql.*+",
+            Pattern.CASE_INSENSITIVE);
+
+    public static LiquibaseProject load(AuditContext ctx) {
+        Workspace ws = ctx.workspace();
+        List<Changelog> out = new ArrayList<>();
+        for (SourceFile f : ws.files()) {
+            String lower = f.name().toLowerCase(Locale.ROOT);
+            Format format = lower.endsWith(".xml") ? Format.XML
+                    : lower.endsWith(".yaml") || lower.endsWith(".yml") ? Format.YAML
+                    : lower.endsWith(".json") ? Format.JSON
+                    : lower.endsWith(".sql") ? Format.SQL : null;
+            if (format == null) {
+                continue;
+            }
+            if (ws.isBinary(f)) {
+                if (lower.contains("changelog")) {
+                    out.add(new Changelog(f.path(), format, List.of(), List.of(),
+                            "binary content (NUL bytes): Liquibase cannot read it", 0));
+                }
+                continue;
+            }
+            Optional<String> text = ws.text(f);
+            if (text.isEmpty()) {
+                continue;
+            }
+            String t = text.get();
+            Changelog c = switch (format) {
+                case XML -> t.contains("databaseChangeLog") ? xml(ws, f, t) : null;
+                case YAML -> t.contains("databaseChangeLog") ? yaml(ctx, f) : null;
+                case JSON -> t.contains("databaseChangeLog") ? json(ws, f, t) : null;
+                case SQL -> isFormattedSql(t) ? sql(ws, f, t) : null;
+            };
+            if (c != null) {
+                out.add(c);
+            }
+        }
+        return new LiquibaseProject(out);
+    }
+
+    static boolean isFormattedSql(String t) {
+        int i = 0;
+        while (i < t.length() && Character.isWhitespace(t.charAt(i))) {
+            i++;
+        }
+        int end = t.indexOf('\n', i);
+        String first = t.substring(i, end < 0 ? Math.min(t.length(), i + 200) : Math.min(end, i + 200));
+        return SQL_HEADER.matcher(first).matches();
+    }
+
+    // ---- XML ----
+
+    static Changelog xml(Workspace ws, SourceFile f, String text) {
+        XmlTree tree = XmlTree.parse(text);
+        XmlTree.Element root = tree.root();
+        if (root == null || !root.name().equals("databaseChangeLog")) {
+            if (tree.error() != null && (root == null || root.name().equals("databaseChangeLog"))
+                    && text.contains("<databaseChangeLog")) {
+                return new Changelog(f.path(), Format.XML, List.of(), List.of(), "XML does not parse: "
+                        + tree.error(), tree.errorLine());
+            }
+            return null;
+        }
+        List<ChangeSet> sets = new ArrayList<>();
+        List<Include> includes = new ArrayList<>();
+        for (XmlTree.Element e : root.children()) {
+            switch (e.name()) {
+                case "changeSet" -> {
+                    List<Change> changes = new ArrayList<>();
+                    boolean rollback = false;
+                    for (XmlTree.Element c : e.children()) {
+                        switch (c.name()) {
+                            case "rollback" -> rollback = true;
+                            case "comment", "preConditions", "validCheckSum", "modifySql", "tagDatabase", "empty" -> {
+                            }
+                            default -> changes.add(new Change(c.name(), c.line()));
+                        }
+                    }
+                    sets.add(new ChangeSet(e.attr("id"), e.attr("author"), e.line(), changes, rollback));
+                }
+                case "include" -> includes.add(include(ws, f, e.attr("file"), e.line(), false,
+                        "true".equalsIgnoreCase(e.attr("relativeToChangelogFile")),
+                        "false".equalsIgnoreCase(e.attr("errorIfMissing"))));
+                case "includeAll" -> includes.add(include(ws, f, e.attr("path"), e.line(), true,
+                        "true".equalsIgnoreCase(e.attr("relativeToChangelogFile")),
+                        "false".equalsIgnoreCase(e.attr("errorIfMissingOrEmpty"))));
+                default -> {
+                }
+            }
+        }
+        return new Changelog(f.path(), Format.XML, sets, includes,
+                tree.error() == null ? null : "XML does not parse: " + tree.error(), tree.errorLine());
+    }
+
+    // ---- YAML and JSON, through one small tree with lines ----
+
+    /** A YAML/JSON value: Map&lt;String, LNode&gt;, List&lt;LNode&gt;, String or null, with its line. */
+    record LNode(Object value, int line) {
+        @SuppressWarnings("unchecked")
+        Map<String, LNode> map() {
+            return value instanceof Map<?, ?> m ? (Map<String, LNode>) m : Map.of();
+        }
+
+        @SuppressWarnings("unchecked")
+        List<LNode> list() {
+            return value instanceof List<?> l ? (List<LNode>) l : List.of();
+        }
+
+        String str() {
+            return value instanceof String s ? s : null;
+        }
+    }
+
+    static Changelog yaml(AuditContext ctx, SourceFile f) {
+        YamlDocument doc = ctx.yaml(f);
+        String error = null;
+        int errorLine = 0;
+        for (YamlProblem p : doc.problems()) {
+            if (p.kind() != YamlProblem.Kind.DUPLICATE_KEY) {
+                error = "YAML does not load: " + p.message();
+                errorLine = p.line();
+                break;
+            }
+        }
+        Node root = doc.root().orElse(null);
+        int[] budget = {200_000};
+        LNode tree = root == null ? null : convert(root, budget, 0);
+        if (tree == null || !tree.map().containsKey("databaseChangeLog")) {
+            return error == null ? null : new Changelog(f.path(), Format.YAML, List.of(), List.of(), error, errorLine);
+        }
+        return structured(ctx.workspace(), f, Format.YAML, tree, error, errorLine);
+    }
+
+    private static LNode convert(Node n, int[] budget, int depth) {
+        if (budget[0]-- <= 0 || depth > 200) {
+            return new LNode(null, YamlDocument.line(n));
+        }
+        if (n instanceof ScalarNode s) {
+            return new LNode(YamlDocument.isNull(s) ? null : s.getValue(), YamlDocument.line(n));
+        }
+        if (n instanceof org.yaml.snakeyaml.nodes.MappingNode) {
+            Map<String, LNode> m = new LinkedHashMap<>();
+            YamlDocument.mapping(n).forEach((k, v) -> m.put(k, convert(v, budget, depth + 1)));
+            return new LNode(m, YamlDocument.line(n));
+        }
+        List<LNode> l = new ArrayList<>();
+        for (Node item : YamlDocument.sequence(n)) {
+            l.add(convert(item, budget, depth + 1));
+        }
+        return new LNode(l, YamlDocument.line(n));
+    }
+
+    static Changelog json(Workspace ws, SourceFile f, String text) {
+        JsonFactory factory = JsonFactory.builder().build();
+        try (JsonParser p = factory.createParser(text)) {
+            if (p.nextToken() == null) {
+                return null;
+            }
+            LNode tree = readJson(p, 0);
+            if (!tree.map().containsKey("databaseChangeLog")) {
+                return null;
+            }
+            return structured(ws, f, Format.JSON, tree, null, 0);
+        } catch (IOException | RuntimeException e) {
+            int line = 1;
+            if (e instanceof com.fasterxml.jackson.core.JsonProcessingException jpe && jpe.getLocation() != null) {
+                line = Math.max(1, jpe.getLocation().getLineNr());
+            }
+            String msg = String.valueOf(e.getMessage());
+            int nl = msg.indexOf('\n');
+            return new Changelog(f.path(), Format.JSON, List.of(), List.of(), "JSON does not parse: "
+                    + (nl > 0 ? msg.substring(0, nl) : msg), line);
+        }
+    }
+
+    private static LNode readJson(JsonParser p, int depth) throws IOException {
+        int line = p.currentTokenLocation().getLineNr();
+        JsonToken t = p.currentToken();
+        if (depth > 500) {
+            throw new IOException("nesting deeper than 500 levels");
+        }
+        if (t == JsonToken.START_OBJECT) {
+            Map<String, LNode> m = new LinkedHashMap<>();
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String key = p.currentName();
+                p.nextToken();
+                m.putIfAbsent(key, readJson(p, depth + 1));
+            }
+            return new LNode(m, line);
+        }
+        if (t == JsonToken.START_ARRAY) {
+            List<LNode> l = new ArrayList<>();
+            while (p.nextToken() != JsonToken.END_ARRAY) {
+                if (p.currentToken() == null) {
+                    throw new IOException("unexpected end of input in array");
+                }
+                l.add(readJson(p, depth + 1));
+            }
+            return new LNode(l, line);
+        }
+        if (t == JsonToken.VALUE_NULL) {
+            return new LNode(null, line);
+        }
+        return new LNode(p.getText(), line);
+    }
+
+    private static Changelog structured(Workspace ws, SourceFile f, Format format, LNode tree, String error,
+                                        int errorLine) {
+        List<ChangeSet> sets = new ArrayList<>();
+        List<Include> includes = new ArrayList<>();
+        for (LNode item : tree.map().get("databaseChangeLog").list()) {
+            for (Map.Entry<String, LNode> e : item.map().entrySet()) {
+                LNode v = e.getValue();
+                Map<String, LNode> body = v.map();
+                switch (e.getKey()) {
+                    case "changeSet" -> {
+                        List<Change> changes = new ArrayList<>();
+                        for (LNode c : body.getOrDefault("changes", new LNode(null, 0)).list()) {
+                            for (Map.Entry<String, LNode> ce : c.map().entrySet()) {
+                                if (!ce.getKey().equals("tagDatabase") && !ce.getKey().equals("empty")
+                                        && !ce.getKey().equals("comment")) {
+                                    changes.add(new Change(ce.getKey(), Math.max(c.line(), ce.getValue().line())));
+                                }
+                            }
+                        }
+                        sets.add(new ChangeSet(str(body.get("id")), str(body.get("author")), item.line(), changes,
+                                body.containsKey("rollback")));
+                    }
+                    case "include" -> includes.add(include(ws, f, str(body.get("file")), item.line(), false,
+                            "true".equalsIgnoreCase(str(body.get("relativeToChangelogFile"))),
+                            "false".equalsIgnoreCase(str(body.get("errorIfMissing")))));
+                    case "includeAll" -> includes.add(include(ws, f, str(body.get("path")), item.line(), true,
+                            "true".equalsIgnoreCase(str(body.get("relativeToChangelogFile"))),
+                            "false".equalsIgnoreCase(str(body.get("errorIfMissingOrEmpty")))));
+                    default -> {
+                    }
+                }
+            }
+        }
+        return new Changelog(f.path(), format, sets, includes, error, errorLine);
+    }
+
+    private static String str(LNode n) {
+        return n == null ? null : n.str();
+    }
+
+    // ---- formatted SQL ----
+
+    private static final Pattern CHANGESET = Pattern.compile("--\\s*+changeset\\s++([^:\\s]++):(\\S++).*+",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern ROLLBACK = Pattern.compile("(?:--\\s*+rollback\\b|/\\*\\s*+liquibase\\s++rollback\\b).*+",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern INCLUDE = Pattern.compile("--\\s*+include(All)?\\s++(?:file|path):(\\S++).*+",
+            Pattern.CASE_INSENSITIVE);
+
+    static Changelog sql(Workspace ws, SourceFile f, String text) {
+        List<ChangeSet> sets = new ArrayList<>();
+        List<Include> includes = new ArrayList<>();
+        String[] lines = text.split("\r\n|\r|\n", -1);
+        String id = null;
+        String author = null;
+        int start = 0;
+        int firstSql = 0;
+        boolean rollback = false;
+        for (int i = 0; i <= lines.length; i++) {
+            String line = i < lines.length ? lines[i].strip() : null;
+            Matcher cs = line == null ? null : CHANGESET.matcher(line);
+            boolean boundary = line == null || cs.matches();
+            if (boundary) {
+                if (start > 0) {
+                    List<Change> changes = firstSql > 0 ? List.of(new Change("sql", firstSql)) : List.of();
+                    sets.add(new ChangeSet(id, author, start, changes, rollback));
+                }
+                if (line == null) {
+                    break;
+                }
+                author = cs.group(1);
+                id = cs.group(2);
+                start = i + 1;
+                firstSql = 0;
+                rollback = false;
+                continue;
+            }
+            if (line.length() > 10_000) {
+                line = line.substring(0, 10_000);
+            }
+            Matcher inc = INCLUDE.matcher(line);
+            if (inc.matches()) {
+                includes.add(include(ws, f, inc.group(2), i + 1, inc.group(1) != null, false, false));
+            } else if (ROLLBACK.matcher(line).matches()) {
+                rollback = true;
+            } else if (!line.isEmpty() && !line.startsWith("--") && start > 0 && firstSql == 0) {
+                firstSql = i + 1;
+            }
+        }
+        SqlLexCheck.Problem p = SqlLexCheck.check(text);
+        return new Changelog(f.path(), Format.SQL, sets, includes,
+                p == null ? null : "SQL does not parse: " + p.message(), p == null ? 0 : p.line());
+    }
+
+    // ---- include resolution ----
+
+    private static Include include(Workspace ws, SourceFile from, String target, int line, boolean all,
+                                   boolean relative, boolean optional) {
+        if (target == null || target.isBlank()) {
+            return new Include(target == null ? "" : target, line, all, true, null);
+        }
+        String t = target.strip();
+        if (t.contains("${")) {
+            return new Include(t, line, all, true, t); // property substitution: cannot be resolved statically
+        }
+        String p = t.startsWith("classpath:") ? t.substring("classpath:".length()) : t;
+        p = p.replaceFirst("^classpath\\*:", "");
+        String here = from.folder();
+        List<String> candidates = new ArrayList<>();
+        if (relative) {
+            candidates.add(join(here, p));
+        } else {
+            String rel = p.startsWith("/") ? p.substring(1) : p;
+            candidates.add(rel);
+            String module = here.contains("src/main/resources") ? here.substring(0, here.indexOf("src/main/resources"))
+                    : "";
+            candidates.add(module + "src/main/resources/" + rel);
+            candidates.add(module + "src/test/resources/" + rel);
+            candidates.add(join(here, rel));
+            int res = here.indexOf("/resources");
+            if (res >= 0) {
+                candidates.add(here.substring(0, res + "/resources".length()) + "/" + rel);
+            }
+        }
+        for (String c : candidates) {
+            String n = Workspace.normalize(c);
+            boolean exists = all ? ws.isDirectory(n) : ws.exists(n) || ws.allFilePaths().contains(n);
+            if (exists) {
+                return new Include(t, line, all, optional, n);
+            }
+        }
+        return new Include(t, line, all, optional, null);
+    }
+
+    private static String join(String a, String b) {
+        return a.isEmpty() ? b : a + "/" + b;
+    }
+}

@@ -1,0 +1,78 @@
+package io.samokoder.rules.migrations;
+
+import io.samokoder.engine.AuditContext;
+import io.samokoder.engine.Category;
+import io.samokoder.engine.Finding;
+import io.samokoder.engine.FindingSink;
+import io.samokoder.engine.Rule;
+import io.samokoder.engine.RuleInfo;
+import io.samokoder.engine.Severity;
+import io.samokoder.model.migrations.AlembicModule;
+import io.samokoder.model.migrations.AlembicProject;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** A revision graph Alembic cannot build: unknown down_revision or depends_on, duplicate ids, cycles. */
+@RuleInfo(id = "migrations/broken-chain", category = Category.MIGRATIONS, severity = Severity.HIGH,
+        summary = "The Alembic revision chain is broken: a down_revision or depends_on names an unknown revision, a"
+                + " revision id is defined twice, or revisions form a cycle.",
+        remediation = "Point down_revision at an existing revision id (see `alembic history`), give each revision a"
+                + " unique id (`alembic revision` generates one), and break cycles so the history is a DAG.",
+        description = "Alembic builds its revision map from every module of the version locations. A down_revision"
+                + " naming a revision that is not there stops every command (\"Revision X referenced from Y is not"
+                + " present\"); a duplicate id silently hides one of the two modules; a cycle is rejected with"
+                + " CycleDetected. Dependencies (depends_on) may name a revision, a unique id prefix or a branch label.")
+public final class BrokenChainRule implements Rule {
+
+    @Override
+    public boolean isApplicable(AuditContext context) {
+        return AlembicRules.applicable(context);
+    }
+
+    @Override
+    public Set<String> inputs(AuditContext context) {
+        return AlembicRules.inputs(context);
+    }
+
+    @Override
+    public void check(AuditContext context, FindingSink sink) {
+        for (AlembicProject.Environment env : AlembicRules.project(context).environments()) {
+            AlembicProject.Graph g = env.graph();
+            long unread = env.problems().stream().filter(AlembicProject.Problem::blocking).count();
+            String note = unread == 0 ? "" : " (" + unread + " file(s) of this history could not be read; see"
+                    + " migrations/unreadable-migration)";
+            for (AlembicProject.Dangling d : g.dangling()) {
+                AlembicModule m = d.module();
+                String field = d.dependency() ? "depends_on" : "down_revision";
+                int line = d.dependency() ? m.dependsOn().line() : m.downRevision().line();
+                sink.report(Finding.of(this).at(m.path(), Math.max(1, line))
+                        .message(field + " of revision " + m.revisionId() + " names unknown revision '" + d.missing()
+                                + "': Alembic stops with \"Revision " + d.missing() + " referenced from "
+                                + m.revisionId() + " is not present\"" + note)
+                        .key(m.revisionId() + ":" + field + ":" + d.missing())
+                        .build());
+            }
+            g.duplicates().forEach((id, mods) -> {
+                for (int i = 1; i < mods.size(); i++) {
+                    AlembicModule m = mods.get(i);
+                    sink.report(Finding.of(this).at(m.path(), AlembicRules.revisionLine(m))
+                            .message("revision id " + id + " is also defined in " + mods.get(0).path()
+                                    + ": Alembic keeps only one of them and silently ignores the other")
+                            .key("duplicate:" + id)
+                            .build());
+                }
+            });
+            for (List<AlembicModule> cycle : g.cycles()) {
+                AlembicModule first = cycle.get(0);
+                String ids = cycle.stream().map(AlembicModule::revisionId).collect(Collectors.joining(", "));
+                sink.report(Finding.of(this).at(first.path(), Math.max(1, first.downRevision().line()))
+                        .message("revisions " + ids + " form a cycle through down_revision: Alembic rejects the"
+                                + " history (CycleDetected)")
+                        .key("cycle:" + ids)
+                        .build());
+            }
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package io.samokoder.rules.migrations;
+
+import io.samokoder.engine.AuditContext;
+import io.samokoder.engine.Category;
+import io.samokoder.engine.Finding;
+import io.samokoder.engine.FindingSink;
+import io.samokoder.engine.Rule;
+import io.samokoder.engine.RuleInfo;
+import io.samokoder.engine.Severity;
+import io.samokoder.model.migrations.FlywayProject;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** Two Flyway migrations with the same version (or two repeatables with the same description). */
+@RuleInfo(id = "migrations/flyway-duplicate-version", category = Category.MIGRATIONS, severity = Severity.HIGH,
+        summary = "Two Flyway migrations of one configuration share a version (1.1 = 1_1 = 1.1.0), or two repeatable"
+                + " migrations share a description.",
+        remediation = "Renumber one of the migrations to the next free version; if one was already applied somewhere,"
+                + " keep that one and move the other.",
+        description = "Flyway refuses to migrate when two versioned (or two undo) migrations resolve to the same"
+                + " version, across SQL and Java migrations and across all configured locations (\"Found more than"
+                + " one migration with version\"). Versions are compared as Flyway does: numerically, part by part,"
+                + " '_' read as '.', trailing zero parts ignored.")
+public final class FlywayDuplicateVersionRule implements Rule {
+
+    @Override
+    public boolean isApplicable(AuditContext context) {
+        return !FlywayRules.project(context).isEmpty();
+    }
+
+    @Override
+    public Set<String> inputs(AuditContext context) {
+        return FlywayRules.project(context).inputs();
+    }
+
+    @Override
+    public void check(AuditContext context, FindingSink out) {
+        FindingSink sink = FlywayRules.once(out);
+        for (FlywayProject.Group g : FlywayRules.project(context).groups()) {
+            Map<String, List<FlywayProject.Migration>> byKey = new TreeMap<>();
+            for (FlywayProject.Migration m : g.migrations()) {
+                String key = switch (m.kind()) {
+                    case VERSIONED -> "version " + m.version();
+                    case UNDO -> "undo version " + m.version();
+                    case REPEATABLE -> "repeatable description '" + m.description() + "'";
+                    default -> null;
+                };
+                if (key != null) {
+                    byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(m);
+                }
+            }
+            byKey.forEach((key, list) -> {
+                for (int i = 1; i < list.size(); i++) {
+                    sink.report(Finding.of(this).at(list.get(i).path(), 0)
+                            .message("Flyway " + key + " is also used by " + list.get(0).path()
+                                    + ": `flyway migrate` fails with \"Found more than one migration\"")
+                            .key(key)
+                            .build());
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package io.samokoder.rules.migrations;
+
+import io.samokoder.engine.AuditContext;
+import io.samokoder.engine.Category;
+import io.samokoder.engine.Finding;
+import io.samokoder.engine.FindingSink;
+import io.samokoder.engine.Rule;
+import io.samokoder.engine.RuleInfo;
+import io.samokoder.engine.Severity;
+import io.samokoder.model.migrations.FlywayProject;
+
+import java.util.HashSet;
+import java.util.Set;
+
+/** Undo is in use but a versioned migration has no undo migration. */
+@RuleInfo(id = "migrations/flyway-missing-undo", category = Category.MIGRATIONS, severity = Severity.MEDIUM,
+        summary = "The project uses Flyway undo migrations, but a versioned migration has no matching U<version>.",
+        remediation = "Add U<version>__<description>.sql reversing the versioned migration, or document why it"
+                + " cannot be undone and suppress the finding.",
+        description = "Undo is in use when any U file exists in the configuration's locations or undoSqlMigrationPrefix"
+                + " is configured. `flyway undo` stops at the first versioned migration without an undo. Repeatable"
+                + " migrations (R__) are never undone and are never gaps.")
+public final class FlywayMissingUndoRule implements Rule {
+
+    @Override
+    public boolean isApplicable(AuditContext context) {
+        return !FlywayRules.project(context).isEmpty();
+    }
+
+    @Override
+    public Set<String> inputs(AuditContext context) {
+        return FlywayRules.project(context).inputs();
+    }
+
+    @Override
+    public void check(AuditContext context, FindingSink out) {
+        FindingSink sink = FlywayRules.once(out);
+        for (FlywayProject.Group g : FlywayRules.project(context).groups()) {
+            Set<String> undone = new HashSet<>();
+            String firstUndo = null;
+            for (FlywayProject.Migration m : g.migrations()) {
+                if (m.kind() == FlywayProject.Kind.UNDO) {
+                    undone.add(m.version());
+                    if (firstUndo == null) {
+                        firstUndo = m.path();
+                    }
+                }
+            }
+            if (undone.isEmpty() && !g.undoConfigured()) {
+                continue;
+            }
+            String why = firstUndo != null ? "undo migrations are in use (" + firstUndo + ")"
+                    : "undo is configured in " + g.undoConfigSource();
+            for (FlywayProject.Migration m : g.migrations()) {
+                if (m.kind() == FlywayProject.Kind.VERSIONED && !undone.contains(m.version())) {
+                    sink.report(Finding.of(this).at(m.path(), 0)
+                            .message("versioned migration " + m.versionText() + " has no undo migration U"
+                                    + m.versionText() + "__…: " + why + ", and `flyway undo` stops here")
+                            .key("undo:" + m.version())
+                            .build());
+                }
+            }
+        }
+    }
+}

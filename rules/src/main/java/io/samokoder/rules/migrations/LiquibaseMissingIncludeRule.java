@@ -1,0 +1,51 @@
+package io.samokoder.rules.migrations;
+
+import io.samokoder.engine.AuditContext;
+import io.samokoder.engine.Category;
+import io.samokoder.engine.Finding;
+import io.samokoder.engine.FindingSink;
+import io.samokoder.engine.Rule;
+import io.samokoder.engine.RuleInfo;
+import io.samokoder.engine.Severity;
+import io.samokoder.model.migrations.LiquibaseProject;
+
+import java.util.Set;
+
+/** include / includeAll pointing at nothing. */
+@RuleInfo(id = "migrations/liquibase-missing-include", category = Category.MIGRATIONS, severity = Severity.HIGH,
+        summary = "A Liquibase changelog includes a file (include) or folder (includeAll) that does not exist.",
+        remediation = "Fix the path (relativeToChangelogFile=\"true\" resolves against the including changelog,"
+                + " otherwise against the classpath root such as src/main/resources), or add the missing file.",
+        description = "Liquibase stops with \"… does not exist\" before running any changeset. Paths are resolved the"
+                + " way Liquibase does: relative to the changelog when relativeToChangelogFile is true, else against"
+                + " the classpath (the repository root and every src/main/resources). Includes marked"
+                + " errorIfMissing=\"false\" (errorIfMissingOrEmpty for includeAll) and paths with ${properties} are"
+                + " skipped.")
+public final class LiquibaseMissingIncludeRule implements Rule {
+
+    @Override
+    public boolean isApplicable(AuditContext context) {
+        return !FlywayRules.liquibase(context).isEmpty();
+    }
+
+    @Override
+    public Set<String> inputs(AuditContext context) {
+        return Set.of("**");
+    }
+
+    @Override
+    public void check(AuditContext context, FindingSink sink) {
+        for (LiquibaseProject.Changelog c : FlywayRules.liquibase(context).changelogs()) {
+            for (LiquibaseProject.Include inc : c.includes()) {
+                if (inc.resolved() != null || inc.optional()) {
+                    continue;
+                }
+                sink.report(Finding.of(this).at(c.path(), inc.line())
+                        .message((inc.all() ? "includeAll folder '" : "included changelog '") + inc.target()
+                                + "' does not exist: Liquibase stops before running any changeset")
+                        .key(inc.target())
+                        .build());
+            }
+        }
+    }
+}

@@ -1,0 +1,195 @@
+package io.samokoder.model.migrations;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AlembicModuleTest {
+
+    private static AlembicModule parse(String text) {
+        return AlembicModule.parse("versions/x.py", text);
+    }
+
+    @Test
+    void readsPlainAssignments() {
+        AlembicModule m = parse("revision = 'abc123'\ndown_revision = None\nbranch_labels = None\ndepends_on = None\n");
+        assertThat(m.error()).isNull();
+        assertThat(m.revisionId()).isEqualTo("abc123");
+        assertThat(m.revision().line()).isEqualTo(1);
+        assertThat(m.downRevision().type()).isEqualTo(AlembicModule.Value.Type.NONE);
+        assertThat(m.downRevision().line()).isEqualTo(2);
+        assertThat(m.branchLabels().ids()).isEmpty();
+    }
+
+    @Test
+    void readsAnnotatedAssignmentsAsTheModernTemplateWritesThem() {
+        AlembicModule m = parse("from typing import Sequence, Union\n"
+                + "revision: str = \"0005\"\n"
+                + "down_revision: Union[str, None] = \"0004\"\n"
+                + "branch_labels: Union[str, Sequence[str], None] = ('billing',)\n"
+                + "depends_on: Union[str, Sequence[str], None] = None\n");
+        assertThat(m.revisionId()).isEqualTo("0005");
+        assertThat(m.downRevision().ids()).containsExactly("0004");
+        assertThat(m.branchLabels().ids()).containsExactly("billing");
+        assertThat(m.dependsOn().type()).isEqualTo(AlembicModule.Value.Type.NONE);
+    }
+
+    @Test
+    void readsTupleListBareTupleAndContinuedValues() {
+        assertThat(parse("revision='m'\ndown_revision = ('a', 'b')\n").downRevision().ids()).containsExactly("a", "b");
+        assertThat(parse("revision='m'\ndown_revision = ['a', \"b\",]\n").downRevision().ids())
+                .containsExactly("a", "b");
+        assertThat(parse("revision='m'\ndown_revision = 'a', 'b'\n").downRevision().ids()).containsExactly("a", "b");
+        AlembicModule continued = parse("revision = \\\n    'x1'\ndown_revision = (\n    'a'\n    'b'\n)\n");
+        assertThat(continued.revisionId()).isEqualTo("x1");
+        assertThat(continued.downRevision().ids()).containsExactly("ab"); // adjacent literals concatenate
+        assertThat(continued.downRevision().type()).isEqualTo(AlembicModule.Value.Type.STRING);
+    }
+
+    @Test
+    void computedValuesAreNotLiterals() {
+        AlembicModule m = parse("revision = make_id()\ndown_revision = PREVIOUS\n");
+        assertThat(m.revisionId()).isNull();
+        assertThat(m.revision().type()).isEqualTo(AlembicModule.Value.Type.OTHER);
+        assertThat(m.downRevision().isLiteral()).isFalse();
+    }
+
+    @Test
+    void functionsInsideStringsCommentsAndDocstringsAreNotCode() {
+        AlembicModule m = parse("\"\"\"Revision with\ndef downgrade():\n    op.drop_table('t')\n\"\"\"\n"
+                + "revision = 'a'\ndown_revision = None\n"
+                + "# def downgrade(): pass\n"
+                + "TEMPLATE = '''\ndef downgrade():\n    pass\n'''\n"
+                + "def upgrade():\n    op.create_table('t')  # op.drop_table('t')\n    x = \"op.drop_table('t')\"\n");
+        assertThat(m.downgrade()).isNull();
+        assertThat(m.upgrade().ops()).extracting(OpCall::name).containsExactly("create_table");
+    }
+
+    @Test
+    void classifiesTrivialBodies() {
+        assertThat(parse("def downgrade():\n    pass\n").downgrade().trivialKind()).isEqualTo("`pass`");
+        assertThat(parse("def downgrade() -> None:\n    ...\n").downgrade().trivialKind()).isEqualTo("`...`");
+        assertThat(parse("def downgrade():\n    \"\"\"Nothing.\"\"\"\n    # op.drop_table('x')\n").downgrade()
+                .trivialKind()).isEqualTo("a docstring");
+        assertThat(parse("def downgrade():\n    raise NotImplementedError('irreversible')\n").downgrade()
+                .trivialKind()).isEqualTo("`raise NotImplementedError`");
+        assertThat(parse("def downgrade(): pass\n").downgrade().trivial()).isTrue();
+        assertThat(parse("def downgrade():\n    pass\n    op.drop_table('t')\n").downgrade().trivial()).isFalse();
+        assertThat(parse("def downgrade():\n    if True:\n        pass\n").downgrade().trivial()).isFalse();
+    }
+
+    @Test
+    void collectsOperationsWithLinesAndArguments() {
+        AlembicModule m = parse("def upgrade():\n"
+                + "    op.add_column('users',\n"
+                + "                  sa.Column('email', sa.String(255)))\n"
+                + "    op.create_index(op.f('ix_users_email'), 'users', ['email'], unique=True)\n"
+                + "    op.execute(sa.text(\"UPDATE users SET email = lower(email)\"))\n");
+        List<OpCall> ops = m.upgrade().ops();
+        assertThat(ops).extracting(OpCall::name).containsExactly("add_column", "create_index", "execute");
+        assertThat(ops).extracting(OpCall::line).containsExactly(2, 4, 5);
+        assertThat(ops.get(0).arg(1, "column").callFirstStr()).isEqualTo("email");
+        assertThat(ops.get(1).str(0, "index_name")).isEqualTo("ix_users_email");
+        assertThat(ops.get(1).arg(9, "unique").text()).isEqualTo("True");
+        assertThat(ops.get(2).str(0, "sqltext")).startsWith("UPDATE users");
+    }
+
+    @Test
+    void followsBatchContextsBindsAndLocalHelpers() {
+        AlembicModule m = parse("def _drop_all():\n    op.drop_table('a')\n"
+                + "def downgrade():\n"
+                + "    with op.batch_alter_table('users', schema=None) as batch_op:\n"
+                + "        batch_op.drop_column('email')\n"
+                + "    conn = op.get_bind()\n"
+                + "    conn.execute(sa.text('DELETE FROM a'))\n"
+                + "    op.get_bind().execute('DELETE FROM b')\n"
+                + "    _drop_all()\n");
+        List<OpCall> ops = m.downgrade().ops();
+        assertThat(ops).extracting(OpCall::name).containsExactly("drop_column", "execute", "execute", "drop_table");
+        assertThat(ops.get(0).batchTable()).isEqualTo("users");
+        assertThat(ops.get(0).str(0, "column_name")).isEqualTo("email");
+        assertThat(m.downgrade().opaque()).isFalse();
+    }
+
+    @Test
+    void aDowngradeCallingForeignCodeIsOpaque() {
+        AlembicModule m = parse("from app.migrations import drop_everything\n"
+                + "def downgrade():\n    drop_everything(op)\n");
+        assertThat(m.downgrade().opaque()).isTrue();
+        assertThat(m.downgrade().trivial()).isFalse();
+    }
+
+    @Test
+    void recursiveHelpersDoNotLoop() {
+        AlembicModule m = parse("def a():\n    b()\n    op.drop_table('x')\ndef b():\n    a()\n"
+                + "def downgrade():\n    a()\n");
+        assertThat(m.downgrade().ops()).extracting(OpCall::name).containsExactly("drop_table");
+    }
+
+    @Test
+    void unterminatedStringsAreReportedWithTheirLine() {
+        AlembicModule single = parse("revision = 'a'\ndown_revision = 'b\ndef downgrade():\n    pass\n");
+        assertThat(single.error()).contains("unterminated string literal");
+        assertThat(single.errorLine()).isEqualTo(2);
+        assertThat(single.revisionId()).isEqualTo("a");
+        AlembicModule triple = parse("revision = 'a'\n\"\"\"never closed\ndef downgrade():\n    pass\n");
+        assertThat(triple.error()).contains("unterminated triple-quoted string");
+        assertThat(triple.errorLine()).isEqualTo(2);
+        assertThat(triple.downgrade()).isNull();
+    }
+
+    @Test
+    void otherSyntaxErrorsAreReported() {
+        assertThat(parse("revision = ('a'\n").error()).contains("never closed");
+        assertThat(parse("revision = 'a')\n").error()).contains("unmatched ')'");
+        assertThat(parse("def f():\n        x = 1\n    y = 2\n").error()).contains("unindent");
+        assertThat(parse("revision = 'a' $\n").error()).contains("invalid character");
+    }
+
+    @Test
+    void stringPrefixesAndEscapes() {
+        AlembicModule m = parse("revision = r'a\\b'\ndown_revision = u'c\\'d'\nbranch_labels = (f'{x}',)\n");
+        assertThat(m.revisionId()).isEqualTo("a\\b");
+        assertThat(m.downRevision().ids()).containsExactly("c'd");
+        assertThat(m.branchLabels().isLiteral()).isFalse(); // an f-string is computed
+    }
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void survivesBinaryAndHugeAndDeeplyNestedInput() {
+        StringBuilder binary = new StringBuilder();
+        java.util.Random r = new java.util.Random(7);
+        for (int i = 0; i < 200_000; i++) {
+            binary.append((char) r.nextInt(0x3000));
+        }
+        AlembicModule b = parse(binary.toString());
+        assertThat(b.error()).isNotNull();
+
+        StringBuilder huge = new StringBuilder("revision = 'big'\ndown_revision = None\ndef upgrade():\n");
+        while (huge.length() < 10 * 1024 * 1024) {
+            huge.append("    op.add_column('t', sa.Column('c', sa.String(32)))  # padding padding padding\n");
+        }
+        huge.append("def downgrade():\n    pass\n");
+        AlembicModule h = parse(huge.toString());
+        assertThat(h.error()).isNull();
+        assertThat(h.upgrade().ops()).hasSizeGreaterThan(100_000);
+        assertThat(h.downgrade().trivial()).isTrue();
+
+        String deep = "x = " + "(".repeat(50_000) + ")".repeat(50_000) + "\n" + "if x:\n".repeat(1)
+                + " ".repeat(1) + "pass\n";
+        assertThat(parse(deep).error()).isNull();
+        StringBuilder indents = new StringBuilder();
+        for (int i = 0; i < 3_000; i++) {
+            indents.append(" ".repeat(i)).append("if x:\n");
+        }
+        indents.append(" ".repeat(3_000)).append("pass\n");
+        assertThat(parse(indents.toString()).error()).isNull();
+
+        String unterminatedHuge = "revision = 'x'\ns = '''" + "a".repeat(10 * 1024 * 1024);
+        assertThat(parse(unterminatedHuge).error()).contains("unterminated triple-quoted");
+    }
+}

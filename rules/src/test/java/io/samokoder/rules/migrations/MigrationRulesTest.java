@@ -1,0 +1,247 @@
+package io.samokoder.rules.migrations;
+
+import io.samokoder.engine.AuditConfig;
+import io.samokoder.engine.AuditResult;
+import io.samokoder.engine.Auditor;
+import io.samokoder.engine.Category;
+import io.samokoder.engine.Finding;
+import io.samokoder.engine.Severity;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The migrations rules end to end on small repositories written per test. */
+class MigrationRulesTest {
+
+    @TempDir
+    Path dir;
+
+    private void write(String path, String text) throws IOException {
+        Path p = dir.resolve(path);
+        Files.createDirectories(p.getParent());
+        Files.writeString(p, text);
+    }
+
+    private void writeBytes(String path, byte[] bytes) throws IOException {
+        Path p = dir.resolve(path);
+        Files.createDirectories(p.getParent());
+        Files.write(p, bytes);
+    }
+
+    private List<Finding> audit() {
+        return audit(AuditConfig.forRoot(dir));
+    }
+
+    private static List<Finding> audit(AuditConfig config) {
+        AuditResult r = new Auditor().run(config);
+        return r.active().stream().filter(f -> f.category() == Category.MIGRATIONS).toList();
+    }
+
+    private static List<String> ids(List<Finding> findings) {
+        return findings.stream().map(f -> f.ruleId() + "@" + f.path() + ":" + f.line()).toList();
+    }
+
+    private void rev(String id, String down, String upgrade, String downgrade, String extra) throws IOException {
+        StringBuilder sb = new StringBuilder("from alembic import op\nimport sqlalchemy as sa\n\nrevision = '")
+                .append(id).append("'\ndown_revision = ").append(down).append('\n').append(extra)
+                .append("\n\ndef upgrade():\n").append(upgrade).append('\n');
+        if (downgrade != null) {
+            sb.append("\n\ndef downgrade():\n").append(downgrade).append('\n');
+        }
+        write("alembic/versions/" + id + ".py", sb.toString());
+    }
+
+    @Test
+    void emptyDowngradeVariantsAndFineMerges() throws IOException {
+        rev("a", "None", "    op.create_table('t')", "    raise NotImplementedError()", "");
+        rev("b", "'a'", "    op.create_table('u')", "    '''No way back.'''\n    # op.drop_table('u')", "");
+        rev("c", "'a'", "    op.create_table('v')", "    op.drop_table('v')", "");
+        rev("m", "('b', 'c')", "    pass", "    pass", "");
+        List<Finding> f = audit();
+        assertThat(f).filteredOn(x -> x.ruleId().equals("migrations/empty-downgrade"))
+                .extracting(Finding::path, Finding::message)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("alembic/versions/a.py",
+                                "downgrade() of revision a only contains `raise NotImplementedError` while upgrade()"
+                                        + " performs 1 operation: a rollback leaves the upgraded schema in place"),
+                        org.assertj.core.groups.Tuple.tuple("alembic/versions/b.py",
+                                "downgrade() of revision b only contains a docstring while upgrade() performs 1"
+                                        + " operation: a rollback leaves the upgraded schema in place"));
+        assertThat(f).extracting(Finding::ruleId).doesNotContain("migrations/multiple-heads",
+                "migrations/incomplete-downgrade");
+        assertThat(f).allMatch(x -> x.severity() == Severity.HIGH);
+    }
+
+    @Test
+    void opaqueDowngradesAreNotJudgedButMissingOnesAlwaysAre() throws IOException {
+        rev("a", "None", "    op.create_table('t')", "    drop_everything(op)",
+                "from app.db import drop_everything\n");
+        rev("b", "'a'", "    pass", null, "");
+        List<Finding> f = audit();
+        assertThat(ids(f)).containsExactly("migrations/missing-downgrade@alembic/versions/b.py:8");
+    }
+
+    @Test
+    void labelledBranchesAreNotMultipleHeadsOrBases() throws IOException {
+        rev("a", "None", "    pass", "    pass", "");
+        rev("b", "'a'", "    pass", "    pass", "");
+        rev("n1", "None", "    pass", "    pass", "branch_labels = ('networking',)\n");
+        rev("n2", "'n1'", "    pass", "    pass", "");
+        assertThat(audit()).isEmpty();
+        rev("x", "None", "    pass", "    pass", "");
+        rev("c", "'a'", "    pass", "    pass", "");
+        assertThat(ids(audit())).containsExactlyInAnyOrder(
+                "migrations/multiple-bases@alembic/versions/x.py:5",
+                "migrations/multiple-heads@alembic/versions/x.py:4");
+        assertThat(audit()).filteredOn(x -> x.ruleId().equals("migrations/multiple-heads"))
+                .extracting(Finding::message).first().asString()
+                .startsWith("3 heads in alembic: b (alembic/versions/b.py), c (alembic/versions/c.py), x");
+    }
+
+    @Test
+    void brokenChainDuplicatesAndCycles() throws IOException {
+        rev("a", "None", "    pass", "    pass", "");
+        rev("b", "'c'", "    pass", "    pass", "");
+        rev("c", "'b'", "    pass", "    pass", "");
+        write("alembic/versions/a_again.py", "revision = 'a'\ndown_revision = None\n");
+        rev("d", "'a'", "    pass", "    pass", "depends_on = 'gone'\n");
+        List<Finding> f = audit().stream().filter(x -> x.ruleId().equals("migrations/broken-chain")).toList();
+        assertThat(f).extracting(Finding::message).anySatisfy(m -> assertThat(m).startsWith(
+                "revision id a is also defined in alembic/versions/a.py"))
+                .anySatisfy(m -> assertThat(m).startsWith("revisions b, c form a cycle"))
+                .anySatisfy(m -> assertThat(m).startsWith("depends_on of revision d names unknown revision 'gone'"));
+    }
+
+    @Test
+    void unreadableModulesAreReportedAndNotGuessedAt() throws IOException {
+        rev("a", "None", "    op.create_table('t')", "    op.drop_table('t')", "");
+        write("alembic/versions/b.py", "revision = 'b'\ndown_revision = 'a'\n\ndef upgrade():\n"
+                + "    op.execute('UPDATE t SET x = 1)\n");
+        writeBytes("alembic/versions/c.py", new byte[]{'r', 0, 1, 2, (byte) 0xff, 0});
+        write("alembic/versions/d.py", "# no identifiers at all\n");
+        List<Finding> f = audit();
+        assertThat(ids(f)).containsExactly(
+                "migrations/unreadable-migration@alembic/versions/b.py:5",
+                "migrations/unreadable-migration@alembic/versions/c.py:0",
+                "migrations/unreadable-migration@alembic/versions/d.py:1");
+        assertThat(f.get(0).message()).contains("unterminated string literal");
+        assertThat(f.get(1).message()).contains("binary");
+        assertThat(f.get(2).message()).contains("no module-level `revision`");
+    }
+
+    @Test
+    @Timeout(value = 300, unit = TimeUnit.SECONDS)
+    void tenMegabyteFilesAreAnalysedWhenAllowedAndReportedWhenSkipped() throws IOException {
+        StringBuilder huge = new StringBuilder("revision = 'big'\ndown_revision = None\n\ndef upgrade():\n");
+        while (huge.length() < 10 * 1024 * 1024) {
+            huge.append("    op.execute(\"UPDATE t SET padding = 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'\")\n");
+        }
+        huge.append("\ndef downgrade():\n    pass\n");
+        write("alembic/versions/big.py", huge.toString());
+        StringBuilder xml = new StringBuilder("<databaseChangeLog xmlns=\"http://www.liquibase.org/xml/ns/dbchangelog\">\n");
+        int sets = 0;
+        while (xml.length() < 10 * 1024 * 1024) {
+            xml.append("<changeSet id=\"").append(sets++).append("\" author=\"a\"><createTable tableName=\"t")
+                    .append(sets).append("\"><column name=\"id\" type=\"int\"/></createTable></changeSet>\n");
+        }
+        xml.append("<changeSet id=\"last\" author=\"a\"><sql>DELETE FROM t</sql></changeSet>\n</databaseChangeLog>\n");
+        write("db/changelog/db.changelog-master.xml", xml.toString());
+        StringBuilder sql = new StringBuilder();
+        while (sql.length() < 10 * 1024 * 1024) {
+            sql.append("INSERT INTO t VALUES ('a;b', 'it''s');\n");
+        }
+        write("db/migration/V1__big.sql", sql.toString());
+
+        List<Finding> allowed = audit(AuditConfig.forRoot(dir).maxFileSize(32L * 1024 * 1024));
+        assertThat(ids(allowed)).contains("migrations/empty-downgrade@alembic/versions/big.py:" + (huge.toString()
+                .split("\n").length - 1), "migrations/liquibase-missing-rollback@db/changelog/db.changelog-master.xml:"
+                + (xml.toString().split("\n").length - 1));
+        assertThat(allowed).extracting(Finding::ruleId).doesNotContain("migrations/unreadable-migration");
+
+        List<Finding> skipped = audit();
+        assertThat(ids(skipped)).containsExactly("migrations/unreadable-migration@alembic/versions/big.py:0");
+        assertThat(skipped.get(0).message()).contains("not analysed (larger than");
+    }
+
+    @Test
+    void hostileChangelogsAndFlywayScripts() throws IOException {
+        writeBytes("db/changelog/changelog-binary.xml", new byte[]{'<', 0, 0, 1, 2});
+        write("db/changelog/a.json", "{\"databaseChangeLog\": [\n  {\"changeSet\": {\"id\": \"1\",\n");
+        write("db/changelog/b.yaml", "databaseChangeLog:\n  - changeSet:\n      id: [unclosed\n");
+        write("db/changelog/c.sql", "--liquibase formatted sql\n--changeset a:1\nSELECT 'unterminated;\n");
+        write("db/changelog/d.xml", "<databaseChangeLog><changeSet id=\"1\" author=\"a\">\u0001</databaseChangeLog>");
+        writeBytes("src/main/resources/db/migration/V1__bin.sql", new byte[]{0, 1, 2, 3});
+        write("src/main/resources/db/migration/V2__quote.sql", "SELECT 1;\nSELECT 'x;\n");
+        List<Finding> f = audit();
+        assertThat(ids(f)).containsExactly(
+                "migrations/unreadable-migration@db/changelog/a.json:3",
+                "migrations/unreadable-migration@db/changelog/b.yaml:3",
+                "migrations/liquibase-missing-rollback@db/changelog/c.sql:2",
+                "migrations/unreadable-migration@db/changelog/c.sql:3",
+                "migrations/unreadable-migration@db/changelog/changelog-binary.xml:0",
+                "migrations/unreadable-migration@db/changelog/d.xml:1",
+                "migrations/unreadable-migration@src/main/resources/db/migration/V1__bin.sql:0",
+                "migrations/unreadable-migration@src/main/resources/db/migration/V2__quote.sql:2");
+    }
+
+    @Test
+    void flywayUndoConfiguredWithoutUndoFiles() throws IOException {
+        write("flyway.conf", "flyway.locations=filesystem:sql\nflyway.undoSqlMigrationPrefix=U\n");
+        write("sql/V1__init.sql", "CREATE TABLE t (id int);\n");
+        write("sql/R__view.sql", "CREATE OR REPLACE VIEW v AS SELECT 1;\n");
+        assertThat(audit()).extracting(Finding::ruleId, Finding::path, Finding::message).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("migrations/flyway-missing-undo", "sql/V1__init.sql",
+                        "versioned migration 1 has no undo migration U1__…: undo is configured in flyway.conf, and"
+                                + " `flyway undo` stops here"));
+    }
+
+    @Test
+    void flywayLocationsFromSpringYamlAndToml() throws IOException {
+        write("svc/src/main/resources/application.yml", "spring:\n  flyway:\n    locations:\n"
+                + "      - classpath:db/schema\n");
+        write("svc/src/main/resources/db/schema/V1__a.sql", "SELECT 1;\n");
+        write("svc/src/main/resources/db/schema/V1.0__b.sql", "SELECT 1;\n");
+        write("tool/flyway.toml", "[environments.default]\nurl = \"jdbc:h2:mem:x\"\n\n[flyway]\n"
+                + "locations = [\"filesystem:migrations\"]\n");
+        write("tool/migrations/V1_first.sql", "SELECT 1;\n");
+        assertThat(ids(audit())).containsExactly(
+                "migrations/flyway-duplicate-version@svc/src/main/resources/db/schema/V1__a.sql:0",
+                "migrations/flyway-invalid-name@tool/migrations/V1_first.sql:0");
+    }
+
+    @Test
+    void liquibaseIncludesResolveLikeLiquibase() throws IOException {
+        write("src/main/resources/db/master.yaml", "databaseChangeLog:\n"
+                + "  - include:\n      file: db/parts/one.xml\n"
+                + "  - include:\n      file: parts/two.xml\n      relativeToChangelogFile: true\n"
+                + "  - include:\n      file: parts/three.xml\n"
+                + "  - include:\n      file: ${env}/four.xml\n"
+                + "  - includeAll:\n      path: db/parts/\n");
+        write("src/main/resources/db/parts/one.xml", "<databaseChangeLog/>");
+        write("src/main/resources/db/parts/two.xml", "<databaseChangeLog/>");
+        List<Finding> f = audit();
+        assertThat(ids(f)).containsExactly("migrations/liquibase-missing-include@src/main/resources/db/master.yaml:7");
+        assertThat(f.get(0).message()).contains("'parts/three.xml'");
+    }
+
+    @Test
+    void findingsAreDeterministic() throws IOException {
+        rev("a", "None", "    op.add_column('t', sa.Column('x'))\n    op.add_column('t', sa.Column('y'))",
+                "    op.drop_column('t', 'x')", "");
+        rev("b", "'a'", "    pass", null, "");
+        rev("c", "'a'", "    op.execute('DELETE FROM t')", "    pass", "");
+        List<String> first = audit().stream().map(x -> x.fingerprint() + x.message()).toList();
+        for (int i = 0; i < 3; i++) {
+            assertThat(audit().stream().map(x -> x.fingerprint() + x.message()).toList()).isEqualTo(first);
+        }
+        assertThat(first).hasSize(5);
+    }
+}
