@@ -410,8 +410,12 @@ public final class ConfigFile {
             while (common < Math.min(kl.length(), lower.length()) && kl.charAt(common) == lower.charAt(common)) {
                 common++;
             }
-            int dist = kl.startsWith(lower) || lower.startsWith(kl) ? 1
-                    : common * 3 >= lower.length() * 2 ? 2 : d.apply(lower, kl);
+            int dist = d.apply(lower, kl);
+            if (kl.startsWith(lower) || lower.startsWith(kl)) {
+                dist = Math.min(dist, 1);
+            } else if (common * 3 >= lower.length() * 2) {
+                dist = Math.min(dist, 2);
+            }
             if (dist < bestD) {
                 bestD = dist;
                 best = k;

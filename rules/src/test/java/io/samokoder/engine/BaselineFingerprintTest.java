@@ -25,7 +25,7 @@ class BaselineFingerprintTest {
     }
 
     private AuditResult audit(Path baseline) {
-        return new Auditor().run(AuditConfig.forRoot(tmp).baseline(baseline));
+        return new Auditor(java.util.List.of(new io.samokoder.rules.config.InvalidYamlRule(), new io.samokoder.rules.readiness.ClaimExceedsScoreRule())).run(AuditConfig.forRoot(tmp).baseline(baseline));
     }
 
     private void write(String path, String text) throws IOException {

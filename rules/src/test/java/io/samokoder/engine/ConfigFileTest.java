@@ -75,10 +75,11 @@ class ConfigFileTest {
         Files.writeString(tmp.resolve("compose.yaml"), "services:\n  a:\n    image: x\n    image: y\n");
         Files.writeString(tmp.resolve(ConfigFile.NAME), "rules:\n  config/invalid-yaml: low\nminScore: 99\n");
         AuditConfig config = AuditConfig.forRoot(tmp);
-        AuditResult r = new Auditor().run(config);
+        AuditResult r = new Auditor(List.of(new io.samokoder.rules.config.InvalidYamlRule())).run(config);
         assertThat(r.findings()).singleElement().extracting(Finding::severity).isEqualTo(Severity.LOW);
         assertThat(config.minScore()).isEqualTo(99);
-        assertThat(new Auditor().run(AuditConfig.forRoot(tmp).disableConfigFile()).findings()).singleElement()
+        assertThat(new Auditor(List.of(new io.samokoder.rules.config.InvalidYamlRule()))
+                .run(AuditConfig.forRoot(tmp).disableConfigFile()).findings()).singleElement()
                 .extracting(Finding::severity).isEqualTo(Severity.HIGH);
     }
 

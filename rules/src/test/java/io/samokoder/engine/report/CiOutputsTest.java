@@ -44,11 +44,11 @@ class CiOutputsTest {
         Path repo = Files.createDirectories(tmp.resolve("mono/ops, infra"));
         Files.writeString(repo.resolve("docker-compose.yml"), "services:\n  a:\n    image: x\n    image: y\n");
         Files.writeString(repo.resolve("prometheus.yml"), "global: {}\nglobal: {}\n");
-        AuditResult first = new Auditor().run(AuditConfig.forRoot(repo));
+        AuditResult first = new Auditor(java.util.List.of(new io.samokoder.rules.config.InvalidYamlRule(), new io.samokoder.rules.readiness.ClaimExceedsScoreRule())).run(AuditConfig.forRoot(repo));
         Files.writeString(tmp.resolve("b.json"), "{\"findings\":[]}");
         Baseline.of(first.findings().stream().filter(f -> f.path().equals("prometheus.yml")).toList())
                 .write(tmp.resolve("b.json"));
-        AuditResult r = new Auditor().run(AuditConfig.forRoot(repo).baseline(tmp.resolve("b.json")));
+        AuditResult r = new Auditor(java.util.List.of(new io.samokoder.rules.config.InvalidYamlRule(), new io.samokoder.rules.readiness.ClaimExceedsScoreRule())).run(AuditConfig.forRoot(repo).baseline(tmp.resolve("b.json")));
         List<String> lines = GithubAnnotations.lines(r, Map.of("GITHUB_ACTIONS", "true",
                 "GITHUB_WORKSPACE", tmp.toString()));
         assertThat(lines).singleElement().satisfies(l -> {
@@ -65,7 +65,7 @@ class CiOutputsTest {
         Files.writeString(tmp.resolve("docker-compose.yml"), "services:\n  \"a\\u0001<&>\": {}\n  \"a\\u0001<&>\": {}\n"
                 + "  b:\n    image: x\n    image: y\n");
         Files.writeString(tmp.resolve("README.md"), "Production readiness: 10%\n");
-        AuditResult r = new Auditor().run(AuditConfig.forRoot(tmp));
+        AuditResult r = new Auditor(java.util.List.of(new io.samokoder.rules.config.InvalidYamlRule(), new io.samokoder.rules.readiness.ClaimExceedsScoreRule())).run(AuditConfig.forRoot(tmp));
         byte[] xml = JUnitReport.render(r);
         Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new ByteArrayInputStream(xml));
         assertThat(doc.getElementsByTagName("testcase").getLength()).isEqualTo(r.rulesRun().size());

@@ -63,7 +63,7 @@ class ClaimExceedsScoreRuleTest {
     @Test
     void honestClaimIsNotAFinding() throws IOException {
         Files.writeString(tmp.resolve("README.md"), "# App\n\nProduction readiness: 100%\n");
-        AuditResult result = new Auditor().run(AuditConfig.forRoot(tmp));
+        AuditResult result = new Auditor(java.util.List.of(new io.samokoder.rules.config.InvalidYamlRule(), new io.samokoder.rules.readiness.ClaimExceedsScoreRule())).run(AuditConfig.forRoot(tmp));
         assertThat(result.score().total()).isEqualTo(100);
         assertThat(claims(result)).isEmpty();
         assertThat(result.cleanRules()).contains(ID);
@@ -74,8 +74,8 @@ class ClaimExceedsScoreRuleTest {
         // one high invalid-yaml finding: config 80, readiness scored separately
         Files.writeString(tmp.resolve("compose.yaml"), "services:\n  a:\n    image: x\n    image: y\n");
         Files.writeString(tmp.resolve("README.md"), "Production ready: 85%\n\nProduction ready: 99%\n");
-        AuditResult result = new Auditor().run(AuditConfig.forRoot(tmp));
-        int measured = new Auditor().run(AuditConfig.forRoot(tmp).disableRule(ID)).score().total();
+        AuditResult result = new Auditor(java.util.List.of(new io.samokoder.rules.config.InvalidYamlRule(), new io.samokoder.rules.readiness.ClaimExceedsScoreRule())).run(AuditConfig.forRoot(tmp));
+        int measured = new Auditor(java.util.List.of(new io.samokoder.rules.config.InvalidYamlRule(), new io.samokoder.rules.readiness.ClaimExceedsScoreRule())).run(AuditConfig.forRoot(tmp).disableRule(ID)).score().total();
         assertThat(measured).isEqualTo(80);
         assertThat(claims(result)).extracting(Finding::line, Finding::severity)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(1, Severity.MEDIUM),
@@ -86,17 +86,17 @@ class ClaimExceedsScoreRuleTest {
     void unqualifiedClaimIsComparedWithTheMinimumScore() throws IOException {
         Files.writeString(tmp.resolve("compose.yaml"), "services:\n  a:\n    image: x\n    image: y\n");
         Files.writeString(tmp.resolve("README.md"), "Этот стек готов к продакшену.\n");
-        assertThat(claims(new Auditor().run(AuditConfig.forRoot(tmp).minScore(90))))
+        assertThat(claims(new Auditor(java.util.List.of(new io.samokoder.rules.config.InvalidYamlRule(), new io.samokoder.rules.readiness.ClaimExceedsScoreRule())).run(AuditConfig.forRoot(tmp).minScore(90))))
                 .singleElement().satisfies(f -> assertThat(f.message())
                         .contains("measured 80%, below the readiness minimum 90%"));
-        assertThat(claims(new Auditor().run(AuditConfig.forRoot(tmp).minScore(80)))).isEmpty();
+        assertThat(claims(new Auditor(java.util.List.of(new io.samokoder.rules.config.InvalidYamlRule(), new io.samokoder.rules.readiness.ClaimExceedsScoreRule())).run(AuditConfig.forRoot(tmp).minScore(80)))).isEmpty();
     }
 
     @Test
     void changelogsAreHistoryNotClaims() throws IOException {
         Files.writeString(tmp.resolve("compose.yaml"), "services:\n  a:\n    image: x\n    image: y\n");
         Files.writeString(tmp.resolve("CHANGELOG.md"), "## 1.0\n- Production ready (99%)\n");
-        AuditResult result = new Auditor().run(AuditConfig.forRoot(tmp));
+        AuditResult result = new Auditor(java.util.List.of(new io.samokoder.rules.config.InvalidYamlRule(), new io.samokoder.rules.readiness.ClaimExceedsScoreRule())).run(AuditConfig.forRoot(tmp));
         assertThat(claims(result)).isEmpty();
         assertThat(result.score().categoryScores()).doesNotContainKey(io.samokoder.engine.Category.READINESS);
     }
