@@ -172,7 +172,7 @@ class CiIntegrationTest {
     void configurationFileAppliesAndOptionsOverrideIt() throws IOException {
         Path repo = brokenRepo();
         Files.writeString(repo.resolve(".samokoder.yml"), "minScore: 0\nfailOnSeverity: critical\nlocale: ru\n"
-                + "rules:\n  readiness/claim-exceeds-score: off\n");
+                + "rules:\n  readiness/claim-exceeds-score: off\n  monitoring/stack-not-deployed: off\n");
         Path html = tmp.resolve("r.html");
         MainTest.Run withFile = run(repo.toString(), "--report", html.toString());
         assertThat(withFile.code()).as(withFile.out() + withFile.err()).isEqualTo(Main.PASSED);
