@@ -29,7 +29,9 @@ public final class AuditConfig {
         w.put(Category.MIGRATIONS, 2.0);
         w.put(Category.CONFIG, 1.0);
         w.put(Category.DOCS, 1.0);
-        w.put(Category.READINESS, 1.0);
+        // readiness claims are compared with the total; counting them in it would make the total differ from the
+        // "measured N%" their findings quote (and a claim could lift the average). They gate through their severity.
+        w.put(Category.READINESS, 0.0);
         return w;
     }
 
@@ -48,6 +50,12 @@ public final class AuditConfig {
     private final Map<String, String> environment = new HashMap<>();
     private Locale locale = Locale.ENGLISH;
     private int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+    /** Settings given explicitly (adapters' parameters); the configuration file does not override them. */
+    private final Set<String> explicit = new HashSet<>();
+    private Path configFile;
+    private boolean configFileDisabled;
+    private boolean configFileApplied;
+    private Set<String> changedFiles;
 
     public static AuditConfig forRoot(Path root) {
         AuditConfig c = new AuditConfig();
@@ -87,6 +95,7 @@ public final class AuditConfig {
     }
 
     public AuditConfig minScore(int value) {
+        explicit.add("minScore");
         if (value < 0 || value > 100) {
             throw new AuditException("minScore must be between 0 and 100, got " + value);
         }
@@ -99,6 +108,7 @@ public final class AuditConfig {
     }
 
     public AuditConfig failOnSeverity(Severity value) {
+        explicit.add("failOnSeverity");
         this.failOnSeverity = value;
         return this;
     }
@@ -108,6 +118,7 @@ public final class AuditConfig {
     }
 
     public AuditConfig failOnViolation(boolean value) {
+        explicit.add("failOnViolation");
         this.failOnViolation = value;
         return this;
     }
@@ -121,6 +132,7 @@ public final class AuditConfig {
             throw new AuditException("weight of " + category.id() + " must be a non-negative number, got " + value);
         }
         weights.put(category, value);
+        explicit.add("weight." + category.id());
         return this;
     }
 
@@ -219,6 +231,7 @@ public final class AuditConfig {
     }
 
     public AuditConfig locale(Locale value) {
+        explicit.add("locale");
         this.locale = value;
         return this;
     }
@@ -229,6 +242,75 @@ public final class AuditConfig {
 
     public AuditConfig threads(int value) {
         this.threads = Math.max(1, value);
+        return this;
+    }
+
+    boolean isExplicit(String setting) {
+        return explicit.contains(setting);
+    }
+
+    void unmarkExplicit(String setting) {
+        explicit.remove(setting);
+    }
+
+    /** The configuration file to read; null means {@value ConfigFile#NAME} at the root when present. */
+    public Path configFile() {
+        return configFile;
+    }
+
+    public AuditConfig configFile(Path value) {
+        this.configFile = value;
+        return this;
+    }
+
+    /** Whether {@value ConfigFile#NAME} at the root is ignored. */
+    public boolean configFileDisabled() {
+        return configFileDisabled;
+    }
+
+    public AuditConfig disableConfigFile() {
+        this.configFileDisabled = true;
+        return this;
+    }
+
+    boolean configFileApplied() {
+        return configFileApplied;
+    }
+
+    void markConfigFileApplied() {
+        this.configFileApplied = true;
+    }
+
+    /**
+     * Loads the configuration file now (the engine does so at the start of a run): afterwards {@link #minScore()},
+     * {@link #locale()} etc. include its settings.
+     */
+    public AuditConfig applyConfigFile(java.util.Collection<RuleMeta> knownRules) {
+        ConfigFile.applyTo(this, knownRules);
+        return this;
+    }
+
+    /**
+     * Staged-files mode: repository-relative paths of the changed files. Only the rules whose
+     * {@link Rule#inputs(AuditContext)} meet them run, and only findings relevant to them are reported; null for a
+     * full audit.
+     */
+    public Set<String> changedFiles() {
+        return changedFiles == null ? null : Collections.unmodifiableSet(changedFiles);
+    }
+
+    public AuditConfig changedFiles(java.util.Collection<String> paths) {
+        if (paths == null) {
+            this.changedFiles = null;
+            return this;
+        }
+        this.changedFiles = new java.util.TreeSet<>();
+        for (String p : paths) {
+            String n = Workspace.normalize(p);
+            if (!n.isEmpty()) {
+                changedFiles.add(n);
+            }
+        }
         return this;
     }
 }

@@ -42,6 +42,7 @@ public final class Auditor {
         if (root == null || !Files.isDirectory(root)) {
             throw new AuditException("not a directory: " + root);
         }
+        ConfigFile.applyTo(config, RuleRegistry.allMeta(rules));
         Workspace workspace;
         try {
             workspace = Workspace.scan(root, config.excludes(), config.maxFileSize());
@@ -59,13 +60,26 @@ public final class Auditor {
 
         AuditContext context = new AuditContext(workspace, config);
         List<Rule> enabled = rules.stream().filter(r -> !config.disabledRules().contains(r.meta().id())).toList();
+        Set<String> changed = config.changedFiles();
+        StagedSelection staged = changed == null ? null : StagedSelection.select(enabled, context, changed);
+        if (staged != null) {
+            enabled = staged.rules();
+        }
         List<Rule> first = enabled.stream().filter(r -> !r.needsMeasuredScore()).toList();
         List<Rule> second = enabled.stream().filter(Rule::needsMeasuredScore).toList();
 
         Set<Category> applicable = EnumSet.noneOf(Category.class);
         List<RuleMeta> ran = new ArrayList<>();
         List<Finding> raw = Collections.synchronizedList(new ArrayList<>());
-        runAll(first, context, applicable, ran, raw, config.threads());
+        if (staged == null) {
+            runAll(first, context, applicable, ran, raw, config.threads());
+        } else {
+            AuditContext changedOnly = new AuditContext(workspace.restrictedTo(changed), config);
+            runAll(first.stream().filter(r -> !staged.isScanner(r)).toList(), context, applicable, ran, raw,
+                    config.threads());
+            runAll(first.stream().filter(staged::isScanner).toList(), changedOnly, applicable, ran, raw,
+                    config.threads());
+        }
         List<Finding> processed = postProcess(raw, config, workspace, suppressions, baseline);
         applicable.addAll(categoriesOf(processed));
         context.measuredScore(ReadinessScore.compute(processed, applicable, config.weights()).total());
@@ -74,6 +88,9 @@ public final class Auditor {
             runAll(second, context, applicable, ran, raw, config.threads());
             processed = postProcess(raw, config, workspace, suppressions, baseline);
             applicable.addAll(categoriesOf(processed));
+        }
+        if (staged != null) {
+            processed = staged.relevant(processed);
         }
         ReadinessScore score = ReadinessScore.compute(processed, applicable, config.weights());
 
@@ -86,7 +103,7 @@ public final class Auditor {
             }
         });
         ran.sort(java.util.Comparator.comparing(RuleMeta::id));
-        List<Baseline.Entry> fixed = baseline == null ? List.of()
+        List<Baseline.Entry> fixed = baseline == null || staged != null ? List.of()
                 : baseline.fixedSince(processed.stream().filter(Finding::isActive).toList());
         long millis = (System.nanoTime() - start) / 1_000_000;
         return new AuditResult(workspace.root(), processed, score, List.copyOf(ran), RuleRegistry.allMeta(rules),

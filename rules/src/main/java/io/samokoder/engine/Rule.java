@@ -31,6 +31,15 @@ public interface Rule {
         return Set.of("**");
     }
 
+    /**
+     * Whether a finding this rule reports in one file can be caused by a change to another file: true for rules that
+     * join files (Prometheus targets against compose services). The staged-files mode then reports the rule's
+     * findings in every file of its {@link #inputs(AuditContext) inputs}, not only in the changed files.
+     */
+    default boolean crossFile() {
+        return false;
+    }
+
     /** Rules that compare against the measured score (readiness claims) run after the other rules. */
     default boolean needsMeasuredScore() {
         return false;

@@ -69,6 +69,30 @@ public final class Workspace {
         this.skipped = List.copyOf(skipped);
     }
 
+    private Workspace(Workspace full, List<SourceFile> subset) {
+        this.root = full.root;
+        this.files = List.copyOf(subset);
+        this.byPath = full.byPath;
+        this.allFiles = full.allFiles;
+        this.allDirs = full.allDirs;
+        this.byLowerCase = full.byLowerCase;
+        this.skipped = full.skipped;
+    }
+
+    /**
+     * A view for the staged-files mode: {@link #files()} lists only the given paths (those that exist), while
+     * {@link #file(String)}, {@link #exists(String)} and the path listings still see the whole repository.
+     */
+    public Workspace restrictedTo(java.util.Set<String> paths) {
+        List<SourceFile> subset = new ArrayList<>();
+        for (SourceFile f : files) {
+            if (paths.contains(f.path())) {
+                subset.add(f);
+            }
+        }
+        return new Workspace(this, subset);
+    }
+
     /** Walks {@code root} with default settings. */
     public static Workspace scan(Path root) throws IOException {
         return scan(root, List.of(), DEFAULT_MAX_FILE_SIZE);

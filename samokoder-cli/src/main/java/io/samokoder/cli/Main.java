@@ -6,7 +6,11 @@ import io.samokoder.engine.AuditResult;
 import io.samokoder.engine.Auditor;
 import io.samokoder.engine.Gate;
 import io.samokoder.engine.Severity;
+import io.samokoder.engine.BaselineFiles;
+import io.samokoder.engine.report.AuditReport;
 import io.samokoder.engine.report.ConsoleReport;
+import io.samokoder.engine.report.GithubAnnotations;
+import io.samokoder.engine.report.ReportLocales;
 import io.samokoder.engine.report.ReportWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -47,16 +51,46 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "Write the JSON report here.")
     Path json;
 
-    @Option(names = "--min-score", paramLabel = "N", description = "Fail when the total score is below N (default: ${DEFAULT-VALUE}).")
-    int minScore = AuditConfig.DEFAULT_MIN_SCORE;
+    @Option(names = "--junit", paramLabel = "FILE", description = "Write JUnit XML here (one test case per check).")
+    Path junit;
+
+    @Option(names = "--report", paramLabel = "FILE",
+            description = "Write the audit report here: Markdown, or one self-contained HTML file when FILE ends in .html.")
+    Path report;
+
+    @Option(names = "--locale", paramLabel = "LANG", description = "Language of the audit report: en (default) or ru.")
+    String locale;
+
+    @Option(names = "--min-score", paramLabel = "N",
+            description = "Fail when the total score is below N (default: minScore of .samokoder.yml, else 80).")
+    Integer minScore;
 
     @Option(names = "--fail-on-severity", paramLabel = "SEVERITY",
             description = "Fail on any new finding at or above this severity: critical, high, medium, low, info (default: high).")
-    String failOnSeverity = AuditConfig.DEFAULT_FAIL_ON_SEVERITY.id();
+    String failOnSeverity;
 
     @Option(names = "--fail-on-violation", arity = "0..1", paramLabel = "BOOL", fallbackValue = "true",
-            description = "Exit 1 when the gate fails (default: ${DEFAULT-VALUE}); false only reports.")
-    boolean failOnViolation = true;
+            description = "Exit 1 when the gate fails (default: true); false only reports.")
+    Boolean failOnViolation;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Configuration file (default: .samokoder.yml in DIR when present).")
+    Path configFile;
+
+    @Option(names = "--no-config", description = "Ignore .samokoder.yml.")
+    boolean noConfig;
+
+    @Option(names = "--write-baseline", arity = "0..1", paramLabel = "FILE", fallbackValue = "",
+            description = "Record the current findings as the baseline (default file: DIR/.samokoder-baseline.json) and exit 0.")
+    String writeBaseline;
+
+    @Option(names = "--staged",
+            description = "Pre-commit mode: audit only what the files staged in git (git diff --cached) take part in.")
+    boolean staged;
+
+    @Option(names = "--files", arity = "1..*", paramLabel = "FILE",
+            description = "Pre-commit mode for these changed files (as pre-commit passes them, relative to the working directory).")
+    List<String> files;
 
     @Option(names = "--skip", description = "Do nothing and exit 0.")
     boolean skip;
@@ -87,6 +121,8 @@ public final class Main implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "Print only the score line and the gate result.")
     boolean quiet;
 
+    Map<String, String> env = Map.of();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -96,7 +132,14 @@ public final class Main implements Callable<Integer> {
 
     /** Runs the CLI with the given streams and returns the exit code (used by tests). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cmd = new CommandLine(new Main());
+        return run(args, out, err, System.getenv());
+    }
+
+    /** As {@link #run(String[], PrintWriter, PrintWriter)} with the given environment (GITHUB_ACTIONS, ...). */
+    public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env) {
+        Main main = new Main();
+        main.env = env;
+        CommandLine cmd = new CommandLine(main);
         cmd.setOut(out);
         cmd.setErr(err);
         cmd.setParameterExceptionHandler((ex, a) -> {
@@ -126,12 +169,26 @@ public final class Main implements Callable<Integer> {
             err.println("samokoder: not a directory: " + dir);
             return ERROR;
         }
-        AuditConfig config = AuditConfig.forRoot(dir).minScore(minScore).failOnViolation(failOnViolation)
-                .baseline(baseline).suppressions(suppressions).weights(weights);
-        try {
-            config.failOnSeverity(Severity.parse(failOnSeverity));
-        } catch (IllegalArgumentException e) {
-            throw new AuditException(e.getMessage());
+        AuditConfig config = AuditConfig.forRoot(dir).baseline(baseline).suppressions(suppressions).weights(weights)
+                .configFile(configFile);
+        if (noConfig) {
+            config.disableConfigFile();
+        }
+        if (minScore != null) {
+            config.minScore(minScore);
+        }
+        if (failOnViolation != null) {
+            config.failOnViolation(failOnViolation);
+        }
+        if (failOnSeverity != null) {
+            try {
+                config.failOnSeverity(Severity.parse(failOnSeverity));
+            } catch (IllegalArgumentException e) {
+                throw new AuditException(e.getMessage());
+            }
+        }
+        if (locale != null) {
+            config.locale(ReportLocales.parse(locale));
         }
         excludes.forEach(config::exclude);
         disabled.forEach(config::disableRule);
@@ -139,21 +196,50 @@ public final class Main implements Callable<Integer> {
         if (useEnv) {
             config.environment(System.getenv());
         }
+        if (writeBaseline != null) {
+            BaselineFiles.Written w = BaselineFiles.write(new Auditor(), config,
+                    writeBaseline.isEmpty() ? null : Path.of(writeBaseline));
+            out.println("samokoder: baseline of " + w.findings() + " finding" + (w.findings() == 1 ? "" : "s")
+                    + " written to " + w.file());
+            return PASSED;
+        }
+        boolean partial = staged || files != null;
+        if (partial) {
+            List<String> changed = new ArrayList<>();
+            if (staged) {
+                changed.addAll(io.samokoder.engine.StagedFiles.fromGitIndex(dir));
+            }
+            if (files != null) {
+                changed.addAll(io.samokoder.engine.StagedFiles.relativeTo(dir, Path.of(""), files));
+            }
+            config.changedFiles(changed);
+        }
         AuditResult result = new Auditor().run(config);
-        ReportWriter.write(result, new ReportWriter.Outputs(sarif, json));
-        Gate gate = Gate.evaluate(result, config.minScore(), config.failOnSeverity());
+        ReportWriter.write(result, new ReportWriter.Outputs(sarif, json, junit, report,
+                new AuditReport.Options(config.locale(), partial ? null : config.minScore(), config.failOnSeverity())));
+        // in the staged-files mode only some checks ran: the score is partial and does not gate
+        Gate gate = Gate.evaluate(result, partial ? 0 : config.minScore(), config.failOnSeverity());
         List<String> lines = ConsoleReport.lines(result);
+        if (partial) {
+            out.println("samokoder: pre-commit mode, " + config.changedFiles().size() + " changed file"
+                    + (config.changedFiles().size() == 1 ? "" : "s") + ", " + result.rulesRun().size()
+                    + " checks ran in " + result.durationMillis() + " ms (the score covers only these checks)");
+        }
         if (quiet) {
             out.println(lines.get(0));
         } else {
             lines.forEach(out::println);
         }
+        if (GithubAnnotations.enabled(env)) {
+            GithubAnnotations.lines(result, env).forEach(out::println);
+        }
         if (gate.passed()) {
             out.println(gate.message());
             return PASSED;
         }
-        (failOnViolation ? err : out).println(gate.message());
-        return failOnViolation ? FAILED : PASSED;
+        boolean fail = config.failOnViolation();
+        (fail ? err : out).println(gate.message());
+        return fail ? FAILED : PASSED;
     }
 
     static final class VersionProvider implements CommandLine.IVersionProvider {

@@ -18,17 +18,25 @@ abstract class AbstractSamokoderMojo extends AbstractMojo {
     @Parameter(property = "samokoder.dir", defaultValue = "${basedir}")
     File dir;
 
-    /** Minimum readiness score (0-100) the build needs. */
-    @Parameter(property = "samokoder.minScore", defaultValue = "80")
-    int minScore;
+    /** Minimum readiness score (0-100) the build needs (default: minScore of .samokoder.yml, else 80). */
+    @Parameter(property = "samokoder.minScore")
+    Integer minScore;
 
-    /** Fail on any new finding at or above this severity: critical, high, medium, low, info. */
-    @Parameter(property = "samokoder.failOnSeverity", defaultValue = "high")
+    /** Fail on any new finding at or above this severity: critical, high, medium, low, info (default: high). */
+    @Parameter(property = "samokoder.failOnSeverity")
     String failOnSeverity;
 
-    /** When false, report the gate result without failing the build. */
-    @Parameter(property = "samokoder.failOnViolation", defaultValue = "true")
-    boolean failOnViolation;
+    /** When false, report the gate result without failing the build (default: true). */
+    @Parameter(property = "samokoder.failOnViolation")
+    Boolean failOnViolation;
+
+    /** Configuration file (default: .samokoder.yml in the audited folder when present); {@code none} to ignore it. */
+    @Parameter(property = "samokoder.config")
+    String configFile;
+
+    /** Language of the audit report: en (default) or ru. */
+    @Parameter(property = "samokoder.locale")
+    String locale;
 
 
 
@@ -61,12 +69,27 @@ abstract class AbstractSamokoderMojo extends AbstractMojo {
     boolean useEnvironment;
 
     AuditConfig toConfig() {
-        AuditConfig config = AuditConfig.forRoot(dir.toPath()).minScore(minScore).failOnViolation(failOnViolation)
-                .weights(weights);
-        try {
-            config.failOnSeverity(Severity.parse(failOnSeverity));
-        } catch (IllegalArgumentException e) {
-            throw new AuditException(e.getMessage());
+        AuditConfig config = AuditConfig.forRoot(dir.toPath()).weights(weights);
+        if (minScore != null) {
+            config.minScore(minScore);
+        }
+        if (failOnViolation != null) {
+            config.failOnViolation(failOnViolation);
+        }
+        if (failOnSeverity != null && !failOnSeverity.isBlank()) {
+            try {
+                config.failOnSeverity(Severity.parse(failOnSeverity));
+            } catch (IllegalArgumentException e) {
+                throw new AuditException(e.getMessage());
+            }
+        }
+        if (configFile != null && configFile.equalsIgnoreCase("none")) {
+            config.disableConfigFile();
+        } else if (configFile != null && !configFile.isBlank()) {
+            config.configFile(java.nio.file.Path.of(configFile));
+        }
+        if (locale != null && !locale.isBlank()) {
+            config.locale(io.samokoder.engine.report.ReportLocales.parse(locale));
         }
         if (baseline != null) {
             config.baseline(baseline.toPath());

@@ -2,13 +2,11 @@ package io.samokoder.maven;
 
 import io.samokoder.engine.AuditConfig;
 import io.samokoder.engine.AuditException;
-import io.samokoder.engine.AuditResult;
 import io.samokoder.engine.Auditor;
-import io.samokoder.engine.Baseline;
+import io.samokoder.engine.BaselineFiles;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 
-import java.io.IOException;
 import java.nio.file.Path;
 
 /**
@@ -19,21 +17,17 @@ import java.nio.file.Path;
 @Mojo(name = "baseline", threadSafe = true, requiresProject = false)
 public final class BaselineMojo extends AbstractSamokoderMojo {
 
-    public static final String DEFAULT_FILE = ".samokoder-baseline.json";
+    public static final String DEFAULT_FILE = BaselineFiles.DEFAULT_NAME;
 
     @Override
     public void execute() throws MojoFailureException {
-        Path target = baseline != null ? baseline.toPath() : dir.toPath().resolve(DEFAULT_FILE);
+        Path target = baseline != null ? baseline.toPath() : null;
         try {
             AuditConfig config = toConfig().baseline(null);
-            AuditResult result = new Auditor().run(config);
-            Baseline written = Baseline.of(result.findings());
-            written.write(target);
-            getLog().info("samokoder: baseline of " + written.entries().size() + " findings written to " + target);
+            BaselineFiles.Written w = BaselineFiles.write(new Auditor(), config, target);
+            getLog().info("samokoder: baseline of " + w.findings() + " findings written to " + w.file());
         } catch (AuditException e) {
             throw new MojoFailureException("samokoder: " + e.getMessage());
-        } catch (IOException e) {
-            throw new MojoFailureException("samokoder: cannot write " + target + ": " + e.getMessage());
         }
     }
 }

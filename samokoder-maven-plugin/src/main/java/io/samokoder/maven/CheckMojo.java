@@ -5,7 +5,9 @@ import io.samokoder.engine.AuditException;
 import io.samokoder.engine.AuditResult;
 import io.samokoder.engine.Auditor;
 import io.samokoder.engine.Gate;
+import io.samokoder.engine.report.AuditReport;
 import io.samokoder.engine.report.ConsoleReport;
+import io.samokoder.engine.report.GithubAnnotations;
 import io.samokoder.engine.report.ReportWriter;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -35,6 +37,17 @@ public final class CheckMojo extends AbstractSamokoderMojo {
     @Parameter(property = "samokoder.json")
     String json;
 
+    /** JUnit XML output file (one test case per check); {@code none} (default) to skip. */
+    @Parameter(property = "samokoder.junit")
+    String junit;
+
+    /**
+     * Audit report for people: Markdown, or one self-contained HTML file when the name ends in {@code .html};
+     * default {@code target/samokoder/samokoder-report.html}; {@code none} to skip.
+     */
+    @Parameter(property = "samokoder.report")
+    String report;
+
     @Override
     public void execute() throws MojoFailureException {
         if (skip) {
@@ -47,7 +60,9 @@ public final class CheckMojo extends AbstractSamokoderMojo {
             config = toConfig();
             result = new Auditor().run(config);
             ReportWriter.write(result, new ReportWriter.Outputs(output(sarif, "samokoder.sarif"),
-                    output(json, "samokoder.json")));
+                    output(json, "samokoder.json"), junit == null ? null : output(junit, "TEST-samokoder.xml"),
+                    output(report, "samokoder-report.html"),
+                    new AuditReport.Options(config.locale(), config.minScore(), config.failOnSeverity())));
         } catch (AuditException e) {
             throw new MojoFailureException("samokoder: " + e.getMessage());
         }
@@ -59,10 +74,15 @@ public final class CheckMojo extends AbstractSamokoderMojo {
                 getLog().warn(lines.get(i));
             }
         }
+        if (GithubAnnotations.enabled(System.getenv())) {
+            // workflow commands must start a line of the job's output: bypass Maven's "[INFO] " prefix
+            GithubAnnotations.lines(result, System.getenv()).forEach(System.out::println);
+            System.out.flush();
+        }
         Gate gate = Gate.evaluate(result, config.minScore(), config.failOnSeverity());
         if (gate.passed()) {
             getLog().info(gate.message());
-        } else if (failOnViolation) {
+        } else if (config.failOnViolation()) {
             throw new MojoFailureException(gate.message());
         } else {
             getLog().warn(gate.message());

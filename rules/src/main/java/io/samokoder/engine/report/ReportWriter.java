@@ -12,8 +12,15 @@ import java.util.List;
 /** Writes the report files an adapter asked for; shared by the Maven goal and the CLI so both write the same bytes. */
 public final class ReportWriter {
 
-    /** Which files to write; null fields are skipped. */
-    public record Outputs(Path sarif, Path json) {
+    /**
+     * Which files to write; null fields are skipped. {@code report} is Markdown, or HTML when its name ends in
+     * {@code .html}; {@code reportOptions} sets its language (English when null).
+     */
+    public record Outputs(Path sarif, Path json, Path junit, Path report, AuditReport.Options reportOptions) {
+
+        public Outputs(Path sarif, Path json) {
+            this(sarif, json, null, null, null);
+        }
     }
 
     private ReportWriter() {
@@ -27,6 +34,15 @@ public final class ReportWriter {
         }
         if (outputs.json() != null) {
             written.add(write(outputs.json(), JsonReport.render(result)));
+        }
+        if (outputs.junit() != null) {
+            written.add(write(outputs.junit(), JUnitReport.render(result)));
+        }
+        if (outputs.report() != null) {
+            AuditReport.Options options = outputs.reportOptions() == null
+                    ? AuditReport.Options.of(java.util.Locale.ENGLISH) : outputs.reportOptions();
+            written.add(write(outputs.report(), AuditReport.render(outputs.report().getFileName().toString(), result,
+                    options)));
         }
         return written;
     }

@@ -1,0 +1,84 @@
+package io.samokoder.engine.report;
+
+import io.samokoder.engine.AuditResult;
+import io.samokoder.engine.Finding;
+import io.samokoder.engine.Severity;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * GitHub Actions workflow commands that annotate the pull request diff: {@code ::error file=…,line=…,col=…,title=…::msg}
+ * for critical and high findings, {@code ::warning} for medium, {@code ::notice} for low and info. Only new findings
+ * (not baselined, not suppressed) are annotated. Values are escaped as the runner expects: {@code %}, CR and LF in the
+ * message; additionally {@code :} and {@code ,} in properties. Paths are made relative to {@code GITHUB_WORKSPACE}
+ * when the audited folder lies inside it, so that annotations land on the right file of a monorepo.
+ */
+public final class GithubAnnotations {
+
+    private GithubAnnotations() {
+    }
+
+    /** Whether the environment is a GitHub Actions run. */
+    public static boolean enabled(Map<String, String> env) {
+        return "true".equalsIgnoreCase(env.getOrDefault("GITHUB_ACTIONS", ""));
+    }
+
+    public static List<String> lines(AuditResult result, Map<String, String> env) {
+        String prefix = prefix(result.root(), env.get("GITHUB_WORKSPACE"));
+        List<String> out = new ArrayList<>();
+        for (Finding f : result.findings()) {
+            if (f.status() != Finding.Status.NEW) {
+                continue;
+            }
+            StringBuilder b = new StringBuilder("::").append(command(f.severity())).append(' ');
+            b.append("file=").append(property(prefix + (f.path().equals(".") ? "" : f.path())));
+            if (f.line() > 0) {
+                b.append(",line=").append(f.line());
+                if (f.column() > 0) {
+                    b.append(",col=").append(f.column());
+                }
+            }
+            b.append(",title=").append(property("samokoder " + f.ruleId() + " (" + f.severity().id() + ")"));
+            b.append("::").append(data(f.message() + (f.remediation().isBlank() ? "" : "\n" + f.remediation())));
+            out.add(b.toString());
+        }
+        return out;
+    }
+
+    static String command(Severity s) {
+        return switch (s) {
+            case CRITICAL, HIGH -> "error";
+            case MEDIUM -> "warning";
+            case LOW, INFO -> "notice";
+        };
+    }
+
+    /** Escaping of a command's message. */
+    public static String data(String s) {
+        return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
+    }
+
+    /** Escaping of a command property value. */
+    public static String property(String s) {
+        return data(s).replace(":", "%3A").replace(",", "%2C");
+    }
+
+    static String prefix(Path root, String workspace) {
+        if (root == null || workspace == null || workspace.isBlank()) {
+            return "";
+        }
+        try {
+            Path ws = Path.of(workspace).toRealPath();
+            Path r = root.toRealPath();
+            if (!r.startsWith(ws) || r.equals(ws)) {
+                return "";
+            }
+            return ws.relativize(r).toString().replace('\\', '/') + "/";
+        } catch (java.io.IOException | RuntimeException e) {
+            return "";
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package io.samokoder.rules.readiness;
+
+import io.samokoder.engine.AuditContext;
+import io.samokoder.engine.Category;
+import io.samokoder.engine.FileKinds;
+import io.samokoder.engine.Finding;
+import io.samokoder.engine.FindingSink;
+import io.samokoder.engine.Rule;
+import io.samokoder.engine.RuleInfo;
+import io.samokoder.engine.Severity;
+import io.samokoder.engine.SourceFile;
+
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.regex.Pattern;
+
+/**
+ * A README or document claims more readiness than the audit measured: "Production Ready (95%)" when the score is 75,
+ * a shields.io badge {@code production ready-95%}, or an unqualified "production-ready" / "готово к продакшену" when
+ * the score is below the gate's {@code minScore}. Runs after every other rule, against their total.
+ */
+@RuleInfo(id = "readiness/claim-exceeds-score", category = Category.READINESS, severity = Severity.MEDIUM,
+        summary = "A document claims more production readiness than the measured readiness score.",
+        remediation = "Fix the findings that lower the score, or change the claim to the measured score (or remove"
+                + " it); a badge can be generated from the score in CI instead of written by hand.",
+        description = "Looks in Markdown files (not changelogs) for readiness claims outside code: 'Production Ready"
+                + " (95%)', '95% production-ready', 'Production readiness: 95/100', 'готово к продакшену',"
+                + " 'готовность к продакшену 95%' and readiness badges with a percentage (shields.io, badgen)."
+                + " A claim with a number is compared with the measured score; one without a number with the gate's"
+                + " minimum score. High when the claim is more than 10 points above the measured score."
+                + " Negated, aspirational, questioned and quoted claims are not claims.")
+public final class ClaimExceedsScoreRule implements Rule {
+
+    /** A claim this many points or fewer above the score is medium; more is high. */
+    public static final int HIGH_GAP = 10;
+
+    private static final Pattern HISTORY = Pattern.compile(
+            "(?i)(?:changelog|changes|history|news|release[-_ ]?notes)(?:\\.[a-z]+)?");
+
+    /** The claims of one file, parsed once per audit. */
+    private record Claims(List<ReadinessClaim> list) {
+    }
+
+    @Override
+    public boolean needsMeasuredScore() {
+        return true;
+    }
+
+    @Override
+    public boolean isApplicable(AuditContext context) {
+        return documents(context).stream().anyMatch(f -> !claims(context, f).isEmpty());
+    }
+
+    @Override
+    public void check(AuditContext context, FindingSink sink) {
+        OptionalInt measured = context.measuredScore();
+        if (measured.isEmpty()) {
+            return;
+        }
+        int score = measured.getAsInt();
+        int threshold = context.config().minScore();
+        for (SourceFile file : documents(context)) {
+            for (ReadinessClaim claim : claims(context, file)) {
+                report(file, claim, score, threshold, sink);
+            }
+        }
+    }
+
+    private void report(SourceFile file, ReadinessClaim claim, int score, int threshold, FindingSink sink) {
+        String message;
+        int gap;
+        if (claim.hasPercent()) {
+            gap = claim.percent() - score;
+            message = "claims " + claim.percent() + "%, measured " + score + "% (" + (claim.badge() ? "" : "\"")
+                    + claim.text() + (claim.badge() ? "" : "\"") + " is " + gap + " point" + (gap == 1 ? "" : "s")
+                    + " above the readiness score)";
+        } else {
+            gap = threshold - score;
+            message = "claims production readiness (\"" + claim.text() + "\"), measured " + score
+                    + "%, below the readiness minimum " + threshold + "%";
+        }
+        if (gap <= 0) {
+            return;
+        }
+        sink.report(Finding.of(this).at(file.path(), claim.line(), claim.column()).message(message)
+                .severity(gap > HIGH_GAP ? Severity.HIGH : Severity.MEDIUM)
+                .key((claim.badge() ? "badge:" : "text:") + claim.text().toLowerCase(java.util.Locale.ROOT))
+                .build());
+    }
+
+    private static List<SourceFile> documents(AuditContext context) {
+        return context.workspace().files().stream()
+                .filter(f -> FileKinds.isMarkdown(f.path()) && !HISTORY.matcher(f.name()).matches())
+                .toList();
+    }
+
+    private static List<ReadinessClaim> claims(AuditContext context, SourceFile file) {
+        return context.parsed(file, Claims.class,
+                f -> new Claims(ReadinessClaims.find(context.workspace().text(f).orElse("")))).list();
+    }
+}

@@ -1,0 +1,125 @@
+package io.samokoder.maven;
+
+import io.samokoder.engine.AuditConfig;
+import io.samokoder.engine.AuditException;
+import io.samokoder.engine.AuditResult;
+import io.samokoder.engine.Auditor;
+import io.samokoder.engine.Severity;
+import io.samokoder.engine.report.AuditReport;
+import io.samokoder.engine.report.HtmlAuditReport;
+import io.samokoder.engine.report.ReportLocales;
+import org.apache.maven.doxia.sink.Sink;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.reporting.AbstractMavenReport;
+import org.apache.maven.reporting.MavenReportException;
+
+import java.io.File;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The audit report as a page of {@code mvn site} ({@code samokoder.html}, under "Project Reports"): the same content
+ * as the standalone HTML report. Never fails the build; the {@code check} goal gates. A thin adapter: the engine
+ * audits, {@link HtmlAuditReport} renders.
+ */
+@Mojo(name = "report", threadSafe = true, requiresProject = false)
+public final class ReportMojo extends AbstractMavenReport {
+
+    /** Repository folder to audit. */
+    @Parameter(property = "samokoder.dir", defaultValue = "${basedir}")
+    File dir;
+
+    /** Language of the page: en or ru (default: the site's locale, English when it has no translation). */
+    @Parameter(property = "samokoder.locale")
+    String reportLocale;
+
+    /** Minimum score shown with the gate result (default: .samokoder.yml, else 80). */
+    @Parameter(property = "samokoder.minScore")
+    Integer minScore;
+
+    /** Severity shown with the gate result (default: .samokoder.yml, else high). */
+    @Parameter(property = "samokoder.failOnSeverity")
+    String failOnSeverity;
+
+    /** Baseline file; findings in it are marked and "new/fixed since baseline" is shown. */
+    @Parameter(property = "samokoder.baseline")
+    File baseline;
+
+    /** Paths to leave out, in .gitignore syntax (comma-separated as a user property). */
+    @Parameter(property = "samokoder.excludes")
+    List<String> excludes;
+
+    /** Rule ids to turn off (comma-separated as a user property). */
+    @Parameter(property = "samokoder.disabledRules")
+    List<String> disabledRules;
+
+    /** Configuration file (default: .samokoder.yml in the audited folder when present); {@code none} to ignore it. */
+    @Parameter(property = "samokoder.config")
+    String configFile;
+
+    @Override
+    public String getOutputName() {
+        return "samokoder";
+    }
+
+    @Override
+    public String getName(Locale locale) {
+        return AuditReport.bundle(locale).getString("site.name");
+    }
+
+    @Override
+    public String getDescription(Locale locale) {
+        return AuditReport.bundle(locale).getString("site.description");
+    }
+
+    @Override
+    protected void executeReport(Locale siteLocale) throws MavenReportException {
+        AuditConfig config = AuditConfig.forRoot(dir.toPath());
+        AuditResult result;
+        try {
+            if (minScore != null) {
+                config.minScore(minScore);
+            }
+            if (failOnSeverity != null && !failOnSeverity.isBlank()) {
+                config.failOnSeverity(Severity.parse(failOnSeverity));
+            }
+            if (baseline != null) {
+                config.baseline(baseline.toPath());
+            }
+            split(excludes).forEach(config::exclude);
+            split(disabledRules).forEach(config::disableRule);
+            if (configFile != null && configFile.equalsIgnoreCase("none")) {
+                config.disableConfigFile();
+            } else if (configFile != null && !configFile.isBlank()) {
+                config.configFile(java.nio.file.Path.of(configFile));
+            }
+            if (reportLocale != null && !reportLocale.isBlank()) {
+                config.locale(ReportLocales.parse(reportLocale));
+            }
+            result = new Auditor().run(config);
+        } catch (AuditException | IllegalArgumentException e) {
+            throw new MavenReportException("samokoder: " + e.getMessage(), e);
+        }
+        Locale locale = reportLocale != null && !reportLocale.isBlank() ? config.locale()
+                : siteLocale != null && siteLocale.getLanguage().equals("ru") ? config.locale(siteLocale).locale()
+                : config.locale();
+        Sink sink = getSink();
+        sink.head();
+        sink.title();
+        sink.text(getName(locale));
+        sink.title_();
+        sink.head_();
+        sink.body();
+        sink.rawText(HtmlAuditReport.fragment(result,
+                new AuditReport.Options(locale, config.minScore(), config.failOnSeverity())));
+        sink.body_();
+        getLog().info("samokoder: readiness " + result.score().total() + "/100 rendered into the site");
+    }
+
+    private static List<String> split(List<String> values) {
+        return values == null ? List.of() : values.stream().flatMap(v -> Arrays.stream(v.split(",")))
+                .map(String::trim).filter(v -> !v.isEmpty()).toList();
+    }
+}
