@@ -61,6 +61,11 @@ public final class SourceFile {
         return decoded().text;
     }
 
+    /** Binary if the first 8000 bytes hold a NUL, as git decides; binary files decode to empty text. */
+    public boolean isBinary() {
+        return decoded().binary;
+    }
+
     /** Whether the bytes were not valid UTF-8 (replacement characters were substituted). */
     public boolean hadInvalidUtf8() {
         return decoded().invalidUtf8;
@@ -134,6 +139,12 @@ public final class SourceFile {
     }
 
     static Decoded decode(byte[] bytes) {
+        int head = Math.min(bytes.length, 8000);
+        for (int i = 0; i < head; i++) {
+            if (bytes[i] == 0) {
+                return new Decoded("", false, true);
+            }
+        }
         int offset = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
                 && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
         ByteBuffer buffer = ByteBuffer.wrap(bytes, offset, bytes.length - offset);
@@ -141,22 +152,24 @@ public final class SourceFile {
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         try {
-            return new Decoded(strict.decode(buffer).toString(), false);
+            return new Decoded(strict.decode(buffer).toString(), false, false);
         } catch (CharacterCodingException e) {
             // String's constructor substitutes U+FFFD for malformed sequences and never throws
             String lenient = new String(bytes, offset, bytes.length - offset, StandardCharsets.UTF_8);
-            return new Decoded(lenient, true);
+            return new Decoded(lenient, true, false);
         }
     }
 
     static final class Decoded {
         final String text;
         final boolean invalidUtf8;
+        final boolean binary;
         private int[] lineStarts;
 
-        Decoded(String text, boolean invalidUtf8) {
+        Decoded(String text, boolean invalidUtf8, boolean binary) {
             this.text = text;
             this.invalidUtf8 = invalidUtf8;
+            this.binary = binary;
         }
 
         synchronized int[] lineStarts() {

@@ -24,8 +24,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The repository as rules see it: one walk of the tree honouring {@code .gitignore} files (nested ones too, with
@@ -44,8 +42,6 @@ public final class Workspace {
     private final TreeSet<String> allDirs;
     private final Map<String, List<String>> byLowerCase;
     private final List<Skipped> skipped;
-    private final Map<String, Boolean> binary = new ConcurrentHashMap<>();
-    private final AtomicInteger binaryCount = new AtomicInteger();
 
     /** A file or link the walk did not audit, and why; reported as an info finding. */
     public record Skipped(String path, String reason) {
@@ -136,45 +132,21 @@ public final class Workspace {
         return skipped;
     }
 
-    /** Binary if the first 8000 bytes hold a NUL, as git decides. Reads (and caches) the file. */
+    /** Binary if the first 8000 bytes hold a NUL, as git decides. Reads the file once (the text is kept). */
     public boolean isBinary(SourceFile file) {
-        return binary.computeIfAbsent(file.path(), p -> {
-            boolean result = sniffBinary(file.absolutePath());
-            if (result) {
-                binaryCount.incrementAndGet();
-            }
-            return result;
-        });
-    }
-
-    /** Binary files seen so far by rules. */
-    public int binaryFilesSeen() {
-        return binaryCount.get();
+        try {
+            return file.isBinary();
+        } catch (java.io.UncheckedIOException e) {
+            return false; // unreadable: text() says so
+        }
     }
 
     /** Text of a file for rules: empty for binary files, never an exception for unreadable ones. */
     public Optional<String> text(SourceFile file) {
-        if (isBinary(file)) {
-            return Optional.empty();
-        }
         try {
-            return Optional.of(file.text());
+            return file.isBinary() ? Optional.empty() : Optional.of(file.text());
         } catch (java.io.UncheckedIOException e) {
             return Optional.empty();
-        }
-    }
-
-    private static boolean sniffBinary(Path path) {
-        try (InputStream in = Files.newInputStream(path)) {
-            byte[] head = in.readNBytes(8000);
-            for (byte b : head) {
-                if (b == 0) {
-                    return true;
-                }
-            }
-            return false;
-        } catch (IOException e) {
-            return false;
         }
     }
 

@@ -2,6 +2,8 @@ package io.samokoder.engine;
 
 import io.samokoder.engine.report.JsonReport;
 import io.samokoder.engine.report.SarifReport;
+import io.samokoder.rules.config.InvalidYamlRule;
+import io.samokoder.rules.config.SkippedFileRule;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,8 +29,13 @@ class AuditorTest {
         Files.writeString(p, text, StandardCharsets.UTF_8);
     }
 
+    /** The engine is tested with the config rules only, so that checks added later do not change these trees' findings. */
+    private static Auditor auditor() {
+        return new Auditor(List.of(new InvalidYamlRule(), new SkippedFileRule()));
+    }
+
     private AuditResult audit() {
-        return new Auditor().run(AuditConfig.forRoot(root));
+        return auditor().run(AuditConfig.forRoot(root));
     }
 
     @Test
@@ -88,7 +95,7 @@ class AuditorTest {
     @Test
     void malformedSuppressionsFileIsOneClearError() throws IOException {
         write("s.yml", "suppressions:\n  - rule: config/invalid-yaml\n");
-        assertThatThrownBy(() -> new Auditor().run(AuditConfig.forRoot(root).suppressions(root.resolve("s.yml"))))
+        assertThatThrownBy(() -> auditor().run(AuditConfig.forRoot(root).suppressions(root.resolve("s.yml"))))
                 .isInstanceOf(AuditException.class).hasMessageContaining("s.yml:2").hasMessageContaining("needs a 'reason'");
     }
 
@@ -104,7 +111,7 @@ class AuditorTest {
         write("docker-compose.yml", "# header\n\na: 1\na: 2\n");
         write("compose.prod.yaml", "b: 1\n");
         write(".gitlab-ci.yml", "c: 1\nc: 2\n");
-        AuditResult second = new Auditor().run(AuditConfig.forRoot(root).baseline(baseline));
+        AuditResult second = auditor().run(AuditConfig.forRoot(root).baseline(baseline));
         assertThat(second.findings()).filteredOn(f -> f.status() == Finding.Status.BASELINED)
                 .extracting(Finding::path, Finding::line).containsExactly(org.assertj.core.groups.Tuple.tuple("docker-compose.yml", 4));
         assertThat(second.newFindings()).extracting(Finding::path).containsExactly(".gitlab-ci.yml");
@@ -116,7 +123,7 @@ class AuditorTest {
 
     @Test
     void missingBaselineIsAnError() {
-        assertThatThrownBy(() -> new Auditor().run(AuditConfig.forRoot(root).baseline(root.resolve("nope.json"))))
+        assertThatThrownBy(() -> auditor().run(AuditConfig.forRoot(root).baseline(root.resolve("nope.json"))))
                 .isInstanceOf(AuditException.class).hasMessageContaining("baseline file not found");
     }
 
@@ -144,9 +151,9 @@ class AuditorTest {
     @Test
     void disabledRulesAndSeverityOverridesApply() throws IOException {
         write("docker-compose.yml", "a: 1\na: 2\n");
-        AuditResult lowered = new Auditor().run(AuditConfig.forRoot(root).severity("config/invalid-yaml", Severity.LOW));
+        AuditResult lowered = auditor().run(AuditConfig.forRoot(root).severity("config/invalid-yaml", Severity.LOW));
         assertThat(lowered.findings()).singleElement().extracting(Finding::severity).isEqualTo(Severity.LOW);
-        AuditResult off = new Auditor().run(AuditConfig.forRoot(root).disableRule("config/invalid-yaml"));
+        AuditResult off = auditor().run(AuditConfig.forRoot(root).disableRule("config/invalid-yaml"));
         assertThat(off.findings()).isEmpty();
     }
 
@@ -156,14 +163,14 @@ class AuditorTest {
         write("prometheus.yml", "x: [\n");
         write(".github/workflows/ci.yml", "on: push\non: push\n");
         AuditResult one = audit();
-        AuditResult two = new Auditor().run(AuditConfig.forRoot(root).threads(1));
+        AuditResult two = auditor().run(AuditConfig.forRoot(root).threads(1));
         assertThat(SarifReport.render(two)).isEqualTo(SarifReport.render(one));
         assertThat(JsonReport.render(two)).isEqualTo(JsonReport.render(one));
     }
 
     @Test
     void missingDirectoryIsAnAuditException() {
-        assertThatThrownBy(() -> new Auditor().run(AuditConfig.forRoot(root.resolve("missing"))))
+        assertThatThrownBy(() -> auditor().run(AuditConfig.forRoot(root.resolve("missing"))))
                 .isInstanceOf(AuditException.class).hasMessageStartingWith("not a directory");
     }
 

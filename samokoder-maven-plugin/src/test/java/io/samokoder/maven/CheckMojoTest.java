@@ -1,0 +1,113 @@
+package io.samokoder.maven;
+
+import io.samokoder.engine.AuditConfig;
+import io.samokoder.engine.Category;
+import io.samokoder.engine.Severity;
+import org.apache.maven.plugin.MojoFailureException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class CheckMojoTest {
+
+    @TempDir
+    Path root;
+
+    CheckMojo mojo;
+
+    @BeforeEach
+    void defaults() {
+        mojo = new CheckMojo();
+        mojo.dir = root.toFile();
+        mojo.minScore = 80;
+        mojo.failOnSeverity = "high";
+        mojo.failOnViolation = true;
+        mojo.buildDirectory = root.resolve("target").toFile();
+    }
+
+    @Test
+    void parametersBecomeTheAuditConfig() {
+        mojo.excludes = List.of("vendor/, node_modules/", "docs/old/");
+        mojo.disabledRules = List.of("docs/broken-link,secrets/weak-value");
+        mojo.weights = "secrets=5,docs=0.5";
+        mojo.options = Map.of("docs.online", "true");
+        mojo.failOnSeverity = "medium";
+        AuditConfig config = mojo.toConfig();
+        assertThat(config.excludes()).containsExactly("vendor/", "node_modules/", "docs/old/");
+        assertThat(config.disabledRules()).containsExactlyInAnyOrder("docs/broken-link", "secrets/weak-value");
+        assertThat(config.weights()).containsEntry(Category.SECRETS, 5.0).containsEntry(Category.DOCS, 0.5);
+        assertThat(config.optionOr("docs.online", "false")).isEqualTo("true");
+        assertThat(config.failOnSeverity()).isEqualTo(Severity.MEDIUM);
+        assertThat(config.environment()).isEmpty();
+    }
+
+    @Test
+    void failingGateFailsTheBuildWithScoreThresholdAndLocation() throws IOException {
+        Files.writeString(root.resolve("docker-compose.yml"), "services:\n  api:\n    image: a\n    image: b\n");
+        assertThatThrownBy(() -> mojo.execute()).isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("samokoder gate failed").hasMessageContaining("minimum 80")
+                .hasMessageContaining("docker-compose.yml:4: [config/invalid-yaml]");
+        assertThat(root.resolve("target/samokoder/samokoder.sarif")).exists();
+        assertThat(root.resolve("target/samokoder/samokoder.json")).exists();
+    }
+
+    @Test
+    void reportOnlyModeDoesNotFail() throws Exception {
+        Files.writeString(root.resolve("docker-compose.yml"), "a: 1\na: 2\n");
+        mojo.failOnViolation = false;
+        mojo.sarif = "none";
+        mojo.execute();
+        assertThat(root.resolve("target/samokoder/samokoder.sarif")).doesNotExist();
+        assertThat(root.resolve("target/samokoder/samokoder.json")).exists();
+    }
+
+    @Test
+    void skipDoesNotAudit() throws Exception {
+        mojo.skip = true;
+        mojo.dir = root.resolve("missing").toFile();
+        mojo.execute();
+        assertThat(root.resolve("target")).doesNotExist();
+    }
+
+    @Test
+    void badParameterIsOneLineFailure() {
+        mojo.failOnSeverity = "severe";
+        assertThatThrownBy(() -> mojo.execute()).isInstanceOf(MojoFailureException.class)
+                .hasMessage("samokoder: unknown severity 'severe' (expected one of critical, high, medium, low, info)");
+        mojo.failOnSeverity = "high";
+        mojo.dir = new File(root.toFile(), "missing");
+        assertThatThrownBy(() -> mojo.execute()).hasMessageStartingWith("samokoder: not a directory");
+    }
+
+    @Test
+    void outputDefaultsUnderDirWhenTheBuildDirectoryIsUnresolved() {
+        mojo.buildDirectory = new File("${project.basedir}/target");
+        assertThat(mojo.output(null, "x.sarif")).isEqualTo(root.resolve("target/samokoder/x.sarif"));
+        assertThat(mojo.output("custom/out.sarif", "x.sarif")).isEqualTo(Path.of("custom/out.sarif"));
+        assertThat(mojo.output("none", "x.sarif")).isNull();
+    }
+
+    @Test
+    void baselineGoalWritesAcceptedFindings() throws Exception {
+        Files.writeString(root.resolve("docker-compose.yml"), "a: 1\na: 2\n");
+        BaselineMojo baseline = new BaselineMojo();
+        baseline.dir = root.toFile();
+        baseline.minScore = 80;
+        baseline.failOnSeverity = "high";
+        baseline.execute();
+        assertThat(Files.readString(root.resolve(BaselineMojo.DEFAULT_FILE))).contains("config/invalid-yaml");
+        mojo.baseline = root.resolve(BaselineMojo.DEFAULT_FILE).toFile();
+        mojo.minScore = 0;
+        mojo.execute(); // the only finding is baselined: the gate passes
+    }
+}
