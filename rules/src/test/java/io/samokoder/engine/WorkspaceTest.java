@@ -151,4 +151,13 @@ class WorkspaceTest {
         assertThat(ws.skipped()).containsExactly(
                 new Workspace.Skipped("pipe.yml", "not a regular file (FIFO, socket or device); not read"));
     }
+
+    @Test
+    void nameAndFolderOfRootAndNestedFiles() throws IOException {
+        write("a.yml", "a: 1");
+        write("x/y/b.md", "# b");
+        Workspace ws = Workspace.scan(root);
+        assertThat(ws.files()).extracting(SourceFile::name).containsExactly("a.yml", "b.md");
+        assertThat(ws.files()).extracting(SourceFile::folder).containsExactly("", "x/y");
+    }
 }
