@@ -70,7 +70,9 @@ class SourceFileFuzzTest {
                     assertThat(line).isBetween(1, lines);
                     assertThat(f.columnOf(offset)).isPositive();
                 }
-                if (!f.hadInvalidUtf8()) {
+                if (hasNul) {
+                    assertThat(t).as("binary files decode to empty text").isEmpty();
+                } else if (!f.hadInvalidUtf8()) {
                     // strict decoding: the text is exactly the bytes after an optional BOM
                     int bom = input.length >= 3 && (input[0] & 0xFF) == 0xEF && (input[1] & 0xFF) == 0xBB
                             && (input[2] & 0xFF) == 0xBF ? 3 : 0;

@@ -80,7 +80,7 @@ class HostileInputTest {
         write("README.md", "# Hostile\n\n- [outside](../outside/sentinel.md)\n- [passwd](/etc/passwd)\n"
                 + "- [shadow](../../../../../../../../etc/shadow)\n- [up](../../README.md#x)\n"
                 + "- [secrets](../outside/secrets.yml)\n- [linked](linked-outside.md)\n");
-        write("docs/deep.md", ">".repeat(10_000) + " deep\n\n" + nestedList(2_000) + "[x](" + "../".repeat(50)
+        write("docs/deep.md", ">".repeat(10_000) + " deep\n\n" + nestedList(300) + "[x](" + "../".repeat(50)
                 + "etc/hostname)\n");
         Files.createSymbolicLink(repo.resolve("etc"), Path.of("/etc"));
         Files.createSymbolicLink(repo.resolve("linked-outside.md"), outside.resolve("sentinel.md"));
