@@ -151,6 +151,11 @@ public final class SourceFile {
         }
         int offset = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
                 && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
+        if (isAscii(bytes, offset)) {
+            // most source files: no decoder, no intermediate char[] (the String stays one byte per char)
+            return new Decoded(new String(bytes, offset, bytes.length - offset, StandardCharsets.ISO_8859_1), false,
+                    false);
+        }
         ByteBuffer buffer = ByteBuffer.wrap(bytes, offset, bytes.length - offset);
         CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
@@ -162,6 +167,15 @@ public final class SourceFile {
             String lenient = new String(bytes, offset, bytes.length - offset, StandardCharsets.UTF_8);
             return new Decoded(lenient, true, false);
         }
+    }
+
+    private static boolean isAscii(byte[] bytes, int from) {
+        for (int i = from; i < bytes.length; i++) {
+            if (bytes[i] < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static final class Decoded {

@@ -1,0 +1,90 @@
+package io.samokoder.bench;
+
+import io.samokoder.engine.AuditConfig;
+import io.samokoder.engine.AuditResult;
+import io.samokoder.engine.Auditor;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One run measuring, on the same generated tree (20,000 files / 200 MB by default): {@code cat} of every file, the
+ * samokoder secrets checks (in-process, best of three after one warm-up run), and secretlint with its recommended
+ * preset. Prints MB/s for each and the ratios. Usage (see benchmarks/secrets-vs-secretlint.sh):
+ * {@code java -cp benchmarks/target/benchmarks.jar io.samokoder.bench.SecretsComparison SECRETLINT_BIN [files] [bytesPerFile]}
+ */
+public final class SecretsComparison {
+
+    private SecretsComparison() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 1) {
+            System.err.println("usage: SecretsComparison <secretlint binary> [files] [bytesPerFile] [dir]");
+            System.exit(2);
+        }
+        String secretlint = args[0];
+        int files = args.length > 1 ? Integer.parseInt(args[1]) : 20000;
+        int perFile = args.length > 2 ? Integer.parseInt(args[2]) : 10240;
+        Path root = args.length > 3 ? Paths.get(args[3]) : Files.createTempDirectory("samokoder-secrets-cmp");
+        long bytes = SecretsTree.generate(root, files, perFile, 42);
+        double mb = bytes / 1e6;
+        System.out.printf(Locale.ROOT, "tree: %s, %d files, %.1f MB, %d cores%n", root, files, mb,
+                Runtime.getRuntime().availableProcessors());
+
+        double[] cat = time("find . -type f -print0 | xargs -0 cat > /dev/null", root);
+        print("cat", cat, mb);
+
+        com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        AuditResult warm = new Auditor(SecretsBenchmark.secretsRules()).run(AuditConfig.forRoot(root));
+        double[] ours = {Double.MAX_VALUE, Double.MAX_VALUE};
+        for (int i = 0; i < 3; i++) {
+            long cpu = os.getProcessCpuTime();
+            long t = System.nanoTime();
+            new Auditor(SecretsBenchmark.secretsRules()).run(AuditConfig.forRoot(root));
+            ours[0] = Math.min(ours[0], (System.nanoTime() - t) / 1e9);
+            ours[1] = Math.min(ours[1], (os.getProcessCpuTime() - cpu) / 1e9);
+        }
+        print("samokoder", ours, mb);
+        System.out.printf(Locale.ROOT, "            (%d findings)%n", warm.findings().size());
+
+        Path rc = Files.createTempFile("secretlintrc", ".json");
+        Files.writeString(rc, "{\"rules\":[{\"id\":\"@secretlint/secretlint-rule-preset-recommend\"}]}");
+        double[] sl = time("'" + secretlint + "' --secretlintrc '" + rc + "' --format json --no-color '**/*' '**/.*'"
+                + " > /dev/null", root);
+        print("secretlint", sl, mb);
+        System.out.printf(Locale.ROOT, "wall time: samokoder is %.1fx secretlint's speed and %.2fx cat's%n",
+                sl[0] / ours[0], cat[0] / ours[0]);
+        System.out.printf(Locale.ROOT, "CPU time:  samokoder uses 1/%.1f of secretlint's CPU and %.2fx cat's%n",
+                sl[1] / ours[1], ours[1] / cat[1]);
+    }
+
+    private static void print(String tool, double[] t, double mb) {
+        System.out.printf(Locale.ROOT, "%-11s %7.2f s wall %8.1f MB/s | %7.2f s CPU %8.1f MB/CPU-s%n", tool + ":",
+                t[0], mb / t[0], t[1], mb / t[1]);
+    }
+
+    /** Wall and CPU (user + system of the command and its children) seconds, measured by bash's time. */
+    private static double[] time(String shellCommand, Path dir) throws IOException, InterruptedException {
+        Path times = Files.createTempFile("time", ".txt");
+        String script = "TIMEFORMAT='%R %U %S'; { time ( " + shellCommand + " ) ; } 2> '" + times + "'";
+        Process p = new ProcessBuilder(List.of("bash", "-c", script)).directory(dir.toFile())
+                .redirectOutput(new File("/dev/null")).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        if (!p.waitFor(2, TimeUnit.HOURS)) {
+            p.destroyForcibly();
+            throw new IllegalStateException(shellCommand + " timed out");
+        }
+        List<String> lines = new ArrayList<>(Files.readAllLines(times));
+        Files.deleteIfExists(times);
+        String[] f = lines.get(lines.size() - 1).trim().split("\\s+");
+        return new double[] {Double.parseDouble(f[0]), Double.parseDouble(f[1]) + Double.parseDouble(f[2])};
+    }
+}

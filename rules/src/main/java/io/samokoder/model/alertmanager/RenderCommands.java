@@ -1,0 +1,419 @@
+package io.samokoder.model.alertmanager;
+
+import io.samokoder.model.placeholders.PlaceholderScanner;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds template render steps in a shell command line or script: {@code envsubst < in > out},
+ * {@code cat in | envsubst '$A $B' > out}, {@code envsubst -i in -o out}, {@code sed -e 's/…/…/' in > out},
+ * {@code sed -i … file}, {@code gomplate -f in -o out}, {@code gomplate < in > out}. Commands are split at
+ * {@code && || ; |} and newlines, words as a POSIX shell splits them; nothing is executed.
+ */
+public final class RenderCommands {
+
+    /** One render step: the tool, its input and output paths as the script names them, and a variable restriction. */
+    public record Step(String tool, String input, String output, Optional<Set<String>> only) {
+    }
+
+    private static final Set<String> TOOLS = Set.of("envsubst", "sed", "gomplate", "dockerize", "perl");
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final int MAX_SCRIPT = 200_000;
+
+    private RenderCommands() {
+    }
+
+    public static List<Step> find(String script) {
+        List<Step> steps = new ArrayList<>();
+        if (script == null || script.length() > MAX_SCRIPT) {
+            return steps;
+        }
+        for (String command : splitCommands(script)) {
+            List<List<String>> stages = new ArrayList<>();
+            for (String stage : splitPipes(command)) {
+                stages.add(words(stage));
+            }
+            for (int s = 0; s < stages.size(); s++) {
+                List<String> w = stripPrefix(stages.get(s));
+                if (w.isEmpty()) {
+                    continue;
+                }
+                String tool = basename(w.get(0));
+                if (!TOOLS.contains(tool)) {
+                    continue;
+                }
+                Redirects r = redirects(w);
+                String input = r.in;
+                if (input == null && s > 0) {
+                    List<String> prev = stripPrefix(stages.get(s - 1));
+                    if (prev.size() == 2 && basename(prev.get(0)).equals("cat")) {
+                        input = prev.get(1);
+                    }
+                }
+                String output = r.out;
+                for (int t = s + 1; output == null && t < stages.size(); t++) {
+                    List<String> next = stripPrefix(stages.get(t));
+                    Redirects nr = redirects(next);
+                    if (!next.isEmpty() && basename(next.get(0)).equals("tee") && nr.args.size() > 1) {
+                        output = nr.args.get(nr.args.size() - 1);
+                    } else if (nr.out != null) {
+                        output = nr.out;
+                    }
+                }
+                if (tool.equals("dockerize")) {
+                    steps.addAll(dockerize(r));
+                    continue;
+                }
+                Step step = switch (tool) {
+                    case "envsubst" -> envsubst(r, input, output);
+                    case "sed" -> sed(r, input, output);
+                    case "perl" -> perl(r, input, output);
+                    default -> gomplate(r, input, output);
+                };
+                if (step != null && step.input() != null && step.output() != null) {
+                    steps.add(step);
+                }
+            }
+        }
+        return steps;
+    }
+
+    private static Step envsubst(Redirects r, String input, String output) {
+        String in = input;
+        String out = output;
+        Optional<Set<String>> only = Optional.empty();
+        List<String> args = r.args;
+        for (int i = 1; i < args.size(); i++) {
+            String a = args.get(i);
+            if ((a.equals("-i") || a.equals("--input")) && i + 1 < args.size()) {
+                in = args.get(++i);
+            } else if ((a.equals("-o") || a.equals("--output")) && i + 1 < args.size()) {
+                out = args.get(++i);
+            } else if (!a.startsWith("-") && a.indexOf('$') >= 0) {
+                Set<String> names = new LinkedHashSet<>();
+                Matcher m = Pattern.compile("\\$\\{?([A-Za-z_][A-Za-z0-9_]*)").matcher(a);
+                while (m.find()) {
+                    names.add(m.group(1));
+                }
+                only = Optional.of(names);
+            }
+        }
+        return new Step("envsubst", in, out, only);
+    }
+
+    private static Step sed(Redirects r, String input, String output) {
+        List<String> args = r.args;
+        Set<String> names = new LinkedHashSet<>();
+        List<String> files = new ArrayList<>();
+        boolean inPlace = false;
+        boolean scriptSeen = false;
+        for (int i = 1; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.equals("-e") || a.equals("--expression")) {
+                if (i + 1 < args.size()) {
+                    identifiers(args.get(++i), names);
+                    scriptSeen = true;
+                }
+            } else if (a.startsWith("--expression=")) {
+                identifiers(a.substring(13), names);
+                scriptSeen = true;
+            } else if (a.startsWith("-i") || a.startsWith("--in-place")) {
+                inPlace = true;
+            } else if (a.startsWith("-")) {
+                continue;
+            } else if (!scriptSeen) {
+                identifiers(a, names);
+                scriptSeen = true;
+            } else {
+                files.add(a);
+            }
+        }
+        String in = input != null ? input : files.isEmpty() ? null : files.get(files.size() - 1);
+        String out = output != null ? output : inPlace ? in : null;
+        return new Step("sed", in, out, Optional.of(names));
+    }
+
+    private static Step gomplate(Redirects r, String input, String output) {
+        String in = input;
+        String out = output;
+        List<String> args = r.args;
+        for (int i = 1; i < args.size(); i++) {
+            String a = args.get(i);
+            if ((a.equals("-f") || a.equals("--file")) && i + 1 < args.size()) {
+                in = args.get(++i);
+            } else if (a.startsWith("--file=")) {
+                in = a.substring(7);
+            } else if ((a.equals("-o") || a.equals("--out")) && i + 1 < args.size()) {
+                out = args.get(++i);
+            } else if (a.startsWith("--out=")) {
+                out = a.substring(6);
+            }
+        }
+        return new Step("gomplate", in, out, Optional.of(Set.of()));
+    }
+
+    /** {@code dockerize -template in:out …}: Go templates reading {@code .Env.NAME}, like gomplate. */
+    private static List<Step> dockerize(Redirects r) {
+        List<Step> out = new ArrayList<>();
+        List<String> args = r.args;
+        for (int i = 1; i < args.size(); i++) {
+            String a = args.get(i);
+            String spec = a.equals("-template") && i + 1 < args.size() ? args.get(++i)
+                    : a.startsWith("-template=") ? a.substring(10) : null;
+            if (spec != null && spec.indexOf(':') > 0) {
+                int colon = spec.lastIndexOf(':');
+                out.add(new Step("dockerize", spec.substring(0, colon), spec.substring(colon + 1), Optional.of(Set.of())));
+            }
+        }
+        return out;
+    }
+
+    /** {@code perl -pe 's/\$\{(\w+)\}/$ENV{$1}/g' in > out}: every reference, when the script reads %ENV. */
+    private static Step perl(Redirects r, String input, String output) {
+        List<String> args = r.args;
+        String script = null;
+        List<String> files = new ArrayList<>();
+        boolean inPlace = false;
+        for (int i = 1; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.startsWith("-") && (a.contains("e") || a.contains("E")) && i + 1 < args.size()) {
+                inPlace |= a.contains("i");
+                script = args.get(++i);
+            } else if (a.startsWith("-")) {
+                inPlace |= a.startsWith("-i");
+            } else {
+                files.add(a);
+            }
+        }
+        if (script == null || !script.contains("$ENV{")) {
+            return null;
+        }
+        String in = input != null ? input : files.isEmpty() ? null : files.get(files.size() - 1);
+        String out = output != null ? output : inPlace ? in : null;
+        return new Step("perl", in, out, Optional.empty());
+    }
+
+    private static void identifiers(String expression, Set<String> into) {
+        Matcher m = IDENTIFIER.matcher(expression);
+        while (m.find()) {
+            into.add(m.group());
+        }
+    }
+
+    private static final class Redirects {
+        String in;
+        String out;
+        final List<String> args = new ArrayList<>();
+    }
+
+    private static Redirects redirects(List<String> words) {
+        Redirects r = new Redirects();
+        for (int i = 0; i < words.size(); i++) {
+            String w = words.get(i);
+            if (w.equals("<") && i + 1 < words.size()) {
+                r.in = words.get(++i);
+            } else if ((w.equals(">") || w.equals(">>")) && i + 1 < words.size()) {
+                r.out = words.get(++i);
+            } else if (w.startsWith("<") && w.length() > 1 && !w.startsWith("<<")) {
+                r.in = w.substring(1);
+            } else if (w.startsWith(">>") && w.length() > 2) {
+                r.out = w.substring(2);
+            } else if (w.startsWith(">") && w.length() > 1) {
+                r.out = w.substring(1);
+            } else if (w.startsWith("2>") || w.equals("&>")) {
+                if (w.equals("2>") || w.equals("&>")) {
+                    i++;
+                }
+            } else {
+                r.args.add(w);
+            }
+        }
+        return r;
+    }
+
+    /** Drops {@code exec}, {@code command}, {@code env} and {@code NAME=value} prefixes, and {@code sh -c}. */
+    private static List<String> stripPrefix(List<String> words) {
+        int i = 0;
+        while (i < words.size()) {
+            String w = words.get(i);
+            String b = basename(w);
+            if (b.equals("exec") || b.equals("command") || b.equals("env") || b.equals("then") || b.equals("do")
+                    || b.equals("sudo") || b.equals("-") || b.endsWith(":") || b.isEmpty()
+                    || w.matches("[A-Za-z_][A-Za-z0-9_]*=.*")) {
+                i++;
+            } else if ((b.equals("sh") || b.equals("bash") || b.equals("ash")) && i + 1 < words.size()
+                    && words.get(i + 1).startsWith("-")) {
+                i += 2;
+            } else {
+                break;
+            }
+        }
+        return words.subList(i, words.size());
+    }
+
+    /** The command name of a word: path and a Makefile {@code @} prefix removed. */
+    static String basename(String word) {
+        String w = word.substring(word.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+        while (w.length() > 1 && w.charAt(0) == '@') {
+            w = w.substring(1);
+        }
+        return w;
+    }
+
+    /** Commands separated by {@code &&}, {@code ||}, {@code ;} or a newline (outside quotes). */
+    static List<String> splitCommands(String script) {
+        List<String> out = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        char quote = 0;
+        for (int i = 0; i < script.length(); i++) {
+            char c = script.charAt(i);
+            if (c == '\\' && quote != '\'' && i + 1 < script.length()
+                    && (script.charAt(i + 1) == '\n' || script.charAt(i + 1) == '\r')) {
+                i += script.charAt(i + 1) == '\r' && i + 2 < script.length() && script.charAt(i + 2) == '\n' ? 2 : 1;
+                cur.append(' ');
+                continue; // line continuation
+            }
+            if (c == '\\' && quote != '\'' && i + 1 < script.length()) {
+                cur.append(c).append(script.charAt(++i));
+                continue;
+            }
+            if (quote != 0) {
+                if (c == quote) {
+                    quote = 0;
+                }
+                cur.append(c);
+                continue;
+            }
+            if (c == '\'' || c == '"') {
+                quote = c;
+                cur.append(c);
+            } else if (c == '\n' || c == ';' || (c == '&' && i + 1 < script.length() && script.charAt(i + 1) == '&')
+                    || (c == '|' && i + 1 < script.length() && script.charAt(i + 1) == '|')) {
+                if (c == '&' || c == '|') {
+                    i++;
+                }
+                if (!cur.toString().isBlank()) {
+                    out.add(cur.toString());
+                }
+                cur.setLength(0);
+            } else if (c == '#' && (cur.length() == 0 || Character.isWhitespace(cur.charAt(cur.length() - 1)))) {
+                while (i + 1 < script.length() && script.charAt(i + 1) != '\n') {
+                    i++;
+                }
+            } else {
+                cur.append(c);
+            }
+        }
+        if (!cur.toString().isBlank()) {
+            out.add(cur.toString());
+        }
+        return out;
+    }
+
+    /** Pipeline stages of one command: {@code |} outside quotes. */
+    static List<String> splitPipes(String command) {
+        List<String> out = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        char quote = 0;
+        for (int i = 0; i < command.length(); i++) {
+            char c = command.charAt(i);
+            if (quote != 0) {
+                if (c == quote) {
+                    quote = 0;
+                }
+                cur.append(c);
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+                cur.append(c);
+            } else if (c == '|') {
+                out.add(cur.toString());
+                cur.setLength(0);
+            } else {
+                cur.append(c);
+            }
+        }
+        out.add(cur.toString());
+        return out;
+    }
+
+    /** Words of one command as a POSIX shell splits them (quotes removed, backslash escapes applied). */
+    static List<String> words(String text) {
+        List<String> out = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        boolean inWord = false;
+        char quote = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quote == '\'') {
+                if (c == '\'') {
+                    quote = 0;
+                } else {
+                    cur.append(c);
+                }
+            } else if (quote == '"') {
+                if (c == '"') {
+                    quote = 0;
+                } else if (c == '\\' && i + 1 < text.length() && "\"\\$`".indexOf(text.charAt(i + 1)) >= 0) {
+                    cur.append(text.charAt(++i));
+                } else {
+                    cur.append(c);
+                }
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+                inWord = true;
+            } else if (c == '\\' && i + 1 < text.length()) {
+                cur.append(text.charAt(++i));
+                inWord = true;
+            } else if (Character.isWhitespace(c)) {
+                if (inWord) {
+                    out.add(cur.toString());
+                    cur.setLength(0);
+                    inWord = false;
+                }
+            } else {
+                cur.append(c);
+                inWord = true;
+            }
+        }
+        if (inWord) {
+            out.add(cur.toString());
+        }
+        return out;
+    }
+
+    /**
+     * Variables a gomplate or dockerize template requires: {@code .Env.NAME}, {@code getenv "NAME"},
+     * {@code env.Getenv "NAME"}; not those with a default ({@code default .Env.NAME "x"},
+     * {@code .Env.NAME | default "x"}, {@code getenv "NAME" "x"}).
+     */
+    public static Set<String> gomplateVariables(String template) {
+        Set<String> out = new LinkedHashSet<>();
+        Matcher m = Pattern.compile("(default\\s+)?\\.Env\\.([A-Za-z_][A-Za-z0-9_]{0,200})(\\s*\\|\\s*default)?")
+                .matcher(template);
+        while (m.find()) {
+            if (m.group(1) == null && m.group(3) == null) {
+                out.add(m.group(2));
+            }
+        }
+        Matcher g = Pattern.compile("(?:getenv|env\\.Getenv)\\s+\"([A-Za-z_][A-Za-z0-9_]{0,200})\"(\\s+\")?")
+                .matcher(template);
+        while (g.find()) {
+            if (g.group(2) == null) {
+                out.add(g.group(1));
+            }
+        }
+        return out;
+    }
+
+    /** Placeholder names of a script's variable list ({@code '$A ${B}'}). */
+    static List<String> names(String text) {
+        return PlaceholderScanner.names(text);
+    }
+}

@@ -1,0 +1,414 @@
+package io.samokoder.model.compose;
+
+import io.samokoder.engine.AuditContext;
+import io.samokoder.engine.FileKinds;
+import io.samokoder.engine.SourceFile;
+import io.samokoder.engine.Workspace;
+import io.samokoder.model.dotenv.DotEnv;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * Every compose file of the repository and the projects they form. Built once per audit:
+ * {@code ctx.model(ComposeProject.class, ComposeProject::load)}.
+ *
+ * <p>Files are found by name ({@code compose.yaml}, {@code docker-compose.yml}, {@code *.override.*},
+ * {@code docker-compose.prod.yml}, ... in any folder) plus whatever they {@code include:} or {@code extends:}. Values
+ * are interpolated with the variables of the {@code .env} in the file's folder (compose's dotenv rules) and, when the
+ * audit is configured with one, the process environment ({@code AuditConfig.environment()}, which wins over
+ * {@code .env}). Bad input never throws: it becomes {@link #problems()}.
+ *
+ * <p>Public API (stable, used by other checks): {@link #load}, {@link #stacks()}, {@link #services()},
+ * {@link #files()}, {@link #file(String)}, {@link #stackOf(String)}, {@link #servicesMounting(String)},
+ * {@link #problems()}, {@link #inputs()}; per service {@link ComposeService#repositoryPathAt(String)} and
+ * {@link ComposeService#configFileArgument()}.
+ */
+public final class ComposeProject {
+
+    /** A service of a stack with the bind mount through which it sees a repository path. */
+    public record MountedBy(ComposeStack stack, ComposeService service, Mount mount) {
+    }
+
+    private static final List<String> BASE_NAMES = List.of("compose.yaml", "compose.yml", "docker-compose.yml",
+            "docker-compose.yaml");
+
+    private final Map<String, ComposeFile> files;
+    private final List<ComposeStack> stacks;
+    private final List<ComposeProblem> problems;
+    private final Set<String> inputs;
+
+    private ComposeProject(Map<String, ComposeFile> files, List<ComposeStack> stacks, List<ComposeProblem> problems,
+                           Set<String> inputs) {
+        this.files = Collections.unmodifiableMap(files);
+        this.stacks = List.copyOf(stacks);
+        this.problems = List.copyOf(problems);
+        this.inputs = Collections.unmodifiableSet(inputs);
+    }
+
+    /** Builds the model; use through {@code ctx.model(ComposeProject.class, ComposeProject::load)}. */
+    public static ComposeProject load(AuditContext context) {
+        return new Loader(context).load();
+    }
+
+    /** The per-file parse (cached per audit) with the variables of the file's folder {@code .env}. */
+    public static ComposeFile file(AuditContext context, SourceFile file) {
+        return context.parsed(file, ComposeFile.class, f -> Loader.parse(context, f, null));
+    }
+
+    /** Every compose file read (by name, included or extended), by path. */
+    public Map<String, ComposeFile> files() {
+        return files;
+    }
+
+    public Optional<ComposeFile> file(String path) {
+        return Optional.ofNullable(files.get(path));
+    }
+
+    /** The compose projects, one per folder holding compose files (sorted by folder). */
+    public List<ComposeStack> stacks() {
+        return stacks;
+    }
+
+    /** All services of all stacks (merged within each stack), in stack order. */
+    public List<ComposeService> services() {
+        List<ComposeService> out = new ArrayList<>();
+        stacks.forEach(s -> out.addAll(s.services().values()));
+        return out;
+    }
+
+    public boolean isEmpty() {
+        return stacks.isEmpty();
+    }
+
+    /** The stack that contains a compose file (by name or included). */
+    public Optional<ComposeStack> stackOf(String composePath) {
+        return stacks.stream().filter(s -> s.files().contains(composePath)).findFirst();
+    }
+
+    /**
+     * Services that bind-mount a repository path: the file itself, or a folder that contains it. The same path may be
+     * mounted by several services (and stacks).
+     */
+    public List<MountedBy> servicesMounting(String repositoryPath) {
+        String p = Workspace.normalize(repositoryPath);
+        List<MountedBy> out = new ArrayList<>();
+        for (ComposeStack stack : stacks) {
+            for (ComposeService s : stack.services().values()) {
+                for (Mount m : s.volumes()) {
+                    if (m.repositoryPath().isEmpty()) {
+                        continue;
+                    }
+                    String r = m.repositoryPath().get();
+                    if (r.equals(p) || r.isEmpty() || p.startsWith(r + "/")) {
+                        out.add(new MountedBy(stack, s, m));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Problems of every file and of the project (missing includes, extends cycles), sorted by place. */
+    public List<ComposeProblem> problems() {
+        return problems;
+    }
+
+    /** Repository paths this model was built from: compose files and the {@code .env} files used. */
+    public Set<String> inputs() {
+        return inputs;
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+
+    private static final class Loader {
+        private final AuditContext ctx;
+        private final Workspace ws;
+        private final Map<String, ComposeFile> files = new TreeMap<>();
+        private final List<ComposeProblem> problems = new ArrayList<>();
+        private final Set<String> inputs = new LinkedHashSet<>();
+        private final Map<String, Optional<ComposeService>> resolved = new HashMap<>();
+        private final Set<String> includedByOthers = new LinkedHashSet<>();
+
+        Loader(AuditContext ctx) {
+            this.ctx = ctx;
+            this.ws = ctx.workspace();
+        }
+
+        static ComposeFile parse(AuditContext ctx, SourceFile f, List<String> envFiles) {
+            String folder = f.folder();
+            Map<String, String> env = ctx.config().environment();
+            Map<String, String> vars = new LinkedHashMap<>();
+            Optional<String> used = Optional.empty();
+            List<String> candidates = envFiles != null ? envFiles
+                    : List.of(folder.isEmpty() ? ".env" : folder + "/.env");
+            for (String p : candidates) {
+                Optional<SourceFile> dot = ctx.workspace().file(p);
+                if (dot.isPresent()) {
+                    vars.putAll(DotEnv.of(ctx, dot.get()).resolve(env));
+                    used = Optional.of(p);
+                }
+            }
+            Function<String, Optional<String>> lookup = name -> {
+                String e = env.get(name);
+                return Optional.ofNullable(e != null ? e : vars.get(name));
+            };
+            return ComposeFileParser.parse(f.path(), ctx.yaml(f), lookup, used);
+        }
+
+        private Optional<ComposeFile> read(String path, List<String> envFiles) {
+            Optional<SourceFile> sf = ws.file(path);
+            if (sf.isEmpty()) {
+                return Optional.empty();
+            }
+            ComposeFile cf;
+            if (envFiles == null) {
+                cf = files.containsKey(path) ? files.get(path) : ComposeProject.file(ctx, sf.get());
+            } else {
+                cf = parse(ctx, sf.get(), envFiles); // an include's env_file replaces the folder's .env
+                envFiles.stream().filter(e -> ws.file(e).isPresent()).forEach(inputs::add);
+            }
+            files.put(path, cf);
+            inputs.add(path);
+            cf.environmentFile().ifPresent(inputs::add);
+            return Optional.of(cf);
+        }
+
+        ComposeProject load() {
+            List<String> named = new ArrayList<>();
+            for (SourceFile f : ws.files()) {
+                if (FileKinds.isCompose(f.path())) {
+                    named.add(f.path());
+                    read(f.path(), null);
+                }
+            }
+            // expand includes first so that included files are known before stacks form
+            Map<String, List<String>> includeOrder = new HashMap<>();
+            for (String p : named) {
+                includeOrder.put(p, expand(p, new ArrayDeque<>()));
+            }
+            Map<String, List<String>> byFolder = new TreeMap<>();
+            for (String p : named) {
+                if (includedByOthers.contains(p)) {
+                    continue;
+                }
+                int slash = p.lastIndexOf('/');
+                byFolder.computeIfAbsent(slash < 0 ? "" : p.substring(0, slash), k -> new ArrayList<>()).add(p);
+            }
+            List<ComposeStack> stacks = new ArrayList<>();
+            for (Map.Entry<String, List<String>> e : byFolder.entrySet()) {
+                stacks.add(stack(e.getKey(), e.getValue(), includeOrder));
+            }
+            List<ComposeProblem> all = new ArrayList<>(problems);
+            for (ComposeFile f : files.values()) {
+                all.addAll(f.problems());
+            }
+            List<ComposeProblem> dedup = new ArrayList<>(new LinkedHashSet<>(all));
+            dedup.sort((a, b) -> {
+                int c = a.location().path().compareTo(b.location().path());
+                if (c != 0) {
+                    return c;
+                }
+                c = Integer.compare(a.location().line(), b.location().line());
+                if (c != 0) {
+                    return c;
+                }
+                c = Integer.compare(a.location().column(), b.location().column());
+                return c != 0 ? c : a.message().compareTo(b.message());
+            });
+            return new ComposeProject(files, stacks, dedup, inputs);
+        }
+
+        /** The file and everything it includes, in merge order (included files first). */
+        private List<String> expand(String path, Deque<String> chain) {
+            List<String> out = new ArrayList<>();
+            ComposeFile f = files.get(path);
+            if (f == null) {
+                return out;
+            }
+            chain.push(path);
+            for (ComposeFile.Include inc : f.includes()) {
+                List<String> envFiles = null;
+                if (!inc.envFiles().isEmpty()) {
+                    envFiles = new ArrayList<>();
+                    for (ComposeValue v : inc.envFiles()) {
+                        envFiles.add(join(f.folder(), v.value()));
+                    }
+                }
+                for (ComposeValue p : inc.paths()) {
+                    String target = join(f.folder(), p.value());
+                    if (chain.contains(target)) {
+                        problems.add(new ComposeProblem(ComposeProblem.Kind.CYCLE, inc.location(),
+                                "include cycle: " + String.join(" -> ", reversed(chain)) + " -> " + target));
+                        continue;
+                    }
+                    if (read(target, envFiles).isEmpty()) {
+                        problems.add(new ComposeProblem(ComposeProblem.Kind.MISSING_FILE, p.location(),
+                                "included file '" + p.value() + "' does not exist"));
+                        continue;
+                    }
+                    includedByOthers.add(target);
+                    for (String sub : expand(target, chain)) {
+                        if (!out.contains(sub)) {
+                            out.add(sub);
+                        }
+                    }
+                }
+            }
+            chain.pop();
+            out.add(path);
+            return out;
+        }
+
+        private static List<String> reversed(Deque<String> chain) {
+            List<String> l = new ArrayList<>(chain);
+            Collections.reverse(l);
+            return l;
+        }
+
+        private static String join(String folder, String rel) {
+            if (rel.startsWith("/")) {
+                return Workspace.normalize(rel);
+            }
+            return Workspace.normalize(folder.isEmpty() ? rel : folder + "/" + rel);
+        }
+
+        private ComposeStack stack(String folder, List<String> named, Map<String, List<String>> includeOrder) {
+            List<String> ordered = new ArrayList<>();
+            List<String> defaults = new ArrayList<>();
+            String base = null;
+            for (String b : BASE_NAMES) {
+                String p = folder.isEmpty() ? b : folder + "/" + b;
+                if (named.contains(p)) {
+                    base = p;
+                    break;
+                }
+            }
+            if (base != null) {
+                defaults.add(base);
+                String name = base.substring(base.lastIndexOf('/') + 1);
+                String ext = name.substring(name.lastIndexOf('.'));
+                String stem = name.substring(0, name.lastIndexOf('.'));
+                for (String cand : List.of(stem + ".override" + ext, stem + ".override" + (ext.equals(".yml") ? ".yaml" : ".yml"))) {
+                    String p = folder.isEmpty() ? cand : folder + "/" + cand;
+                    if (named.contains(p)) {
+                        defaults.add(p);
+                        break;
+                    }
+                }
+            }
+            ordered.addAll(defaults);
+            named.stream().filter(p -> !defaults.contains(p)).sorted().forEach(ordered::add);
+
+            List<String> allFiles = new ArrayList<>();
+            List<String> defaultFiles = new ArrayList<>();
+            for (String p : ordered) {
+                for (String x : includeOrder.getOrDefault(p, List.of(p))) {
+                    if (!allFiles.contains(x)) {
+                        allFiles.add(x);
+                    }
+                    if (defaults.contains(p) && !defaultFiles.contains(x)) {
+                        defaultFiles.add(x);
+                    }
+                }
+            }
+            Map<String, ComposeService> services = merged(allFiles);
+            java.util.Set<String> declared = new java.util.HashSet<>();
+            java.util.Set<String> external = new java.util.TreeSet<>();
+            declared.add("default");
+            for (String p : allFiles) {
+                ComposeFile f = files.get(p);
+                if (f != null) {
+                    declared.addAll(f.networks());
+                    external.addAll(f.externalNetworks());
+                }
+            }
+            for (ComposeService s : services.values()) {
+                for (String n : s.networks()) {
+                    if (!declared.contains(n)) {
+                        problems.add(new ComposeProblem(ComposeProblem.Kind.UNDEFINED_NETWORK, s.location(),
+                                "service '" + s.name() + "' refers to undefined network '" + n + "'"));
+                    }
+                }
+            }
+            Map<String, ComposeService> defaultServices = new LinkedHashMap<>();
+            merged(defaultFiles).forEach((k, v) -> {
+                if (v.isEnabledByDefault()) {
+                    defaultServices.put(k, v);
+                }
+            });
+            return new ComposeStack(folder, allFiles, defaultFiles, services, defaultServices, external);
+        }
+
+        private Map<String, ComposeService> merged(List<String> paths) {
+            Map<String, ComposeService> out = new LinkedHashMap<>();
+            for (String p : paths) {
+                ComposeFile f = files.get(p);
+                if (f == null) {
+                    continue;
+                }
+                for (String name : f.declaredServices().keySet()) {
+                    Optional<ComposeService> s = resolve(f, name, new ArrayDeque<>());
+                    if (s.isEmpty()) {
+                        continue;
+                    }
+                    ComposeService prev = out.get(name);
+                    out.put(name, prev == null ? s.get() : ComposeService.merge(prev, s.get(), true));
+                }
+            }
+            return out;
+        }
+
+        /** A declared service with its {@code extends:} chain applied. */
+        private Optional<ComposeService> resolve(ComposeFile f, String name, Deque<String> chain) {
+            String key = f.path() + "#" + name;
+            Optional<ComposeService> done = resolved.get(key);
+            if (done != null) {
+                return done;
+            }
+            ComposeService declared = f.declaredServices().get(name);
+            if (declared == null) {
+                return Optional.empty();
+            }
+            ComposeFile.Extends ext = f.extendsByService().get(name);
+            Optional<ComposeService> result = Optional.of(declared);
+            if (ext != null) {
+                chain.push(key);
+                String basePath = ext.file().map(v -> join(f.folder(), v.value())).orElse(f.path());
+                String baseKey = basePath + "#" + ext.service();
+                if (chain.contains(baseKey)) {
+                    problems.add(new ComposeProblem(ComposeProblem.Kind.CYCLE, ext.location(),
+                            "extends cycle: " + String.join(" -> ", reversed(chain)) + " -> " + baseKey));
+                } else {
+                    Optional<ComposeFile> baseFile = basePath.equals(f.path()) ? Optional.of(f) : read(basePath, null);
+                    if (baseFile.isEmpty()) {
+                        problems.add(new ComposeProblem(ComposeProblem.Kind.MISSING_FILE, ext.location(),
+                                "extends file '" + ext.file().map(ComposeValue::value).orElse("") + "' does not exist"));
+                    } else if (!baseFile.get().declaredServices().containsKey(ext.service())) {
+                        problems.add(new ComposeProblem(ComposeProblem.Kind.MISSING_SERVICE, ext.location(),
+                                "extends service '" + ext.service() + "' is not defined in " + basePath));
+                    } else {
+                        Optional<ComposeService> base = resolve(baseFile.get(), ext.service(), chain);
+                        if (base.isPresent()) {
+                            result = Optional.of(ComposeService.merge(base.get(), declared, true));
+                        }
+                    }
+                }
+                chain.pop();
+            }
+            resolved.put(key, result);
+            return result;
+        }
+    }
+}

@@ -1,0 +1,203 @@
+package io.samokoder.model.compose;
+
+import io.samokoder.engine.yaml.YamlDocument;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Port syntax as compose (docker's {@code nat.ParsePortSpec}) reads it:
+ * {@code [HOST_IP:][HOST_PORT[-END]:]CONTAINER_PORT[-END][/PROTOCOL]}, IPv6 host addresses in brackets, and the long
+ * syntax {@code target/published/host_ip/protocol/mode}.
+ */
+final class PortParser {
+
+    private static final Pattern RANGE = Pattern.compile("(\\d{1,5})(?:-(\\d{1,5}))?");
+    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(?:\\.\\d{1,3}){3}");
+
+    private PortParser() {
+    }
+
+    static Optional<PortMapping> port(ComposeFileParser p, Node n) {
+        if (n instanceof ScalarNode) {
+            ComposeValue v = p.value(n);
+            try {
+                return Optional.of(parseShort(v, v.value().trim()));
+            } catch (IllegalArgumentException e) {
+                p.report(ComposeProblem.Kind.INVALID_PORT, n, "invalid port '" + v.value() + "': " + e.getMessage());
+                return Optional.empty();
+            }
+        }
+        if (n instanceof MappingNode) {
+            Map<String, Node> m = YamlDocument.mapping(n);
+            Node target = m.get("target");
+            if (!(target instanceof ScalarNode) || YamlDocument.isNull(target)) {
+                p.report(ComposeProblem.Kind.INVALID_PORT, n, "port without 'target'");
+                return Optional.empty();
+            }
+            ComposeValue t = p.value(target);
+            try {
+                int[] tr = range(t.value().trim());
+                int[] pr = {0, 0};
+                Node published = m.get("published");
+                if (published instanceof ScalarNode && !YamlDocument.isNull(published)) {
+                    String pub = p.value(published).value().trim();
+                    if (!pub.isEmpty()) {
+                        pr = range(pub);
+                    }
+                }
+                String hostIp = scalar(p, m.get("host_ip"));
+                String protocol = scalar(p, m.get("protocol"));
+                protocol = protocol.isEmpty() ? "tcp" : protocol.toLowerCase(java.util.Locale.ROOT);
+                if (!protocol.equals("tcp") && !protocol.equals("udp") && !protocol.equals("sctp")) {
+                    throw new IllegalArgumentException("unknown protocol '" + protocol + "'");
+                }
+                return Optional.of(new PortMapping(t, hostIp, pr[0], pr[1], tr[0], tr[1], protocol, true));
+            } catch (IllegalArgumentException e) {
+                p.report(ComposeProblem.Kind.INVALID_PORT, n, "invalid port: " + e.getMessage());
+                return Optional.empty();
+            }
+        }
+        if (!YamlDocument.isNull(n)) {
+            p.report(ComposeProblem.Kind.WRONG_TYPE, n, "port must be a string, a number or a mapping");
+        }
+        return Optional.empty();
+    }
+
+    private static String scalar(ComposeFileParser p, Node n) {
+        if (n instanceof ScalarNode && !YamlDocument.isNull(n)) {
+            return p.value(n).value().trim();
+        }
+        return "";
+    }
+
+    static Optional<PortMapping> expose(ComposeFileParser p, Node n) {
+        if (!(n instanceof ScalarNode) || YamlDocument.isNull(n)) {
+            p.report(ComposeProblem.Kind.WRONG_TYPE, n, "'expose' items must be strings or numbers");
+            return Optional.empty();
+        }
+        ComposeValue v = p.value(n);
+        String text = v.value().trim();
+        String protocol = "tcp";
+        int slash = text.indexOf('/');
+        try {
+            if (slash >= 0) {
+                protocol = protocol(text.substring(slash + 1));
+                text = text.substring(0, slash);
+            }
+            int[] r = range(text);
+            return Optional.of(new PortMapping(v, "", 0, 0, r[0], r[1], protocol, false));
+        } catch (IllegalArgumentException e) {
+            p.report(ComposeProblem.Kind.INVALID_PORT, n, "invalid expose '" + v.value() + "': " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** Parses the short syntax; throws IllegalArgumentException with the reason. */
+    static PortMapping parseShort(ComposeValue v, String text) {
+        if (text.isEmpty()) {
+            throw new IllegalArgumentException("empty");
+        }
+        String protocol = "tcp";
+        int slash = text.lastIndexOf('/');
+        if (slash >= 0) {
+            protocol = protocol(text.substring(slash + 1));
+            text = text.substring(0, slash);
+        }
+        String ip = "";
+        String rest = text;
+        if (rest.startsWith("[")) {
+            int close = rest.indexOf(']');
+            if (close < 0 || close + 1 >= rest.length() || rest.charAt(close + 1) != ':') {
+                throw new IllegalArgumentException("invalid IPv6 host address");
+            }
+            ip = rest.substring(1, close);
+            rest = rest.substring(close + 2);
+        }
+        String[] parts = rest.split(":", -1);
+        String host;
+        String container;
+        switch (parts.length) {
+            case 1 -> {
+                host = "";
+                container = parts[0];
+            }
+            case 2 -> {
+                host = parts[0];
+                container = parts[1];
+            }
+            case 3 -> {
+                if (!ip.isEmpty()) {
+                    throw new IllegalArgumentException("too many colons");
+                }
+                ip = parts[0];
+                host = parts[1];
+                container = parts[2];
+            }
+            default -> {
+                if (!ip.isEmpty()) {
+                    throw new IllegalArgumentException("too many colons");
+                }
+                int n = parts.length;
+                ip = String.join(":", java.util.Arrays.copyOfRange(parts, 0, n - 2));
+                host = parts[n - 2];
+                container = parts[n - 1];
+            }
+        }
+        if (!ip.isEmpty() && !isIp(ip)) {
+            throw new IllegalArgumentException("invalid host IP '" + ip + "'");
+        }
+        int[] c = range(container);
+        int[] h = {0, 0};
+        if (!host.isEmpty()) {
+            h = range(host);
+            int hs = h[1] - h[0];
+            int cs = c[1] - c[0];
+            if (cs != 0 && hs != cs) {
+                throw new IllegalArgumentException("host and container port ranges differ in size");
+            }
+        }
+        return new PortMapping(v, ip, h[0], h[1], c[0], c[1], protocol, true);
+    }
+
+    private static String protocol(String p) {
+        String s = p.toLowerCase(java.util.Locale.ROOT);
+        if (!s.equals("tcp") && !s.equals("udp") && !s.equals("sctp")) {
+            throw new IllegalArgumentException("unknown protocol '" + p + "'");
+        }
+        return s;
+    }
+
+    private static int[] range(String text) {
+        Matcher m = RANGE.matcher(text);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("'" + text + "' is no port or port range");
+        }
+        int a = Integer.parseInt(m.group(1));
+        int b = m.group(2) == null ? a : Integer.parseInt(m.group(2));
+        if (a < 1 || a > 65535 || b < 1 || b > 65535) {
+            throw new IllegalArgumentException("port " + (a < 1 || a > 65535 ? a : b) + " is out of range 1-65535");
+        }
+        if (b < a) {
+            throw new IllegalArgumentException("range end " + b + " is below its start " + a);
+        }
+        return new int[]{a, b};
+    }
+
+    private static boolean isIp(String ip) {
+        if (IPV4.matcher(ip).matches()) {
+            for (String part : ip.split("\\.")) {
+                if (Integer.parseInt(part) > 255) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return ip.contains(":") && ip.matches("[0-9A-Fa-f:.%a-zA-Z]+");
+    }
+}

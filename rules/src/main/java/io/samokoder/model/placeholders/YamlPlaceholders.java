@@ -1,0 +1,241 @@
+package io.samokoder.model.placeholders;
+
+import io.samokoder.engine.SourceFile;
+import io.samokoder.engine.yaml.YamlDocument;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Placeholders in a YAML file, each at its exact line and column: every scalar (keys too) is scanned in its source
+ * form, so quoting, block scalars and folded lines keep their real positions. A file that does not parse is scanned
+ * line by line instead (comments skipped), so a broken file still shows its placeholders.
+ */
+public final class YamlPlaceholders {
+
+    /** Deeper nesting than this is not walked (the loader already limits depth; this guards the recursion). */
+    private static final int MAX_DEPTH = 120;
+
+    private YamlPlaceholders() {
+    }
+
+    /**
+     * One placeholder in one scalar.
+     *
+     * @param path   the keys and list indexes leading to the scalar ({@code String} or {@code Integer})
+     * @param node   the scalar (null in the line-based fallback)
+     * @param isKey  whether the scalar is a mapping key
+     * @param line   1-based line of the {@code $}
+     * @param column 1-based column of the {@code $}
+     * @param value  the scalar's value (the rest of the line in the fallback)
+     */
+    public record Site(List<Object> path, ScalarNode node, boolean isKey, Placeholder placeholder, int line,
+                       int column, String value) {
+
+        /** The dotted field path without list indexes, e.g. {@code receivers.telegram_configs.bot_token}. */
+        public String fieldPath() {
+            return fieldPath(path, 0);
+        }
+
+        public static String fieldPath(List<Object> path, int from) {
+            StringBuilder sb = new StringBuilder();
+            for (int i = from; i < path.size(); i++) {
+                if (path.get(i) instanceof String s) {
+                    if (sb.length() > 0) {
+                        sb.append('.');
+                    }
+                    sb.append(s);
+                }
+            }
+            return sb.toString();
+        }
+    }
+
+    /** Every placeholder in the file, in document order. */
+    public static List<Site> scan(SourceFile file, String text, YamlDocument doc) {
+        TextIndex index = new TextIndex(text);
+        List<Site> out = new ArrayList<>();
+        if (doc.isUsable() && !doc.documents().isEmpty()) {
+            Set<Node> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+            for (Node root : doc.documents()) {
+                walk(root, new ArrayList<>(), text, index, out, seen, 0);
+            }
+        } else if (!doc.isUsable()) {
+            scanLines(text, index, out);
+        }
+        return out;
+    }
+
+    private static void walk(Node node, List<Object> path, String text, TextIndex index, List<Site> out,
+                             Set<Node> seen, int depth) {
+        if (node == null || depth > MAX_DEPTH || !seen.add(node)) {
+            return; // aliases are reported once, where the anchor is
+        }
+        if (node instanceof ScalarNode s) {
+            scalar(s, path, false, text, index, out);
+        } else if (node instanceof MappingNode m) {
+            for (NodeTuple t : m.getValue()) {
+                String key = t.getKeyNode() instanceof ScalarNode k ? k.getValue() : "?";
+                if (t.getKeyNode() instanceof ScalarNode k && seen.add(k)) {
+                    if (!YamlDocument.isMergeKey(k)) {
+                        scalar(k, path, true, text, index, out);
+                    }
+                }
+                List<Object> child = new ArrayList<>(path);
+                child.add(key);
+                walk(t.getValueNode(), child, text, index, out, seen, depth + 1);
+            }
+        } else if (node instanceof SequenceNode q) {
+            List<Node> items = q.getValue();
+            for (int i = 0; i < items.size(); i++) {
+                List<Object> child = new ArrayList<>(path);
+                child.add(i);
+                walk(items.get(i), child, text, index, out, seen, depth + 1);
+            }
+        }
+    }
+
+    private static void scalar(ScalarNode s, List<Object> path, boolean isKey, String text, TextIndex index,
+                               List<Site> out) {
+        String value = s.getValue();
+        if (value.indexOf('$') < 0) {
+            return;
+        }
+        int start = index.offset(s.getStartMark());
+        int end = index.offset(s.getEndMark());
+        List<Site> found = new ArrayList<>();
+        if (start >= 0 && end > start && end <= text.length()) {
+            for (Placeholder p : PlaceholderScanner.scan(text.subSequence(start, end))) {
+                int at = start + p.start();
+                Placeholder abs = new Placeholder(p.name(), at, start + p.end(), p.braced(), p.operator(), p.argument());
+                found.add(new Site(List.copyOf(path), s, isKey, abs, index.line(at), index.column(at), value));
+            }
+        }
+        if (found.isEmpty()) {
+            // an escaped form in a double-quoted scalar: report at the scalar
+            for (Placeholder p : PlaceholderScanner.scan(value)) {
+                found.add(new Site(List.copyOf(path), s, isKey, p, YamlDocument.line(s), YamlDocument.column(s), value));
+            }
+        }
+        out.addAll(found);
+    }
+
+    private static void scanLines(String text, TextIndex index, List<Site> out) {
+        int lineStart = 0;
+        int n = text.length();
+        while (lineStart < n) {
+            int lineEnd = text.indexOf('\n', lineStart);
+            if (lineEnd < 0) {
+                lineEnd = n;
+            }
+            String line = text.substring(lineStart, lineEnd);
+            int comment = commentStart(line);
+            String code = comment < 0 ? line : line.substring(0, comment);
+            String key = keyOf(code);
+            for (Placeholder p : PlaceholderScanner.scan(code)) {
+                int at = lineStart + p.start();
+                Placeholder abs = new Placeholder(p.name(), at, lineStart + p.end(), p.braced(), p.operator(),
+                        p.argument());
+                List<Object> path = key == null ? List.of() : List.of(key);
+                out.add(new Site(path, null, false, abs, index.line(at), index.column(at), code.trim()));
+            }
+            lineStart = lineEnd + 1;
+        }
+    }
+
+    /** Start of a YAML comment: {@code #} at the line start or after a blank, outside quotes. */
+    static int commentStart(String line) {
+        boolean single = false;
+        boolean dbl = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '\'' && !dbl) {
+                single = !single;
+            } else if (c == '"' && !single) {
+                dbl = !dbl;
+            } else if (c == '#' && !single && !dbl && (i == 0 || Character.isWhitespace(line.charAt(i - 1)))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String keyOf(String code) {
+        String t = code.strip();
+        if (t.startsWith("- ")) {
+            t = t.substring(2).strip();
+        }
+        int colon = t.indexOf(": ");
+        if (colon < 0 && t.endsWith(":")) {
+            colon = t.length() - 1;
+        }
+        if (colon <= 0) {
+            return null;
+        }
+        String key = t.substring(0, colon).strip();
+        return key.matches("[A-Za-z0-9_.-]{1,100}") ? key : null;
+    }
+
+    /** Offsets, lines and columns of one text; snakeyaml marks count code points, this turns them into chars. */
+    public static final class TextIndex {
+        private final String text;
+        private final int[] lineStarts;
+
+        public TextIndex(String text) {
+            this.text = text;
+            List<Integer> starts = new ArrayList<>();
+            starts.add(0);
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))) {
+                    starts.add(i + 1);
+                }
+            }
+            lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
+        }
+
+        /** Char offset of a mark, or -1 when out of range. */
+        public int offset(Mark mark) {
+            if (mark == null || mark.getLine() < 0 || mark.getLine() >= lineStarts.length) {
+                return mark != null && mark.getLine() == lineStarts.length ? text.length() : -1;
+            }
+            int start = lineStarts[mark.getLine()];
+            int lineEnd = mark.getLine() + 1 < lineStarts.length ? lineStarts[mark.getLine() + 1] : text.length();
+            try {
+                int off = text.offsetByCodePoints(start, mark.getColumn());
+                return Math.min(off, Math.max(lineEnd, start));
+            } catch (IndexOutOfBoundsException e) {
+                return Math.min(start + mark.getColumn(), text.length());
+            }
+        }
+
+        /** 1-based line of an offset. */
+        public int line(int offset) {
+            int lo = 0;
+            int hi = lineStarts.length - 1;
+            while (lo < hi) {
+                int mid = (lo + hi + 1) >>> 1;
+                if (lineStarts[mid] <= offset) {
+                    lo = mid;
+                } else {
+                    hi = mid - 1;
+                }
+            }
+            return lo + 1;
+        }
+
+        /** 1-based column of an offset. */
+        public int column(int offset) {
+            return offset - lineStarts[line(offset) - 1] + 1;
+        }
+    }
+}

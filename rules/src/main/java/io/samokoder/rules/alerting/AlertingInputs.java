@@ -1,0 +1,28 @@
+package io.samokoder.rules.alerting;
+
+import io.samokoder.engine.AuditContext;
+import io.samokoder.engine.FileKinds;
+import io.samokoder.engine.SourceFile;
+
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
+
+/** Files outside the configs themselves that can change alerting findings: compose files, env files, scripts. */
+final class AlertingInputs {
+
+    private AlertingInputs() {
+    }
+
+    static Set<String> deploymentFiles(AuditContext context) {
+        Set<String> out = new LinkedHashSet<>();
+        for (SourceFile f : context.workspace().files()) {
+            String n = f.name().toLowerCase(Locale.ROOT);
+            if (FileKinds.isCompose(f.path()) || n.startsWith(".env") || n.endsWith(".env") || n.endsWith(".sh")
+                    || n.startsWith("dockerfile") || n.endsWith(".service")) {
+                out.add(f.path());
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,128 @@
+package io.samokoder.rules.alerting;
+
+import io.samokoder.engine.AuditContext;
+import io.samokoder.engine.Finding;
+import io.samokoder.engine.FindingSink;
+import io.samokoder.engine.Rule;
+import io.samokoder.engine.SourceFile;
+import io.samokoder.engine.yaml.YamlDocument;
+import io.samokoder.model.alertmanager.FieldTypes;
+import io.samokoder.model.alertmanager.PlaceholderEffect;
+import io.samokoder.model.placeholders.YamlPlaceholders;
+import org.yaml.snakeyaml.nodes.Node;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The Prometheus half of {@code alerting/unresolved-placeholder}. */
+final class PrometheusPlaceholders {
+
+    /** Named groups of an RE2 regex: {@code (?P<name>…)} and {@code (?<name>…)}. */
+    private static final Pattern NAMED_GROUP = Pattern.compile("\\(\\?P?<([A-Za-z_][A-Za-z0-9_]{0,100})>");
+
+    private PrometheusPlaceholders() {
+    }
+
+    static void check(Rule rule, AuditContext context, FieldTypes types, FindingSink sink) {
+        PrometheusConfigFiles prom = PrometheusConfigFiles.of(context);
+        io.samokoder.model.alertmanager.AlertmanagerRendering rendering = context.model(
+                io.samokoder.model.alertmanager.AlertmanagerRendering.class,
+                io.samokoder.model.alertmanager.AlertmanagerRendering::load);
+        for (SourceFile file : prom.files()) {
+            if (rendering.isRendered(file.path())) {
+                continue; // a template: envsubst or a script renders it before Prometheus starts
+            }
+            String text = context.workspace().text(file).orElse("");
+            YamlDocument yaml = context.yaml(file);
+            for (YamlPlaceholders.Site site : YamlPlaceholders.scan(file, text, yaml)) {
+                List<Object> path = site.path();
+                boolean externalLabel = path.size() >= 3 && "global".equals(path.get(0))
+                        && "external_labels".equals(path.get(1));
+                if (externalLabel && prom.expandExternalLabels()) {
+                    continue; // expanded by Prometheus itself
+                }
+                if (isRegexGroupReference(yaml, path, site.placeholder().name())) {
+                    continue;
+                }
+                sink.report(finding(rule, file, yaml, site, types, externalLabel));
+            }
+        }
+    }
+
+    /** {@code replacement: ${host}} / {@code target_label: ${host}} next to {@code regex: (?P<host>…)}. */
+    static boolean isRegexGroupReference(YamlDocument yaml, List<Object> path, String name) {
+        if (path.isEmpty() || !(path.get(path.size() - 1) instanceof String leaf)
+                || !(leaf.equals("replacement") || leaf.equals("target_label"))) {
+            return false;
+        }
+        Node parent = resolve(yaml, path.subList(0, path.size() - 1));
+        Optional<String> regex = YamlDocument.scalar(YamlDocument.mapping(parent).get("regex"));
+        if (regex.isEmpty()) {
+            return false;
+        }
+        Matcher m = NAMED_GROUP.matcher(regex.get());
+        while (m.find()) {
+            if (m.group(1).equals(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static Node resolve(YamlDocument yaml, List<Object> path) {
+        Node node = yaml.root().orElse(null);
+        for (Object step : path) {
+            if (node == null) {
+                return null;
+            }
+            if (step instanceof String key) {
+                Map<String, Node> m = YamlDocument.mapping(node);
+                node = m.get(key);
+            } else if (step instanceof Integer i) {
+                List<Node> items = YamlDocument.sequence(node);
+                node = i < items.size() ? items.get(i) : null;
+            }
+        }
+        return node;
+    }
+
+    private static Finding finding(Rule rule, SourceFile file, YamlDocument yaml, YamlPlaceholders.Site site,
+                                   FieldTypes types, boolean externalLabel) {
+        String fieldPath = site.fieldPath();
+        FieldTypes.Field field = types.lookup("prometheus", fieldPath);
+        PlaceholderEffect effect = site.isKey() ? new PlaceholderEffect(false, "the key is used literally")
+                : PlaceholderEffect.of(field.type(), site.value(), n -> false);
+        String job = PrometheusConfigFiles.jobName(yaml, site.path()).map(j -> " of job `" + j + "`").orElse("");
+        String ph = site.placeholder().display();
+        String why = externalLabel
+                ? "Prometheus expands environment variables in `global.external_labels` only with"
+                + " `--enable-feature=expand-external-labels`, which no deployment file here passes"
+                : "Prometheus does not expand environment variables in its configuration (only in"
+                + " `global.external_labels`, with `--enable-feature=expand-external-labels`)";
+        String message;
+        if (effect.refusesToLoad()) {
+            message = "Prometheus will refuse to load: " + ph + " in `" + fieldPath + "`" + job + " — "
+                    + effect.reason() + "; " + why;
+        } else {
+            message = ph + " in `" + fieldPath + "`" + job + " is used literally at runtime: " + why
+                    + "; promtool check config passes and Prometheus uses the literal text";
+        }
+        String remediation;
+        String leaf = fieldPath.substring(fieldPath.lastIndexOf('.') + 1);
+        if (field.fileField().isPresent()) {
+            remediation = "Replace `" + leaf + "` with `" + field.fileField().get() + "` pointing at a mounted secret"
+                    + " file, or render prometheus.yml from a template before Prometheus starts.";
+        } else if (externalLabel) {
+            remediation = "Start Prometheus with `--enable-feature=expand-external-labels` (then ${VAR} in"
+                    + " external_labels is expanded from its environment), or write the value.";
+        } else {
+            remediation = "Write the value into prometheus.yml, or keep it as a template and render it before"
+                    + " Prometheus starts (envsubst in the entrypoint); Prometheus never expands ${VAR} here.";
+        }
+        return Finding.of(rule).at(file.path(), site.line(), site.column()).message(message).remediation(remediation)
+                .key(site.placeholder().name() + "@prometheus." + fieldPath).build();
+    }
+}

@@ -1,0 +1,73 @@
+package io.samokoder.rules.alerting;
+
+import io.samokoder.engine.AuditContext;
+import io.samokoder.engine.Category;
+import io.samokoder.engine.Finding;
+import io.samokoder.engine.FindingSink;
+import io.samokoder.engine.Rule;
+import io.samokoder.engine.RuleInfo;
+import io.samokoder.engine.Severity;
+import io.samokoder.model.alertmanager.AlertmanagerRendering;
+
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
+
+/** A render step that calls envsubst, gomplate, dockerize or perl inside the official Alertmanager image. */
+@RuleInfo(id = "alerting/render-tool-missing", category = Category.ALERTING, severity = Severity.HIGH,
+        summary = "The Alertmanager config is rendered with envsubst or gomplate inside the official"
+                + " prom/alertmanager image, which is busybox-based and has neither.",
+        remediation = "Build an image that has the tool (e.g. `FROM alpine` + `apk add gettext` + `COPY"
+                + " --from=prom/alertmanager /bin/alertmanager /bin/`), render in a one-shot service that writes to a"
+                + " shared volume, or use busybox `sed`, which the image has.",
+        description = "The usual fix for ${VAR} in alertmanager.yml, an entrypoint running"
+                + " `envsubst < alertmanager.yml.tmpl > /tmp/alertmanager.yml`, fails at start-up when the service"
+                + " runs the official `prom/alertmanager` (or `quay.io/prometheus/alertmanager`) image: it is built on"
+                + " the Prometheus busybox image, which has `sh` and `sed` but no `envsubst` (GNU gettext) and no"
+                + " `gomplate`, `dockerize` or `perl`, so the container exits with `envsubst: not found` and Alertmanager never starts."
+                + " Services built from a Dockerfile are not judged.")
+public final class RenderToolMissingRule implements Rule {
+
+    @Override
+    public boolean isApplicable(AuditContext context) {
+        return !TemplateVariableNotSuppliedRule.rendering(context).renders().isEmpty();
+    }
+
+    @Override
+    public Set<String> inputs(AuditContext context) {
+        return new LinkedHashSet<>(AlertingInputs.deploymentFiles(context));
+    }
+
+    @Override
+    public void check(AuditContext context, FindingSink sink) {
+        Set<String> reported = new LinkedHashSet<>();
+        for (AlertmanagerRendering.Render r : TemplateVariableNotSuppliedRule.rendering(context).renders()) {
+            if (r.tool().equals("sed") || r.image().isEmpty() || !isOfficialImage(r.image().get())
+                    || !reported.add(r.composePath() + "#" + r.service() + "#" + r.tool())) {
+                continue;
+            }
+            sink.report(Finding.of(this).at(r.composePath(), r.line())
+                    .message("service `" + r.service() + "` renders " + r.source() + " with " + r.tool()
+                            + ", but its image " + r.image().get() + " is busybox-based and has no " + r.tool()
+                            + ": the container exits with `" + r.tool() + ": not found` and Alertmanager never starts")
+                    .key(r.service() + ":" + r.tool())
+                    .build());
+        }
+    }
+
+    /** {@code prom/alertmanager}, {@code quay.io/prometheus/alertmanager}, any tag or digest. */
+    static boolean isOfficialImage(String image) {
+        String i = image.toLowerCase(Locale.ROOT).trim();
+        int at = i.indexOf('@');
+        if (at >= 0) {
+            i = i.substring(0, at);
+        }
+        int slash = i.lastIndexOf('/');
+        int colon = i.lastIndexOf(':');
+        if (colon > slash) {
+            i = i.substring(0, colon);
+        }
+        return i.equals("prom/alertmanager") || i.equals("docker.io/prom/alertmanager")
+                || i.equals("index.docker.io/prom/alertmanager") || i.equals("quay.io/prometheus/alertmanager");
+    }
+}

@@ -1,0 +1,57 @@
+package io.samokoder.rules.alerting;
+
+import io.samokoder.engine.AuditContext;
+import io.samokoder.engine.SourceFile;
+import io.samokoder.model.alertmanager.AlertmanagerRendering;
+import io.samokoder.model.alertmanager.RenderCommands;
+import io.samokoder.model.placeholders.YamlPlaceholders;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The variables a render step reads from a template, each at its first use. */
+final class TemplateInputs {
+
+    record Use(String name, int line, int column, String field) {
+    }
+
+    private TemplateInputs() {
+    }
+
+    static List<Use> of(AuditContext context, SourceFile file, AlertmanagerRendering.Render r) {
+        String text = context.workspace().text(file).orElse("");
+        Map<String, Use> first = new LinkedHashMap<>();
+        if (r.tool().equals("gomplate") || r.tool().equals("dockerize")) {
+            YamlPlaceholders.TextIndex index = new YamlPlaceholders.TextIndex(text);
+            for (String name : RenderCommands.gomplateVariables(text)) {
+                Matcher m = Pattern.compile("(?:\\.Env\\.|\")" + Pattern.quote(name) + "\\b").matcher(text);
+                int at = m.find() ? m.start() : 0;
+                first.putIfAbsent(name, new Use(name, index.line(at), index.column(at), "the rendered field"));
+            }
+        } else {
+            for (YamlPlaceholders.Site site : YamlPlaceholders.scan(file, text, context.yaml(file))) {
+                String name = site.placeholder().name();
+                if (site.placeholder().hasDefault() || !r.substitutes(name)) {
+                    continue;
+                }
+                String field = site.path().isEmpty() ? "the rendered value"
+                        : "`" + leaf(site.path()) + "`";
+                first.putIfAbsent(name, new Use(name, site.line(), site.column(), field));
+            }
+        }
+        return new ArrayList<>(first.values());
+    }
+
+    private static String leaf(List<Object> path) {
+        for (int i = path.size() - 1; i >= 0; i--) {
+            if (path.get(i) instanceof String s) {
+                return s;
+            }
+        }
+        return "value";
+    }
+}

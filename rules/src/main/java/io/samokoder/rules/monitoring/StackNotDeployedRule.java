@@ -1,0 +1,117 @@
+package io.samokoder.rules.monitoring;
+
+import io.samokoder.engine.AuditContext;
+import io.samokoder.engine.Category;
+import io.samokoder.engine.FileKinds;
+import io.samokoder.engine.Finding;
+import io.samokoder.engine.FindingSink;
+import io.samokoder.engine.Rule;
+import io.samokoder.engine.RuleInfo;
+import io.samokoder.engine.Severity;
+import io.samokoder.engine.SourceFile;
+import io.samokoder.model.compose.ComposeProject;
+import io.samokoder.model.compose.ComposeService;
+import io.samokoder.model.compose.ImageCatalog;
+import io.samokoder.model.prometheus.PrometheusConfig;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Monitoring configuration that no compose service runs. */
+@RuleInfo(id = "monitoring/stack-not-deployed", category = Category.MONITORING, severity = Severity.CRITICAL,
+        summary = "The repository configures Prometheus, Alertmanager or Grafana, but no compose service runs it.",
+        remediation = "Add the component's service to docker-compose (pinned image, the config mounted at the path"
+                + " the image reads, a data volume), or move the configuration out and document where it is deployed.",
+        description = "A component counts as deployed when a service of any compose file of the repository runs its"
+                + " image (data table `image-ports.tsv`) or bind-mounts one of its configuration files; a service"
+                + " behind a profile or in a per-environment file counts. One finding per component, at the first of"
+                + " its configuration files. Not applicable when the repository has no compose file at all (the stack"
+                + " may be deployed by Kubernetes or Ansible).")
+public final class StackNotDeployedRule implements Rule {
+
+    private static final List<String> COMPONENTS = List.of("prometheus", "alertmanager", "grafana");
+    private static final Map<String, String> TITLES = Map.of("prometheus", "Prometheus", "alertmanager",
+            "Alertmanager", "grafana", "Grafana");
+
+    @Override
+    public boolean isApplicable(AuditContext context) {
+        return !Monitoring.compose(context).isEmpty() && configs(context).values().stream().anyMatch(l -> !l.isEmpty());
+    }
+
+    @Override
+    public Set<String> inputs(AuditContext context) {
+        Set<String> in = new LinkedHashSet<>(Monitoring.prometheus(context).inputs());
+        configs(context).values().forEach(in::addAll);
+        return in;
+    }
+
+    /** Configuration files per component, sorted by path. */
+    static Map<String, List<String>> configs(AuditContext ctx) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        out.put("prometheus", Monitoring.prometheus(ctx).configs().stream().map(PrometheusConfig::path).toList());
+        List<String> am = new ArrayList<>();
+        List<String> grafana = new ArrayList<>();
+        for (SourceFile f : ctx.workspace().files()) {
+            if (!FileKinds.isYaml(f.path())) {
+                continue;
+            }
+            if (FileKinds.isGrafanaProvisioning(f.path())) {
+                grafana.add(f.path());
+            } else if (FileKinds.isAlertmanagerByName(f.path()) && isAlertmanager(ctx, f)) {
+                am.add(f.path());
+            }
+        }
+        out.put("alertmanager", am);
+        out.put("grafana", grafana);
+        return out;
+    }
+
+    private static boolean isAlertmanager(AuditContext ctx, SourceFile f) {
+        Map<String, org.yaml.snakeyaml.nodes.Node> root = ctx.yaml(f).rootMapping();
+        return root.containsKey("route") || root.containsKey("receivers");
+    }
+
+    @Override
+    public void check(AuditContext context, FindingSink sink) {
+        ComposeProject compose = Monitoring.compose(context);
+        Map<String, List<String>> configs = configs(context);
+        for (String component : COMPONENTS) {
+            List<String> files = configs.get(component);
+            if (files.isEmpty() || deployed(compose, component, files)) {
+                continue;
+            }
+            List<String> services = new ArrayList<>();
+            compose.services().forEach(s -> services.add(s.name()));
+            String first = files.get(0);
+            String others = files.size() > 1 ? " (and " + (files.size() - 1) + " more "
+                    + TITLES.get(component) + " file" + (files.size() > 2 ? "s" : "") + ")" : "";
+            sink.report(Finding.of(this).at(first, 1)
+                    .message(TITLES.get(component) + " is configured in " + first + others
+                            + " but not deployed: no compose service runs the " + TITLES.get(component)
+                            + " image or mounts this configuration (compose files: "
+                            + Monitoring.files(compose.stacks()) + "; services: "
+                            + Monitoring.list(new ArrayList<>(new LinkedHashSet<>(services))) + ")")
+                    .key(component).build());
+        }
+    }
+
+    private static boolean deployed(ComposeProject compose, String component, List<String> files) {
+        for (ComposeService s : compose.services()) {
+            Optional<String> c = ImageCatalog.component(s);
+            if (c.isPresent() && c.get().equals(component)) {
+                return true;
+            }
+        }
+        for (String f : files) {
+            if (!compose.servicesMounting(f).isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,182 @@
+package io.samokoder.rules.monitoring;
+
+import io.samokoder.engine.AuditContext;
+import io.samokoder.engine.Category;
+import io.samokoder.engine.Finding;
+import io.samokoder.engine.FindingSink;
+import io.samokoder.engine.Rule;
+import io.samokoder.engine.RuleInfo;
+import io.samokoder.engine.Severity;
+import io.samokoder.model.compose.ComposeService;
+import io.samokoder.model.compose.ComposeStack;
+import io.samokoder.model.compose.ImageCatalog;
+import io.samokoder.model.compose.PortMapping;
+import io.samokoder.model.prometheus.PrometheusConfig;
+import io.samokoder.model.prometheus.PrometheusConfig.Target;
+import io.samokoder.model.prometheus.PrometheusConfigs;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** A target whose service exists but does not listen on the target's port. */
+@RuleInfo(id = "monitoring/target-port-not-exposed", category = Category.MONITORING, severity = Severity.MEDIUM,
+        summary = "A Prometheus target's service exists but the port is neither declared nor a default of its image.",
+        remediation = "Scrape the port the service listens on (its container port, not the published host port), or"
+                + " declare it with `expose:`/`ports:`.",
+        description = "The target host resolves to a compose service; its port must be a container port of that"
+                + " service's `ports:` or `expose:` or a known default port of its image (data table"
+                + " `image-ports.tsv`: prometheus 9090, alertmanager 9093, grafana 3000, node-exporter 9100, cadvisor"
+                + " 8080, postgres-exporter 9187, redis_exporter 9121, ...). Not findings: an image not in the table"
+                + " with no declared port (nothing to compare with), services on `network_mode: host` or"
+                + " `service:x`.")
+public final class TargetPortNotExposedRule implements Rule {
+
+    @Override
+    public boolean isApplicable(AuditContext context) {
+        return !Monitoring.compose(context).isEmpty() && !Monitoring.prometheus(context).isEmpty();
+    }
+
+    @Override
+    public Set<String> inputs(AuditContext context) {
+        return Monitoring.prometheus(context).inputs();
+    }
+
+    @Override
+    public void check(AuditContext context, FindingSink sink) {
+        for (PrometheusConfig cfg : Monitoring.prometheus(context).configs()) {
+            List<ComposeStack> stacks = Monitoring.stacksRunning(context, cfg);
+            List<PrometheusConfigs.Runner> runners = Monitoring.prometheus(context).runnersOf(cfg.path());
+            boolean hostNetwork = !runners.isEmpty() && runners.stream().allMatch(r -> r.service().usesHostNetwork());
+            for (PrometheusConfig.DnsSd d : cfg.dnsSd()) {
+                if (d.port().isEmpty() || !d.type().equals("A") && !d.type().equals("AAAA")) {
+                    continue;
+                }
+                for (String name : d.names()) {
+                    String host = name.toLowerCase(java.util.Locale.ROOT).replaceAll("\\.$", "");
+                    host = host.startsWith("tasks.") ? host.substring(6) : host;
+                    Optional<ComposeService> svc = Monitoring.resolve(stacks, host);
+                    if (svc.isPresent()) {
+                        check(name + ":" + d.port().get(), d.role(), d.job(), d.port().get(), svc.get(),
+                                d.location(), sink);
+                    }
+                }
+            }
+            List<Target> targets = new java.util.ArrayList<>(cfg.allTargets());
+            targets.addAll(Monitoring.fileSdTargets(context, cfg));
+            for (Target t : targets) {
+                if (t.addressRewritten() || t.host().isEmpty()) {
+                    continue;
+                }
+                if (Monitoring.isLoopback(t.host())) {
+                    if (hostNetwork) {
+                        loopback(cfg, t, stacks, runners, sink);
+                    }
+                    continue;
+                }
+                String host = t.host().startsWith("tasks.") ? t.host().substring(6) : t.host();
+                Optional<ComposeService> svc = Monitoring.resolve(stacks, host);
+                if (svc.isEmpty()) {
+                    continue;
+                }
+                check(t.text(), t.role(), t.job(), t.effectivePort(), svc.get(), t.location(), sink);
+            }
+        }
+    }
+
+    private void check(String text, PrometheusConfig.Role role, String job, int port, ComposeService s,
+                       io.samokoder.model.Location at, FindingSink sink) {
+        if (s.usesHostNetwork() || s.networkModeService().isPresent() || s.declaresContainerPort(port)) {
+            return;
+        }
+        Optional<ImageCatalog.Entry> known = s.imageReference().flatMap(ImageCatalog::lookup);
+        if (known.isPresent() && known.get().ports().contains(port)) {
+            return;
+        }
+        boolean declaresAny = !s.ports().isEmpty() || !s.expose().isEmpty();
+        if (known.isEmpty() && !declaresAny) {
+            return; // nothing to compare with: an unknown image that declares no port
+        }
+        Set<Integer> listens = new TreeSet<>();
+        List<PortMapping> declared = new ArrayList<>(s.ports());
+        declared.addAll(s.expose());
+        for (PortMapping p : declared) {
+            if (p.targetEnd() - p.targetStart() < 20) {
+                for (int i = p.targetStart(); i <= p.targetEnd(); i++) {
+                    listens.add(i);
+                }
+            }
+        }
+        known.ifPresent(k -> listens.addAll(k.ports()));
+        String hint = "";
+        for (PortMapping p : s.ports()) {
+            if (p.publishes(port)) {
+                hint = "; " + port + " is the published host port, inside the compose network the container listens on "
+                        + p.targetStart();
+            }
+        }
+        List<String> ports = new ArrayList<>();
+        listens.forEach(p -> ports.add(String.valueOf(p)));
+        sink.report(Finding.of(this).at(at.path(), at.line(), at.column())
+                .message((role == PrometheusConfig.Role.ALERTMANAGER ? "Alertmanager target '" : "scrape target '")
+                        + text + "' (job " + job + "): service '" + s.name() + "' (" + s.location()
+                        + ") does not listen on port " + port + " (declared or image default: " + Monitoring.list(ports)
+                        + ")" + hint)
+                .key(job + "|" + s.name() + ":" + port).build());
+    }
+
+    /**
+     * Prometheus on the host network reaches {@code localhost:P} only when a service publishes P on the host or
+     * listens on P on the host network itself.
+     */
+    private void loopback(PrometheusConfig cfg, Target t, List<ComposeStack> stacks,
+                          List<PrometheusConfigs.Runner> runners, FindingSink sink) {
+        int port = t.effectivePort();
+        for (PrometheusConfigs.Runner r : runners) {
+            int own = r.service().commandOption("--web.listen-address").map(v -> v.value())
+                    .map(v -> v.substring(v.lastIndexOf(':') + 1)).flatMap(TargetPortNotExposedRule::number)
+                    .orElse(9090);
+            if (port == own) {
+                return;
+            }
+        }
+        for (ComposeStack st : stacks) {
+            for (ComposeService s : st.services().values()) {
+                if (s.ports().stream().anyMatch(p -> p.publishes(port) && p.reachableOnLocalhost())) {
+                    return;
+                }
+                if (s.usesHostNetwork() && (s.declaresContainerPort(port) || s.imageReference()
+                        .flatMap(ImageCatalog::lookup).map(k -> k.ports().contains(port)).orElse(false)
+                        || s.imageReference().flatMap(ImageCatalog::lookup).isEmpty() && s.ports().isEmpty()
+                        && s.expose().isEmpty())) {
+                    return;
+                }
+            }
+        }
+        String exposedOnly = "";
+        for (ComposeStack st : stacks) {
+            for (ComposeService s : st.services().values()) {
+                if (!s.usesHostNetwork() && s.declaresContainerPort(port)) {
+                    exposedOnly = "; service '" + s.name() + "' (" + s.location() + ") listens on " + port
+                            + " only inside the compose network (expose or unpublished), which the host network"
+                            + " cannot reach";
+                }
+            }
+        }
+        sink.report(Finding.of(this).at(t.location().path(), t.location().line(), t.location().column())
+                .message("scrape target '" + t.text() + "' (job " + t.job() + "): Prometheus runs with"
+                        + " network_mode: host, but no compose service publishes port " + port
+                        + " on the host or listens on it on the host network" + exposedOnly)
+                .key(t.job() + "|" + t.host() + ":" + port).build());
+    }
+
+    private static Optional<Integer> number(String s) {
+        try {
+            return Optional.of(Integer.parseInt(s.trim()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package io.samokoder.rules.monitoring;
+
+import io.samokoder.engine.AuditContext;
+import io.samokoder.engine.Category;
+import io.samokoder.engine.Finding;
+import io.samokoder.engine.FindingSink;
+import io.samokoder.engine.Rule;
+import io.samokoder.engine.RuleInfo;
+import io.samokoder.engine.Severity;
+import io.samokoder.engine.SourceFile;
+import io.samokoder.model.compose.ComposeFile;
+import io.samokoder.model.compose.ComposeService;
+import io.samokoder.model.compose.ComposeValue;
+import io.samokoder.model.compose.Interpolation;
+import io.samokoder.model.compose.PortMapping;
+import io.samokoder.model.dotenv.DotEnv;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** {@code ${VAR}} without default and without value where compose needs a value: image, ports, --config.file. */
+@RuleInfo(id = "monitoring/unset-compose-variable", category = Category.MONITORING, severity = Severity.MEDIUM,
+        summary = "A compose image, port or --config.file uses ${VAR} with no default and no value in .env.",
+        remediation = "Give the variable a default (`${TAG:-1.4.2}`), set it in the `.env` beside the compose file, or"
+                + " mark it required with `${TAG:?set TAG in .env}` so compose stops with a clear message.",
+        description = "Compose replaces an unset variable with an empty string and only warns, so"
+                + " `image: app:${TAG}` becomes `app:` (an invalid reference), `\"${PORT}:80\"` publishes a random"
+                + " port, and `--config.file=${CFG}` starts the process with no config. Values come from the `.env`"
+                + " in the compose file's folder (compose's dotenv rules) and, when the audit is given one, the"
+                + " process environment. Not findings: `${VAR:-default}`, `${VAR-default}`, `${VAR:+x}`,"
+                + " `${VAR:?message}` (documented-required: compose refuses to start with the message), variables in"
+                + " other fields such as `environment:`.")
+public final class UnsetComposeVariableRule implements Rule {
+
+    private static final List<String> TEMPLATES = List.of(".env.example", ".env.sample", ".env.template",
+            ".env.dist", ".env.defaults", "example.env", "env.example");
+
+    @Override
+    public boolean isApplicable(AuditContext context) {
+        return !Monitoring.compose(context).files().isEmpty();
+    }
+
+    @Override
+    public Set<String> inputs(AuditContext context) {
+        return Monitoring.compose(context).inputs();
+    }
+
+    @Override
+    public void check(AuditContext context, FindingSink sink) {
+        for (ComposeFile file : Monitoring.compose(context).files().values()) {
+            for (ComposeService s : file.declaredServices().values()) {
+                s.image().ifPresent(v -> check(context, file, s, "image", v, v.raw().strip(), v.references(),
+                        "'" + v.value().strip() + "'", sink));
+                for (PortMapping p : s.ports()) {
+                    check(context, file, s, "port", p.source(), p.source().raw().strip(), p.source().references(),
+                            "'" + p.source().value().strip() + "'", sink);
+                }
+                // the raw text, not the resolved argument: an unset variable may leave "--config.file=" empty
+                Set<String> seen = new java.util.HashSet<>();
+                List<ComposeValue> tokens = new ArrayList<>();
+                s.entrypoint().ifPresent(tokens::addAll);
+                s.command().ifPresent(tokens::addAll);
+                for (ComposeValue v : tokens) {
+                    if (v.raw().contains("config.file") && seen.add(v.location() + "|" + v.raw())) {
+                        check(context, file, s, "command", v, flagText(v.raw()), configRefs(v),
+                                "an empty path", sink);
+                    }
+                }
+            }
+        }
+    }
+
+    /** For a flag inside a longer command string, only the references within the flag's argument. */
+    private static List<Interpolation.Reference> configRefs(ComposeValue v) {
+        String raw = v.raw();
+        int at = raw.indexOf("config.file");
+        if (at < 0) {
+            return v.references();
+        }
+        int end = at + "config.file".length();
+        if (end < raw.length() && raw.charAt(end) != '=') {
+            while (end < raw.length() && Character.isWhitespace(raw.charAt(end))) {
+                end++; // "--config.file VALUE": the argument is the next word
+            }
+        }
+        while (end < raw.length() && !Character.isWhitespace(raw.charAt(end))) {
+            end++;
+        }
+        List<Interpolation.Reference> out = new ArrayList<>();
+        for (Interpolation.Reference r : v.references()) {
+            if (r.offset() >= at && r.offset() < end) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    /** {@code --config.file=${X}} out of a longer command text. */
+    private static String flagText(String raw) {
+        int at = raw.indexOf("config.file");
+        int start = at;
+        while (start > 0 && raw.charAt(start - 1) == '-') {
+            start--;
+        }
+        int end = at + "config.file".length();
+        if (end < raw.length() && raw.charAt(end) != '=') {
+            while (end < raw.length() && Character.isWhitespace(raw.charAt(end))) {
+                end++;
+            }
+        }
+        while (end < raw.length() && !Character.isWhitespace(raw.charAt(end))) {
+            end++;
+        }
+        return raw.substring(start, end).replaceAll("[\"']+$", "");
+    }
+
+    private void check(AuditContext ctx, ComposeFile file, ComposeService s, String field, ComposeValue v,
+                       String shown, List<Interpolation.Reference> refs, String result, FindingSink sink) {
+        for (Interpolation.Reference r : refs) {
+            if (!r.isUnsetWithoutDefault()) {
+                continue;
+            }
+            String where = file.environmentFile().map(e -> "not in " + e)
+                    .orElse("no .env beside " + file.path());
+            String template = documentedIn(ctx, file, r.name()).map(t -> "; " + t + " lists it").orElse("");
+            sink.report(Finding.of(this).at(v.location().path(), v.location().line(), v.location().column())
+                    .message("service '" + s.name() + "' " + field + " '" + shown + "' uses ${" + r.name()
+                            + "} with no default and no value (" + where + template + "): compose substitutes an"
+                            + " empty string, giving " + result)
+                    .key(s.name() + "|" + field + "|" + r.name()).build());
+        }
+    }
+
+    private static Optional<String> documentedIn(AuditContext ctx, ComposeFile file, String name) {
+        for (String t : TEMPLATES) {
+            String p = file.folder().isEmpty() ? t : file.folder() + "/" + t;
+            Optional<SourceFile> f = ctx.workspace().file(p);
+            if (f.isPresent() && DotEnv.of(ctx, f.get()).entry(name).isPresent()) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,345 @@
+package io.samokoder.rules.secrets;
+
+import io.samokoder.engine.AuditContext;
+import io.samokoder.engine.FileKinds;
+import io.samokoder.engine.SourceFile;
+import io.samokoder.engine.yaml.YamlDocument;
+import io.samokoder.model.dotenv.DotEnv;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The settings of one file, parsed once per audit and shared by the secrets rules. Which parser applies is decided
+ * by the file's name: dotenv ({@code .env}, {@code .env.*}, {@code *.env}), YAML (compose, CI, application configs),
+ * shell scripts ({@code *.sh} or a shell shebang), INI/properties/TOML, Dockerfiles ({@code ENV}/{@code ARG}),
+ * Python and JavaScript defaults ({@code os.getenv("X", "default")}, {@code process.env.X || "default"}).
+ */
+public record FileSettings(Kind kind, List<Setting> settings) {
+
+    /** Larger files are not configuration; token scanning still covers them. */
+    static final long MAX_SIZE = 2L * 1024 * 1024;
+
+    public enum Kind { NONE, DOTENV, DOTENV_TEMPLATE, YAML, SHELL, INI, DOCKERFILE, CODE }
+
+    private static final FileSettings NONE = new FileSettings(Kind.NONE, List.of());
+
+    public static FileSettings of(AuditContext context, SourceFile file) {
+        if (isTranslation(file.path())) {
+            return NONE; // login.password=Password in a message bundle is a label, not a setting
+        }
+        Kind kind = kindOf(file.path());
+        if (kind == Kind.NONE && !file.name().contains(".") && file.size() < MAX_SIZE) {
+            kind = shebangShell(context, file) ? Kind.SHELL : Kind.NONE;
+        }
+        if (kind == Kind.NONE || file.size() > MAX_SIZE) {
+            return NONE;
+        }
+        Kind k = kind;
+        return context.parsed(file, FileSettings.class, f -> parse(context, f, k));
+    }
+
+    private static boolean shebangShell(AuditContext context, SourceFile file) {
+        if (context.workspace().isBinary(file)) {
+            return false;
+        }
+        String first = file.lineCount() > 0 ? file.line(1) : "";
+        return first.startsWith("#!") && first.matches("#!.*\\b(?:ba|z|k|da)?sh\\b.*");
+    }
+
+    public static Kind kindOf(String path) {
+        String name = name(path).toLowerCase(Locale.ROOT);
+        if (isDotenvTemplate(name)) {
+            return Kind.DOTENV_TEMPLATE;
+        }
+        if (isDotenv(name)) {
+            return Kind.DOTENV;
+        }
+        if (FileKinds.isYaml(path)) {
+            return Kind.YAML;
+        }
+        if (name.endsWith(".sh") || name.endsWith(".bash") || name.endsWith(".zsh") || name.endsWith(".ksh")
+                || name.equals(".bashrc") || name.equals(".profile") || name.equals(".envrc")) {
+            return Kind.SHELL;
+        }
+        if (name.endsWith(".ini") || name.endsWith(".cfg") || name.endsWith(".conf") || name.endsWith(".properties")
+                || name.endsWith(".toml") || name.equals(".npmrc") || name.equals(".pypirc")) {
+            return Kind.INI;
+        }
+        if (name.equals("dockerfile") || name.startsWith("dockerfile.") || name.endsWith(".dockerfile")
+                || name.equals("containerfile")) {
+            return Kind.DOCKERFILE;
+        }
+        if (name.endsWith(".py") || name.endsWith(".js") || name.endsWith(".mjs") || name.endsWith(".cjs")
+                || name.endsWith(".ts")) {
+            return Kind.CODE;
+        }
+        return Kind.NONE;
+    }
+
+    private static final Pattern TRANSLATION = Pattern.compile(
+            "(?i)(?:^|.*/)(?:locales?|i18n|l10n|translations?|lang|langs|messages)/.*"
+                    + "|(?i)(?:^|.*/)messages[^/]*\\.properties|.*_[a-z]{2}(?:[_-][A-Z]{2})?\\.properties");
+
+    /** Message bundles and locale files hold UI labels ("Password"), not settings. */
+    static boolean isTranslation(String path) {
+        return TRANSLATION.matcher(path).matches();
+    }
+
+    static String name(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash < 0 ? path : path.substring(slash + 1);
+    }
+
+    /** {@code .env}, {@code .env.production}, {@code .env.local}, {@code prod.env}, {@code .env.prod.backup}. */
+    public static boolean isDotenv(String lowerName) {
+        return lowerName.equals(".env") || lowerName.startsWith(".env.") || lowerName.endsWith(".env")
+                || isDotenvTemplate(lowerName);
+    }
+
+    /** {@code .env.example}, {@code .env.sample}, {@code .env.template}, {@code .env.dist}, {@code example.env}. */
+    public static boolean isDotenvTemplate(String lowerName) {
+        if (!(lowerName.startsWith(".env") || lowerName.endsWith(".env") || lowerName.startsWith("env."))) {
+            return false;
+        }
+        for (String part : lowerName.split("\\.")) {
+            if (part.equals("example") || part.equals("sample") || part.equals("template") || part.equals("dist")
+                    || part.equals("tmpl") || part.equals("tpl")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static FileSettings parse(AuditContext context, SourceFile file, Kind kind) {
+        if (context.workspace().isBinary(file)) {
+            return NONE;
+        }
+        String text = context.workspace().text(file).orElse("");
+        List<Setting> out = new ArrayList<>();
+        switch (kind) {
+            case DOTENV, DOTENV_TEMPLATE -> dotenv(DotEnv.of(context, file), out);
+            case SHELL -> lines(text, SHELL_LINE, file.path(), out, true);
+            case INI -> lines(text, INI_LINE, file.path(), out, false);
+            case DOCKERFILE -> dockerfile(text, file.path(), out);
+            case YAML -> yaml(context.yaml(file), out);
+            case CODE -> code(text, file, out);
+            default -> {
+            }
+        }
+        return new FileSettings(kind, List.copyOf(out));
+    }
+
+    /** Dotenv files through the shared parser with compose's quoting rules (one parse per audit). */
+    private static void dotenv(DotEnv env, List<Setting> out) {
+        for (DotEnv.Entry e : env.entries()) {
+            if (!e.inherited()) {
+                String value = e.quote() == DotEnv.Quote.SINGLE ? e.rawValue() : e.value();
+                out.add(new Setting(e.key(), value, e.valueLine(), e.valueColumn(), env.path()));
+            }
+        }
+    }
+    private static final Pattern SHELL_LINE = Pattern.compile(
+            "^[ \\t]*(?:export[ \\t]+|local[ \\t]+|readonly[ \\t]+|declare(?:[ \\t]+-[A-Za-z]+)*[ \\t]+)?"
+                    + "([A-Za-z_][A-Za-z0-9_]{0,200})=(.*)$");
+    private static final Pattern INI_LINE = Pattern.compile(
+            "^[ \\t]*([A-Za-z_/][A-Za-z0-9_.:/@-]{0,200}?)[ \\t]*[=:][ \\t]*(.*)$");
+
+    private static void lines(String text, Pattern pattern, String path, List<Setting> out, boolean shellQuotes) {
+        int lineNo = 0;
+        for (String line : (Iterable<String>) text.lines()::iterator) {
+            lineNo++;
+            String t = line.stripLeading();
+            if (t.isEmpty() || t.startsWith("#") || t.startsWith(";") || t.startsWith("!") || t.startsWith("[")
+                    || line.length() > 4000) {
+                continue;
+            }
+            Matcher m = pattern.matcher(line);
+            if (!m.matches()) {
+                continue;
+            }
+            String rawValue = m.group(2);
+            int column = m.start(2) + 1;
+            String value = shellQuotes ? unquoteShell(rawValue) : unquoteIni(rawValue);
+            if (value == null) {
+                continue;
+            }
+            int lead = rawValue.length() - rawValue.stripLeading().length();
+            if (!rawValue.isEmpty() && (rawValue.strip().startsWith("\"") || rawValue.strip().startsWith("'"))) {
+                lead++;
+            }
+            out.add(new Setting(m.group(1), value, lineNo, column + lead, path));
+        }
+    }
+
+    /** Dotenv/shell value: quoted ({@code "…"}, {@code '…'}) or bare up to an unquoted {@code  #} comment. */
+    static String unquoteShell(String raw) {
+        String v = raw.strip();
+        if (v.isEmpty()) {
+            return "";
+        }
+        char q = v.charAt(0);
+        if (q == '"' || q == '\'') {
+            int end = v.indexOf(q, 1);
+            while (q == '"' && end > 0 && v.charAt(end - 1) == '\\') {
+                end = v.indexOf(q, end + 1);
+            }
+            return end < 0 ? null : v.substring(1, end);
+        }
+        if (v.startsWith("$(") || v.startsWith("`") || v.startsWith("(")) {
+            return null; // command substitution or array: not a literal
+        }
+        int comment = v.indexOf(" #");
+        if (comment >= 0) {
+            v = v.substring(0, comment);
+        }
+        int space = v.indexOf(' ');
+        if (space >= 0 && !v.substring(space).isBlank()) {
+            v = v.substring(0, space); // VAR=value command …: only the value is the assignment
+        }
+        return v.strip();
+    }
+
+    /** INI/properties/TOML value: TOML strings unquoted, arrays and tables skipped, {@code ;}/{@code #} comments cut. */
+    static String unquoteIni(String raw) {
+        String v = raw.strip();
+        if (v.isEmpty()) {
+            return "";
+        }
+        char q = v.charAt(0);
+        if (q == '"' || q == '\'') {
+            int end = v.indexOf(q, 1);
+            return end < 0 ? null : v.substring(1, end);
+        }
+        if (q == '[' || q == '{') {
+            return null;
+        }
+        int comment = v.indexOf(" #");
+        if (comment < 0) {
+            comment = v.indexOf(" ;");
+        }
+        return comment >= 0 ? v.substring(0, comment).strip() : v;
+    }
+
+    private static final Pattern DOCKER_LINE = Pattern.compile(
+            "^[ \\t]*(?i:ENV|ARG)[ \\t]+([A-Za-z_][A-Za-z0-9_]{0,200})(?:=|[ \\t]+)(.*)$");
+
+    private static void dockerfile(String text, String path, List<Setting> out) {
+        int lineNo = 0;
+        for (String line : (Iterable<String>) text.lines()::iterator) {
+            lineNo++;
+            Matcher m = DOCKER_LINE.matcher(line);
+            if (m.matches()) {
+                String value = unquoteShell(m.group(2));
+                if (value != null) {
+                    out.add(new Setting(m.group(1), value, lineNo, m.start(2) + 1, path));
+                }
+            }
+        }
+    }
+
+    private static final Pattern ENV_ITEM = Pattern.compile("^([A-Za-z_][A-Za-z0-9_.-]{0,200})=(.*)$", Pattern.DOTALL);
+
+    private static void yaml(YamlDocument doc, List<Setting> out) {
+        Set<Node> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        int[] scopes = {0};
+        for (Node root : doc.documents()) {
+            walk(root, doc.path(), out, seen, scopes, 0, "");
+        }
+    }
+
+    private static void walk(Node node, String path, List<Setting> out, Set<Node> seen, int[] scopes, int depth,
+                             String parentKey) {
+        if (node == null || depth > 100 || !seen.add(node)) {
+            return;
+        }
+        String scope = path + "#" + (scopes[0]++);
+        if (node instanceof MappingNode m) {
+            for (NodeTuple t : m.getValue()) {
+                if (!(t.getKeyNode() instanceof ScalarNode key) || YamlDocument.isMergeKey(key)) {
+                    walk(t.getValueNode(), path, out, seen, scopes, depth + 1, parentKey);
+                    continue;
+                }
+                Node value = t.getValueNode();
+                if (value instanceof ScalarNode s && !YamlDocument.isNull(s)) {
+                    out.add(new Setting(key.getValue(), s.getValue(), YamlDocument.line(s), valueColumn(s), scope));
+                } else if (value instanceof MappingNode vm) {
+                    Node inner = YamlDocument.mapping(vm).get("value");
+                    if (inner instanceof ScalarNode s && !YamlDocument.isNull(s)) {
+                        // GitLab CI: VARIABLE: {value: "…", description: "…"}
+                        out.add(new Setting(key.getValue(), s.getValue(), YamlDocument.line(s), valueColumn(s), scope));
+                    }
+                    walk(value, path, out, seen, scopes, depth + 1, key.getValue());
+                } else {
+                    walk(value, path, out, seen, scopes, depth + 1, key.getValue());
+                }
+            }
+        } else if (node instanceof SequenceNode seq) {
+            for (Node item : seq.getValue()) {
+                if (item instanceof ScalarNode s) {
+                    Matcher em = ENV_ITEM.matcher(s.getValue());
+                    if (em.matches()) {
+                        int col = valueColumn(s) + em.start(2);
+                        out.add(new Setting(em.group(1), em.group(2), YamlDocument.line(s), col, scope));
+                    } else if (s.getValue().contains("${")) {
+                        // command: ["redis-server", "--requirepass", "${REDIS_PASSWORD:-redis}"]: defaults count too
+                        out.add(new Setting(parentKey, s.getValue(), YamlDocument.line(s), valueColumn(s), scope));
+                    }
+                } else {
+                    walk(item, path, out, seen, scopes, depth + 1, parentKey);
+                }
+            }
+        }
+    }
+
+    private static int valueColumn(ScalarNode s) {
+        int col = YamlDocument.column(s);
+        Character style = s.getScalarStyle() == null ? null : s.getScalarStyle().getChar();
+        return style != null && (style == '"' || style == '\'') ? col + 1 : col;
+    }
+
+    private static final Pattern PY_CONSTANT = Pattern.compile(
+            "(?m)^([A-Z][A-Z0-9_]{0,100})[ \\t]*(?::[ \\t]*[A-Za-z_.\\[\\]]{1,40}[ \\t]*)?=[ \\t]*[rbuRBU]?(['\"])([^'\"\\r\\n\\\\]{0,500})\\2[ \\t]*(?:#.*)?$");
+    private static final Pattern PY_GETENV = Pattern.compile(
+            "(?:getenv|environ\\.get|env\\.str|env)\\([ \\t]*['\"]([A-Za-z_][A-Za-z0-9_]{0,100})['\"][ \\t]*,[ \\t]*(?:default[ \\t]*=[ \\t]*)?['\"]([^'\"\\r\\n\\\\]{0,500})['\"]");
+    private static final Pattern JS_DEFAULT = Pattern.compile(
+            "process\\.env\\.([A-Za-z_][A-Za-z0-9_]{0,100})[ \\t]*(?:\\|\\||\\?\\?)[ \\t]*(['\"`])([^'\"`\\r\\n\\\\]{0,500})\\2");
+    private static final Pattern JS_CONSTANT = Pattern.compile(
+            "(?m)^[ \\t]*(?:export[ \\t]+)?(?:const|let|var)[ \\t]+([A-Za-z_$][A-Za-z0-9_$]{0,100})[ \\t]*=[ \\t]*(['\"`])([^'\"`\\r\\n\\\\$]{0,500})\\2[ \\t]*;?[ \\t]*(?://.*)?$");
+
+    private static void code(String text, SourceFile file, List<Setting> out) {
+        String lower = file.name().toLowerCase(Locale.ROOT);
+        boolean python = lower.endsWith(".py");
+        if (python) {
+            addMatches(PY_CONSTANT, text, file, 1, 3, out);
+            addMatches(PY_GETENV, text, file, 1, 2, out);
+        } else {
+            addMatches(JS_DEFAULT, text, file, 1, 3, out);
+            addMatches(JS_CONSTANT, text, file, 1, 3, out);
+        }
+    }
+
+    private static void addMatches(Pattern p, String text, SourceFile file, int nameGroup, int valueGroup,
+                                   List<Setting> out) {
+        if (text.length() > MAX_SIZE) {
+            return;
+        }
+        Matcher m = p.matcher(text);
+        while (m.find()) {
+            int at = m.start(valueGroup);
+            out.add(new Setting(m.group(nameGroup), m.group(valueGroup), file.lineOf(at), file.columnOf(at),
+                    file.path()));
+        }
+    }
+}

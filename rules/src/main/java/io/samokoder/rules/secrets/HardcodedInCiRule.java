@@ -1,0 +1,66 @@
+package io.samokoder.rules.secrets;
+
+import io.samokoder.engine.AuditContext;
+import io.samokoder.engine.Category;
+import io.samokoder.engine.FileKinds;
+import io.samokoder.engine.Finding;
+import io.samokoder.engine.FindingSink;
+import io.samokoder.engine.Masking;
+import io.samokoder.engine.Rule;
+import io.samokoder.engine.RuleInfo;
+import io.samokoder.engine.Severity;
+import io.samokoder.engine.SourceFile;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * A secret-named variable (or a URL with a password) set to a literal in a CI workflow instead of
+ * {@code ${{ secrets.X }}} or a CI variable. Medium even when the value is strong: the value is in the repository and
+ * in every fork, and rotating it means a commit.
+ */
+@RuleInfo(id = "secrets/hardcoded-in-ci", category = Category.SECRETS, severity = Severity.MEDIUM,
+        summary = "A secret is written as a literal in a CI workflow instead of coming from the CI secret store.",
+        remediation = "Store the value as a repository/organisation secret and reference it (${{ secrets.NAME }} in"
+                + " GitHub Actions, a masked CI/CD variable in GitLab).",
+        description = "Looks at env/variables/with/services entries of GitHub Actions, GitLab CI and the other CI files"
+                + " FileKinds knows. References (${{ secrets.X }}, $VAR, ${VAR}) are fine; literals are findings even"
+                + " for throw-away test values, which otherwise get copied into real environments.")
+public final class HardcodedInCiRule implements Rule {
+
+    @Override
+    public boolean isApplicable(AuditContext context) {
+        return context.workspace().files().stream().anyMatch(f -> FileKinds.isCi(f.path()));
+    }
+
+    @Override
+    public Set<String> inputs(AuditContext context) {
+        Set<String> out = new LinkedHashSet<>();
+        context.workspace().files().stream().filter(f -> FileKinds.isCi(f.path())).forEach(f -> out.add(f.path()));
+        return out;
+    }
+
+    @Override
+    public void check(AuditContext context, FindingSink sink) {
+        for (SourceFile file : context.workspace().files()) {
+            if (!FileKinds.isCi(file.path())) {
+                continue;
+            }
+            for (Setting s : FileSettings.of(context, file).settings()) {
+                String value = s.value().strip();
+                if (SecretNames.isSecret(s.name()) && !SecretNames.isFileReference(s.name())
+                        && SecretValues.isLiteral(value) && !SecretValues.isUrl(value)) {
+                    sink.report(Finding.of(this).at(file.path(), s.line(), s.column())
+                            .message(s.name() + " is set to the literal " + Masking.mask(value)
+                                    + " in the CI workflow instead of a CI secret")
+                            .key(s.name()).build());
+                } else if (SecretValues.hasLiteralUrlPassword(value)) {
+                    sink.report(Finding.of(this).at(file.path(), s.line(), s.column())
+                            .message(s.name() + " holds a URL with a literal password in the CI workflow instead of a"
+                                    + " CI secret")
+                            .key(s.name()).build());
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package io.samokoder.rules.secrets;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Aho-Corasick automaton over ASCII keywords, matched case-insensitively: one pass over the text finds every keyword
+ * occurrence whatever the number of keywords, so the regexes of the token table only run near a hit. Characters
+ * outside ASCII never take part in a keyword. The automaton is a complete DFA (a {@code states × 128} table), one
+ * array load per character.
+ */
+final class KeywordAutomaton {
+
+    private static final int ALPHABET = 128;
+
+    private final int[] delta;
+    /** For each state, the indices of the patterns whose keyword ends there (including through failure links). */
+    private final int[][] output;
+
+    /** Receives keyword hits: pattern index and the offset just past the keyword's last character. */
+    interface Hits {
+        void hit(int pattern, int end);
+    }
+
+    /** @param keywords for each pattern index, its keywords (ASCII) */
+    KeywordAutomaton(List<List<String>> keywords) {
+        List<int[]> go = new ArrayList<>();
+        List<List<Integer>> out = new ArrayList<>();
+        go.add(newRow());
+        out.add(new ArrayList<>());
+        for (int p = 0; p < keywords.size(); p++) {
+            for (String kw : keywords.get(p)) {
+                String k = kw.toLowerCase(Locale.ROOT);
+                int s = 0;
+                for (int i = 0; i < k.length(); i++) {
+                    int c = k.charAt(i);
+                    if (c >= ALPHABET) {
+                        throw new IllegalArgumentException("keyword '" + kw + "' is not ASCII");
+                    }
+                    if (go.get(s)[c] < 0) {
+                        go.get(s)[c] = go.size();
+                        go.add(newRow());
+                        out.add(new ArrayList<>());
+                    }
+                    s = go.get(s)[c];
+                }
+                if (!out.get(s).contains(p)) {
+                    out.get(s).add(p);
+                }
+            }
+        }
+        int n = go.size();
+        int[] fail = new int[n];
+        delta = new int[n * ALPHABET];
+        ArrayDeque<Integer> queue = new ArrayDeque<>();
+        for (int c = 0; c < ALPHABET; c++) {
+            int t = go.get(0)[c];
+            if (t < 0) {
+                delta[c] = 0;
+            } else {
+                delta[c] = t;
+                fail[t] = 0;
+                queue.add(t);
+            }
+        }
+        while (!queue.isEmpty()) {
+            int s = queue.poll();
+            for (int o : out.get(fail[s])) {
+                if (!out.get(s).contains(o)) {
+                    out.get(s).add(o);
+                }
+            }
+            for (int c = 0; c < ALPHABET; c++) {
+                int t = go.get(s)[c];
+                if (t < 0) {
+                    delta[s * ALPHABET + c] = delta[fail[s] * ALPHABET + c];
+                } else {
+                    delta[s * ALPHABET + c] = t;
+                    fail[t] = delta[fail[s] * ALPHABET + c];
+                    queue.add(t);
+                }
+            }
+        }
+        for (int s = 0; s < n; s++) {
+            for (int c = 'A'; c <= 'Z'; c++) {
+                delta[s * ALPHABET + c] = delta[s * ALPHABET + c + 32]; // case folding inside the table
+            }
+        }
+        output = new int[n][];
+        for (int s = 0; s < n; s++) {
+            List<Integer> o = out.get(s);
+            output[s] = o.isEmpty() ? null : o.stream().mapToInt(Integer::intValue).sorted().toArray();
+        }
+    }
+
+    private static int[] newRow() {
+        int[] row = new int[ALPHABET];
+        Arrays.fill(row, -1);
+        return row;
+    }
+
+    void scan(CharSequence text, Hits hits) {
+        int[] d = delta;
+        int[][] out = output;
+        int state = 0;
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            state = d[(state << 7) + (c >= ALPHABET ? 0 : c)];
+            int[] o = out[state];
+            if (o != null) {
+                for (int p : o) {
+                    hits.hit(p, i + 1);
+                }
+            }
+        }
+    }
+}

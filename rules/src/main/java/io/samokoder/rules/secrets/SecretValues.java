@@ -1,0 +1,173 @@
+package io.samokoder.rules.secrets;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What a setting's value means for secrets: a literal, an interpolation with or without a default
+ * ({@code ${X:-default}}, Spring's {@code ${x:default}}), a reference to a secret store or file, a template
+ * placeholder, or a URL carrying credentials.
+ */
+public final class SecretValues {
+
+    /** A value to judge: the setting name it belongs to, the value, its offset inside the raw value. */
+    public record Candidate(String name, String value, int offset, Kind kind, String user) {
+    }
+
+    public enum Kind {
+        /** The value as written. */
+        LITERAL,
+        /** The default of an interpolation, used whenever the variable is unset. */
+        DEFAULT,
+        /** The password part of {@code scheme://user:password@host}. */
+        URL_PASSWORD
+    }
+
+    /** {@code ${NAME:-default}}, {@code ${NAME-default}}, {@code ${NAME:=default}}, Spring {@code ${name:default}}. */
+    private static final Pattern INTERPOLATION = Pattern.compile(
+            "\\$\\{([A-Za-z_][A-Za-z0-9_.-]{0,100})(?:(:?[-=])|(:(?![?])))([^}]{0,500})\\}");
+    private static final Pattern ANY_REFERENCE = Pattern.compile(
+            "\\$\\{\\{|\\$\\{[A-Za-z_]|\\$[A-Za-z_]|\\$\\(|`|\\{\\{|\\{%|%\\([A-Za-z_]+\\)s|#\\{|<%=?");
+    private static final Pattern URL_CREDENTIALS = Pattern.compile(
+            "(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{1,30}://([^:@/\\s'\"<>]{1,100}):([^@/\\s'\"<>]{1,200})@[A-Za-z0-9.\\[_-]");
+    private static final Pattern URL = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]{1,30}://");
+    private static final Pattern PLACEHOLDER = Pattern.compile(
+            "(?i)<[^<>]{1,100}>|your[-_ .][^\\s]{0,80}|[^\\s]{0,80}[-_]here|\\{\\{.{0,200}\\}\\}|%\\([A-Za-z_]+\\)s|@[A-Za-z_]+@"
+                    + "|__[A-Za-z_]+__|x{3,}|\\*{3,}|\\.{3}|…|todo|tbd|fixme|n/a|\\[redacted\\]|redacted|\\[hidden\\]"
+                    + "|set[-_ ]?me|fill[-_ ]?(?:me|in)|to[-_ ]be[-_ ](?:set|filled|replaced)");
+    private static final Set<String> BOOLEANS = Set.of("true", "false", "yes", "no", "on", "off", "null", "~", "nil",
+            "required", "optional", "enabled", "disabled", "basic", "bearer", "digest", "oauth", "oauth2", "md5",
+            "scram-sha-256", "trust", "peer", "ident", "none");
+    private static final Pattern STORE_REFERENCE = Pattern.compile(
+            "(?i)^(?:/run/secrets/|/var/run/secrets/|vault:|!vault|enc\\[|arn:aws:(?:secretsmanager|ssm|kms):|"
+                    + "secretsmanager:|ssm:|sops:|projects/[^/]+/secrets/|keyvault:|op://|gcp:secretmanager|"
+                    + "azurekeyvault|file:|env:|sm://|lockbox:)");
+
+    private SecretValues() {
+    }
+
+    /** Unquoted, trimmed; null for values that never need judging (empty, booleans, store references). */
+    static String clean(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        String v = raw.strip();
+        if (v.isEmpty() || v.indexOf('\n') >= 0) {
+            return null;
+        }
+        return v;
+    }
+
+    /** A template placeholder, not a value: {@code <change-me>}, {@code your-secret-here}, {@code {{ x }}}, {@code xxx}. */
+    public static boolean isPlaceholder(String value) {
+        String v = value.strip();
+        Matcher m = PLACEHOLDER.matcher(v);
+        return m.matches() || v.startsWith("<") && v.endsWith(">") || v.toLowerCase(Locale.ROOT).startsWith("your")
+                && v.toLowerCase(Locale.ROOT).endsWith("here") || v.contains("{{") && v.contains("}}")
+                || v.matches("(?i)x{3,}|\\*{3,}|\\.{3}|[-_]+");
+    }
+
+    /** A reference to a secret store, mounted file or a variable — the value itself is not a secret. */
+    public static boolean isStoreReference(String value) {
+        return STORE_REFERENCE.matcher(value.strip()).find();
+    }
+
+    /** Whether the value refers to a variable, expression or template ({@code ${X}}, {@code ${{ secrets.X }}}, {@code $X}). */
+    public static boolean hasReference(String value) {
+        return ANY_REFERENCE.matcher(value).find();
+    }
+
+    /** A secret-looking literal somebody wrote down: neither empty, a placeholder, a reference nor a boolean. */
+    public static boolean isLiteral(String value) {
+        String v = clean(value);
+        return v != null && !hasReference(v) && !isPlaceholder(v) && !isStoreReference(v)
+                && !BOOLEANS.contains(v.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * The values of one setting that may be weak: interpolation defaults (named after their variable, which also keeps
+     * the setting's name), a literal value when there is no interpolation, and URL passwords.
+     */
+    public static List<Candidate> candidates(String name, String raw) {
+        List<Candidate> out = new ArrayList<>();
+        String v = clean(raw);
+        if (v == null || v.contains("${{")) {
+            return out;
+        }
+        Matcher m = INTERPOLATION.matcher(v);
+        boolean interpolated = false;
+        while (m.find()) {
+            interpolated = true;
+            String def = m.group(4);
+            if (m.group(2) == null && m.group(3) == null) {
+                continue;
+            }
+            if (def == null || def.isEmpty() || hasReference(def)) {
+                continue;
+            }
+            String variable = m.group(1);
+            String user = urlUserBefore(v, m.start());
+            if (user != null) {
+                out.add(new Candidate(variable, def, m.start(4), Kind.URL_PASSWORD, user));
+            } else if (SecretNames.isSecret(variable) || SecretNames.isSecret(name)) {
+                out.add(new Candidate(SecretNames.isSecret(variable) ? variable : name, def, m.start(4), Kind.DEFAULT,
+                        null));
+            }
+        }
+        Matcher u = URL_CREDENTIALS.matcher(v);
+        boolean url = URL.matcher(v).find();
+        while (u.find()) {
+            String password = u.group(2);
+            if (!hasReference(password) && !password.isEmpty() && !isPlaceholder(password)) {
+                out.add(new Candidate(name, password, u.start(2), Kind.URL_PASSWORD, u.group(1)));
+            }
+        }
+        if (!interpolated && !url && !hasReference(v) && SecretNames.isSecret(name) && !SecretNames.isFileReference(name)
+                && !isPlaceholder(v) && !isStoreReference(v) && !BOOLEANS.contains(v.toLowerCase(Locale.ROOT))) {
+            out.add(new Candidate(name, v, 0, Kind.LITERAL, null));
+        }
+        return out;
+    }
+
+    /** {@code scheme://user:${P:-x}@}: the user when the interpolation at {@code at} is a URL's password. */
+    private static String urlUserBefore(String v, int at) {
+        int scheme = v.lastIndexOf("://", at);
+        if (scheme < 0) {
+            return null;
+        }
+        String between = v.substring(scheme + 3, at);
+        if (!between.endsWith(":") || between.indexOf('@') >= 0 || between.indexOf('/') >= 0) {
+            return null;
+        }
+        int close = v.indexOf('}', at);
+        if (close < 0 || close + 1 >= v.length() || v.charAt(close + 1) != '@') {
+            return null;
+        }
+        return between.substring(0, between.length() - 1);
+    }
+
+    /** A URL password (literal, without references) in a value, for hard-coded checks. */
+    public static boolean hasLiteralUrlPassword(String raw) {
+        String v = clean(raw);
+        if (v == null) {
+            return false;
+        }
+        Matcher u = URL_CREDENTIALS.matcher(v);
+        while (u.find()) {
+            String password = u.group(2);
+            if (!hasReference(password) && !isPlaceholder(password)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a literal value is a URL (then only its password counts). */
+    static boolean isUrl(String value) {
+        return URL.matcher(value).find();
+    }
+}

@@ -1,0 +1,326 @@
+package io.samokoder.rules.secrets;
+
+import io.samokoder.engine.AuditContext;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * The token table: built-in formats from {@code token-patterns.yml} plus the user's file named by the option
+ * {@value #OPTION} (entries with a built-in id replace it; {@code enabled: false} removes it), compiled once, with a
+ * keyword automaton in front of the regexes.
+ */
+public final class TokenCatalog {
+
+    public static final String OPTION = "secrets.patterns";
+    static final String RESOURCE = "/io/samokoder/rules/secrets/token-patterns.yml";
+    /** How far before a keyword hit a token may start (prefixes like {@code -----BEGIN RSA} or a URL scheme). */
+    static final int LOOK_BACK = 96;
+    static final int DEFAULT_WINDOW = 1024;
+
+    private static volatile TokenCatalog builtIn;
+
+    private final List<TokenPattern> patterns;
+    private final KeywordAutomaton automaton;
+    private final int[] keywordPattern;
+    private final int[] keywordLength;
+    private final String problem;
+
+    /** A secret found in text: the pattern and the offsets of the secret itself. */
+    public record Match(TokenPattern pattern, int start, int end, String secret) {
+    }
+
+    private TokenCatalog(List<TokenPattern> patterns, String problem) {
+        this.patterns = List.copyOf(patterns);
+        List<List<String>> perKeyword = new ArrayList<>();
+        List<Integer> owners = new ArrayList<>();
+        List<Integer> lengths = new ArrayList<>();
+        for (int p = 0; p < patterns.size(); p++) {
+            for (String k : patterns.get(p).keywords()) {
+                perKeyword.add(List.of(k));
+                owners.add(p);
+                lengths.add(k.length());
+            }
+        }
+        this.automaton = new KeywordAutomaton(perKeyword);
+        this.keywordPattern = owners.stream().mapToInt(Integer::intValue).toArray();
+        this.keywordLength = lengths.stream().mapToInt(Integer::intValue).toArray();
+        this.problem = problem;
+    }
+
+    public static TokenCatalog builtIn() {
+        TokenCatalog c = builtIn;
+        if (c == null) {
+            try (InputStream in = TokenCatalog.class.getResourceAsStream(RESOURCE)) {
+                if (in == null) {
+                    throw new IllegalStateException("missing resource " + RESOURCE);
+                }
+                c = new TokenCatalog(parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), RESOURCE), null);
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot read " + RESOURCE, e);
+            }
+            builtIn = c;
+        }
+        return c;
+    }
+
+    /** The catalog for an audit: built-ins plus the user's file, if the option names one. */
+    public static TokenCatalog of(AuditContext context) {
+        return context.model(TokenCatalog.class, ctx -> {
+            String option = ctx.config().optionOr(OPTION, "").trim();
+            if (option.isEmpty()) {
+                return builtIn();
+            }
+            Path file = ctx.workspace().root().resolve(option);
+            try {
+                String text = Files.readString(file, StandardCharsets.UTF_8);
+                return extend(builtIn(), parse(text, option));
+            } catch (IOException e) {
+                return new TokenCatalog(builtIn().patterns, OPTION + " " + option + " cannot be read: " + e.getMessage());
+            } catch (IllegalArgumentException e) {
+                return new TokenCatalog(builtIn().patterns, OPTION + " " + option + ": " + e.getMessage());
+            }
+        });
+    }
+
+    /** A catalog of the built-ins with the given user entries applied. */
+    static TokenCatalog extend(TokenCatalog base, List<TokenPattern> user) {
+        Map<String, TokenPattern> byId = new LinkedHashMap<>();
+        base.patterns.forEach(p -> byId.put(p.id(), p));
+        for (TokenPattern p : user) {
+            if (p.regex() == null) {
+                byId.remove(p.id());
+            } else {
+                byId.put(p.id(), p);
+            }
+        }
+        return new TokenCatalog(new ArrayList<>(byId.values()), null);
+    }
+
+    public static TokenCatalog fromYaml(String text) {
+        return new TokenCatalog(parse(text, "patterns"), null);
+    }
+
+    public List<TokenPattern> patterns() {
+        return patterns;
+    }
+
+    /** Why the user's table could not be used (the built-ins are used instead), or null. */
+    public String problem() {
+        return problem;
+    }
+
+    /**
+     * Parses the table. Entries with {@code enabled: false} come back with a null regex (a removal marker).
+     *
+     * @throws IllegalArgumentException with a message naming the entry when the table is malformed
+     */
+    static List<TokenPattern> parse(String text, String source) {
+        Object root;
+        try {
+            LoaderOptions options = new LoaderOptions();
+            options.setMaxAliasesForCollections(10);
+            options.setAllowDuplicateKeys(false);
+            root = new Yaml(new SafeConstructor(options)).load(text);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
+        }
+        if (!(root instanceof Map<?, ?> map) || !(map.get("patterns") instanceof List<?> list)) {
+            throw new IllegalArgumentException("expected a top-level 'patterns:' list");
+        }
+        List<TokenPattern> out = new ArrayList<>();
+        int index = 0;
+        for (Object item : list) {
+            index++;
+            if (!(item instanceof Map<?, ?> entry)) {
+                throw new IllegalArgumentException("pattern #" + index + " is not a mapping");
+            }
+            String id = string(entry.get("id"));
+            if (id == null || !id.matches("[a-z0-9][a-z0-9-]{0,80}")) {
+                throw new IllegalArgumentException("pattern #" + index + " needs an id in kebab-case");
+            }
+            if (Boolean.FALSE.equals(entry.get("enabled"))) {
+                out.add(new TokenPattern(id, "", null, 0, List.of(), 0, 0, TokenPattern.Anchor.WINDOW));
+                continue;
+            }
+            String regex = string(entry.get("regex"));
+            if (regex == null || regex.isEmpty()) {
+                throw new IllegalArgumentException("pattern " + id + " has no regex");
+            }
+            Pattern compiled;
+            try {
+                compiled = Pattern.compile(regex);
+            } catch (PatternSyntaxException e) {
+                throw new IllegalArgumentException("pattern " + id + " has an invalid regex: " + e.getDescription());
+            }
+            List<String> keywords = new ArrayList<>();
+            if (entry.get("keywords") instanceof List<?> kws) {
+                for (Object k : kws) {
+                    String s = string(k);
+                    if (s != null && !s.isEmpty()) {
+                        if (!s.chars().allMatch(c -> c >= 32 && c < 127)) {
+                            throw new IllegalArgumentException("pattern " + id + ": keyword '" + s + "' must be printable ASCII");
+                        }
+                        keywords.add(s.toLowerCase(Locale.ROOT));
+                    }
+                }
+            }
+            if (keywords.isEmpty()) {
+                throw new IllegalArgumentException("pattern " + id + " needs at least one keyword (the regex only runs near one)");
+            }
+            int groups = compiled.matcher("").groupCount();
+            int group = entry.get("group") instanceof Number n ? n.intValue() : (groups >= 1 ? 1 : 0);
+            if (group < 0 || group > groups) {
+                throw new IllegalArgumentException("pattern " + id + " has no group " + group);
+            }
+            double entropy = entry.get("entropy") instanceof Number n ? n.doubleValue() : 0;
+            int window = entry.get("window") instanceof Number n ? Math.max(16, n.intValue()) : DEFAULT_WINDOW;
+            String description = string(entry.get("description"));
+            String anchor = string(entry.get("anchor"));
+            TokenPattern.Anchor mode;
+            if (anchor == null || anchor.equals("window")) {
+                mode = TokenPattern.Anchor.WINDOW;
+            } else if (anchor.equals("start")) {
+                mode = TokenPattern.Anchor.START;
+            } else {
+                throw new IllegalArgumentException("pattern " + id + ": anchor must be 'start' or 'window'");
+            }
+            out.add(new TokenPattern(id, description == null || description.isBlank() ? id : description, compiled,
+                    group, List.copyOf(keywords), entropy, window, mode));
+        }
+        return out;
+    }
+
+    private static String string(Object o) {
+        return o == null ? null : o.toString();
+    }
+
+    /**
+     * Every token in the text, in order of position; overlapping matches keep the earlier table entry. One automaton
+     * pass finds keyword hits; {@code start}-anchored patterns try their regex once at each hit ({@code lookingAt}),
+     * {@code window} patterns search merged windows around their hits. Both are linear in the text for linear
+     * regexes: windows never overlap, attempts are bounded by the pattern's window.
+     */
+    public List<Match> scan(CharSequence text) {
+        int n = text.length();
+        int count = patterns.size();
+        int[] openStart = new int[count];
+        int[] openEnd = new int[count];
+        Arrays.fill(openEnd, -1);
+        int[] lastStart = new int[count];
+        Arrays.fill(lastStart, -1);
+        int[] matchedTo = new int[count];
+        Matcher[] matchers = new Matcher[count];
+        List<List<int[]>> windows = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            windows.add(null);
+        }
+        List<Match> found = new ArrayList<>();
+        automaton.scan(text, (k, end) -> {
+            int p = keywordPattern[k];
+            TokenPattern pattern = patterns.get(p);
+            if (pattern.anchor() == TokenPattern.Anchor.START) {
+                int start = end - keywordLength[k];
+                if (start == lastStart[p] || start < matchedTo[p]) {
+                    return;
+                }
+                lastStart[p] = start;
+                Matcher m = matcher(matchers, p, text);
+                m.region(start, (int) Math.min(n, (long) start + pattern.window()));
+                if (m.lookingAt()) {
+                    matchedTo[p] = m.end();
+                    accept(pattern, m, text, found);
+                }
+                return;
+            }
+            int s = Math.max(0, end - LOOK_BACK);
+            int e = (int) Math.min(n, (long) end + pattern.window());
+            if (openEnd[p] >= 0 && s <= openEnd[p]) {
+                openEnd[p] = Math.max(openEnd[p], e);
+                return;
+            }
+            if (openEnd[p] >= 0) {
+                if (windows.get(p) == null) {
+                    windows.set(p, new ArrayList<>());
+                }
+                windows.get(p).add(new int[] {openStart[p], openEnd[p]});
+            }
+            openStart[p] = s;
+            openEnd[p] = e;
+        });
+        for (int p = 0; p < count; p++) {
+            if (openEnd[p] < 0) {
+                continue;
+            }
+            if (windows.get(p) == null) {
+                windows.set(p, new ArrayList<>());
+            }
+            windows.get(p).add(new int[] {openStart[p], openEnd[p]});
+            TokenPattern pattern = patterns.get(p);
+            Matcher m = matcher(matchers, p, text);
+            for (int[] w : windows.get(p)) {
+                m.region(w[0], w[1]);
+                while (m.find()) {
+                    accept(pattern, m, text, found);
+                }
+            }
+        }
+        found.sort((a, b) -> a.start() != b.start() ? Integer.compare(a.start(), b.start())
+                : Integer.compare(patterns.indexOf(a.pattern()), patterns.indexOf(b.pattern())));
+        List<Match> kept = new ArrayList<>(found.size());
+        int keptTo = -1;
+        for (Match m : found) {
+            if (m.start() >= keptTo) {
+                kept.add(m);
+                keptTo = m.end();
+            }
+        }
+        return kept;
+    }
+
+    private Matcher matcher(Matcher[] matchers, int p, CharSequence text) {
+        Matcher m = matchers[p];
+        if (m == null) {
+            m = patterns.get(p).regex().matcher(text);
+            m.useTransparentBounds(true);
+            m.useAnchoringBounds(false);
+            matchers[p] = m;
+        }
+        return m;
+    }
+
+    private static void accept(TokenPattern pattern, Matcher m, CharSequence text, List<Match> found) {
+        int gs = m.start(pattern.group());
+        int ge = m.end(pattern.group());
+        if (gs < 0) {
+            return;
+        }
+        String secret = text.subSequence(gs, ge).toString();
+        if (Entropy.shannon(secret) >= pattern.entropy() && !looksLikePlaceholder(secret)) {
+            found.add(new Match(pattern, gs, ge, secret));
+        }
+    }
+
+    private static final Pattern PLACEHOLDER = Pattern.compile(
+            "(?i)example|sample|dummy|placeholder|redacted|xxxxx|\\*\\*\\*|your[_-]|<[a-z_-]+>|\\.\\.\\.|(.)\\1{7}");
+
+    /** Documentation-style fake tokens: {@code AKIAIOSFODNN7EXAMPLE}, {@code ghp_xxxxxxxx…}, {@code sk-...}. */
+    static boolean looksLikePlaceholder(String secret) {
+        return PLACEHOLDER.matcher(secret).find();
+    }
+}

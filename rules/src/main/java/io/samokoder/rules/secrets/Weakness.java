@@ -1,0 +1,220 @@
+package io.samokoder.rules.secrets;
+
+import io.samokoder.engine.AuditContext;
+import io.samokoder.engine.Masking;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Decides whether a secret value is weak: a dictionary or vendor default (the bundled {@code weak-values.txt}, the
+ * user's {@value #OPTION} file, the project's name), equal to its user name, too short (12 for passwords, 32 for
+ * signing keys), of low entropy, or a test/example value ({@code test-secret-key-…}, {@code django-insecure-…}).
+ * Reasons never contain the value, only its mask.
+ */
+public final class Weakness {
+
+    public static final String OPTION = "secrets.weakValues";
+    public static final String PROJECT_OPTION = "secrets.projectName";
+    public static final int MIN_PASSWORD = 12;
+    public static final int MIN_SIGNING_KEY = 32;
+    static final double LOW_ENTROPY = 2.5;
+    private static final String RESOURCE = "/io/samokoder/rules/secrets/weak-values.txt";
+    private static final Set<String> MARKERS = Set.of("test", "testing", "tests", "example", "sample", "dummy", "fake",
+            "insecure", "changeme", "placeholder", "demo", "default", "dev", "local", "localhost", "unsafe", "notsecret",
+            "changeit", "temp", "tmp", "mock");
+    private static volatile Set<String> builtIn;
+    private static final java.util.regex.Pattern SEPARATORS = java.util.regex.Pattern.compile("[-_.:/ ]+");
+
+    private final Set<String> dictionary;
+    private final Set<String> projectNames;
+
+    Weakness(Set<String> dictionary, Set<String> projectNames) {
+        this.dictionary = dictionary;
+        this.projectNames = projectNames;
+    }
+
+    public static Weakness of(AuditContext context) {
+        return context.model(Weakness.class, ctx -> {
+            Set<String> dict = new HashSet<>(builtIn());
+            String file = ctx.config().optionOr(OPTION, "").trim();
+            if (!file.isEmpty()) {
+                try {
+                    dict.addAll(parse(Files.readString(ctx.workspace().root().resolve(file), StandardCharsets.UTF_8)));
+                } catch (IOException e) {
+                    // an unreadable extension file leaves the built-in list; the rule documents the option
+                }
+            }
+            Set<String> names = new HashSet<>();
+            Path root = ctx.workspace().root();
+            if (root.getFileName() != null) {
+                addProjectName(names, root.getFileName().toString());
+            }
+            for (String n : ctx.config().optionOr(PROJECT_OPTION, "").split(",")) {
+                addProjectName(names, n);
+            }
+            for (io.samokoder.engine.SourceFile f : ctx.workspace().files()) {
+                if (io.samokoder.engine.FileKinds.isCompose(f.path()) && f.size() < FileSettings.MAX_SIZE) {
+                    io.samokoder.engine.yaml.YamlDocument.scalar(ctx.yaml(f).rootMapping().get("name"))
+                            .ifPresent(n -> addProjectName(names, n)); // compose's top-level project name
+                }
+            }
+            return new Weakness(Set.copyOf(dict), names);
+        });
+    }
+
+    /** The name, and its first word when it is a real word ({@code samokoder-seed} → {@code samokoder}). */
+    static void addProjectName(Set<String> names, String name) {
+        String n = name.strip().toLowerCase(Locale.ROOT);
+        if (n.length() < 3) {
+            return;
+        }
+        names.add(n);
+        names.add(n.replaceAll("[^a-z0-9]", ""));
+        String[] parts = n.split("[^a-z0-9]+");
+        if (parts.length > 1 && parts[0].length() >= 4) {
+            names.add(parts[0]);
+        }
+    }
+
+    void addProjectNames(Collection<String> names) {
+        names.forEach(n -> addProjectName(projectNames, n));
+    }
+
+    static Set<String> builtIn() {
+        Set<String> b = builtIn;
+        if (b == null) {
+            try (InputStream in = Weakness.class.getResourceAsStream(RESOURCE)) {
+                b = Set.copyOf(parse(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+            } catch (IOException | NullPointerException e) {
+                throw new IllegalStateException("cannot read " + RESOURCE, e);
+            }
+            builtIn = b;
+        }
+        return b;
+    }
+
+    static Set<String> parse(String text) {
+        Set<String> out = new HashSet<>();
+        text.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                .forEach(l -> out.add(l.toLowerCase(Locale.ROOT)));
+        return out;
+    }
+
+    /**
+     * Why the value is weak, or empty when it is not.
+     *
+     * @param users values of user-name settings next to it (same mapping, file or URL)
+     */
+    public Optional<String> reason(String name, String value, Collection<String> users) {
+        String masked = Masking.mask(value);
+        String lower = value.toLowerCase(Locale.ROOT);
+        int length = value.codePointCount(0, value.length());
+        if (isDictionary(lower)) {
+            return Optional.of("is a well-known default or dictionary value " + masked);
+        }
+        if (projectNames.contains(lower) || projectNames.contains(stripSuffix(lower))) {
+            return Optional.of("is the project's name " + masked);
+        }
+        if (lower.equals(name.toLowerCase(Locale.ROOT))) {
+            return Optional.of("equals the setting's own name " + masked);
+        }
+        for (String user : users) {
+            if (user != null && !user.isEmpty() && user.equalsIgnoreCase(value)) {
+                return Optional.of("equals its user name " + masked);
+            }
+        }
+        if (SecretNames.isSigningKey(name) && length < MIN_SIGNING_KEY) {
+            return Optional.of("is " + masked + ", shorter than the " + MIN_SIGNING_KEY
+                    + " characters a signing key needs");
+        }
+        if (length < MIN_PASSWORD) {
+            return Optional.of("is " + masked + ", shorter than " + MIN_PASSWORD + " characters");
+        }
+        double entropy = Entropy.shannon(value);
+        if (entropy < LOW_ENTROPY || Entropy.distinct(value) <= 4) {
+            return Optional.of(String.format(Locale.ROOT, "has low entropy (%.1f bits per character) %s", entropy,
+                    masked));
+        }
+        if (isSequence(lower)) {
+            return Optional.of("is a keyboard or alphabet sequence " + masked);
+        }
+        if (hasMarker(lower)) {
+            return Optional.of("looks like a test or example value " + masked);
+        }
+        return Optional.empty();
+    }
+
+    boolean isDictionary(String lower) {
+        return dictionary.contains(lower) || dictionary.contains(stripSuffix(lower));
+    }
+
+    /** {@code admin123!} → {@code admin}: a dictionary word with digits or punctuation appended. */
+    static String stripSuffix(String lower) {
+        int end = lower.length();
+        while (end > 0 && !Character.isLetter(lower.charAt(end - 1))) {
+            end--;
+        }
+        return end == 0 ? lower : lower.substring(0, end);
+    }
+
+    private static final List<String> SEQUENCES = List.of("abcdefghijklmnopqrstuvwxyz", "01234567890",
+            "qwertyuiopasdfghjklzxcvbnm", "1qaz2wsx3edc4rfv5tgb6yhn", "zyxwvutsrqponmlkjihgfedcba", "9876543210");
+
+    static boolean isSequence(String lower) {
+        StringBuilder sb = new StringBuilder(lower.length());
+        for (int i = 0; i < lower.length(); i++) {
+            char c = lower.charAt(i);
+            if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+                sb.append(c);
+            }
+        }
+        String alnum = sb.toString();
+        if (alnum.length() < 6) {
+            return false;
+        }
+        for (String s : SEQUENCES) {
+            if (s.contains(alnum)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Test or example words among the parts of a value: {@code test-secret-key-…}, {@code django-insecure-…}. */
+    static boolean hasMarker(String lower) {
+        String[] parts = SEPARATORS.split(lower);
+        if (parts.length < 2) {
+            return false;
+        }
+        for (String p : parts) {
+            if (MARKERS.contains(p)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Looks like a real secret: long, high entropy, not weak. Used for templates, where placeholders are expected. */
+    public boolean looksReal(String name, String value) {
+        if (value.length() < 16 || Entropy.shannon(value) < 3.5 || isPlaceholderLike(value)) {
+            return false;
+        }
+        return reason(name, value, List.of()).isEmpty();
+    }
+
+    private static boolean isPlaceholderLike(String value) {
+        String lower = value.toLowerCase(Locale.ROOT);
+        return lower.contains("your") || lower.contains("change") || lower.contains("example")
+                || lower.contains("replace") || lower.contains("generate") || lower.contains("insert");
+    }
+}

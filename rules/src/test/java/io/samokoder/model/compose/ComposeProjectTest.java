@@ -1,0 +1,299 @@
+package io.samokoder.model.compose;
+
+import io.samokoder.engine.AuditContext;
+import io.samokoder.model.compose.Interpolation.Operator;
+import io.samokoder.testing.TempRepo;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ComposeProjectTest {
+
+    @TempDir
+    Path dir;
+
+    private ComposeProject load(TempRepo repo) {
+        AuditContext ctx = repo.context();
+        return ctx.model(ComposeProject.class, ComposeProject::load);
+    }
+
+    @Test
+    void readsServicesWithEveryFieldAndItsLine() {
+        TempRepo repo = new TempRepo(dir).file("docker-compose.yml", """
+                services:
+                  prometheus:
+                    image: prom/prometheus:${PROM_TAG:-v2.51.0}
+                    container_name: samokoder-prometheus
+                    hostname: prom
+                    ports:
+                      - "9090:9090"
+                      - "127.0.0.1:8000-8002:8000-8002/udp"
+                      - target: 9091
+                        published: "19091"
+                        host_ip: 0.0.0.0
+                      - 3000
+                    expose: ["9100", "7000-7002/udp"]
+                    volumes:
+                      - ./monitoring/prometheus:/etc/prometheus:ro
+                      - ./monitoring/prometheus/rules:/etc/prometheus/rules
+                      - prometheus_data:/prometheus
+                      - type: bind
+                        source: ./extra
+                        target: /extra
+                    command:
+                      - '--config.file=/etc/prometheus/prometheus.yml'
+                      - --storage.tsdb.retention.time=30d
+                    networks:
+                      monitoring:
+                        aliases: [metrics, Prom-Alias]
+                    links: ["db:database", "cache"]
+                    environment:
+                      A: "1"
+                      B:
+                    env_file: [.env.prom]
+                  alertmanager:
+                    image: prom/alertmanager
+                    entrypoint: ["/bin/sh", "-c"]
+                    command: >-
+                      envsubst < /t.yml > /tmp/am.yml && /bin/alertmanager --config.file=/tmp/am.yml
+                    environment:
+                      - TOKEN=${TOKEN}
+                      - PLAIN
+                    network_mode: host
+                volumes:
+                  prometheus_data:
+                networks:
+                  monitoring:
+                """);
+        ComposeProject p = load(repo);
+        assertThat(p.stacks()).hasSize(1);
+        ComposeService prom = p.stacks().get(0).service("prometheus").orElseThrow();
+        assertThat(prom.image().orElseThrow().value()).isEqualTo("prom/prometheus:v2.51.0");
+        assertThat(prom.image().orElseThrow().raw()).isEqualTo("prom/prometheus:${PROM_TAG:-v2.51.0}");
+        assertThat(prom.image().orElseThrow().location().line()).isEqualTo(3);
+        assertThat(prom.imageReference().orElseThrow().name()).isEqualTo("prometheus");
+        assertThat(prom.dnsNames()).containsExactly("prometheus", "samokoder-prometheus", "prom", "metrics", "prom-alias");
+        assertThat(prom.ports()).hasSize(4);
+        PortMapping udp = prom.ports().get(1);
+        assertThat(udp.hostIp()).isEqualTo("127.0.0.1");
+        assertThat(udp.publishedStart()).isEqualTo(8000);
+        assertThat(udp.publishedEnd()).isEqualTo(8002);
+        assertThat(udp.protocol()).isEqualTo("udp");
+        assertThat(udp.location().line()).isEqualTo(8);
+        assertThat(prom.ports().get(2).publishes(19091)).isTrue();
+        assertThat(prom.ports().get(2).hasTarget(9091)).isTrue();
+        assertThat(prom.ports().get(3).hasHostPort()).isFalse();
+        assertThat(prom.declaresContainerPort(9100)).isTrue();
+        assertThat(prom.declaresContainerPort(7001)).isTrue();
+        assertThat(prom.declaresContainerPort(7003)).isFalse();
+        assertThat(prom.repositoryPathAt("/etc/prometheus/prometheus.yml")).contains("monitoring/prometheus/prometheus.yml");
+        assertThat(prom.repositoryPathAt("/etc/prometheus/rules/a.yml")).contains("monitoring/prometheus/rules/a.yml");
+        assertThat(prom.repositoryPathAt("/extra/x")).contains("extra/x");
+        assertThat(prom.repositoryPathAt("/prometheus/data")).isEmpty();
+        assertThat(prom.volumes().get(0).readOnly()).isTrue();
+        assertThat(prom.configFileArgument().orElseThrow().value()).isEqualTo("/etc/prometheus/prometheus.yml");
+        assertThat(prom.configFileArgument().orElseThrow().location().line()).isEqualTo(22);
+        assertThat(prom.networks()).containsExactly("monitoring");
+        assertThat(prom.links()).extracting(ComposeService.Link::alias).containsExactly("database", "cache");
+        assertThat(prom.environment().get("A").value().orElseThrow().value()).isEqualTo("1");
+        assertThat(prom.environment().get("B").value()).isEmpty();
+        assertThat(prom.envFiles()).extracting(ComposeValue::value).containsExactly(".env.prom");
+
+        ComposeService am = p.stacks().get(0).service("alertmanager").orElseThrow();
+        assertThat(am.usesHostNetwork()).isTrue();
+        assertThat(am.configFileArgument().orElseThrow().value()).isEqualTo("/tmp/am.yml");
+        assertThat(am.entrypoint().orElseThrow()).extracting(ComposeValue::value).containsExactly("/bin/sh", "-c");
+        ComposeValue token = am.environment().get("TOKEN").value().orElseThrow();
+        assertThat(token.value()).isEmpty();
+        assertThat(token.references()).singleElement().satisfies(r -> {
+            assertThat(r.name()).isEqualTo("TOKEN");
+            assertThat(r.isUnsetWithoutDefault()).isTrue();
+        });
+        assertThat(am.environment().get("PLAIN").value()).isEmpty();
+        assertThat(p.problems()).isEmpty();
+    }
+
+    @Test
+    void interpolatesWithTheFolderEnvFileAndTheConfiguredEnvironmentWins() {
+        TempRepo repo = new TempRepo(dir)
+                .file("deploy/.env", "TAG=1.2.3\nPORT=8080 # http\nREGISTRY='ghcr.io/acme'\n")
+                .file("deploy/docker-compose.yml", """
+                        services:
+                          api:
+                            image: ${REGISTRY}/api:${TAG:?set TAG}
+                            ports: ["${PORT}:80"]
+                            environment:
+                              LEVEL: ${LEVEL:-info}
+                              ${NOT_A_KEY}: x
+                        """)
+                .environment(Map.of("TAG", "9.9.9"));
+        ComposeProject p = load(repo);
+        ComposeService api = p.services().get(0);
+        assertThat(api.image().orElseThrow().value()).isEqualTo("ghcr.io/acme/api:9.9.9");
+        assertThat(api.ports().get(0).publishedStart()).isEqualTo(8080);
+        assertThat(api.environment().get("LEVEL").value().orElseThrow().value()).isEqualTo("info");
+        assertThat(api.environment()).containsKey("${NOT_A_KEY}");
+        assertThat(p.file("deploy/docker-compose.yml").orElseThrow().environmentFile()).contains("deploy/.env");
+        assertThat(p.inputs()).contains("deploy/docker-compose.yml", "deploy/.env");
+    }
+
+    @Test
+    void requiredVariableWithoutValueIsARequiredProblemNotAnInterpolationError() {
+        TempRepo repo = new TempRepo(dir).file("compose.yaml", """
+                services:
+                  api:
+                    image: app:${TAG:?TAG must be set}
+                """);
+        ComposeProject p = load(repo);
+        assertThat(p.problems()).singleElement().satisfies(pr -> {
+            assertThat(pr.kind()).isEqualTo(ComposeProblem.Kind.REQUIRED_VARIABLE);
+            assertThat(pr.message()).contains("TAG must be set");
+            assertThat(pr.location().line()).isEqualTo(3);
+        });
+        assertThat(p.services().get(0).image().orElseThrow().references().get(0).operator())
+                .isEqualTo(Operator.REQUIRED_NON_EMPTY);
+    }
+
+    @Test
+    void mergesOverrideFilesAndKeepsPerEnvironmentFilesInTheStack() {
+        TempRepo repo = new TempRepo(dir)
+                .file("docker-compose.yml", """
+                        services:
+                          api:
+                            image: api:1
+                            ports: ["8000:8000"]
+                            environment: {A: base, B: base}
+                        """)
+                .file("docker-compose.override.yml", """
+                        services:
+                          api:
+                            environment: {B: override}
+                            ports: ["9000:9000"]
+                        """)
+                .file("docker-compose.prod.yml", """
+                        services:
+                          api:
+                            image: api:prod
+                          worker:
+                            image: worker:1
+                        """);
+        ComposeProject p = load(repo);
+        ComposeStack stack = p.stacks().get(0);
+        assertThat(stack.files()).containsExactly("docker-compose.yml", "docker-compose.override.yml",
+                "docker-compose.prod.yml");
+        assertThat(stack.defaultFiles()).containsExactly("docker-compose.yml", "docker-compose.override.yml");
+        assertThat(stack.defaultServices()).containsOnlyKeys("api");
+        assertThat(stack.defaultServices().get("api").image().orElseThrow().value()).isEqualTo("api:1");
+        ComposeService api = stack.service("api").orElseThrow();
+        assertThat(api.image().orElseThrow().value()).isEqualTo("api:prod");
+        assertThat(api.ports()).extracting(pm -> pm.publishedStart()).containsExactly(8000, 9000);
+        assertThat(api.environment().get("A").value().orElseThrow().value()).isEqualTo("base");
+        assertThat(api.environment().get("B").value().orElseThrow().value()).isEqualTo("override");
+        assertThat(api.sourceFiles()).contains("docker-compose.yml", "docker-compose.override.yml",
+                "docker-compose.prod.yml");
+        assertThat(stack.services()).containsKeys("api", "worker");
+    }
+
+    @Test
+    void followsIncludeExtendsAnchorsAndProfiles() {
+        TempRepo repo = new TempRepo(dir)
+                .file("compose.yaml", """
+                        include:
+                          - monitoring/compose.monitoring.yaml
+                          - path: [missing.yaml]
+                        x-common: &common
+                          restart: unless-stopped
+                          environment:
+                            TZ: UTC
+                        services:
+                          api:
+                            <<: *common
+                            image: api:1
+                          debug:
+                            image: busybox:1.36
+                            profiles: [debug]
+                          worker:
+                            extends:
+                              file: common/base.yml
+                              service: python
+                            command: python -m worker
+                        """)
+                .file("monitoring/compose.monitoring.yaml", """
+                        services:
+                          prometheus:
+                            image: prom/prometheus:v2.51.0
+                            volumes: [./prometheus:/etc/prometheus]
+                        """)
+                .file("common/base.yml", """
+                        services:
+                          python:
+                            image: python:3.12
+                            environment: [PYTHONUNBUFFERED=1]
+                            volumes: [../src:/app]
+                        """);
+        ComposeProject p = load(repo);
+        assertThat(p.stacks()).hasSize(1);
+        ComposeStack stack = p.stacks().get(0);
+        assertThat(stack.files()).containsExactly("monitoring/compose.monitoring.yaml", "compose.yaml");
+        assertThat(stack.services()).containsKeys("api", "debug", "worker", "prometheus");
+        assertThat(stack.defaultServices()).containsKeys("api", "worker", "prometheus").doesNotContainKey("debug");
+        assertThat(stack.service("api").orElseThrow().scalar("restart").orElseThrow().value()).isEqualTo("unless-stopped");
+        assertThat(stack.service("api").orElseThrow().environment()).containsKey("TZ");
+        ComposeService worker = stack.service("worker").orElseThrow();
+        assertThat(worker.image().orElseThrow().value()).isEqualTo("python:3.12");
+        assertThat(worker.command().orElseThrow()).extracting(ComposeValue::value).containsExactly("python", "-m", "worker");
+        assertThat(worker.environment()).containsKey("PYTHONUNBUFFERED");
+        assertThat(worker.repositoryPathAt("/app/main.py")).contains("src/main.py");
+        ComposeService prom = stack.service("prometheus").orElseThrow();
+        assertThat(prom.repositoryPathAt("/etc/prometheus/prometheus.yml")).contains("monitoring/prometheus/prometheus.yml");
+        assertThat(p.servicesMounting("monitoring/prometheus/prometheus.yml")).extracting(m -> m.service().name())
+                .containsExactly("prometheus");
+        assertThat(p.problems()).singleElement().satisfies(pr -> {
+            assertThat(pr.kind()).isEqualTo(ComposeProblem.Kind.MISSING_FILE);
+            assertThat(pr.location().line()).isEqualTo(3);
+        });
+        assertThat(p.file("compose.yaml").orElseThrow().extensionKeys()).containsExactly("x-common");
+    }
+
+    @Test
+    void networksMustBeDeclaredSomewhereInTheProject() {
+        TempRepo repo = new TempRepo(dir)
+                .file("docker-compose.yml", """
+                        services:
+                          a: {image: x, networks: [front, back]}
+                          b: {image: x, network_mode: host}
+                          c: {image: x}
+                        networks: {front: {}}
+                        """)
+                .file("docker-compose.prod.yml", "networks: {back: {driver: overlay}}\nservices: {d: {image: x, networks: [edge]}}\n");
+        ComposeProject p = load(repo);
+        assertThat(p.problems()).singleElement().satisfies(pr -> {
+            assertThat(pr.kind()).isEqualTo(ComposeProblem.Kind.UNDEFINED_NETWORK);
+            assertThat(pr.message()).contains("'d'").contains("'edge'");
+        });
+        ComposeStack stack = p.stacks().get(0);
+        assertThat(stack.service("a").orElseThrow().sharesNetworkWith(stack.service("c").orElseThrow())).isFalse();
+        assertThat(stack.service("b").orElseThrow().effectiveNetworks()).isEmpty();
+        assertThat(stack.service("c").orElseThrow().effectiveNetworks()).containsExactly("default");
+    }
+
+    @Test
+    void extendsAndIncludeCyclesAreProblemsNotHangs() {
+        TempRepo repo = new TempRepo(dir)
+                .file("compose.yaml", """
+                        include: [other/compose.yaml]
+                        services:
+                          a:
+                            extends: b
+                          b:
+                            extends: {service: a}
+                        """)
+                .file("other/compose.yaml", "include: [../compose.yaml]\nservices: {}\n");
+        ComposeProject p = load(repo);
+        assertThat(p.problems()).extracting(ComposeProblem::kind).contains(ComposeProblem.Kind.CYCLE);
+    }
+}

@@ -1,0 +1,381 @@
+package io.samokoder.rules.monitoring;
+
+import io.samokoder.engine.AuditResult;
+import io.samokoder.engine.Auditor;
+import io.samokoder.engine.Finding;
+import io.samokoder.engine.Rule;
+import io.samokoder.engine.Severity;
+import io.samokoder.testing.TempRepo;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Each behaviour and each deliberate non-finding of the monitoring checks, on small repositories. */
+class MonitoringRulesTest {
+
+    @TempDir
+    Path dir;
+
+    private static List<Finding> run(TempRepo repo, Rule rule) {
+        AuditResult r = new Auditor(List.of(rule)).run(repo.config());
+        return r.active().stream().filter(f -> f.ruleId().equals(rule.meta().id())).toList();
+    }
+
+    private static final String PROM_SERVICE = """
+              prometheus:
+                image: prom/prometheus:v2.54.1
+                volumes: ["./prometheus:/etc/prometheus"]
+            """;
+
+    private TempRepo repo(String services, String prometheus) {
+        return new TempRepo(dir).file("docker-compose.yml", "services:\n" + services)
+                .file("prometheus/prometheus.yml", prometheus);
+    }
+
+    private static String scrape(String... targets) {
+        StringBuilder b = new StringBuilder("scrape_configs:\n");
+        int i = 0;
+        for (String t : targets) {
+            b.append("  - job_name: j").append(i++).append("\n    static_configs:\n      - targets: ['")
+                    .append(t).append("']\n");
+        }
+        return b.toString();
+    }
+
+    // ---- unknown-scrape-target ----
+
+    @Test
+    void targetsResolveByServiceContainerNameHostnameAliasAndLink() {
+        TempRepo r = repo(PROM_SERVICE + """
+                    links: ["exporter-a:linked"]
+                  exporter-a:
+                    image: prom/node-exporter:v1.8.2
+                    container_name: node_exporter_1
+                    hostname: nodehost
+                    networks: {default: {aliases: [node-alias]}}
+                """, scrape("exporter-a:9100", "node_exporter_1:9100", "NodeHost:9100", "node-alias:9100",
+                "linked:9100", "tasks.exporter-a:9100", "ghost:9100"));
+        List<Finding> f = run(r, new UnknownScrapeTargetRule());
+        assertThat(f).singleElement().satisfies(x -> {
+            assertThat(x.message()).contains("'ghost:9100'").contains("closest services:");
+            assertThat(x.line()).isEqualTo(22);
+            assertThat(x.severity()).isEqualTo(Severity.HIGH);
+        });
+    }
+
+    @Test
+    void localhostIsTheContainerItselfExceptSelfScrapeAndHostNetwork() {
+        List<Finding> containerized = run(repo(PROM_SERVICE, scrape("localhost:9090", "localhost:8000")),
+                new UnknownScrapeTargetRule());
+        assertThat(containerized).singleElement().satisfies(x -> assertThat(x.message())
+                .contains("'localhost:8000'").contains("the container itself"));
+
+        TempRepo host = repo(PROM_SERVICE + "    network_mode: host\n", scrape("localhost:8000", "127.0.0.1:9100"));
+        assertThat(run(host, new UnknownScrapeTargetRule())).isEmpty();
+    }
+
+    @Test
+    void configMountedByOneProjectIsCheckedAgainstThatProjectOnly() {
+        TempRepo r = new TempRepo(dir)
+                .file("monitoring/docker-compose.yml", "services:\n" + PROM_SERVICE)
+                .file("monitoring/prometheus/prometheus.yml", scrape("api:8000"))
+                .file("app/docker-compose.yml", "services:\n  api:\n    image: acme/api:1\n");
+        assertThat(run(r, new UnknownScrapeTargetRule())).singleElement()
+                .satisfies(x -> assertThat(x.message()).contains("monitoring/docker-compose.yml"));
+        TempRepo external = new TempRepo(dir.resolve("c"))
+                .file("monitoring/docker-compose.yml", "services:\n" + PROM_SERVICE + "    networks: [shared]\n"
+                        + "networks:\n  shared:\n    external: true\n")
+                .file("monitoring/prometheus/prometheus.yml", scrape("api:8000"))
+                .file("app/docker-compose.yml", "services:\n  api:\n    image: acme/api:1\n    networks: [shared]\n"
+                        + "networks:\n  shared:\n    name: shared\n");
+        assertThat(run(external, new UnknownScrapeTargetRule())).isEmpty();
+        TempRepo unmounted = new TempRepo(dir.resolve("b"))
+                .file("prometheus.yml", scrape("api:8000"))
+                .file("app/docker-compose.yml", "services:\n  api:\n    image: acme/api:1\n");
+        assertThat(run(unmounted, new UnknownScrapeTargetRule())).isEmpty();
+    }
+
+    @Test
+    void ipLiteralsDockerHostAndExternalNamesAreInfoOnly() {
+        List<Finding> f = run(repo(PROM_SERVICE, scrape("10.1.2.3:9100", "host.docker.internal:9323",
+                "db.example.com:9187")), new UnknownScrapeTargetRule());
+        assertThat(f).hasSize(3).allSatisfy(x -> assertThat(x.severity()).isEqualTo(Severity.INFO));
+    }
+
+    @Test
+    void swarmTaskNamesInDnsDiscoveryNeedAnExistingService() {
+        TempRepo r = repo(PROM_SERVICE + "  api:\n    image: acme/api:1\n", """
+                scrape_configs:
+                  - job_name: api
+                    dns_sd_configs:
+                      - names: [tasks.api, tasks.apii, external.example.com]
+                        type: A
+                        port: 8000
+                """);
+        assertThat(run(r, new UnknownScrapeTargetRule())).singleElement()
+                .satisfies(x -> assertThat(x.message()).contains("tasks.apii").contains("closest services: api"));
+    }
+
+    @Test
+    void aResolvedServiceMustShareANetworkWithPrometheus() {
+        TempRepo r = repo("""
+                  prometheus:
+                    image: prom/prometheus:v2.54.1
+                    volumes: ["./prometheus:/etc/prometheus"]
+                    networks: [monitoring]
+                  api:
+                    image: acme/api:1
+                    expose: ["8000"]
+                  exporter:
+                    image: prom/node-exporter:v1.8.2
+                    networks: [monitoring, default]
+                networks:
+                  monitoring:
+                """, scrape("api:8000", "exporter:9100"));
+        assertThat(run(r, new UnknownScrapeTargetRule())).singleElement().satisfies(x -> {
+            assertThat(x.line()).isEqualTo(4);
+            assertThat(x.message()).contains("'api'").contains("[default]").contains("[monitoring]")
+                    .contains("no network in common");
+        });
+    }
+
+    @Test
+    void fileSdTargetsAreCheckedAtTheirLineInTheTargetsFile() {
+        TempRepo r = repo(PROM_SERVICE + """
+                  api:
+                    image: acme/api:1
+                    expose: ["8000"]
+                """, """
+                scrape_configs:
+                  - job_name: sd
+                    file_sd_configs:
+                      - files: [/etc/prometheus/targets/*.json, targets/*.yml]
+                """)
+                .file("prometheus/targets/app.json", "[\n  {\"targets\": [\"api:8000\",\n    \"ghost:9100\"],\n"
+                        + "   \"labels\": {\"env\": \"prod\"}}\n]\n")
+                .file("prometheus/targets/more.yml", "- targets: ['api:9999']\n");
+        assertThat(run(r, new UnknownScrapeTargetRule())).singleElement().satisfies(x -> {
+            assertThat(x.path()).isEqualTo("prometheus/targets/app.json");
+            assertThat(x.line()).isEqualTo(3);
+            assertThat(x.message()).contains("'ghost:9100' (job sd)");
+        });
+        assertThat(run(r, new TargetPortNotExposedRule())).singleElement().satisfies(x -> {
+            assertThat(x.path()).isEqualTo("prometheus/targets/more.yml");
+            assertThat(x.message()).contains("port 9999");
+        });
+    }
+
+    // ---- target-port-not-exposed ----
+
+    @Test
+    void portMustBeDeclaredOrAnImageDefault() {
+        TempRepo r = repo(PROM_SERVICE + """
+                  api:
+                    image: acme/api:1
+                    ports: ["18000:8000"]
+                  cadvisor:
+                    image: gcr.io/cadvisor/cadvisor:v0.49.1
+                  custom:
+                    build: .
+                """, scrape("api:8000", "api:18000", "cadvisor:8080", "cadvisor:9999", "custom:1234"));
+        List<Finding> f = run(r, new TargetPortNotExposedRule());
+        assertThat(f).extracting(Finding::line).containsExactly(7, 13);
+        assertThat(f.get(0).message()).contains("18000 is the published host port").contains("listens on 8000");
+        assertThat(f.get(1).message()).contains("declared or image default: 8080");
+    }
+
+    // ---- stack-not-deployed ----
+
+    @Test
+    void componentsCountAsDeployedByImageMountOrProfile() {
+        TempRepo r = new TempRepo(dir)
+                .file("docker-compose.yml", """
+                        services:
+                          prom:
+                            image: quay.io/prometheus/prometheus:v2.54.1
+                            profiles: [monitoring]
+                          dashboards:
+                            image: acme/custom-grafana:1
+                            volumes: ["./grafana/provisioning:/etc/grafana/provisioning"]
+                        """)
+                .file("prometheus.yml", scrape("prom:9090"))
+                .file("grafana/provisioning/datasources/ds.yml", "apiVersion: 1\ndatasources: []\n")
+                .file("alertmanager/alertmanager.yml", "route: {receiver: x}\nreceivers: [{name: x}]\n");
+        assertThat(run(r, new StackNotDeployedRule())).singleElement().satisfies(x -> {
+            assertThat(x.path()).isEqualTo("alertmanager/alertmanager.yml");
+            assertThat(x.severity()).isEqualTo(Severity.CRITICAL);
+        });
+    }
+
+    @Test
+    void withoutAnyComposeFileTheStackMayBeDeployedElsewhere() {
+        TempRepo r = new TempRepo(dir).file("prometheus.yml", scrape("api:8000"));
+        assertThat(run(r, new StackNotDeployedRule())).isEmpty();
+        assertThat(run(r, new UnknownScrapeTargetRule())).isEmpty();
+    }
+
+    // ---- rule-file-missing ----
+
+    @Test
+    void ruleFilesResolveThroughBindMountsAndRelativeToTheConfig() {
+        TempRepo r = repo("""
+                  prometheus:
+                    image: prom/prometheus:v2.54.1
+                    volumes: ["./prometheus:/etc/prometheus", "./alerts:/rules"]
+                """, """
+                rule_files:
+                  - /etc/prometheus/rules/*.yml
+                  - /rules/a?.yaml
+                  - /rules/[xy].yml
+                  - /nowhere/*.yml
+                  - local/*.rules
+                scrape_configs:
+                  - job_name: f
+                    file_sd_configs:
+                      - files: [/etc/prometheus/targets/*.json]
+                """)
+                .file("prometheus/rules/api.yml", "groups: []\n")
+                .file("alerts/a1.yaml", "groups: []\n")
+                .file("prometheus/local/x.rules", "groups: []\n");
+        List<Finding> f = run(r, new RuleFileMissingRule());
+        assertThat(f).extracting(Finding::line).containsExactly(4, 5, 10);
+        assertThat(f.get(0).message()).contains("alerts/[xy].yml").contains("./alerts");
+        assertThat(f.get(1).message()).contains("no bind mount of service 'prometheus'").contains("/nowhere");
+        assertThat(f.get(2).message()).contains("file_sd_configs").contains("prometheus/targets/*.json");
+    }
+
+    @Test
+    void unmountedRulesOfABuiltImageAreNotFindings() {
+        TempRepo r = new TempRepo(dir)
+                .file("docker-compose.yml", """
+                        services:
+                          prometheus:
+                            build: ./prometheus
+                            image: acme/prometheus:1
+                            command: ["--config.file=/etc/prometheus/prometheus.yml"]
+                            volumes: ["./prometheus/prometheus.yml:/etc/prometheus/prometheus.yml"]
+                        """)
+                .file("prometheus/prometheus.yml", "rule_files: [/opt/rules/*.yml]\n" + scrape("prometheus:9090"));
+        assertThat(run(r, new RuleFileMissingRule())).isEmpty();
+    }
+
+    // ---- grafana-datasource-unreachable ----
+
+    @Test
+    void datasourcesResolveInTheProjectRunningGrafana() {
+        TempRepo r = new TempRepo(dir)
+                .file("docker-compose.yml", """
+                        services:
+                          grafana:
+                            image: grafana/grafana:11.2.0
+                            volumes: ["./grafana/provisioning:/etc/grafana/provisioning"]
+                          prometheus:
+                            image: prom/prometheus:v2.54.1
+                        """)
+                .file("grafana/provisioning/datasources/ds.yml", """
+                        apiVersion: 1
+                        datasources:
+                          - {name: ok, url: "http://prometheus:9090"}
+                          - {name: browser, access: direct, url: "http://nothere:9090"}
+                          - {name: env, url: "http://${PROM_HOST}:9090"}
+                          - {name: self, url: "http://localhost:9090"}
+                          - {name: loki, url: "loki:3100"}
+                          - {name: ext, url: "https://logs.example.com"}
+                        """);
+        List<Finding> f = run(r, new GrafanaDatasourceUnreachableRule());
+        assertThat(f).extracting(Finding::line).containsExactly(6, 7);
+        assertThat(f.get(0).message()).contains("Grafana itself");
+        assertThat(f.get(1).message()).contains("'loki'");
+    }
+
+    // ---- claimed-but-missing ----
+
+    @Test
+    void localhostUrlsNeedAPublishedPortAndUpClaimsNeedDefaultServices() {
+        TempRepo r = new TempRepo(dir)
+                .file("docker-compose.yml", """
+                        services:
+                          grafana:
+                            image: grafana/grafana:11.2.0
+                            ports: ["127.0.0.1:3000:3000"]
+                          prometheus:
+                            image: prom/prometheus:v2.54.1
+                            profiles: [monitoring]
+                            ports: ["9090:9090"]
+                        """)
+                .file("README.md", """
+                        # App
+
+                        `docker compose up -d` starts Grafana and Prometheus.
+
+                        Grafana: [dashboards](http://localhost:3000/d/app) and Prometheus: http://localhost:9090
+
+                        ```
+                        curl http://localhost:9093/-/healthy
+                        curl http://alertmanager:9093/-/healthy
+                        ```
+
+                        Loki is planned; see https://grafana.com/oss/loki/.
+                        """)
+                .file("docs/ops/notes.md", "Open <http://127.0.0.1:8081/> for the admin UI.\n\n"
+                        + "Grafana listens on port 3000, Alertmanager on port 9093; the API on port 8000.\n")
+                .file("CHANGELOG.md", "Removed http://localhost:7777\n");
+        List<Finding> f = run(r, new ClaimedButMissingRule());
+        assertThat(f).extracting(x -> x.path() + ":" + x.line()).containsExactly("README.md:3", "README.md:8",
+                "docs/ops/notes.md:1", "docs/ops/notes.md:3");
+        assertThat(f.get(3).message()).startsWith("Alertmanager on port 9093 is claimed");
+        assertThat(f.get(0).message()).contains("starts Prometheus").doesNotContain("Grafana,");
+        assertThat(f.get(1).message()).contains("http://localhost:9093");
+    }
+
+    @Test
+    void upClaimsHonourTheFilesAndProfilesTheCommandNames() {
+        TempRepo r = new TempRepo(dir)
+                .file("docker-compose.yml", "services:\n  api:\n    image: acme/api:1\n"
+                        + "  grafana:\n    image: grafana/grafana:11.2.0\n    profiles: [dashboards]\n")
+                .file("docker-compose.monitoring.yml", "services:\n  prometheus:\n    image: prom/prometheus:v2.54.1\n")
+                .file("README.md", """
+                        `docker compose -f docker-compose.yml -f docker-compose.monitoring.yml up -d` starts Prometheus.
+
+                        `docker compose --profile dashboards up -d` starts Grafana.
+
+                        `docker compose up -d` starts Grafana.
+                        """);
+        assertThat(run(r, new ClaimedButMissingRule())).singleElement().satisfies(x -> {
+            assertThat(x.line()).isEqualTo(5);
+            assertThat(x.message()).contains("starts Grafana");
+        });
+    }
+
+    // ---- unset-compose-variable ----
+
+    @Test
+    void unsetVariablesWithoutDefaultInImagePortsAndConfigFile() {
+        TempRepo r = new TempRepo(dir)
+                .file("docker-compose.yml", """
+                        services:
+                          a:
+                            image: acme/a:${TAG}
+                            ports: ["${PORT}:80", "${OK_PORT:-81}:81", "${REQ:?set REQ}:82"]
+                            environment: {X: "${UNSET_IN_ENV}"}
+                          am:
+                            image: prom/alertmanager:${AM_TAG:-v0.27.0}
+                            command: sh -c "envsubst < /t > /tmp/a.yml && alertmanager --config.file=${AM_CFG} --log.level=${LVL}"
+                          b:
+                            image: acme/b:${SET_TAG}
+                        """)
+                .file(".env", "SET_TAG=1.0\n")
+                .file(".env.example", "TAG=1.0\nSET_TAG=1.0\n");
+        List<Finding> f = run(r, new UnsetComposeVariableRule());
+        assertThat(f).extracting(Finding::line).containsExactly(3, 4, 8);
+        assertThat(f.get(0).message()).contains("${TAG}").contains(".env.example lists it").contains("'acme/a:'");
+        assertThat(f.get(2).message()).contains("${AM_CFG}").doesNotContain("LVL");
+        TempRepo withEnv = r.environment(Map.of("TAG", "2", "PORT", "80", "AM_CFG", "/etc/am.yml"));
+        assertThat(run(withEnv, new UnsetComposeVariableRule())).isEmpty();
+    }
+}

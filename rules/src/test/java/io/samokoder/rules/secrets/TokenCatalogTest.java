@@ -1,0 +1,161 @@
+package io.samokoder.rules.secrets;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class TokenCatalogTest {
+
+    private final TokenCatalog catalog = TokenCatalog.builtIn();
+
+    @Test
+    void tableHoldsAtLeastThirtyFormatsIncludingTheRequiredProviders() {
+        List<String> ids = catalog.patterns().stream().map(TokenPattern::id).toList();
+        assertThat(ids).hasSizeGreaterThanOrEqualTo(30).doesNotHaveDuplicates();
+        assertThat(ids).contains("telegram-bot-token", "aws-access-key-id", "aws-secret-access-key", "github-pat",
+                "github-oauth-token", "github-app-token", "github-fine-grained-pat", "gitlab-pat", "slack-token",
+                "slack-webhook", "openai-api-key", "anthropic-api-key", "google-api-key", "stripe-secret-key",
+                "sendgrid-api-key", "twilio-api-key", "yandex-cloud-api-key", "yandex-cloud-iam-token", "npm-access-token",
+                "pypi-upload-token", "dockerhub-pat", "private-key", "jwt");
+    }
+
+    @Test
+    void everyPatternFindsItsSampleAndOnlyWithItsOwnId() {
+        Map<String, String> samples = new TokenSamples(42).lines();
+        assertThat(samples.keySet()).as("every built-in pattern has a sample")
+                .containsExactlyInAnyOrderElementsOf(catalog.patterns().stream().map(TokenPattern::id).toList());
+        for (Map.Entry<String, String> e : samples.entrySet()) {
+            String text = "# config\n" + e.getValue() + "\n# end\n";
+            List<TokenCatalog.Match> found = catalog.scan(text);
+            assertThat(found).as(e.getKey()).extracting(m -> m.pattern().id()).containsExactly(e.getKey());
+            assertThat(text.substring(found.get(0).start(), found.get(0).end())).isEqualTo(found.get(0).secret());
+        }
+    }
+
+    @Test
+    void samplesFromManySeedsAreAllFound() {
+        for (long seed = 1; seed <= 20; seed++) {
+            for (Map.Entry<String, String> e : new TokenSamples(seed).lines().entrySet()) {
+                assertThat(catalog.scan(e.getValue())).as(e.getKey() + " seed " + seed).isNotEmpty();
+            }
+        }
+    }
+
+    @Test
+    void documentationPlaceholdersAndLowEntropyValuesAreNotTokens() {
+        String text = String.join("\n",
+                "aws_access_key_id = AKIAIOSFODNN7EXAMPLE",
+                "token: ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+                "GITHUB_TOKEN=ghp_000000000000000000000000000000000000",
+                "OPENAI_API_KEY=sk-...",
+                "OPENAI_API_KEY=sk-your-key-here",
+                "bot: 123456789:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+                "postgresql://user:password@localhost:5432/db",
+                "postgresql://user:${DB_PASSWORD}@localhost:5432/db",
+                "if line.startswith('-----BEGIN RSA PRIVATE KEY-----'):",
+                "task-1234 disk-5678 ask-me");
+        assertThat(catalog.scan(text)).isEmpty();
+    }
+
+    @Test
+    void tokensInsideLongerWordsAreNotReported() {
+        TokenSamples s = new TokenSamples(7);
+        String glued = "xghp_" + s.r(TokenSamples.ALNUM, 36) + " AKIA" + s.r(TokenSamples.UPPER, 17);
+        assertThat(catalog.scan(glued)).isEmpty();
+    }
+
+    /**
+     * CPU time of this thread: what the algorithm costs, independent of how many other processes share the machine
+     * (wall time on a loaded 2-core CI runner measures the neighbours).
+     */
+    private static long cpuNanos() {
+        java.lang.management.ThreadMXBean bean = java.lang.management.ManagementFactory.getThreadMXBean();
+        return bean.isCurrentThreadCpuTimeSupported() ? bean.getCurrentThreadCpuTime() : System.nanoTime();
+    }
+
+    @Test
+    void aMegabyteLineOfNearMatchesScansInUnderASecondForEveryPattern() {
+        Random random = new Random(1);
+        List<String> slow = new ArrayList<>();
+        for (TokenPattern p : catalog.patterns()) {
+            for (String keyword : p.keywords().subList(0, 1)) {
+                for (String filler : List.of(TokenSamples.URLSAFE + ".:/=", "0123456789")) {
+                    StringBuilder line = new StringBuilder(1 << 20);
+                    while (line.length() < 1 << 20) {
+                        line.append(keyword.toUpperCase()).append(keyword);
+                        int n = 1 + random.nextInt(30);
+                        for (int i = 0; i < n; i++) {
+                            line.append(filler.charAt(random.nextInt(filler.length())));
+                        }
+                    }
+                    long start = cpuNanos();
+                    catalog.scan(line);
+                    long millis = (cpuNanos() - start) / 1_000_000;
+                    if (millis >= 1000) {
+                        slow.add(p.id() + " keyword " + keyword + ": " + millis + " ms");
+                    }
+                }
+            }
+        }
+        assertThat(slow).as("patterns slower than 1 s on a 1 MB line of near-matches").isEmpty();
+    }
+
+    @Test
+    void aMegabyteOfEveryKeywordRepeatedIsLinear() {
+        StringBuilder line = new StringBuilder(1 << 20);
+        List<String> keywords = catalog.patterns().stream().flatMap(p -> p.keywords().stream()).toList();
+        int i = 0;
+        while (line.length() < 1 << 20) {
+            line.append(keywords.get(i++ % keywords.size())).append("eyJ").append("-----BEGIN ");
+        }
+        long start = cpuNanos();
+        catalog.scan(line);
+        assertThat((cpuNanos() - start) / 1_000_000).isLessThan(1000);
+    }
+
+    @Test
+    void userTableAddsReplacesAndDisablesEntries() {
+        List<TokenPattern> user = TokenCatalog.parse("""
+                patterns:
+                  - id: acme-api-key
+                    description: ACME API key
+                    regex: '(?<![A-Za-z0-9])(acme_[A-Za-z0-9]{24})(?![A-Za-z0-9])'
+                    keywords: [acme_]
+                    entropy: 3.0
+                  - id: jwt
+                    enabled: false
+                """, "test");
+        TokenCatalog extended = TokenCatalog.extend(catalog, user);
+        TokenSamples s = new TokenSamples(3);
+        String acme = "ACME=acme_" + s.r(TokenSamples.ALNUM, 24);
+        String jwt = new TokenSamples(3).lines().get("jwt");
+        assertThat(extended.scan(acme)).extracting(m -> m.pattern().id()).containsExactly("acme-api-key");
+        assertThat(extended.scan(jwt)).isEmpty();
+        assertThat(catalog.scan(jwt)).isNotEmpty();
+        assertThat(extended.patterns()).hasSize(catalog.patterns().size());
+    }
+
+    @Test
+    void malformedUserTablesAreRejectedWithTheEntryNamed() {
+        assertThatThrownBy(() -> TokenCatalog.parse("patterns:\n  - id: bad\n    regex: '(unclosed'\n    keywords: [x]\n", "t"))
+                .hasMessageContaining("bad").hasMessageContaining("invalid regex");
+        assertThatThrownBy(() -> TokenCatalog.parse("patterns:\n  - id: nokw\n    regex: 'abc'\n", "t"))
+                .hasMessageContaining("nokw").hasMessageContaining("keyword");
+        assertThatThrownBy(() -> TokenCatalog.parse("just: text", "t")).hasMessageContaining("patterns");
+        assertThatThrownBy(() -> TokenCatalog.parse(": : :\n\t- [", "t")).hasMessageContaining("YAML");
+    }
+
+    @Test
+    void keywordAutomatonFindsOverlappingKeywordsCaseInsensitively() {
+        KeywordAutomaton a = new KeywordAutomaton(List.of(List.of("he", "she"), List.of("hers"), List.of("sk-")));
+        List<String> hits = new ArrayList<>();
+        a.scan("uSHErs ask-Me é", (p, end) -> hits.add(p + "@" + end));
+        assertThat(hits).containsExactly("0@4", "1@6", "2@11");
+    }
+}
