@@ -21,6 +21,8 @@ import java.util.List;
 public final class SourceFile {
 
     private final String path;
+    private final String name;
+    private final String folder;
     private final Path absolute;
     private final long size;
     private volatile SoftReference<Decoded> cache = new SoftReference<>(null);
@@ -29,6 +31,10 @@ public final class SourceFile {
         this.path = path;
         this.absolute = absolute;
         this.size = size;
+        // computed once: rules call name() and folder() in loops over every file (5% of a 10k-file audit's samples)
+        int slash = path.lastIndexOf('/');
+        this.name = slash < 0 ? path : path.substring(slash + 1);
+        this.folder = slash < 0 ? "" : path.substring(0, slash);
     }
 
     /** Repository-relative path with {@code /} separators. */
@@ -46,14 +52,12 @@ public final class SourceFile {
 
     /** The file name (last path segment). */
     public String name() {
-        int slash = path.lastIndexOf('/');
-        return slash < 0 ? path : path.substring(slash + 1);
+        return name;
     }
 
     /** The folder part of the path, {@code ""} at the root. */
     public String folder() {
-        int slash = path.lastIndexOf('/');
-        return slash < 0 ? "" : path.substring(0, slash);
+        return folder;
     }
 
     /** Decoded text (BOM removed). Throws {@link UncheckedIOException} only when the file cannot be read. */

@@ -14,8 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Findings a team has decided to accept: inline {@code samokoder:ignore <rule-id> [reason]} comments on the finding's
@@ -32,8 +30,7 @@ import java.util.regex.Pattern;
 public final class Suppressions {
 
     public static final String DEFAULT_FILE = ".samokoder-suppressions.yml";
-    private static final Pattern INLINE = Pattern.compile("samokoder:ignore\\s+([A-Za-z0-9*_./-]+)(?:[ \\t]+([^\\r\\n]*?))?\\s*(?:-->|\\*/)?\\s*$",
-            Pattern.MULTILINE);
+    static final String INLINE_MARKER = "samokoder:ignore";
 
     record Entry(String rule, FastIgnoreRule path, String pathText, int line, String reason) {
     }
@@ -123,15 +120,67 @@ public final class Suppressions {
             if (!text.contains("samokoder:ignore")) {
                 continue;
             }
-            Matcher m = INLINE.matcher(text);
-            while (m.find()) {
-                if (ruleMatches(m.group(1), f.ruleId())) {
-                    String reason = m.group(2) == null ? "" : m.group(2).trim();
-                    return Optional.of(reason.isEmpty() ? "inline suppression" : reason);
-                }
+            Optional<String[]> comment = parseInline(text);
+            if (comment.isPresent() && ruleMatches(comment.get()[0], f.ruleId())) {
+                String reason = comment.get()[1];
+                return Optional.of(reason.isEmpty() ? "inline suppression" : reason);
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The rule pattern and reason of the first well-formed {@code samokoder:ignore <rule> [reason]} on a line, the
+     * reason without a trailing comment closer ({@code -->}, {@code *}{@code /}). A linear scan: a regular expression
+     * with a lazy reason between optional whitespace runs backtracked cubically on lines of spaces (5,000 spaces took
+     * minutes), and a hostile file must not stall the audit.
+     */
+    static Optional<String[]> parseInline(String line) {
+        // the end of the comment text, computed once: trailing whitespace, a comment closer, whitespace again
+        int end = line.length();
+        while (end > 0 && isSpace(line.charAt(end - 1))) {
+            end--;
+        }
+        if (line.startsWith("-->", end - 3)) {
+            end -= 3;
+        } else if (line.startsWith("*/", end - 2)) {
+            end -= 2;
+        }
+        while (end > 0 && isSpace(line.charAt(end - 1))) {
+            end--;
+        }
+        int from = 0;
+        while (true) {
+            int at = line.indexOf(INLINE_MARKER, from);
+            if (at < 0) {
+                return Optional.empty();
+            }
+            from = at + INLINE_MARKER.length();
+            int i = from;
+            while (i < end && isSpace(line.charAt(i))) {
+                i++;
+            }
+            if (i == from || i >= end) {
+                continue; // "samokoder:ignorefoo" is not the marker; a marker needs a rule id
+            }
+            int idEnd = i;
+            while (idEnd < end && isRuleChar(line.charAt(idEnd))) {
+                idEnd++;
+            }
+            if (idEnd == i || idEnd < end && line.charAt(idEnd) != ' ' && line.charAt(idEnd) != '\t') {
+                continue; // no rule id, or the id runs into other text
+            }
+            return Optional.of(new String[] {line.substring(i, idEnd), line.substring(idEnd, end).trim()});
+        }
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+    }
+
+    private static boolean isRuleChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '*' || c == '_'
+                || c == '.' || c == '/' || c == '-';
     }
 
     static boolean ruleMatches(String pattern, String ruleId) {

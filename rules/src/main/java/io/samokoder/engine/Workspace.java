@@ -256,10 +256,12 @@ public final class Workspace {
             if (attrs.isSymbolicLink()) {
                 return visitLink(file, rel);
             }
-            if (!attrs.isRegularFile()) {
-                return FileVisitResult.CONTINUE; // FIFOs, sockets, devices: reading could block
-            }
             if (isIgnored(rel, false)) {
+                return FileVisitResult.CONTINUE;
+            }
+            if (!attrs.isRegularFile()) {
+                // FIFOs, sockets, devices: never opened (reading a FIFO blocks), but said, so the audit is not silent
+                skipped.add(new Skipped(rel, "not a regular file (FIFO, socket or device); not read"));
                 return FileVisitResult.CONTINUE;
             }
             allFiles.add(rel);

@@ -136,4 +136,28 @@ class WorkspaceTest {
         assertThat(Workspace.normalize("../x")).isEqualTo("../x");
         assertThat(Workspace.normalize("a/../../x")).isEqualTo("../x");
     }
+
+    @Test
+    void fifosAreReportedAsSkippedAndNeverOpened() throws Exception {
+        write("docker-compose.yml", "services: {}");
+        write(".gitignore", "ignored.pipe\n");
+        Path fifo = root.resolve("pipe.yml");
+        Path ignored = root.resolve("ignored.pipe");
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                new ProcessBuilder("mkfifo", fifo.toString(), ignored.toString()).start().waitFor() == 0, "mkfifo");
+        // opening a FIFO without a writer blocks: finishing at all proves the walk never opened it
+        Workspace ws = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> Workspace.scan(root));
+        assertThat(paths(ws)).containsExactly(".gitignore", "docker-compose.yml");
+        assertThat(ws.skipped()).containsExactly(
+                new Workspace.Skipped("pipe.yml", "not a regular file (FIFO, socket or device); not read"));
+    }
+
+    @Test
+    void nameAndFolderOfRootAndNestedFiles() throws IOException {
+        write("a.yml", "a: 1");
+        write("x/y/b.md", "# b");
+        Workspace ws = Workspace.scan(root);
+        assertThat(ws.files()).extracting(SourceFile::name).containsExactly("a.yml", "b.md");
+        assertThat(ws.files()).extracting(SourceFile::folder).containsExactly("", "x/y");
+    }
 }

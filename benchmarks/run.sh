@@ -1,0 +1,310 @@
+#!/usr/bin/env bash
+# Scale benchmark of samokoder against its IO floor and its peers, on generated repositories.
+#
+#   benchmarks/run.sh                    # 1k, 10k, 50k, 100k files (~10 KB each, ~1 GB at 100k)
+#   SIZES="1000 10000" benchmarks/run.sh # fewer sizes
+#   NO_BUILD=1 benchmarks/run.sh         # reuse the jars in */target
+#
+# For each size: generates a tree (cached in benchmarks/work, keyed by size, seed and mean size), warms the page
+# cache with `cat` of every file (the IO floor, timed), audits it with the CLI (cold JVM, -Xmx$XMX), runs secretlint
+# on the same files and remark-validate-links on its Markdown, and prints files/s, MB/s, peak RSS (GNU time) and the
+# peers' time as a multiple of samokoder's. Also: a 750-file repository audited cold (target < 1 s), and the time the
+# Maven goal adds to `mvn verify` of a small project (target < 0.5 s). Writes the results between the markers of docs/benchmarks.md.
+#
+# Environment: SIZES, SEED (42), AVG_BYTES (10240), XMX (384m), PEER_TIMEOUT (seconds per peer run, 300),
+# REPEAT (cold runs of the 750-file audit and of each mvn variant, 5), WORK (benchmarks/work), OUT (docs/benchmarks.md).
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cd "$ROOT"
+SIZES=${SIZES:-"1000 10000 50000 100000"}
+SEED=${SEED:-42}
+AVG_BYTES=${AVG_BYTES:-10240}
+XMX=${XMX:-384m}
+PEER_TIMEOUT=${PEER_TIMEOUT:-300}
+REPEAT=${REPEAT:-5}
+WORK=${WORK:-$ROOT/benchmarks/work}
+OUT=${OUT:-$ROOT/docs/benchmarks.md}
+CLI=$ROOT/samokoder-cli/target/samokoder-cli.jar
+BENCH=$ROOT/benchmarks/target/benchmarks.jar
+GNU_TIME=/usr/bin/time
+mkdir -p "$WORK"
+
+log() { printf '%s\n' "$*" >&2; }
+
+if ! "$GNU_TIME" -f %e true >/dev/null 2>&1; then
+  log "GNU time is missing: installing the Debian package 'time'"
+  apt-get install -y -q time >/dev/null
+fi
+
+# ------------------------------------------------------------------------------------------------------------ build
+if [[ -z "${NO_BUILD:-}" || ! -f "$CLI" || ! -f "$BENCH" ]]; then
+  log "building rules, plugin, CLI and benchmarks"
+  ./mvnw -q -B -pl rules,samokoder-maven-plugin,samokoder-cli,benchmarks -am install -DskipTests
+fi
+VERSION=$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' pom.xml | head -1)
+HAVE_NODE=1
+if [[ ! -d tools/node/node_modules/secretlint || ! -d tools/node/node_modules/remark-cli ]]; then
+  if command -v npm >/dev/null; then
+    log "installing peer tools: npm ci --prefix tools/node"
+    npm ci --prefix tools/node --no-audit --no-fund >/dev/null 2>&1 || HAVE_NODE=0
+  else
+    HAVE_NODE=0
+  fi
+fi
+SECRETLINT=$ROOT/tools/node/node_modules/.bin/secretlint
+REMARK=$ROOT/tools/node/node_modules/.bin/remark
+VALIDATE_LINKS=$ROOT/tools/node/node_modules/remark-validate-links/index.js
+cat >"$WORK/secretlintrc.json" <<'EOF'
+{ "rules": [ { "id": "@secretlint/secretlint-rule-preset-recommend" } ] }
+EOF
+
+# ------------------------------------------------------------------------------------------------------------ helpers
+# measure NAME TIMEOUT CMD...: runs CMD under GNU time; sets M_WALL (s), M_RSS (MB), M_RC, M_TIMEOUT (0/1)
+measure() {
+  local name=$1 limit=$2
+  shift 2
+  local tf="$WORK/time.$name.txt"
+  set +e
+  timeout --kill-after=10 "$limit" "$GNU_TIME" -v -o "$tf" "$@" >"$WORK/out.$name.txt" 2>"$WORK/err.$name.txt"
+  M_RC=$?
+  set -e
+  M_TIMEOUT=0
+  if [[ $M_RC == 124 || $M_RC == 137 ]]; then
+    M_TIMEOUT=1
+    M_WALL=$limit
+    M_RSS=0
+    M_CPU=0
+    return
+  fi
+  local wall
+  wall=$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$tf")
+  M_WALL=$(awk -v t="$wall" 'BEGIN { n = split(t, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; printf "%.2f", s }')
+  M_RSS=$(awk '/Maximum resident set size/ { printf "%.0f", $NF / 1024 }' "$tf")
+  M_CPU=$(awk -F': ' '/User time|System time/ { s += $2 } END { printf "%.2f", s }' "$tf")
+}
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.1f", a / b; else print "n/a" }'; }
+per_s() { awk -v n="$1" -v t="$2" 'BEGIN { if (t > 0) printf "%.0f", n / t; else print "n/a" }'; }
+median() { sort -g | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else printf "%.2f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+
+generate() { # generate N -> prints the tree path; reuses a cached tree of the same parameters
+  local n=$1 dir="$WORK/t$1-s$SEED-b$AVG_BYTES"
+  if [[ ! -f "$dir.manifest.json" ]]; then
+    rm -rf "$dir" "$dir.manifest.json"
+    log "generating $n files into $dir"
+    java -cp "$BENCH" io.samokoder.bench.RepoGenerator "$dir" "$n" "$SEED" "$AVG_BYTES" >&2
+  fi
+  printf '%s' "$dir"
+}
+
+# recall DIR JSON -> "found/planted secrets, found/planted broken links"
+recall() {
+  python3 - "$1.manifest.json" "$2" <<'EOF'
+import json, sys
+manifest = json.load(open(sys.argv[1]))
+try:
+    report = json.load(open(sys.argv[2]))
+except Exception:
+    print("n/a"); sys.exit()
+findings = report.get("findings", [])
+at = {(f.get("path"), f.get("line")) for f in findings if str(f.get("ruleId", "")).startswith("secrets/")}
+links = {(f.get("path"), f.get("line")) for f in findings if str(f.get("ruleId", "")).startswith("docs/")}
+s = sum(1 for p in manifest["secrets"] if (p["path"], p["line"]) in at)
+l = sum(1 for p in manifest["brokenLinks"] if (p["path"], p["line"]) in links)
+print(f"{s}/{len(manifest['secrets'])} secrets, {l}/{len(manifest['brokenLinks'])} broken links")
+EOF
+}
+
+peer_recall_secretlint() { # secretlint's JSON output -> found/planted
+  python3 - "$1.manifest.json" "$2" <<'EOF'
+import json, sys
+manifest = json.load(open(sys.argv[1]))
+try:
+    results = json.load(open(sys.argv[2]))
+except Exception:
+    print("n/a"); sys.exit()
+root = sys.argv[1][:-len(".manifest.json")] + "/"
+at = set()
+for r in results:
+    path = r.get("filePath", "").replace(root, "")
+    for m in r.get("messages", []):
+        at.add((path, m.get("loc", {}).get("start", {}).get("line")))
+s = sum(1 for p in manifest["secrets"] if (p["path"], p["line"]) in at)
+print(f"{s}/{len(manifest['secrets'])} secrets")
+EOF
+}
+
+# ------------------------------------------------------------------------------------------------------------ machine
+CPU=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)
+NPROC=$(nproc)
+MEM=$(awk '/MemTotal/ { printf "%.1f GB", $2 / 1024 / 1024 }' /proc/meminfo)
+JDK=$(java -version 2>&1 | head -2 | tail -1)
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+DISK=$(df -h "$WORK" | awk 'NR == 2 { print $1 " (" $2 ", " $4 " free)" }')
+NODE_V=$(node --version 2>/dev/null || echo none)
+log "machine: $NPROC x $CPU, $MEM, $JDK, load $LOAD_BEFORE"
+
+ROWS=()
+PEERS=()
+declare -A WALL_OF
+for n in $SIZES; do
+  dir=$(generate "$n")
+  files=$(find "$dir" -type f | wc -l)
+  bytes=$(find "$dir" -type f -printf '%s\n' | awk '{ s += $1 } END { print s }')
+  mb=$(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1e6 }')
+
+  # IO floor: cat every file (also warms the page cache for everyone after it)
+  (cd "$dir" && find . -type f -print0 | xargs -0 cat >/dev/null)
+  measure "cat-$n" 600 sh -c "cd '$dir' && find . -type f -print0 | xargs -0 cat >/dev/null"
+  cat_wall=$M_WALL
+
+  # samokoder CLI, cold JVM
+  measure "cli-$n" 600 java -Xmx"$XMX" -jar "$CLI" "$dir" --fail-on-violation=false -q --json "$WORK/report-$n.json"
+  cli_wall=$M_WALL cli_rss=$M_RSS cli_rc=$M_RC cli_cpu=$M_CPU
+  if [[ $M_TIMEOUT == 1 || $cli_rc != 0 ]]; then
+    log "CLI failed on $n files (rc $cli_rc):"; head -5 "$WORK/err.cli-$n.txt" >&2
+  fi
+  WALL_OF[$n]=$cli_wall
+  rec=$(recall "$dir" "$WORK/report-$n.json")
+  score=$(head -1 "$WORK/out.cli-$n.txt" 2>/dev/null || true)
+
+  # peers
+  sl="n/a" slr="" rm_="n/a" rmr="" sl_rec="" rm_found=""
+  if [[ $HAVE_NODE == 1 ]]; then
+    measure "secretlint-$n" "$PEER_TIMEOUT" sh -c "cd '$dir' && '$SECRETLINT' --secretlintrc '$WORK/secretlintrc.json' --format json --output '$WORK/secretlint-$n.json' '**/*'"
+    if [[ $M_TIMEOUT == 1 ]]; then sl=">$PEER_TIMEOUT"; slr=">$(ratio "$PEER_TIMEOUT" "$cli_wall")"
+    else sl=$M_WALL; slr=$(ratio "$M_WALL" "$cli_wall"); sl_rec=$(peer_recall_secretlint "$dir" "$WORK/secretlint-$n.json"); fi
+    measure "remark-$n" "$PEER_TIMEOUT" sh -c "cd '$dir' && '$REMARK' --no-color --quiet --no-stdout --use '$VALIDATE_LINKS=repository:false' --ext md ."
+    if [[ $M_TIMEOUT == 1 ]]; then rm_=">$PEER_TIMEOUT"; rmr=">$(ratio "$PEER_TIMEOUT" "$cli_wall")"
+    else rm_=$M_WALL; rmr=$(ratio "$M_WALL" "$cli_wall")
+      rm_found="$(grep -c 'Cannot find file' "$WORK/err.remark-$n.txt" || true) missing-file warnings"
+      grep -q 'Cannot process file' "$WORK/err.remark-$n.txt" && rm_found="remark failed: see $WORK/err.remark-$n.txt"; fi
+  fi
+  row="| $files | $mb | $cat_wall | $cli_wall | $cli_cpu | $(per_s "$files" "$cli_wall") | $(awk -v m="$mb" -v t="$cli_wall" 'BEGIN { printf "%.0f", m / t }') | $cli_rss | $(ratio "$cli_wall" "$cat_wall") | $sl ($slr×) | $rm_ ($rmr×) |"
+  ROWS+=("$row")
+  PEERS+=("| $files | $rec | ${sl_rec:-n/a} | ${rm_found:-n/a} | ${score:-} |")
+  log "$row"
+done
+
+# doubling: time(2N) / time(N) for every pair of sizes that double
+DOUBLING=()
+for a in $SIZES; do
+  for b in $SIZES; do
+    if (( b == 2 * a )); then
+      DOUBLING+=("| $a → $b | ${WALL_OF[$a]} s → ${WALL_OF[$b]} s | $(ratio "${WALL_OF[$b]}" "${WALL_OF[$a]}") (target ≤ 2.2) |")
+    fi
+  done
+done
+
+# ------------------------------------------------------------------------------------------------------------ 750 cold
+dir750=$(generate 750)
+(cd "$dir750" && find . -type f -print0 | xargs -0 cat >/dev/null)
+COLD=() COLD_CPU=()
+for i in $(seq "$REPEAT"); do
+  measure "cold750" 60 java -jar "$CLI" "$dir750" --fail-on-violation=false -q
+  COLD+=("$M_WALL")
+  COLD_CPU+=("$M_CPU")
+  COLD_RSS=$M_RSS
+done
+COLD_MED=$(printf '%s\n' "${COLD[@]}" | median)
+COLD_MIN=$(printf '%s\n' "${COLD[@]}" | sort -g | head -1)
+COLD_CPU_MED=$(printf '%s\n' "${COLD_CPU[@]}" | median)
+log "750 files cold: median $COLD_MED s (runs: ${COLD[*]})"
+
+# ------------------------------------------------------------------------------------------------------------ maven goal
+MVN_DIR="$WORK/mvn-small"
+rm -rf "$MVN_DIR"
+mkdir -p "$MVN_DIR"
+cp -r fixtures/samokoder-seed/. "$MVN_DIR/"
+rm -f "$MVN_DIR/expected.json"
+cat >"$MVN_DIR/pom.xml" <<EOF
+<project xmlns="http://maven.apache.org/POM/4.0.0">
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>io.samokoder.bench</groupId><artifactId>small</artifactId><version>1.0</version><packaging>pom</packaging>
+  <build><plugins><plugin>
+    <groupId>io.samokoder</groupId><artifactId>samokoder-maven-plugin</artifactId><version>$VERSION</version>
+    <executions><execution><goals><goal>check</goal></goals></execution></executions>
+    <configuration><failOnViolation>false</failOnViolation></configuration>
+  </plugin></plugins></build>
+</project>
+EOF
+MVN="$ROOT/mvnw"
+(cd "$MVN_DIR" && "$MVN" -o -q -B verify -Dsamokoder.skip >/dev/null 2>&1 && "$MVN" -o -q -B verify >/dev/null 2>&1) || log "mvn warm-up failed"
+WITH=() WITHOUT=() WITH_CPU=() WITHOUT_CPU=()
+for i in $(seq "$REPEAT"); do
+  measure "mvn-skip" 120 sh -c "cd '$MVN_DIR' && '$MVN' -o -q -B verify -Dsamokoder.skip"
+  WITHOUT+=("$M_WALL")
+  WITHOUT_CPU+=("$M_CPU")
+  measure "mvn-with" 120 sh -c "cd '$MVN_DIR' && '$MVN' -o -q -B verify"
+  WITH+=("$M_WALL")
+  WITH_CPU+=("$M_CPU")
+done
+MVN_WITH=$(printf '%s\n' "${WITH[@]}" | median)
+MVN_WITHOUT=$(printf '%s\n' "${WITHOUT[@]}" | median)
+MVN_ADDED=$(awk -v a="$MVN_WITH" -v b="$MVN_WITHOUT" 'BEGIN { printf "%.2f", a - b }')
+MVN_ADDED_CPU=$(awk -v a="$(printf '%s\n' "${WITH_CPU[@]}" | median)" -v b="$(printf '%s\n' "${WITHOUT_CPU[@]}" | median)" 'BEGIN { printf "%.2f", a - b }')
+MVN_FILES=$(find "$MVN_DIR" -type f -not -path '*/target/*' | wc -l)
+log "mvn verify: with $MVN_WITH s, skipped $MVN_WITHOUT s, added $MVN_ADDED s"
+LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
+
+# ------------------------------------------------------------------------------------------------------------ report
+mkdir -p "$(dirname "$OUT")"
+{
+  echo "<!-- results:start (written by benchmarks/run.sh; edit outside these markers) -->"
+  echo "Generated by \`benchmarks/run.sh\` on $(date -u '+%Y-%m-%d %H:%M UTC') (commit $(git rev-parse --short HEAD 2>/dev/null || echo '?'))."
+  echo
+  echo "## Machine"
+  echo
+  echo "- CPU: $NPROC × $CPU"
+  echo "- Memory: $MEM; disk: $DISK"
+  echo "- JDK: $JDK; CLI heap: \`-Xmx$XMX\`"
+  echo "- Node: $NODE_V (secretlint, remark-cli + remark-validate-links from \`tools/node\`)"
+  echo "- Load average before/after: $LOAD_BEFORE / $LOAD_AFTER (other jobs shared the machine when this was non-zero)"
+  echo
+  echo "## Scale"
+  echo
+  echo "Trees from \`RepoGenerator\` (seed $SEED, mean file size $AVG_BYTES bytes). Page cache warm (the \`cat\` run"
+  echo "reads every file first); the JVM is cold: every CLI run is a new process. Times are wall-clock seconds; RSS is"
+  echo "GNU time's maximum resident set size; a peer's column is its time and, in brackets, its time as a multiple"
+  echo "of samokoder's (higher: samokoder faster). secretlint scans the same files; remark-validate-links only the"
+  echo "Markdown files."
+  echo
+  echo "| files | MB | cat (IO floor) s | samokoder s | samokoder CPU s | files/s | MB/s | peak RSS MB | × IO floor | secretlint s (×) | remark-validate-links s (×) |"
+  echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+  printf '%s\n' "${ROWS[@]}"
+  echo
+  if (( ${#DOUBLING[@]} )); then
+    echo "Doubling the files:"
+    echo
+    echo "| files | samokoder time | ratio |"
+    echo "|---|---|---:|"
+    printf '%s\n' "${DOUBLING[@]}"
+    echo
+  fi
+  echo "## Recall on planted problems"
+  echo
+  echo "| files | samokoder | secretlint | remark-validate-links | samokoder score line |"
+  echo "|---:|---|---|---|---|"
+  printf '%s\n' "${PEERS[@]}"
+  echo
+  echo "## Latency"
+  echo
+  echo "| measurement | result | target |"
+  echo "|---|---|---|"
+  echo "| 750-file repository, cold CLI (median of $REPEAT) | $COLD_MED s (best $COLD_MIN s; CPU $COLD_CPU_MED s; RSS $COLD_RSS MB) | < 1 s |"
+  echo "| \`mvn verify\` of a small project ($MVN_FILES files), goal skipped (median of $REPEAT) | $MVN_WITHOUT s | |"
+  echo "| \`mvn verify\` with the \`check\` goal (median of $REPEAT) | $MVN_WITH s | |"
+  echo "| time the goal adds | $MVN_ADDED s wall, $MVN_ADDED_CPU s CPU | < 0.5 s |"
+  echo "<!-- results:end -->"
+} >"$WORK/results.md"
+# replace the marked region of $OUT (or create it), keeping the hand-written text around it
+python3 - "$OUT" "$WORK/results.md" <<'EOF'
+import os, re, sys
+out, results = sys.argv[1], open(sys.argv[2]).read().rstrip("\n")
+text = open(out).read() if os.path.exists(out) else "# Benchmarks\n\n<!-- results:start -->\n<!-- results:end -->\n"
+pattern = re.compile(r"<!-- results:start.*?<!-- results:end -->", re.S)
+text = pattern.sub(lambda m: results, text) if pattern.search(text) else text.rstrip("\n") + "\n\n" + results + "\n"
+open(out, "w").write(text)
+EOF
+cat "$WORK/results.md"
