@@ -72,34 +72,11 @@ final class MarkdownParsing {
     private MarkdownParsing() {
     }
 
-    /** Stack for re-parsing pathologically nested input (thousands of nested quotes or lists) off the rule thread. */
-    private static final long DEEP_STACK = 256L * 1024 * 1024;
-
     static MarkdownDocument parse(String path, String text) {
         String source = text == null ? "" : text;
-        try {
-            return build(path, source);
-        } catch (StackOverflowError e) {
-            // flexmark's post-processing recurses once per nesting level; retry with a stack large enough for any
-            // file under the workspace size limit instead of losing the file's links
-            MarkdownDocument[] result = new MarkdownDocument[1];
-            Thread t = new Thread(null, () -> {
-                try {
-                    result[0] = build(path, source);
-                } catch (StackOverflowError again) {
-                    result[0] = new MarkdownDocument(path, List.of(), List.of(), List.of(), List.of());
-                }
-            }, "samokoder-markdown-deep", DEEP_STACK);
-            t.setDaemon(true);
-            t.start();
-            try {
-                t.join();
-            } catch (InterruptedException ie) {
-                Thread.currentThread().interrupt();
-            }
-            return result[0] != null ? result[0]
-                    : new MarkdownDocument(path, List.of(), List.of(), List.of(), List.of());
-        }
+        // losing a deeply nested file's links is worse than a slow parse: DeepStack retries on a large stack
+        return DeepStack.run(() -> build(path, source),
+                () -> new MarkdownDocument(path, List.of(), List.of(), List.of(), List.of()));
     }
 
     private static MarkdownDocument build(String path, String source) {

@@ -18,6 +18,7 @@ import com.vladsch.flexmark.ast.Reference;
 import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
 import com.vladsch.flexmark.parser.Parser;
+import io.samokoder.model.markdown.DeepStack;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.MutableDataSet;
@@ -90,6 +91,11 @@ public final class ReadinessClaims {
 
     /** Claims in document order. */
     public static List<ReadinessClaim> find(String markdown) {
+        // flexmark recurses once per nesting level: hostile nesting must not overflow the rule thread
+        return DeepStack.run(() -> findUnguarded(markdown), List::of);
+    }
+
+    private static List<ReadinessClaim> findUnguarded(String markdown) {
         String text = markdown == null ? "" : markdown;
         Document doc = PARSER.parse(text);
         char[] prose = text.toCharArray();
