@@ -1,6 +1,6 @@
 def log = new File(basedir, 'build.log').getText('UTF-8')
 assert log.contains('samokoder gate failed')
-assert log.contains('readiness score') && log.contains('is below the minimum 80')
+assert log.contains('readiness score') && log.contains('minimum 80') : 'the failure states the score and the threshold'
 assert log.contains('docker-compose.yml:2: [config/invalid-yaml]')
 assert log.contains('monitoring/prometheus/prometheus.yml:7: [config/invalid-yaml]')
 assert !log.contains('at io.samokoder') : 'no stack trace of ours'
