@@ -2,6 +2,8 @@ package io.samokoder.model.alertmanager;
 
 import io.samokoder.model.placeholders.PlaceholderScanner;
 
+import io.samokoder.model.compose.ShellWords;
+
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -343,49 +345,9 @@ public final class RenderCommands {
         return out;
     }
 
-    /** Words of one command as a POSIX shell splits them (quotes removed, backslash escapes applied). */
+    /** Words of one command as a POSIX shell splits them: the compose model's splitter serves both. */
     static List<String> words(String text) {
-        List<String> out = new ArrayList<>();
-        StringBuilder cur = new StringBuilder();
-        boolean inWord = false;
-        char quote = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quote == '\'') {
-                if (c == '\'') {
-                    quote = 0;
-                } else {
-                    cur.append(c);
-                }
-            } else if (quote == '"') {
-                if (c == '"') {
-                    quote = 0;
-                } else if (c == '\\' && i + 1 < text.length() && "\"\\$`".indexOf(text.charAt(i + 1)) >= 0) {
-                    cur.append(text.charAt(++i));
-                } else {
-                    cur.append(c);
-                }
-            } else if (c == '\'' || c == '"') {
-                quote = c;
-                inWord = true;
-            } else if (c == '\\' && i + 1 < text.length()) {
-                cur.append(text.charAt(++i));
-                inWord = true;
-            } else if (Character.isWhitespace(c)) {
-                if (inWord) {
-                    out.add(cur.toString());
-                    cur.setLength(0);
-                    inWord = false;
-                }
-            } else {
-                cur.append(c);
-                inWord = true;
-            }
-        }
-        if (inWord) {
-            out.add(cur.toString());
-        }
-        return out;
+        return ShellWords.split(text);
     }
 
     /**

@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Splits a command string into words as a POSIX shell would (quotes and backslashes), as compose does. */
-final class ShellWords {
+public final class ShellWords {
 
     private ShellWords() {
     }
 
-    static List<String> split(String text) {
+    public static List<String> split(String text) {
         List<String> out = new ArrayList<>();
         StringBuilder cur = new StringBuilder();
         boolean inWord = false;
