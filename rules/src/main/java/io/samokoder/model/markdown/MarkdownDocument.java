@@ -78,16 +78,48 @@ public final class MarkdownDocument {
     public record CodeBlock(String info, String content, int line) {
     }
 
+    /** What a {@link Span} of the source is, for rules that read prose around the links (claims, ports, URLs). */
+    public enum SpanKind {
+        /** An inline code span, backticks included. */
+        CODE,
+        /** A fenced or indented code block, fences included. */
+        CODE_BLOCK,
+        /** An HTML comment, as a block or inline. */
+        COMMENT,
+        /** A reference definition {@code [label]: url "title"}. */
+        DEFINITION,
+        /** A link's or image's destination or title, or the label of {@code [text][label]}. */
+        DESTINATION,
+        /** {@code <https://…>}, {@code <a@b.c>} and GFM bare URLs. */
+        AUTOLINK,
+        /** A whole inline link {@code [text](url)}. */
+        LINK,
+        /** An HTML block. */
+        HTML_BLOCK,
+        /** An inline HTML tag. */
+        HTML_INLINE,
+        /** A text run outside code and links: what a reader reads as prose. */
+        TEXT,
+        /** A paragraph, heading or table row: the unit a sentence lives in. */
+        BLOCK
+    }
+
+    /** A range {@code [start, end)} of the source text. */
+    public record Span(SpanKind kind, int start, int end) {
+    }
+
     private final String path;
     private final List<Link> links;
     private final List<Heading> headings;
     private final List<Anchor> anchors;
     private final List<CodeBlock> codeBlocks;
     private final Set<String> anchorIds;
+    private final List<Span> spans;
 
     MarkdownDocument(String path, List<Link> links, List<Heading> headings, List<Anchor> anchors,
-                     List<CodeBlock> codeBlocks) {
+                     List<CodeBlock> codeBlocks, List<Span> spans) {
         this.path = path;
+        this.spans = List.copyOf(spans);
         this.links = List.copyOf(links);
         this.headings = List.copyOf(headings);
         this.anchors = List.copyOf(anchors);
@@ -132,6 +164,14 @@ public final class MarkdownDocument {
 
     public List<CodeBlock> codeBlocks() {
         return codeBlocks;
+    }
+
+    /**
+     * Where code, comments, link syntax, HTML, prose text and blocks are, in document order (a parent before its
+     * children): the one parse of the file serves the rules that read prose, so none parses it again.
+     */
+    public List<Span> spans() {
+        return spans;
     }
 
     /**

@@ -14,8 +14,10 @@ import com.vladsch.flexmark.ast.Image;
 import com.vladsch.flexmark.ast.ImageRef;
 import com.vladsch.flexmark.ast.IndentedCodeBlock;
 import com.vladsch.flexmark.ast.Link;
+import com.vladsch.flexmark.ast.LinkNodeBase;
 import com.vladsch.flexmark.ast.LinkRef;
 import com.vladsch.flexmark.ast.MailLink;
+import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.ast.RefNode;
 import com.vladsch.flexmark.ast.Reference;
 import com.vladsch.flexmark.ast.SoftLineBreak;
@@ -23,6 +25,7 @@ import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.ext.footnotes.Footnote;
 import com.vladsch.flexmark.ext.footnotes.FootnoteBlock;
 import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
+import com.vladsch.flexmark.ext.tables.TableRow;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Document;
@@ -76,14 +79,14 @@ final class MarkdownParsing {
         String source = text == null ? "" : text;
         // losing a deeply nested file's links is worse than a slow parse: DeepStack retries on a large stack
         return DeepStack.run(() -> build(path, source),
-                () -> new MarkdownDocument(path, List.of(), List.of(), List.of(), List.of()));
+                () -> new MarkdownDocument(path, List.of(), List.of(), List.of(), List.of(), List.of()));
     }
 
     private static MarkdownDocument build(String path, String source) {
         Document document = PARSER.parse(source);
         Builder b = new Builder(path, source, document);
         b.walk();
-        return new MarkdownDocument(path, b.links, b.headings, b.anchors, b.codeBlocks);
+        return new MarkdownDocument(path, b.links, b.headings, b.anchors, b.codeBlocks, b.spans);
     }
 
     private static final class Builder {
@@ -95,6 +98,7 @@ final class MarkdownParsing {
         final List<MarkdownDocument.Heading> headings = new ArrayList<>();
         final List<MarkdownDocument.Anchor> anchors = new ArrayList<>();
         final List<MarkdownDocument.CodeBlock> codeBlocks = new ArrayList<>();
+        final List<MarkdownDocument.Span> spans = new ArrayList<>();
 
         Builder(String path, String text, Document document) {
             this.path = path;
@@ -118,6 +122,7 @@ final class MarkdownParsing {
 
         /** Records what the node holds; returns whether to descend into its children. */
         boolean visit(Node node) {
+            spans(node);
             if (node instanceof Code || node instanceof FencedCodeBlock || node instanceof IndentedCodeBlock
                     || node instanceof HtmlCommentBlock || node instanceof HtmlInlineComment) {
                 if (node instanceof FencedCodeBlock f) {
@@ -187,6 +192,57 @@ final class MarkdownParsing {
             return true;
         }
 
+        private void spans(Node node) {
+            if ((node instanceof Link || node instanceof Image) && unbracketedSpace((LinkNodeBase) node)) {
+                return; // shown as text
+            }
+            if (node instanceof Code) {
+                span(MarkdownDocument.SpanKind.CODE, node.getChars());
+            } else if (node instanceof FencedCodeBlock || node instanceof IndentedCodeBlock) {
+                span(MarkdownDocument.SpanKind.CODE_BLOCK, node.getChars());
+            } else if (node instanceof HtmlCommentBlock || node instanceof HtmlInlineComment) {
+                span(MarkdownDocument.SpanKind.COMMENT, node.getChars());
+            } else if (node instanceof Reference) {
+                span(MarkdownDocument.SpanKind.DEFINITION, node.getChars());
+            } else if (node instanceof Image img) {
+                span(MarkdownDocument.SpanKind.DESTINATION, img.getUrl());
+                span(MarkdownDocument.SpanKind.DESTINATION, img.getTitle());
+            } else if (node instanceof Link link) {
+                span(MarkdownDocument.SpanKind.LINK, link.getChars());
+                span(MarkdownDocument.SpanKind.DESTINATION, link.getUrl());
+                span(MarkdownDocument.SpanKind.DESTINATION, link.getTitle());
+            } else if (node instanceof LinkRef ref) {
+                if (!ref.getText().isNull() && !ref.getText().isEmpty()) {
+                    span(MarkdownDocument.SpanKind.DESTINATION, ref.getReference()); // [text][label]: not prose
+                }
+            } else if (node instanceof AutoLink || node instanceof MailLink) {
+                span(MarkdownDocument.SpanKind.AUTOLINK, node.getChars());
+            } else if (node instanceof HtmlBlock) {
+                span(MarkdownDocument.SpanKind.HTML_BLOCK, node.getChars());
+            } else if (node instanceof HtmlInline) {
+                span(MarkdownDocument.SpanKind.HTML_INLINE, node.getChars());
+            } else if (node instanceof Text && !insideLink(node)) {
+                span(MarkdownDocument.SpanKind.TEXT, node.getChars());
+            } else if (node instanceof Paragraph || node instanceof Heading || node instanceof TableRow) {
+                span(MarkdownDocument.SpanKind.BLOCK, node.getChars());
+            }
+        }
+
+        private void span(MarkdownDocument.SpanKind kind, com.vladsch.flexmark.util.sequence.BasedSequence chars) {
+            if (chars != null && !chars.isNull() && !chars.isEmpty()) {
+                spans.add(new MarkdownDocument.Span(kind, chars.getStartOffset(), chars.getEndOffset()));
+            }
+        }
+
+        private static boolean insideLink(Node node) {
+            for (Node p = node.getParent(); p != null; p = p.getParent()) {
+                if (p instanceof Link) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         /** GFM extended autolinks in a text node that is not already part of a link. */
         private void bareUrls(Text text) {
             com.vladsch.flexmark.util.sequence.BasedSequence chars = text.getChars();
@@ -208,6 +264,8 @@ final class MarkdownParsing {
                 };
                 add(MarkdownDocument.Kind.AUTOLINK, destination, url, null,
                         text.getStartOffset() + span.getBeginIndex(), 0);
+                spans.add(new MarkdownDocument.Span(MarkdownDocument.SpanKind.AUTOLINK,
+                        text.getStartOffset() + span.getBeginIndex(), text.getStartOffset() + span.getEndIndex()));
             }
         }
 

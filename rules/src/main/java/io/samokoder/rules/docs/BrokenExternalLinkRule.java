@@ -53,7 +53,7 @@ public final class BrokenExternalLinkRule implements Rule {
 
     @Override
     public Set<String> inputs(AuditContext context) {
-        return new TreeSet<>(LinkAnalysis.of(context).markdownPaths());
+        return LinkAnalysis.markdownPaths(context);
     }
 
     @Override

@@ -44,12 +44,10 @@ public final class LinkAnalysis {
 
     private final List<Issue> issues;
     private final List<WebLink> webLinks;
-    private final List<String> markdownFiles;
 
-    private LinkAnalysis(List<Issue> issues, List<WebLink> webLinks, List<String> markdownFiles) {
+    private LinkAnalysis(List<Issue> issues, List<WebLink> webLinks) {
         this.issues = issues;
         this.webLinks = webLinks;
-        this.markdownFiles = markdownFiles;
     }
 
     /** The analysis of this audit, computed once. */
@@ -82,8 +80,11 @@ public final class LinkAnalysis {
         return webLinks;
     }
 
-    public List<String> markdownPaths() {
-        return markdownFiles;
+    /** Paths of {@link #markdownFiles}, from names alone: the staged-files mode asks this without parsing anything. */
+    public static java.util.SortedSet<String> markdownPaths(AuditContext context) {
+        java.util.SortedSet<String> out = new java.util.TreeSet<>();
+        markdownFiles(context).forEach(f -> out.add(f.path()));
+        return out;
     }
 
     static LinkAnalysis analyse(AuditContext context) {
@@ -107,8 +108,7 @@ public final class LinkAnalysis {
                 }
             }
         }
-        return new LinkAnalysis(Collections.unmodifiableList(all), Collections.unmodifiableList(web),
-                files.stream().map(SourceFile::path).toList());
+        return new LinkAnalysis(Collections.unmodifiableList(all), Collections.unmodifiableList(web));
     }
 
     private static List<Issue> checkFile(AuditContext context, Index index, SourceFile file) {

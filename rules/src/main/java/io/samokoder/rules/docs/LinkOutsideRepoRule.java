@@ -24,7 +24,7 @@ public final class LinkOutsideRepoRule implements Rule {
 
     @Override
     public Set<String> inputs(AuditContext context) {
-        return new java.util.TreeSet<>(LinkAnalysis.of(context).markdownPaths());
+        return LinkAnalysis.markdownPaths(context);
     }
 
     @Override

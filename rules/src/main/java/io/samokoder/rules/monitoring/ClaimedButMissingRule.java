@@ -1,18 +1,5 @@
 package io.samokoder.rules.monitoring;
 
-import com.vladsch.flexmark.ast.AutoLink;
-import com.vladsch.flexmark.ast.Code;
-import com.vladsch.flexmark.ast.CodeBlock;
-import com.vladsch.flexmark.ast.FencedCodeBlock;
-import com.vladsch.flexmark.ast.Heading;
-import com.vladsch.flexmark.ast.HtmlBlock;
-import com.vladsch.flexmark.ast.IndentedCodeBlock;
-import com.vladsch.flexmark.ast.Link;
-import com.vladsch.flexmark.ast.Paragraph;
-import com.vladsch.flexmark.ast.Text;
-import com.vladsch.flexmark.parser.Parser;
-import com.vladsch.flexmark.util.ast.Document;
-import com.vladsch.flexmark.util.ast.Node;
 import io.samokoder.engine.AuditContext;
 import io.samokoder.engine.Category;
 import io.samokoder.engine.FileKinds;
@@ -27,6 +14,7 @@ import io.samokoder.model.compose.ComposeService;
 import io.samokoder.model.compose.ComposeStack;
 import io.samokoder.model.compose.ImageCatalog;
 import io.samokoder.model.compose.PortMapping;
+import io.samokoder.model.markdown.MarkdownDocument;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -79,10 +67,6 @@ public final class ClaimedButMissingRule implements Rule {
             "alertmanager", "Alertmanager", "loki", "Loki", "cadvisor", "cAdvisor", "node-exporter", "node-exporter",
             "postgres-exporter", "postgres-exporter", "redis-exporter", "redis-exporter", "monitoring", "monitoring");
 
-    /** The flexmark tree of a Markdown file, cached per audit under this rule's own key type. */
-    record Markdown(Document document) {
-    }
-
     @Override
     public boolean isApplicable(AuditContext context) {
         return !Monitoring.compose(context).isEmpty() && context.workspace().files().stream().anyMatch(this::inScope);
@@ -114,47 +98,33 @@ public final class ClaimedButMissingRule implements Rule {
             if (text == null) {
                 continue;
             }
-            Document doc = context.parsed(f, Markdown.class, x -> new Markdown(Parser.builder().build().parse(text)))
-                    .document();
+            // the docs model's parse: code, links and prose are where flexmark says, and the file is parsed once
+            MarkdownDocument doc = MarkdownDocument.of(context, f);
             Set<String> seen = new LinkedHashSet<>();
-            for (Node n : doc.getDescendants()) {
-                if (n instanceof Text || n instanceof Code || n instanceof CodeBlock || n instanceof FencedCodeBlock
-                        || n instanceof IndentedCodeBlock || n instanceof HtmlBlock) {
-                    if (n instanceof Text && insideCodeOrLink(n)) {
-                        continue;
+            for (MarkdownDocument.Span span : doc.spans()) {
+                String chars = text.substring(span.start(), Math.min(span.end(), text.length()));
+                switch (span.kind()) {
+                    case TEXT -> {
+                        urls(f, chars, span.start(), compose, seen, sink);
+                        ports(f, chars, span.start(), compose, seen, sink);
                     }
-                    urls(f, doc, n.getChars().toString(), n.getChars().getStartOffset(), compose, seen, sink);
-                    if (n instanceof Text) {
-                        ports(f, doc, n.getChars().toString(), n.getChars().getStartOffset(), compose, seen, sink);
+                    case CODE, CODE_BLOCK, HTML_BLOCK, LINK, AUTOLINK -> urls(f, chars, span.start(), compose, seen,
+                            sink);
+                    case BLOCK -> upClaim(f, chars, span.start(), compose, sink);
+                    default -> {
                     }
-                } else if (n instanceof Link link) {
-                    urls(f, doc, link.getChars().toString(), link.getChars().getStartOffset(), compose, seen, sink);
-                } else if (n instanceof AutoLink link) {
-                    urls(f, doc, link.getChars().toString(), link.getChars().getStartOffset(), compose, seen, sink);
-                }
-                if (n instanceof Paragraph || n instanceof Heading) {
-                    upClaim(f, doc, n, compose, sink);
                 }
             }
         }
     }
 
-    private static boolean insideCodeOrLink(Node n) {
-        for (Node p = n.getParent(); p != null; p = p.getParent()) {
-            if (p instanceof Link || p instanceof AutoLink || p instanceof Code) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private void urls(SourceFile f, Document doc, String chars, int base, ComposeProject compose, Set<String> seen,
+    private void urls(SourceFile f, String chars, int base, ComposeProject compose, Set<String> seen,
                       FindingSink sink) {
         Matcher m = LOCAL_URL.matcher(chars);
         while (m.find()) {
             int port = m.group(3) != null ? Integer.parseInt(m.group(3))
                     : m.group(1).equalsIgnoreCase("https") ? 443 : 80;
-            int line = doc.getLineNumber(base + m.start()) + 1;
+            int line = f.lineOf(base + m.start());
             if (!seen.add(line + ":" + port) || port < 1 || port > 65535) {
                 continue;
             }
@@ -179,12 +149,12 @@ public final class ClaimedButMissingRule implements Rule {
     }
 
     /** "Grafana on port 3000": a port named in prose next to a component. */
-    private void ports(SourceFile f, Document doc, String chars, int base, ComposeProject compose, Set<String> seen,
+    private void ports(SourceFile f, String chars, int base, ComposeProject compose, Set<String> seen,
                        FindingSink sink) {
         Matcher m = PORT_WORD.matcher(chars);
         while (m.find()) {
             int port = Integer.parseInt(m.group(1));
-            int line = doc.getLineNumber(base + m.start()) + 1;
+            int line = f.lineOf(base + m.start());
             String lineText = f.line(line);
             int portColumn = f.columnOf(base + m.start()) - 1;
             String component = componentBefore(lineText, portColumn);
@@ -226,8 +196,7 @@ public final class ClaimedButMissingRule implements Rule {
         return best;
     }
 
-    private void upClaim(SourceFile f, Document doc, Node n, ComposeProject compose, FindingSink sink) {
-        String chars = n.getChars().toString();
+    private void upClaim(SourceFile f, String chars, int base, ComposeProject compose, FindingSink sink) {
         Matcher up = UP.matcher(chars);
         if (!up.find()) {
             return;
@@ -250,7 +219,7 @@ public final class ClaimedButMissingRule implements Rule {
         }
         List<String> names = new ArrayList<>();
         defaults.forEach(s -> names.add(s.name()));
-        int line = doc.getLineNumber(n.getChars().getStartOffset() + up.start()) + 1;
+        int line = f.lineOf(base + up.start());
         sink.report(Finding.of(this).at(f.path(), line)
                 .message("claims that `" + up.group() + "` starts " + String.join(", ", missing)
                         + ", but the services a plain `up` starts are " + Monitoring.list(names) + " (compose files: "

@@ -9,6 +9,7 @@ import io.samokoder.engine.Rule;
 import io.samokoder.engine.RuleInfo;
 import io.samokoder.engine.Severity;
 import io.samokoder.engine.SourceFile;
+import io.samokoder.model.markdown.MarkdownDocument;
 
 import java.util.List;
 import java.util.OptionalInt;
@@ -96,6 +97,7 @@ public final class ClaimExceedsScoreRule implements Rule {
 
     private static List<ReadinessClaim> claims(AuditContext context, SourceFile file) {
         return context.parsed(file, Claims.class,
-                f -> new Claims(ReadinessClaims.find(context.workspace().text(f).orElse("")))).list();
+                f -> new Claims(ReadinessClaims.find(MarkdownDocument.of(context, f),
+                        context.workspace().text(f).orElse("")))).list();
     }
 }

@@ -1,28 +1,7 @@
 package io.samokoder.rules.readiness;
 
-import com.vladsch.flexmark.ast.AutoLink;
-import com.vladsch.flexmark.ast.Code;
-import com.vladsch.flexmark.ast.FencedCodeBlock;
-import com.vladsch.flexmark.ast.HtmlBlock;
-import com.vladsch.flexmark.ast.HtmlCommentBlock;
-import com.vladsch.flexmark.ast.HtmlInline;
-import com.vladsch.flexmark.ast.HtmlInlineComment;
-import com.vladsch.flexmark.ast.HtmlInnerBlockComment;
-import com.vladsch.flexmark.ast.Image;
-import com.vladsch.flexmark.ast.ImageRef;
-import com.vladsch.flexmark.ast.IndentedCodeBlock;
-import com.vladsch.flexmark.ast.Link;
-import com.vladsch.flexmark.ast.LinkRef;
-import com.vladsch.flexmark.ast.MailLink;
-import com.vladsch.flexmark.ast.Reference;
-import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
-import com.vladsch.flexmark.ext.tables.TablesExtension;
-import com.vladsch.flexmark.parser.Parser;
-import io.samokoder.model.markdown.DeepStack;
-import com.vladsch.flexmark.util.ast.Document;
-import com.vladsch.flexmark.util.ast.Node;
-import com.vladsch.flexmark.util.data.MutableDataSet;
-import com.vladsch.flexmark.util.sequence.BasedSequence;
+
+import io.samokoder.model.markdown.MarkdownDocument;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +17,7 @@ import java.util.regex.Pattern;
  * "готово к продакшену", and badges whose label or message says production readiness with a percentage (shields.io
  * {@code /badge/production%20ready-95%25-brightgreen}, {@code ?label=…&message=…}, badgen).
  *
- * <p>The document is parsed with flexmark so that code (fenced, indented, inline), HTML comments, link destinations
+ * <p>The document is the docs model's flexmark parse ({@link MarkdownDocument#spans()}), so that code (fenced, indented, inline), HTML comments, link destinations
  * and HTML tags never count as prose. Claims that are negated or aspirational ("not production-ready yet", "the goal
  * is to become production ready", "пока не готово к продакшену") or quoted ({@code README claims "Production Ready
  * (95%)"}) are not claims. At most one claim per line is reported: the highest percentage, else the first
@@ -78,29 +57,21 @@ public final class ReadinessClaims {
     private static final Pattern LONE_PERCENT = Pattern.compile("%(?![0-9a-fA-F]{2})");
     private static final String QUOTES = "\"“”«»„";
 
-    private static final Parser PARSER;
-
-    static {
-        MutableDataSet options = new MutableDataSet();
-        options.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), AutolinkExtension.create()));
-        PARSER = Parser.builder(options).build();
-    }
-
     private ReadinessClaims() {
     }
 
-    /** Claims in document order. */
+    /** Claims in document order; parses the text (tests, single documents). */
     public static List<ReadinessClaim> find(String markdown) {
-        // flexmark recurses once per nesting level: hostile nesting must not overflow the rule thread
-        return DeepStack.run(() -> findUnguarded(markdown), List::of);
+        String text = markdown == null ? "" : markdown;
+        return find(MarkdownDocument.parse("", text), text);
     }
 
-    private static List<ReadinessClaim> findUnguarded(String markdown) {
+    /** Claims in document order, from the docs model's parse of {@code markdown} (no second parse). */
+    public static List<ReadinessClaim> find(MarkdownDocument document, String markdown) {
         String text = markdown == null ? "" : markdown;
-        Document doc = PARSER.parse(text);
         char[] prose = text.toCharArray();
         List<ReadinessClaim> claims = new ArrayList<>();
-        mask(doc, text, prose, claims);
+        mask(document, text, prose, claims);
         String[] lines = new String(prose).split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             claimOnLine(lines[i], i + 1, false).ifPresent(claims::add);
@@ -118,49 +89,26 @@ public final class ReadinessClaims {
     }
 
     /** Blanks everything that is not prose, collecting badge claims from images on the way. */
-    private static void mask(Node node, String text, char[] prose, List<ReadinessClaim> claims) {
-        for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
-            if (child instanceof FencedCodeBlock || child instanceof IndentedCodeBlock || child instanceof Code
-                    || child instanceof HtmlCommentBlock || child instanceof HtmlInnerBlockComment
-                    || child instanceof HtmlInlineComment || child instanceof Reference) {
-                blank(prose, child.getStartOffset(), child.getEndOffset());
-                continue;
-            }
-            if (child instanceof Image image) {
-                badge(text, image.getStartOffset(), image.getUrl().toString(), image.getText().toString())
-                        .ifPresent(claims::add);
-                blank(prose, image.getUrl());
-                blank(prose, image.getTitle());
-            } else if (child instanceof ImageRef ref) {
-                Reference def = ref.getReferenceNode(ref.getDocument());
-                if (def != null) {
-                    badge(text, ref.getStartOffset(), def.getUrl().toString(), ref.getText().toString())
-                            .ifPresent(claims::add);
+    private static void mask(MarkdownDocument document, String text, char[] prose, List<ReadinessClaim> claims) {
+        for (MarkdownDocument.Span span : document.spans()) {
+            switch (span.kind()) {
+                case CODE, CODE_BLOCK, COMMENT, DEFINITION, DESTINATION, AUTOLINK ->
+                        blank(prose, span.start(), span.end());
+                case HTML_BLOCK, HTML_INLINE -> html(text, prose, span.start(), span.end(), claims);
+                default -> {
                 }
-            } else if (child instanceof Link link) {
-                blank(prose, link.getUrl());
-                blank(prose, link.getTitle());
-            } else if (child instanceof AutoLink || child instanceof MailLink) {
-                blank(prose, child.getStartOffset(), child.getEndOffset());
-            } else if (child instanceof LinkRef) {
-                // [text][label]: the label is not prose, but the text is
-                LinkRef ref = (LinkRef) child;
-                if (!ref.getText().isNull() && !ref.getText().isEmpty()) {
-                    blank(prose, ref.getReference());
-                }
-            } else if (child instanceof HtmlBlock || child instanceof HtmlInline) {
-                html(text, prose, child.getStartOffset(), child.getEndOffset(), claims);
-                continue;
             }
-            mask(child, text, prose, claims);
+        }
+        for (MarkdownDocument.Link link : document.links()) {
+            if (link.kind() == MarkdownDocument.Kind.IMAGE || link.kind() == MarkdownDocument.Kind.IMAGE_REFERENCE) {
+                badge(link.line(), link.column(), link.destination(), link.text()).ifPresent(claims::add);
+            }
         }
         // emphasis and heading markers are not words; blank them so "Production **Ready**" reads as prose
-        if (node instanceof Document) {
-            for (int i = 0; i < prose.length; i++) {
-                char c = prose[i];
-                if (c == '*' || c == '_' || c == '~' || c == '`' || c == '#' || c == '>' || c == '\r' || c == '\t') {
-                    prose[i] = ' ';
-                }
+        for (int i = 0; i < prose.length; i++) {
+            char c = prose[i];
+            if (c == '*' || c == '_' || c == '~' || c == '`' || c == '#' || c == '>' || c == '\r' || c == '\t') {
+                prose[i] = ' ';
             }
         }
     }
@@ -170,7 +118,10 @@ public final class ReadinessClaims {
         Matcher src = HTML_SRC.matcher(html);
         while (src.find()) {
             String url = src.group(1) != null ? src.group(1) : src.group(2);
-            badge(text, start + src.start(), url, "").ifPresent(claims::add);
+            int at = start + src.start();
+            String before = text.substring(0, Math.min(at, text.length()));
+            int lineNo = 1 + (int) before.chars().filter(c -> c == '\n').count();
+            badge(lineNo, at - (before.lastIndexOf('\n') + 1) + 1, url, "").ifPresent(claims::add);
         }
         Matcher tag = HTML_TAG.matcher(html);
         while (tag.find()) {
@@ -190,12 +141,6 @@ public final class ReadinessClaims {
         }
     }
 
-    private static void blank(char[] prose, BasedSequence seq) {
-        if (seq != null && !seq.isNull() && !seq.isEmpty()) {
-            blank(prose, seq.getStartOffset(), seq.getEndOffset());
-        }
-    }
-
     private static void blank(char[] prose, int start, int end) {
         for (int i = Math.max(0, start); i < Math.min(prose.length, end); i++) {
             if (prose[i] != '\n') {
@@ -205,15 +150,12 @@ public final class ReadinessClaims {
     }
 
     /** A badge image whose decoded URL or alt text states readiness with a percentage. */
-    private static java.util.Optional<ReadinessClaim> badge(String text, int offset, String url, String alt) {
+    private static java.util.Optional<ReadinessClaim> badge(int lineNo, int column, String url, String alt) {
         String lower = url.toLowerCase(Locale.ROOT);
         if (!(lower.contains("shields.io") || lower.contains("badgen.net") || lower.contains("badge"))) {
             return java.util.Optional.empty();
         }
         String decoded = decodeBadge(url);
-        String line = text.substring(0, Math.min(offset, text.length()));
-        int lineNo = 1 + (int) line.chars().filter(c -> c == '\n').count();
-        int column = offset - (line.lastIndexOf('\n') + 1) + 1;
         for (String candidate : List.of(decoded, alt + " " + decoded)) {
             java.util.Optional<ReadinessClaim> c = claimOnLine(candidate, lineNo, true);
             if (c.isPresent() && c.get().hasPercent()) {
@@ -245,7 +187,7 @@ public final class ReadinessClaims {
     }
 
     static java.util.Optional<ReadinessClaim> claimOnLine(String rawLine, int lineNo, boolean badge) {
-        if (rawLine.isBlank()) {
+        if (rawLine.isBlank() || !mentionsReadiness(rawLine)) {
             return java.util.Optional.empty();
         }
         // collapse runs of blanks (left by masking) keeping a map back to the original columns
@@ -292,6 +234,18 @@ public final class ReadinessClaims {
             }
         }
         return java.util.Optional.ofNullable(best);
+    }
+
+    /** Every term contains "read" or "готов": lines without either (nearly all) skip the patterns. */
+    private static boolean mentionsReadiness(String line) {
+        for (int i = 0, n = line.length(); i < n; i++) {
+            char c = line.charAt(i);
+            if ((c == 'r' || c == 'R') && line.regionMatches(true, i, "read", 0, 4)
+                    || (c == 'г' || c == 'Г') && line.regionMatches(true, i, "готов", 0, 5)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isClaim(String line, int start, int end) {

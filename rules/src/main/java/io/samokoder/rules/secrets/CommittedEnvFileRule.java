@@ -52,6 +52,9 @@ public final class CommittedEnvFileRule implements Rule {
         Weakness weakness = Weakness.of(context);
         TokenCatalog catalog = TokenCatalog.of(context);
         for (SourceFile file : context.workspace().files()) {
+            if (!FileSettings.isDotenv(file.name().toLowerCase(Locale.ROOT))) {
+                continue; // templates are dotenv names too
+            }
             FileSettings fs = FileSettings.of(context, file);
             if (fs.kind() == FileSettings.Kind.DOTENV) {
                 for (Setting s : fs.settings()) {

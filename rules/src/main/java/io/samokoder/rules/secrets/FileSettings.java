@@ -318,24 +318,86 @@ public record FileSettings(Kind kind, List<Setting> settings) {
     private static final Pattern JS_CONSTANT = Pattern.compile(
             "(?m)^[ \\t]*(?:export[ \\t]+)?(?:const|let|var)[ \\t]+([A-Za-z_$][A-Za-z0-9_$]{0,100})[ \\t]*=[ \\t]*(['\"`])([^'\"`\\r\\n\\\\$]{0,500})\\2[ \\t]*;?[ \\t]*(?://.*)?$");
 
-    private static void code(String text, SourceFile file, List<Setting> out) {
-        String lower = file.name().toLowerCase(Locale.ROOT);
-        boolean python = lower.endsWith(".py");
-        if (python) {
-            addMatches(PY_CONSTANT, text, file, 1, 3, out);
-            addMatches(PY_GETENV, text, file, 1, 2, out);
-        } else {
-            addMatches(JS_DEFAULT, text, file, 1, 3, out);
-            addMatches(JS_CONSTANT, text, file, 1, 3, out);
+    /** Which lines each code pattern can match: testing one or two characters first keeps the regexes off most lines. */
+    private enum LineFilter {
+        PY_CONSTANT {
+            @Override
+            boolean admits(String text, int start, int end) {
+                char c = text.charAt(start);
+                return c >= 'A' && c <= 'Z' && contains(text, "=", start, end);
+            }
+        },
+        ENV_CALL {
+            @Override
+            boolean admits(String text, int start, int end) {
+                return contains(text, "env", start, end) && contains(text, "(", start, end);
+            }
+        },
+        PROCESS_ENV {
+            @Override
+            boolean admits(String text, int start, int end) {
+                return contains(text, "process.env.", start, end);
+            }
+        },
+        DECLARATION {
+            @Override
+            boolean admits(String text, int start, int end) {
+                int i = start;
+                while (i < end && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+                    i++;
+                }
+                return text.startsWith("const", i) || text.startsWith("let", i) || text.startsWith("var", i)
+                        || text.startsWith("export", i);
+            }
+        };
+
+        abstract boolean admits(String text, int start, int end);
+
+        /** Whether {@code needle} occurs within [start, end): bounded, so a long file stays linear. */
+        static boolean contains(String text, String needle, int start, int end) {
+            char c = needle.charAt(0);
+            for (int i = start, last = end - needle.length(); i <= last; i++) {
+                if (text.charAt(i) == c && text.startsWith(needle, i)) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 
-    private static void addMatches(Pattern p, String text, SourceFile file, int nameGroup, int valueGroup,
-                                   List<Setting> out) {
+    private static void code(String text, SourceFile file, List<Setting> out) {
         if (text.length() > MAX_SIZE) {
             return;
         }
-        Matcher m = p.matcher(text);
+        String lower = file.name().toLowerCase(Locale.ROOT);
+        boolean python = lower.endsWith(".py");
+        Matcher first = (python ? PY_CONSTANT : JS_DEFAULT).matcher(text).useAnchoringBounds(true);
+        Matcher second = (python ? PY_GETENV : JS_CONSTANT).matcher(text).useAnchoringBounds(true);
+        LineFilter firstFilter = python ? LineFilter.PY_CONSTANT : LineFilter.PROCESS_ENV;
+        LineFilter secondFilter = python ? LineFilter.ENV_CALL : LineFilter.DECLARATION;
+        // every pattern is confined to one line, so matching line by line finds what matching the whole text finds
+        List<Setting> firsts = new ArrayList<>();
+        List<Setting> seconds = new ArrayList<>();
+        int start = 0;
+        int length = text.length();
+        while (start < length) {
+            int nl = text.indexOf('\n', start);
+            int end = nl < 0 ? length : nl;
+            if (end > start) {
+                if (firstFilter.admits(text, start, end)) {
+                    addMatches(first.region(start, end), file, 1, 3, firsts);
+                }
+                if (secondFilter.admits(text, start, end)) {
+                    addMatches(second.region(start, end), file, 1, python ? 2 : 3, seconds);
+                }
+            }
+            start = end + 1;
+        }
+        out.addAll(firsts);
+        out.addAll(seconds);
+    }
+
+    private static void addMatches(Matcher m, SourceFile file, int nameGroup, int valueGroup, List<Setting> out) {
         while (m.find()) {
             int at = m.start(valueGroup);
             out.add(new Setting(m.group(nameGroup), m.group(valueGroup), file.lineOf(at), file.columnOf(at),

@@ -23,6 +23,7 @@ public final class SecretsPolicy {
             + "**/src/test/**,**/fixtures/**,**/examples/**";
 
     private final List<Pattern> local;
+    private final java.util.Map<String, Boolean> isLocal = new java.util.concurrent.ConcurrentHashMap<>();
 
     private SecretsPolicy(List<Pattern> local) {
         this.local = local;
@@ -76,12 +77,8 @@ public final class SecretsPolicy {
     }
 
     public boolean isLocal(String path) {
-        for (Pattern p : local) {
-            if (p.matcher(path).matches()) {
-                return true;
-            }
-        }
-        return false;
+        // asked once per setting: many per file
+        return isLocal.computeIfAbsent(path, p -> local.stream().anyMatch(glob -> glob.matcher(p).matches()));
     }
 
     /** Severity of a weak value at this path. */

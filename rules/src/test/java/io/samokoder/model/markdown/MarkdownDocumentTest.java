@@ -174,4 +174,45 @@ class MarkdownDocumentTest {
                         org.assertj.core.groups.Tuple.tuple(MarkdownDocument.Kind.LINK, "a.md", 1),
                         org.assertj.core.groups.Tuple.tuple(MarkdownDocument.Kind.IMAGE, "b.png", 32));
     }
+
+    private static List<String> spans(String text, MarkdownDocument.SpanKind kind) {
+        return md(text).spans().stream().filter(s -> s.kind() == kind)
+                .map(s -> text.substring(s.start(), s.end())).toList();
+    }
+
+    @Test
+    void spansSayWhereCodeLinkSyntaxHtmlProseAndBlocksAre() {
+        String text = """
+                # Grafana `on` 3000
+
+                Text [shown](dest.md "title") ![alt](i.png) [x][lbl] <https://a.b> www.c.d <b>bold</b>
+                <!-- note -->
+
+                ```sh
+                docker compose up
+                ```
+
+                | a | b |
+                |---|---|
+                | c | d |
+
+                [lbl]: l.md
+                """;
+        assertThat(spans(text, MarkdownDocument.SpanKind.CODE)).containsExactly("`on`");
+        assertThat(spans(text, MarkdownDocument.SpanKind.CODE_BLOCK)).containsExactly("```sh\ndocker compose up\n```");
+        assertThat(spans(text, MarkdownDocument.SpanKind.DESTINATION)).containsExactly("dest.md", "title", "i.png", "lbl");
+        assertThat(spans(text, MarkdownDocument.SpanKind.LINK)).containsExactly("[shown](dest.md \"title\")");
+        assertThat(spans(text, MarkdownDocument.SpanKind.AUTOLINK)).containsExactly("<https://a.b>", "www.c.d");
+        assertThat(spans(text, MarkdownDocument.SpanKind.HTML_INLINE)).containsExactly("<b>", "</b>");
+        assertThat(spans(text, MarkdownDocument.SpanKind.COMMENT)).containsExactly("<!-- note -->\n");
+        assertThat(spans(text, MarkdownDocument.SpanKind.DEFINITION)).containsExactly("[lbl]: l.md");
+        assertThat(spans(text, MarkdownDocument.SpanKind.TEXT)).contains("Grafana ", " 3000", "Text ", "alt")
+                .doesNotContain("shown");
+        assertThat(spans(text, MarkdownDocument.SpanKind.BLOCK)).contains("# Grafana `on` 3000", "| c | d |");
+    }
+
+    @Test
+    void linkWithAnUnbracketedSpaceIsTextNotLinkSyntax() {
+        assertThat(spans("See [a](b c) here.\n", MarkdownDocument.SpanKind.DESTINATION)).isEmpty();
+    }
 }

@@ -201,6 +201,18 @@ class SecretsRulesTest {
     }
 
     @Test
+    void codeDefaultsAreFoundLineByLineInCrlfFilesAndAfterLongRunsOfOtherLines() throws IOException {
+        String filler = "x = compute(1)\r\n".repeat(2000);
+        write("app/config.py", filler + "    os.getenv('X')\r\nDB_PASSWORD = \"postgres\"\r\n"
+                + "token = os.environ.get(\"API_TOKEN\", \"changeme\")\r\n");
+        write("web/env.js", "// process.env.NOT_A_DEFAULT\n" + "let a = 1;\n".repeat(2000)
+                + "  export const JWT_SECRET = 'secret';\nconst key = process.env.API_KEY ?? \"test\";\n");
+        List<Finding> f = audit();
+        assertThat(where(f, "secrets/weak-value")).containsExactlyInAnyOrder("app/config.py:2002",
+                "app/config.py:2003", "web/env.js:2002", "web/env.js:2003");
+    }
+
+    @Test
     void tokensAreFoundInAnyTextFileButNotInBinaryFiles() throws IOException {
         TokenSamples s = new TokenSamples(5);
         String token = s.lines().get("github-pat");
