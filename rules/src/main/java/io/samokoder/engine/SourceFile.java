@@ -10,8 +10,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * One text file of the workspace. Content is read lazily, at most once while memory allows (a soft reference lets
@@ -77,35 +75,23 @@ public final class SourceFile {
 
     /** Offsets of line starts, for turning offsets into line numbers. */
     public int lineOf(int offset) {
-        int[] starts = decoded().lineStarts();
-        int lo = 0;
-        int hi = starts.length - 1;
-        while (lo < hi) {
-            int mid = (lo + hi + 1) >>> 1;
-            if (starts[mid] <= offset) {
-                lo = mid;
-            } else {
-                hi = mid - 1;
-            }
-        }
-        return lo + 1;
+        return decoded().lines().line(offset);
     }
 
     /** 1-based column of an offset. */
     public int columnOf(int offset) {
-        int[] starts = decoded().lineStarts();
-        return offset - starts[lineOf(offset) - 1] + 1;
+        return decoded().lines().column(offset);
     }
 
     /** The text of a 1-based line without its terminator, or {@code ""} when out of range. */
     public String line(int number) {
         Decoded d = decoded();
-        int[] starts = d.lineStarts();
-        if (number < 1 || number > starts.length) {
+        LineIndex lines = d.lines();
+        if (number < 1 || number > lines.count()) {
             return "";
         }
-        int start = starts[number - 1];
-        int end = number < starts.length ? starts[number] : d.text.length();
+        int start = lines.start(number);
+        int end = number < lines.count() ? lines.start(number + 1) : d.text.length();
         String s = d.text.substring(start, end);
         int cut = s.length();
         while (cut > 0 && (s.charAt(cut - 1) == '\n' || s.charAt(cut - 1) == '\r')) {
@@ -115,7 +101,22 @@ public final class SourceFile {
     }
 
     public int lineCount() {
-        return decoded().lineStarts().length;
+        return decoded().lines().count();
+    }
+
+    /**
+     * The text for a single pass over the tree (token and settings scans): the cached text when there is one, else
+     * read and decoded without being cached, so that a scan of a large tree leaves no text behind for the collector
+     * to copy. Empty for binary files; throws {@link UncheckedIOException} only when the file cannot be read.
+     */
+    public String textOnce() {
+        Decoded d = cache.get();
+        return (d != null ? d : read()).text;
+    }
+
+    /** Whether the decoded text is held in memory now (tests of the read-once passes). */
+    public boolean isTextCached() {
+        return cache.get() != null;
     }
 
     private Decoded decoded() {
@@ -182,7 +183,7 @@ public final class SourceFile {
         final String text;
         final boolean invalidUtf8;
         final boolean binary;
-        private int[] lineStarts;
+        private LineIndex lines;
 
         Decoded(String text, boolean invalidUtf8, boolean binary) {
             this.text = text;
@@ -190,24 +191,11 @@ public final class SourceFile {
             this.binary = binary;
         }
 
-        synchronized int[] lineStarts() {
-            if (lineStarts == null) {
-                List<Integer> starts = new ArrayList<>();
-                starts.add(0);
-                for (int i = 0; i < text.length(); i++) {
-                    char c = text.charAt(i);
-                    if (c == '\n') {
-                        starts.add(i + 1);
-                    } else if (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n')) {
-                        starts.add(i + 1);
-                    }
-                }
-                if (starts.size() > 1 && starts.get(starts.size() - 1) == text.length()) {
-                    starts.remove(starts.size() - 1);
-                }
-                lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
+        synchronized LineIndex lines() {
+            if (lines == null) {
+                lines = new LineIndex(text);
             }
-            return lineStarts;
+            return lines;
         }
     }
 

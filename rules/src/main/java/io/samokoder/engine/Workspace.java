@@ -143,6 +143,14 @@ public final class Workspace {
         return Collections.unmodifiableSet(allFiles);
     }
 
+    /** Every non-ignored file path inside {@code dir} (at any depth; the whole tree for {@code ""}), sorted. */
+    public java.util.SortedSet<String> filePathsUnder(String dir) {
+        String d = normalize(dir);
+        // "a/b/" up to "a/b0": '0' follows '/' in UTF-16, so the range holds exactly the paths starting with "a/b/"
+        return d.isEmpty() ? Collections.unmodifiableSortedSet(allFiles)
+                : Collections.unmodifiableSortedSet(allFiles.subSet(d + "/", d + "0"));
+    }
+
     public Collection<String> allDirectoryPaths() {
         return Collections.unmodifiableSet(allDirs);
     }
@@ -169,6 +177,16 @@ public final class Workspace {
     public Optional<String> text(SourceFile file) {
         try {
             return file.isBinary() ? Optional.empty() : Optional.of(file.text());
+        } catch (java.io.UncheckedIOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** {@link #text} for one pass over many files: not kept in memory afterwards ({@link SourceFile#textOnce}). */
+    public Optional<String> textOnce(SourceFile file) {
+        try {
+            String text = file.textOnce();
+            return text.isEmpty() && file.size() > 0 && file.isBinary() ? Optional.empty() : Optional.of(text);
         } catch (java.io.UncheckedIOException e) {
             return Optional.empty();
         }

@@ -160,4 +160,30 @@ class WorkspaceTest {
         assertThat(ws.files()).extracting(SourceFile::name).containsExactly("a.yml", "b.md");
         assertThat(ws.files()).extracting(SourceFile::folder).containsExactly("", "x/y");
     }
+
+    @Test
+    void filePathsUnderAFolderAreExactlyItsFilesAtAnyDepth() throws IOException {
+        write("rules/a.yml", "x");
+        write("rules/sub/b.yml", "x");
+        write("rules-old/c.yml", "x");
+        write("rules.yml", "x");
+        Workspace ws = Workspace.scan(root);
+        assertThat(ws.filePathsUnder("rules")).containsExactly("rules/a.yml", "rules/sub/b.yml");
+        assertThat(ws.filePathsUnder("./rules/sub/")).containsExactly("rules/sub/b.yml");
+        assertThat(ws.filePathsUnder("")).hasSize(4);
+        assertThat(ws.filePathsUnder("missing")).isEmpty();
+    }
+
+    @Test
+    void textOnceReadsWithoutKeepingWhileTextKeeps() throws IOException {
+        write("app/main.py", "TOKEN = 'x'\n");
+        write("bin/blob", "\0\0binary");
+        Workspace ws = Workspace.scan(root);
+        SourceFile py = ws.file("app/main.py").orElseThrow();
+        assertThat(ws.textOnce(py)).contains("TOKEN = 'x'\n");
+        assertThat(py.isTextCached()).isFalse();
+        assertThat(ws.text(py)).contains("TOKEN = 'x'\n");
+        assertThat(py.isTextCached()).isTrue();
+        assertThat(ws.textOnce(ws.file("bin/blob").orElseThrow())).isEmpty();
+    }
 }

@@ -376,8 +376,8 @@ public final class AlembicProject {
             if (!conventional || covered.contains(dir)) {
                 continue;
             }
-            boolean hasPy = ws.allFilePaths().stream().anyMatch(p -> p.startsWith(dir + "/")
-                    && p.indexOf('/', dir.length() + 1) < 0 && isRevisionFileName(p.substring(dir.length() + 1)));
+            boolean hasPy = ws.filePathsUnder(dir).stream().anyMatch(p -> p.indexOf('/', dir.length() + 1) < 0
+                    && isRevisionFileName(p.substring(dir.length() + 1)));
             if (hasPy) {
                 String location = dir.substring(0, dir.length() - "/versions".length());
                 envs.add(environment(ctx, null, 0, "alembic", location, List.of(dir), false, new ArrayList<>()));
@@ -432,8 +432,14 @@ public final class AlembicProject {
                                            List<String> versionDirs, boolean recursive, List<Problem> problems) {
         Workspace ws = ctx.workspace();
         List<AlembicModule> modules = new ArrayList<>();
-        for (SourceFile f : ws.files()) {
-            if (!isRevisionFileName(f.name()) || !inVersionDir(f.folder(), versionDirs, recursive)) {
+        // only the files under the version folders: walking the whole tree per environment was quadratic in big repos
+        java.util.SortedSet<String> candidates = new java.util.TreeSet<>();
+        for (String d : versionDirs) {
+            candidates.addAll(ws.filePathsUnder(d));
+        }
+        for (String path : candidates) {
+            SourceFile f = ws.file(path).orElse(null);
+            if (f == null || !isRevisionFileName(f.name()) || !inVersionDir(f.folder(), versionDirs, recursive)) {
                 continue;
             }
             if (ws.isBinary(f)) {

@@ -154,12 +154,39 @@ public final class RuleFileMissingRule implements Rule {
         } catch (java.util.regex.PatternSyntaxException ex) {
             return false; // Prometheus rejects the pattern too
         }
-        for (String f : ctx.workspace().allFilePaths()) {
-            if (p.matcher(f).matches()) {
+        // Prometheus globs each path segment on its own (filepath.Glob): no wildcard crosses '/', so only files in
+        // the literal folder before the first wildcard, with as many segments as the glob, can match
+        int segments = segments(glob);
+        for (String f : ctx.workspace().filePathsUnder(literalFolder(glob))) {
+            if (segments(f) == segments && p.matcher(f).matches()) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static int segments(String path) {
+        int n = 1;
+        for (int i = 0; i < path.length(); i++) {
+            if (path.charAt(i) == '/') {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    // "rules/app/*.yml" -> "rules/app"; "*" + "/x.yml" and "*.yml" -> ""
+    static String literalFolder(String glob) {
+        int wildcard = glob.length();
+        for (int i = 0; i < glob.length(); i++) {
+            char c = glob.charAt(i);
+            if (c == '*' || c == '?' || c == '[' || c == '\\') {
+                wildcard = i;
+                break;
+            }
+        }
+        int slash = glob.lastIndexOf('/', wildcard);
+        return slash < 0 ? "" : glob.substring(0, slash);
     }
 
     public static String toRegex(String glob) {

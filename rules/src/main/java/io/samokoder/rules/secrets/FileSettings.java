@@ -2,6 +2,7 @@ package io.samokoder.rules.secrets;
 
 import io.samokoder.engine.AuditContext;
 import io.samokoder.engine.FileKinds;
+import io.samokoder.engine.LineIndex;
 import io.samokoder.engine.SourceFile;
 import io.samokoder.engine.yaml.YamlDocument;
 import io.samokoder.model.dotenv.DotEnv;
@@ -36,25 +37,41 @@ public record FileSettings(Kind kind, List<Setting> settings) {
     private static final FileSettings NONE = new FileSettings(Kind.NONE, List.of());
 
     public static FileSettings of(AuditContext context, SourceFile file) {
+        return of(context, file, null);
+    }
+
+    /**
+     * The settings of a file, parsed once per audit.
+     *
+     * @param text the file's text when the caller already holds it (the secrets pass reads each file once and does
+     *             not keep it; binary files come as {@code ""}); null to read it here
+     */
+    static FileSettings of(AuditContext context, SourceFile file, String text) {
         if (isTranslation(file.path())) {
             return NONE; // login.password=Password in a message bundle is a label, not a setting
         }
         Kind kind = kindOf(file.path());
         if (kind == Kind.NONE && !file.name().contains(".") && file.size() < MAX_SIZE) {
-            kind = shebangShell(context, file) ? Kind.SHELL : Kind.NONE;
+            kind = shebangShell(context, file, text) ? Kind.SHELL : Kind.NONE;
         }
         if (kind == Kind.NONE || file.size() > MAX_SIZE) {
             return NONE;
         }
         Kind k = kind;
-        return context.parsed(file, FileSettings.class, f -> parse(context, f, k));
+        return context.parsed(file, FileSettings.class, f -> parse(context, f, k, text));
     }
 
-    private static boolean shebangShell(AuditContext context, SourceFile file) {
-        if (context.workspace().isBinary(file)) {
-            return false;
+    private static boolean shebangShell(AuditContext context, SourceFile file, String text) {
+        String first;
+        if (text != null) {
+            int nl = text.indexOf('\n');
+            first = nl < 0 ? text : text.substring(0, nl);
+        } else {
+            if (context.workspace().isBinary(file)) {
+                return false;
+            }
+            first = file.lineCount() > 0 ? file.line(1) : "";
         }
-        String first = file.lineCount() > 0 ? file.line(1) : "";
         return first.startsWith("#!") && first.matches("#!.*\\b(?:ba|z|k|da)?sh\\b.*");
     }
 
@@ -122,11 +139,11 @@ public record FileSettings(Kind kind, List<Setting> settings) {
         return false;
     }
 
-    private static FileSettings parse(AuditContext context, SourceFile file, Kind kind) {
-        if (context.workspace().isBinary(file)) {
+    private static FileSettings parse(AuditContext context, SourceFile file, Kind kind, String given) {
+        if (given == null && context.workspace().isBinary(file)) {
             return NONE;
         }
-        String text = context.workspace().text(file).orElse("");
+        String text = given != null ? given : context.workspace().text(file).orElse("");
         List<Setting> out = new ArrayList<>();
         switch (kind) {
             case DOTENV, DOTENV_TEMPLATE -> dotenv(DotEnv.of(context, file), out);
@@ -134,7 +151,7 @@ public record FileSettings(Kind kind, List<Setting> settings) {
             case INI -> lines(text, INI_LINE, file.path(), out, false);
             case DOCKERFILE -> dockerfile(text, file.path(), out);
             case YAML -> yaml(context.yaml(file), out);
-            case CODE -> code(text, file, out);
+            case CODE -> code(text, file.path(), out);
             default -> {
             }
         }
@@ -365,11 +382,11 @@ public record FileSettings(Kind kind, List<Setting> settings) {
         }
     }
 
-    private static void code(String text, SourceFile file, List<Setting> out) {
+    private static void code(String text, String path, List<Setting> out) {
         if (text.length() > MAX_SIZE) {
             return;
         }
-        String lower = file.name().toLowerCase(Locale.ROOT);
+        String lower = path.toLowerCase(Locale.ROOT);
         boolean python = lower.endsWith(".py");
         Matcher first = (python ? PY_CONSTANT : JS_DEFAULT).matcher(text).useAnchoringBounds(true);
         Matcher second = (python ? PY_GETENV : JS_CONSTANT).matcher(text).useAnchoringBounds(true);
@@ -378,6 +395,7 @@ public record FileSettings(Kind kind, List<Setting> settings) {
         // every pattern is confined to one line, so matching line by line finds what matching the whole text finds
         List<Setting> firsts = new ArrayList<>();
         List<Setting> seconds = new ArrayList<>();
+        LineIndex[] lines = new LineIndex[1]; // built at the first match: most files have none
         int start = 0;
         int length = text.length();
         while (start < length) {
@@ -385,10 +403,10 @@ public record FileSettings(Kind kind, List<Setting> settings) {
             int end = nl < 0 ? length : nl;
             if (end > start) {
                 if (firstFilter.admits(text, start, end)) {
-                    addMatches(first.region(start, end), file, 1, 3, firsts);
+                    addMatches(first.region(start, end), text, path, lines, 1, 3, firsts);
                 }
                 if (secondFilter.admits(text, start, end)) {
-                    addMatches(second.region(start, end), file, 1, python ? 2 : 3, seconds);
+                    addMatches(second.region(start, end), text, path, lines, 1, python ? 2 : 3, seconds);
                 }
             }
             start = end + 1;
@@ -397,11 +415,15 @@ public record FileSettings(Kind kind, List<Setting> settings) {
         out.addAll(seconds);
     }
 
-    private static void addMatches(Matcher m, SourceFile file, int nameGroup, int valueGroup, List<Setting> out) {
+    private static void addMatches(Matcher m, String text, String path, LineIndex[] lines, int nameGroup,
+                                   int valueGroup, List<Setting> out) {
         while (m.find()) {
+            if (lines[0] == null) {
+                lines[0] = new LineIndex(text);
+            }
             int at = m.start(valueGroup);
-            out.add(new Setting(m.group(nameGroup), m.group(valueGroup), file.lineOf(at), file.columnOf(at),
-                    file.path()));
+            out.add(new Setting(m.group(nameGroup), m.group(valueGroup), lines[0].line(at), lines[0].column(at),
+                    path));
         }
     }
 }

@@ -8,15 +8,11 @@ import io.samokoder.engine.Masking;
 import io.samokoder.engine.Rule;
 import io.samokoder.engine.RuleInfo;
 import io.samokoder.engine.Severity;
-import io.samokoder.engine.SourceFile;
-import io.samokoder.engine.Workspace;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.List;
 
 /**
  * Provider tokens (Telegram, AWS, GitHub, GitLab, Slack, OpenAI, Anthropic, Google, Stripe, …) in any text file of the
@@ -46,39 +42,20 @@ public final class KnownTokenRule implements Rule {
                     .remediation("Fix the file named by the option " + TokenCatalog.OPTION + "; see docs/checks/secrets.md.")
                     .key("patterns-file").build());
         }
-        Workspace workspace = context.workspace();
-        List<List<Finding>> perFile = workspace.files().parallelStream()
-                .map(file -> scan(workspace, catalog, file))
-                .toList();
-        perFile.forEach(list -> list.forEach(sink::report));
-    }
-
-    private List<Finding> scan(Workspace workspace, TokenCatalog catalog, SourceFile file) {
-        String text = workspace.text(file).orElse(null);
-        if (text == null) {
-            return List.of();
+        for (SecretsPass.FileTokens t : SecretsPass.of(context).tokens()) {
+            if (t.failure() != null) {
+                sink.report(Finding.of(this).at(t.file().path(), 0).severity(Severity.INFO)
+                        .message("not scanned for tokens: " + t.failure())
+                        .key("scan-failed").build());
+            }
+            for (SecretsPass.Hit h : t.hits()) {
+                sink.report(Finding.of(this).at(t.file().path(), h.line(), h.column())
+                        .message(h.pattern().description() + " " + Masking.mask(h.secret())
+                                + " is committed in plain text (" + h.pattern().id() + ")")
+                        .key(h.pattern().id() + ":" + digest(h.secret()))
+                        .build());
+            }
         }
-        List<TokenCatalog.Match> matches;
-        try {
-            matches = catalog.scan(text);
-        } catch (RuntimeException | StackOverflowError e) {
-            // a user pattern misbehaving on one file must not cost the findings of every other file
-            return List.of(Finding.of(this).at(file.path(), 0).severity(Severity.INFO)
-                    .message("not scanned for tokens: " + e.getClass().getSimpleName())
-                    .key("scan-failed").build());
-        }
-        if (matches.isEmpty()) {
-            return List.of();
-        }
-        List<Finding> out = new ArrayList<>(matches.size());
-        for (TokenCatalog.Match m : matches) {
-            out.add(Finding.of(this).at(file.path(), file.lineOf(m.start()), file.columnOf(m.start()))
-                    .message(m.pattern().description() + " " + Masking.mask(m.secret()) + " is committed in plain text ("
-                            + m.pattern().id() + ")")
-                    .key(m.pattern().id() + ":" + digest(m.secret()))
-                    .build());
-        }
-        return out;
     }
 
     /** A short one-way digest, so that fingerprints tell two tokens apart without holding either. */

@@ -45,6 +45,7 @@ public final class WeakValueRule implements Rule {
 
     @Override
     public void check(AuditContext context, FindingSink sink) {
+        SecretsPass.of(context); // every file's settings, from the one read of the tree the token scan shares
         Weakness weakness = Weakness.of(context);
         SecretsPolicy policy = SecretsPolicy.of(context);
         for (ImageDefaults.Hit hit : ImageDefaults.find(context)) {

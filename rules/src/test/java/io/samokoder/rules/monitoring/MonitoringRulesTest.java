@@ -251,6 +251,29 @@ class MonitoringRulesTest {
     }
 
     @Test
+    void aWildcardNeverCrossesAFolder() {
+        TempRepo r = repo(PROM_SERVICE, """
+                rule_files:
+                  - rules/*.yml
+                  - deep/*/x.yml
+                  - "*.yml"
+                """ + scrape("prometheus:9090"))
+                .file("prometheus/rules/nested/api.yml", "groups: []\n")
+                .file("prometheus/deep/a/b/x.yml", "groups: []\n");
+        List<Finding> f = run(r, new RuleFileMissingRule());
+        // prometheus.yml itself matches "*.yml"; the other two only have matches one folder too deep
+        assertThat(f).extracting(Finding::line).containsExactly(2, 3);
+    }
+
+    @Test
+    void literalFolderIsThePathBeforeTheFirstWildcard() {
+        assertThat(RuleFileMissingRule.literalFolder("prometheus/rules/app*/x.yml")).isEqualTo("prometheus/rules");
+        assertThat(RuleFileMissingRule.literalFolder("rules/[ab].yml")).isEqualTo("rules");
+        assertThat(RuleFileMissingRule.literalFolder("*.yml")).isEmpty();
+        assertThat(RuleFileMissingRule.literalFolder("*/x.yml")).isEmpty();
+    }
+
+    @Test
     void unmountedRulesOfABuiltImageAreNotFindings() {
         TempRepo r = new TempRepo(dir)
                 .file("docker-compose.yml", """

@@ -1,0 +1,73 @@
+package io.samokoder.rules.secrets;
+
+import io.samokoder.engine.AuditContext;
+import io.samokoder.engine.LineIndex;
+import io.samokoder.engine.SourceFile;
+import io.samokoder.engine.Workspace;
+
+import java.util.List;
+
+/**
+ * The one pass of the secrets checks over every file of the tree, on both cores: each file is read once, scanned for
+ * tokens and parsed for settings while its text is at hand, and its text is not kept (on a 1 GB tree, keeping it made
+ * the collector copy hundreds of megabytes). The settings land in the per-file cache {@link FileSettings#of} serves
+ * the other secrets checks from; the token matches are kept with their positions. Raw token values stay in memory
+ * only: every finding masks them.
+ */
+final class SecretsPass {
+
+    /** A token in a file. */
+    record Hit(TokenPattern pattern, int line, int column, String secret) {
+    }
+
+    /** The tokens of one file, or why it could not be scanned. */
+    record FileTokens(SourceFile file, List<Hit> hits, String failure) {
+    }
+
+    private final List<FileTokens> tokens;
+
+    private SecretsPass(List<FileTokens> tokens) {
+        this.tokens = tokens;
+    }
+
+    static SecretsPass of(AuditContext context) {
+        return context.model(SecretsPass.class, SecretsPass::run);
+    }
+
+    /** Files with tokens or with a failed scan, in path order. */
+    List<FileTokens> tokens() {
+        return tokens;
+    }
+
+    private static SecretsPass run(AuditContext context) {
+        TokenCatalog catalog = TokenCatalog.of(context);
+        Workspace workspace = context.workspace();
+        List<FileTokens> found = workspace.files().parallelStream()
+                .map(file -> scan(context, catalog, file))
+                .filter(t -> t != null)
+                .toList();
+        return new SecretsPass(found);
+    }
+
+    private static FileTokens scan(AuditContext context, TokenCatalog catalog, SourceFile file) {
+        String text = context.workspace().textOnce(file).orElse(null);
+        if (text == null) {
+            return null;
+        }
+        FileSettings.of(context, file, text);
+        List<TokenCatalog.Match> matches;
+        try {
+            matches = catalog.scan(text);
+        } catch (RuntimeException | StackOverflowError e) {
+            // a user pattern misbehaving on one file must not cost the findings of every other file
+            return new FileTokens(file, List.of(), e.getClass().getSimpleName());
+        }
+        if (matches.isEmpty()) {
+            return null;
+        }
+        LineIndex lines = new LineIndex(text);
+        return new FileTokens(file, matches.stream()
+                .map(m -> new Hit(m.pattern(), lines.line(m.start()), lines.column(m.start()), m.secret()))
+                .toList(), null);
+    }
+}
