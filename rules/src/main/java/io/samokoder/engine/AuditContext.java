@@ -42,6 +42,18 @@ public final class AuditContext {
     }
 
     /**
+     * The file parsed as YAML for a reader that no other reader shares (settings of an application config): the
+     * cached document when another reader parsed it already, else a parse of {@code text} that is not cached, so
+     * that the YAML trees of a large tree's configs do not stay in memory for the whole audit.
+     */
+    public YamlDocument yamlUnshared(SourceFile file, String text) {
+        if (cache.containsKey(new FileKey(file.path(), YamlDocument.class))) {
+            return yaml(file);
+        }
+        return YamlLoader.load(file.path(), text);
+    }
+
+    /**
      * A per-file parse result, computed once per (file, type). Parsers must not throw on bad input; if one does, the
      * exception reaches the rule that asked, which the engine turns into a {@code config/check-failed} finding.
      */

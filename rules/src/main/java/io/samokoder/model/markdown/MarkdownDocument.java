@@ -114,12 +114,13 @@ public final class MarkdownDocument {
     private final List<Anchor> anchors;
     private final List<CodeBlock> codeBlocks;
     private final Set<String> anchorIds;
-    private final List<Span> spans;
+    /** Spans packed as (kind, start, end) triples: a large tree's documents hold millions of them. */
+    private final int[] spans;
 
     MarkdownDocument(String path, List<Link> links, List<Heading> headings, List<Anchor> anchors,
-                     List<CodeBlock> codeBlocks, List<Span> spans) {
+                     List<CodeBlock> codeBlocks, int[] spans) {
         this.path = path;
-        this.spans = List.copyOf(spans);
+        this.spans = spans;
         this.links = List.copyOf(links);
         this.headings = List.copyOf(headings);
         this.anchors = List.copyOf(anchors);
@@ -171,7 +172,18 @@ public final class MarkdownDocument {
      * children): the one parse of the file serves the rules that read prose, so none parses it again.
      */
     public List<Span> spans() {
-        return spans;
+        SpanKind[] kinds = SpanKind.values();
+        return new java.util.AbstractList<>() {
+            @Override
+            public Span get(int i) {
+                return new Span(kinds[spans[3 * i]], spans[3 * i + 1], spans[3 * i + 2]);
+            }
+
+            @Override
+            public int size() {
+                return spans.length / 3;
+            }
+        };
     }
 
     /**

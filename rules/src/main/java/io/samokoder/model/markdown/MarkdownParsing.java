@@ -79,14 +79,14 @@ final class MarkdownParsing {
         String source = text == null ? "" : text;
         // losing a deeply nested file's links is worse than a slow parse: DeepStack retries on a large stack
         return DeepStack.run(() -> build(path, source),
-                () -> new MarkdownDocument(path, List.of(), List.of(), List.of(), List.of(), List.of()));
+                () -> new MarkdownDocument(path, List.of(), List.of(), List.of(), List.of(), new int[0]));
     }
 
     private static MarkdownDocument build(String path, String source) {
         Document document = PARSER.parse(source);
         Builder b = new Builder(path, source, document);
         b.walk();
-        return new MarkdownDocument(path, b.links, b.headings, b.anchors, b.codeBlocks, b.spans);
+        return new MarkdownDocument(path, b.links, b.headings, b.anchors, b.codeBlocks, Arrays.copyOf(b.spans, b.spanCount * 3));
     }
 
     private static final class Builder {
@@ -98,7 +98,8 @@ final class MarkdownParsing {
         final List<MarkdownDocument.Heading> headings = new ArrayList<>();
         final List<MarkdownDocument.Anchor> anchors = new ArrayList<>();
         final List<MarkdownDocument.CodeBlock> codeBlocks = new ArrayList<>();
-        final List<MarkdownDocument.Span> spans = new ArrayList<>();
+        int[] spans = new int[48];
+        int spanCount;
 
         Builder(String path, String text, Document document) {
             this.path = path;
@@ -230,8 +231,18 @@ final class MarkdownParsing {
 
         private void span(MarkdownDocument.SpanKind kind, com.vladsch.flexmark.util.sequence.BasedSequence chars) {
             if (chars != null && !chars.isNull() && !chars.isEmpty()) {
-                spans.add(new MarkdownDocument.Span(kind, chars.getStartOffset(), chars.getEndOffset()));
+                span(kind, chars.getStartOffset(), chars.getEndOffset());
             }
+        }
+
+        private void span(MarkdownDocument.SpanKind kind, int start, int end) {
+            if (3 * spanCount + 3 > spans.length) {
+                spans = Arrays.copyOf(spans, spans.length * 2);
+            }
+            spans[3 * spanCount] = kind.ordinal();
+            spans[3 * spanCount + 1] = start;
+            spans[3 * spanCount + 2] = end;
+            spanCount++;
         }
 
         private static boolean insideLink(Node node) {
@@ -264,8 +275,8 @@ final class MarkdownParsing {
                 };
                 add(MarkdownDocument.Kind.AUTOLINK, destination, url, null,
                         text.getStartOffset() + span.getBeginIndex(), 0);
-                spans.add(new MarkdownDocument.Span(MarkdownDocument.SpanKind.AUTOLINK,
-                        text.getStartOffset() + span.getBeginIndex(), text.getStartOffset() + span.getEndIndex()));
+                span(MarkdownDocument.SpanKind.AUTOLINK, text.getStartOffset() + span.getBeginIndex(),
+                        text.getStartOffset() + span.getEndIndex());
             }
         }
 

@@ -150,13 +150,35 @@ public record FileSettings(Kind kind, List<Setting> settings) {
             case SHELL -> lines(text, SHELL_LINE, file.path(), out, true);
             case INI -> lines(text, INI_LINE, file.path(), out, false);
             case DOCKERFILE -> dockerfile(text, file.path(), out);
-            case YAML -> yaml(context.yaml(file), out);
+            case YAML -> yaml(readByModels(file.path(), text) ? context.yaml(file) : context.yamlUnshared(file, text),
+                    out);
             case CODE -> code(text, file.path(), out);
             default -> {
             }
         }
         return new FileSettings(kind, List.copyOf(out));
     }
+
+    /**
+     * Whether another reader may parse this YAML file too (then its document is cached for all): tool files by name,
+     * and files holding the words the Alertmanager, Prometheus, file_sd, Grafana, Liquibase and Flyway readers sniff
+     * before they parse. Anything else, typically application configs, only the settings read. A reader added later
+     * without its word here costs a second parse of such a file, never a wrong result.
+     */
+    private static boolean readByModels(String path, String text) {
+        if (FileKinds.isToolYaml(path)) {
+            return true;
+        }
+        for (String word : MODEL_WORDS) {
+            if (text.contains(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final List<String> MODEL_WORDS = List.of("receivers", "route", "scrape_configs", "targets",
+            "datasources", "databaseChangeLog", "flyway", "services");
 
     /** Dotenv files through the shared parser with compose's quoting rules (one parse per audit). */
     private static void dotenv(DotEnv env, List<Setting> out) {
