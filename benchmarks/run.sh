@@ -148,6 +148,7 @@ DISK=$(df -h "$WORK" | awk 'NR == 2 { print $1 " (" $2 ", " $4 " free)" }')
 NODE_V=$(node --version 2>/dev/null || echo none)
 log "machine: $NPROC x $CPU, $MEM, $JDK, load $LOAD_BEFORE"
 
+"$LAUNCHER" "$ROOT/fixtures/samokoder-seed" -q --fail-on-violation=false >/dev/null # archives the classes once (CDS)
 ROWS=()
 PEERS=()
 declare -A WALL_OF
@@ -203,7 +204,6 @@ done
 # ------------------------------------------------------------------------------------------------------------ 750 cold
 dir750=$(generate 750)
 (cd "$dir750" && find . -type f -print0 | xargs -0 cat >/dev/null)
-"$LAUNCHER" --version >/dev/null # archives the classes once (class data sharing)
 COLD=() COLD_CPU=() PLAIN=() PLAIN_CPU=() PRE=() PRE_CPU=() PRE_PROM=()
 py_file=$(cd "$dir750" && find services -name '*.py' -path '*/src/*' | sort | head -1)
 prom_file=$(cd "$dir750" && find services -name 'prometheus.yml' | sort | head -1)

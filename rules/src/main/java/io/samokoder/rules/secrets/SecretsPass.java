@@ -67,7 +67,7 @@ final class SecretsPass {
         }
         LineIndex lines = new LineIndex(text);
         return new FileTokens(file, matches.stream()
-                .map(m -> new Hit(m.pattern(), lines.line(m.start()), lines.column(m.start()), m.secret()))
+                .map(m -> new Hit(m.pattern(), lines.line(m.location()), lines.column(m.location()), m.secret()))
                 .toList(), null);
     }
 }

@@ -41,8 +41,8 @@ public final class TokenCatalog {
     private final int[] keywordLength;
     private final String problem;
 
-    /** A secret found in text: the pattern and the offsets of the secret itself. */
-    public record Match(TokenPattern pattern, int start, int end, String secret) {
+    /** A secret found in text: the pattern, the offsets of the secret itself, and where a finding points (the first line of a block). */
+    public record Match(TokenPattern pattern, int start, int end, String secret, int location) {
     }
 
     private TokenCatalog(List<TokenPattern> patterns, String problem) {
@@ -312,7 +312,15 @@ public final class TokenCatalog {
         }
         String secret = text.subSequence(gs, ge).toString();
         if (Entropy.shannon(secret) >= pattern.entropy() && !looksLikePlaceholder(secret)) {
-            found.add(new Match(pattern, gs, ge, secret));
+            // a block (private key) is located at its first line, where gitleaks and secretlint put it too
+            int at = gs;
+            for (int i = m.start(); i < gs; i++) {
+                if (text.charAt(i) == '\n') {
+                    at = m.start();
+                    break;
+                }
+            }
+            found.add(new Match(pattern, gs, ge, secret, at));
         }
     }
 

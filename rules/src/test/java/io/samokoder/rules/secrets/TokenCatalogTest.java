@@ -65,7 +65,7 @@ class TokenCatalogTest {
 
     @Test
     void tokensInsideLongerWordsAreNotReported() {
-        TokenSamples s = new TokenSamples(7);
+        TokenSamples s = new TokenSamples(42);
         String glued = "xghp_" + s.r(TokenSamples.ALNUM, 36) + " AKIA" + s.r(TokenSamples.UPPER, 17);
         assertThat(catalog.scan(glued)).isEmpty();
     }
@@ -157,5 +157,20 @@ class TokenCatalogTest {
         List<String> hits = new ArrayList<>();
         a.scan("uSHErs ask-Me é", (p, end) -> hits.add(p + "@" + end));
         assertThat(hits).containsExactly("0@4", "1@6", "2@11");
+    }
+
+    @Test
+    void aKeyBlockIsLocatedAtItsBeginLineATokenAtItsValue() {
+        String key = new TokenSamples(42).lines().get("private-key");
+        String text = "# config\n" + key + "\n# end\n";
+        List<TokenCatalog.Match> found = catalog.scan(text);
+        assertThat(found).singleElement().satisfies(m -> {
+            assertThat(m.pattern().id()).isEqualTo("private-key");
+            assertThat(m.location()).isEqualTo(text.indexOf("-----BEGIN"));
+            assertThat(key).contains(m.secret());
+        });
+        String token = new TokenSamples(42).lines().get("github-pat");
+        String line = "GH_TOKEN = '" + token + "'";
+        assertThat(catalog.scan(line)).singleElement().satisfies(m -> assertThat(m.location()).isEqualTo(m.start()));
     }
 }
