@@ -32,6 +32,8 @@ write('docker-compose.latin1.yml', 'services:\n  caf\u00e9:\n    image: caf\u00e
 write('compose.yaml', '\uFEFFservices:\r\n  web:\r\n    image: nginx:1.27\r\n'.getBytes('UTF-8'))
 write('README.md', '# Hostile\n\n- [outside](../hostile-input-outside/secrets.yml)\n- [passwd](/etc/passwd)\n' +
         '- [up](../../../../../../../../etc/shadow)\n')
+// 2,000 nested list levels: flexmark would take about a minute on it
+write('docs/deep.md', (0..<2000).collect { '  ' * it + '- item [a](missing.md)\n' }.join('').getBytes('UTF-8'))
 Files.createSymbolicLink(root.resolve('etc'), Path.of('/etc'))
 Files.createSymbolicLink(root.resolve('outside.yml'), outside.resolve('secrets.yml'))
 Files.createSymbolicLink(root.resolve('loop.yml'), root.resolve('loop.yml'))

@@ -15,4 +15,5 @@ assert log =~ /loop\.yml(:0)?: \[config\/skipped-file\][^\n]*loop/
 assert log =~ /pipe\.yml(:0)?: \[config\/skipped-file\][^\n]*not a regular file/
 assert !(log =~ /compose\.yaml:\d+: \[config\/invalid-yaml\]/) : 'BOM and CRLF are valid YAML'
 assert !(log =~ /docker-compose\.latin1\.yml:\d+: \[config\/invalid-yaml\]/) : 'invalid UTF-8 is decoded with replacement'
+assert log =~ /docs\/deep\.md:1: \[docs\/broken-link\] info: links of this file not checked[^\n]*list levels deep/
 return true

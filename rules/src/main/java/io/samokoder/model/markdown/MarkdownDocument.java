@@ -114,6 +114,7 @@ public final class MarkdownDocument {
     private final List<Anchor> anchors;
     private final List<CodeBlock> codeBlocks;
     private final Set<String> anchorIds;
+    private String notParsed;
     /** Spans packed as (kind, start, end) triples: a large tree's documents hold millions of them. */
     private final int[] spans;
 
@@ -141,6 +142,17 @@ public final class MarkdownDocument {
     /** Parses Markdown text; never throws on any input. */
     public static MarkdownDocument parse(String path, String text) {
         return MarkdownParsing.parse(path, text);
+    }
+
+    /** Why the file was not parsed (nesting too deep to parse in bounded time), or null when it was. */
+    public String notParsed() {
+        return notParsed;
+    }
+
+    static MarkdownDocument unparsed(String path, String reason) {
+        MarkdownDocument d = new MarkdownDocument(path, List.of(), List.of(), List.of(), List.of(), new int[0]);
+        d.notParsed = reason;
+        return d;
     }
 
     /** Repository-relative path of the file. */

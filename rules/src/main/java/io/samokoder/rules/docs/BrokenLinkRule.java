@@ -33,5 +33,10 @@ public final class BrokenLinkRule implements Rule {
             sink.report(Finding.of(this).at(i.path(), i.line(), i.column()).message(i.message()).key(i.key())
                     .build());
         }
+        for (LinkAnalysis.Issue i : LinkAnalysis.of(context).issues(LinkAnalysis.Problem.NOT_CHECKED)) {
+            // said, so that a hostile file neither stalls the audit nor passes silently
+            sink.report(Finding.of(this).at(i.path(), i.line(), i.column()).severity(io.samokoder.engine.Severity.INFO)
+                    .message(i.message()).key(i.key()).build());
+        }
     }
 }

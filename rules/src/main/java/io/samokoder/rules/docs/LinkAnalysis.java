@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
 public final class LinkAnalysis {
 
     /** The kinds of problem, one per rule. */
-    public enum Problem { BROKEN_LINK, CASE_MISMATCH, BROKEN_ANCHOR, OUTSIDE_REPO }
+    public enum Problem { BROKEN_LINK, CASE_MISMATCH, BROKEN_ANCHOR, OUTSIDE_REPO, NOT_CHECKED }
 
     /** One problem at one link. {@code key} is the destination as written (stable across line moves). */
     public record Issue(Problem problem, String path, int line, int column, String message, String key) {
@@ -118,6 +118,11 @@ public final class LinkAnalysis {
             doc = MarkdownDocument.of(context, file);
         } catch (RuntimeException e) {
             return out; // a parser failure on one file must not hide the others' findings
+        }
+        if (doc.notParsed() != null) {
+            out.add(new Issue(Problem.NOT_CHECKED, file.path(), 1, 1, "links of this file not checked: it is "
+                    + doc.notParsed(), "not-checked"));
+            return out;
         }
         Map<String, List<Integer>> usages = new HashMap<>();
         for (MarkdownDocument.Link l : doc.links()) {

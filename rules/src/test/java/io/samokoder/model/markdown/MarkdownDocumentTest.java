@@ -215,4 +215,26 @@ class MarkdownDocumentTest {
     void linkWithAnUnbracketedSpaceIsTextNotLinkSyntax() {
         assertThat(spans("See [a](b c) here.\n", MarkdownDocument.SpanKind.DESTINATION)).isEmpty();
     }
+
+    @Test
+    void nestingIsEstimatedFromIndentationQuotesAndBullets() {
+        assertThat(MarkdownParsing.nesting("# Title\n\ntext\n")).isZero();
+        assertThat(MarkdownParsing.nesting("- a\n  - b\n    - c\n")).isEqualTo(3);
+        assertThat(MarkdownParsing.nesting("- - - - x\n")).isEqualTo(6);
+        assertThat(MarkdownParsing.nesting(">".repeat(20_000) + " quote\n")).isZero();
+    }
+
+    @Test
+    void aFileNestedTooDeepIsNotParsedAndSaysWhy() {
+        StringBuilder deep = new StringBuilder();
+        for (int i = 0; i < 2000; i++) {
+            deep.append("  ".repeat(i)).append("- item [a](missing.md)\n");
+        }
+        long start = System.nanoTime();
+        MarkdownDocument d = md(deep.toString());
+        assertThat((System.nanoTime() - start) / 1_000_000).as("ms; parsing it took a minute").isLessThan(5_000);
+        assertThat(d.notParsed()).contains("2000 list levels").contains("limit is 200");
+        assertThat(d.links()).isEmpty();
+        assertThat(md("- a\n  - b [x](y.md)\n").notParsed()).isNull();
+    }
 }

@@ -51,6 +51,21 @@ class DocsRulesTest {
     }
 
     @Test
+    void aHostilelyNestedFileIsAnInfoFindingNotAStall() throws IOException {
+        StringBuilder deep = new StringBuilder();
+        for (int i = 0; i < 1500; i++) {
+            deep.append("  ".repeat(i)).append("- item [a](missing.md)\n");
+        }
+        write("docs/deep.md", deep.toString());
+        write("README.md", "# R\n\nSee [deep](docs/deep.md) and [gone](gone.md).\n");
+        List<Finding> f = audit();
+        assertThat(brief(f)).containsExactlyInAnyOrder("docs/broken-link README.md:3", "docs/broken-link docs/deep.md:1");
+        Finding info = f.stream().filter(x -> x.path().equals("docs/deep.md")).findFirst().orElseThrow();
+        assertThat(info.severity()).isEqualTo(io.samokoder.engine.Severity.INFO);
+        assertThat(info.message()).contains("not checked").contains("levels deep");
+    }
+
+    @Test
     void missingFileIsReportedWithAHintToTheClosestExistingPath() throws IOException {
         write("README.md", "# R\n\nSee [guide](docs/monitorng.md) and [ops](doc/deployment.md).\n");
         write("docs/monitoring.md", "# M\n");
