@@ -39,6 +39,8 @@ public final class TokenCatalog {
     private final KeywordAutomaton automaton;
     private final int[] keywordPattern;
     private final int[] keywordLength;
+    /** The keyword when a hit must match it case for case ({@link #exactCase}), else null. */
+    private final String[] keywordExact;
     private final String problem;
 
     /** A secret found in text: the pattern, the offsets of the secret itself, and where a finding points (the first line of a block). */
@@ -50,9 +52,11 @@ public final class TokenCatalog {
         List<List<String>> perKeyword = new ArrayList<>();
         List<Integer> owners = new ArrayList<>();
         List<Integer> lengths = new ArrayList<>();
+        List<String> exact = new ArrayList<>();
         for (int p = 0; p < patterns.size(); p++) {
             for (String k : patterns.get(p).keywords()) {
                 perKeyword.add(List.of(k));
+                exact.add(exactCase(patterns.get(p), k) ? k : null);
                 owners.add(p);
                 lengths.add(k.length());
             }
@@ -60,7 +64,31 @@ public final class TokenCatalog {
         this.automaton = new KeywordAutomaton(perKeyword);
         this.keywordPattern = owners.stream().mapToInt(Integer::intValue).toArray();
         this.keywordLength = lengths.stream().mapToInt(Integer::intValue).toArray();
+        this.keywordExact = exact.toArray(new String[0]);
         this.problem = problem;
+    }
+
+    /**
+     * Whether a keyword hit can only lead to a match in the keyword's own letter case: the regex is case-sensitive
+     * (no {@code (?i)}, no flag) and spells the keyword literally. The automaton finds keywords in any case, so
+     * {@code async} hits {@code YC} and {@code eyj} hits {@code eyJ}; such hits then skip the regex.
+     */
+    static boolean exactCase(TokenPattern pattern, String keyword) {
+        if (pattern.regex() == null || (pattern.regex().flags() & Pattern.CASE_INSENSITIVE) != 0) {
+            return false;
+        }
+        String source = pattern.regex().pattern();
+        return !source.contains("(?i") && source.contains(keyword)
+                && !keyword.toLowerCase(Locale.ROOT).equals(keyword.toUpperCase(Locale.ROOT));
+    }
+
+    private static boolean sameCase(CharSequence text, int start, String keyword) {
+        for (int i = 0; i < keyword.length(); i++) {
+            if (text.charAt(start + i) != keyword.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static TokenCatalog builtIn() {
@@ -232,6 +260,9 @@ public final class TokenCatalog {
         }
         List<Match> found = new ArrayList<>();
         automaton.scan(text, (k, end) -> {
+            if (keywordExact[k] != null && !sameCase(text, end - keywordLength[k], keywordExact[k])) {
+                return;
+            }
             int p = keywordPattern[k];
             TokenPattern pattern = patterns.get(p);
             if (pattern.anchor() == TokenPattern.Anchor.START) {

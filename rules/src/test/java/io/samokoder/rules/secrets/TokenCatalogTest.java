@@ -173,4 +173,16 @@ class TokenCatalogTest {
         String line = "GH_TOKEN = '" + token + "'";
         assertThat(catalog.scan(line)).singleElement().satisfies(m -> assertThat(m.location()).isEqualTo(m.start()));
     }
+
+    @Test
+    void keywordsOfCaseSensitivePatternsMustMatchInTheirOwnCase() {
+        Map<String, TokenPattern> byId = new java.util.HashMap<>();
+        catalog.patterns().forEach(p -> byId.put(p.id(), p));
+        assertThat(TokenCatalog.exactCase(byId.get("jwt"), "eyJ")).isTrue();
+        assertThat(TokenCatalog.exactCase(byId.get("aws-secret-access-key"), "aws")).as("(?i:aws)").isFalse();
+        assertThat(TokenCatalog.exactCase(byId.get("url-password"), "://")).as("no letters").isFalse();
+        String jwt = new TokenSamples(42).lines().get("jwt");
+        assertThat(catalog.scan("token: " + jwt)).extracting(m -> m.pattern().id()).containsExactly("jwt");
+        assertThat(catalog.scan("token: " + jwt.replace("eyJ", "eyj"))).isEmpty();
+    }
 }
