@@ -14,6 +14,13 @@ final class AlertingInputs {
     private AlertingInputs() {
     }
 
+    /** The Alertmanager configs themselves: the inputs of the checks that read only them. */
+    static Set<String> alertmanagerConfigs(AuditContext context) {
+        Set<String> out = new LinkedHashSet<>();
+        UnresolvedPlaceholderRule.configs(context).entries().forEach(e -> out.add(e.path()));
+        return out;
+    }
+
     static Set<String> deploymentFiles(AuditContext context) {
         Set<String> out = new LinkedHashSet<>();
         for (SourceFile f : context.workspace().files()) {

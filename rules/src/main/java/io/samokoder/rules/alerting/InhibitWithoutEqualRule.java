@@ -10,7 +10,6 @@ import io.samokoder.engine.Severity;
 import io.samokoder.model.alertmanager.AlertmanagerConfig;
 import io.samokoder.model.alertmanager.AlertmanagerConfigs;
 
-import java.util.LinkedHashSet;
 import java.util.Set;
 
 /** An inhibit rule without {@code equal}: one source alert anywhere mutes every matching target alert everywhere. */
@@ -32,9 +31,7 @@ public final class InhibitWithoutEqualRule implements Rule {
 
     @Override
     public Set<String> inputs(AuditContext context) {
-        Set<String> paths = new LinkedHashSet<>();
-        UnresolvedPlaceholderRule.configs(context).entries().forEach(e -> paths.add(e.path()));
-        return paths;
+        return AlertingInputs.alertmanagerConfigs(context);
     }
 
     @Override

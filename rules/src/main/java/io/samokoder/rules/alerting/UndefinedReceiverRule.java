@@ -12,7 +12,6 @@ import io.samokoder.model.alertmanager.AlertmanagerConfigs;
 import io.samokoder.model.placeholders.PlaceholderScanner;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 
-import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
 
@@ -34,9 +33,7 @@ public final class UndefinedReceiverRule implements Rule {
 
     @Override
     public Set<String> inputs(AuditContext context) {
-        Set<String> paths = new LinkedHashSet<>();
-        UnresolvedPlaceholderRule.configs(context).entries().forEach(e -> paths.add(e.path()));
-        return paths;
+        return AlertingInputs.alertmanagerConfigs(context);
     }
 
     @Override

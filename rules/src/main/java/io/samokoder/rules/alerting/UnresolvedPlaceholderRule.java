@@ -50,8 +50,7 @@ public final class UnresolvedPlaceholderRule implements Rule {
 
     @Override
     public Set<String> inputs(AuditContext context) {
-        Set<String> paths = new LinkedHashSet<>();
-        configs(context).entries().forEach(e -> paths.add(e.path()));
+        Set<String> paths = AlertingInputs.alertmanagerConfigs(context);
         paths.addAll(PrometheusConfigFiles.of(context).files().stream().map(SourceFile::path).toList());
         paths.addAll(AlertingInputs.deploymentFiles(context));
         return paths;

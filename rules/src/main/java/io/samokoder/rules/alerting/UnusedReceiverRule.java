@@ -10,7 +10,6 @@ import io.samokoder.engine.Severity;
 import io.samokoder.model.alertmanager.AlertmanagerConfig;
 import io.samokoder.model.alertmanager.AlertmanagerConfigs;
 
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -31,9 +30,7 @@ public final class UnusedReceiverRule implements Rule {
 
     @Override
     public Set<String> inputs(AuditContext context) {
-        Set<String> paths = new LinkedHashSet<>();
-        UnresolvedPlaceholderRule.configs(context).entries().forEach(e -> paths.add(e.path()));
-        return paths;
+        return AlertingInputs.alertmanagerConfigs(context);
     }
 
     @Override
