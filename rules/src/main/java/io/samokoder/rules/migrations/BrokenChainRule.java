@@ -4,14 +4,12 @@ import io.samokoder.engine.AuditContext;
 import io.samokoder.engine.Category;
 import io.samokoder.engine.Finding;
 import io.samokoder.engine.FindingSink;
-import io.samokoder.engine.Rule;
 import io.samokoder.engine.RuleInfo;
 import io.samokoder.engine.Severity;
 import io.samokoder.model.migrations.AlembicModule;
 import io.samokoder.model.migrations.AlembicProject;
 
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /** A revision graph Alembic cannot build: unknown down_revision or depends_on, duplicate ids, cycles. */
@@ -24,17 +22,7 @@ import java.util.stream.Collectors;
                 + " naming a revision that is not there stops every command (\"Revision X referenced from Y is not"
                 + " present\"); a duplicate id silently hides one of the two modules; a cycle is rejected with"
                 + " CycleDetected. Dependencies (depends_on) may name a revision, a unique id prefix or a branch label.")
-public final class BrokenChainRule implements Rule {
-
-    @Override
-    public boolean isApplicable(AuditContext context) {
-        return AlembicRules.applicable(context);
-    }
-
-    @Override
-    public Set<String> inputs(AuditContext context) {
-        return AlembicRules.inputs(context);
-    }
+public final class BrokenChainRule extends AlembicRule {
 
     @Override
     public void check(AuditContext context, FindingSink sink) {

@@ -4,12 +4,10 @@ import io.samokoder.engine.AuditContext;
 import io.samokoder.engine.Category;
 import io.samokoder.engine.Finding;
 import io.samokoder.engine.FindingSink;
-import io.samokoder.engine.Rule;
 import io.samokoder.engine.RuleInfo;
 import io.samokoder.engine.Severity;
 import io.samokoder.model.migrations.AlembicModule;
 
-import java.util.Set;
 
 /** A downgrade() that does nothing while upgrade() changes the schema. */
 @RuleInfo(id = "migrations/empty-downgrade", category = Category.MIGRATIONS, severity = Severity.HIGH,
@@ -20,17 +18,7 @@ import java.util.Set;
         description = "An empty downgrade lets `alembic downgrade` report success while the schema stays as upgraded:"
                 + " the rolled-back application then meets columns and tables it does not know. Comments do not count"
                 + " as work. Revisions whose upgrade() is empty too (merge revisions, placeholders) are fine.")
-public final class EmptyDowngradeRule implements Rule {
-
-    @Override
-    public boolean isApplicable(AuditContext context) {
-        return AlembicRules.applicable(context);
-    }
-
-    @Override
-    public Set<String> inputs(AuditContext context) {
-        return AlembicRules.inputs(context);
-    }
+public final class EmptyDowngradeRule extends AlembicRule {
 
     @Override
     public void check(AuditContext context, FindingSink sink) {

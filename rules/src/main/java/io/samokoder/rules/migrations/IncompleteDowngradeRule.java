@@ -4,13 +4,11 @@ import io.samokoder.engine.AuditContext;
 import io.samokoder.engine.Category;
 import io.samokoder.engine.Finding;
 import io.samokoder.engine.FindingSink;
-import io.samokoder.engine.Rule;
 import io.samokoder.engine.RuleInfo;
 import io.samokoder.engine.Severity;
 import io.samokoder.model.migrations.AlembicModule;
 import io.samokoder.model.migrations.DowngradeAnalysis;
 
-import java.util.Set;
 
 /** An operation of upgrade() that downgrade() does not reverse. */
 @RuleInfo(id = "migrations/incomplete-downgrade", category = Category.MIGRATIONS, severity = Severity.MEDIUM,
@@ -25,17 +23,7 @@ import java.util.Set;
                 + " covers every change to that table. Names that are not literals match any name. Downgrades that"
                 + " only call code from another module are not judged; empty and missing downgrades have their own"
                 + " rules.")
-public final class IncompleteDowngradeRule implements Rule {
-
-    @Override
-    public boolean isApplicable(AuditContext context) {
-        return AlembicRules.applicable(context);
-    }
-
-    @Override
-    public Set<String> inputs(AuditContext context) {
-        return AlembicRules.inputs(context);
-    }
+public final class IncompleteDowngradeRule extends AlembicRule {
 
     @Override
     public void check(AuditContext context, FindingSink sink) {

@@ -4,13 +4,11 @@ import io.samokoder.engine.AuditContext;
 import io.samokoder.engine.Category;
 import io.samokoder.engine.Finding;
 import io.samokoder.engine.FindingSink;
-import io.samokoder.engine.Rule;
 import io.samokoder.engine.RuleInfo;
 import io.samokoder.engine.Severity;
 import io.samokoder.model.migrations.AlembicModule;
 import io.samokoder.model.migrations.DowngradeAnalysis;
 
-import java.util.Set;
 
 /** op.execute / bulk_insert in upgrade() with nothing in downgrade() to undo it. */
 @RuleInfo(id = "migrations/irreversible-data-change", category = Category.MIGRATIONS, severity = Severity.MEDIUM,
@@ -23,17 +21,7 @@ import java.util.Set;
                 + " runs its own op.execute/bulk_insert, or when the rows vanish anyway because downgrade() drops the"
                 + " table created by this upgrade (or, for UPDATE … SET col, the column it added). SQL text is never"
                 + " quoted beyond its verb and table.")
-public final class IrreversibleDataChangeRule implements Rule {
-
-    @Override
-    public boolean isApplicable(AuditContext context) {
-        return AlembicRules.applicable(context);
-    }
-
-    @Override
-    public Set<String> inputs(AuditContext context) {
-        return AlembicRules.inputs(context);
-    }
+public final class IrreversibleDataChangeRule extends AlembicRule {
 
     @Override
     public void check(AuditContext context, FindingSink sink) {

@@ -4,12 +4,10 @@ import io.samokoder.engine.AuditContext;
 import io.samokoder.engine.Category;
 import io.samokoder.engine.Finding;
 import io.samokoder.engine.FindingSink;
-import io.samokoder.engine.Rule;
 import io.samokoder.engine.RuleInfo;
 import io.samokoder.engine.Severity;
 import io.samokoder.model.migrations.AlembicModule;
 
-import java.util.Set;
 
 /** An Alembic revision module without {@code downgrade()}. */
 @RuleInfo(id = "migrations/missing-downgrade", category = Category.MIGRATIONS, severity = Severity.HIGH,
@@ -20,17 +18,7 @@ import java.util.Set;
         description = "Alembic calls the module's downgrade() for every revision it steps back over; a module without"
                 + " one stops `alembic downgrade` with an AttributeError in the middle of a rollback, usually during an"
                 + " incident. Reported for every revision, merge revisions included.")
-public final class MissingDowngradeRule implements Rule {
-
-    @Override
-    public boolean isApplicable(AuditContext context) {
-        return AlembicRules.applicable(context);
-    }
-
-    @Override
-    public Set<String> inputs(AuditContext context) {
-        return AlembicRules.inputs(context);
-    }
+public final class MissingDowngradeRule extends AlembicRule {
 
     @Override
     public void check(AuditContext context, FindingSink sink) {

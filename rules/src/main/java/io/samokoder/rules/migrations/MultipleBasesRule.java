@@ -4,7 +4,6 @@ import io.samokoder.engine.AuditContext;
 import io.samokoder.engine.Category;
 import io.samokoder.engine.Finding;
 import io.samokoder.engine.FindingSink;
-import io.samokoder.engine.Rule;
 import io.samokoder.engine.RuleInfo;
 import io.samokoder.engine.Severity;
 import io.samokoder.model.migrations.AlembicModule;
@@ -24,17 +23,7 @@ import java.util.stream.Collectors;
                 + " over) makes a second root: `alembic upgrade head` sees two heads or applies both initial schemas."
                 + " A base that carries branch_labels starts an intentional independent branch (Alembic's"
                 + " \"multiple bases\" pattern) and is not counted. One finding per history lists every base.")
-public final class MultipleBasesRule implements Rule {
-
-    @Override
-    public boolean isApplicable(AuditContext context) {
-        return AlembicRules.applicable(context);
-    }
-
-    @Override
-    public Set<String> inputs(AuditContext context) {
-        return AlembicRules.inputs(context);
-    }
+public final class MultipleBasesRule extends AlembicRule {
 
     @Override
     public void check(AuditContext context, FindingSink sink) {

@@ -4,7 +4,6 @@ import io.samokoder.engine.AuditContext;
 import io.samokoder.engine.Category;
 import io.samokoder.engine.Finding;
 import io.samokoder.engine.FindingSink;
-import io.samokoder.engine.Rule;
 import io.samokoder.engine.RuleInfo;
 import io.samokoder.engine.Severity;
 import io.samokoder.model.migrations.AlembicModule;
@@ -13,7 +12,6 @@ import io.samokoder.model.migrations.AlembicProject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -26,17 +24,7 @@ import java.util.stream.Collectors;
                 + " leave two heads; `alembic upgrade head` then stops with \"Multiple head revisions are present\"."
                 + " Heads on different labelled branches (branch_labels) are intentional and not reported. One finding"
                 + " per history lists every head.")
-public final class MultipleHeadsRule implements Rule {
-
-    @Override
-    public boolean isApplicable(AuditContext context) {
-        return AlembicRules.applicable(context);
-    }
-
-    @Override
-    public Set<String> inputs(AuditContext context) {
-        return AlembicRules.inputs(context);
-    }
+public final class MultipleHeadsRule extends AlembicRule {
 
     @Override
     public void check(AuditContext context, FindingSink sink) {
