@@ -4,7 +4,6 @@ import io.samokoder.engine.AuditContext;
 import io.samokoder.engine.Category;
 import io.samokoder.engine.Finding;
 import io.samokoder.engine.FindingSink;
-import io.samokoder.engine.Rule;
 import io.samokoder.engine.RuleInfo;
 import io.samokoder.engine.Severity;
 import io.samokoder.model.migrations.FlywayProject;
@@ -12,7 +11,6 @@ import io.samokoder.model.migrations.FlywayProject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /** Two Flyway migrations with the same version (or two repeatables with the same description). */
@@ -25,17 +23,7 @@ import java.util.TreeMap;
                 + " version, across SQL and Java migrations and across all configured locations (\"Found more than"
                 + " one migration with version\"). Versions are compared as Flyway does: numerically, part by part,"
                 + " '_' read as '.', trailing zero parts ignored.")
-public final class FlywayDuplicateVersionRule implements Rule {
-
-    @Override
-    public boolean isApplicable(AuditContext context) {
-        return !FlywayRules.project(context).isEmpty();
-    }
-
-    @Override
-    public Set<String> inputs(AuditContext context) {
-        return FlywayRules.project(context).inputs();
-    }
+public final class FlywayDuplicateVersionRule extends FlywayRule {
 
     @Override
     public void check(AuditContext context, FindingSink out) {

@@ -4,12 +4,10 @@ import io.samokoder.engine.AuditContext;
 import io.samokoder.engine.Category;
 import io.samokoder.engine.Finding;
 import io.samokoder.engine.FindingSink;
-import io.samokoder.engine.Rule;
 import io.samokoder.engine.RuleInfo;
 import io.samokoder.engine.Severity;
 import io.samokoder.model.migrations.FlywayProject;
 
-import java.util.Set;
 
 /** A file in a Flyway location whose name Flyway ignores or rejects. */
 @RuleInfo(id = "migrations/flyway-invalid-name", category = Category.MIGRATIONS, severity = Severity.HIGH,
@@ -22,17 +20,7 @@ import java.util.Set;
                 + " migration with one underscore or a lower-case prefix is never applied and nobody notices."
                 + " Callbacks (beforeMigrate.sql, afterMigrate__x.sql, …) and other extensions are not migrations and"
                 + " are left alone; Java classes are judged only when they look like migration names.")
-public final class FlywayInvalidNameRule implements Rule {
-
-    @Override
-    public boolean isApplicable(AuditContext context) {
-        return !FlywayRules.project(context).isEmpty();
-    }
-
-    @Override
-    public Set<String> inputs(AuditContext context) {
-        return FlywayRules.project(context).inputs();
-    }
+public final class FlywayInvalidNameRule extends FlywayRule {
 
     @Override
     public void check(AuditContext context, FindingSink out) {

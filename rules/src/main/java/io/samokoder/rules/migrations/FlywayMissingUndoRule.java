@@ -4,7 +4,6 @@ import io.samokoder.engine.AuditContext;
 import io.samokoder.engine.Category;
 import io.samokoder.engine.Finding;
 import io.samokoder.engine.FindingSink;
-import io.samokoder.engine.Rule;
 import io.samokoder.engine.RuleInfo;
 import io.samokoder.engine.Severity;
 import io.samokoder.model.migrations.FlywayProject;
@@ -20,17 +19,7 @@ import java.util.Set;
         description = "Undo is in use when any U file exists in the configuration's locations or undoSqlMigrationPrefix"
                 + " is configured. `flyway undo` stops at the first versioned migration without an undo. Repeatable"
                 + " migrations (R__) are never undone and are never gaps.")
-public final class FlywayMissingUndoRule implements Rule {
-
-    @Override
-    public boolean isApplicable(AuditContext context) {
-        return !FlywayRules.project(context).isEmpty();
-    }
-
-    @Override
-    public Set<String> inputs(AuditContext context) {
-        return FlywayRules.project(context).inputs();
-    }
+public final class FlywayMissingUndoRule extends FlywayRule {
 
     @Override
     public void check(AuditContext context, FindingSink out) {
