@@ -114,12 +114,18 @@ public final class MarkdownDocument {
     private final List<Anchor> anchors;
     private final List<CodeBlock> codeBlocks;
     private final Set<String> anchorIds;
-    private String notParsed;
+    private final String notParsed;
     /** Spans packed as (kind, start, end) triples: a large tree's documents hold millions of them. */
     private final int[] spans;
 
     MarkdownDocument(String path, List<Link> links, List<Heading> headings, List<Anchor> anchors,
                      List<CodeBlock> codeBlocks, int[] spans) {
+        this(path, links, headings, anchors, codeBlocks, spans, null);
+    }
+
+    private MarkdownDocument(String path, List<Link> links, List<Heading> headings, List<Anchor> anchors,
+                             List<CodeBlock> codeBlocks, int[] spans, String notParsed) {
+        this.notParsed = notParsed;
         this.path = path;
         this.spans = spans;
         this.links = List.copyOf(links);
@@ -150,9 +156,7 @@ public final class MarkdownDocument {
     }
 
     static MarkdownDocument unparsed(String path, String reason) {
-        MarkdownDocument d = new MarkdownDocument(path, List.of(), List.of(), List.of(), List.of(), new int[0]);
-        d.notParsed = reason;
-        return d;
+        return new MarkdownDocument(path, List.of(), List.of(), List.of(), List.of(), new int[0], reason);
     }
 
     /** Repository-relative path of the file. */

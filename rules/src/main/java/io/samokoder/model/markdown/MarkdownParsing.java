@@ -32,6 +32,7 @@ import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import com.vladsch.flexmark.util.sequence.Escaping;
+import io.samokoder.engine.LineIndex;
 import org.nibor.autolink.LinkExtractor;
 import org.nibor.autolink.LinkSpan;
 import org.nibor.autolink.LinkType;
@@ -139,7 +140,7 @@ final class MarkdownParsing {
     private static final class Builder {
         final String path;
         final Document document;
-        final int[] lineStarts;
+        final LineIndex lines;
         final GithubSlugger slugger = new GithubSlugger();
         final List<MarkdownDocument.Link> links = new ArrayList<>();
         final List<MarkdownDocument.Heading> headings = new ArrayList<>();
@@ -151,7 +152,7 @@ final class MarkdownParsing {
         Builder(String path, String text, Document document) {
             this.path = path;
             this.document = document;
-            this.lineStarts = lineStarts(text);
+            this.lines = new LineIndex(text);
         }
 
         void walk() {
@@ -392,12 +393,11 @@ final class MarkdownParsing {
         }
 
         int line(int offset) {
-            int i = Arrays.binarySearch(lineStarts, offset);
-            return (i >= 0 ? i : -i - 2) + 1;
+            return lines.line(offset);
         }
 
         int column(int offset) {
-            return offset - lineStarts[line(offset) - 1] + 1;
+            return lines.column(offset);
         }
     }
 
@@ -405,25 +405,6 @@ final class MarkdownParsing {
     static String unescape(CharSequence chars) {
         String s = chars.toString();
         return s.indexOf('\\') < 0 && s.indexOf('&') < 0 ? s : Escaping.unescapeString(s);
-    }
-
-    static int[] lineStarts(String text) {
-        int count = 1;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\n' || c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n')) {
-                count++;
-            }
-        }
-        int[] starts = new int[count];
-        int k = 1;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\n' || c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n')) {
-                starts[k++] = i + 1;
-            }
-        }
-        return starts;
     }
 
     /** The text a heading (or link) shows, as the browser's {@code textContent} of GitHub's rendering. */
