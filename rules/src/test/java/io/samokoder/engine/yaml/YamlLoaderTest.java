@@ -22,6 +22,34 @@ class YamlLoaderTest {
     }
 
     @Test
+    void composedTreesRetainNeitherTheTextThroughTheirMarksNorCommentLists() {
+        // snakeyaml's marks hold the reader's code-point window; cached trees of thousands of files kept 4x their text
+        String text = "groups:\n" + "  - name: g\n    rules:\n      - alert: A\n        expr: up == 0\n".repeat(2000);
+        YamlDocument doc = YamlLoader.load("rules.yml", text);
+        java.util.List<Node> nodes = new java.util.ArrayList<>();
+        java.util.ArrayDeque<Node> todo = new java.util.ArrayDeque<>(doc.documents());
+        while (!todo.isEmpty()) {
+            Node n = todo.pop();
+            nodes.add(n);
+            if (n instanceof org.yaml.snakeyaml.nodes.MappingNode m) {
+                m.getValue().forEach(t -> { todo.push(t.getKeyNode()); todo.push(t.getValueNode()); });
+            } else if (n instanceof org.yaml.snakeyaml.nodes.SequenceNode s) {
+                s.getValue().forEach(todo::push);
+            }
+        }
+        assertThat(nodes).hasSizeGreaterThan(10_000);
+        assertThat(nodes).allSatisfy(n -> {
+            assertThat(n.getStartMark().getBuffer()).isEmpty();
+            assertThat(n.getEndMark().getBuffer()).isEmpty();
+            assertThat(n.getBlockComments()).isNull();
+            assertThat(n.getInLineComments()).isNull();
+            assertThat(n.getEndComments()).isNull();
+        });
+        Node last = nodes.stream().max(java.util.Comparator.comparingInt(YamlDocument::line)).orElseThrow();
+        assertThat(YamlDocument.line(last)).isEqualTo(1 + 4 * 2000);
+    }
+
+    @Test
     void syntaxErrorIsReportedAtItsLine() {
         YamlDocument doc = YamlLoader.load("p.yml", "a: 1\nb: [1, 2\nc: 3\n");
         assertThat(doc.problems()).hasSize(1);

@@ -58,7 +58,9 @@ class MarkdownDocumentTest {
                 <!-- [e](e.md) <img src="e.png"> -->
                 """);
         assertThat(d.links()).isEmpty();
-        assertThat(d.codeBlocks()).extracting(MarkdownDocument.CodeBlock::info).containsExactly("md", "");
+        assertThat(d.spans()).extracting(MarkdownDocument.Span::kind)
+                .contains(MarkdownDocument.SpanKind.CODE, MarkdownDocument.SpanKind.CODE_BLOCK,
+                        MarkdownDocument.SpanKind.COMMENT);
     }
 
     @Test
