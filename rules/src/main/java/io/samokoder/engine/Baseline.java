@@ -69,7 +69,7 @@ public final class Baseline {
     }
 
     public void write(Path file) throws IOException {
-        ObjectNode root = Json.MAPPER.createObjectNode();
+        ObjectNode root = Json.object();
         root.put("tool", "samokoder");
         root.put("version", 1);
         ArrayNode list = root.putArray("findings");

@@ -18,7 +18,7 @@ public final class JsonReport {
     }
 
     public static byte[] render(AuditResult result) {
-        ObjectNode root = Json.MAPPER.createObjectNode();
+        ObjectNode root = Json.object();
         root.put("tool", Version.NAME);
         root.put("version", Version.get());
         root.put("readinessScore", result.score().total());

@@ -27,7 +27,7 @@ public final class SarifReport {
     }
 
     public static byte[] render(AuditResult result) {
-        ObjectNode root = Json.MAPPER.createObjectNode();
+        ObjectNode root = Json.object();
         root.put("$schema", SCHEMA);
         root.put("version", "2.1.0");
         ObjectNode run = root.putArray("runs").addObject();
