@@ -256,11 +256,12 @@ cp -r "$MVN_DIR" "$MVN_NONE_DIR"
 python3 - "$MVN_NONE_DIR/pom.xml" <<'PY'
 import re, sys
 p = sys.argv[1]
-open(p, "w").write(re.sub(r"<build>.*</build>", "", open(p).read(), flags=re.S))
+pom = open(p).read()
+open(p, "w").write(re.sub(r"<build>.*</build>", "", pom, flags=re.S))
 PY
 MVN="$ROOT/mvnw"
 (cd "$MVN_DIR" && "$MVN" -o -q -B verify -Dsamokoder.skip >/dev/null 2>&1 && "$MVN" -o -q -B verify >/dev/null 2>&1 \
-  && cd "$MVN_NONE_DIR" && "$MVN" -o -q -B verify >/dev/null 2>&1) || log "mvn warm-up failed"
+  && cd "$MVN_NONE_DIR" && "$MVN" -o -q -B verify >/dev/null 2>&1) || { log "mvn warm-up failed"; exit 1; }
 WITH=() WITHOUT=() WITH_CPU=() WITHOUT_CPU=() NONE=() NONE_CPU=()
 for i in $(seq "$REPEAT"); do
   measure "mvn-none" 120 sh -c "cd '$MVN_NONE_DIR' && '$MVN' -o -q -B verify"
