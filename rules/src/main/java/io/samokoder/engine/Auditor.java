@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
@@ -143,7 +144,7 @@ public final class Auditor {
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, Math.max(1, rules.size())), daemon);
         try {
             List<Future<RuleOutcome>> futures = new ArrayList<>();
-            for (Rule rule : rules) {
+            for (Rule rule : interleaveCategories(rules)) {
                 futures.add(pool.submit(() -> runOne(rule, context)));
             }
             for (Future<RuleOutcome> future : futures) {
@@ -165,6 +166,28 @@ public final class Auditor {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * The rules one of each category in turn, in their order within a category. The rules of a category mostly wait
+     * on one shared model (the Markdown tree, the secrets pass): taken in id order, both threads would wait on the
+     * same model while the other categories' models sat unbuilt (on a cold JVM the Markdown model alone takes 130 ms).
+     * Findings are sorted afterwards, so the order only changes the time.
+     */
+    static List<Rule> interleaveCategories(List<Rule> rules) {
+        Map<Category, java.util.ArrayDeque<Rule>> byCategory = new java.util.EnumMap<>(Category.class);
+        for (Rule r : rules) {
+            byCategory.computeIfAbsent(r.meta().category(), c -> new java.util.ArrayDeque<>()).add(r);
+        }
+        List<Rule> out = new ArrayList<>(rules.size());
+        while (out.size() < rules.size()) {
+            for (java.util.ArrayDeque<Rule> queue : byCategory.values()) {
+                if (!queue.isEmpty()) {
+                    out.add(queue.poll());
+                }
+            }
+        }
+        return out;
     }
 
     private record RuleOutcome(RuleMeta meta, boolean applicable, List<Finding> findings) {

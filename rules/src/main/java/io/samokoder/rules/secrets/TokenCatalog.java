@@ -1,9 +1,14 @@
 package io.samokoder.rules.secrets;
 
 import io.samokoder.engine.AuditContext;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
+import io.samokoder.engine.yaml.YamlDocument;
+import io.samokoder.engine.yaml.YamlLoader;
+import io.samokoder.engine.yaml.YamlProblem;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -159,15 +164,14 @@ public final class TokenCatalog {
      * @throws IllegalArgumentException with a message naming the entry when the table is malformed
      */
     static List<TokenPattern> parse(String text, String source) {
-        Object root;
-        try {
-            LoaderOptions options = new LoaderOptions();
-            options.setMaxAliasesForCollections(10);
-            options.setAllowDuplicateKeys(false);
-            root = new Yaml(new SafeConstructor(options)).load(text);
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
+        // the engine's loader, not snakeyaml's Yaml facade: the facade's constructor and representer classes cost a
+        // cold JVM (Maven's) about 60 ms, and the loader's are loaded for the compose files anyway
+        YamlDocument doc = YamlLoader.load(source, text);
+        if (!doc.problems().isEmpty()) {
+            YamlProblem p = doc.problems().get(0);
+            throw new IllegalArgumentException("not valid YAML: line " + p.line() + ": " + p.message());
         }
+        Object root = doc.root().map(n -> plain(n, 0)).orElse(null);
         if (!(root instanceof Map<?, ?> map) || !(map.get("patterns") instanceof List<?> list)) {
             throw new IllegalArgumentException("expected a top-level 'patterns:' list");
         }
@@ -232,6 +236,46 @@ public final class TokenCatalog {
                     group, List.copyOf(keywords), entropy, window, mode));
         }
         return out;
+    }
+
+    /** A node as the plain values a YAML 1.1 loader gives: maps, lists, strings, numbers, booleans and null. */
+    private static Object plain(Node node, int depth) {
+        if (depth > YamlLoader.MAX_DEPTH) {
+            throw new IllegalArgumentException("nesting deeper than " + YamlLoader.MAX_DEPTH);
+        }
+        if (node instanceof MappingNode) {
+            Map<String, Object> map = new LinkedHashMap<>();
+            YamlDocument.mapping(node).forEach((k, v) -> map.put(k, plain(v, depth + 1)));
+            return map;
+        }
+        if (node instanceof SequenceNode) {
+            List<Object> list = new ArrayList<>();
+            YamlDocument.sequence(node).forEach(item -> list.add(plain(item, depth + 1)));
+            return list;
+        }
+        if (!(node instanceof ScalarNode scalar)) {
+            return null;
+        }
+        String value = scalar.getValue();
+        Tag tag = scalar.getTag();
+        try {
+            if (Tag.NULL.equals(tag)) {
+                return null;
+            }
+            if (Tag.BOOL.equals(tag)) {
+                String v = value.toLowerCase(Locale.ROOT);
+                return v.equals("true") || v.equals("yes") || v.equals("on");
+            }
+            if (Tag.INT.equals(tag)) {
+                return Long.parseLong(value.replace("_", ""));
+            }
+            if (Tag.FLOAT.equals(tag)) {
+                return Double.parseDouble(value.replace("_", ""));
+            }
+        } catch (NumberFormatException e) {
+            return value; // 0x1F, 1:30, .inf: no table field takes them; the field's check reports the string
+        }
+        return value;
     }
 
     private static String string(Object o) {

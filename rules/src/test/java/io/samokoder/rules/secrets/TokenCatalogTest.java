@@ -152,6 +152,40 @@ class TokenCatalogTest {
     }
 
     @Test
+    void tableValuesAreReadAsAYaml11LoaderTypesThem() {
+        List<TokenPattern> user = TokenCatalog.parse("""
+                base: &base
+                  keywords: [tok_]
+                  entropy: 2_0.0e-1
+                patterns:
+                  - <<: *base
+                    id: typed
+                    regex: '(tok_)([a-z0-9]{20})'
+                    group: 2
+                    window: 64
+                  - id: off
+                    enabled: no
+                """, "test");
+        assertThat(user).hasSize(2);
+        TokenPattern typed = user.get(0);
+        assertThat(typed.group()).isEqualTo(2);
+        assertThat(typed.window()).isEqualTo(64);
+        assertThat(typed.entropy()).isEqualTo(2.0);
+        assertThat(typed.keywords()).containsExactly("tok_");
+        assertThat(user.get(1).regex()).isNull();
+    }
+
+    @Test
+    void duplicateKeysAndBrokenYamlNameTheLine() {
+        assertThatThrownBy(() -> TokenCatalog.parse("patterns:\n  - id: a\n    id: b\n", "t"))
+                .hasMessageContaining("not valid YAML: line 3");
+        assertThatThrownBy(() -> TokenCatalog.parse("patterns:\n  - id: 'open\n", "t"))
+                .hasMessageContaining("not valid YAML: line ");
+        assertThatThrownBy(() -> TokenCatalog.parse("a: &a [*a]\npatterns: *a\n", "t"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void keywordAutomatonFindsOverlappingKeywordsCaseInsensitively() {
         KeywordAutomaton a = new KeywordAutomaton(List.of(List.of("he", "she"), List.of("hers"), List.of("sk-")));
         List<String> hits = new ArrayList<>();

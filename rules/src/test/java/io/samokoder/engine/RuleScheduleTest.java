@@ -1,0 +1,28 @@
+package io.samokoder.engine;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RuleScheduleTest {
+
+    @Test
+    void rulesAreTakenOneCategoryAtATimeKeepingTheirOrderWithinACategory() {
+        List<Rule> rules = RuleRegistry.load();
+        List<Rule> order = Auditor.interleaveCategories(rules);
+
+        assertThat(order).containsExactlyInAnyOrderElementsOf(rules);
+        int categories = (int) rules.stream().map(r -> r.meta().category()).distinct().count();
+        Set<Category> firstRound = order.subList(0, categories).stream().map(r -> r.meta().category())
+                .collect(Collectors.toSet());
+        assertThat(firstRound).hasSize(categories);
+        for (Category c : Category.values()) {
+            assertThat(order.stream().filter(r -> r.meta().category() == c).toList())
+                    .containsExactlyElementsOf(rules.stream().filter(r -> r.meta().category() == c).toList());
+        }
+    }
+}
