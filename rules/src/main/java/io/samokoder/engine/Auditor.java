@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -175,13 +177,13 @@ public final class Auditor {
      * Findings are sorted afterwards, so the order only changes the time.
      */
     static List<Rule> interleaveCategories(List<Rule> rules) {
-        Map<Category, java.util.ArrayDeque<Rule>> byCategory = new java.util.EnumMap<>(Category.class);
+        Map<Category, ArrayDeque<Rule>> byCategory = new EnumMap<>(Category.class);
         for (Rule r : rules) {
-            byCategory.computeIfAbsent(r.meta().category(), c -> new java.util.ArrayDeque<>()).add(r);
+            byCategory.computeIfAbsent(r.meta().category(), c -> new ArrayDeque<>()).add(r);
         }
         List<Rule> out = new ArrayList<>(rules.size());
         while (out.size() < rules.size()) {
-            for (java.util.ArrayDeque<Rule> queue : byCategory.values()) {
+            for (ArrayDeque<Rule> queue : byCategory.values()) {
                 if (!queue.isEmpty()) {
                     out.add(queue.poll());
                 }

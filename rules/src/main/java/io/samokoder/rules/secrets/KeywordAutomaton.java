@@ -14,7 +14,9 @@ import java.util.Locale;
  */
 final class KeywordAutomaton {
 
-    private static final int ALPHABET = 128;
+    /** log2 of the alphabet: a state's row starts at its number shifted by this. */
+    private static final int ROW_SHIFT = 7;
+    private static final int ALPHABET = 1 << ROW_SHIFT;
 
     private final int[] delta;
     /** For each state, the indices of the patterns whose keyword ends there (including through failure links). */
@@ -118,7 +120,7 @@ final class KeywordAutomaton {
             row = d[row + (c >= ALPHABET ? 0 : c)];
             if (row < 0) {
                 row &= Integer.MAX_VALUE;
-                for (int p : output[row >>> 7]) {
+                for (int p : output[row >>> ROW_SHIFT]) {
                     hits.hit(p, i + 1);
                 }
             }

@@ -273,7 +273,7 @@ public final class TokenCatalog {
                 return Double.parseDouble(value.replace("_", ""));
             }
         } catch (NumberFormatException e) {
-            return value; // 0x1F, 1:30, .inf: no table field takes them; the field's check reports the string
+            return value; // 0x1F, 1:30, .inf: kept as text, so a numeric field given one keeps its default
         }
         return value;
     }
