@@ -245,7 +245,7 @@ cat >"$MVN_DIR/pom.xml" <<EOF
   <build><plugins><plugin>
     <groupId>io.samokoder</groupId><artifactId>samokoder-maven-plugin</artifactId><version>$VERSION</version>
     <executions><execution><goals><goal>check</goal></goals></execution></executions>
-    <configuration><failOnViolation>false</failOnViolation></configuration>
+    <configuration><failOnViolation>false</failOnViolation><cacheDir>$WORK/cds</cacheDir></configuration>
   </plugin></plugins></build>
 </project>
 EOF
@@ -262,7 +262,7 @@ PY
 MVN="$ROOT/mvnw"
 (cd "$MVN_DIR" && "$MVN" -o -q -B verify -Dsamokoder.skip >/dev/null 2>&1 && "$MVN" -o -q -B verify >/dev/null 2>&1 \
   && cd "$MVN_NONE_DIR" && "$MVN" -o -q -B verify >/dev/null 2>&1) || { log "mvn warm-up failed"; exit 1; }
-WITH=() WITHOUT=() WITH_CPU=() WITHOUT_CPU=() NONE=() NONE_CPU=()
+WITH=() WITHOUT=() WITH_CPU=() WITHOUT_CPU=() NONE=() NONE_CPU=() INPROC=() INPROC_CPU=() FIRST=()
 for i in $(seq "$REPEAT"); do
   measure "mvn-none" 120 sh -c "cd '$MVN_NONE_DIR' && '$MVN' -o -q -B verify"
   NONE+=("$M_WALL")
@@ -273,6 +273,16 @@ for i in $(seq "$REPEAT"); do
   measure "mvn-with" 120 sh -c "cd '$MVN_DIR' && '$MVN' -o -q -B verify"
   WITH+=("$M_WALL")
   WITH_CPU+=("$M_CPU")
+  # the audit in Maven's own JVM, as before the goal forked one (`-Dsamokoder.fork=false`)
+  measure "mvn-in-process" 120 sh -c "cd '$MVN_DIR' && '$MVN' -o -q -B verify -Dsamokoder.fork=false"
+  INPROC+=("$M_WALL")
+  INPROC_CPU+=("$M_CPU")
+done
+# the first build after a new plugin or JDK: no class-data-sharing archive yet, the audit JVM writes it at exit
+for i in $(seq "$REPEAT"); do
+  rm -rf "$WORK/cds"
+  measure "mvn-first" 120 sh -c "cd '$MVN_DIR' && '$MVN' -o -q -B verify"
+  FIRST+=("$M_WALL")
 done
 MVN_WITH=$(printf '%s\n' "${WITH[@]}" | median)
 MVN_WITHOUT=$(printf '%s\n' "${WITHOUT[@]}" | median)
@@ -281,8 +291,13 @@ MVN_ADDED_CPU=$(awk -v a="$(printf '%s\n' "${WITH_CPU[@]}" | median)" -v b="$(pr
 MVN_NONE=$(printf '%s\n' "${NONE[@]}" | median)
 MVN_ADDED_NONE=$(awk -v a="$MVN_WITH" -v b="$MVN_NONE" 'BEGIN { printf "%.2f", a - b }')
 MVN_ADDED_NONE_CPU=$(awk -v a="$(printf '%s\n' "${WITH_CPU[@]}" | median)" -v b="$(printf '%s\n' "${NONE_CPU[@]}" | median)" 'BEGIN { printf "%.2f", a - b }')
+MVN_INPROC=$(printf '%s\n' "${INPROC[@]}" | median)
+MVN_INPROC_ADDED=$(awk -v a="$MVN_INPROC" -v b="$MVN_NONE" 'BEGIN { printf "%.2f", a - b }')
+MVN_INPROC_ADDED_CPU=$(awk -v a="$(printf '%s\n' "${INPROC_CPU[@]}" | median)" -v b="$(printf '%s\n' "${NONE_CPU[@]}" | median)" 'BEGIN { printf "%.2f", a - b }')
+MVN_FIRST=$(printf '%s\n' "${FIRST[@]}" | median)
+MVN_FIRST_ADDED=$(awk -v a="$MVN_FIRST" -v b="$MVN_NONE" 'BEGIN { printf "%.2f", a - b }')
 MVN_FILES=$(find "$MVN_DIR" -type f -not -path '*/target/*' | wc -l)
-log "mvn verify: with $MVN_WITH s, skipped $MVN_WITHOUT s, without the plugin $MVN_NONE s; added $MVN_ADDED_NONE s (vs skipped $MVN_ADDED s)"
+log "mvn verify: with $MVN_WITH s, skipped $MVN_WITHOUT s, without the plugin $MVN_NONE s; added $MVN_ADDED_NONE s (vs skipped $MVN_ADDED s); in-process $MVN_INPROC s (+$MVN_INPROC_ADDED s); first build $MVN_FIRST s (+$MVN_FIRST_ADDED s)"
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # ------------------------------------------------------------------------------------------------------------ report
@@ -335,9 +350,11 @@ mkdir -p "$(dirname "$OUT")"
   echo "| pre-commit mode, one changed \`prometheus.yml\` (re-checks compose; median of $REPEAT) | $PRE_PROM_MED s | |"
   echo "| \`mvn verify\` of a small project ($MVN_FILES files) without the plugin (median of $REPEAT) | $MVN_NONE s | |"
   echo "| \`mvn verify\` with the plugin, goal skipped (\`-Dsamokoder.skip\`: the plugin is resolved and wired) | $MVN_WITHOUT s | |"
-  echo "| \`mvn verify\` with the \`check\` goal (median of $REPEAT) | $MVN_WITH s | |"
+  echo "| \`mvn verify\` with the \`check\` goal (median of $REPEAT; the audit in a JVM of its own, class-data-sharing archive present) | $MVN_WITH s | |"
   echo "| time the plugin adds (vs no plugin) | $MVN_ADDED_NONE s wall, $MVN_ADDED_NONE_CPU s CPU | < 0.5 s |"
   echo "| time the audit adds (vs goal skipped) | $MVN_ADDED s wall, $MVN_ADDED_CPU s CPU | |"
+  echo "| the same audit in Maven's own JVM (\`-Dsamokoder.fork=false\`), added vs no plugin | $MVN_INPROC_ADDED s wall, $MVN_INPROC_ADDED_CPU s CPU ($MVN_INPROC s) | |"
+  echo "| first build after a new plugin or JDK (the audit JVM writes its archive), added vs no plugin | $MVN_FIRST_ADDED s ($MVN_FIRST s) | |"
   echo "<!-- results:end -->"
 } >"$WORK/results.md"
 # replace the marked region of $OUT (or create it), keeping the hand-written text around it

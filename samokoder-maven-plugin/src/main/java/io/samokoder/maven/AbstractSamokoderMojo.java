@@ -1,8 +1,6 @@
 package io.samokoder.maven;
 
 import io.samokoder.engine.AuditConfig;
-import io.samokoder.engine.AuditException;
-import io.samokoder.engine.Severity;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -69,49 +67,27 @@ abstract class AbstractSamokoderMojo extends AbstractMojo {
     boolean useEnvironment;
 
     AuditConfig toConfig() {
-        AuditConfig config = AuditConfig.forRoot(dir.toPath()).weights(weights);
-        if (minScore != null) {
-            config.minScore(minScore);
-        }
-        if (failOnViolation != null) {
-            config.failOnViolation(failOnViolation);
-        }
-        if (failOnSeverity != null && !failOnSeverity.isBlank()) {
-            try {
-                config.failOnSeverity(Severity.parse(failOnSeverity));
-            } catch (IllegalArgumentException e) {
-                throw new AuditException(e.getMessage());
-            }
-        }
-        if (configFile != null && configFile.equalsIgnoreCase("none")) {
-            config.disableConfigFile();
-        } else if (configFile != null && !configFile.isBlank()) {
-            config.configFile(java.nio.file.Path.of(configFile));
-        }
-        if (locale != null && !locale.isBlank()) {
-            config.locale(io.samokoder.engine.report.ReportLocales.parse(locale));
-        }
-        if (baseline != null) {
-            config.baseline(baseline.toPath());
-        }
-        if (suppressions != null) {
-            config.suppressions(suppressions.toPath());
-        }
-        if (excludes != null) {
-            excludes.stream().flatMap(e -> java.util.Arrays.stream(e.split(","))).map(String::trim)
-                    .filter(e -> !e.isEmpty()).forEach(config::exclude);
-        }
-        if (disabledRules != null) {
-            disabledRules.stream().flatMap(e -> java.util.Arrays.stream(e.split(","))).map(String::trim)
-                    .filter(e -> !e.isEmpty()).forEach(config::disableRule);
-        }
-        if (options != null) {
-            options.forEach(config::option);
-        }
-        if (useEnvironment) {
-            config.environment(System.getenv());
-        }
-        return config;
+        return settings().toConfig();
+    }
+
+    /** The parameters without Maven's types: what the audit, in this JVM or another, is given. */
+    CheckSettings settings() {
+        CheckSettings s = new CheckSettings();
+        s.dir = dir;
+        s.minScore = minScore;
+        s.failOnSeverity = failOnSeverity;
+        s.failOnViolation = failOnViolation;
+        s.configFile = configFile;
+        s.locale = locale;
+        s.baseline = baseline;
+        s.suppressions = suppressions;
+        s.excludes = excludes;
+        s.weights = weights;
+        s.disabledRules = disabledRules;
+        s.options = options;
+        s.useEnvironment = useEnvironment;
+        s.buildDirectory = buildDirectory;
+        return s;
     }
 
     /** The project's build directory; unresolved in a run without a pom, where {@code dir/target} stands in. */
@@ -120,14 +96,6 @@ abstract class AbstractSamokoderMojo extends AbstractMojo {
 
     /** A report path: the user's, relative to the working directory; the default under the build directory; or none. */
     java.nio.file.Path output(String configured, String defaultName) {
-        if (configured != null && (configured.isBlank() || configured.equalsIgnoreCase("none"))) {
-            return null;
-        }
-        if (configured != null) {
-            return java.nio.file.Path.of(configured);
-        }
-        File base = buildDirectory == null || buildDirectory.getPath().contains("${")
-                ? new File(dir, "target") : buildDirectory;
-        return base.toPath().resolve("samokoder").resolve(defaultName);
+        return settings().output(configured, defaultName);
     }
 }

@@ -2,19 +2,13 @@ package io.samokoder.maven;
 
 import io.samokoder.engine.AuditConfig;
 import io.samokoder.engine.AuditException;
-import io.samokoder.engine.AuditResult;
-import io.samokoder.engine.Auditor;
-import io.samokoder.engine.Gate;
-import io.samokoder.engine.report.AuditReport;
-import io.samokoder.engine.report.ConsoleReport;
-import io.samokoder.engine.report.GithubAnnotations;
-import io.samokoder.engine.report.ReportWriter;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
-import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -48,45 +42,93 @@ public final class CheckMojo extends AbstractSamokoderMojo {
     @Parameter(property = "samokoder.report")
     String report;
 
+    /**
+     * Audit in a JVM of its own (default), which maps the audit's classes from a class-data-sharing archive instead
+     * of loading them cold into the build's JVM; false to audit in the build's JVM.
+     */
+    @Parameter(property = "samokoder.fork", defaultValue = "true")
+    boolean fork = true;
+
+    /** Options of the audit JVM, space-separated (default: {@code -XX:TieredStopAtLevel=1 -XX:+UseParallelGC -XX:NewRatio=5}). */
+    @Parameter(property = "samokoder.jvmArgs")
+    String jvmArgs;
+
+    /**
+     * Folder of the audit JVM's class-data-sharing archive, written by the first run for each JDK and plugin build
+     * (default: {@code $XDG_CACHE_HOME/samokoder}, else {@code ~/.cache/samokoder}); {@code none} for no archive.
+     */
+    @Parameter(property = "samokoder.cacheDir")
+    String cacheDir;
+
     @Override
     public void execute() throws MojoFailureException {
         if (skip) {
             getLog().info("samokoder: skipped");
             return;
         }
-        AuditResult result;
-        AuditConfig config;
+        CheckSettings settings = settings();
+        settings.sarif = sarif;
+        settings.json = json;
+        settings.junit = junit;
+        settings.report = report;
+        CheckRun.Output log = new CheckRun.Output() {
+            @Override
+            public void info(String line) {
+                getLog().info(line);
+            }
+
+            @Override
+            public void warn(String line) {
+                getLog().warn(line);
+            }
+
+            @Override
+            public void debug(String line) {
+                getLog().debug(line);
+            }
+
+            @Override
+            public void raw(String line) {
+                System.out.println(line);
+                System.out.flush();
+            }
+        };
+        CheckRun.Verdict verdict;
         try {
-            config = toConfig();
-            result = new Auditor().run(config);
-            ReportWriter.write(result, new ReportWriter.Outputs(output(sarif, "samokoder.sarif"),
-                    output(json, "samokoder.json"), junit == null ? null : output(junit, "TEST-samokoder.xml"),
-                    output(report, "samokoder-report.html"),
-                    new AuditReport.Options(config.locale(), config.minScore(), config.failOnSeverity())));
+            verdict = fork ? forked(settings, log) : CheckRun.run(settings, log);
         } catch (AuditException e) {
             throw new MojoFailureException("samokoder: " + e.getMessage());
         }
-        List<String> lines = ConsoleReport.lines(result);
-        for (int i = 0; i < lines.size(); i++) {
-            if (i < 4) {
-                getLog().info(lines.get(i));
-            } else {
-                getLog().warn(lines.get(i));
-            }
-        }
-        if (GithubAnnotations.enabled(System.getenv())) {
-            // workflow commands must start a line of the job's output: bypass Maven's "[INFO] " prefix
-            GithubAnnotations.lines(result, System.getenv()).forEach(System.out::println);
-            System.out.flush();
-        }
-        Gate gate = Gate.evaluate(result, config.minScore(), config.failOnSeverity());
-        if (gate.passed()) {
-            getLog().info(gate.message());
-        } else if (config.failOnViolation()) {
-            throw new MojoFailureException(gate.message());
+        if (verdict.passed()) {
+            getLog().info(verdict.message());
+        } else if (verdict.failsBuild()) {
+            throw new MojoFailureException(verdict.message());
         } else {
-            getLog().warn(gate.message());
+            getLog().warn(verdict.message());
         }
+    }
+
+    private CheckRun.Verdict forked(CheckSettings settings, CheckRun.Output log) {
+        List<String> args = jvmArgs == null || jvmArgs.isBlank() ? AuditFork.DEFAULT_JVM_ARGS
+                : List.of(jvmArgs.trim().split("\\s+"));
+        try {
+            return AuditFork.run(settings, args, cacheFolder(), log);
+        } catch (IOException e) {
+            getLog().warn("samokoder: cannot start the audit JVM (" + e.getMessage() + "); auditing in the build's JVM");
+            return CheckRun.run(settings, log);
+        }
+    }
+
+    Path cacheFolder() {
+        if (cacheDir != null && cacheDir.equalsIgnoreCase("none")) {
+            return null;
+        }
+        if (cacheDir != null && !cacheDir.isBlank()) {
+            return Path.of(cacheDir).toAbsolutePath();
+        }
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+        return base.resolve("samokoder");
     }
 
 }

@@ -1,0 +1,234 @@
+package io.samokoder.maven;
+
+import io.samokoder.engine.AuditException;
+import io.samokoder.engine.Auditor;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Runs {@code check} in a JVM of its own. In the build's JVM every class of the audit (about 1,800 with flexmark,
+ * snakeyaml and Jackson) is loaded from the jar, verified and interpreted cold on every build; a JVM of its own maps
+ * them from a class-data-sharing archive written by its first run, and runs the client compiler only, which a
+ * seconds-long batch job never pays back C2 for (docs/benchmarks.md).
+ */
+final class AuditFork {
+
+    /** The CLI launcher's settings (scripts/samokoder), without its heap cap: a build's tree may be any size. */
+    static final List<String> DEFAULT_JVM_ARGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC",
+            "-XX:NewRatio=5");
+
+    private AuditFork() {
+    }
+
+    /**
+     * Audits in a new JVM and replays its lines into {@code out}. Throws {@link IOException} when the JVM cannot be
+     * started (the caller audits in its own JVM), {@link AuditException} when the audit ends in an error.
+     */
+    static CheckRun.Verdict run(CheckSettings settings, List<String> jvmArgs, Path cacheDir, CheckRun.Output out)
+            throws IOException {
+        Path jar = shadedJar();
+        List<Path> classpath = jar != null ? List.of(jar) : javaClassPath();
+        List<String> command = new ArrayList<>();
+        command.add(javaExecutable().toString());
+        command.addAll(jvmArgs);
+        Path archive = cacheDir == null || jar == null ? null : archive(cacheDir, classpath, jvmArgs);
+        Path dump = null;
+        if (archive != null && Files.isRegularFile(archive)) {
+            command.add("-XX:SharedArchiveFile=" + archive);
+            touch(archive);
+        } else if (archive != null && writable(cacheDir)) {
+            // modules of a parallel build audit at once in one build JVM: each dumps to a name of its own
+            dump = archive.resolveSibling(archive.getFileName() + "." + ProcessHandle.current().pid() + "-"
+                    + Thread.currentThread().getId() + "-" + System.nanoTime() + ".tmp");
+            command.add("-XX:ArchiveClassesAtExit=" + dump);
+        }
+        if (archive != null) {
+            command.add("-Xshare:auto"); // an archive the JVM cannot use is skipped, silently
+            command.add("-Xlog:cds=off");
+            command.add("-Xlog:cds+dynamic=off");
+        }
+        command.add("-cp");
+        command.add(String.join(File.pathSeparator, classpath.stream().map(Path::toString).toList()));
+        command.add(ForkedCheck.class.getName());
+        command.addAll(settings.toArgs());
+        out.debug("samokoder: audit JVM: " + String.join(" ", command));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
+        Process process = builder.start();
+        try {
+            process.getOutputStream().close();
+            CheckRun.Verdict verdict = null;
+            String error = null;
+            try (BufferedReader in = new BufferedReader(
+                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    char kind = line.length() >= 2 && line.charAt(1) == ' ' ? line.charAt(0) : '?';
+                    String text = kind == '?' ? line : ForkedCheck.unescape(line.substring(2));
+                    switch (kind) {
+                        case 'I' -> out.info(text);
+                        case 'W' -> out.warn(text);
+                        case 'R' -> out.raw(text);
+                        case 'P' -> verdict = new CheckRun.Verdict(true, false, text);
+                        case 'V' -> verdict = new CheckRun.Verdict(false, false, text);
+                        case 'F' -> verdict = new CheckRun.Verdict(false, true, text);
+                        case 'E' -> error = text;
+                        default -> out.warn(line); // not ours: a library or the JVM wrote to standard output
+                    }
+                }
+            }
+            int code = waitFor(process);
+            if (error != null) {
+                throw new AuditException(error);
+            }
+            if (verdict == null) {
+                throw new AuditException("the audit JVM ended with exit code " + code + " before a result ("
+                        + String.join(" ", command.subList(0, command.indexOf("-cp"))) + ")");
+            }
+            if (dump != null && Files.isRegularFile(dump)) {
+                try {
+                    Files.move(dump, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                    prune(cacheDir);
+                } catch (IOException e) {
+                    // another build's JVM wrote the same archive, or the folder forbids it: the next run tries again
+                }
+            }
+            return verdict;
+        } finally {
+            if (process.isAlive()) {
+                process.destroyForcibly();
+            }
+            if (dump != null) {
+                Files.deleteIfExists(dump);
+            }
+        }
+    }
+
+    private static int waitFor(Process process) {
+        try {
+            return process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AuditException("audit interrupted");
+        }
+    }
+
+    private static Path javaExecutable() {
+        Path bin = Path.of(System.getProperty("java.home"), "bin");
+        Path windows = bin.resolve("java.exe");
+        return Files.isRegularFile(windows) ? windows : bin.resolve("java");
+    }
+
+    /**
+     * The plugin's shaded jar, which holds the engine and its libraries and alone is the audit JVM's classpath; none
+     * in the plugin's own tests, where the engine comes from this JVM's classpath and no archive is written.
+     */
+    static Path shadedJar() {
+        Path own = location(ForkedCheck.class);
+        return own != null && own.equals(location(Auditor.class)) && Files.isRegularFile(own) ? own : null;
+    }
+
+    private static List<Path> javaClassPath() {
+        List<Path> entries = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            if (!entry.isEmpty()) {
+                entries.add(Path.of(entry).toAbsolutePath());
+            }
+        }
+        return entries;
+    }
+
+    private static Path location(Class<?> type) {
+        try {
+            URL url = type.getProtectionDomain().getCodeSource().getLocation();
+            return url == null ? null : Path.of(url.toURI());
+        } catch (URISyntaxException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The archive for this JVM, these options and these jars (by path, size and time): the JVM refuses an archive
+     * of other jars, so a new build of the plugin gets a new one. None when a classpath entry is a folder, which
+     * class-data sharing does not support.
+     */
+    static Path archive(Path cacheDir, List<Path> classpath, List<String> jvmArgs) {
+        StringBuilder key = new StringBuilder(System.getProperty("java.home")).append('\n')
+                .append(System.getProperty("java.vm.version")).append('\n').append(jvmArgs).append('\n');
+        for (Path entry : classpath) {
+            if (!Files.isRegularFile(entry) || !entry.toString().endsWith(".jar")) {
+                return null;
+            }
+            try {
+                key.append(entry).append(' ').append(Files.size(entry)).append(' ')
+                        .append(Files.getLastModifiedTime(entry).toMillis()).append('\n');
+            } catch (IOException e) {
+                return null;
+            }
+        }
+        return cacheDir.resolve("check-" + Long.toHexString(fnv1a(key.toString())) + ".jsa");
+    }
+
+    /** FNV-1a, 64 bits: a cache key, not a defence; a message digest would load the security providers cold. */
+    private static long fnv1a(String text) {
+        long hash = 0xcbf29ce484222325L;
+        for (int i = 0; i < text.length(); i++) {
+            hash ^= text.charAt(i);
+            hash *= 0x100000001b3L;
+        }
+        return hash;
+    }
+
+    /** Archives kept: each new plugin build or JDK writes one of about 10 MB; the least recently used go. */
+    static final int ARCHIVES_KEPT = 4;
+
+    static void prune(Path cacheDir) throws IOException {
+        List<Path> archives;
+        try (Stream<Path> files = Files.list(cacheDir)) {
+            archives = files.filter(f -> f.getFileName().toString().matches("check-[0-9a-f]+\\.jsa"))
+                    .sorted(Comparator.comparing(AuditFork::lastModified).reversed()
+                            .thenComparing(Comparator.naturalOrder()))
+                    .toList();
+        }
+        for (Path old : archives.subList(Math.min(ARCHIVES_KEPT, archives.size()), archives.size())) {
+            Files.deleteIfExists(old);
+        }
+    }
+
+    private static FileTime lastModified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file);
+        } catch (IOException e) {
+            return FileTime.fromMillis(0);
+        }
+    }
+
+    private static void touch(Path archive) {
+        try {
+            Files.setLastModifiedTime(archive, FileTime.fromMillis(System.currentTimeMillis()));
+        } catch (IOException | SecurityException e) {
+            // a shared read-only cache: it is only pruned less well
+        }
+    }
+
+    private static boolean writable(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            return Files.isWritable(dir);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

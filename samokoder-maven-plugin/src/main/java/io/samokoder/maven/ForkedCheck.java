@@ -1,0 +1,110 @@
+package io.samokoder.maven;
+
+import io.samokoder.engine.AuditException;
+import org.slf4j.LoggerFactory;
+
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The audit JVM's entry point: {@code check} with the parameters {@link CheckSettings#toArgs()} wrote. It prints one
+ * line per message, a letter for its kind first ({@code I}nfo, {@code W}arning, {@code R}aw; then the verdict:
+ * {@code P}assed, {@code V}iolation reported, {@code F}ail the build, or {@code E}rror), newlines escaped, and
+ * {@link AuditFork} replays them into Maven's log.
+ */
+public final class ForkedCheck {
+
+    static final int OK = 0;
+    static final int ERROR = 2;
+    static final int INTERNAL_ERROR = 3;
+
+    private ForkedCheck() {
+    }
+
+    public static void main(String[] args) {
+        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
+        quietLogging();
+        int code;
+        try {
+            CheckRun.Verdict verdict = CheckRun.run(CheckSettings.fromArgs(args), new CheckRun.Output() {
+                @Override
+                public void info(String line) {
+                    emit(out, 'I', line);
+                }
+
+                @Override
+                public void warn(String line) {
+                    emit(out, 'W', line);
+                }
+
+                @Override
+                public void raw(String line) {
+                    emit(out, 'R', line);
+                }
+            });
+            emit(out, verdict.passed() ? 'P' : verdict.failsBuild() ? 'F' : 'V', verdict.message());
+            code = OK;
+        } catch (AuditException | IllegalArgumentException e) {
+            emit(out, 'E', e.getMessage());
+            code = ERROR;
+        } catch (Throwable e) { // a bug: the trace goes to the build's error stream, the build fails with one line
+            e.printStackTrace();
+            emit(out, 'E', "internal error: " + e);
+            code = INTERNAL_ERROR;
+        }
+        out.flush();
+        System.exit(code);
+    }
+
+    /**
+     * JGit logs through SLF4J, which in the build's JVM is Maven's logger. Here there is no binding: its messages go
+     * nowhere, as in the CLI (slf4j-nop), and the three-line notice SLF4J prints about that is kept off the build.
+     */
+    private static void quietLogging() {
+        PrintStream err = System.err;
+        System.setErr(new PrintStream(OutputStream.nullOutputStream()));
+        try {
+            LoggerFactory.getILoggerFactory();
+        } finally {
+            System.setErr(err);
+        }
+    }
+
+    static void emit(PrintStream out, char kind, String text) {
+        out.print(kind);
+        out.print(' ');
+        out.print(escape(text));
+        out.print('\n');
+    }
+
+    static String escape(String text) {
+        StringBuilder b = new StringBuilder(text.length() + 8);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '\\' -> b.append("\\\\");
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                default -> b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    static String unescape(String text) {
+        StringBuilder b = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\' && i + 1 < text.length()) {
+                char next = text.charAt(++i);
+                b.append(next == 'n' ? '\n' : next == 'r' ? '\r' : next);
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,82 @@
+package io.samokoder.maven;
+
+import io.samokoder.engine.AuditConfig;
+import org.junit.jupiter.api.Test;
+
+import java.io.File;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The parameters survive the trip to the audit JVM, and its lines survive the trip back. */
+class CheckSettingsTest {
+
+    @Test
+    void everyParameterSurvivesTheArguments() {
+        CheckSettings s = new CheckSettings();
+        s.dir = new File("/repo with space/app");
+        s.minScore = 70;
+        s.failOnSeverity = "medium";
+        s.failOnViolation = false;
+        s.configFile = "conf/.samokoder.yml";
+        s.locale = "ru";
+        s.baseline = new File("/repo/.samokoder-baseline.json");
+        s.suppressions = new File("/repo/supp.yml");
+        s.excludes = List.of("vendor/, node_modules/", "docs/old/");
+        s.weights = "secrets=5,docs=0.5";
+        s.disabledRules = List.of("docs/broken-link,secrets/weak-value");
+        Map<String, String> options = new LinkedHashMap<>();
+        options.put("docs.online", "true");
+        options.put("secrets.lowSeverityPaths", "a=b,**/dev/**");
+        s.options = options;
+        s.useEnvironment = true;
+        s.buildDirectory = new File("/repo/target");
+        s.sarif = "none";
+        s.json = "out/a.json";
+        s.junit = "";
+        s.report = "audit.md";
+
+        List<String> args = s.toArgs();
+        CheckSettings back = CheckSettings.fromArgs(args.toArray(String[]::new));
+
+        assertThat(back.toArgs()).isEqualTo(args);
+        assertThat(back).usingRecursiveComparison().isEqualTo(s);
+        AuditConfig config = back.toConfig();
+        assertThat(config.excludes()).containsExactly("vendor/", "node_modules/", "docs/old/");
+        assertThat(config.optionOr("secrets.lowSeverityPaths", "")).isEqualTo("a=b,**/dev/**");
+        assertThat(config.minScore()).isEqualTo(70);
+        assertThat(back.output(back.junit, "x.xml")).isNull();
+    }
+
+    @Test
+    void unsetParametersStayUnset() {
+        CheckSettings s = new CheckSettings();
+        s.dir = new File("/repo");
+        CheckSettings back = CheckSettings.fromArgs(s.toArgs().toArray(String[]::new));
+        assertThat(back.minScore).isNull();
+        assertThat(back.failOnViolation).isNull();
+        assertThat(back.excludes).isNull();
+        assertThat(back.options).isNull();
+        assertThat(back.useEnvironment).isFalse();
+    }
+
+    @Test
+    void unknownArgumentIsRejected() {
+        assertThatThrownBy(() -> CheckSettings.fromArgs("colour=blue")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("unknown parameter: colour=blue");
+        assertThatThrownBy(() -> CheckSettings.fromArgs("dir")).hasMessage("not name=value: dir");
+    }
+
+    @Test
+    void linesSurviveEscaping() {
+        for (String text : List.of("", "plain", "two\nlines", "back\\slash\\n not a newline", "cr\r\nlf", "end\\",
+                "кириллица ✓")) {
+            String escaped = ForkedCheck.escape(text);
+            assertThat(escaped).doesNotContain("\n").doesNotContain("\r");
+            assertThat(ForkedCheck.unescape(escaped)).isEqualTo(text);
+        }
+    }
+}

@@ -1,0 +1,177 @@
+package io.samokoder.maven;
+
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.logging.SystemStreamLog;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** {@code check} in a JVM of its own says and writes exactly what it says and writes in the build's JVM. */
+class ForkedCheckMojoTest {
+
+    @TempDir
+    Path root;
+
+    /** Outside the audited tree: the second audit must not see the first one's reports. */
+    @TempDir
+    Path build;
+
+    @BeforeEach
+    void repository() throws IOException {
+        Files.writeString(root.resolve("docker-compose.yml"), """
+                services:
+                  db:
+                    image: postgres:16
+                    environment:
+                      POSTGRES_PASSWORD: postgres
+                  api:
+                    image: a
+                    image: b
+                """);
+        Files.writeString(root.resolve("README.md"), "# App\n\nSee [the guide](docs/guide.md).\n");
+    }
+
+    private CheckMojo mojo(boolean fork, Recording log) {
+        CheckMojo mojo = new CheckMojo();
+        mojo.dir = root.toFile();
+        mojo.buildDirectory = build.toFile();
+        mojo.fork = fork;
+        mojo.cacheDir = "none";
+        mojo.setLog(log);
+        return mojo;
+    }
+
+    @Test
+    void forkedAndInProcessAuditsPrintAndWriteTheSame() throws Exception {
+        Recording inProcess = new Recording();
+        CheckMojo local = mojo(false, inProcess);
+        local.failOnViolation = false;
+        local.junit = build.resolve("junit.xml").toString();
+        local.execute();
+        List<byte[]> localOutputs = outputs();
+
+        Recording forked = new Recording();
+        CheckMojo fork = mojo(true, forked);
+        fork.failOnViolation = false;
+        fork.junit = build.resolve("junit.xml").toString();
+        fork.execute();
+
+        assertThat(inProcess.lines).anyMatch(l -> l.startsWith("WARN samokoder gate failed"))
+                .anyMatch(l -> l.contains("[secrets/weak-value]"));
+        assertThat(forked.lines).isEqualTo(inProcess.lines);
+        assertThat(outputs()).usingRecursiveComparison().isEqualTo(localOutputs);
+    }
+
+    private List<byte[]> outputs() throws IOException {
+        List<byte[]> out = new ArrayList<>();
+        for (String name : List.of("samokoder/samokoder.sarif", "samokoder/samokoder.json",
+                "samokoder/samokoder-report.html", "junit.xml")) {
+            out.add(Files.readAllBytes(build.resolve(name)));
+        }
+        return out;
+    }
+
+    @Test
+    void failingGateFailsTheBuildWithTheSameMessage() {
+        CheckMojo local = mojo(false, new Recording());
+        Throwable expected = org.assertj.core.api.Assertions.catchThrowable(local::execute);
+        assertThat(expected).isInstanceOf(MojoFailureException.class);
+        assertThat(expected.getMessage()).contains("samokoder gate failed").contains("\n");
+
+        CheckMojo fork = mojo(true, new Recording());
+        assertThatThrownBy(fork::execute).isInstanceOf(MojoFailureException.class)
+                .hasMessage(expected.getMessage());
+    }
+
+    @Test
+    void errorsAreTheSameOneLine() {
+        CheckMojo fork = mojo(true, new Recording());
+        fork.failOnSeverity = "severe";
+        assertThatThrownBy(fork::execute).isInstanceOf(MojoFailureException.class)
+                .hasMessage("samokoder: unknown severity 'severe' (expected one of critical, high, medium, low, info)");
+        fork.failOnSeverity = null;
+        fork.dir = root.resolve("missing").toFile();
+        assertThatThrownBy(fork::execute).hasMessageStartingWith("samokoder: not a directory");
+    }
+
+    @Test
+    void aJvmThatDoesNotStartIsOneLine() {
+        CheckMojo fork = mojo(true, new Recording());
+        fork.jvmArgs = "-XX:+NoSuchSamokoderOption";
+        assertThatThrownBy(fork::execute).isInstanceOf(MojoFailureException.class)
+                .hasMessageStartingWith("samokoder: the audit JVM ended with exit code 1 before a result")
+                .hasMessageContaining("-XX:+NoSuchSamokoderOption").hasMessageNotContaining("\n");
+    }
+
+    @Test
+    void archiveIsKeyedByJarsAndOptions(@TempDir Path cache) throws IOException {
+        Path jar = Files.writeString(root.resolve("plugin.jar"), "one");
+        Path first = AuditFork.archive(cache, List.of(jar), AuditFork.DEFAULT_JVM_ARGS);
+        assertThat(first).isNotNull();
+        assertThat(first.getParent()).isEqualTo(cache);
+        assertThat(first.getFileName().toString()).matches("check-[0-9a-f]+\\.jsa");
+        assertThat(AuditFork.archive(cache, List.of(jar), AuditFork.DEFAULT_JVM_ARGS)).isEqualTo(first);
+        assertThat(AuditFork.archive(cache, List.of(jar), List.of("-Xmx1g"))).isNotEqualTo(first);
+        Files.writeString(jar, "rebuilt"); // a new build of the plugin: the old archive does not match it
+        assertThat(AuditFork.archive(cache, List.of(jar), AuditFork.DEFAULT_JVM_ARGS)).isNotEqualTo(first);
+        assertThat(AuditFork.archive(cache, List.of(root), AuditFork.DEFAULT_JVM_ARGS))
+                .as("a folder on the classpath cannot be archived").isNull();
+    }
+
+    @Test
+    void onlyTheMostRecentlyUsedArchivesAreKept(@TempDir Path cache) throws IOException {
+        for (int i = 0; i < 6; i++) {
+            Path archive = Files.writeString(cache.resolve("check-" + i + "a.jsa"), "x");
+            Files.setLastModifiedTime(archive, FileTime.fromMillis(1_000_000L * (i + 1)));
+        }
+        Files.writeString(cache.resolve("notes.txt"), "not ours");
+        AuditFork.prune(cache);
+        try (Stream<Path> left = Files.list(cache)) {
+            assertThat(left.map(p -> p.getFileName().toString()).sorted())
+                    .containsExactly("check-2a.jsa", "check-3a.jsa", "check-4a.jsa", "check-5a.jsa", "notes.txt");
+        }
+    }
+
+    @Test
+    void cacheFolderDefaultsAndNone() {
+        CheckMojo mojo = new CheckMojo();
+        mojo.cacheDir = "NONE";
+        assertThat(mojo.cacheFolder()).isNull();
+        mojo.cacheDir = "cds";
+        assertThat(mojo.cacheFolder()).isEqualTo(Path.of("cds").toAbsolutePath());
+        mojo.cacheDir = null;
+        assertThat(mojo.cacheFolder()).endsWith(Path.of("samokoder"));
+    }
+
+    /** Maven's log, kept: level and text of each line. */
+    static final class Recording extends SystemStreamLog {
+        final List<String> lines = Collections.synchronizedList(new ArrayList<>());
+
+        @Override
+        public void info(CharSequence content) {
+            lines.add("INFO " + content);
+        }
+
+        @Override
+        public void warn(CharSequence content) {
+            lines.add("WARN " + content);
+        }
+
+        @Override
+        public void error(CharSequence content) {
+            lines.add("ERROR " + content);
+        }
+    }
+}
