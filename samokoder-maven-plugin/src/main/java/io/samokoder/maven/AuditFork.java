@@ -45,6 +45,7 @@ final class AuditFork {
         List<String> command = new ArrayList<>();
         command.add(javaExecutable().toString());
         command.addAll(jvmArgs);
+        command.addAll(forwardedProperties());
         Path archive = cacheDir == null || jar == null ? null : archive(cacheDir, classpath, jvmArgs);
         Path dump = null;
         if (archive != null && Files.isRegularFile(archive)) {
@@ -66,7 +67,8 @@ final class AuditFork {
         command.add(ForkedCheck.class.getName());
         command.addAll(settings.toArgs());
         out.debug("samokoder: audit JVM: " + String.join(" ", command));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT)
+                .directory(new File(System.getProperty("user.dir"))); // user paths are relative to the build's folder
         Process process = builder.start();
         try {
             process.getOutputStream().close();
@@ -114,6 +116,22 @@ final class AuditFork {
                 Files.deleteIfExists(dump);
             }
         }
+    }
+
+    /** Network settings of the build's JVM (MAVEN_OPTS), which the online link check must use in the audit JVM too. */
+    static final List<String> FORWARDED_PROPERTIES = List.of("http.proxyHost", "http.proxyPort", "http.nonProxyHosts",
+            "https.proxyHost", "https.proxyPort", "socksProxyHost", "socksProxyPort", "java.net.useSystemProxies",
+            "javax.net.ssl.trustStore", "javax.net.ssl.trustStoreType"); // never a password: the command line is logged
+
+    static List<String> forwardedProperties() {
+        List<String> args = new ArrayList<>();
+        for (String name : FORWARDED_PROPERTIES) {
+            String value = System.getProperty(name);
+            if (value != null) {
+                args.add("-D" + name + "=" + value);
+            }
+        }
+        return args;
     }
 
     private static int waitFor(Process process) {

@@ -145,6 +145,20 @@ class ForkedCheckMojoTest {
     }
 
     @Test
+    void proxySettingsReachTheAuditJvmAndPasswordsDoNot() {
+        System.setProperty("https.proxyHost", "proxy.example");
+        System.setProperty("javax.net.ssl.trustStorePassword", "changeit-secret");
+        try {
+            assertThat(AuditFork.forwardedProperties()).contains("-Dhttps.proxyHost=proxy.example")
+                    .noneMatch(a -> a.contains("changeit-secret"));
+        } finally {
+            System.clearProperty("https.proxyHost");
+            System.clearProperty("javax.net.ssl.trustStorePassword");
+        }
+        assertThat(AuditFork.forwardedProperties()).noneMatch(a -> a.startsWith("-Dhttps.proxyHost"));
+    }
+
+    @Test
     void cacheFolderDefaultsAndNone() {
         CheckMojo mojo = new CheckMojo();
         mojo.cacheDir = "NONE";
