@@ -5,7 +5,6 @@ import io.samokoder.engine.Baseline;
 import io.samokoder.engine.Finding;
 import io.samokoder.engine.RuleMeta;
 import io.samokoder.engine.Severity;
-import org.apache.commons.text.StringEscapeUtils;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -219,7 +218,37 @@ public final class HtmlAuditReport {
     }
 
     /** HTML-escapes text for element content and double-quoted attributes. */
+    /**
+     * Text or attribute value as HTML. The page is UTF-8, so only the five markup characters need escaping; commons-text's
+     * {@code escapeHtml4} also named every Latin-1 and typographic character, by trying each of its 250 entities at
+     * every position (3 % of the samples of a cold {@code check} of the 31-file sample).
+     */
     static String e(String s) {
-        return s == null ? "" : StringEscapeUtils.escapeHtml4(s).replace("'", "&#39;");
+        if (s == null) {
+            return "";
+        }
+        StringBuilder b = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            String entity = switch (c) {
+                case '&' -> "&amp;";
+                case '<' -> "&lt;";
+                case '>' -> "&gt;";
+                case '"' -> "&quot;";
+                case '\'' -> "&#39;";
+                default -> null;
+            };
+            if (entity != null && b == null) {
+                b = new StringBuilder(s.length() + 16).append(s, 0, i);
+            }
+            if (b != null) {
+                if (entity != null) {
+                    b.append(entity);
+                } else {
+                    b.append(c);
+                }
+            }
+        }
+        return b == null ? s : b.toString();
     }
 }

@@ -137,6 +137,10 @@ class AuditReportTest {
         assertThat(html).doesNotContain("<script").contains("&lt;script&gt;alert(1)&lt;/script&gt;");
         String md = MarkdownAuditReport.text(result, AuditReport.Options.of(Locale.ENGLISH));
         assertThat(md).doesNotContain("<script").contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+        assertThat(HtmlAuditReport.e("a<b & \"c\" 'd' > — жёлтый é")).as("the page is UTF-8: only markup is escaped")
+                .isEqualTo("a&lt;b &amp; &quot;c&quot; &#39;d&#39; &gt; — жёлтый é");
+        assertThat(HtmlAuditReport.e("&amp;")).isEqualTo("&amp;amp;");
+        assertThat(HtmlAuditReport.e(null)).isEmpty();
         assertThat(MarkdownAuditReport.esc("a|b*c_[x](y)\nz")).isEqualTo("a\\|b\\*c\\_\\[x\\](y) z");
         assertThat(MarkdownAuditReport.code("a`b")).isEqualTo("``a`b``");
     }
