@@ -79,7 +79,8 @@ final class CheckSettings {
         return config;
     }
 
-    private static List<String> split(List<String> values) {
+    /** List parameters, each item possibly comma-separated (as a user property gives them). */
+    static List<String> split(List<String> values) {
         return values == null ? List.of() : values.stream().flatMap(v -> Arrays.stream(v.split(",")))
                 .map(String::trim).filter(v -> !v.isEmpty()).toList();
     }

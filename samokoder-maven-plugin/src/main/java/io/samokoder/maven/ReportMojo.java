@@ -19,7 +19,6 @@ import org.apache.maven.reporting.MavenReportException;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -165,8 +164,8 @@ public final class ReportMojo extends AbstractMojo implements MavenReport {
             if (baseline != null) {
                 config.baseline(baseline.toPath());
             }
-            split(excludes).forEach(config::exclude);
-            split(disabledRules).forEach(config::disableRule);
+            CheckSettings.split(excludes).forEach(config::exclude);
+            CheckSettings.split(disabledRules).forEach(config::disableRule);
             if (configFile != null && configFile.equalsIgnoreCase("none")) {
                 config.disableConfigFile();
             } else if (configFile != null && !configFile.isBlank()) {
@@ -183,10 +182,5 @@ public final class ReportMojo extends AbstractMojo implements MavenReport {
                 : siteLocale != null && siteLocale.getLanguage().equals("ru") ? config.locale(siteLocale).locale()
                 : config.locale();
         return new Audited(result, new AuditReport.Options(locale, config.minScore(), config.failOnSeverity()));
-    }
-
-    private static List<String> split(List<String> values) {
-        return values == null ? List.of() : values.stream().flatMap(v -> Arrays.stream(v.split(",")))
-                .map(String::trim).filter(v -> !v.isEmpty()).toList();
     }
 }
