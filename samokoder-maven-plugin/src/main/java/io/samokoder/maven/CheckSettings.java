@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The goals' parameters without Maven's types, so that the audit JVM {@code check} forks can rebuild them from its
@@ -69,6 +70,7 @@ final class CheckSettings {
             config.suppressions(suppressions.toPath());
         }
         split(excludes).forEach(config::exclude);
+        buildExclude().ifPresent(config::exclude);
         split(disabledRules).forEach(config::disableRule);
         if (options != null) {
             options.forEach(config::option);
@@ -93,9 +95,27 @@ final class CheckSettings {
         if (configured != null) {
             return Path.of(configured);
         }
+        return buildBase().resolve("samokoder").resolve(defaultName);
+    }
+
+    /** The build directory; {@code dir/target} in a run without a pom, where the expression stays unresolved. */
+    private Path buildBase() {
         File base = buildDirectory == null || buildDirectory.getPath().contains("${")
                 ? new File(dir, "target") : buildDirectory;
-        return base.toPath().resolve("samokoder").resolve(defaultName);
+        return base.toPath();
+    }
+
+    /**
+     * The build directory as an exclude when it lies inside the audited folder: it holds build output and this
+     * goal's own reports, which the next build would otherwise audit (and count) too.
+     */
+    Optional<String> buildExclude() {
+        Path root = dir.toPath().toAbsolutePath().normalize();
+        Path build = buildBase().toAbsolutePath().normalize();
+        if (build.equals(root) || !build.startsWith(root)) {
+            return Optional.empty();
+        }
+        return Optional.of("/" + root.relativize(build).toString().replace(File.separatorChar, '/') + "/");
     }
 
     /** One {@code name=value} argument per set parameter; list items and options repeat their name. */

@@ -43,7 +43,7 @@ class CheckMojoTest {
         mojo.options = Map.of("docs.online", "true");
         mojo.failOnSeverity = "medium";
         AuditConfig config = mojo.toConfig();
-        assertThat(config.excludes()).containsExactly("vendor/", "node_modules/", "docs/old/");
+        assertThat(config.excludes()).containsExactly("vendor/", "node_modules/", "docs/old/", "/target/");
         assertThat(config.disabledRules()).containsExactlyInAnyOrder("docs/broken-link", "secrets/weak-value");
         assertThat(config.weights()).containsEntry(Category.SECRETS, 5.0).containsEntry(Category.DOCS, 0.5);
         assertThat(config.optionOr("docs.online", "false")).isEqualTo("true");
@@ -59,6 +59,19 @@ class CheckMojoTest {
                 .hasMessageContaining("docker-compose.yml:4: [config/invalid-yaml]");
         assertThat(root.resolve("target/samokoder/samokoder.sarif")).exists();
         assertThat(root.resolve("target/samokoder/samokoder.json")).exists();
+    }
+
+    @Test
+    void theNextBuildDoesNotAuditThisBuildsReports() throws Exception {
+        Files.writeString(root.resolve("docker-compose.yml"), "services:\n  db:\n    environment:\n      PASSWORD: admin\n");
+        Files.writeString(root.resolve("README.md"), "# App\n\n[guide](docs/guide.md)\n");
+        mojo.failOnViolation = false;
+        mojo.execute();
+        byte[] first = Files.readAllBytes(root.resolve("target/samokoder/samokoder.json"));
+        assertThat(root.resolve("target/samokoder/samokoder-report.html")).exists();
+        mojo.execute();
+        assertThat(root.resolve("target/samokoder/samokoder.json")).hasBinaryContent(first);
+        assertThat(new String(first, java.nio.charset.StandardCharsets.UTF_8)).contains("\"audited\" : 2");
     }
 
     @Test

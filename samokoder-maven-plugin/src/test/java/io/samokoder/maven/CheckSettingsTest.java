@@ -64,6 +64,24 @@ class CheckSettingsTest {
     }
 
     @Test
+    void theBuildDirectoryInsideTheAuditedFolderIsLeftOut() {
+        CheckSettings s = new CheckSettings();
+        s.dir = new File("/repo");
+        s.buildDirectory = new File("/repo/target");
+        assertThat(s.buildExclude()).contains("/target/");
+        assertThat(s.toConfig().excludes()).contains("/target/");
+        s.buildDirectory = new File("/repo/modules/api/build");
+        assertThat(s.buildExclude()).contains("/modules/api/build/");
+        s.buildDirectory = new File("${project.build.directory}"); // no pom: the reports go to dir/target
+        assertThat(s.buildExclude()).contains("/target/");
+        s.buildDirectory = new File("/elsewhere/target");
+        assertThat(s.buildExclude()).isEmpty();
+        s.dir = new File("/repo/deploy");
+        s.buildDirectory = new File("/repo/target");
+        assertThat(s.buildExclude()).isEmpty();
+    }
+
+    @Test
     void unknownArgumentIsRejected() {
         assertThatThrownBy(() -> CheckSettings.fromArgs("colour=blue")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("unknown parameter: colour=blue");
