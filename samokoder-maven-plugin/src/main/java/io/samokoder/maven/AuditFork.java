@@ -42,12 +42,10 @@ final class AuditFork {
             throws IOException {
         Path jar = shadedJar();
         List<Path> classpath = jar != null ? List.of(jar) : javaClassPath();
-        List<String> command = new ArrayList<>();
-        command.add(javaExecutable().toString());
-        command.addAll(jvmArgs);
-        command.addAll(forwardedProperties());
         Path archive = cacheDir == null || jar == null ? null : archive(cacheDir, classpath, jvmArgs);
         Path dump = null;
+        List<String> command = new ArrayList<>();
+        command.add(javaExecutable().toString());
         if (archive != null && Files.isRegularFile(archive)) {
             command.add("-XX:SharedArchiveFile=" + archive);
             touch(archive);
@@ -58,10 +56,11 @@ final class AuditFork {
             command.add("-XX:ArchiveClassesAtExit=" + dump);
         }
         if (archive != null) {
-            command.add("-Xshare:auto"); // an archive the JVM cannot use is skipped, silently
-            command.add("-Xlog:cds=off");
+            command.add("-Xlog:cds=off"); // an archive the JVM cannot use is skipped, silently
             command.add("-Xlog:cds+dynamic=off");
         }
+        command.addAll(forwardedProperties());
+        command.addAll(jvmArgs); // last, so that the user's options win
         command.add("-cp");
         command.add(String.join(File.pathSeparator, classpath.stream().map(Path::toString).toList()));
         command.add(ForkedCheck.class.getName());
