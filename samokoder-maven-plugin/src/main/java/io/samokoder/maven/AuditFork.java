@@ -2,6 +2,7 @@ package io.samokoder.maven;
 
 import io.samokoder.engine.AuditException;
 import io.samokoder.engine.Auditor;
+import io.samokoder.engine.Masking;
 
 import java.io.BufferedReader;
 import java.io.File;
@@ -17,6 +18,8 @@ import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -65,7 +68,7 @@ final class AuditFork {
         command.add(String.join(File.pathSeparator, classpath.stream().map(Path::toString).toList()));
         command.add(ForkedCheck.class.getName());
         command.addAll(settings.toArgs());
-        out.debug("samokoder: audit JVM: " + String.join(" ", command));
+        out.debug("samokoder: audit JVM: " + printable(command));
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT)
                 .directory(new File(System.getProperty("user.dir"))); // user paths are relative to the build's folder
         Process process = builder.start();
@@ -96,7 +99,7 @@ final class AuditFork {
             }
             if (verdict == null) {
                 throw new AuditException("the audit JVM ended with exit code " + code + " before a result ("
-                        + String.join(" ", command.subList(0, command.indexOf("-cp"))) + ")");
+                        + printable(command.subList(0, command.indexOf("-cp"))) + ")");
             }
             if (dump != null && Files.isRegularFile(dump)) {
                 try {
@@ -131,6 +134,18 @@ final class AuditFork {
             }
         }
         return args;
+    }
+
+    private static final Pattern SECRET_PROPERTY = Pattern.compile("(-D[^=]*(?i:pass|secret|token|credential|key)[^=]*=)(.*)");
+
+    /** The command for the log: a {@code -D} option whose name says it holds a secret shows its value masked. */
+    static String printable(List<String> command) {
+        List<String> shown = new ArrayList<>(command.size());
+        for (String arg : command) {
+            Matcher m = SECRET_PROPERTY.matcher(arg);
+            shown.add(m.matches() ? m.group(1) + Masking.mask(m.group(2)) : arg);
+        }
+        return String.join(" ", shown);
     }
 
     private static int waitFor(Process process) {

@@ -159,6 +159,17 @@ class ForkedCheckMojoTest {
     }
 
     @Test
+    void aSecretInTheAuditJvmsOptionsIsNeverPrinted() {
+        CheckMojo fork = mojo(true, new Recording());
+        fork.jvmArgs = "-XX:+NoSuchSamokoderOption -Dapi.token=tok-123456789abc -Dcolour=blue";
+        assertThatThrownBy(fork::execute).isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("-Dapi.token=to***(16)").hasMessageContaining("-Dcolour=blue")
+                .hasMessageNotContaining("tok-123456789abc");
+        assertThat(AuditFork.printable(List.of("java", "-Djavax.net.ssl.keyStorePassword=hunter2hunter2")))
+                .isEqualTo("java -Djavax.net.ssl.keyStorePassword=hu***(14)");
+    }
+
+    @Test
     void cacheFolderDefaultsAndNone() {
         CheckMojo mojo = new CheckMojo();
         mojo.cacheDir = "NONE";
