@@ -217,7 +217,6 @@ public final class HtmlAuditReport {
         return score >= 80 ? "good" : score >= 50 ? "fair" : "poor";
     }
 
-    /** HTML-escapes text for element content and double-quoted attributes. */
     /**
      * Text or attribute value as HTML. The page is UTF-8, so only the five markup characters need escaping; commons-text's
      * {@code escapeHtml4} also named every Latin-1 and typographic character, by trying each of its 250 entities at
@@ -227,28 +226,18 @@ public final class HtmlAuditReport {
         if (s == null) {
             return "";
         }
-        StringBuilder b = null;
+        StringBuilder b = new StringBuilder(s.length() + 16);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            String entity = switch (c) {
-                case '&' -> "&amp;";
-                case '<' -> "&lt;";
-                case '>' -> "&gt;";
-                case '"' -> "&quot;";
-                case '\'' -> "&#39;";
-                default -> null;
-            };
-            if (entity != null && b == null) {
-                b = new StringBuilder(s.length() + 16).append(s, 0, i);
-            }
-            if (b != null) {
-                if (entity != null) {
-                    b.append(entity);
-                } else {
-                    b.append(c);
-                }
+            switch (c) {
+                case '&' -> b.append("&amp;");
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '"' -> b.append("&quot;");
+                case '\'' -> b.append("&#39;");
+                default -> b.append(c);
             }
         }
-        return b == null ? s : b.toString();
+        return b.toString();
     }
 }
