@@ -87,9 +87,11 @@ class OnlineLinkCheckTest {
                     yield 404;
                 }
             };
+            // leave the in-flight count before answering: once the answer is out, the client may release its
+            // per-host permit and start the next request before this thread runs again
+            inFlight.decrementAndGet();
             x.sendResponseHeaders(status, -1);
         } finally {
-            inFlight.decrementAndGet();
             x.close();
         }
     }
