@@ -303,16 +303,19 @@ public final class TokenCatalog {
             windows.add(null);
         }
         List<Match> found = new ArrayList<>();
-        automaton.scan(text, (k, end) -> {
+        KeywordAutomaton.Occurrences hits = automaton.scan(text);
+        for (int h = 0; h < hits.size(); h++) {
+            int k = hits.pattern(h);
+            int end = hits.end(h);
             if (keywordExact[k] != null && !sameCase(text, end - keywordLength[k], keywordExact[k])) {
-                return;
+                continue;
             }
             int p = keywordPattern[k];
             TokenPattern pattern = patterns.get(p);
             if (pattern.anchor() == TokenPattern.Anchor.START) {
                 int start = end - keywordLength[k];
                 if (start == lastStart[p] || start < matchedTo[p]) {
-                    return;
+                    continue;
                 }
                 lastStart[p] = start;
                 Matcher m = matcher(matchers, p, text);
@@ -321,13 +324,13 @@ public final class TokenCatalog {
                     matchedTo[p] = m.end();
                     accept(pattern, m, text, found);
                 }
-                return;
+                continue;
             }
             int s = Math.max(0, end - LOOK_BACK);
             int e = (int) Math.min(n, (long) end + pattern.window());
             if (openEnd[p] >= 0 && s <= openEnd[p]) {
                 openEnd[p] = Math.max(openEnd[p], e);
-                return;
+                continue;
             }
             if (openEnd[p] >= 0) {
                 if (windows.get(p) == null) {
@@ -337,7 +340,7 @@ public final class TokenCatalog {
             }
             openStart[p] = s;
             openEnd[p] = e;
-        });
+        }
         for (int p = 0; p < count; p++) {
             if (openEnd[p] < 0) {
                 continue;

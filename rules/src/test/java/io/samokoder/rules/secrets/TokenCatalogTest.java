@@ -189,8 +189,23 @@ class TokenCatalogTest {
     void keywordAutomatonFindsOverlappingKeywordsCaseInsensitively() {
         KeywordAutomaton a = new KeywordAutomaton(List.of(List.of("he", "she"), List.of("hers"), List.of("sk-")));
         List<String> hits = new ArrayList<>();
-        a.scan("uSHErs ask-Me é", (p, end) -> hits.add(p + "@" + end));
-        assertThat(hits).containsExactly("0@4", "1@6", "2@11");
+        // a Latin-1 string (scanned as bytes), a StringBuilder (as chars), a string with a character outside
+        // Latin-1 (bytes, where it is '?'), one with a surrogate pair (chars: as bytes the pair would be one '?')
+        for (CharSequence text : List.<CharSequence>of("uSHErs ask-Me é", new StringBuilder("uSHErs ask-Me é"),
+                "uSHErs ask-Me Ж", "\uD83D\uDE00SHErs ask-Me")) {
+            hits.clear();
+            KeywordAutomaton.Occurrences o = a.scan(text);
+            for (int i = 0; i < o.size(); i++) {
+                hits.add(o.pattern(i) + "@" + o.end(i));
+            }
+            int shift = text.charAt(0) == 'u' ? 0 : 1;
+            assertThat(hits).as(text.toString()).containsExactly("0@" + (4 + shift), "1@" + (6 + shift),
+                    "2@" + (11 + shift));
+        }
+        // more occurrences than the buffer first holds
+        KeywordAutomaton.Occurrences many = a.scan("shers ".repeat(100));
+        assertThat(many.size()).isEqualTo(200);
+        assertThat(many.end(199)).isEqualTo(599);
     }
 
     @Test
