@@ -4,7 +4,20 @@ package io.samokoder.engine;
 public record RuleMeta(String id, Category category, Severity severity, String summary, String remediation,
                        String description) {
 
+    /** Built-in rules from the index the build writes ({@link RuleIndex}), any other rule from its annotation. */
+    private static final ClassValue<RuleMeta> CACHE = new ClassValue<>() {
+        @Override
+        protected RuleMeta computeValue(Class<?> type) {
+            RuleMeta indexed = RuleIndex.builtIn().get(type.getName());
+            return indexed != null ? indexed : fromAnnotation(type);
+        }
+    };
+
     public static RuleMeta of(Class<?> ruleClass) {
+        return CACHE.get(ruleClass);
+    }
+
+    static RuleMeta fromAnnotation(Class<?> ruleClass) {
         RuleInfo info = ruleClass.getAnnotation(RuleInfo.class);
         if (info == null) {
             throw new IllegalStateException(ruleClass.getName() + " has no @RuleInfo");
