@@ -39,6 +39,9 @@ GNU_TIME=/usr/bin/time
 mkdir -p "$WORK"
 
 log() { printf '%s\n' "$*" >&2; }
+# the first line of stdin, reading all of it: `head -1` exits early, and under pipefail the writer's SIGPIPE (141)
+# ended the script whenever it still had output to write
+first() { awk 'NR == 1'; }
 
 if ! "$GNU_TIME" -f %e true >/dev/null 2>&1; then
   log "GNU time is missing: installing the Debian package 'time'"
@@ -50,7 +53,7 @@ if [[ -z "${NO_BUILD:-}" || ! -f "$CLI" || ! -f "$BENCH" ]]; then
   log "building rules, plugin, CLI and benchmarks"
   ./mvnw -q -B -pl rules,samokoder-maven-plugin,samokoder-cli,benchmarks -am install -DskipTests
 fi
-VERSION=$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' pom.xml | head -1)
+VERSION=$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' pom.xml | first)
 HAVE_NODE=1
 if [[ ! -d tools/node/node_modules/secretlint || ! -d tools/node/node_modules/remark-cli ]]; then
   if command -v npm >/dev/null; then
@@ -144,10 +147,10 @@ EOF
 }
 
 # ------------------------------------------------------------------------------------------------------------ machine
-CPU=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)
+CPU=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | first)
 NPROC=$(nproc)
 MEM=$(awk '/MemTotal/ { printf "%.1f GB", $2 / 1024 / 1024 }' /proc/meminfo)
-JDK=$(java -version 2>&1 | head -2 | tail -1)
+JDK=$(java -version 2>&1 | sed -n 2p)
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 DISK=$(df -h "$WORK" | awk 'NR == 2 { print $1 " (" $2 ", " $4 " free)" }')
 NODE_V=$(node --version 2>/dev/null || echo none)
@@ -220,8 +223,8 @@ done
 dir750=$(generate 750)
 (cd "$dir750" && find . -type f -print0 | xargs -0 cat >/dev/null)
 COLD=() COLD_CPU=() PLAIN=() PLAIN_CPU=() PRE=() PRE_CPU=() PRE_PROM=()
-py_file=$(cd "$dir750" && find services -name '*.py' -path '*/src/*' | sort | head -1)
-prom_file=$(cd "$dir750" && find services -name 'prometheus.yml' | sort | head -1)
+py_file=$(cd "$dir750" && find services -name '*.py' -path '*/src/*' | sort | first)
+prom_file=$(cd "$dir750" && find services -name 'prometheus.yml' | sort | first)
 for i in $(seq "$REPEAT"); do
   measure "cold750" 60 "$LAUNCHER" "$dir750" --fail-on-violation=false -q
   COLD+=("$M_WALL")
@@ -237,7 +240,7 @@ for i in $(seq "$REPEAT"); do
   PRE_PROM+=("$M_WALL")
 done
 COLD_MED=$(printf '%s\n' "${COLD[@]}" | median)
-COLD_MIN=$(printf '%s\n' "${COLD[@]}" | sort -g | head -1)
+COLD_MIN=$(printf '%s\n' "${COLD[@]}" | sort -g | first)
 COLD_CPU_MED=$(printf '%s\n' "${COLD_CPU[@]}" | median)
 PLAIN_MED=$(printf '%s\n' "${PLAIN[@]}" | median)
 PLAIN_CPU_MED=$(printf '%s\n' "${PLAIN_CPU[@]}" | median)
