@@ -47,58 +47,38 @@ final class AuditFork {
         List<Path> classpath = jar != null ? List.of(jar) : javaClassPath();
         Path archive = cacheDir == null || jar == null ? null : archive(cacheDir, classpath, jvmArgs);
         Path dump = null;
-        List<String> command = new ArrayList<>();
-        command.add(javaExecutable().toString());
+        List<String> sharing = new ArrayList<>();
         if (archive != null && Files.isRegularFile(archive)) {
-            command.add("-XX:SharedArchiveFile=" + archive);
+            sharing.add("-XX:SharedArchiveFile=" + archive);
             touch(archive);
         } else if (archive != null && writable(cacheDir)) {
             // modules of a parallel build audit at once in one build JVM: each dumps to a name of its own
             dump = archive.resolveSibling(archive.getFileName() + "." + ProcessHandle.current().pid() + "-"
                     + Thread.currentThread().getId() + "-" + System.nanoTime() + ".tmp");
-            command.add("-XX:ArchiveClassesAtExit=" + dump);
+            sharing.add("-XX:ArchiveClassesAtExit=" + dump);
         }
         if (archive != null) {
-            command.add("-Xlog:cds=off"); // an archive the JVM cannot use is skipped, silently
-            command.add("-Xlog:cds+dynamic=off");
+            sharing.add("-Xlog:cds=off"); // an archive the JVM cannot use is skipped, silently
+            sharing.add("-Xlog:cds+dynamic=off");
         }
-        command.addAll(forwardedProperties());
-        command.addAll(jvmArgs); // last, so that the user's options win
-        command.add("-cp");
-        command.add(String.join(File.pathSeparator, classpath.stream().map(Path::toString).toList()));
-        command.add(ForkedCheck.class.getName());
-        command.addAll(settings.toArgs());
-        out.debug("samokoder: audit JVM: " + printable(command));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT)
-                .directory(new File(System.getProperty("user.dir"))); // user paths are relative to the build's folder
-        Process process = builder.start();
+        Path dumpFile = dump; // removed at the end whatever happens: moved into place, or left by a failed run
         try {
-            process.getOutputStream().close();
-            CheckRun.Verdict verdict = null;
-            String error = null;
-            try (BufferedReader in = new BufferedReader(
-                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line = in.readLine(); line != null; line = in.readLine()) {
-                    char kind = line.length() >= 2 && line.charAt(1) == ' ' ? line.charAt(0) : '?';
-                    String text = kind == '?' ? line : ForkedCheck.unescape(line.substring(2));
-                    switch (kind) {
-                        case 'I' -> out.info(text);
-                        case 'W' -> out.warn(text);
-                        case 'R' -> out.raw(text);
-                        case 'P' -> verdict = new CheckRun.Verdict(true, false, text);
-                        case 'V' -> verdict = new CheckRun.Verdict(false, false, text);
-                        case 'F' -> verdict = new CheckRun.Verdict(false, true, text);
-                        case 'E' -> error = text;
-                        default -> out.warn(line); // not ours: a library or the JVM wrote to standard output
-                    }
-                }
+            Attempt attempt = attempt(command(sharing, jvmArgs, classpath, settings), out);
+            if (!attempt.started() && !sharing.isEmpty()) {
+                // a JVM that refuses class data sharing at start (a Java agent in jvmArgs or JAVA_TOOL_OPTIONS, or
+                // -Xshare:off, cannot dump an archive) must not cost the audit: once more without it
+                out.debug("samokoder: the audit JVM did not start with class data sharing (exit code " + attempt.code()
+                        + ": " + String.join(" ", attempt.stray()) + "); starting it without");
+                dump = null;
+                attempt = attempt(command(List.of(), jvmArgs, classpath, settings), out);
             }
-            int code = waitFor(process);
-            if (error != null) {
-                throw new AuditException(error);
+            attempt.stray().forEach(out::warn);
+            if (attempt.error() != null) {
+                throw new AuditException(attempt.error());
             }
-            if (verdict == null) {
-                throw new AuditException("the audit JVM ended with exit code " + code + " before a result ("
+            if (attempt.verdict() == null) {
+                List<String> command = attempt.command();
+                throw new AuditException("the audit JVM ended with exit code " + attempt.code() + " before a result ("
                         + printable(command.subList(0, command.indexOf("-cp"))) + ")");
             }
             if (dump != null && Files.isRegularFile(dump)) {
@@ -109,13 +89,82 @@ final class AuditFork {
                     // another build's JVM wrote the same archive, or the folder forbids it: the next run tries again
                 }
             }
-            return verdict;
+            return attempt.verdict();
+        } finally {
+            if (dumpFile != null) {
+                Files.deleteIfExists(dumpFile);
+            }
+        }
+    }
+
+    private static List<String> command(List<String> sharing, List<String> jvmArgs, List<Path> classpath,
+                                        CheckSettings settings) {
+        List<String> command = new ArrayList<>();
+        command.add(javaExecutable().toString());
+        command.addAll(sharing);
+        command.addAll(forwardedProperties());
+        command.addAll(jvmArgs); // last, so that the user's options win
+        command.add("-cp");
+        command.add(String.join(File.pathSeparator, classpath.stream().map(Path::toString).toList()));
+        command.add(ForkedCheck.class.getName());
+        command.addAll(settings.toArgs());
+        return command;
+    }
+
+    /**
+     * One run of the audit JVM. {@code started}: it wrote at least one line of the protocol. Lines that are not ours
+     * (a library or the JVM wrote to standard output) are relayed as warnings once the protocol has begun; before
+     * that they are kept in {@code stray}, since a JVM that fails at start writes its reason there.
+     */
+    record Attempt(List<String> command, boolean started, CheckRun.Verdict verdict, String error, int code,
+                           List<String> stray) {
+    }
+
+    static Attempt attempt(List<String> command, CheckRun.Output out) throws IOException {
+        out.debug("samokoder: audit JVM: " + printable(command));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT)
+                .directory(new File(System.getProperty("user.dir"))); // user paths are relative to the build's folder
+        Process process = builder.start();
+        try {
+            process.getOutputStream().close();
+            CheckRun.Verdict verdict = null;
+            String error = null;
+            boolean started = false;
+            List<String> stray = new ArrayList<>();
+            try (BufferedReader in = new BufferedReader(
+                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    char kind = line.length() >= 2 && line.charAt(1) == ' ' && "IWRPVFE".indexOf(line.charAt(0)) >= 0
+                            ? line.charAt(0) : '?';
+                    if (kind == '?') {
+                        if (started) {
+                            out.warn(line);
+                        } else {
+                            stray.add(line);
+                        }
+                        continue;
+                    }
+                    if (!started) {
+                        started = true;
+                        stray.forEach(out::warn);
+                        stray.clear();
+                    }
+                    String text = ForkedCheck.unescape(line.substring(2));
+                    switch (kind) {
+                        case 'I' -> out.info(text);
+                        case 'W' -> out.warn(text);
+                        case 'R' -> out.raw(text);
+                        case 'P' -> verdict = new CheckRun.Verdict(true, false, text);
+                        case 'V' -> verdict = new CheckRun.Verdict(false, false, text);
+                        case 'F' -> verdict = new CheckRun.Verdict(false, true, text);
+                        default -> error = text;
+                    }
+                }
+            }
+            return new Attempt(command, started, verdict, error, waitFor(process), List.copyOf(stray));
         } finally {
             if (process.isAlive()) {
                 process.destroyForcibly();
-            }
-            if (dump != null) {
-                Files.deleteIfExists(dump);
             }
         }
     }

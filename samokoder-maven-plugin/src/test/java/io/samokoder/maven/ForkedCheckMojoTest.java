@@ -115,6 +115,39 @@ class ForkedCheckMojoTest {
                 .hasMessageContaining("-XX:+NoSuchSamokoderOption").hasMessageNotContaining("\n");
     }
 
+    /** What a JVM prints when it fails at start is kept for the retry's decision, not relayed as the build's warning. */
+    @Test
+    void linesBeforeTheProtocolAreKeptUntilItBegins() throws IOException {
+        List<String> seen = new ArrayList<>();
+        CheckRun.Output out = new CheckRun.Output() {
+            public void info(String line) {
+                seen.add("INFO " + line);
+            }
+
+            public void warn(String line) {
+                seen.add("WARN " + line);
+            }
+
+            public void raw(String line) {
+                seen.add("RAW " + line);
+            }
+        };
+        AuditFork.Attempt refused = AuditFork.attempt(List.of("sh", "-c",
+                "echo 'Error occurred during initialization of VM'; echo 'Ignoring option X'; exit 1"), out);
+        assertThat(refused.started()).isFalse();
+        assertThat(refused.code()).isEqualTo(1);
+        assertThat(refused.verdict()).isNull();
+        assertThat(refused.stray()).containsExactly("Error occurred during initialization of VM", "Ignoring option X");
+        assertThat(seen).isEmpty();
+
+        AuditFork.Attempt ran = AuditFork.attempt(List.of("sh", "-c",
+                "echo 'a notice first'; printf 'I score\\nW finding\\nIgnore this\\nP passed\\n'"), out);
+        assertThat(ran.started()).isTrue();
+        assertThat(ran.stray()).isEmpty();
+        assertThat(ran.verdict()).isEqualTo(new CheckRun.Verdict(true, false, "passed"));
+        assertThat(seen).containsExactly("WARN a notice first", "INFO score", "WARN finding", "WARN Ignore this");
+    }
+
     @Test
     void archiveIsKeyedByJarsAndOptions(@TempDir Path cache) throws IOException {
         Path jar = Files.writeString(root.resolve("plugin.jar"), "one");
