@@ -4,10 +4,8 @@ import io.samokoder.engine.AuditConfig;
 import io.samokoder.engine.AuditException;
 import io.samokoder.engine.AuditResult;
 import io.samokoder.engine.Auditor;
-import io.samokoder.engine.Severity;
 import io.samokoder.engine.report.AuditReport;
 import io.samokoder.engine.report.HtmlAuditReport;
-import io.samokoder.engine.report.ReportLocales;
 import org.apache.maven.doxia.sink.Sink;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -21,6 +19,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The audit report as a page of {@code mvn site} ({@code samokoder.html}, under "Project Reports"): the same content
@@ -70,6 +69,26 @@ public final class ReportMojo extends AbstractMojo implements MavenReport {
     /** Configuration file (default: .samokoder.yml in the audited folder when present); {@code none} to ignore it. */
     @Parameter(property = "samokoder.config")
     String configFile;
+
+    /** Suppressions file; the same as {@code check}'s, so that the page shows the gate's score. */
+    @Parameter(property = "samokoder.suppressions")
+    File suppressions;
+
+    /** Category weights of the score, e.g. {@code secrets=2,docs=0.5}. */
+    @Parameter(property = "samokoder.weights")
+    String weights;
+
+    /** Rule options, e.g. {@code <docs.online>true</docs.online>}. */
+    @Parameter
+    Map<String, String> options;
+
+    /** Use the process environment for compose interpolation (results then depend on the shell). */
+    @Parameter(property = "samokoder.useEnvironment", defaultValue = "false")
+    boolean useEnvironment;
+
+    /** Left out of the audit when inside {@code dir}, as {@code check} does: it holds this build's own reports. */
+    @Parameter(defaultValue = "${project.build.directory}", readonly = true)
+    File buildDirectory;
 
     @Override
     public String getOutputName() {
@@ -152,28 +171,24 @@ public final class ReportMojo extends AbstractMojo implements MavenReport {
     }
 
     private Audited audit(Locale siteLocale) throws MavenReportException {
-        AuditConfig config = AuditConfig.forRoot(dir.toPath());
+        CheckSettings settings = new CheckSettings(); // check's translation: the page shows the gate's own score
+        settings.dir = dir;
+        settings.minScore = minScore;
+        settings.failOnSeverity = failOnSeverity;
+        settings.configFile = configFile;
+        settings.locale = reportLocale;
+        settings.baseline = baseline;
+        settings.suppressions = suppressions;
+        settings.excludes = excludes;
+        settings.weights = weights;
+        settings.disabledRules = disabledRules;
+        settings.options = options;
+        settings.useEnvironment = useEnvironment;
+        settings.buildDirectory = buildDirectory;
+        AuditConfig config;
         AuditResult result;
         try {
-            if (minScore != null) {
-                config.minScore(minScore);
-            }
-            if (failOnSeverity != null && !failOnSeverity.isBlank()) {
-                config.failOnSeverity(Severity.parse(failOnSeverity));
-            }
-            if (baseline != null) {
-                config.baseline(baseline.toPath());
-            }
-            CheckSettings.split(excludes).forEach(config::exclude);
-            CheckSettings.split(disabledRules).forEach(config::disableRule);
-            if (configFile != null && configFile.equalsIgnoreCase("none")) {
-                config.disableConfigFile();
-            } else if (configFile != null && !configFile.isBlank()) {
-                config.configFile(java.nio.file.Path.of(configFile));
-            }
-            if (reportLocale != null && !reportLocale.isBlank()) {
-                config.locale(ReportLocales.parse(reportLocale));
-            }
+            config = settings.toConfig();
             result = new Auditor().run(config);
         } catch (AuditException | IllegalArgumentException e) {
             throw new MavenReportException("samokoder: " + e.getMessage(), e);
