@@ -56,7 +56,7 @@ public final class RuleIndex {
             List<String> fields = List.of(e.getKey(), m.id(), m.category().name(), m.severity().name(), m.summary(),
                     m.remediation(), m.description());
             for (int i = 0; i < fields.size(); i++) {
-                out.append(i == 0 ? "" : "\t").append(escape(fields.get(i)));
+                out.append(i == 0 ? "" : "\t").append(LineEscape.escape(fields.get(i)));
             }
             out.append('\n');
         }
@@ -73,47 +73,11 @@ public final class RuleIndex {
             if (f.length != FIELDS) {
                 throw new IllegalArgumentException("rule index line with " + f.length + " fields");
             }
-            index.put(unescape(f[0]), new RuleMeta(unescape(f[1]), Category.valueOf(f[2]), Severity.valueOf(f[3]),
-                    unescape(f[4]), unescape(f[5]), unescape(f[6])));
+            index.put(LineEscape.unescape(f[0]), new RuleMeta(LineEscape.unescape(f[1]), Category.valueOf(f[2]),
+                    Severity.valueOf(f[3]), LineEscape.unescape(f[4]), LineEscape.unescape(f[5]),
+                    LineEscape.unescape(f[6])));
         }
         return Collections.unmodifiableMap(index);
-    }
-
-    private static String escape(String s) {
-        StringBuilder out = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '\\' -> out.append("\\\\");
-                case '\t' -> out.append("\\t");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
-    }
-
-    private static String unescape(String s) {
-        if (s.indexOf('\\') < 0) {
-            return s;
-        }
-        StringBuilder out = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\\' && i + 1 < s.length()) {
-                char next = s.charAt(++i);
-                out.append(switch (next) {
-                    case 't' -> '\t';
-                    case 'n' -> '\n';
-                    case 'r' -> '\r';
-                    default -> next;
-                });
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
     }
 
     /**

@@ -2,6 +2,7 @@ package io.samokoder.maven;
 
 import io.samokoder.engine.AuditException;
 import io.samokoder.engine.Auditor;
+import io.samokoder.engine.LineEscape;
 import io.samokoder.engine.Masking;
 
 import java.io.BufferedReader;
@@ -134,7 +135,7 @@ final class AuditFork {
             try (BufferedReader in = new BufferedReader(
                     new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line = in.readLine(); line != null; line = in.readLine()) {
-                    char kind = line.length() >= 2 && line.charAt(1) == ' ' && "IWRPVFE".indexOf(line.charAt(0)) >= 0
+                    char kind = line.length() >= 2 && line.charAt(1) == ' ' && ForkedCheck.KINDS.indexOf(line.charAt(0)) >= 0
                             ? line.charAt(0) : '?';
                     if (kind == '?') {
                         if (started) {
@@ -149,7 +150,7 @@ final class AuditFork {
                         stray.forEach(out::warn);
                         stray.clear();
                     }
-                    String text = ForkedCheck.unescape(line.substring(2));
+                    String text = LineEscape.unescape(line.substring(2));
                     switch (kind) {
                         case 'I' -> out.info(text);
                         case 'W' -> out.warn(text);

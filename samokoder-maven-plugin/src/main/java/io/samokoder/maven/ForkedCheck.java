@@ -1,6 +1,7 @@
 package io.samokoder.maven;
 
 import io.samokoder.engine.AuditException;
+import io.samokoder.engine.LineEscape;
 import org.slf4j.LoggerFactory;
 
 import java.io.FileDescriptor;
@@ -12,10 +13,14 @@ import java.nio.charset.StandardCharsets;
 /**
  * The audit JVM's entry point: {@code check} with the parameters {@link CheckSettings#toArgs()} wrote. It prints one
  * line per message, a letter for its kind first ({@code I}nfo, {@code W}arning, {@code R}aw; then the verdict:
- * {@code P}assed, {@code V}iolation reported, {@code F}ail the build, or {@code E}rror), newlines escaped, and
+ * {@code P}assed, {@code V}iolation reported, {@code F}ail the build, or {@code E}rror), line breaks escaped
+ * ({@link LineEscape}), and
  * {@link AuditFork} replays them into Maven's log.
  */
 public final class ForkedCheck {
+
+    /** The kinds of line, in the order above. */
+    static final String KINDS = "IWRPVFE";
 
     static final int OK = 0;
     static final int ERROR = 2;
@@ -76,35 +81,7 @@ public final class ForkedCheck {
     static void emit(PrintStream out, char kind, String text) {
         out.print(kind);
         out.print(' ');
-        out.print(escape(text));
+        out.print(LineEscape.escape(text));
         out.print('\n');
-    }
-
-    static String escape(String text) {
-        StringBuilder b = new StringBuilder(text.length() + 8);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                default -> b.append(c);
-            }
-        }
-        return b.toString();
-    }
-
-    static String unescape(String text) {
-        StringBuilder b = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\\' && i + 1 < text.length()) {
-                char next = text.charAt(++i);
-                b.append(next == 'n' ? '\n' : next == 'r' ? '\r' : next);
-            } else {
-                b.append(c);
-            }
-        }
-        return b.toString();
     }
 }

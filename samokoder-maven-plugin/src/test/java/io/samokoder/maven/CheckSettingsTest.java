@@ -87,14 +87,4 @@ class CheckSettingsTest {
                 .hasMessage("unknown parameter: colour=blue");
         assertThatThrownBy(() -> CheckSettings.fromArgs("dir")).hasMessage("not name=value: dir");
     }
-
-    @Test
-    void linesSurviveEscaping() {
-        for (String text : List.of("", "plain", "two\nlines", "back\\slash\\n not a newline", "cr\r\nlf", "end\\",
-                "кириллица ✓")) {
-            String escaped = ForkedCheck.escape(text);
-            assertThat(escaped).doesNotContain("\n").doesNotContain("\r");
-            assertThat(ForkedCheck.unescape(escaped)).isEqualTo(text);
-        }
-    }
 }
