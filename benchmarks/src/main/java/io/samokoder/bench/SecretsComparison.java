@@ -16,13 +16,16 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One run measuring, on the same generated tree (20,000 files / 200 MB by default): {@code cat} of every file, the
- * samokoder secrets checks (in-process, best of five after five warm-up runs), and secretlint with its recommended
+ * samokoder secrets checks (in-process: the first, cold pass, then the best of five once the JIT has gone quiet),
+ * and secretlint with its recommended
  * preset. Prints MB/s for each and the ratios. Usage (see benchmarks/secrets-vs-secretlint.sh):
  * {@code java -cp benchmarks/target/benchmarks.jar io.samokoder.bench.SecretsComparison SECRETLINT_BIN [files] [bytesPerFile]}
  */
 public final class SecretsComparison {
 
-    private static final int WARMUPS = 5;
+    /** Warm-up ends at the first pass in which the JIT compiled for less than this share of the pass's time. */
+    private static final double QUIET_JIT = 0.02;
+    private static final int MAX_WARMUPS = 40;
     private static final int MEASURED = 5;
 
     private SecretsComparison() {
@@ -47,11 +50,24 @@ public final class SecretsComparison {
 
         com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-        // the JIT needs about five passes over 200 MB before the scan runs at its steady speed, as JMH's warm-up would
-        AuditResult warm = null;
-        for (int i = 0; i < WARMUPS; i++) {
-            warm = new Auditor(SecretsBenchmark.secretsRules()).run(AuditConfig.forRoot(root));
+        // a pass over 200 MB runs a lot of code: the JIT kept compiling for about twelve passes (0.5-1 s of compile
+        // time a pass until then), so a fixed count of warm-ups measured the compiler; warm up until it is quiet
+        java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+        long cpu0 = os.getProcessCpuTime();
+        long t0 = System.nanoTime();
+        AuditResult warm = new Auditor(SecretsBenchmark.secretsRules()).run(AuditConfig.forRoot(root));
+        print("first pass", new double[] {(System.nanoTime() - t0) / 1e9, (os.getProcessCpuTime() - cpu0) / 1e9}, mb);
+        int warmups = 1;
+        while (warmups < MAX_WARMUPS) {
+            long compiled = jit.getTotalCompilationTime();
+            long t = System.nanoTime();
+            new Auditor(SecretsBenchmark.secretsRules()).run(AuditConfig.forRoot(root));
+            warmups++;
+            if (jit.getTotalCompilationTime() - compiled < QUIET_JIT * (System.nanoTime() - t) / 1e6) {
+                break;
+            }
         }
+        System.out.printf(Locale.ROOT, "            (warm after %d passes)%n", warmups);
         double[] ours = {Double.MAX_VALUE, Double.MAX_VALUE};
         for (int i = 0; i < MEASURED; i++) {
             long cpu = os.getProcessCpuTime();

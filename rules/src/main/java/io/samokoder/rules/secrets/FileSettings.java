@@ -47,15 +47,13 @@ public record FileSettings(Kind kind, List<Setting> settings) {
      *             not keep it; binary files come as {@code ""}); null to read it here
      */
     static FileSettings of(AuditContext context, SourceFile file, String text) {
-        if (isTranslation(file.path())) {
-            return NONE; // login.password=Password in a message bundle is a label, not a setting
-        }
         Kind kind = kindOf(file.path());
         if (kind == Kind.NONE && !file.name().contains(".") && file.size() < MAX_SIZE) {
             kind = shebangShell(context, file, text) ? Kind.SHELL : Kind.NONE;
         }
-        if (kind == Kind.NONE || file.size() > MAX_SIZE) {
-            return NONE;
+        // the translation test is a regex over the path: asked only of the few files that can hold settings
+        if (kind == Kind.NONE || file.size() > MAX_SIZE || isTranslation(file.path())) {
+            return NONE; // login.password=Password in a message bundle is a label, not a setting
         }
         Kind k = kind;
         return context.parsed(file, FileSettings.class, f -> parse(context, f, k, text));

@@ -55,40 +55,49 @@ public final class WeakValueRule implements Rule {
                             + " is not set")
                     .key(hit.service() + ":" + hit.known().variables().get(0)).build());
         }
-        for (SourceFile file : context.workspace().files()) {
-            FileSettings fs = FileSettings.of(context, file);
-            if (fs.kind() == FileSettings.Kind.NONE || fs.kind() == FileSettings.Kind.DOTENV_TEMPLATE) {
-                continue;
-            }
-            Map<String, List<String>> users = new HashMap<>();
-            for (Setting s : fs.settings()) {
-                if (SecretNames.isUser(s.name())) {
-                    users.computeIfAbsent(s.scope(), k -> new ArrayList<>()).add(s.value().strip());
-                }
-            }
-            Severity severity = policy.weakValueSeverity(file.path());
-            for (Setting s : fs.settings()) {
-                String v = s.value();
-                if (!SecretNames.isSecret(s.name()) && v.indexOf("://") < 0 && v.indexOf("${") < 0) {
-                    continue; // neither a secret name, a URL nor an interpolation: nothing to judge
-                }
-                for (SecretValues.Candidate c : SecretValues.candidates(s.name(), s.value())) {
-                    List<String> near = new ArrayList<>(users.getOrDefault(s.scope(), List.of()));
-                    if (c.user() != null) {
-                        near.add(c.user());
-                    }
-                    Optional<String> reason = weakness.reason(c.name(), c.value(), near);
-                    if (reason.isEmpty()) {
-                        continue;
-                    }
-                    sink.report(Finding.of(this).at(file.path(), s.line(), s.column() + c.offset())
-                            .severity(severity)
-                            .message(subject(s, c) + " " + reason.get())
-                            .key(s.name() + ":" + c.kind() + ":" + c.name())
-                            .build());
-                }
+        // the settings are parsed; judging them runs on both cores, the findings are reported in path order
+        context.workspace().files().parallelStream()
+                .map(file -> weakSettings(context, file, weakness, policy))
+                .toList()
+                .forEach(found -> found.forEach(sink::report));
+    }
+
+    private List<Finding> weakSettings(AuditContext context, SourceFile file, Weakness weakness,
+                                       SecretsPolicy policy) {
+        FileSettings fs = FileSettings.of(context, file);
+        if (fs.kind() == FileSettings.Kind.NONE || fs.kind() == FileSettings.Kind.DOTENV_TEMPLATE) {
+            return List.of();
+        }
+        Map<String, List<String>> users = new HashMap<>();
+        for (Setting s : fs.settings()) {
+            if (SecretNames.isUser(s.name())) {
+                users.computeIfAbsent(s.scope(), k -> new ArrayList<>()).add(s.value().strip());
             }
         }
+        Severity severity = policy.weakValueSeverity(file.path());
+        List<Finding> found = new ArrayList<>();
+        for (Setting s : fs.settings()) {
+            String v = s.value();
+            if (!SecretNames.isSecret(s.name()) && v.indexOf("://") < 0 && v.indexOf("${") < 0) {
+                continue; // neither a secret name, a URL nor an interpolation: nothing to judge
+            }
+            for (SecretValues.Candidate c : SecretValues.candidates(s.name(), s.value())) {
+                List<String> near = new ArrayList<>(users.getOrDefault(s.scope(), List.of()));
+                if (c.user() != null) {
+                    near.add(c.user());
+                }
+                Optional<String> reason = weakness.reason(c.name(), c.value(), near);
+                if (reason.isEmpty()) {
+                    continue;
+                }
+                found.add(Finding.of(this).at(file.path(), s.line(), s.column() + c.offset())
+                        .severity(severity)
+                        .message(subject(s, c) + " " + reason.get())
+                        .key(s.name() + ":" + c.kind() + ":" + c.name())
+                        .build());
+            }
+        }
+        return found;
     }
 
     private static String subject(Setting s, SecretValues.Candidate c) {

@@ -209,6 +209,51 @@ class TokenCatalogTest {
     }
 
     @Test
+    void keywordAutomatonRunningSideBySideOnSegmentsFindsWhatANaiveSearchFinds() {
+        List<List<String>> keywords = List.of(List.of("he", "she"), List.of("hers"), List.of("sk-"),
+                List.of("-----begin"), List.of("s"));
+        KeywordAutomaton a = new KeywordAutomaton(keywords);
+        Random random = new Random(7);
+        String pieces = "hershe-sk-----BEGINsSHE xé";
+        for (int round = 0; round < 400; round++) {
+            // lengths around the four-segment cut-over and well above it; keywords straddle the segment borders
+            int length = round < 200 ? round : random.nextInt(5000);
+            StringBuilder text = new StringBuilder(length);
+            while (text.length() < length) {
+                int from = random.nextInt(pieces.length());
+                text.append(pieces, from, Math.min(pieces.length(), from + 1 + random.nextInt(10)));
+            }
+            text.setLength(length);
+            List<String> expected = naiveOccurrences(keywords, text.toString());
+            for (CharSequence form : List.<CharSequence>of(text.toString(), text)) {
+                KeywordAutomaton.Occurrences o = a.scan(form);
+                List<String> hits = new ArrayList<>();
+                for (int i = 0; i < o.size(); i++) {
+                    hits.add(o.pattern(i) + "@" + o.end(i));
+                }
+                assertThat(hits).as("length %d, %s", length, form.getClass().getSimpleName())
+                        .containsExactlyElementsOf(expected);
+            }
+        }
+    }
+
+    /** Every (pattern, end) with a keyword of the pattern ending there, by end and then pattern. */
+    private static List<String> naiveOccurrences(List<List<String>> keywords, String text) {
+        List<String> found = new ArrayList<>();
+        for (int end = 1; end <= text.length(); end++) {
+            for (int p = 0; p < keywords.size(); p++) {
+                for (String k : keywords.get(p)) {
+                    if (end >= k.length() && text.regionMatches(true, end - k.length(), k, 0, k.length())) {
+                        found.add(p + "@" + end);
+                        break;
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    @Test
     void aKeyBlockIsLocatedAtItsBeginLineATokenAtItsValue() {
         String key = new TokenSamples(42).lines().get("private-key");
         String text = "# config\n" + key + "\n# end\n";
