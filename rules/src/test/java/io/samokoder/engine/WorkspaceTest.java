@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -103,6 +104,49 @@ class WorkspaceTest {
         assertThat(ws.caseInsensitiveMatches("docs/guide.md")).containsExactly("Docs/Guide.md");
         assertThat(ws.caseInsensitiveMatches("docs")).containsExactly("Docs");
         assertThat(ws.caseInsensitiveMatches("missing.md")).isEmpty();
+    }
+
+    @Test
+    void theParallelWalkHonoursIgnoreFilesAtEveryDepthAndGivesTheSameResultEachTime() throws IOException {
+        // wide at the top (folders walked as parallel tasks), deep below (past the depth where the walk stops
+        // forking), with ignore rules whose folders must be entered before any of their entries is tested
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            write("svc" + i + "/src/app.py", "x");
+            write("svc" + i + "/build/out.bin", "x");
+            expected.add("svc" + i + "/src/app.py");
+        }
+        write(".gitignore", "build/\n");
+        String dir = "";
+        for (int level = 0; level < 40; level++) {
+            dir += "d" + level + "/";
+            write(dir + "y.txt", "y");
+            write(dir + "x.log", "x");
+            expected.add(dir + "y.txt");
+            if (level < 4 || level >= 29) {
+                expected.add(dir + "x.log");
+            }
+            if (level == 4) {
+                write(dir + ".gitignore", "*.log\n"); // ignores x.log here and below
+                expected.add(dir + ".gitignore");
+            }
+            if (level == 29) {
+                write(dir + ".gitignore", "!*.log\n"); // the deepest rule wins, as in git
+                expected.add(dir + ".gitignore");
+            }
+        }
+        expected.add(".gitignore");
+        Workspace first = Workspace.scan(root);
+        assertThat(paths(first)).containsExactlyElementsOf(expected.stream().sorted().toList());
+        assertThat(first.allDirectoryPaths()).contains(dir.substring(0, dir.length() - 1))
+                .doesNotContain("svc0/build");
+        for (int run = 0; run < 5; run++) {
+            Workspace again = Workspace.scan(root);
+            assertThat(paths(again)).isEqualTo(paths(first));
+            assertThat(List.copyOf(again.allFilePaths())).isEqualTo(List.copyOf(first.allFilePaths()));
+            assertThat(List.copyOf(again.allDirectoryPaths())).isEqualTo(List.copyOf(first.allDirectoryPaths()));
+            assertThat(again.skipped()).isEqualTo(first.skipped());
+        }
     }
 
     @Test

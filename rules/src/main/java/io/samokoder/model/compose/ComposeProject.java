@@ -186,6 +186,14 @@ public final class ComposeProject {
         }
 
         ComposeProject load() {
+            // the per-file parses are independent and cached: on both cores first, the walk below then finds them
+            ws.files().parallelStream().filter(f -> FileKinds.isCompose(f.path())).forEach(f -> {
+                try {
+                    file(ctx, f);
+                } catch (RuntimeException e) {
+                    // kept in the cache: the walk meets it in path order, as without this first pass
+                }
+            });
             List<String> named = new ArrayList<>();
             for (SourceFile f : ws.files()) {
                 if (FileKinds.isCompose(f.path())) {
