@@ -81,10 +81,11 @@ public final class YamlLoader {
         } catch (StackOverflowError e) {
             problems.add(new YamlProblem(YamlProblem.Kind.LIMIT, 1, 1, "nesting too deep to load"));
         }
+        // an alias is written '*name': without a '*' every node is reached once, and the tree is its own expansion
+        boolean aliases = text.indexOf('*') >= 0;
         for (Node doc : documents) {
-            tidy(doc, problems);
-            long expanded = expandedSize(doc, new IdentityHashMap<>());
-            if (expanded > MAX_EXPANDED_NODES) {
+            tidy(doc, problems, aliases);
+            if (aliases && expandedSize(doc, new IdentityHashMap<>()) > MAX_EXPANDED_NODES) {
                 problems.add(new YamlProblem(YamlProblem.Kind.LIMIT, YamlDocument.line(doc), YamlDocument.column(doc),
                         "aliases expand to more than " + MAX_EXPANDED_NODES + " nodes (a \"billion laughs\" document);"
                                 + " tools that expand aliases exhaust memory"));
@@ -151,13 +152,13 @@ public final class YamlLoader {
      * node even with comment processing off (two or three empty lists a node, a fifth of a cached tree's memory;
      * nothing here reads comments).
      */
-    private static void tidy(Node root, List<YamlProblem> problems) {
-        Set<Node> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    private static void tidy(Node root, List<YamlProblem> problems, boolean aliases) {
+        Set<Node> seen = aliases ? Collections.newSetFromMap(new IdentityHashMap<>()) : null;
         Deque<Node> stack = new ArrayDeque<>();
         stack.push(root);
         while (!stack.isEmpty()) {
             Node node = stack.pop();
-            if (!seen.add(node)) {
+            if (seen != null && !seen.add(node)) {
                 continue; // aliases share nodes: visit each once
             }
             node.setBlockComments(null);

@@ -187,7 +187,7 @@ public final class TokenCatalog {
                 throw new IllegalArgumentException("pattern #" + index + " needs an id in kebab-case");
             }
             if (Boolean.FALSE.equals(entry.get("enabled"))) {
-                out.add(new TokenPattern(id, "", null, 0, List.of(), 0, 0, TokenPattern.Anchor.WINDOW));
+                out.add(new TokenPattern(id, "", null, 0, List.of(), 0, 0, TokenPattern.Anchor.WINDOW, null));
                 continue;
             }
             String regex = string(entry.get("regex"));
@@ -232,8 +232,14 @@ public final class TokenCatalog {
             } else {
                 throw new IllegalArgumentException("pattern " + id + ": anchor must be 'start' or 'window'");
             }
+            String requires = string(entry.get("requires"));
+            if (requires != null && (requires.isEmpty() || mode != TokenPattern.Anchor.START
+                    || requires.chars().anyMatch(Character::isWhitespace))) {
+                throw new IllegalArgumentException("pattern " + id
+                        + ": requires must be a literal without whitespace, on a pattern with anchor: start");
+            }
             out.add(new TokenPattern(id, description == null || description.isBlank() ? id : description, compiled,
-                    group, List.copyOf(keywords), entropy, window, mode));
+                    group, List.copyOf(keywords), entropy, window, mode, requires));
         }
         return out;
     }
@@ -278,6 +284,70 @@ public final class TokenCatalog {
         return value;
     }
 
+    /**
+     * The {@code requires} test of one pattern over one text: whether its literal starts at or after a hit, before
+     * the next whitespace and inside the window. Hits come in order, so both positions it looks for only move
+     * forward and the text is read about once per pattern, whatever the hits (a 1 MB line of {@code ://} and token
+     * characters has a hit every few characters). Checking the literal costs far less than trying a regex: "://"
+     * hits every URL of a tree, and few hold a password.
+     */
+    static final class Gate {
+        private final String literal;
+        /** Where the literal was found at or after an earlier hit, or -1. */
+        private int literalAt = -1;
+        /** No literal starts in [an earlier hit, this): read once, never again. */
+        private int scannedTo;
+        private int spaceAt = -1;
+
+        Gate(String literal) {
+            this.literal = literal;
+        }
+
+        /** For hits in order of {@code from}: whether the literal occurs in {@code [from, limit)} before a space. */
+        boolean opens(CharSequence text, int from, int limit) {
+            if (spaceAt < from) {
+                spaceAt = from;
+                while (spaceAt < text.length() && !isSpace(text.charAt(spaceAt))) {
+                    spaceAt++;
+                }
+            }
+            int bound = Math.min(spaceAt, limit - literal.length() + 1);
+            if (literalAt < from) {
+                // only as far as this hit's space or window: the text beyond is read when a later hit needs it
+                int at = indexOf(text, literal, Math.max(from, scannedTo), bound);
+                if (at < 0) {
+                    scannedTo = Math.max(scannedTo, bound);
+                    return false;
+                }
+                literalAt = at;
+            }
+            return literalAt < bound;
+        }
+
+        private static int indexOf(CharSequence text, String literal, int from, int bound) {
+            char first = literal.charAt(0);
+            for (int i = from; i < bound; i++) {
+                if (text.charAt(i) == first && regionEquals(text, i, literal)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        private static boolean regionEquals(CharSequence text, int at, String literal) {
+            for (int k = 1; k < literal.length(); k++) {
+                if (text.charAt(at + k) != literal.charAt(k)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static boolean isSpace(char c) {
+            return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\u000B';
+        }
+    }
+
     private static String string(Object o) {
         return o == null ? null : o.toString();
     }
@@ -298,6 +368,7 @@ public final class TokenCatalog {
         Arrays.fill(lastStart, -1);
         int[] matchedTo = new int[count];
         Matcher[] matchers = new Matcher[count];
+        Gate[] gates = new Gate[count];
         List<List<int[]>> windows = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             windows.add(null);
@@ -317,9 +388,18 @@ public final class TokenCatalog {
                 if (start == lastStart[p] || start < matchedTo[p]) {
                     continue;
                 }
+                int limit = (int) Math.min(n, (long) start + pattern.window());
+                if (pattern.requires() != null) {
+                    if (gates[p] == null) {
+                        gates[p] = new Gate(pattern.requires());
+                    }
+                    if (!gates[p].opens(text, end, limit)) {
+                        continue;
+                    }
+                }
                 lastStart[p] = start;
                 Matcher m = matcher(matchers, p, text);
-                m.region(start, (int) Math.min(n, (long) start + pattern.window()));
+                m.region(start, limit);
                 if (m.lookingAt()) {
                     matchedTo[p] = m.end();
                     accept(pattern, m, text, found);

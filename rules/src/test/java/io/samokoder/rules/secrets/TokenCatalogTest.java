@@ -142,6 +142,49 @@ class TokenCatalogTest {
     }
 
     @Test
+    void aRequiredLiteralGatesTheRegexAndOnlyBeforeTheNextWhitespace() {
+        List<TokenPattern> user = TokenCatalog.parse("""
+                patterns:
+                  - id: url-password
+                    regex: '://([^:@/ ]{1,100}+):([^@/ ]{4,200}+)@[a-z]'
+                    keywords: ['://']
+                    anchor: start
+                    requires: '@'
+                  - id: acme-pair
+                    regex: '(acme:[A-Za-z0-9]{20})'
+                    keywords: ['acme:']
+                    anchor: start
+                    requires: '#='
+                """, "test");
+        TokenCatalog gated = TokenCatalog.extend(TokenCatalog.builtIn(), user);
+        String password = new TokenSamples(5).r(TokenSamples.ALNUM, 20);
+        assertThat(gated.scan("DATABASE_URL=postgresql://app:" + password + "@db/app"))
+                .extracting(m -> m.pattern().id()).containsExactly("url-password");
+        // the built-in table declares the same gate for the same format
+        assertThat(catalog.scan("DATABASE_URL=postgresql://app:" + password + "@db/app"))
+                .extracting(TokenCatalog.Match::secret).containsExactly(password);
+        // a multi-character literal: all of it, after the keyword and before a space
+        String key = new TokenSamples(6).r(TokenSamples.ALNUM, 20);
+        assertThat(gated.scan("x acme:" + key + "#= y")).extracting(m -> m.pattern().id()).containsExactly("acme-pair");
+        assertThat(gated.scan("x acme:" + key + "#- y#=")).isEmpty(); // the regex would match: the gate says no
+        assertThat(gated.scan("x acme:" + key + " #=")).isEmpty();
+
+        // hits in order: the literal, a space, the window, a literal past a space, a later literal
+        TokenCatalog.Gate gate = new TokenCatalog.Gate("@");
+        String text = "://app:pw@db ://a\tb@ ://xy@z ://q";
+        assertThat(gate.opens(text, 3, 12)).isTrue();
+        assertThat(gate.opens(text, 16, 40)).as("a tab before the literal").isFalse();
+        assertThat(gate.opens(text, 25, 26)).as("past the window").isFalse();
+        assertThat(gate.opens(text, 25, 40)).isTrue();
+        assertThat(gate.opens(text, 33, 40)).as("none left").isFalse();
+        assertThatThrownBy(() -> TokenCatalog.parse(
+                "patterns:\n  - id: w\n    regex: 'x'\n    keywords: [x]\n    requires: '@'\n", "t"))
+                .hasMessageContaining("w").hasMessageContaining("anchor: start");
+        assertThatThrownBy(() -> TokenCatalog.parse("patterns:\n  - id: s\n    regex: 'x'\n    keywords: [x]\n"
+                + "    anchor: start\n    requires: 'a b'\n", "t")).hasMessageContaining("without whitespace");
+    }
+
+    @Test
     void malformedUserTablesAreRejectedWithTheEntryNamed() {
         assertThatThrownBy(() -> TokenCatalog.parse("patterns:\n  - id: bad\n    regex: '(unclosed'\n    keywords: [x]\n", "t"))
                 .hasMessageContaining("bad").hasMessageContaining("invalid regex");
