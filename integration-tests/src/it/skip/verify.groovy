@@ -3,13 +3,16 @@ assert log.contains('samokoder: skipped')
 assert !log.contains('samokoder gate failed')
 assert !new File(basedir, 'target/samokoder/samokoder.sarif').exists()
 
-// The plugin is one shaded jar whose POM names no runtime dependency but the reporting API: resolving and wiring a
+// The plugin is one shaded jar whose flattened POM names no parent and no runtime dependency but the reporting API: resolving and wiring a
 // skipped goal stays cheap (docs/benchmarks.md), and no signed jar is verified on every build.
 def pluginDir = new File(localRepositoryPath, 'io/samokoder/samokoder-maven-plugin/' + projectVersion)
 def pom = new groovy.xml.XmlSlurper().parse(new File(pluginDir, "samokoder-maven-plugin-${projectVersion}.pom"))
 def runtime = pom.dependencies.dependency.findAll { !(it.scope.text() in ['provided', 'test']) }
         .collect { it.groupId.text() + ':' + it.artifactId.text() }
 assert runtime == ['org.apache.maven.reporting:maven-reporting-api'] : runtime
+// flattened: no parent (nor the BOM the parent imports) for Maven to read on every build
+assert pom.parent.isEmpty() : 'the installed plugin POM names a parent'
+assert pom.dependencyManagement.isEmpty()
 def jar = new java.util.jar.JarFile(new File(pluginDir, "samokoder-maven-plugin-${projectVersion}.jar"))
 try {
     assert jar.getEntry('io/samokoder/engine/Auditor.class') != null
