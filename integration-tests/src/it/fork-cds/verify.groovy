@@ -24,7 +24,7 @@ assert names.size() == 1 && names[0] ==~ /check-[0-9a-f]+\.jsa/ : names // no du
 def jar = new File(localRepositoryPath,
         "io/samokoder/samokoder-maven-plugin/${projectVersion}/samokoder-maven-plugin-${projectVersion}.jar")
 def java = new File(System.getProperty('java.home'), 'bin/java').path
-def command = [java, '-XX:TieredStopAtLevel=1', '-XX:+UseParallelGC', '-XX:NewRatio=5',
+def command = [java, '-XX:TieredStopAtLevel=1', '-XX:CICompilerCount=1', '-XX:+UseParallelGC', '-XX:NewRatio=5',
                "-XX:SharedArchiveFile=${new File(cds, names[0])}", '-Xshare:on', '-cp', jar.path,
                'io.samokoder.maven.ForkedCheck', "dir=${fixtures}/samokoder-seed", 'sarif=none', 'json=none',
                'report=none']

@@ -32,8 +32,8 @@ import java.util.stream.Stream;
 final class AuditFork {
 
     /** The CLI launcher's settings (scripts/samokoder), without its heap cap: a build's tree may be any size. */
-    static final List<String> DEFAULT_JVM_ARGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC",
-            "-XX:NewRatio=5");
+    static final List<String> DEFAULT_JVM_ARGS = List.of("-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1",
+            "-XX:+UseParallelGC", "-XX:NewRatio=5");
 
     private AuditFork() {
     }

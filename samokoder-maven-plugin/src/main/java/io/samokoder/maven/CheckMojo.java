@@ -49,7 +49,7 @@ public final class CheckMojo extends AbstractSamokoderMojo {
     @Parameter(property = "samokoder.fork", defaultValue = "true")
     boolean fork = true;
 
-    /** Options of the audit JVM, space-separated (default: {@code -XX:TieredStopAtLevel=1 -XX:+UseParallelGC -XX:NewRatio=5}). */
+    /** Options of the audit JVM, space-separated (default: {@code -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:+UseParallelGC -XX:NewRatio=5}). */
     @Parameter(property = "samokoder.jvmArgs")
     String jvmArgs;
 
