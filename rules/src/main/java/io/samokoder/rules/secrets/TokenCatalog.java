@@ -324,19 +324,24 @@ public final class TokenCatalog {
             return literalAt < bound;
         }
 
+        /** Case-insensitive: as sound a test for a regex's case-sensitive literal as for its {@code (?i:…)} one. */
         private static int indexOf(CharSequence text, String literal, int from, int bound) {
-            char first = literal.charAt(0);
+            char lower = Character.toLowerCase(literal.charAt(0));
+            char upper = Character.toUpperCase(literal.charAt(0));
             for (int i = from; i < bound; i++) {
-                if (text.charAt(i) == first && regionEquals(text, i, literal)) {
+                char c = text.charAt(i);
+                if ((c == lower || c == upper) && regionEqualsIgnoreCase(text, i, literal)) {
                     return i;
                 }
             }
             return -1;
         }
 
-        private static boolean regionEquals(CharSequence text, int at, String literal) {
+        private static boolean regionEqualsIgnoreCase(CharSequence text, int at, String literal) {
             for (int k = 1; k < literal.length(); k++) {
-                if (text.charAt(at + k) != literal.charAt(k)) {
+                char a = text.charAt(at + k);
+                char b = literal.charAt(k);
+                if (a != b && Character.toLowerCase(a) != Character.toLowerCase(b)) {
                     return false;
                 }
             }

@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
  * @param anchor  {@code start}: every match begins where a keyword begins, so the regex is only tried there
  *                ({@code lookingAt}); {@code window}: the keyword may sit inside the match, the regex searches the
  *                text around each hit
- * @param requires a literal every match holds between the keyword and the next whitespace (null: none); the regex is
- *                 only tried at a hit where it occurs. Start-anchored patterns only
+ * @param requires a literal every match holds between the keyword and the next whitespace, compared ignoring case
+ *                 (null: none); the regex is only tried at a hit where it occurs. Start-anchored patterns only
  */
 public record TokenPattern(String id, String description, Pattern regex, int group, List<String> keywords,
                            double entropy, int window, Anchor anchor, String requires) {

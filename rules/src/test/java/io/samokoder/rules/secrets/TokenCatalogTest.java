@@ -177,6 +177,14 @@ class TokenCatalogTest {
         assertThat(gate.opens(text, 25, 26)).as("past the window").isFalse();
         assertThat(gate.opens(text, 25, 40)).isTrue();
         assertThat(gate.opens(text, 33, 40)).as("none left").isFalse();
+        TokenCatalog.Gate secret = new TokenCatalog.Gate("secret");
+        assertThat(secret.opens("aws_SECRET_access_key=x", 3, 23)).as("ignoring case").isTrue();
+        assertThat(new TokenCatalog.Gate("secret").opens("aws_secre t", 3, 11)).isFalse();
+        // the built-in AWS secret format declares 'secret': found in either case, and not tried past a space
+        String awsSecret = new TokenSamples(8).r(TokenSamples.BASE64, 40);
+        assertThat(catalog.scan("AWS_Secret_Access_Key = " + awsSecret)).extracting(TokenCatalog.Match::secret)
+                .containsExactly(awsSecret);
+        assertThat(catalog.scan("aws credentials: secret = " + awsSecret)).isEmpty();
         assertThatThrownBy(() -> TokenCatalog.parse(
                 "patterns:\n  - id: w\n    regex: 'x'\n    keywords: [x]\n    requires: '@'\n", "t"))
                 .hasMessageContaining("w").hasMessageContaining("anchor: start");
