@@ -328,7 +328,7 @@ mkdir -p "$(dirname "$OUT")"
   echo
   echo "- CPU: $NPROC × $CPU"
   echo "- Memory: $MEM; disk: $DISK"
-  echo "- JDK: $JDK; CLI: \`scripts/samokoder\` (client compiler only, parallel GC, class data sharing, \`-Xmx$XMX\`)"
+  echo "- JDK: $JDK; CLI: \`scripts/samokoder\` (client compiler only, one compiler thread, parallel GC, class data sharing, \`-Xmx$XMX\`)"
   echo "- Node: $NODE_V (secretlint, remark-cli + remark-validate-links from \`tools/node\`)"
   echo "- Load average before/after: $LOAD_BEFORE / $LOAD_AFTER (other jobs shared the machine when this was non-zero)"
   echo
