@@ -108,6 +108,19 @@ public final class AuditContext {
         return workspace.file(path);
     }
 
+    /**
+     * Written out: a record's generated {@code equals} and {@code hashCode} are linked through method handles on
+     * their first call, which a cold audit pays on its critical path (every rule's first parse comes through here).
+     */
     private record FileKey(String path, Class<?> type) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof FileKey k && k.path.equals(path) && k.type == type;
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * path.hashCode() + type.hashCode();
+        }
     }
 }
