@@ -154,8 +154,9 @@ final class KeywordAutomaton {
     /**
      * Every keyword occurrence, in order of its end. The loop only records occurrences; what they lead to runs after
      * it, which keeps the loop's code small (with the catalog's handling inlined into it, scanning the 207 MB secrets
-     * benchmark tree took 1.0 s on one thread, against 0.7 s with this loop). The record costs 8 bytes an occurrence: at most
-     * 4 bytes a character (a two-letter keyword repeated), 20 MB for the largest file the engine reads (5 MB).
+     * benchmark tree took 1.0 s on one thread, against 0.7 s with this loop). The record costs 8 bytes an
+     * occurrence: at most 4 bytes a character (a two-letter keyword repeated), 20 MB for the largest file the engine
+     * reads (5 MB), twice that while the segments' records are joined.
      * A {@code String} is scanned as its ISO-8859-1 bytes when they map one to one onto its characters: a byte array
      * has no per-character encoding check. Characters outside Latin-1 become {@code ?} there; outside ASCII, no
      * character takes part in a built-in keyword, and a user keyword holding {@code ?} only gains prefilter hits that
