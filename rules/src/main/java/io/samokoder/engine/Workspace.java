@@ -25,8 +25,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.RecursiveTask;
 
 /**
@@ -270,9 +268,9 @@ public final class Workspace {
             }
         }
 
+        /** Outside a fork-join pool too: the subtasks forked from here go to the common pool. */
         Batch walk() {
-            Folders top = new Folders(new Folder(root, "", 0));
-            return ForkJoinTask.inForkJoinPool() ? top.invoke() : ForkJoinPool.commonPool().invoke(top);
+            return new Folders(new Folder(root, "", 0)).invoke();
         }
 
         private record Folder(Path dir, String rel, int depth) {
