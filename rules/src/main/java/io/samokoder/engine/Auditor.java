@@ -11,6 +11,7 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
@@ -235,9 +236,11 @@ public final class Auditor {
         }
         overridden.sort(Finding.ORDER);
         List<Finding> fingerprinted = Fingerprints.assign(overridden, workspace);
+        List<Optional<String>> reasons = Parallel.map(fingerprinted, 16, f -> suppressions.reason(f, workspace));
         List<Finding> out = new ArrayList<>(fingerprinted.size());
-        for (Finding f : fingerprinted) {
-            var reason = suppressions.reason(f, workspace);
+        for (int i = 0; i < fingerprinted.size(); i++) {
+            Finding f = fingerprinted.get(i);
+            Optional<String> reason = reasons.get(i);
             if (reason.isPresent()) {
                 out.add(f.withStatus(Finding.Status.SUPPRESSED, reason.get()));
             } else if (baseline != null && baseline.contains(f.fingerprint())) {

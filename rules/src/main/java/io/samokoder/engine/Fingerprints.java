@@ -20,12 +20,15 @@ public final class Fingerprints {
     }
 
     public static List<Finding> assign(List<Finding> sorted, Workspace workspace) {
+        // a key may read its finding's line, and so its file once more: on both cores; the numbering is in order
+        List<String> bases = Parallel.map(sorted, 16,
+                f -> hash(f.ruleId() + "\0" + f.path() + "\0" + key(f, workspace)));
         Map<String, Integer> seen = new HashMap<>();
         List<Finding> out = new ArrayList<>(sorted.size());
-        for (Finding f : sorted) {
-            String base = hash(f.ruleId() + "\0" + f.path() + "\0" + key(f, workspace));
+        for (int i = 0; i < sorted.size(); i++) {
+            String base = bases.get(i);
             int n = seen.merge(base, 1, Integer::sum);
-            out.add(f.withFingerprint(n == 1 ? base : base + ":" + n));
+            out.add(sorted.get(i).withFingerprint(n == 1 ? base : base + ":" + n));
         }
         return out;
     }

@@ -41,8 +41,8 @@ public final class StagedSelection {
         List<Rule> selected = new ArrayList<>();
         Set<Rule> scanners = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         Map<String, List<String>> explicit = new HashMap<>();
-        // inputs() may build shared models; ask every rule at once, on the common pool, in a stable order
-        List<Collection<String>> allInputs = enabled.parallelStream().map(rule -> {
+        // inputs() may build shared models; ask every rule at once, on both cores, in a stable order
+        List<Collection<String>> allInputs = Parallel.map(enabled, 1, rule -> {
             if (rule.needsMeasuredScore()) {
                 return null;
             }
@@ -52,7 +52,7 @@ public final class StagedSelection {
             } catch (RuntimeException | StackOverflowError e) {
                 return (Collection<String>) Set.of("**"); // cannot tell: run it, the engine reports a failing check
             }
-        }).toList();
+        });
         for (int i = 0; i < enabled.size(); i++) {
             Rule rule = enabled.get(i);
             Collection<String> inputs = allInputs.get(i);

@@ -1,6 +1,7 @@
 package io.samokoder.model.compose;
 
 import io.samokoder.engine.AuditContext;
+import io.samokoder.engine.Parallel;
 import io.samokoder.engine.FileKinds;
 import io.samokoder.engine.SourceFile;
 import io.samokoder.engine.Workspace;
@@ -187,11 +188,12 @@ public final class ComposeProject {
 
         ComposeProject load() {
             // the per-file parses are independent and cached: on both cores first, the walk below then finds them
-            ws.files().parallelStream().filter(f -> FileKinds.isCompose(f.path())).forEach(f -> {
+            List<SourceFile> composeFiles = ws.files().stream().filter(f -> FileKinds.isCompose(f.path())).toList();
+            Parallel.map(composeFiles, 1, f -> {
                 try {
-                    file(ctx, f);
+                    return file(ctx, f);
                 } catch (RuntimeException e) {
-                    // kept in the cache: the walk meets it in path order, as without this first pass
+                    return null; // kept in the cache: the walk meets it in path order, as without this first pass
                 }
             });
             List<String> named = new ArrayList<>();

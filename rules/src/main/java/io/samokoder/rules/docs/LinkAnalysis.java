@@ -1,6 +1,7 @@
 package io.samokoder.rules.docs;
 
 import io.samokoder.engine.AuditContext;
+import io.samokoder.engine.Parallel;
 import io.samokoder.engine.FileKinds;
 import io.samokoder.engine.SourceFile;
 import io.samokoder.engine.Workspace;
@@ -90,9 +91,7 @@ public final class LinkAnalysis {
     static LinkAnalysis analyse(AuditContext context) {
         List<SourceFile> files = markdownFiles(context);
         Index index = new Index(context.workspace(), context.config().excludes());
-        List<List<Issue>> perFile = files.parallelStream()
-                .map(f -> checkFile(context, index, f))
-                .toList();
+        List<List<Issue>> perFile = Parallel.map(files, 1, f -> checkFile(context, index, f));
         List<Issue> all = new ArrayList<>();
         perFile.forEach(all::addAll);
         List<WebLink> web = new ArrayList<>();

@@ -2,6 +2,7 @@ package io.samokoder.rules.secrets;
 
 import io.samokoder.engine.AuditContext;
 import io.samokoder.engine.LineIndex;
+import io.samokoder.engine.Parallel;
 import io.samokoder.engine.SourceFile;
 import io.samokoder.engine.Workspace;
 
@@ -42,8 +43,8 @@ final class SecretsPass {
     private static SecretsPass run(AuditContext context) {
         TokenCatalog catalog = TokenCatalog.of(context);
         Workspace workspace = context.workspace();
-        List<FileTokens> found = workspace.files().parallelStream()
-                .map(file -> scan(context, catalog, file))
+        // batches of 8 files (about 0.2 ms): small enough that both cores finish together
+        List<FileTokens> found = Parallel.map(workspace.files(), 8, file -> scan(context, catalog, file)).stream()
                 .filter(t -> t != null)
                 .toList();
         return new SecretsPass(found);

@@ -1,6 +1,7 @@
 package io.samokoder.rules.secrets;
 
 import io.samokoder.engine.AuditContext;
+import io.samokoder.engine.Parallel;
 import io.samokoder.engine.Category;
 import io.samokoder.engine.Finding;
 import io.samokoder.engine.FindingSink;
@@ -56,9 +57,7 @@ public final class WeakValueRule implements Rule {
                     .key(hit.service() + ":" + hit.known().variables().get(0)).build());
         }
         // the settings are parsed; judging them runs on both cores, the findings are reported in path order
-        context.workspace().files().parallelStream()
-                .map(file -> weakSettings(context, file, weakness, policy))
-                .toList()
+        Parallel.map(context.workspace().files(), 16, file -> weakSettings(context, file, weakness, policy))
                 .forEach(found -> found.forEach(sink::report));
     }
 
