@@ -64,14 +64,14 @@ final class AuditFork {
         }
         Path dumpFile = dump; // removed at the end whatever happens: moved into place, or left by a failed run
         try {
-            Attempt attempt = attempt(command(sharing, jvmArgs, classpath, settings), out);
+            Attempt attempt = attempt(command(sharing, jvmArgs, classpath, settings), out, dump != null);
             if (!attempt.started() && !sharing.isEmpty()) {
                 // a JVM that refuses class data sharing at start (a Java agent in jvmArgs or JAVA_TOOL_OPTIONS, or
                 // -Xshare:off, cannot dump an archive) must not cost the audit: once more without it
                 out.debug("samokoder: the audit JVM did not start with class data sharing (exit code " + attempt.code()
                         + ": " + String.join(" ", attempt.stray()) + "); starting it without");
                 dump = null;
-                attempt = attempt(command(List.of(), jvmArgs, classpath, settings), out);
+                attempt = attempt(command(List.of(), jvmArgs, classpath, settings), out, false);
             }
             attempt.stray().forEach(out::warn);
             if (attempt.error() != null) {
@@ -112,6 +112,9 @@ final class AuditFork {
         return command;
     }
 
+    /** The exit code of an attempt whose JVM was still exiting when its verdict was read. */
+    static final int NOT_AWAITED = -1;
+
     /**
      * One run of the audit JVM. {@code started}: it wrote at least one line of the protocol. Lines that are not ours
      * (a library or the JVM wrote to standard output) are relayed as warnings once the protocol has begun; before
@@ -122,10 +125,20 @@ final class AuditFork {
     }
 
     static Attempt attempt(List<String> command, CheckRun.Output out) throws IOException {
+        return attempt(command, out, true);
+    }
+
+    /**
+     * @param awaitExit whether to wait for the JVM to end after its verdict: the first run writes its class-data
+     *                  archive while it exits. Otherwise the build goes on at the verdict, the last line the JVM
+     *                  writes (its reports are written before it), while the JVM shuts down, about 17 ms.
+     */
+    static Attempt attempt(List<String> command, CheckRun.Output out, boolean awaitExit) throws IOException {
         out.debug("samokoder: audit JVM: " + printable(command));
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT)
                 .directory(new File(System.getProperty("user.dir"))); // user paths are relative to the build's folder
         Process process = builder.start();
+        boolean ended = false;
         try {
             process.getOutputStream().close();
             CheckRun.Verdict verdict = null;
@@ -160,11 +173,16 @@ final class AuditFork {
                         case 'F' -> verdict = new CheckRun.Verdict(false, true, text);
                         default -> error = text;
                     }
+                    if ((verdict != null || error != null) && !awaitExit) {
+                        ended = true;
+                        break;
+                    }
                 }
             }
-            return new Attempt(command, started, verdict, error, waitFor(process), List.copyOf(stray));
+            return new Attempt(command, started, verdict, error, ended ? NOT_AWAITED : waitFor(process),
+                    List.copyOf(stray));
         } finally {
-            if (process.isAlive()) {
+            if (!ended && process.isAlive()) { // failed before its verdict: a JVM that hangs must not outlive the goal
                 process.destroyForcibly();
             }
         }

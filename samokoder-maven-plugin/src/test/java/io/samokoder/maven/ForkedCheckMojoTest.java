@@ -146,6 +146,18 @@ class ForkedCheckMojoTest {
         assertThat(ran.stray()).isEmpty();
         assertThat(ran.verdict()).isEqualTo(new CheckRun.Verdict(true, false, "passed"));
         assertThat(seen).containsExactly("WARN a notice first", "INFO score", "WARN finding", "WARN Ignore this");
+
+        // the first run's JVM writes its class-data archive while it exits: awaited, with its exit code
+        AuditFork.Attempt awaited = AuditFork.attempt(List.of("sh", "-c", "printf 'V below the bar\\n'; exit 7"), out,
+                true);
+        assertThat(awaited.code()).isEqualTo(7);
+        assertThat(awaited.verdict()).isEqualTo(new CheckRun.Verdict(false, false, "below the bar"));
+        // otherwise the goal goes on at the verdict, the JVM's last line, while the JVM shuts down
+        long start = System.nanoTime();
+        AuditFork.Attempt early = AuditFork.attempt(List.of("sh", "-c", "printf 'F failed\\n'; sleep 10"), out, false);
+        assertThat(early.code()).isEqualTo(AuditFork.NOT_AWAITED);
+        assertThat(early.verdict()).isEqualTo(new CheckRun.Verdict(false, true, "failed"));
+        assertThat(System.nanoTime() - start).isLessThan(java.util.concurrent.TimeUnit.SECONDS.toNanos(8));
     }
 
     @Test
