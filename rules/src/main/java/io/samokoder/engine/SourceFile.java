@@ -177,25 +177,27 @@ public final class SourceFile {
         }
         int offset = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
                 && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
-        if (isAscii(bytes, offset)) {
-            // most source files: no decoder, no intermediate char[] (the String stays one byte per char)
-            return new Decoded(new String(bytes, offset, bytes.length - offset, StandardCharsets.ISO_8859_1), false,
-                    false);
+        int length = bytes.length - offset;
+        String text = new String(bytes, offset, length, StandardCharsets.UTF_8);
+        // The constructor replaces malformed input with U+FFFD: without one, the bytes were valid UTF-8. For ASCII,
+        // most source files, it tests the bytes with the JVM's vectorised check and copies them once, one byte per
+        // char; and indexOf of a char above Latin-1 in such text returns at once.
+        if (text.indexOf('\uFFFD') < 0) {
+            return new Decoded(text, false, false);
         }
-        ByteBuffer buffer = ByteBuffer.wrap(bytes, offset, bytes.length - offset);
+        // a U+FFFD: written in the file (valid), or a replacement; only a strict decoder tells which
         CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         try {
-            return new Decoded(strict.decode(buffer).toString(), false, false);
+            strict.decode(ByteBuffer.wrap(bytes, offset, length));
+            return new Decoded(text, false, false);
         } catch (CharacterCodingException e) {
-            // String's constructor substitutes U+FFFD for malformed sequences and never throws
-            String lenient = new String(bytes, offset, bytes.length - offset, StandardCharsets.UTF_8);
-            return new Decoded(lenient, true, false);
+            return new Decoded(text, true, false);
         }
     }
 
-    // Both tests read eight bytes at a time: every file of the tree passes through them.
+    // The NUL test reads eight bytes at a time: every file of the tree passes through it.
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long HIGH_BITS = 0x8080808080808080L;
     private static final long LOW_BITS = 0x0101010101010101L;
@@ -214,21 +216,6 @@ public final class SourceFile {
             }
         }
         return false;
-    }
-
-    private static boolean isAscii(byte[] bytes, int from) {
-        int i = from;
-        for (; i + Long.BYTES <= bytes.length; i += Long.BYTES) {
-            if (((long) LONGS.get(bytes, i) & HIGH_BITS) != 0) {
-                return false;
-            }
-        }
-        for (; i < bytes.length; i++) {
-            if (bytes[i] < 0) {
-                return false;
-            }
-        }
-        return true;
     }
 
     static final class Decoded {

@@ -45,4 +45,28 @@ class SourceFileDecodeTest {
             (byte) 0xA9};
         assertThat(SourceFile.decode(bom).text).isEqualTo("abcdefghé");
     }
+
+    @Test
+    void aMalformedByteAnywhereIsReportedAndReplaced() {
+        // one malformed byte decodes to one U+FFFD: the text keeps one char per byte, as ASCII text does
+        for (byte bad : new byte[] {(byte) 0x80, (byte) 0xFF, (byte) 0xC3}) {
+            for (int length = 1; length <= 40; length++) {
+                for (int at = 0; at < length; at++) {
+                    byte[] bytes = new byte[length];
+                    Arrays.fill(bytes, (byte) 'x');
+                    bytes[at] = bad;
+                    SourceFile.Decoded d = SourceFile.decode(bytes);
+                    assertThat(d.invalidUtf8).as("%02x at %d of %d", bad, at, length).isTrue();
+                    assertThat(d.text).hasSize(length).contains("\uFFFD");
+                }
+            }
+        }
+        SourceFile.Decoded ascii = SourceFile.decode("plain = ascii\n".getBytes(StandardCharsets.US_ASCII));
+        assertThat(ascii.invalidUtf8).isFalse();
+        assertThat(ascii.text).isEqualTo("plain = ascii\n");
+        // U+FFFD written in the file is valid UTF-8 (three bytes), not a sign of a malformed one
+        SourceFile.Decoded replacement = SourceFile.decode("a\uFFFDb".getBytes(StandardCharsets.UTF_8));
+        assertThat(replacement.invalidUtf8).isFalse();
+        assertThat(replacement.text).isEqualTo("a\uFFFDb");
+    }
 }
