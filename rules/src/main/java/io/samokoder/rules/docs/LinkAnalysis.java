@@ -1,8 +1,8 @@
 package io.samokoder.rules.docs;
 
 import io.samokoder.engine.AuditContext;
-import io.samokoder.engine.Parallel;
 import io.samokoder.engine.FileKinds;
+import io.samokoder.engine.Parallel;
 import io.samokoder.engine.SourceFile;
 import io.samokoder.engine.Workspace;
 import io.samokoder.model.markdown.MarkdownDocument;

@@ -1,10 +1,10 @@
 package io.samokoder.rules.secrets;
 
 import io.samokoder.engine.AuditContext;
-import io.samokoder.engine.Parallel;
 import io.samokoder.engine.Category;
 import io.samokoder.engine.Finding;
 import io.samokoder.engine.FindingSink;
+import io.samokoder.engine.Parallel;
 import io.samokoder.engine.Rule;
 import io.samokoder.engine.RuleInfo;
 import io.samokoder.engine.Severity;
@@ -15,6 +15,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 
 /**
  * Secret-named settings whose value (or interpolation default, or URL password) is weak: a default or dictionary
@@ -49,16 +51,20 @@ public final class WeakValueRule implements Rule {
         SecretsPass.of(context); // every file's settings, from the one read of the tree the token scan shares
         Weakness weakness = Weakness.of(context);
         SecretsPolicy policy = SecretsPolicy.of(context);
-        for (ImageDefaults.Hit hit : ImageDefaults.find(context)) {
+        // assembling the compose project (for images run without their password) is mostly one thread's work: it
+        // runs beside the judging of every file's settings instead of before it
+        ForkJoinTask<List<ImageDefaults.Hit>> images = ForkJoinPool.commonPool().submit(
+                () -> ImageDefaults.find(context));
+        List<List<Finding>> judged = Parallel.map(context.workspace().files(), 16,
+                file -> weakSettings(context, file, weakness, policy));
+        for (ImageDefaults.Hit hit : images.join()) {
             sink.report(Finding.of(this).at(hit.path(), hit.line()).severity(policy.weakValueSeverity(hit.path()))
                     .message("service " + hit.service() + " runs " + hit.known().product()
                             + " with its built-in default password: " + hit.known().variables().get(0)
                             + " is not set")
                     .key(hit.service() + ":" + hit.known().variables().get(0)).build());
         }
-        // the settings are parsed; judging them runs on both cores, the findings are reported in path order
-        Parallel.map(context.workspace().files(), 16, file -> weakSettings(context, file, weakness, policy))
-                .forEach(found -> found.forEach(sink::report));
+        judged.forEach(found -> found.forEach(sink::report));
     }
 
     private List<Finding> weakSettings(AuditContext context, SourceFile file, Weakness weakness,
