@@ -16,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ParallelTest {
@@ -126,6 +127,62 @@ class ParallelTest {
             expected.add(o * 499 * 500 / 2);
         }
         assertEquals(expected, sums);
+    }
+
+    @Test
+    void aModelBuiltOnceInsideAMapWithAMapOfItsOwnDoesNotDeadlock() {
+        // as AuditContext's models: every item needs one shared model, built once under a lock by the first item's
+        // thread with a map of its own, while the pool's threads wait on the lock: the builder's map must finish
+        // without them
+        Object lock = new Object();
+        int[] model = new int[1];
+        AtomicInteger builds = new AtomicInteger();
+        List<Integer> out = assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
+                () -> Parallel.map(IntStream.range(0, 64).boxed().toList(), 1, i -> {
+                    synchronized (lock) {
+                        if (model[0] == 0) {
+                            builds.incrementAndGet();
+                            model[0] = Parallel.map(IntStream.range(0, 1000).boxed().toList(), 1, x -> 1).size();
+                        }
+                    }
+                    return model[0] + i;
+                }));
+        assertEquals(1, builds.get());
+        for (int i = 0; i < 64; i++) {
+            assertEquals(1000 + i, out.get(i));
+        }
+    }
+
+    @Test
+    void theCallerFinishesAloneWhenEveryPoolThreadIsBusy() throws InterruptedException {
+        int threads = java.util.concurrent.ForkJoinPool.getCommonPoolParallelism();
+        CountDownLatch busy = new CountDownLatch(threads);
+        CountDownLatch release = new CountDownLatch(1);
+        for (int i = 0; i < threads; i++) {
+            java.util.concurrent.ForkJoinPool.commonPool().execute(() -> {
+                busy.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+        }
+        try {
+            assertTrue(busy.await(10, TimeUnit.SECONDS), "pool threads did not start");
+            // the first item queues a task of its own behind the map's helper, as the weak-value check does: the
+            // helper, not yet taken by a pool thread, is then not on top of the caller's queue
+            List<Thread> mappedBy = assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
+                    () -> Parallel.map(IntStream.range(0, 100).boxed().toList(), 1, i -> {
+                        if (i == 0) {
+                            java.util.concurrent.ForkJoinPool.commonPool().execute(() -> { });
+                        }
+                        return Thread.currentThread();
+                    }));
+            assertEquals(100, Collections.frequency(mappedBy, mappedBy.get(0)));
+        } finally {
+            release.countDown();
+        }
     }
 
     @Test
