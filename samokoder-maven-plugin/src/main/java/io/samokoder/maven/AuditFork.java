@@ -124,10 +124,6 @@ final class AuditFork {
                            List<String> stray) {
     }
 
-    static Attempt attempt(List<String> command, CheckRun.Output out) throws IOException {
-        return attempt(command, out, true);
-    }
-
     /**
      * @param awaitExit whether to wait for the JVM to end after its verdict: the first run writes its class-data
      *                  archive while it exits. Otherwise the build goes on at the verdict, the last line the JVM

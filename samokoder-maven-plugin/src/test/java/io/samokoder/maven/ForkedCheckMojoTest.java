@@ -133,7 +133,7 @@ class ForkedCheckMojoTest {
             }
         };
         AuditFork.Attempt refused = AuditFork.attempt(List.of("sh", "-c",
-                "echo 'Error occurred during initialization of VM'; echo 'Ignoring option X'; exit 1"), out);
+                "echo 'Error occurred during initialization of VM'; echo 'Ignoring option X'; exit 1"), out, true);
         assertThat(refused.started()).isFalse();
         assertThat(refused.code()).isEqualTo(1);
         assertThat(refused.verdict()).isNull();
@@ -141,7 +141,7 @@ class ForkedCheckMojoTest {
         assertThat(seen).isEmpty();
 
         AuditFork.Attempt ran = AuditFork.attempt(List.of("sh", "-c",
-                "echo 'a notice first'; printf 'I score\\nW finding\\nIgnore this\\nP passed\\n'"), out);
+                "echo 'a notice first'; printf 'I score\\nW finding\\nIgnore this\\nP passed\\n'"), out, true);
         assertThat(ran.started()).isTrue();
         assertThat(ran.stray()).isEmpty();
         assertThat(ran.verdict()).isEqualTo(new CheckRun.Verdict(true, false, "passed"));
