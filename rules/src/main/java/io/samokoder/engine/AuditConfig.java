@@ -56,6 +56,7 @@ public final class AuditConfig {
     private boolean configFileDisabled;
     private boolean configFileApplied;
     private Set<String> changedFiles;
+    private Path workingDirectory;
 
     public static AuditConfig forRoot(Path root) {
         AuditConfig c = new AuditConfig();
@@ -260,6 +261,19 @@ public final class AuditConfig {
 
     public AuditConfig configFile(Path value) {
         this.configFile = value;
+        return this;
+    }
+
+    /**
+     * The folder relative paths in options resolve against: the process's working directory unless an adapter
+     * audits for a caller in another folder (the Maven goal's audit daemon serves builds of any folder).
+     */
+    public Path workingDirectory() {
+        return workingDirectory != null ? workingDirectory : Path.of("").toAbsolutePath();
+    }
+
+    public AuditConfig workingDirectory(Path value) {
+        this.workingDirectory = value;
         return this;
     }
 

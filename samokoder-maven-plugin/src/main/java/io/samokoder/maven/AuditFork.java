@@ -115,11 +115,7 @@ final class AuditFork {
     /** The exit code of an attempt whose JVM was still exiting when its verdict was read. */
     static final int NOT_AWAITED = -1;
 
-    /**
-     * One run of the audit JVM. {@code started}: it wrote at least one line of the protocol. Lines that are not ours
-     * (a library or the JVM wrote to standard output) are relayed as warnings once the protocol has begun; before
-     * that they are kept in {@code stray}, since a JVM that fails at start writes its reason there.
-     */
+    /** One run of the audit JVM: its command, what its lines said ({@link Replay}) and its exit code. */
     record Attempt(List<String> command, boolean started, CheckRun.Verdict verdict, String error, int code,
                            List<String> stray) {
     }
@@ -137,51 +133,69 @@ final class AuditFork {
         boolean ended = false;
         try {
             process.getOutputStream().close();
-            CheckRun.Verdict verdict = null;
-            String error = null;
-            boolean started = false;
-            List<String> stray = new ArrayList<>();
+            Replay replay;
             try (BufferedReader in = new BufferedReader(
                     new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line = in.readLine(); line != null; line = in.readLine()) {
-                    char kind = line.length() >= 2 && line.charAt(1) == ' ' && ForkedCheck.KINDS.indexOf(line.charAt(0)) >= 0
-                            ? line.charAt(0) : '?';
-                    if (kind == '?') {
-                        if (started) {
-                            out.warn(line);
-                        } else {
-                            stray.add(line);
-                        }
-                        continue;
-                    }
-                    if (!started) {
-                        started = true;
-                        stray.forEach(out::warn);
-                        stray.clear();
-                    }
-                    String text = LineEscape.unescape(line.substring(2));
-                    switch (kind) {
-                        case 'I' -> out.info(text);
-                        case 'W' -> out.warn(text);
-                        case 'R' -> out.raw(text);
-                        case 'P' -> verdict = new CheckRun.Verdict(true, false, text);
-                        case 'V' -> verdict = new CheckRun.Verdict(false, false, text);
-                        case 'F' -> verdict = new CheckRun.Verdict(false, true, text);
-                        default -> error = text;
-                    }
-                    if ((verdict != null || error != null) && !awaitExit) {
-                        ended = true;
-                        break;
-                    }
-                }
+                replay = replay(in, out, !awaitExit);
+                ended = !awaitExit && replay.ended();
             }
-            return new Attempt(command, started, verdict, error, ended ? NOT_AWAITED : waitFor(process),
-                    List.copyOf(stray));
+            return new Attempt(command, replay.started(), replay.verdict(), replay.error(),
+                    ended ? NOT_AWAITED : waitFor(process), replay.stray());
         } finally {
             if (!ended && process.isAlive()) { // failed before its verdict: a JVM that hangs must not outlive the goal
                 process.destroyForcibly();
             }
         }
+    }
+
+    /**
+     * What an audit JVM's lines said (see {@link ForkedCheck}). {@code started}: at least one line was ours. Lines
+     * that are not ours (a library or the JVM wrote to standard output) are relayed as warnings once the protocol has
+     * begun; before that they are kept in {@code stray}, since a JVM that fails at start writes its reason there.
+     */
+    record Replay(boolean started, CheckRun.Verdict verdict, String error, List<String> stray) {
+        boolean ended() {
+            return verdict != null || error != null;
+        }
+    }
+
+    /** Replays the lines into {@code out} until the end of the stream, or the verdict or error if {@code untilVerdict}. */
+    static Replay replay(BufferedReader in, CheckRun.Output out, boolean untilVerdict) throws IOException {
+        CheckRun.Verdict verdict = null;
+        String error = null;
+        boolean started = false;
+        List<String> stray = new ArrayList<>();
+        for (String line = in.readLine(); line != null; line = in.readLine()) {
+            char kind = line.length() >= 2 && line.charAt(1) == ' ' && ForkedCheck.KINDS.indexOf(line.charAt(0)) >= 0
+                    ? line.charAt(0) : '?';
+            if (kind == '?') {
+                if (started) {
+                    out.warn(line);
+                } else {
+                    stray.add(line);
+                }
+                continue;
+            }
+            if (!started) {
+                started = true;
+                stray.forEach(out::warn);
+                stray.clear();
+            }
+            String text = LineEscape.unescape(line.substring(2));
+            switch (kind) {
+                case 'I' -> out.info(text);
+                case 'W' -> out.warn(text);
+                case 'R' -> out.raw(text);
+                case 'P' -> verdict = new CheckRun.Verdict(true, false, text);
+                case 'V' -> verdict = new CheckRun.Verdict(false, false, text);
+                case 'F' -> verdict = new CheckRun.Verdict(false, true, text);
+                default -> error = text;
+            }
+            if ((verdict != null || error != null) && untilVerdict) {
+                break;
+            }
+        }
+        return new Replay(started, verdict, error, List.copyOf(stray));
     }
 
     /** Network settings of the build's JVM (MAVEN_OPTS), which the online link check must use in the audit JVM too. */
@@ -221,7 +235,7 @@ final class AuditFork {
         }
     }
 
-    private static Path javaExecutable() {
+    static Path javaExecutable() {
         Path bin = Path.of(System.getProperty("java.home"), "bin");
         Path windows = bin.resolve("java.exe");
         return Files.isRegularFile(windows) ? windows : bin.resolve("java");
@@ -278,7 +292,7 @@ final class AuditFork {
     }
 
     /** FNV-1a, 64 bits: a cache key, not a defence; a message digest would load the security providers cold. */
-    private static long fnv1a(String text) {
+    static long fnv1a(String text) {
         long hash = 0xcbf29ce484222325L;
         for (int i = 0; i < text.length(); i++) {
             hash ^= text.charAt(i);

@@ -60,6 +60,19 @@ public final class CheckMojo extends AbstractSamokoderMojo {
     @Parameter(property = "samokoder.cacheDir")
     String cacheDir;
 
+    /**
+     * Reuse a long-lived audit JVM (the audit daemon) across builds, as Gradle's daemon: it exits after
+     * {@code daemonIdleTimeout} seconds without a build. Default: on, except where the {@code CI} environment
+     * variable is set, since continuous integration builds on fresh machines. Needs {@code fork} and a
+     * {@code cacheDir}; the first build forks and writes the class-data archive the daemon starts from.
+     */
+    @Parameter(property = "samokoder.daemon")
+    Boolean daemon;
+
+    /** Seconds without a build after which the audit daemon exits (default: 600). */
+    @Parameter(property = "samokoder.daemonIdleTimeout", defaultValue = "600")
+    long daemonIdleTimeout = 600;
+
     @Override
     public void execute() throws MojoFailureException {
         if (skip) {
@@ -111,8 +124,15 @@ public final class CheckMojo extends AbstractSamokoderMojo {
     private CheckRun.Verdict forked(CheckSettings settings, CheckRun.Output log) {
         List<String> args = jvmArgs == null || jvmArgs.isBlank() ? AuditFork.DEFAULT_JVM_ARGS
                 : List.of(jvmArgs.trim().split("\\s+"));
+        Path cache = cacheFolder();
+        if (daemon != null ? daemon : !DaemonClient.inCi(System.getenv())) {
+            CheckRun.Verdict verdict = DaemonClient.run(settings, args, cache, Math.max(1, daemonIdleTimeout), log);
+            if (verdict != null) {
+                return verdict;
+            }
+        }
         try {
-            return AuditFork.run(settings, args, cacheFolder(), log);
+            return AuditFork.run(settings, args, cache, log);
         } catch (IOException e) {
             getLog().warn("samokoder: cannot start the audit JVM (" + e.getMessage() + "); auditing in the build's JVM");
             return CheckRun.run(settings, log);

@@ -9,7 +9,9 @@ import io.samokoder.engine.report.ConsoleReport;
 import io.samokoder.engine.report.GithubAnnotations;
 import io.samokoder.engine.report.ReportWriter;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What {@code check} does, without Maven: audit, write the reports, print the summary and the gate. Runs in the
@@ -38,7 +40,15 @@ final class CheckRun {
 
     /** Throws {@link io.samokoder.engine.AuditException} for bad parameters and unreadable input. */
     static Verdict run(CheckSettings settings, Output out) {
-        AuditConfig config = settings.toConfig();
+        return run(settings, System.getenv(), null, out);
+    }
+
+    /**
+     * @param env              the build's environment: {@code useEnvironment} and the GitHub Actions annotations read it
+     * @param workingDirectory the build's working directory, null for this JVM's
+     */
+    static Verdict run(CheckSettings settings, Map<String, String> env, Path workingDirectory, Output out) {
+        AuditConfig config = settings.toConfig(env, workingDirectory);
         AuditResult result = new Auditor().run(config);
         ReportWriter.write(result, new ReportWriter.Outputs(settings.output(settings.sarif, "samokoder.sarif"),
                 settings.output(settings.json, "samokoder.json"),
@@ -53,9 +63,9 @@ final class CheckRun {
                 out.warn(lines.get(i));
             }
         }
-        if (GithubAnnotations.enabled(System.getenv())) {
+        if (GithubAnnotations.enabled(env)) {
             // workflow commands must start a line of the job's output: bypass Maven's "[INFO] " prefix
-            GithubAnnotations.lines(result, System.getenv()).forEach(out::raw);
+            GithubAnnotations.lines(result, env).forEach(out::raw);
         }
         Gate gate = Gate.evaluate(result, config.minScore(), config.failOnSeverity());
         return new Verdict(gate.passed(), !gate.passed() && config.failOnViolation(), gate.message());

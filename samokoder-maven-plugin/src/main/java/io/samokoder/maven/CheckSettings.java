@@ -41,7 +41,19 @@ final class CheckSettings {
     String report;
 
     AuditConfig toConfig() {
+        return toConfig(System.getenv(), null);
+    }
+
+    /**
+     * @param env              the build's environment (for {@code useEnvironment})
+     * @param workingDirectory the build's working directory, which relative paths in options resolve against; null
+     *                         for this process's own
+     */
+    AuditConfig toConfig(Map<String, String> env, Path workingDirectory) {
         AuditConfig config = AuditConfig.forRoot(dir.toPath()).weights(weights);
+        if (workingDirectory != null) {
+            config.workingDirectory(workingDirectory);
+        }
         if (minScore != null) {
             config.minScore(minScore);
         }
@@ -76,9 +88,41 @@ final class CheckSettings {
             options.forEach(config::option);
         }
         if (useEnvironment) {
-            config.environment(System.getenv());
+            config.environment(env);
         }
         return config;
+    }
+
+    /**
+     * The same parameters with every path made absolute against {@code cwd}: the audit daemon serves builds started
+     * in any folder, and its own working directory is none of theirs.
+     */
+    CheckSettings resolvedAgainst(Path cwd) {
+        CheckSettings s = fromArgs(toArgs().toArray(String[]::new));
+        s.dir = absolute(cwd, s.dir);
+        s.baseline = absolute(cwd, s.baseline);
+        s.suppressions = absolute(cwd, s.suppressions);
+        if (s.buildDirectory != null && !s.buildDirectory.getPath().contains("${")) {
+            s.buildDirectory = absolute(cwd, s.buildDirectory);
+        }
+        s.configFile = absolutePath(cwd, s.configFile);
+        s.sarif = absolutePath(cwd, s.sarif);
+        s.json = absolutePath(cwd, s.json);
+        s.junit = absolutePath(cwd, s.junit);
+        s.report = absolutePath(cwd, s.report);
+        return s;
+    }
+
+    private static File absolute(Path cwd, File file) {
+        return file == null || file.isAbsolute() ? file : cwd.resolve(file.getPath()).toFile();
+    }
+
+    /** A path parameter, unless it is unset, blank or {@code none}. */
+    private static String absolutePath(Path cwd, String path) {
+        if (path == null || path.isBlank() || path.equalsIgnoreCase("none")) {
+            return path;
+        }
+        return cwd.resolve(path).toString();
     }
 
     /** List parameters, each item possibly comma-separated (as a user property gives them). */
@@ -176,6 +220,9 @@ final class CheckSettings {
                 case "disabledRule" -> s.disabledRules = append(s.disabledRules, value);
                 case "option" -> {
                     int kv = value.indexOf('=');
+                    if (kv < 0) {
+                        throw new IllegalArgumentException("an option is not key=value: " + value);
+                    }
                     if (s.options == null) {
                         s.options = new LinkedHashMap<>();
                     }

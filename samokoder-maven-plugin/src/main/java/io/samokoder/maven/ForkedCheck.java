@@ -9,6 +9,7 @@ import java.io.FileOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Function;
 
 /**
  * The audit JVM's entry point: {@code check} with the parameters {@link CheckSettings#toArgs()} wrote. It prints one
@@ -32,43 +33,54 @@ public final class ForkedCheck {
     public static void main(String[] args) {
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
         quietLogging();
-        int code;
-        try {
-            CheckRun.Verdict verdict = CheckRun.run(CheckSettings.fromArgs(args), new CheckRun.Output() {
-                @Override
-                public void info(String line) {
-                    emit(out, 'I', line);
-                }
-
-                @Override
-                public void warn(String line) {
-                    emit(out, 'W', line);
-                }
-
-                @Override
-                public void raw(String line) {
-                    emit(out, 'R', line);
-                }
-            });
-            emit(out, verdict.passed() ? 'P' : verdict.failsBuild() ? 'F' : 'V', verdict.message());
-            code = OK;
-        } catch (AuditException | IllegalArgumentException e) {
-            emit(out, 'E', e.getMessage());
-            code = ERROR;
-        } catch (Throwable e) { // a bug: the trace goes to the build's error stream, the build fails with one line
-            e.printStackTrace();
-            emit(out, 'E', "internal error: " + e);
-            code = INTERNAL_ERROR;
-        }
+        int code = check(lines -> CheckRun.run(CheckSettings.fromArgs(args), lines), out);
         out.flush();
         System.exit(code);
+    }
+
+    /**
+     * Runs an audit that prints through the line protocol into {@code out}, then its verdict or error line; returns
+     * the exit code. Shared with {@link AuditDaemon}, which serves the same lines over a socket.
+     */
+    static int check(Function<CheckRun.Output, CheckRun.Verdict> audit, PrintStream out) {
+        try {
+            CheckRun.Verdict verdict = audit.apply(lines(out));
+            emit(out, verdict.passed() ? 'P' : verdict.failsBuild() ? 'F' : 'V', verdict.message());
+            return OK;
+        } catch (AuditException | IllegalArgumentException e) {
+            emit(out, 'E', e.getMessage());
+            return ERROR;
+        } catch (Throwable e) { // a bug: the trace goes to the error stream, the build fails with one line
+            e.printStackTrace();
+            emit(out, 'E', "internal error: " + e);
+            return INTERNAL_ERROR;
+        }
+    }
+
+    private static CheckRun.Output lines(PrintStream out) {
+        return new CheckRun.Output() {
+            @Override
+            public void info(String line) {
+                emit(out, 'I', line);
+            }
+
+            @Override
+            public void warn(String line) {
+                emit(out, 'W', line);
+            }
+
+            @Override
+            public void raw(String line) {
+                emit(out, 'R', line);
+            }
+        };
     }
 
     /**
      * JGit logs through SLF4J, which in the build's JVM is Maven's logger. Here there is no binding: its messages go
      * nowhere, as in the CLI (slf4j-nop), and the three-line notice SLF4J prints about that is kept off the build.
      */
-    private static void quietLogging() {
+    static void quietLogging() {
         PrintStream err = System.err;
         System.setErr(new PrintStream(OutputStream.nullOutputStream()));
         try {

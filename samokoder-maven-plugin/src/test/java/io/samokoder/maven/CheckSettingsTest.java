@@ -4,6 +4,7 @@ import io.samokoder.engine.AuditConfig;
 import org.junit.jupiter.api.Test;
 
 import java.io.File;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +50,42 @@ class CheckSettingsTest {
         assertThat(config.optionOr("secrets.lowSeverityPaths", "")).isEqualTo("a=b,**/dev/**");
         assertThat(config.minScore()).isEqualTo(70);
         assertThat(back.output(back.junit, "x.xml")).isNull();
+    }
+
+    @Test
+    void theDaemonGetsEveryPathAbsoluteAgainstTheBuildsFolder() {
+        CheckSettings s = new CheckSettings();
+        s.dir = new File("app");
+        s.configFile = "conf/.samokoder.yml";
+        s.baseline = new File("/repo/baseline.json");
+        s.suppressions = new File("supp.yml");
+        s.buildDirectory = new File("target");
+        s.sarif = "none";
+        s.json = "out/a.json";
+        s.junit = "";
+        s.report = "audit.md";
+        s.excludes = List.of("vendor/");
+        Path cwd = Path.of("/work/build");
+
+        CheckSettings r = s.resolvedAgainst(cwd);
+
+        assertThat(r.dir).isEqualTo(new File("/work/build/app"));
+        assertThat(r.configFile).isEqualTo("/work/build/conf/.samokoder.yml");
+        assertThat(r.baseline).isEqualTo(new File("/repo/baseline.json"));
+        assertThat(r.suppressions).isEqualTo(new File("/work/build/supp.yml"));
+        assertThat(r.buildDirectory).isEqualTo(new File("/work/build/target"));
+        assertThat(r.sarif).isEqualTo("none");
+        assertThat(r.json).isEqualTo("/work/build/out/a.json");
+        assertThat(r.junit).isEmpty();
+        assertThat(r.report).isEqualTo("/work/build/audit.md");
+        assertThat(r.excludes).containsExactly("vendor/");
+        assertThat(s.dir).isEqualTo(new File("app")); // the build's own settings are left as they were
+
+        CheckSettings unresolved = new CheckSettings();
+        unresolved.dir = new File("/repo");
+        unresolved.buildDirectory = new File("${project.build.directory}");
+        assertThat(unresolved.resolvedAgainst(cwd).buildDirectory).isEqualTo(new File("${project.build.directory}"));
+        assertThat(unresolved.resolvedAgainst(cwd).configFile).isNull();
     }
 
     @Test

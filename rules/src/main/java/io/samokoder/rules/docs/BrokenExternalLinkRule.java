@@ -81,7 +81,7 @@ public final class BrokenExternalLinkRule implements Rule {
         OnlineLinkChecker checker = new OnlineLinkChecker(
                 Duration.ofMillis((long) (number(c, "docs.online.timeout", 10) * 1000)),
                 (int) number(c, "docs.online.concurrency", 8), (int) number(c, "docs.online.perHost", 2),
-                cache.isEmpty() ? null : Path.of(cache),
+                cache.isEmpty() ? null : c.workingDirectory().resolve(cache),
                 Duration.ofMinutes((long) (number(c, "docs.online.cacheTtlHours", 24) * 60)));
         Map<String, OnlineLinkChecker.Result> results = checker.check(links.stream().map(LinkAnalysis.WebLink::url)
                 .toList());

@@ -184,4 +184,14 @@ class OnlineLinkCheckTest {
         assertThat(requests.get() - afterFirst).isEqualTo(1); // only /busy again
         assertThat(Files.readString(cache)).contains("/gone").contains("BROKEN");
     }
+
+    @Test
+    void aRelativeCachePathIsUnderTheConfiguredWorkingDirectory(@TempDir Path build) throws IOException {
+        // the Maven goal's audit daemon serves builds of other folders than its own
+        Files.writeString(repo.resolve("README.md"), "[gone](" + base + "/gone)\n");
+        audit(config().option("docs.online.cache", "cache/links.json").workingDirectory(build));
+        assertThat(build.resolve("cache/links.json")).content().contains("/gone");
+        assertThat(Path.of("cache/links.json").toAbsolutePath()).doesNotExist();
+        assertThat(AuditConfig.forRoot(repo).workingDirectory()).isEqualTo(Path.of("").toAbsolutePath());
+    }
 }
