@@ -10,6 +10,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -137,6 +138,71 @@ public final class SourceFile {
         return (d != null ? d : read()).text;
     }
 
+    /** What a single pass over the tree does with one file's text. */
+    @FunctionalInterface
+    public interface TextScan<R> {
+        /**
+         * @param text  the decoded text; empty for a binary file
+         * @param ascii the file's bytes when they are the text's characters one to one (valid UTF-8 without a BOM
+         *              and without a byte above 0x7F, as most source files are), else null. Valid only during the
+         *              call: the buffer is read into again for the thread's next file
+         * @param size  the number of bytes of {@code ascii} that are the file
+         */
+        R scan(String text, byte[] ascii, int size);
+    }
+
+    /**
+     * {@link #textOnce} with the file's bytes too when they equal its text: a scan of the tree that works on bytes
+     * reads them there instead of copying the text back to bytes. The bytes are read into a buffer of the thread,
+     * kept for its next file, so that a 1 GB tree is not 1 GB of arrays for the collector. Null for a binary file
+     * (the scan is not called); throws {@link UncheckedIOException} when the file cannot be read.
+     */
+    public <R> R scanOnce(TextScan<R> scan) {
+        Decoded cached = cached();
+        if (cached != null) {
+            return cached.binary ? null : scan.scan(cached.text, null, 0);
+        }
+        // taken from the thread while in use: a scan that reads another file the same way gets a buffer of its own
+        byte[] buffer = BUFFERS.get();
+        BUFFERS.remove();
+        try {
+            int size = 0;
+            try (FileChannel channel = FileChannel.open(absolutePath())) {
+                long expected = channel.size();
+                if (expected >= buffer.length && expected < Integer.MAX_VALUE - 16) {
+                    buffer = new byte[(int) expected + 1]; // + 1: the read that meets the end needs room
+                }
+                while (true) {
+                    if (size == buffer.length) {
+                        buffer = java.util.Arrays.copyOf(buffer, size < Integer.MAX_VALUE / 2 - 16 ? 2 * size
+                                : Integer.MAX_VALUE - 16);
+                    }
+                    int read = channel.read(ByteBuffer.wrap(buffer, size, buffer.length - size));
+                    if (read < 0) {
+                        break;
+                    }
+                    size += read;
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
+            }
+            Decoded d = decode(buffer, size);
+            if (d.binary) {
+                return null;
+            }
+            boolean ascii = !d.invalidUtf8 && d.text.length() == size; // a multi-byte character shortens the text
+            return scan.scan(d.text, ascii ? buffer : null, ascii ? size : 0);
+        } finally {
+            if (buffer.length <= KEPT_BUFFER) {
+                BUFFERS.set(buffer);
+            }
+        }
+    }
+
+    /** Read buffers up to this size stay with their thread; a larger file gets an array of its own. */
+    private static final int KEPT_BUFFER = 1 << 20;
+    private static final ThreadLocal<byte[]> BUFFERS = ThreadLocal.withInitial(() -> new byte[32 * 1024]);
+
     /** Whether the decoded text is held in memory now (tests of the read-once passes). */
     public boolean isTextCached() {
         return cached() != null;
@@ -172,12 +238,17 @@ public final class SourceFile {
     }
 
     static Decoded decode(byte[] bytes) {
-        if (hasNul(bytes, Math.min(bytes.length, 8000))) {
+        return decode(bytes, bytes.length);
+    }
+
+    /** Decodes the first {@code size} bytes. */
+    static Decoded decode(byte[] bytes, int size) {
+        if (hasNul(bytes, Math.min(size, 8000))) {
             return new Decoded("", false, true);
         }
-        int offset = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
+        int offset = size >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
                 && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
-        int length = bytes.length - offset;
+        int length = size - offset;
         String text = new String(bytes, offset, length, StandardCharsets.UTF_8);
         // The constructor replaces malformed input with U+FFFD: without one, the bytes were valid UTF-8. For ASCII,
         // most source files, it tests the bytes with the JVM's vectorised check and copies them once, one byte per

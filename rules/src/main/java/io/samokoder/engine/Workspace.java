@@ -189,6 +189,18 @@ public final class Workspace {
         }
     }
 
+    /**
+     * {@link SourceFile#scanOnce}: null for a binary file or one that cannot be read, as {@link #textOnce} gives
+     * none.
+     */
+    public <R> R scanOnce(SourceFile file, SourceFile.TextScan<R> scan) {
+        try {
+            return file.scanOnce(scan);
+        } catch (java.io.UncheckedIOException e) {
+            return null;
+        }
+    }
+
     /** Normalises {@code a/./b/../c} and leading {@code ./}; returns null-safe, {@code /}-separated text. */
     public static String normalize(String path) {
         List<String> parts = new ArrayList<>();

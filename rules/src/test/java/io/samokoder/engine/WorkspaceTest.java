@@ -254,4 +254,71 @@ class WorkspaceTest {
         assertThat(py.isTextCached()).isTrue();
         assertThat(ws.textOnce(ws.file("bin/blob").orElseThrow())).isEmpty();
     }
+
+    /** What one scanOnce call saw. */
+    private record Seen(String text, byte[] bytes) {
+    }
+
+    private static Seen seen(Workspace ws, SourceFile f) {
+        return ws.scanOnce(f, (text, ascii, size) -> new Seen(text,
+                ascii == null ? null : java.util.Arrays.copyOf(ascii, size)));
+    }
+
+    @Test
+    void scanOnceHandsOverTheBytesOnlyWhenTheyAreTheTextsCharacters() throws IOException {
+        write("ascii.yml", "password: hunter2\n");
+        write("utf8.md", "# Caf\u00e9\n");
+        Files.write(root.resolve("bom.txt"), new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, 'a', '\n'});
+        Files.write(root.resolve("bad.txt"), new byte[] {'a', (byte) 0x80, 'b'});
+        write("bin/blob", "\0\0binary");
+        write("empty.txt", "");
+        Workspace ws = Workspace.scan(root);
+
+        Seen ascii = seen(ws, ws.file("ascii.yml").orElseThrow());
+        assertThat(ascii.text()).isEqualTo("password: hunter2\n");
+        assertThat(ascii.bytes()).isEqualTo("password: hunter2\n".getBytes(StandardCharsets.US_ASCII));
+        assertThat(seen(ws, ws.file("utf8.md").orElseThrow())).isEqualTo(new Seen("# Caf\u00e9\n", null));
+        assertThat(seen(ws, ws.file("bom.txt").orElseThrow())).isEqualTo(new Seen("a\n", null));
+        assertThat(seen(ws, ws.file("bad.txt").orElseThrow())).isEqualTo(new Seen("a\uFFFDb", null));
+        assertThat(seen(ws, ws.file("empty.txt").orElseThrow()).text()).isEmpty();
+        assertThat(seen(ws, ws.file("bin/blob").orElseThrow())).isNull();
+        assertThat(ws.file("ascii.yml").orElseThrow().isTextCached()).isFalse();
+
+        // a cached text is handed over without bytes
+        SourceFile cached = ws.file("ascii.yml").orElseThrow();
+        ws.text(cached);
+        assertThat(seen(ws, cached)).isEqualTo(new Seen("password: hunter2\n", null));
+    }
+
+    @Test
+    void scanOnceReadsFilesOfAnySizeAndANestedScanKeepsTheOuterBytes() throws IOException {
+        StringBuilder big = new StringBuilder();
+        while (big.length() < 3 << 20) { // past the buffer a thread keeps (1 MB)
+            big.append("line ").append(big.length()).append('\n');
+        }
+        write("big.txt", big.toString());
+        String mid = big.substring(0, 100_000);
+        write("mid.txt", mid);
+        write("small.txt", "small\n");
+        Workspace ws = Workspace.scan(root);
+        for (String name : List.of("small.txt", "big.txt", "mid.txt", "small.txt", "mid.txt")) {
+            Seen s = seen(ws, ws.file(name).orElseThrow());
+            assertThat(new String(s.bytes(), StandardCharsets.US_ASCII)).as(name).isEqualTo(s.text())
+                    .isEqualTo(Files.readString(root.resolve(name)));
+        }
+        String nested = ws.scanOnce(ws.file("mid.txt").orElseThrow(), (text, ascii, size) -> {
+            Seen inner = seen(ws, ws.file("small.txt").orElseThrow());
+            assertThat(inner.text()).isEqualTo("small\n");
+            return new String(ascii, 0, size, StandardCharsets.US_ASCII);
+        });
+        assertThat(nested).isEqualTo(mid);
+    }
+
+    @Test
+    void scanOnceOfAFileThatIsGoneIsNull() throws IOException {
+        write("gone.txt", "x");
+        Workspace ws = Workspace.scan(root);
+        Files.delete(root.resolve("gone.txt"));
+        assertThat(seen(ws, ws.file("gone.txt").orElseThrow())).isNull();
+    }
 }

@@ -174,7 +174,7 @@ final class KeywordAutomaton {
                 bytes[i] = c < ALPHABET ? (byte) c : 0; // NUL leaves any keyword, as a character outside ASCII must
             }
         }
-        return scan(bytes);
+        return scan(bytes, bytes.length);
     }
 
     /**
@@ -182,10 +182,10 @@ final class KeywordAutomaton {
      * bound by its chain of dependent table loads (about 7 cycles a character), and independent chains overlap in
      * the CPU. Each automaton after the first starts {@code longest - 1} characters before its segment, without
      * recording: every keyword ending inside its segment then lies wholly in what it reads, so it reports the same
-     * occurrences there as a single pass. The segments' occurrences are then joined in order.
+     * occurrences there as a single pass. The segments' occurrences are then joined in order. Scans the first
+     * {@code n} bytes of {@code text}: ASCII text as it was read (bytes above 0x7F take part in no keyword).
      */
-    private Occurrences scan(byte[] text) {
-        int n = text.length;
+    Occurrences scan(byte[] text, int n) {
         int segment = n / STREAMS;
         if (segment < 4 * longest) {
             Occurrences found = new Occurrences();

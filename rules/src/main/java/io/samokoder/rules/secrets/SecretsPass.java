@@ -51,14 +51,15 @@ final class SecretsPass {
     }
 
     private static FileTokens scan(AuditContext context, TokenCatalog catalog, SourceFile file) {
-        String text = context.workspace().textOnce(file).orElse(null);
-        if (text == null) {
-            return null;
-        }
+        return context.workspace().scanOnce(file, (text, ascii, size) -> scan(context, catalog, file, text, ascii));
+    }
+
+    private static FileTokens scan(AuditContext context, TokenCatalog catalog, SourceFile file, String text,
+                                   byte[] ascii) {
         FileSettings.of(context, file, text);
         List<TokenCatalog.Match> matches;
         try {
-            matches = catalog.scan(text);
+            matches = catalog.scan(text, ascii);
         } catch (RuntimeException | StackOverflowError e) {
             // a user pattern misbehaving on one file must not cost the findings of every other file
             return new FileTokens(file, List.of(), e.getClass().getSimpleName());

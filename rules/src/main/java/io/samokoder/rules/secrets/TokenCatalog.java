@@ -364,6 +364,15 @@ public final class TokenCatalog {
      * regexes: windows never overlap, attempts are bounded by the pattern's window.
      */
     public List<Match> scan(CharSequence text) {
+        return scan(text, null);
+    }
+
+    /**
+     * {@link #scan(CharSequence)} of a text whose bytes are at hand.
+     *
+     * @param ascii the text's characters as bytes, one to one (at least {@code text.length()} of them), or null
+     */
+    public List<Match> scan(CharSequence text, byte[] ascii) {
         int n = text.length();
         int count = patterns.size();
         int[] openStart = new int[count];
@@ -379,7 +388,7 @@ public final class TokenCatalog {
             windows.add(null);
         }
         List<Match> found = new ArrayList<>();
-        KeywordAutomaton.Occurrences hits = automaton.scan(text);
+        KeywordAutomaton.Occurrences hits = ascii != null ? automaton.scan(ascii, n) : automaton.scan(text);
         for (int h = 0; h < hits.size(); h++) {
             int k = hits.pattern(h);
             int end = hits.end(h);

@@ -2,6 +2,7 @@ package io.samokoder.rules.secrets;
 
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +44,10 @@ class TokenCatalogTest {
         for (long seed = 1; seed <= 20; seed++) {
             for (Map.Entry<String, String> e : new TokenSamples(seed).lines().entrySet()) {
                 assertThat(catalog.scan(e.getValue())).as(e.getKey() + " seed " + seed).isNotEmpty();
+                // the same from the bytes the secrets pass reads, in a buffer longer than the text
+                byte[] read = (e.getValue() + "\nghp_sk-AKIA").getBytes(StandardCharsets.US_ASCII);
+                assertThat(catalog.scan(e.getValue(), read)).usingRecursiveFieldByFieldElementComparator()
+                        .isEqualTo(catalog.scan(e.getValue()));
             }
         }
     }
@@ -285,6 +290,15 @@ class TokenCatalogTest {
                 assertThat(hits).as("length %d, %s", length, form.getClass().getSimpleName())
                         .containsExactlyElementsOf(expected);
             }
+            // ASCII text as read from its file: in a larger buffer whose tail holds keywords of a previous file
+            byte[] read = (text.toString().replace('\u00e9', 'e') + "hershe-sk-").getBytes(StandardCharsets.US_ASCII);
+            KeywordAutomaton.Occurrences o = a.scan(read, length);
+            List<String> hits = new ArrayList<>();
+            for (int i = 0; i < o.size(); i++) {
+                hits.add(o.pattern(i) + "@" + o.end(i));
+            }
+            assertThat(hits).as("length %d, bytes", length)
+                    .containsExactlyElementsOf(naiveOccurrences(keywords, text.toString().replace('\u00e9', 'e')));
         }
     }
 
