@@ -198,6 +198,52 @@ class TokenCatalogTest {
     }
 
     @Test
+    void theGateOverBytesAnswersAsTheGateOverCharacters() {
+        Random random = new Random(11);
+        String pieces = "://ab@cd SECRET\tsecreT x@@ ";
+        for (String literal : List.of("@", "secret", "#=")) {
+            for (int round = 0; round < 300; round++) {
+                int length = 1 + random.nextInt(120);
+                StringBuilder sb = new StringBuilder();
+                while (sb.length() < length) {
+                    int from = random.nextInt(pieces.length());
+                    sb.append(pieces, from, Math.min(pieces.length(), from + 1 + random.nextInt(6)));
+                }
+                String text = sb.substring(0, length);
+                // a buffer longer than the text, its tail from an earlier file
+                byte[] bytes = (text + "@secret#= ").getBytes(StandardCharsets.US_ASCII);
+                TokenCatalog.Gate chars = new TokenCatalog.Gate(literal);
+                TokenCatalog.Gate ascii = new TokenCatalog.Gate(literal);
+                int from = 0;
+                while (true) { // hits in order, as the scan gives them
+                    from += random.nextInt(8);
+                    if (from > length) {
+                        break;
+                    }
+                    int limit = Math.min(length, from + random.nextInt(40));
+                    assertThat(ascii.opens(text, bytes, length, from, limit))
+                            .as("'%s' in '%s' from %d to %d", literal, text, from, limit)
+                            .isEqualTo(chars.opens(text, from, limit));
+                }
+            }
+        }
+        // a literal outside ASCII (a user's) takes the character test, which folds case beyond ASCII
+        String kelvin = "\u212A";
+        assertThat(new TokenCatalog.Gate(kelvin).opens("ak b", "ak b".getBytes(StandardCharsets.US_ASCII), 4, 0, 4))
+                .isEqualTo(new TokenCatalog.Gate(kelvin).opens("ak b", 0, 4));
+        // and whole scans: the built-in gates over bytes find what they find over characters
+        String password = new TokenSamples(5).r(TokenSamples.ALNUM, 20);
+        String awsSecret = new TokenSamples(8).r(TokenSamples.BASE64, 40);
+        for (String text : List.of("DATABASE_URL=postgresql://app:" + password + "@db/app",
+                "x https://example.com/a b@c postgresql://u:" + password + "@h", "AWS_Secret_Access_Key = " + awsSecret,
+                "aws credentials: secret = " + awsSecret)) {
+            byte[] read = (text + " ://x:yyyyyy@z").getBytes(StandardCharsets.US_ASCII);
+            assertThat(catalog.scan(text, read)).as(text).usingRecursiveFieldByFieldElementComparator()
+                    .isEqualTo(catalog.scan(text));
+        }
+    }
+
+    @Test
     void malformedUserTablesAreRejectedWithTheEntryNamed() {
         assertThatThrownBy(() -> TokenCatalog.parse("patterns:\n  - id: bad\n    regex: '(unclosed'\n    keywords: [x]\n", "t"))
                 .hasMessageContaining("bad").hasMessageContaining("invalid regex");
