@@ -7,7 +7,7 @@ public final class LineIndex {
 
     private final int[] starts;
 
-    public LineIndex(String text) {
+    public LineIndex(CharSequence text) {
         int[] s = new int[16];
         int n = 1;
         for (int i = 0, len = text.length(); i < len; i++) {

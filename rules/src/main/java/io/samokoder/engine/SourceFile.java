@@ -138,29 +138,98 @@ public final class SourceFile {
         return (d != null ? d : read()).text;
     }
 
-    /** What a single pass over the tree does with one file's text. */
+    /** What a single pass over the tree does with one file's contents. */
     @FunctionalInterface
     public interface TextScan<R> {
-        /**
-         * @param text  the decoded text; empty for a binary file
-         * @param ascii the file's bytes when they are the text's characters one to one (valid UTF-8 without a BOM
-         *              and without a byte above 0x7F, as most source files are), else null. Valid only during the
-         *              call: the buffer is read into again for the thread's next file
-         * @param size  the number of bytes of {@code ascii} that are the file
-         */
-        R scan(String text, byte[] ascii, int size);
+        R scan(Contents contents);
     }
 
     /**
-     * {@link #textOnce} with the file's bytes too when they equal its text: a scan of the tree that works on bytes
-     * reads them there instead of copying the text back to bytes. The bytes are read into a buffer of the thread,
-     * kept for its next file, so that a 1 GB tree is not 1 GB of arrays for the collector. Null for a binary file
-     * (the scan is not called); throws {@link UncheckedIOException} when the file cannot be read.
+     * A file's contents as a single pass reads them. An ASCII file (most source files) is handed over as the bytes
+     * read, in a buffer read into again for the thread's next file: valid only during the scan. Its {@link #text()}
+     * is made on first call, so a scan that only needs bytes or a few characters makes none.
+     */
+    public static final class Contents {
+        private final byte[] ascii;
+        private final int size;
+        private String text;
+
+        Contents(String text) {
+            this.ascii = null;
+            this.size = text.length();
+            this.text = text;
+        }
+
+        Contents(byte[] ascii, int size) {
+            this.ascii = ascii;
+            this.size = size;
+        }
+
+        /** The decoded text (BOM removed). */
+        public String text() {
+            if (text == null) {
+                text = new String(ascii, 0, size, StandardCharsets.ISO_8859_1); // ASCII: a copy, nothing to decode
+            }
+            return text;
+        }
+
+        /**
+         * The bytes when they are the text's characters one to one (ASCII without a BOM), the first
+         * {@link #length()} of the array; else null. Valid only during the scan.
+         */
+        public byte[] ascii() {
+            return ascii;
+        }
+
+        public int length() {
+            return size;
+        }
+
+        /** The text, or a view of its ASCII bytes while none is made (valid only during the scan). */
+        public CharSequence chars() {
+            return text != null ? text : new AsciiChars(ascii, 0, size);
+        }
+    }
+
+    /** ASCII bytes as characters, without a copy. */
+    private record AsciiChars(byte[] bytes, int from, int to) implements CharSequence {
+        @Override
+        public int length() {
+            return to - from;
+        }
+
+        @Override
+        public char charAt(int index) {
+            if (index < 0 || index >= to - from) {
+                throw new IndexOutOfBoundsException(index);
+            }
+            return (char) bytes[from + index];
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            if (start < 0 || start > end || end > to - from) {
+                throw new IndexOutOfBoundsException("[" + start + ", " + end + ") of " + (to - from));
+            }
+            return new String(bytes, from + start, end - start, StandardCharsets.ISO_8859_1);
+        }
+
+        @Override
+        public String toString() {
+            return new String(bytes, from, to - from, StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    /**
+     * {@link #textOnce} for a scan that can work on bytes: the file is read into a buffer the thread keeps for its
+     * next file, so that a 1 GB tree is not 1 GB of arrays for the collector, and an ASCII file is handed over as
+     * those bytes without being decoded ({@link Contents}). Null for a binary file (the scan is not called); throws
+     * {@link UncheckedIOException} when the file cannot be read.
      */
     public <R> R scanOnce(TextScan<R> scan) {
         Decoded cached = cached();
         if (cached != null) {
-            return cached.binary ? null : scan.scan(cached.text, null, 0);
+            return cached.binary ? null : scan.scan(new Contents(cached.text));
         }
         // taken from the thread while in use: a scan that reads another file the same way gets a buffer of its own
         byte[] buffer = BUFFERS.get();
@@ -186,12 +255,11 @@ public final class SourceFile {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
             }
-            Decoded d = decode(buffer, size);
-            if (d.binary) {
-                return null;
+            if (isAscii(buffer, size)) { // no BOM either: its first byte is not ASCII
+                return hasNul(buffer, Math.min(size, 8000)) ? null : scan.scan(new Contents(buffer, size));
             }
-            boolean ascii = !d.invalidUtf8 && d.text.length() == size; // a multi-byte character shortens the text
-            return scan.scan(d.text, ascii ? buffer : null, ascii ? size : 0);
+            Decoded d = decode(buffer, size);
+            return d.binary ? null : scan.scan(new Contents(d.text));
         } finally {
             if (buffer.length <= KEPT_BUFFER) {
                 BUFFERS.set(buffer);
@@ -272,6 +340,19 @@ public final class SourceFile {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long HIGH_BITS = 0x8080808080808080L;
     private static final long LOW_BITS = 0x0101010101010101L;
+
+    /** Whether no byte of the first {@code size} has its high bit set, eight at a time. */
+    static boolean isAscii(byte[] bytes, int size) {
+        int i = 0;
+        long any = 0;
+        for (; i + Long.BYTES <= size; i += Long.BYTES) {
+            any |= (long) LONGS.get(bytes, i);
+        }
+        for (; i < size; i++) {
+            any |= bytes[i];
+        }
+        return (any & HIGH_BITS) == 0;
+    }
 
     private static boolean hasNul(byte[] bytes, int end) {
         int i = 0;

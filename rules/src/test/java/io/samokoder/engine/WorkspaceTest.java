@@ -260,8 +260,8 @@ class WorkspaceTest {
     }
 
     private static Seen seen(Workspace ws, SourceFile f) {
-        return ws.scanOnce(f, (text, ascii, size) -> new Seen(text,
-                ascii == null ? null : java.util.Arrays.copyOf(ascii, size)));
+        return ws.scanOnce(f, c -> new Seen(c.text(),
+                c.ascii() == null ? null : java.util.Arrays.copyOf(c.ascii(), c.length())));
     }
 
     @Test
@@ -306,10 +306,10 @@ class WorkspaceTest {
             assertThat(new String(s.bytes(), StandardCharsets.US_ASCII)).as(name).isEqualTo(s.text())
                     .isEqualTo(Files.readString(root.resolve(name)));
         }
-        String nested = ws.scanOnce(ws.file("mid.txt").orElseThrow(), (text, ascii, size) -> {
+        String nested = ws.scanOnce(ws.file("mid.txt").orElseThrow(), c -> {
             Seen inner = seen(ws, ws.file("small.txt").orElseThrow());
             assertThat(inner.text()).isEqualTo("small\n");
-            return new String(ascii, 0, size, StandardCharsets.US_ASCII);
+            return new String(c.ascii(), 0, c.length(), StandardCharsets.US_ASCII);
         });
         assertThat(nested).isEqualTo(mid);
     }
@@ -320,5 +320,36 @@ class WorkspaceTest {
         Workspace ws = Workspace.scan(root);
         Files.delete(root.resolve("gone.txt"));
         assertThat(seen(ws, ws.file("gone.txt").orElseThrow())).isNull();
+    }
+
+    @Test
+    void anAsciiFileIsSeenThroughItsBytesUntilItsTextIsAskedFor() throws IOException {
+        write("a.txt", "key: value\n");
+        write("u.txt", "caf\u00e9\n");
+        Workspace ws = Workspace.scan(root);
+        ws.scanOnce(ws.file("a.txt").orElseThrow(), c -> {
+            CharSequence view = c.chars();
+            assertThat(view).isNotInstanceOf(String.class);
+            assertThat(view.length()).isEqualTo(11);
+            assertThat(view.charAt(5)).isEqualTo('v');
+            assertThat(view.subSequence(5, 10)).hasToString("value");
+            assertThat(view.subSequence(0, 0)).hasToString("");
+            assertThat(view).hasToString("key: value\n");
+            assertThat(java.util.regex.Pattern.compile("v\\w+").matcher(view).results().map(r -> r.group()))
+                    .containsExactly("value");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> view.charAt(11))
+                    .isInstanceOf(IndexOutOfBoundsException.class);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> view.subSequence(3, 12))
+                    .isInstanceOf(IndexOutOfBoundsException.class);
+            String text = c.text();
+            assertThat(c.chars()).isSameAs(text);
+            return text;
+        });
+        String utf8 = ws.scanOnce(ws.file("u.txt").orElseThrow(), c -> {
+            assertThat(c.ascii()).isNull();
+            assertThat(c.chars()).isInstanceOf(String.class);
+            return c.text();
+        });
+        assertThat(utf8).isEqualTo("caf\u00e9\n");
     }
 }

@@ -43,27 +43,32 @@ public record FileSettings(Kind kind, List<Setting> settings) {
     /**
      * The settings of a file, parsed once per audit.
      *
-     * @param text the file's text when the caller already holds it (the secrets pass reads each file once and does
-     *             not keep it; binary files come as {@code ""}); null to read it here
+     * @param contents the file's contents when the caller already holds them (the secrets pass reads each file once
+     *                 and does not keep it); null to read them here
      */
-    static FileSettings of(AuditContext context, SourceFile file, String text) {
+    static FileSettings of(AuditContext context, SourceFile file, SourceFile.Contents contents) {
         Kind kind = kindOf(file.path());
         if (kind == Kind.NONE && !file.name().contains(".") && file.size() < MAX_SIZE) {
-            kind = shebangShell(context, file, text) ? Kind.SHELL : Kind.NONE;
+            kind = shebangShell(context, file, contents) ? Kind.SHELL : Kind.NONE;
         }
         // the translation test is a regex over the path: asked only of the few files that can hold settings
         if (kind == Kind.NONE || file.size() > MAX_SIZE || isTranslation(file.path())) {
             return NONE; // login.password=Password in a message bundle is a label, not a setting
         }
         Kind k = kind;
-        return context.parsed(file, FileSettings.class, f -> parse(context, f, k, text));
+        return context.parsed(file, FileSettings.class, f -> parse(context, f, k,
+                contents == null ? null : contents.text()));
     }
 
-    private static boolean shebangShell(AuditContext context, SourceFile file, String text) {
+    private static boolean shebangShell(AuditContext context, SourceFile file, SourceFile.Contents contents) {
         String first;
-        if (text != null) {
-            int nl = text.indexOf('\n');
-            first = nl < 0 ? text : text.substring(0, nl);
+        if (contents != null) {
+            CharSequence text = contents.chars();
+            int end = 0;
+            while (end < text.length() && end < 4096 && text.charAt(end) != '\n') {
+                end++;
+            }
+            first = text.subSequence(0, end).toString();
         } else {
             if (context.workspace().isBinary(file)) {
                 return false;

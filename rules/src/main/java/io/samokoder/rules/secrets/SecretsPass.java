@@ -51,15 +51,17 @@ final class SecretsPass {
     }
 
     private static FileTokens scan(AuditContext context, TokenCatalog catalog, SourceFile file) {
-        return context.workspace().scanOnce(file, (text, ascii, size) -> scan(context, catalog, file, text, ascii));
+        return context.workspace().scanOnce(file, contents -> scan(context, catalog, file, contents));
     }
 
-    private static FileTokens scan(AuditContext context, TokenCatalog catalog, SourceFile file, String text,
-                                   byte[] ascii) {
-        FileSettings.of(context, file, text);
+    private static FileTokens scan(AuditContext context, TokenCatalog catalog, SourceFile file,
+                                   SourceFile.Contents contents) {
+        FileSettings.of(context, file, contents);
+        // an ASCII file without settings is never decoded: its bytes are scanned, the regexes read a view of them
+        CharSequence text = contents.chars();
         List<TokenCatalog.Match> matches;
         try {
-            matches = catalog.scan(text, ascii);
+            matches = catalog.scan(text, contents.ascii());
         } catch (RuntimeException | StackOverflowError e) {
             // a user pattern misbehaving on one file must not cost the findings of every other file
             return new FileTokens(file, List.of(), e.getClass().getSimpleName());

@@ -79,7 +79,7 @@ public final class WeakValueRule implements Rule {
                 users.computeIfAbsent(s.scope(), k -> new ArrayList<>()).add(s.value().strip());
             }
         }
-        Severity severity = policy.weakValueSeverity(file.path());
+        Severity severity = null; // a glob test of the path: only for files with a finding
         List<Finding> found = new ArrayList<>();
         for (Setting s : fs.settings()) {
             String v = s.value();
@@ -94,6 +94,9 @@ public final class WeakValueRule implements Rule {
                 Optional<String> reason = weakness.reason(c.name(), c.value(), near);
                 if (reason.isEmpty()) {
                     continue;
+                }
+                if (severity == null) {
+                    severity = policy.weakValueSeverity(file.path());
                 }
                 found.add(Finding.of(this).at(file.path(), s.line(), s.column() + c.offset())
                         .severity(severity)
