@@ -16,9 +16,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One run measuring, on the same generated tree (20,000 files / 200 MB by default): {@code cat} of every file, the
- * samokoder secrets checks (in-process: the first, cold pass, then the best of five once the JIT has gone quiet),
- * and secretlint with its recommended
- * preset. Prints MB/s for each and the ratios. Usage (see benchmarks/secrets-vs-secretlint.sh):
+ * samokoder secrets checks (in-process: the first, cold pass, then warm-up until the JIT has gone quiet), and
+ * secretlint with its recommended preset, in rounds: secretlint once, then samokoder's best of five passes right
+ * after it, so that each ratio compares the two at the same host speed. Prints MB/s for each, each round's ratios
+ * and their median. Usage (see benchmarks/secrets-vs-secretlint.sh):
  * {@code java -cp benchmarks/target/benchmarks.jar io.samokoder.bench.SecretsComparison SECRETLINT_BIN [files] [bytesPerFile]}
  */
 public final class SecretsComparison {
@@ -27,6 +28,8 @@ public final class SecretsComparison {
     private static final double QUIET_JIT = 0.02;
     private static final int MAX_WARMUPS = 40;
     private static final int MEASURED = 5;
+    /** Rounds of secretlint then samokoder (-Drounds=N): an odd number, for a median. */
+    private static final int ROUNDS = 3;
 
     private SecretsComparison() {
     }
@@ -68,26 +71,50 @@ public final class SecretsComparison {
             }
         }
         System.out.printf(Locale.ROOT, "            (warm after %d passes)%n", warmups);
-        double[] ours = {Double.MAX_VALUE, Double.MAX_VALUE};
-        for (int i = 0; i < MEASURED; i++) {
-            long cpu = os.getProcessCpuTime();
-            long t = System.nanoTime();
-            new Auditor(SecretsBenchmark.secretsRules()).run(AuditConfig.forRoot(root));
-            ours[0] = Math.min(ours[0], (System.nanoTime() - t) / 1e9);
-            ours[1] = Math.min(ours[1], (os.getProcessCpuTime() - cpu) / 1e9);
-        }
-        print("samokoder", ours, mb);
-        System.out.printf(Locale.ROOT, "            (%d findings)%n", warm.findings().size());
-
+        // the host's speed drifts by tens of percent from minute to minute: each round times secretlint once and
+        // then samokoder right after it, and the ratio is taken within the round
         Path rc = Files.createTempFile("secretlintrc", ".json");
         Files.writeString(rc, "{\"rules\":[{\"id\":\"@secretlint/secretlint-rule-preset-recommend\"}]}");
-        double[] sl = time("'" + secretlint + "' --secretlintrc '" + rc + "' --format json --no-color '**/*' '**/.*'"
-                + " > /dev/null", root);
-        print("secretlint", sl, mb);
-        System.out.printf(Locale.ROOT, "wall time: samokoder is %.1fx secretlint's speed and %.2fx cat's%n",
-                sl[0] / ours[0], cat[0] / ours[0]);
-        System.out.printf(Locale.ROOT, "CPU time:  samokoder uses 1/%.1f of secretlint's CPU and %.2fx cat's%n",
-                sl[1] / ours[1], ours[1] / cat[1]);
+        String secretlintCommand = "'" + secretlint + "' --secretlintrc '" + rc + "' --format json --no-color '**/*'"
+                + " '**/.*' > /dev/null";
+        int rounds = Integer.getInteger("rounds", ROUNDS);
+        double[] wallRatios = new double[rounds];
+        double[] cpuRatios = new double[rounds];
+        for (int r = 0; r < rounds; r++) {
+            double[] sl = time(secretlintCommand, root);
+            double[] ours = {Double.MAX_VALUE, Double.MAX_VALUE};
+            for (int i = 0; i < MEASURED; i++) {
+                long cpu = os.getProcessCpuTime();
+                long t = System.nanoTime();
+                new Auditor(SecretsBenchmark.secretsRules()).run(AuditConfig.forRoot(root));
+                ours[0] = Math.min(ours[0], (System.nanoTime() - t) / 1e9);
+                ours[1] = Math.min(ours[1], (os.getProcessCpuTime() - cpu) / 1e9);
+            }
+            System.out.printf(Locale.ROOT, "round %d%n", r + 1);
+            print("secretlint", sl, mb);
+            print("samokoder", ours, mb);
+            wallRatios[r] = sl[0] / ours[0];
+            cpuRatios[r] = sl[1] / ours[1];
+            System.out.printf(Locale.ROOT, "            %.1fx secretlint's speed, 1/%.1f of its CPU; %.2fx cat's speed%n",
+                    wallRatios[r], cpuRatios[r], cat[0] / ours[0]);
+        }
+        System.out.printf(Locale.ROOT, "            (%d findings)%n", warm.findings().size());
+        double[] sorted = wallRatios.clone();
+        java.util.Arrays.sort(sorted);
+        double[] sortedCpu = cpuRatios.clone();
+        java.util.Arrays.sort(sortedCpu);
+        System.out.printf(Locale.ROOT, "wall time: samokoder is %.1fx secretlint's speed (median of %d rounds; %s)%n",
+                sorted[rounds / 2], rounds, java.util.Arrays.toString(round1(wallRatios)));
+        System.out.printf(Locale.ROOT, "CPU time:  samokoder uses 1/%.1f of secretlint's CPU (median; %s)%n",
+                sortedCpu[rounds / 2], java.util.Arrays.toString(round1(cpuRatios)));
+    }
+
+    private static double[] round1(double[] values) {
+        double[] out = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = Math.round(values[i] * 10) / 10.0;
+        }
+        return out;
     }
 
     private static void print(String tool, double[] t, double mb) {

@@ -70,6 +70,8 @@ public final class AuditDaemon {
             return;
         }
         log("serving " + socket + " (pid " + ProcessHandle.current().pid() + ")");
+        // interrupted (a Ctrl-C in the terminal that started it, a kill): no socket file left for the next build
+        Runtime.getRuntime().addShutdownHook(new Thread(daemon::stop));
         daemon.run();
         System.exit(0);
     }
