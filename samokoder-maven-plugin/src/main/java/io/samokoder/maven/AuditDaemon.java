@@ -121,12 +121,21 @@ public final class AuditDaemon {
         }
     }
 
+    /** Whether a daemon listens there; asked three times, since a socket file appears a moment before its listen. */
     private static boolean answers(Path socket) {
-        try (SocketChannel probe = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
-            return probe.isConnected();
-        } catch (IOException e) {
-            return false;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            try (SocketChannel probe = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
+                return probe.isConnected();
+            } catch (IOException e) {
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
         }
+        return false;
     }
 
     /** Accepts until the server is closed (by the watchdog). */

@@ -256,6 +256,34 @@ class AuditDaemonTest {
     }
 
     @Test
+    void aDaemonProcessKilledLeavesNoSocketBehind() throws Exception {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process daemon = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
+                AuditDaemon.class.getName(), socket().toString(), "600")
+                .redirectErrorStream(true).redirectOutput(sockets.resolve("daemon.log").toFile()).start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            CheckRun.Verdict verdict = null;
+            while (verdict == null && System.nanoTime() < deadline) {
+                try { // its socket file appears at bind, a moment before it listens
+                    verdict = ask(settings(), build, Map.of(), new Recording());
+                } catch (IOException notYet) {
+                    Thread.sleep(20);
+                }
+            }
+            assertThat(verdict).isNotNull();
+            assertThat(verdict.passed()).isFalse();
+            daemon.destroy(); // SIGTERM, as a Ctrl-C or a kill
+            assertThat(daemon.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(socket()).doesNotExist();
+            assertThat(Files.readString(sockets.resolve("daemon.log"))).contains("serving " + socket())
+                    .containsPattern("audited \\S+ in \\d+ ms \\(exit 0\\)");
+        } finally {
+            daemon.destroyForcibly();
+        }
+    }
+
+    @Test
     void replacesASocketNobodyAnswersAndLeavesALiveOne() throws Exception {
         try (ServerSocketChannel dead = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
             dead.bind(UnixDomainSocketAddress.of(socket())); // a killed daemon leaves its file behind
