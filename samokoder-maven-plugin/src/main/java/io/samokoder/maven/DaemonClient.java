@@ -35,6 +35,8 @@ final class DaemonClient {
 
     /** How long a build waits for a daemon it started to listen; it comes up in about 0.1 s from the archive. */
     static final long START_WAIT_MILLIS = 5_000;
+    /** A daemon's log (a line per build) is started afresh by the next daemon once it is this long. */
+    private static final long MAX_LOG = 1L << 20;
     /** The longest socket path Linux and macOS accept, with a margin. */
     private static final int MAX_SOCKET_PATH = 100;
     private static final Set<PosixFilePermission> OWNER_ONLY = EnumSet.of(PosixFilePermission.OWNER_READ,
@@ -191,8 +193,12 @@ final class DaemonClient {
         try {
             String name = socket.getFileName().toString();
             Path log = socket.resolveSibling(name.substring(0, name.length() - ".sock".length()) + ".log");
+            if (Files.isRegularFile(log) && Files.size(log) > MAX_LOG) {
+                Files.delete(log);
+            }
+            // appended to: two builds starting a daemon at once share the file, and the second must not cut the first
             process = new ProcessBuilder(command).directory(socket.getParent().toFile()).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()))
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
         } catch (IOException e) {
             out.debug("samokoder: cannot start the audit daemon (" + e.getMessage() + "); forking");
