@@ -52,13 +52,14 @@ final class DaemonClient {
      */
     static CheckRun.Verdict run(CheckSettings settings, List<String> jvmArgs, Path cacheDir, long idleSeconds,
                                 CheckRun.Output out) {
-        Path socket = socket(cacheDir, jvmArgs, idleSeconds, out);
-        if (socket == null) {
+        Endpoint endpoint = endpoint(cacheDir, jvmArgs, idleSeconds, out);
+        if (endpoint == null) {
             return null;
         }
+        Path socket = endpoint.socket();
         SocketChannel channel = connect(socket);
         if (channel == null) {
-            channel = start(socket, jvmArgs, idleSeconds, cacheDir, out);
+            channel = start(endpoint, jvmArgs, idleSeconds, out);
             if (channel == null) {
                 return null;
             }
@@ -97,11 +98,15 @@ final class DaemonClient {
         return replay.verdict();
     }
 
+    /** Where the daemon listens, and the jar and class-data archive it is started from. */
+    record Endpoint(Path socket, Path jar, Path archive) {
+    }
+
     /**
      * The daemon's socket for this JDK, jar, JVM options, forwarded properties and idle timeout: a new plugin build
      * or other options get a daemon of their own. Null when no daemon can be used here.
      */
-    static Path socket(Path cacheDir, List<String> jvmArgs, long idleSeconds, CheckRun.Output out) {
+    static Endpoint endpoint(Path cacheDir, List<String> jvmArgs, long idleSeconds, CheckRun.Output out) {
         Path jar = AuditFork.shadedJar();
         if (jar == null || cacheDir == null || !supported()) {
             return null;
@@ -122,7 +127,7 @@ final class DaemonClient {
             out.debug("samokoder: the audit daemon's socket path is too long (" + socket + "); forking");
             return null;
         }
-        return socket;
+        return new Endpoint(socket, jar, archive);
     }
 
     /** Unix domain sockets with peer credentials (Linux, macOS): the daemon answers only its own user. */
@@ -172,19 +177,18 @@ final class DaemonClient {
      * Starts a daemon detached from the build (its output goes to a log file next to its socket, so it holds none
      * of the build's streams) and connects to it once it listens; null if it does not come up.
      */
-    private static SocketChannel start(Path socket, List<String> jvmArgs, long idleSeconds, Path cacheDir,
+    private static SocketChannel start(Endpoint endpoint, List<String> jvmArgs, long idleSeconds,
                                        CheckRun.Output out) {
-        Path jar = AuditFork.shadedJar();
-        Path archive = AuditFork.archive(cacheDir, List.of(jar), jvmArgs);
+        Path socket = endpoint.socket();
         List<String> command = new ArrayList<>();
         command.add(AuditFork.javaExecutable().toString());
-        command.add("-XX:SharedArchiveFile=" + archive);
+        command.add("-XX:SharedArchiveFile=" + endpoint.archive());
         command.add("-Xlog:cds=off");
         command.add("-Xlog:cds+dynamic=off");
         command.addAll(AuditFork.forwardedProperties());
         command.addAll(jvmArgs);
         command.add("-cp");
-        command.add(jar.toString());
+        command.add(endpoint.jar().toString());
         command.add(AuditDaemon.class.getName());
         command.add(socket.toString());
         command.add(Long.toString(idleSeconds));

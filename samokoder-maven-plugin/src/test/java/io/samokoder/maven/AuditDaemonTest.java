@@ -337,7 +337,7 @@ class AuditDaemonTest {
     @Test
     void noDaemonWithoutTheShadedJarOrACacheFolder() {
         // the plugin's own tests run from classes folders: there is no jar for a daemon to start from
-        assertThat(DaemonClient.socket(sockets, AuditFork.DEFAULT_JVM_ARGS, 600, new Recording())).isNull();
+        assertThat(DaemonClient.endpoint(sockets, AuditFork.DEFAULT_JVM_ARGS, 600, new Recording())).isNull();
         assertThat(DaemonClient.run(settings(), AuditFork.DEFAULT_JVM_ARGS, null, 600, new Recording())).isNull();
     }
 
