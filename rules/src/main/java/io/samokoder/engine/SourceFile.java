@@ -128,16 +128,6 @@ public final class SourceFile {
         return decoded().lines().count();
     }
 
-    /**
-     * The text for a single pass over the tree (token and settings scans): the cached text when there is one, else
-     * read and decoded without being cached, so that a scan of a large tree leaves no text behind for the collector
-     * to copy. Empty for binary files; throws {@link UncheckedIOException} only when the file cannot be read.
-     */
-    public String textOnce() {
-        Decoded d = cached();
-        return (d != null ? d : read()).text;
-    }
-
     /** What a single pass over the tree does with one file's contents. */
     @FunctionalInterface
     public interface TextScan<R> {
@@ -187,44 +177,45 @@ public final class SourceFile {
 
         /** The text, or a view of its ASCII bytes while none is made (valid only during the scan). */
         public CharSequence chars() {
-            return text != null ? text : new AsciiChars(ascii, 0, size);
+            return text != null ? text : new AsciiChars(ascii, size);
         }
     }
 
-    /** ASCII bytes as characters, without a copy. */
-    private record AsciiChars(byte[] bytes, int from, int to) implements CharSequence {
+    /** The first {@code size} of ASCII bytes as characters, without a copy. */
+    private record AsciiChars(byte[] bytes, int size) implements CharSequence {
         @Override
         public int length() {
-            return to - from;
+            return size;
         }
 
         @Override
         public char charAt(int index) {
-            if (index < 0 || index >= to - from) {
+            if (index < 0 || index >= size) {
                 throw new IndexOutOfBoundsException(index);
             }
-            return (char) bytes[from + index];
+            return (char) bytes[index];
         }
 
         @Override
         public CharSequence subSequence(int start, int end) {
-            if (start < 0 || start > end || end > to - from) {
-                throw new IndexOutOfBoundsException("[" + start + ", " + end + ") of " + (to - from));
+            if (start < 0 || start > end || end > size) {
+                throw new IndexOutOfBoundsException("[" + start + ", " + end + ") of " + size);
             }
-            return new String(bytes, from + start, end - start, StandardCharsets.ISO_8859_1);
+            return new String(bytes, start, end - start, StandardCharsets.ISO_8859_1);
         }
 
         @Override
         public String toString() {
-            return new String(bytes, from, to - from, StandardCharsets.ISO_8859_1);
+            return new String(bytes, 0, size, StandardCharsets.ISO_8859_1);
         }
     }
 
     /**
-     * {@link #textOnce} for a scan that can work on bytes: the file is read into a buffer the thread keeps for its
-     * next file, so that a 1 GB tree is not 1 GB of arrays for the collector, and an ASCII file is handed over as
-     * those bytes without being decoded ({@link Contents}). Null for a binary file (the scan is not called); throws
-     * {@link UncheckedIOException} when the file cannot be read.
+     * The contents for a single pass over the tree (token and settings scans): the cached text when there is one,
+     * else read without being cached, so that a scan of a large tree leaves no text behind for the collector to copy.
+     * The file is read into a buffer the thread keeps for its next file, so that a 1 GB tree is not 1 GB of arrays
+     * either, and an ASCII file is handed over as those bytes without being decoded ({@link Contents}). Null for a
+     * binary file (the scan is not called); throws {@link UncheckedIOException} when the file cannot be read.
      */
     public <R> R scanOnce(TextScan<R> scan) {
         Decoded cached = cached();

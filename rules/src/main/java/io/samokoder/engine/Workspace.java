@@ -179,20 +179,7 @@ public final class Workspace {
         }
     }
 
-    /** {@link #text} for one pass over many files: not kept in memory afterwards ({@link SourceFile#textOnce}). */
-    public Optional<String> textOnce(SourceFile file) {
-        try {
-            String text = file.textOnce();
-            return text.isEmpty() && file.size() > 0 && file.isBinary() ? Optional.empty() : Optional.of(text);
-        } catch (java.io.UncheckedIOException e) {
-            return Optional.empty();
-        }
-    }
-
-    /**
-     * {@link SourceFile#scanOnce}: null for a binary file or one that cannot be read, as {@link #textOnce} gives
-     * none.
-     */
+    /** {@link SourceFile#scanOnce}: null for a binary file or one that cannot be read, as {@link #text} gives none. */
     public <R> R scanOnce(SourceFile file, SourceFile.TextScan<R> scan) {
         try {
             return file.scanOnce(scan);

@@ -243,16 +243,16 @@ class WorkspaceTest {
     }
 
     @Test
-    void textOnceReadsWithoutKeepingWhileTextKeeps() throws IOException {
+    void scanOnceReadsWithoutKeepingWhileTextKeeps() throws IOException {
         write("app/main.py", "TOKEN = 'x'\n");
         write("bin/blob", "\0\0binary");
         Workspace ws = Workspace.scan(root);
         SourceFile py = ws.file("app/main.py").orElseThrow();
-        assertThat(ws.textOnce(py)).contains("TOKEN = 'x'\n");
+        assertThat(seen(ws, py).text()).contains("TOKEN = 'x'\n");
         assertThat(py.isTextCached()).isFalse();
         assertThat(ws.text(py)).contains("TOKEN = 'x'\n");
         assertThat(py.isTextCached()).isTrue();
-        assertThat(ws.textOnce(ws.file("bin/blob").orElseThrow())).isEmpty();
+        assertThat(seen(ws, ws.file("bin/blob").orElseThrow())).isNull();
     }
 
     /** What one scanOnce call saw. */

@@ -59,8 +59,7 @@ final class AuditFork {
             sharing.add("-XX:ArchiveClassesAtExit=" + dump);
         }
         if (archive != null) {
-            sharing.add("-Xlog:cds=off"); // an archive the JVM cannot use is skipped, silently
-            sharing.add("-Xlog:cds+dynamic=off");
+            sharing.addAll(QUIET_SHARING);
         }
         Path dumpFile = dump; // removed at the end whatever happens: moved into place, or left by a failed run
         try {
@@ -98,8 +97,17 @@ final class AuditFork {
         }
     }
 
+    /** An archive the JVM cannot use is skipped, silently. */
+    static final List<String> QUIET_SHARING = List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+
     private static List<String> command(List<String> sharing, List<String> jvmArgs, List<Path> classpath,
                                         CheckSettings settings) {
+        return command(sharing, jvmArgs, classpath, ForkedCheck.class, settings.toArgs());
+    }
+
+    /** A JVM of this Java running {@code main} with the build's network settings and the user's options. */
+    static List<String> command(List<String> sharing, List<String> jvmArgs, List<Path> classpath, Class<?> main,
+                                List<String> args) {
         List<String> command = new ArrayList<>();
         command.add(javaExecutable().toString());
         command.addAll(sharing);
@@ -107,8 +115,8 @@ final class AuditFork {
         command.addAll(jvmArgs); // last, so that the user's options win
         command.add("-cp");
         command.add(String.join(File.pathSeparator, classpath.stream().map(Path::toString).toList()));
-        command.add(ForkedCheck.class.getName());
-        command.addAll(settings.toArgs());
+        command.add(main.getName());
+        command.addAll(args);
         return command;
     }
 
@@ -235,7 +243,7 @@ final class AuditFork {
         }
     }
 
-    static Path javaExecutable() {
+    private static Path javaExecutable() {
         Path bin = Path.of(System.getProperty("java.home"), "bin");
         Path windows = bin.resolve("java.exe");
         return Files.isRegularFile(windows) ? windows : bin.resolve("java");

@@ -180,18 +180,10 @@ final class DaemonClient {
     private static SocketChannel start(Endpoint endpoint, List<String> jvmArgs, long idleSeconds,
                                        CheckRun.Output out) {
         Path socket = endpoint.socket();
-        List<String> command = new ArrayList<>();
-        command.add(AuditFork.javaExecutable().toString());
-        command.add("-XX:SharedArchiveFile=" + endpoint.archive());
-        command.add("-Xlog:cds=off");
-        command.add("-Xlog:cds+dynamic=off");
-        command.addAll(AuditFork.forwardedProperties());
-        command.addAll(jvmArgs);
-        command.add("-cp");
-        command.add(endpoint.jar().toString());
-        command.add(AuditDaemon.class.getName());
-        command.add(socket.toString());
-        command.add(Long.toString(idleSeconds));
+        List<String> sharing = new ArrayList<>(List.of("-XX:SharedArchiveFile=" + endpoint.archive()));
+        sharing.addAll(AuditFork.QUIET_SHARING);
+        List<String> command = AuditFork.command(sharing, jvmArgs, List.of(endpoint.jar()), AuditDaemon.class,
+                List.of(socket.toString(), Long.toString(idleSeconds)));
         out.debug("samokoder: starting the audit daemon: " + AuditFork.printable(command));
         Process process;
         try {

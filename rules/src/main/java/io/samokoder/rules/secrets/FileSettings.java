@@ -65,7 +65,7 @@ public record FileSettings(Kind kind, List<Setting> settings) {
         if (contents != null) {
             CharSequence text = contents.chars();
             int end = 0;
-            while (end < text.length() && end < 4096 && text.charAt(end) != '\n') {
+            while (end < text.length() && text.charAt(end) != '\n') {
                 end++;
             }
             first = text.subSequence(0, end).toString();

@@ -334,12 +334,12 @@ public final class TokenCatalog {
         }
 
         /**
-         * {@link #opens(CharSequence, int, int)} over the first {@code n} bytes of an ASCII text, the same test
-         * without a {@code charAt} call a character (the gates' time halved). A literal outside ASCII (a user's)
-         * takes the character test.
+         * {@link #opens(CharSequence, int, int)}, over the first {@code n} bytes of the text when it is ASCII and they
+         * are at hand: the same test without a {@code charAt} call a character (the gates' time halved). Without
+         * bytes, or for a literal outside ASCII (a user's), the character test.
          */
         boolean opens(CharSequence chars, byte[] text, int n, int from, int limit) {
-            if (literalLower == null) {
+            if (text == null || literalLower == null) {
                 return opens(chars, from, limit);
             }
             if (spaceAt < from) {
@@ -467,7 +467,7 @@ public final class TokenCatalog {
                     if (gates[p] == null) {
                         gates[p] = new Gate(pattern.requires());
                     }
-                    if (!(ascii != null ? gates[p].opens(text, ascii, n, end, limit) : gates[p].opens(text, end, limit))) {
+                    if (!gates[p].opens(text, ascii, n, end, limit)) {
                         continue;
                     }
                 }
