@@ -9,7 +9,7 @@
 # cache with `cat` of every file (the IO floor, timed), audits it with the CLI (cold JVM, -Xmx$XMX), runs secretlint
 # on the same files and remark-validate-links on its Markdown, and prints files/s, MB/s, peak RSS (GNU time) and the
 # peers' time as a multiple of samokoder's. Also: a 750-file repository audited cold (target < 1 s), and the time the
-# Maven goal adds to `mvn verify` of a small project (target < 0.5 s). Writes the results between the markers of docs/benchmarks.md.
+# Maven goal adds to `mvn verify` of a small pom-only project and to `mvn clean verify` of a small Java project (target < 0.5 s). Writes the results between the markers of docs/benchmarks.md.
 #
 # The CLI runs through scripts/samokoder (client compiler, parallel GC, class data sharing, heap XMX); the 750-file
 # run is also timed as plain `java -jar` with the JVM's defaults.
@@ -328,6 +328,122 @@ MVN_FIRST=$(printf '%s\n' "${FIRST[@]}" | median)
 MVN_FIRST_ADDED=$(awk -v a="$MVN_FIRST" -v b="$MVN_NONE" 'BEGIN { printf "%.2f", a - b }')
 MVN_FILES=$(find "$MVN_DIR" -type f -not -path '*/target/*' | wc -l)
 log "mvn verify: with $MVN_WITH s, skipped $MVN_WITHOUT s, without the plugin $MVN_NONE s; added $MVN_ADDED_NONE s (vs skipped $MVN_ADDED s); forked $MVN_FORK s (+$MVN_FORK_ADDED s); in-process $MVN_INPROC s (+$MVN_INPROC_ADDED s); first build $MVN_FIRST s (+$MVN_FIRST_ADDED s)"
+# ------------------------------------------------------------------------------------------------ maven goal, Java project
+# The same sample as a Java project (12 classes, one JUnit test): `clean verify` compiles, tests and packages it, as a CI
+# job does. The pom-only project above has nothing to build, so the goal's audit JVM starts while Maven's own JVM is
+# still compiling its code: its worst case.
+JAVA_DIR="$WORK/mvn-java"
+JAVA_NONE_DIR="$WORK/mvn-java-none"
+rm -rf "$JAVA_DIR" "$JAVA_NONE_DIR"
+mkdir -p "$JAVA_DIR/src/main/java/bench" "$JAVA_DIR/src/test/java/bench"
+cp -r fixtures/samokoder-seed/. "$JAVA_DIR/"
+rm -f "$JAVA_DIR/expected.json"
+for i in $(seq 1 12); do
+  cat >"$JAVA_DIR/src/main/java/bench/Service$i.java" <<JAVA
+package bench;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** A service of the bench project. */
+public final class Service$i {
+    private final List<String> items = new ArrayList<>();
+
+    public Service$i add(String item) {
+        items.add(item.trim());
+        return this;
+    }
+
+    public int total() {
+        int sum = 0;
+        for (String item : items) {
+            sum += item.length() * $i;
+        }
+        return sum;
+    }
+}
+JAVA
+done
+cat >"$JAVA_DIR/src/test/java/bench/ServiceTest.java" <<'JAVA'
+package bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class ServiceTest {
+    @Test
+    void sums() {
+        assertEquals(6, new Service1().add(" abc ").add("def").total());
+        assertEquals(12, new Service2().add("abc").add("def").total());
+    }
+}
+JAVA
+# the plugin versions and JUnit of this repository's own build: already in the local repository
+version_of() {
+  python3 - "$1" <<'PY'
+import re, sys
+pom = open("pom.xml").read()
+name = sys.argv[1]
+if name.endswith(".version"):
+    m = re.search("<" + re.escape(name) + ">([^<]+)</", pom)
+else:
+    m = re.search("<artifactId>" + re.escape(name) + r"</artifactId>\s*<version>([^<]+)</version>", pom)
+print(m.group(1))
+PY
+}
+JAVA_PLUGINS=""
+for plugin in maven-clean-plugin maven-resources-plugin maven-compiler-plugin maven-surefire-plugin maven-jar-plugin; do
+  JAVA_PLUGINS+="<plugin><groupId>org.apache.maven.plugins</groupId><artifactId>$plugin</artifactId><version>$(version_of $plugin)</version></plugin>"
+done
+cat >"$JAVA_DIR/pom.xml" <<POM
+<project xmlns="http://maven.apache.org/POM/4.0.0">
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>io.samokoder.bench</groupId><artifactId>small-java</artifactId><version>1.0</version>
+  <properties><maven.compiler.release>17</maven.compiler.release><project.build.sourceEncoding>UTF-8</project.build.sourceEncoding></properties>
+  <dependencies>
+    <dependency><groupId>org.junit.jupiter</groupId><artifactId>junit-jupiter</artifactId><version>$(version_of junit.version)</version><scope>test</scope></dependency>
+  </dependencies>
+  <build><plugins>$JAVA_PLUGINS
+    <plugin>
+      <groupId>io.samokoder</groupId><artifactId>samokoder-maven-plugin</artifactId><version>$VERSION</version>
+      <executions><execution><goals><goal>check</goal></goals></execution></executions>
+      <configuration><failOnViolation>false</failOnViolation><cacheDir>$WORK/cds</cacheDir></configuration>
+    </plugin>
+  </plugins></build>
+</project>
+POM
+cp -r "$JAVA_DIR" "$JAVA_NONE_DIR"
+python3 - "$JAVA_NONE_DIR/pom.xml" <<'PY'
+import re, sys
+p = sys.argv[1]
+pom = open(p).read()
+open(p, "w").write(re.sub(r"\s*<plugin>\s*<groupId>io.samokoder</groupId>.*?</plugin>", "", pom, flags=re.S))
+PY
+# warm-up: one build of each; the fork writes the class-data archive the first builds above removed, the daemon starts
+(cd "$JAVA_DIR" && "$MVN" -o -q -B clean verify -Dsamokoder.daemon=false >/dev/null 2>&1 \
+  && "$MVN" -o -q -B clean verify $DAEMON >/dev/null 2>&1 && cd "$JAVA_NONE_DIR" && "$MVN" -o -q -B clean verify >/dev/null 2>&1) || { log "mvn warm-up (Java project) failed"; exit 1; }
+J_NONE=() J_FORK=() J_WITH=()
+for i in $(seq "$MVN_REPEAT"); do
+  measure "mvn-java-none" 300 sh -c "cd '$JAVA_NONE_DIR' && '$MVN' -o -q -B clean verify"
+  J_NONE+=("$M_WALL")
+  # as in a CI job: CI set, so a new audit JVM for the build
+  measure "mvn-java-fork" 300 sh -c "cd '$JAVA_DIR' && CI=true '$MVN' -o -q -B clean verify"
+  J_FORK+=("$M_WALL")
+  measure "mvn-java-with" 300 sh -c "cd '$JAVA_DIR' && '$MVN' -o -q -B clean verify $DAEMON"
+  J_WITH+=("$M_WALL")
+done
+J_NONE_MED=$(printf '%s\n' "${J_NONE[@]}" | median)
+J_FORK_MED=$(printf '%s\n' "${J_FORK[@]}" | median)
+J_WITH_MED=$(printf '%s\n' "${J_WITH[@]}" | median)
+J_NONE_MIN=$(printf '%s\n' "${J_NONE[@]}" | sort -g | first)
+J_FORK_MIN=$(printf '%s\n' "${J_FORK[@]}" | sort -g | first)
+J_WITH_MIN=$(printf '%s\n' "${J_WITH[@]}" | sort -g | first)
+J_FORK_ADDED=$(awk -v a="$J_FORK_MED" -v b="$J_NONE_MED" 'BEGIN { printf "%.2f", a - b }')
+J_WITH_ADDED=$(awk -v a="$J_WITH_MED" -v b="$J_NONE_MED" 'BEGIN { printf "%.2f", a - b }')
+J_FORK_ADDED_MIN=$(awk -v a="$J_FORK_MIN" -v b="$J_NONE_MIN" 'BEGIN { printf "%.2f", a - b }')
+J_WITH_ADDED_MIN=$(awk -v a="$J_WITH_MIN" -v b="$J_NONE_MIN" 'BEGIN { printf "%.2f", a - b }')
+log "mvn clean verify, Java project: without the plugin $J_NONE_MED s (runs: ${J_NONE[*]}); CI fork $J_FORK_MED s (+$J_FORK_ADDED s; runs: ${J_FORK[*]}); daemon $J_WITH_MED s (+$J_WITH_ADDED s; runs: ${J_WITH[*]})"
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # ------------------------------------------------------------------------------------------------------------ report
@@ -387,6 +503,9 @@ mkdir -p "$(dirname "$OUT")"
   echo "| the goal with a new audit JVM each build (\`-Dsamokoder.daemon=false\`, the default where \`CI\` is set), added vs no plugin | $MVN_FORK_ADDED s wall, $MVN_FORK_ADDED_CPU s CPU ($MVN_FORK s) | |"
   echo "| the same audit in Maven's own JVM (\`-Dsamokoder.fork=false\`), added vs no plugin | $MVN_INPROC_ADDED s wall, $MVN_INPROC_ADDED_CPU s CPU ($MVN_INPROC s) | |"
   echo "| first build after a new plugin or JDK (the audit JVM writes its archive), added vs no plugin | $MVN_FIRST_ADDED s ($MVN_FIRST s) | |"
+  echo "| \`mvn clean verify\` of the same sample as a Java project (12 classes, one JUnit test) without the plugin (median of $MVN_REPEAT) | $J_NONE_MED s (best $J_NONE_MIN s) | |"
+  echo "| the same with the goal, as in CI (\`CI=true\`: a new audit JVM), added vs no plugin | $J_FORK_ADDED s by the medians ($J_FORK_MED s), $J_FORK_ADDED_MIN s by the best runs | < 0.5 s |"
+  echo "| the same with the goal on a developer's machine (the audit daemon), added vs no plugin | $J_WITH_ADDED s by the medians ($J_WITH_MED s), $J_WITH_ADDED_MIN s by the best runs | < 0.5 s |"
   echo "<!-- results:end -->"
 } >"$WORK/results.md"
 # replace the marked region of $OUT (or create it), keeping the hand-written text around it
