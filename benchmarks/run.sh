@@ -152,6 +152,10 @@ NPROC=$(nproc)
 MEM=$(awk '/MemTotal/ { printf "%.1f GB", $2 / 1024 / 1024 }' /proc/meminfo)
 JDK=$(java -version 2>&1 | sed -n 2p)
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+# the host's speed of the moment: a fixed single-threaded workload timed before and after the run. This shared VM's
+# speed drifts by a third within minutes, and every figure below moves with it
+host_reference() { "$GNU_TIME" -f %e python3 -c 'sum(i * i for i in range(10 ** 7))' 2>&1 >/dev/null | tail -1; }
+HOST_BEFORE=$(host_reference)
 DISK=$(df -h "$WORK" | awk 'NR == 2 { print $1 " (" $2 ", " $4 " free)" }')
 NODE_V=$(node --version 2>/dev/null || echo none)
 log "machine: $NPROC x $CPU, $MEM, $JDK, load $LOAD_BEFORE"
@@ -445,6 +449,7 @@ J_FORK_ADDED_MIN=$(awk -v a="$J_FORK_MIN" -v b="$J_NONE_MIN" 'BEGIN { printf "%.
 J_WITH_ADDED_MIN=$(awk -v a="$J_WITH_MIN" -v b="$J_NONE_MIN" 'BEGIN { printf "%.2f", a - b }')
 log "mvn clean verify, Java project: without the plugin $J_NONE_MED s (runs: ${J_NONE[*]}); CI fork $J_FORK_MED s (+$J_FORK_ADDED s; runs: ${J_FORK[*]}); daemon $J_WITH_MED s (+$J_WITH_ADDED s; runs: ${J_WITH[*]})"
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
+HOST_AFTER=$(host_reference)
 
 # ------------------------------------------------------------------------------------------------------------ report
 mkdir -p "$(dirname "$OUT")"
@@ -459,6 +464,7 @@ mkdir -p "$(dirname "$OUT")"
   echo "- JDK: $JDK; CLI: \`scripts/samokoder\` (client compiler only, one compiler thread, parallel GC, class data sharing, \`-Xmx$XMX\`)"
   echo "- Node: $NODE_V (secretlint, remark-cli + remark-validate-links from \`tools/node\`)"
   echo "- Load average before/after: $LOAD_BEFORE / $LOAD_AFTER (other jobs shared the machine when this was non-zero)"
+  echo "- Host speed before/after: $HOST_BEFORE s / $HOST_AFTER s for a fixed single-threaded Python loop (\`sum(i * i for i in range(10 ** 7))\`): the host's speed of the moment, which every figure below moves with"
   echo
   echo "## Scale"
   echo
