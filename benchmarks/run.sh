@@ -343,8 +343,7 @@ MVN_FILES=$(find "$MVN_DIR" -type f -not -path '*/target/*' | wc -l)
 log "mvn verify: with $MVN_WITH s, skipped $MVN_WITHOUT s, without the plugin $MVN_NONE s; added $MVN_ADDED_NONE s (vs skipped $MVN_ADDED s); forked $MVN_FORK s (+$MVN_FORK_ADDED s); in-process $MVN_INPROC s (+$MVN_INPROC_ADDED s); first build $MVN_FIRST s (+$MVN_FIRST_ADDED s)"
 # ------------------------------------------------------------------------------------------------ maven goal, Java project
 # The same sample as a Java project (12 classes, one JUnit test): `clean verify` compiles, tests and packages it, as a CI
-# job does. The pom-only project above has nothing to build, so the goal's audit JVM starts while Maven's own JVM is
-# still compiling its code: its worst case.
+# job does. The pom-only project above has nothing to build: the goal's worst case.
 JAVA_DIR="$WORK/mvn-java"
 JAVA_NONE_DIR="$WORK/mvn-java-none"
 rm -rf "$JAVA_DIR" "$JAVA_NONE_DIR"
