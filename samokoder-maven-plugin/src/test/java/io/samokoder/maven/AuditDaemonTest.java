@@ -101,7 +101,7 @@ class AuditDaemonTest {
         return s;
     }
 
-    private CheckRun.Verdict ask(CheckSettings settings, Path cwd, Map<String, String> env, Recording out)
+    private CheckRun.Verdict ask(CheckSettings settings, Path cwd, Map<String, String> env, RecordingOutput out)
             throws IOException {
         try (SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(socket()))) {
             return DaemonClient.ask(channel, cwd, env, settings, out);
@@ -114,13 +114,13 @@ class AuditDaemonTest {
         CheckSettings local = settings();
         local.json = build.resolve("local.json").toString();
         local.sarif = build.resolve("local.sarif").toString();
-        Recording inProcess = new Recording();
+        RecordingOutput inProcess = new RecordingOutput();
         CheckRun.Verdict expected = CheckRun.run(local, Map.of(), null, inProcess);
 
         CheckSettings remote = settings();
         remote.json = build.resolve("daemon.json").toString();
         remote.sarif = build.resolve("daemon.sarif").toString();
-        Recording daemon = new Recording();
+        RecordingOutput daemon = new RecordingOutput();
         CheckRun.Verdict verdict = ask(remote, build, Map.of(), daemon);
 
         assertThat(verdict).isEqualTo(expected);
@@ -132,7 +132,7 @@ class AuditDaemonTest {
                 Files.readAllBytes(build.resolve("local.sarif")));
 
         // a second build of the same JVM: the same answer again
-        Recording again = new Recording();
+        RecordingOutput again = new RecordingOutput();
         assertThat(ask(remote, build, Map.of(), again)).isEqualTo(expected);
         assertThat(again.lines).isEqualTo(inProcess.lines);
     }
@@ -142,7 +142,7 @@ class AuditDaemonTest {
         start(60_000);
         CheckSettings s = withoutReports();
         s.json = "reports/out.json";
-        ask(s, build, Map.of(), new Recording());
+        ask(s, build, Map.of(), new RecordingOutput());
         assertThat(build.resolve("reports/out.json")).isRegularFile();
         assertThat(Path.of("reports/out.json").toAbsolutePath()).doesNotExist();
     }
@@ -152,12 +152,12 @@ class AuditDaemonTest {
         start(60_000);
         CheckSettings s = withoutReports();
         s.useEnvironment = true;
-        Recording github = new Recording();
+        RecordingOutput github = new RecordingOutput();
         ask(s, build, Map.of("GITHUB_ACTIONS", "true", "GITHUB_WORKSPACE", root.toString(), "APP_TAG", "1.0"),
                 github);
         assertThat(github.lines).anyMatch(l -> l.startsWith("RAW ::error file=docker-compose.yml,line=5"));
 
-        Recording plain = new Recording();
+        RecordingOutput plain = new RecordingOutput();
         ask(s, build, Map.of(), plain);
         assertThat(plain.lines).noneMatch(l -> l.startsWith("RAW "));
     }
@@ -187,7 +187,7 @@ class AuditDaemonTest {
     private List<String> askNamed(String name) {
         CheckSettings s = new CheckSettings();
         s.dir = root.resolve(name).toFile();
-        Recording out = new Recording();
+        RecordingOutput out = new RecordingOutput();
         try {
             assertThat(ask(s, build, Map.of(), out).passed()).isTrue();
         } catch (IOException e) {
@@ -221,14 +221,14 @@ class AuditDaemonTest {
         start(60_000);
         CheckSettings s = settings();
         s.failOnSeverity = "catastrophic";
-        assertThatThrownBy(() -> ask(s, build, Map.of(), new Recording())).isInstanceOf(AuditException.class)
+        assertThatThrownBy(() -> ask(s, build, Map.of(), new RecordingOutput())).isInstanceOf(AuditException.class)
                 .hasMessageContaining("catastrophic");
     }
 
     @Test
     void exitsWhenIdleAndRemovesItsSocket() throws Exception {
         start(300);
-        ask(settings(), build, Map.of(), new Recording());
+        ask(settings(), build, Map.of(), new RecordingOutput());
         running.get(0).join(10_000);
         assertThat(running.get(0).isAlive()).isFalse();
         assertThat(socket()).doesNotExist();
@@ -248,7 +248,7 @@ class AuditDaemonTest {
             throw new OutOfMemoryError("Java heap space");
         };
         start(AuditDaemon.open(socket(), 60_000, broken));
-        assertThatThrownBy(() -> ask(settings(), build, Map.of(), new Recording()))
+        assertThatThrownBy(() -> ask(settings(), build, Map.of(), new RecordingOutput()))
                 .isInstanceOf(AuditException.class).hasMessage("internal error: java.lang.OutOfMemoryError: Java heap space");
         running.get(0).join(10_000);
         assertThat(running.get(0).isAlive()).isFalse();
@@ -266,7 +266,7 @@ class AuditDaemonTest {
             CheckRun.Verdict verdict = null;
             while (verdict == null && System.nanoTime() < deadline) {
                 try { // its socket file appears at bind, a moment before it listens
-                    verdict = ask(settings(), build, Map.of(), new Recording());
+                    verdict = ask(settings(), build, Map.of(), new RecordingOutput());
                 } catch (IOException notYet) {
                     Thread.sleep(20);
                 }
@@ -291,7 +291,7 @@ class AuditDaemonTest {
         assertThat(socket()).exists();
         start(60_000);
         assertThat(AuditDaemon.open(socket(), 60_000)).isNull();
-        assertThat(ask(settings(), build, Map.of(), new Recording())).isNotNull();
+        assertThat(ask(settings(), build, Map.of(), new RecordingOutput())).isNotNull();
     }
 
     @Test
@@ -337,27 +337,7 @@ class AuditDaemonTest {
     @Test
     void noDaemonWithoutTheShadedJarOrACacheFolder() {
         // the plugin's own tests run from classes folders: there is no jar for a daemon to start from
-        assertThat(DaemonClient.endpoint(sockets, AuditFork.DEFAULT_JVM_ARGS, 600, new Recording())).isNull();
-        assertThat(DaemonClient.run(settings(), AuditFork.DEFAULT_JVM_ARGS, null, 600, new Recording())).isNull();
-    }
-
-    /** The lines as the goal would log them. */
-    static final class Recording implements CheckRun.Output {
-        final List<String> lines = Collections.synchronizedList(new ArrayList<>());
-
-        @Override
-        public void info(String line) {
-            lines.add("INFO " + line);
-        }
-
-        @Override
-        public void warn(String line) {
-            lines.add("WARN " + line);
-        }
-
-        @Override
-        public void raw(String line) {
-            lines.add("RAW " + line);
-        }
+        assertThat(DaemonClient.endpoint(sockets, AuditFork.DEFAULT_JVM_ARGS, 600, new RecordingOutput())).isNull();
+        assertThat(DaemonClient.run(settings(), AuditFork.DEFAULT_JVM_ARGS, null, 600, new RecordingOutput())).isNull();
     }
 }

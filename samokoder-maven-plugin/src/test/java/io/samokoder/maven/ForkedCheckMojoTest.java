@@ -118,20 +118,8 @@ class ForkedCheckMojoTest {
     /** What a JVM prints when it fails at start is kept for the retry's decision, not relayed as the build's warning. */
     @Test
     void linesBeforeTheProtocolAreKeptUntilItBegins() throws IOException {
-        List<String> seen = new ArrayList<>();
-        CheckRun.Output out = new CheckRun.Output() {
-            public void info(String line) {
-                seen.add("INFO " + line);
-            }
-
-            public void warn(String line) {
-                seen.add("WARN " + line);
-            }
-
-            public void raw(String line) {
-                seen.add("RAW " + line);
-            }
-        };
+        RecordingOutput out = new RecordingOutput();
+        List<String> seen = out.lines;
         AuditFork.Attempt refused = AuditFork.attempt(List.of("sh", "-c",
                 "echo 'Error occurred during initialization of VM'; echo 'Ignoring option X'; exit 1"), out, true);
         assertThat(refused.started()).isFalse();
