@@ -252,19 +252,22 @@ public final class AuditDaemon {
         return false;
     }
 
-    /** Stops accepting and removes the socket file if it is still this daemon's. */
+    /**
+     * Removes the socket file if it is still this daemon's, then stops accepting. In that order: closing the server
+     * ends {@link #run()}, and a daemon whose run has ended must have left no socket behind for the next build.
+     */
     void stop() {
-        try {
-            server.close();
-        } catch (IOException e) {
-            // exiting anyway
-        }
         try {
             if (Objects.equals(fileKey(socket), fileKey)) {
                 Files.deleteIfExists(socket);
             }
         } catch (IOException e) {
             // a file left behind is replaced by the next daemon
+        }
+        try {
+            server.close();
+        } catch (IOException e) {
+            // exiting anyway
         }
     }
 
