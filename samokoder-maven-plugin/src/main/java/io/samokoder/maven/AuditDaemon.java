@@ -62,7 +62,6 @@ public final class AuditDaemon {
 
     /** Arguments: the socket's path and the idle timeout in seconds. */
     public static void main(String[] args) throws IOException {
-        ForkedCheck.quietLogging();
         Path socket = Path.of(args[0]);
         AuditDaemon daemon = open(socket, Long.parseLong(args[1]) * 1000);
         if (daemon == null) {

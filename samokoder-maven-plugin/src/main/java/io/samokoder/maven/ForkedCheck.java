@@ -2,11 +2,8 @@ package io.samokoder.maven;
 
 import io.samokoder.engine.AuditException;
 import io.samokoder.engine.LineEscape;
-import org.slf4j.LoggerFactory;
-
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Function;
@@ -32,7 +29,6 @@ public final class ForkedCheck {
 
     public static void main(String[] args) {
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
-        quietLogging();
         int code = check(lines -> CheckRun.run(CheckSettings.fromArgs(args), lines), out);
         out.flush();
         System.exit(code);
@@ -74,20 +70,6 @@ public final class ForkedCheck {
                 emit(out, 'R', line);
             }
         };
-    }
-
-    /**
-     * JGit logs through SLF4J, which in the build's JVM is Maven's logger. Here there is no binding: its messages go
-     * nowhere, as in the CLI (slf4j-nop), and the three-line notice SLF4J prints about that is kept off the build.
-     */
-    static void quietLogging() {
-        PrintStream err = System.err;
-        System.setErr(new PrintStream(OutputStream.nullOutputStream()));
-        try {
-            LoggerFactory.getILoggerFactory();
-        } finally {
-            System.setErr(err);
-        }
     }
 
     static void emit(PrintStream out, char kind, String text) {
