@@ -274,7 +274,7 @@ cat >"$MVN_DIR/pom.xml" <<EOF
   <build><plugins><plugin>
     <groupId>io.samokoder</groupId><artifactId>samokoder-maven-plugin</artifactId><version>$VERSION</version>
     <executions><execution><goals><goal>check</goal></goals></execution></executions>
-    <configuration><failOnViolation>false</failOnViolation><cacheDir>$WORK/cds</cacheDir></configuration>
+    <configuration><failOnViolation>false</failOnViolation></configuration>
   </plugin></plugins></build>
 </project>
 EOF
@@ -289,6 +289,13 @@ pom = open(p).read()
 open(p, "w").write(re.sub(r"<build>.*</build>", "", pom, flags=re.S))
 PY
 MVN="$ROOT/mvnw"
+# the goal's default cache folder ($XDG_CACHE_HOME/samokoder): kept between builds, as on a developer's machine or a CI
+# runner that keeps it; a CI machine of its own for each build is a new, absent folder (FRESH)
+export XDG_CACHE_HOME="$WORK/xdg"
+# the variants that stand for CI set CI themselves; a CI variable in this shell must not change the others
+export CI=false
+CACHE="$XDG_CACHE_HOME/samokoder"
+FRESH="$WORK/fresh-machine"
 # the goal's audit daemon is on by default outside CI; explicit here, so that a CI variable in the shell changes nothing
 DAEMON="-Dsamokoder.daemon=true -Dsamokoder.daemonIdleTimeout=120"
 # warm-up: the first build forks and writes the class-data archive, the second starts the audit daemon from it
@@ -296,6 +303,7 @@ DAEMON="-Dsamokoder.daemon=true -Dsamokoder.daemonIdleTimeout=120"
   && "$MVN" -o -q -B verify $DAEMON >/dev/null 2>&1 \
   && cd "$MVN_NONE_DIR" && "$MVN" -o -q -B verify >/dev/null 2>&1) || { log "mvn warm-up failed"; exit 1; }
 WITH=() WITHOUT=() WITH_CPU=() WITHOUT_CPU=() NONE=() NONE_CPU=() INPROC=() INPROC_CPU=() FIRST=() FORK=() FORK_CPU=()
+CI_FRESH=() CI_FRESH_CPU=()
 for i in $(seq "$MVN_REPEAT"); do
   measure "mvn-none" 120 sh -c "cd '$MVN_NONE_DIR' && '$MVN' -o -q -B verify"
   NONE+=("$M_WALL")
@@ -310,6 +318,11 @@ for i in $(seq "$MVN_REPEAT"); do
   measure "mvn-fork" 120 sh -c "cd '$MVN_DIR' && '$MVN' -o -q -B verify -Dsamokoder.daemon=false"
   FORK+=("$M_WALL")
   FORK_CPU+=("$M_CPU")
+  # a CI job on a machine of its own: CI set, no cache folder; the audit JVM starts without an archive and writes none
+  rm -rf "$FRESH"
+  measure "mvn-ci-fresh" 120 sh -c "cd '$MVN_DIR' && CI=true XDG_CACHE_HOME='$FRESH' '$MVN' -o -q -B verify"
+  CI_FRESH+=("$M_WALL")
+  CI_FRESH_CPU+=("$M_CPU")
   # the audit in Maven's own JVM, as before the goal forked one (`-Dsamokoder.fork=false`)
   measure "mvn-in-process" 120 sh -c "cd '$MVN_DIR' && '$MVN' -o -q -B verify -Dsamokoder.fork=false"
   INPROC+=("$M_WALL")
@@ -318,8 +331,8 @@ done
 # the first build after a new plugin or JDK: no class-data-sharing archive yet, the audit JVM writes it at exit
 # (removing the folder also removes the daemon's socket: the daemon sees it gone and exits)
 for i in $(seq "$REPEAT"); do
-  rm -rf "$WORK/cds"
-  measure "mvn-first" 120 sh -c "cd '$MVN_DIR' && '$MVN' -o -q -B verify"
+  rm -rf "$CACHE"
+  measure "mvn-first" 120 sh -c "cd '$MVN_DIR' && CI=false '$MVN' -o -q -B verify"
   FIRST+=("$M_WALL")
 done
 MVN_WITH=$(printf '%s\n' "${WITH[@]}" | median)
@@ -337,10 +350,14 @@ MVN_FORK_ADDED=$(awk -v a="$MVN_FORK" -v b="$MVN_NONE" 'BEGIN { printf "%.2f", a
 MVN_FORK_ADDED_CPU=$(awk -v a="$(printf '%s\n' "${FORK_CPU[@]}" | median)" -v b="$(printf '%s\n' "${NONE_CPU[@]}" | median)" 'BEGIN { printf "%.2f", a - b }')
 MVN_FORK_PAIRED=$(paired "${FORK[*]}" "${NONE[*]}")
 MVN_WITH_PAIRED=$(paired "${WITH[*]}" "${NONE[*]}")
+MVN_CI_FRESH=$(printf '%s\n' "${CI_FRESH[@]}" | median)
+MVN_CI_FRESH_ADDED=$(awk -v a="$MVN_CI_FRESH" -v b="$MVN_NONE" 'BEGIN { printf "%.2f", a - b }')
+MVN_CI_FRESH_ADDED_CPU=$(awk -v a="$(printf '%s\n' "${CI_FRESH_CPU[@]}" | median)" -v b="$(printf '%s\n' "${NONE_CPU[@]}" | median)" 'BEGIN { printf "%.2f", a - b }')
+MVN_CI_FRESH_PAIRED=$(paired "${CI_FRESH[*]}" "${NONE[*]}")
 MVN_FIRST=$(printf '%s\n' "${FIRST[@]}" | median)
 MVN_FIRST_ADDED=$(awk -v a="$MVN_FIRST" -v b="$MVN_NONE" 'BEGIN { printf "%.2f", a - b }')
 MVN_FILES=$(find "$MVN_DIR" -type f -not -path '*/target/*' | wc -l)
-log "mvn verify: with $MVN_WITH s, skipped $MVN_WITHOUT s, without the plugin $MVN_NONE s; added $MVN_ADDED_NONE s (vs skipped $MVN_ADDED s); forked $MVN_FORK s (+$MVN_FORK_ADDED s); in-process $MVN_INPROC s (+$MVN_INPROC_ADDED s); first build $MVN_FIRST s (+$MVN_FIRST_ADDED s)"
+log "mvn verify: with $MVN_WITH s, skipped $MVN_WITHOUT s, without the plugin $MVN_NONE s; added $MVN_ADDED_NONE s (vs skipped $MVN_ADDED s); forked $MVN_FORK s (+$MVN_FORK_ADDED s); CI on a fresh machine $MVN_CI_FRESH s (+$MVN_CI_FRESH_ADDED s); in-process $MVN_INPROC s (+$MVN_INPROC_ADDED s); first build $MVN_FIRST s (+$MVN_FIRST_ADDED s)"
 # ------------------------------------------------------------------------------------------------ maven goal, Java project
 # The same sample as a Java project (12 classes, one JUnit test): `clean verify` compiles, tests and packages it, as a CI
 # job does. The pom-only project above has nothing to build: the goal's worst case.
@@ -420,7 +437,7 @@ cat >"$JAVA_DIR/pom.xml" <<POM
     <plugin>
       <groupId>io.samokoder</groupId><artifactId>samokoder-maven-plugin</artifactId><version>$VERSION</version>
       <executions><execution><goals><goal>check</goal></goals></execution></executions>
-      <configuration><failOnViolation>false</failOnViolation><cacheDir>$WORK/cds</cacheDir></configuration>
+      <configuration><failOnViolation>false</failOnViolation></configuration>
     </plugin>
   </plugins></build>
 </project>
@@ -435,19 +452,26 @@ PY
 # warm-up: one build of each; the fork writes the class-data archive the first builds above removed, the daemon starts
 (cd "$JAVA_DIR" && "$MVN" -o -q -B clean verify -Dsamokoder.daemon=false >/dev/null 2>&1 \
   && "$MVN" -o -q -B clean verify $DAEMON >/dev/null 2>&1 && cd "$JAVA_NONE_DIR" && "$MVN" -o -q -B clean verify >/dev/null 2>&1) || { log "mvn warm-up (Java project) failed"; exit 1; }
-J_NONE=() J_FORK=() J_WITH=()
+J_NONE=() J_FORK=() J_WITH=() J_FRESH=()
 for i in $(seq "$MVN_REPEAT"); do
   measure "mvn-java-none" 300 sh -c "cd '$JAVA_NONE_DIR' && '$MVN' -o -q -B clean verify"
   J_NONE+=("$M_WALL")
   # as in a CI job: CI set, so a new audit JVM for the build
   measure "mvn-java-fork" 300 sh -c "cd '$JAVA_DIR' && CI=true '$MVN' -o -q -B clean verify"
   J_FORK+=("$M_WALL")
+  rm -rf "$FRESH"
+  measure "mvn-java-ci-fresh" 300 sh -c "cd '$JAVA_DIR' && CI=true XDG_CACHE_HOME='$FRESH' '$MVN' -o -q -B clean verify"
+  J_FRESH+=("$M_WALL")
   measure "mvn-java-with" 300 sh -c "cd '$JAVA_DIR' && '$MVN' -o -q -B clean verify $DAEMON"
   J_WITH+=("$M_WALL")
 done
 J_NONE_MED=$(printf '%s\n' "${J_NONE[@]}" | median)
 J_FORK_MED=$(printf '%s\n' "${J_FORK[@]}" | median)
 J_WITH_MED=$(printf '%s\n' "${J_WITH[@]}" | median)
+J_FRESH_MED=$(printf '%s\n' "${J_FRESH[@]}" | median)
+J_FRESH_MIN=$(printf '%s\n' "${J_FRESH[@]}" | sort -g | first)
+J_FRESH_ADDED=$(awk -v a="$J_FRESH_MED" -v b="$J_NONE_MED" 'BEGIN { printf "%.2f", a - b }')
+J_FRESH_PAIRED=$(paired "${J_FRESH[*]}" "${J_NONE[*]}")
 J_NONE_MIN=$(printf '%s\n' "${J_NONE[@]}" | sort -g | first)
 J_FORK_MIN=$(printf '%s\n' "${J_FORK[@]}" | sort -g | first)
 J_WITH_MIN=$(printf '%s\n' "${J_WITH[@]}" | sort -g | first)
@@ -455,9 +479,10 @@ J_FORK_ADDED=$(awk -v a="$J_FORK_MED" -v b="$J_NONE_MED" 'BEGIN { printf "%.2f",
 J_WITH_ADDED=$(awk -v a="$J_WITH_MED" -v b="$J_NONE_MED" 'BEGIN { printf "%.2f", a - b }')
 J_FORK_ADDED_MIN=$(awk -v a="$J_FORK_MIN" -v b="$J_NONE_MIN" 'BEGIN { printf "%.2f", a - b }')
 J_WITH_ADDED_MIN=$(awk -v a="$J_WITH_MIN" -v b="$J_NONE_MIN" 'BEGIN { printf "%.2f", a - b }')
+J_FRESH_ADDED_MIN=$(awk -v a="$J_FRESH_MIN" -v b="$J_NONE_MIN" 'BEGIN { printf "%.2f", a - b }')
 J_FORK_PAIRED=$(paired "${J_FORK[*]}" "${J_NONE[*]}")
 J_WITH_PAIRED=$(paired "${J_WITH[*]}" "${J_NONE[*]}")
-log "mvn clean verify, Java project: without the plugin $J_NONE_MED s (runs: ${J_NONE[*]}); CI fork $J_FORK_MED s (+$J_FORK_ADDED s; runs: ${J_FORK[*]}); daemon $J_WITH_MED s (+$J_WITH_ADDED s; runs: ${J_WITH[*]})"
+log "mvn clean verify, Java project: without the plugin $J_NONE_MED s (runs: ${J_NONE[*]}); CI fork $J_FORK_MED s (+$J_FORK_ADDED s; runs: ${J_FORK[*]}); CI on a fresh machine $J_FRESH_MED s (+$J_FRESH_ADDED s; runs: ${J_FRESH[*]}); daemon $J_WITH_MED s (+$J_WITH_ADDED s; runs: ${J_WITH[*]})"
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 HOST_AFTER=$(host_reference)
 
@@ -516,11 +541,13 @@ mkdir -p "$(dirname "$OUT")"
   echo "| \`mvn verify\` with the \`check\` goal (median of $MVN_REPEAT; the default on a developer's machine: the audit daemon, warm) | $MVN_WITH s | |"
   echo "| time the plugin adds (vs no plugin) | $MVN_ADDED_NONE s wall ($MVN_WITH_PAIRED s, the median of the rounds' differences), $MVN_ADDED_NONE_CPU s CPU of the build's processes (the daemon's own CPU is not counted) | < 0.5 s |"
   echo "| time the audit adds (vs goal skipped) | $MVN_ADDED s wall, $MVN_ADDED_CPU s CPU | |"
-  echo "| the goal with a new audit JVM each build (\`-Dsamokoder.daemon=false\`, the default where \`CI\` is set), added vs no plugin | $MVN_FORK_ADDED s wall ($MVN_FORK_PAIRED s, the median of the rounds' differences), $MVN_FORK_ADDED_CPU s CPU ($MVN_FORK s) | |"
+  echo "| the goal with a new audit JVM each build (\`-Dsamokoder.daemon=false\`, the default where \`CI\` is set) and the class-data archive a kept cache folder holds, added vs no plugin | $MVN_FORK_ADDED s wall ($MVN_FORK_PAIRED s, the median of the rounds' differences), $MVN_FORK_ADDED_CPU s CPU ($MVN_FORK s) | < 0.5 s |"
+  echo "| the same in CI on a machine of its own (\`CI=true\`, no cache folder: no archive, none written), added vs no plugin | $MVN_CI_FRESH_ADDED s wall ($MVN_CI_FRESH_PAIRED s, the median of the rounds' differences), $MVN_CI_FRESH_ADDED_CPU s CPU ($MVN_CI_FRESH s) | < 0.5 s |"
   echo "| the same audit in Maven's own JVM (\`-Dsamokoder.fork=false\`), added vs no plugin | $MVN_INPROC_ADDED s wall, $MVN_INPROC_ADDED_CPU s CPU ($MVN_INPROC s) | |"
-  echo "| first build after a new plugin or JDK (the audit JVM writes its archive), added vs no plugin | $MVN_FIRST_ADDED s ($MVN_FIRST s) | |"
+  echo "| first build after a new plugin or JDK outside CI (the audit JVM writes its archive), added vs no plugin | $MVN_FIRST_ADDED s ($MVN_FIRST s) | |"
   echo "| \`mvn clean verify\` of the same sample as a Java project (12 classes, one JUnit test) without the plugin (median of $MVN_REPEAT) | $J_NONE_MED s (best $J_NONE_MIN s) | |"
-  echo "| the same with the goal, as in CI (\`CI=true\`: a new audit JVM), added vs no plugin | $J_FORK_ADDED s by the medians ($J_FORK_MED s), $J_FORK_PAIRED s by the median of the rounds' differences, $J_FORK_ADDED_MIN s by the best runs | < 0.5 s |"
+  echo "| the same with the goal, as in CI (\`CI=true\`: a new audit JVM) with a kept cache folder (the archive), added vs no plugin | $J_FORK_ADDED s by the medians ($J_FORK_MED s), $J_FORK_PAIRED s by the median of the rounds' differences, $J_FORK_ADDED_MIN s by the best runs | < 0.5 s |"
+  echo "| the same in CI on a machine of its own (no cache folder: no archive, none written), added vs no plugin | $J_FRESH_ADDED s by the medians ($J_FRESH_MED s), $J_FRESH_PAIRED s by the median of the rounds' differences, $J_FRESH_ADDED_MIN s by the best runs | < 0.5 s |"
   echo "| the same with the goal on a developer's machine (the audit daemon), added vs no plugin | $J_WITH_ADDED s by the medians ($J_WITH_MED s), $J_WITH_PAIRED s by the median of the rounds' differences, $J_WITH_ADDED_MIN s by the best runs | < 0.5 s |"
   echo "<!-- results:end -->"
 } >"$WORK/results.md"

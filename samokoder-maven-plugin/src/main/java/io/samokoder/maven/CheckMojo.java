@@ -56,6 +56,8 @@ public final class CheckMojo extends AbstractSamokoderMojo {
     /**
      * Folder of the audit JVM's class-data-sharing archive, written by the first run for each JDK and plugin build
      * (default: {@code $XDG_CACHE_HOME/samokoder}, else {@code ~/.cache/samokoder}); {@code none} for no archive.
+     * Where the {@code CI} environment variable is set, the default folder is written into only when an earlier build
+     * on the machine left it; a folder named here at once (name the folder the CI caches).
      */
     @Parameter(property = "samokoder.cacheDir")
     String cacheDir;
@@ -125,14 +127,16 @@ public final class CheckMojo extends AbstractSamokoderMojo {
         List<String> args = jvmArgs == null || jvmArgs.isBlank() ? AuditFork.DEFAULT_JVM_ARGS
                 : List.of(jvmArgs.trim().split("\\s+"));
         Path cache = cacheFolder();
-        if (daemon != null ? daemon : !DaemonClient.inCi(System.getenv())) {
+        boolean ci = DaemonClient.inCi(System.getenv());
+        if (daemon != null ? daemon : !ci) {
             CheckRun.Verdict verdict = DaemonClient.run(settings, args, cache, Math.max(1, daemonIdleTimeout), log);
             if (verdict != null) {
                 return verdict;
             }
         }
         try {
-            return AuditFork.run(settings, args, cache, log);
+            boolean named = cacheDir != null && !cacheDir.isBlank();
+            return AuditFork.run(settings, args, cache, AuditFork.writesArchive(cache, named, ci), log);
         } catch (IOException e) {
             getLog().warn("samokoder: cannot start the audit JVM (" + e.getMessage() + "); auditing in the build's JVM");
             return CheckRun.run(settings, log);

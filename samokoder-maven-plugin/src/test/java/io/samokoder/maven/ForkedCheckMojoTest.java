@@ -177,6 +177,23 @@ class ForkedCheckMojoTest {
         }
     }
 
+    /** In CI the default folder is written into from the second build of a machine that kept it; a fresh one never. */
+    @Test
+    void ciWritesTheArchiveOnlyWhereAFolderOutlivesTheBuild(@TempDir Path home) {
+        Path fresh = home.resolve("cache/samokoder");
+        assertThat(AuditFork.writesArchive(fresh, false, true)).as("a CI machine's first build").isFalse();
+        assertThat(fresh).as("left for the next build on this machine").isDirectory();
+        assertThat(AuditFork.writesArchive(fresh, false, true)).as("the second build: the machine kept it").isTrue();
+
+        Path named = home.resolve("ci-cache");
+        assertThat(AuditFork.writesArchive(named, true, true)).as("a folder named in cacheDir: the CI caches it")
+                .isTrue();
+        Path local = home.resolve("local");
+        assertThat(AuditFork.writesArchive(local, false, false)).as("outside CI: the first build writes").isTrue();
+        assertThat(local).as("created later, by the writing run").doesNotExist();
+        assertThat(AuditFork.writesArchive(null, false, true)).as("no folder at all: nothing to decide").isTrue();
+    }
+
     @Test
     void proxySettingsReachTheAuditJvmAndPasswordsDoNot() {
         System.setProperty("https.proxyHost", "proxy.example");
