@@ -2,6 +2,7 @@ package io.samokoder.maven;
 
 import io.samokoder.engine.AuditException;
 import io.samokoder.engine.LineEscape;
+
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
