@@ -53,8 +53,8 @@ final class AuditFork {
             sharing.add("-XX:SharedArchiveFile=" + archive);
             touch(archive);
         } else if (archive != null && !writeArchive) {
-            out.debug("samokoder: no class-data archive in " + cacheDir + "; the audit JVM starts without one and writes"
-                    + " none (a CI machine that kept no folder from an earlier build)");
+            out.debug("samokoder: no class-data archive in " + cacheDir + "; the audit JVM starts without one and"
+                    + " writes none (a CI machine that kept no folder from an earlier build)");
         } else if (archive != null && writable(cacheDir)) {
             // modules of a parallel build audit at once in one build JVM: each dumps to a name of its own
             dump = archive.resolveSibling(archive.getFileName() + "." + ProcessHandle.current().pid() + "-"
@@ -102,11 +102,11 @@ final class AuditFork {
 
     /**
      * Whether a run that finds no archive writes one. Writing makes the audit JVM about 0.25 s slower than running
-     * without (dumping 10 MB at exit), which pays back only on a machine that keeps the folder for later builds. Outside
-     * CI: always. In CI, a folder the user named ({@code cacheDir}) is one the CI caches: at once. The default folder
-     * only when an earlier build on this machine left it; this call leaves it for the next, so a runner that keeps its
-     * home folder writes from its second build on, and a fresh machine per build (hosted runners, containers) never
-     * pays for an archive nobody will read.
+     * without (dumping 10 MB at exit), which pays back only on a machine that keeps the folder for later builds.
+     * Outside CI: always. In CI, a folder the user named ({@code cacheDir}) is one the CI caches: at once. The default
+     * folder only when an earlier build on this machine left it; this call leaves it for the next, so a runner that
+     * keeps its home folder writes from its second build on, and a fresh machine per build (hosted runners,
+     * containers) never pays for an archive nobody will read.
      */
     static boolean writesArchive(Path cacheDir, boolean named, boolean ci) {
         if (cacheDir == null || !ci || named) {

@@ -55,8 +55,8 @@ public final class CheckMojo extends AbstractSamokoderMojo {
 
     /**
      * Folder of the audit JVM's class-data-sharing archive, written by the first run for each JDK and plugin build
-     * (default: {@code $XDG_CACHE_HOME/samokoder}, else {@code ~/.cache/samokoder}); {@code none} for no archive.
-     * Where the {@code CI} environment variable is set, the default folder is written into only when an earlier build
+     * (default: {@code $XDG_CACHE_HOME/samokoder} when absolute, else {@code ~/.cache/samokoder}); {@code none} for no
+     * archive. Where the {@code CI} environment variable is set, the default folder is written into only when an earlier build
      * on the machine left it; a folder named here at once (name the folder the CI caches).
      */
     @Parameter(property = "samokoder.cacheDir")
@@ -150,8 +150,16 @@ public final class CheckMojo extends AbstractSamokoderMojo {
         if (cacheDir != null && !cacheDir.isBlank()) {
             return Path.of(cacheDir).toAbsolutePath();
         }
-        String xdg = System.getenv("XDG_CACHE_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+        return defaultCacheFolder(System.getenv("XDG_CACHE_HOME"), System.getProperty("user.home"));
+    }
+
+    /**
+     * {@code $XDG_CACHE_HOME/samokoder}, else {@code ~/.cache/samokoder}. A relative {@code XDG_CACHE_HOME} is invalid
+     * (XDG Base Directory specification) and ignored: it would put the archive under whatever folder Maven runs in.
+     */
+    static Path defaultCacheFolder(String xdgCacheHome, String userHome) {
+        Path base = xdgCacheHome != null && !xdgCacheHome.isBlank() && Path.of(xdgCacheHome).isAbsolute()
+                ? Path.of(xdgCacheHome) : Path.of(userHome, ".cache");
         return base.resolve("samokoder");
     }
 

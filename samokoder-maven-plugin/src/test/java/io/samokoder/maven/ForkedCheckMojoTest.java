@@ -228,6 +228,13 @@ class ForkedCheckMojoTest {
         assertThat(mojo.cacheFolder()).isEqualTo(Path.of("cds").toAbsolutePath());
         mojo.cacheDir = null;
         assertThat(mojo.cacheFolder()).endsWith(Path.of("samokoder"));
+
+        assertThat(CheckMojo.defaultCacheFolder("/var/cache/ci", "/home/dev"))
+                .isEqualTo(Path.of("/var/cache/ci/samokoder"));
+        assertThat(CheckMojo.defaultCacheFolder(null, "/home/dev")).isEqualTo(Path.of("/home/dev/.cache/samokoder"));
+        assertThat(CheckMojo.defaultCacheFolder(" ", "/home/dev")).isEqualTo(Path.of("/home/dev/.cache/samokoder"));
+        assertThat(CheckMojo.defaultCacheFolder("cache", "/home/dev")).as("relative: invalid, ignored")
+                .isEqualTo(Path.of("/home/dev/.cache/samokoder"));
     }
 
     /** Maven's log, kept: level and text of each line. */
