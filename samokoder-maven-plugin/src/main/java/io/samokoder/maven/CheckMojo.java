@@ -56,8 +56,8 @@ public final class CheckMojo extends AbstractSamokoderMojo {
     /**
      * Folder of the audit JVM's class-data-sharing archive, written by the first run for each JDK and plugin build
      * (default: {@code $XDG_CACHE_HOME/samokoder} when absolute, else {@code ~/.cache/samokoder}); {@code none} for no
-     * archive. Where the {@code CI} environment variable is set, the default folder is written into only when an earlier build
-     * on the machine left it; a folder named here at once (name the folder the CI caches).
+     * archive. Where the {@code CI} environment variable is set, the default folder is written into only when an
+     * earlier build on the machine left it; a folder named here at once (name the folder the CI caches).
      */
     @Parameter(property = "samokoder.cacheDir")
     String cacheDir;
