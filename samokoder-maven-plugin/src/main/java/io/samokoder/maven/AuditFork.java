@@ -109,10 +109,7 @@ final class AuditFork {
      * containers) never pays for an archive nobody will read.
      */
     static boolean writesArchive(Path cacheDir, boolean named, boolean ci) {
-        if (cacheDir == null || !ci || named) {
-            return true;
-        }
-        if (Files.isDirectory(cacheDir)) {
+        if (cacheDir == null || !ci || named || Files.isDirectory(cacheDir)) {
             return true;
         }
         writable(cacheDir);

@@ -135,8 +135,7 @@ public final class CheckMojo extends AbstractSamokoderMojo {
             }
         }
         try {
-            boolean named = cacheDir != null && !cacheDir.isBlank();
-            return AuditFork.run(settings, args, cache, AuditFork.writesArchive(cache, named, ci), log);
+            return AuditFork.run(settings, args, cache, AuditFork.writesArchive(cache, cacheDirNamed(), ci), log);
         } catch (IOException e) {
             getLog().warn("samokoder: cannot start the audit JVM (" + e.getMessage() + "); auditing in the build's JVM");
             return CheckRun.run(settings, log);
@@ -147,10 +146,15 @@ public final class CheckMojo extends AbstractSamokoderMojo {
         if (cacheDir != null && cacheDir.equalsIgnoreCase("none")) {
             return null;
         }
-        if (cacheDir != null && !cacheDir.isBlank()) {
+        if (cacheDirNamed()) {
             return Path.of(cacheDir).toAbsolutePath();
         }
         return defaultCacheFolder(System.getenv("XDG_CACHE_HOME"), System.getProperty("user.home"));
+    }
+
+    /** Whether the build names the cache folder rather than taking the default. */
+    private boolean cacheDirNamed() {
+        return cacheDir != null && !cacheDir.isBlank();
     }
 
     /**
