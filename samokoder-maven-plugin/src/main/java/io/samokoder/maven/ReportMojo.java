@@ -72,8 +72,8 @@ public final class ReportMojo extends AbstractSamokoderMojo implements MavenRepo
         Audited audited;
         try {
             audited = audit(null);
-        } catch (MavenReportException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
+        } catch (AuditException | IllegalArgumentException e) {
+            throw new MojoExecutionException("samokoder: " + e.getMessage(), e);
         }
         File out = outputDirectory != null ? outputDirectory : new File(dir, "target/site");
         File page = new File(out, getOutputName() + ".html");
@@ -89,7 +89,12 @@ public final class ReportMojo extends AbstractSamokoderMojo implements MavenRepo
     /** Inside {@code mvn site}: the page's body in the site's skin. */
     @Override
     public void generate(Sink sink, Locale siteLocale) throws MavenReportException {
-        Audited audited = audit(siteLocale);
+        Audited audited;
+        try {
+            audited = audit(siteLocale);
+        } catch (AuditException | IllegalArgumentException e) {
+            throw ReportMojo.<RuntimeException>rethrow(reportException("samokoder: " + e.getMessage(), e));
+        }
         Locale pageLocale = audited.options().locale();
         sink.head();
         sink.title();
@@ -116,18 +121,36 @@ public final class ReportMojo extends AbstractSamokoderMojo implements MavenRepo
         return AuditReport.bundle(locale).getString("site.description");
     }
 
-    private Audited audit(Locale siteLocale) throws MavenReportException {
-        AuditConfig config;
-        AuditResult result;
-        try {
-            config = toConfig(); // check's parameters and translation: the page shows the gate's own score
-            result = new Auditor().run(config);
-        } catch (AuditException | IllegalArgumentException e) {
-            throw new MavenReportException("samokoder: " + e.getMessage(), e);
-        }
+    private Audited audit(Locale siteLocale) {
+        AuditConfig config = toConfig(); // check's parameters and translation: the page shows the gate's own score
+        AuditResult result = new Auditor().run(config);
         Locale pageLocale = locale != null && !locale.isBlank() ? config.locale()
                 : siteLocale != null && siteLocale.getLanguage().equals("ru") ? config.locale(siteLocale).locale()
                 : config.locale();
         return new Audited(result, new AuditReport.Options(pageLocale, config.minScore(), config.failOnSeverity()));
+    }
+
+    /**
+     * A failed audit as the {@link MavenReportException} the caller of {@link #generate} catches. The plugin jar carries
+     * the reporting API, so that Maven resolves no dependency for any goal of the plugin. Maven 3 exports its own
+     * {@code MavenReportException} (maven-compat) to every plugin, so the site and the report share that one. Where a
+     * Maven does not, the realm maven-reporting-exec sets up imports the site's {@code MavenReport} and {@code Sink}
+     * only, and the jar's copy would pass by the site's handler and end the build with an internal error: the class
+     * beside the {@code MavenReport} this mojo implements is the caller's in both cases.
+     */
+    static Exception reportException(String message, Exception cause) {
+        try {
+            Class<?> type = Class.forName(MavenReportException.class.getName(), false,
+                    MavenReport.class.getClassLoader());
+            return (Exception) type.getConstructor(String.class, Exception.class).newInstance(message, cause);
+        } catch (ReflectiveOperationException | LinkageError | ClassCastException e) {
+            return new MavenReportException(message, cause);
+        }
+    }
+
+    /** Throws a checked exception whose class the compiler cannot name (the site's, see reportException). */
+    @SuppressWarnings("unchecked")
+    private static <T extends Exception> T rethrow(Exception e) throws T {
+        throw (T) e;
     }
 }
