@@ -111,7 +111,7 @@ class HostileInputTest {
         return p;
     }
 
-    record Result(int code, String out, String err, long millis) {
+    record Result(int code, String out, String err) {
     }
 
     /** Runs the CLI's main class in a new JVM, optionally under {@code strace}. */
@@ -126,14 +126,12 @@ class HostileInputTest {
         cmd.addAll(args);
         Path stdout = Files.createTempFile(dir, "out", ".txt");
         Path stderr = Files.createTempFile(dir, "err", ".txt");
-        long start = System.nanoTime();
         Process p = new ProcessBuilder(cmd).redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
         if (!p.waitFor(LIMIT_SECONDS, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             throw new AssertionError("the CLI did not finish within " + LIMIT_SECONDS + " s: " + cmd);
         }
-        long millis = (System.nanoTime() - start) / 1_000_000;
-        return new Result(p.exitValue(), Files.readString(stdout), Files.readString(stderr), millis);
+        return new Result(p.exitValue(), Files.readString(stdout), Files.readString(stderr));
     }
 
     @Test
@@ -208,12 +206,13 @@ class HostileInputTest {
     @Test
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void opensNoFileOutsideTheTreeBeyondWhatTheJvmItselfOpens() throws Exception {
-        boolean ci = "true".equalsIgnoreCase(System.getenv("CI"));
         if (!hasStrace()) {
-            if (ci) {
-                throw new AssertionError("strace is required under CI=true (Debian package strace)");
+            // as the rules module's ExternalTools: .ci/run requires its peer tools, a developer's machine may skip
+            if (Boolean.getBoolean("samokoder.requirePeers")
+                    || "true".equalsIgnoreCase(System.getenv("SAMOKODER_REQUIRE_PEERS"))) {
+                throw new AssertionError("strace is required here (.ci/run installs the Debian package strace)");
             }
-            Assumptions.abort("strace not installed");
+            Assumptions.abort("strace is not installed; the file-access check skipped (.ci/run installs it)");
         }
         Path empty = Files.createDirectories(tmp.resolve("empty"));
         Path baseTrace = out.resolve("base.trace");

@@ -230,7 +230,7 @@ class DockerComposeDifferentialTest {
         String path = env.getOrDefault("PATH", "/usr/bin:/bin");
         env.clear();
         env.put("PATH", path);
-        env.put("HOME", System.getProperty("java.io.tmpdir"));
+        env.put("HOME", System.getProperty("user.home"));
         env.put("LANG", "C.UTF-8");
         Process p = pb.start();
         try {

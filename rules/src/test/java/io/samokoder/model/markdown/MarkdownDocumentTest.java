@@ -1,5 +1,7 @@
 package io.samokoder.model.markdown;
 
+import java.time.Duration;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -232,9 +234,8 @@ class MarkdownDocumentTest {
         for (int i = 0; i < 2000; i++) {
             deep.append("  ".repeat(i)).append("- item [a](missing.md)\n");
         }
-        long start = System.nanoTime();
-        MarkdownDocument d = md(deep.toString());
-        assertThat((System.nanoTime() - start) / 1_000_000).as("ms; parsing it took a minute").isLessThan(5_000);
+        // a guard against the hang this limit removed (parsing it took a minute), not a speed test
+        MarkdownDocument d = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> md(deep.toString()));
         assertThat(d.notParsed()).contains("2000 list levels").contains("limit is 200");
         assertThat(d.links()).isEmpty();
         assertThat(md("- a\n  - b [x](y.md)\n").notParsed()).isNull();

