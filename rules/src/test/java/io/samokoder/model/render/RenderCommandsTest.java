@@ -1,4 +1,4 @@
-package io.samokoder.model.alertmanager;
+package io.samokoder.model.render;
 
 import org.junit.jupiter.api.Test;
 
