@@ -262,11 +262,12 @@ public final class ConfigRendering {
             follow(ctx, program, c, read.get(), steps, renders, asIs, unfollowed, sources);
             runners.add(new Runner(c, read, unfollowed, sources));
         }
-        for (Render r : scriptRenders(ctx, renders)) {
+        for (Map.Entry<Render, String> e : scriptRenders(ctx, renders).entrySet()) {
+            Render r = e.getKey();
             anywhere.add(r.source());
-            // a deploy script's render is this program's only when it names the program's files; a Makefile that
+            // a script's render is this program's when its template or its output names the program; a CI step that
             // seds compose.yaml renders no Alertmanager config
-            if (r.source().toLowerCase(Locale.ROOT).contains(program.binary)) {
+            if ((r.source() + " " + e.getValue()).toLowerCase(Locale.ROOT).contains(program.binary)) {
                 renders.add(r);
             }
         }
@@ -450,8 +451,8 @@ public final class ConfigRendering {
      * repository file a template. Paths are resolved against the repository root and the script's folder; the
      * environment of such a script is unknown.
      */
-    private static List<Render> scriptRenders(AuditContext ctx, List<Render> known) {
-        List<Render> out = new ArrayList<>();
+    private static Map<Render, String> scriptRenders(AuditContext ctx, List<Render> known) {
+        Map<Render, String> out = new LinkedHashMap<>();
         for (SourceFile f : ctx.workspace().files()) {
             String n = f.name().toLowerCase(Locale.ROOT);
             boolean script = n.endsWith(".sh") || n.endsWith(".bash") || n.equals("makefile") || n.endsWith(".mk")
@@ -471,14 +472,14 @@ public final class ConfigRendering {
                     String path = Workspace.normalize(candidate);
                     if (path.startsWith("..") || ctx.workspace().file(path).isEmpty()
                             || known.stream().anyMatch(r -> r.source().equals(path))
-                            || out.stream().anyMatch(r -> r.source().equals(path))) {
+                            || out.keySet().stream().anyMatch(r -> r.source().equals(path))) {
                         continue;
                     }
                     int at = text.get().indexOf(step.input());
                     int line = at < 0 ? 0 : f.lineOf(at);
-                    out.add(new Render(step.tool(), path, step.only().filter(o -> !o.isEmpty()
+                    out.put(new Render(step.tool(), path, step.only().filter(o -> !o.isEmpty()
                             || step.tool().equals("sed")), f.path(), f.path(), line, ServiceEnv.unknownEnvironment(),
-                            Optional.empty(), false, step.fixed()));
+                            Optional.empty(), false, step.fixed()), step.output());
                     break;
                 }
             }
@@ -525,7 +526,7 @@ public final class ConfigRendering {
             return rs.stream().anyMatch(r -> r.substitutes(variable)) ? new Verdict(Reading.SUBSTITUTED, "")
                     : new Verdict(Reading.LITERAL, "the " + rs.get(0).tool() + " render step does not substitute it");
         }
-        return fates.computeIfAbsent(path, p -> fate(p, templateByName));
+        return fates.computeIfAbsent(templateByName + ":" + path, k -> fate(path, templateByName));
     }
 
     private Verdict fate(String path, boolean templateByName) {
