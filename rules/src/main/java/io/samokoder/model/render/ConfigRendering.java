@@ -367,25 +367,36 @@ public final class ConfigRendering {
                 .orElse(p.script().location().path() + ":" + p.script().location().line());
     }
 
+    /**
+     * The script line of a step: a line that runs the tool and names its input or output, else one that runs the
+     * tool with a redirect or {@code -i}, else the first that runs it.
+     */
     private static int lineOf(Container.Script s, RenderCommands.Step step) {
         if (s.repositoryPath().isEmpty()) {
             return s.location().line();
         }
-        String text = s.text();
-        int at = step.input() != null && !step.input().contains("$") ? text.indexOf(step.input()) : -1;
-        if (at < 0) {
-            at = text.indexOf(step.tool());
-        }
-        if (at < 0) {
-            return 1;
-        }
-        int line = 1;
-        for (int i = 0; i < at; i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
+        Pattern tool = Pattern.compile("(^|[\\s;&|(`])" + Pattern.quote(step.tool()) + "(\\s|$)");
+        String[] lines = s.text().split("\n", -1);
+        int best = 0;
+        int bestScore = -1;
+        for (int i = 0; i < lines.length; i++) {
+            String l = lines[i];
+            if (!tool.matcher(l).find()) {
+                continue;
+            }
+            int score = 0;
+            if (step.input() != null && !step.input().contains("$") && l.contains(step.input())
+                    || step.output() != null && !step.output().contains("$") && l.contains(step.output())) {
+                score = 2;
+            } else if (l.contains(">") || l.contains(" -i")) {
+                score = 1;
+            }
+            if (score > bestScore) {
+                best = i + 1;
+                bestScore = score;
             }
         }
-        return line;
+        return best == 0 ? 1 : best;
     }
 
     /** Whether the container runs the program: its image, its service name, or the program's binary in its commands. */

@@ -83,7 +83,7 @@ public final class EnvExampleMissingVariableRule implements Rule {
             }
         }
         for (ConfigRendering.Render r : ConfigRendering.of(context, ConfigRendering.Program.ALERTMANAGER).renders()) {
-            for (TemplateInputs.Use use : TemplateVariableNotSuppliedRule.uses(context, r)) {
+            for (TemplateInputs.Use use : TemplateInputs.of(context, r)) {
                 ConfigRendering.Supply supply = r.env().supply(use.name());
                 if (supply == ConfigRendering.Supply.PASS_THROUGH
                         || supply == ConfigRendering.Supply.MISSING_ENV_FILE) {

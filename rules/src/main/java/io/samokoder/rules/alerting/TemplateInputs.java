@@ -22,6 +22,11 @@ final class TemplateInputs {
     private TemplateInputs() {
     }
 
+    /** The inputs of a render step's template; none when the template is not in the workspace. */
+    static List<Use> of(AuditContext context, ConfigRendering.Render r) {
+        return context.workspace().file(r.source()).map(f -> of(context, f, r)).orElse(List.of());
+    }
+
     static List<Use> of(AuditContext context, SourceFile file, ConfigRendering.Render r) {
         String text = context.workspace().text(file).orElse("");
         Map<String, Use> first = new LinkedHashMap<>();

@@ -11,7 +11,6 @@ import io.samokoder.engine.SourceFile;
 import io.samokoder.model.render.ConfigRendering;
 
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -70,9 +69,5 @@ public final class TemplateVariableNotSuppliedRule implements Rule {
                         .build());
             }
         }
-    }
-
-    static List<TemplateInputs.Use> uses(AuditContext context, ConfigRendering.Render r) {
-        return context.workspace().file(r.source()).map(f -> TemplateInputs.of(context, f, r)).orElse(List.of());
     }
 }

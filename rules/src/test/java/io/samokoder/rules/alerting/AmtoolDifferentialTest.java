@@ -191,6 +191,9 @@ class AmtoolDifferentialTest {
         if (name.endsWith("CHAT_ID")) {
             return "-1001234567890";
         }
+        if (name.endsWith("INTERVAL") || name.endsWith("WAIT") || name.endsWith("TIMEOUT")) {
+            return "4h";
+        }
         if (name.endsWith("PORT")) {
             return "587";
         }
