@@ -1,7 +1,8 @@
 package io.samokoder.model.docker;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import io.samokoder.engine.AuditContext;
 import io.samokoder.engine.SourceFile;
 
@@ -51,7 +52,7 @@ public final class Dockerfile {
     public record Stage(int index, String base, Optional<String> name, int line, List<Instruction> instructions) {
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonFactory JSON = new JsonFactory();
     private static final Pattern DIRECTIVE = Pattern.compile("#\\s*([A-Za-z]+)\\s*=\\s*(\\S+)\\s*");
     private static final Pattern HEREDOC = Pattern.compile("<<(-?)([\"']?)([A-Za-z_][A-Za-z0-9_]*)\\2");
     private static final int MAX_INSTRUCTIONS = 5_000;
@@ -203,17 +204,17 @@ public final class Dockerfile {
         if (!a.startsWith("[") || !a.endsWith("]")) {
             return Optional.empty();
         }
-        try {
-            JsonNode n = JSON.readTree(a);
-            if (!n.isArray()) {
+        try (JsonParser p = JSON.createParser(a)) {
+            if (p.nextToken() != JsonToken.START_ARRAY) {
                 return Optional.empty();
             }
             List<String> out = new ArrayList<>();
-            for (JsonNode e : n) {
-                if (!e.isTextual()) {
-                    return Optional.empty();
-                }
-                out.add(e.asText());
+            JsonToken t;
+            while ((t = p.nextToken()) == JsonToken.VALUE_STRING) {
+                out.add(p.getText());
+            }
+            if (t != JsonToken.END_ARRAY || p.nextToken() != null) {
+                return Optional.empty();
             }
             return Optional.of(List.copyOf(out));
         } catch (java.io.IOException | RuntimeException e) {

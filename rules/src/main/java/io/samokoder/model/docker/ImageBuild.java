@@ -226,7 +226,12 @@ public final class ImageBuild {
                 continue; // outside the build context
             }
             if (s.indexOf('*') >= 0 || s.indexOf('?') >= 0 || s.indexOf('[') >= 0) {
-                Pattern glob = glob(rel);
+                Pattern glob;
+                try {
+                    glob = glob(rel);
+                } catch (java.util.regex.PatternSyntaxException e) {
+                    continue; // a pattern the builder would reject too
+                }
                 for (String p : ws.filePathsUnder(context)) {
                     if (glob.matcher(p).matches()) {
                         files.add(new Placement(join(destPath, basename(p)), p, false, in.line()));

@@ -204,8 +204,21 @@ public final class ConfigRendering {
 
         static Both load(AuditContext ctx) {
             Both b = new Both();
+            List<Analyzed> analyzed = new ArrayList<>();
+            Set<String> anywhere = new LinkedHashSet<>();
+            for (Container c : Containers.of(ctx).all()) {
+                Analyzed a = analyze(ctx, c);
+                analyzed.add(a);
+                for (Placed p : a.steps()) {
+                    if (p.step().kind() == RenderCommands.Kind.RENDER && p.step().input() != null) {
+                        c.repositoryPathAt(p.step().input()).filter(x -> ctx.workspace().file(x).isPresent())
+                                .ifPresent(anywhere::add);
+                    }
+                }
+            }
+            Map<Render, String> scripts = scriptRenders(ctx);
             for (Program p : Program.values()) {
-                b.of.put(p, build(ctx, p));
+                b.of.put(p, build(ctx, p, analyzed, anywhere, scripts));
             }
             return b;
         }
@@ -215,32 +228,36 @@ public final class ConfigRendering {
     private record Placed(RenderCommands.Step step, Container.Script script, int line) {
     }
 
-    private static ConfigRendering build(AuditContext ctx, Program program) {
+    /** A container's scripts read once: the steps that write files, and all its shell text. */
+    private record Analyzed(Container container, List<Placed> steps, String all) {
+    }
+
+    private static Analyzed analyze(AuditContext ctx, Container c) {
+        List<Placed> steps = new ArrayList<>();
+        StringBuilder all = new StringBuilder(c.commandText());
+        for (Container.Script s : c.scripts(ctx)) {
+            String expanded = ShellVariables.expand(s.text());
+            all.append('\n').append(expanded);
+            for (RenderCommands.Step step : RenderCommands.writes(expanded)) {
+                steps.add(new Placed(step, s, lineOf(s, step)));
+            }
+        }
+        return new Analyzed(c, List.copyOf(steps), all.toString());
+    }
+
+    private static ConfigRendering build(AuditContext ctx, Program program, List<Analyzed> analyzed,
+                                         Set<String> renderedByContainers, Map<Render, String> scriptRenders) {
         List<Render> renders = new ArrayList<>();
         Set<String> asIs = new LinkedHashSet<>();
-        Set<String> anywhere = new LinkedHashSet<>();
+        Set<String> anywhere = new LinkedHashSet<>(renderedByContainers);
         List<Runner> runners = new ArrayList<>();
-        for (Container c : Containers.of(ctx).all()) {
-            List<Container.Script> scripts = c.scripts(ctx);
-            List<Placed> steps = new ArrayList<>();
-            StringBuilder all = new StringBuilder(c.commandText());
-            for (Container.Script s : scripts) {
-                String expanded = ShellVariables.expand(s.text());
-                all.append('\n').append(expanded);
-                for (RenderCommands.Step step : RenderCommands.writes(expanded)) {
-                    steps.add(new Placed(step, s, lineOf(s, step)));
-                }
-            }
-            for (Placed p : steps) {
-                if (p.step().kind() == RenderCommands.Kind.RENDER && p.step().input() != null) {
-                    c.repositoryPathAt(p.step().input()).filter(x -> ctx.workspace().file(x).isPresent())
-                            .ifPresent(anywhere::add);
-                }
-            }
-            if (!runs(c, program, all.toString())) {
+        for (Analyzed a : analyzed) {
+            Container c = a.container();
+            List<Placed> steps = a.steps();
+            if (!runs(c, program, a.all())) {
                 continue;
             }
-            Optional<String> read = configFile(all.toString());
+            Optional<String> read = configFile(a.all());
             if (read.isEmpty()) {
                 read = Optional.of(program.defaultConfig());
             }
@@ -262,9 +279,12 @@ public final class ConfigRendering {
             follow(ctx, program, c, read.get(), steps, renders, asIs, unfollowed, sources);
             runners.add(new Runner(c, read, unfollowed, sources));
         }
-        for (Map.Entry<Render, String> e : scriptRenders(ctx, renders).entrySet()) {
+        for (Map.Entry<Render, String> e : scriptRenders.entrySet()) {
             Render r = e.getKey();
             anywhere.add(r.source());
+            if (renders.stream().anyMatch(k -> k.source().equals(r.source()))) {
+                continue; // a container of the program renders it already
+            }
             // a script's render is this program's when its template or its output names the program; a CI step that
             // seds compose.yaml renders no Alertmanager config
             if ((r.source() + " " + e.getValue()).toLowerCase(Locale.ROOT).contains(program.binary)) {
@@ -462,7 +482,7 @@ public final class ConfigRendering {
      * repository file a template. Paths are resolved against the repository root and the script's folder; the
      * environment of such a script is unknown.
      */
-    private static Map<Render, String> scriptRenders(AuditContext ctx, List<Render> known) {
+    private static Map<Render, String> scriptRenders(AuditContext ctx) {
         Map<Render, String> out = new LinkedHashMap<>();
         for (SourceFile f : ctx.workspace().files()) {
             String n = f.name().toLowerCase(Locale.ROOT);
@@ -482,7 +502,6 @@ public final class ConfigRendering {
                         : f.folder() + "/" + step.input())) {
                     String path = Workspace.normalize(candidate);
                     if (path.startsWith("..") || ctx.workspace().file(path).isEmpty()
-                            || known.stream().anyMatch(r -> r.source().equals(path))
                             || out.keySet().stream().anyMatch(r -> r.source().equals(path))) {
                         continue;
                     }

@@ -79,4 +79,23 @@ class DockerfileTest {
         assertThat(Dockerfile.isDockerfileName("dockerfile-notes.md")).isTrue();
         assertThat(Dockerfile.isDockerfileName("Dockerfiles.md")).isFalse();
     }
+
+    @Test
+    void randomInputNeverThrows() {
+        String[] tokens = {"FROM ", "AS ", "COPY ", "ADD ", "--from=", "0", "a", "/x/", "*", "[", "]", "\"", "\\\n",
+                "\n", "# escape=`\n", "`", "ENV ", "ARG ", "=", "${", "}", "$", "<<EOF\n", "EOF\n", "ENTRYPOINT ",
+                "[\"a\"]", "WORKDIR ", "..", " ", "CMD "};
+        java.util.Random random = new java.util.Random(42);
+        for (int i = 0; i < 2_000; i++) {
+            StringBuilder sb = new StringBuilder();
+            for (int k = random.nextInt(40); k > 0; k--) {
+                sb.append(tokens[random.nextInt(tokens.length)]);
+            }
+            Dockerfile df = Dockerfile.parse("Dockerfile", sb.toString());
+            assertThat(df.stages().size() + df.preamble().size()).isGreaterThanOrEqualTo(0);
+            for (Dockerfile.Stage s : df.stages()) {
+                assertThat(s.instructions()).allSatisfy(in -> assertThat(in.keyword()).isNotEmpty());
+            }
+        }
+    }
 }

@@ -54,6 +54,7 @@ class ImageBuildTest {
         assertThat(b.repositoryPathAt("/etc/prometheus/rules/b.rules.yml")).contains("ops/rules/b.rules.yml");
         assertThat(b.repositoryPathAt("/usr/local/bin/entrypoint.sh")).contains("ops/entrypoint.sh");
         assertThat(b.repositoryPathAt("/etc/outside.yml")).isEmpty();
+        assertThat(build("FROM alpine\nCOPY conf/[z-a]*.yml /etc/\nCOPY [ /x\n", "", Map.of()).files()).isEmpty();
         assertThat(b.env()).containsEntry("HOME_DIR", "/etc/alertmanager");
         assertThat(b.workdir()).isEqualTo("/etc/alertmanager");
     }
@@ -106,5 +107,23 @@ class ImageBuildTest {
         Map<String, String> vars = Map.of("A", "1", "EMPTY", "");
         assertThat(ImageBuild.substitute("$A-${A}-${B:-d}-${A:+set}-${EMPTY:-e}-\\$A-$B", vars))
                 .isEqualTo("1-1-d-set-e-$A-");
+    }
+
+    @Test
+    void randomDockerfilesNeverThrow() throws IOException {
+        write("a/b.yml", "x");
+        Workspace ws = Workspace.scan(repo);
+        String[] tokens = {"FROM a AS s\n", "FROM s\n", "COPY ", "--from=s ", "--from=0 ", "a", "/x/", "*", "[", "]",
+                "b.yml ", "\n", "ENV A=$A${A:-/y}\n", "ARG A\n", "WORKDIR ", "..", " ", "ENTRYPOINT x\n", "CMD [\"y\"]\n"};
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 1_000; i++) {
+            StringBuilder sb = new StringBuilder();
+            for (int k = random.nextInt(30); k > 0; k--) {
+                sb.append(tokens[random.nextInt(tokens.length)]);
+            }
+            Optional<ImageBuild> b = ImageBuild.of(Dockerfile.parse("Dockerfile", sb.toString()), "", Optional.empty(),
+                    Map.of(), ws);
+            b.ifPresent(x -> assertThat(x.files()).allSatisfy(p -> assertThat(p.containerPath()).startsWith("/")));
+        }
     }
 }
