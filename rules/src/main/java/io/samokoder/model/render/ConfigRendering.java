@@ -172,8 +172,8 @@ public final class ConfigRendering {
     }
 
     /** A container that runs the program, and what this model could not follow in it. */
-    private record Runner(Container container, Optional<String> readPath, List<String> unfollowed,
-                          Set<String> sources) {
+    private record Runner(Container container, Optional<String> readPath, List<Placed> steps,
+                          Optional<String> unfollowedChain, Set<String> sources) {
     }
 
     private static final Pattern CONFIG_FLAG = Pattern.compile("--?config\\.file(?:=|\\s+)['\"]?([^\\s'\"]+)");
@@ -261,23 +261,14 @@ public final class ConfigRendering {
             if (read.isEmpty()) {
                 read = Optional.of(program.defaultConfig());
             }
-            List<String> unfollowed = new ArrayList<>();
-            for (Placed p : steps) {
-                RenderCommands.Step s = p.step();
-                boolean unresolved = s.kind() == RenderCommands.Kind.OPAQUE || s.output().indexOf('$') >= 0
-                        || s.kind() == RenderCommands.Kind.RENDER && (s.input() == null || s.input().indexOf('$') >= 0);
-                if (unresolved) {
-                    unfollowed.add(s.tool() + " in " + where(p) + describe(s));
-                }
-            }
             Set<String> sources = new LinkedHashSet<>();
             if (read.get().indexOf('$') >= 0) {
-                unfollowed.add(0, "the config path `" + read.get() + "` is chosen at run time");
-                runners.add(new Runner(c, Optional.empty(), unfollowed, sources));
+                runners.add(new Runner(c, Optional.empty(), steps, Optional.of("passes a config path chosen at run"
+                        + " time (`" + read.get() + "`)"), sources));
                 continue;
             }
-            follow(ctx, program, c, read.get(), steps, renders, asIs, unfollowed, sources);
-            runners.add(new Runner(c, read, unfollowed, sources));
+            Optional<String> unfollowed = follow(ctx, c, read.get(), steps, renders, asIs, sources);
+            runners.add(new Runner(c, read, steps, unfollowed, sources));
         }
         for (Map.Entry<Render, String> e : scriptRenders.entrySet()) {
             Render r = e.getKey();
@@ -296,8 +287,14 @@ public final class ConfigRendering {
     }
 
     /** Walks back from the path the program reads through the steps that write it, to a repository file. */
-    private static void follow(AuditContext ctx, Program program, Container c, String read, List<Placed> steps,
-                               List<Render> renders, Set<String> asIs, List<String> unfollowed, Set<String> sources) {
+    /**
+     * Walks back from the path the program reads through the steps that write it, to a repository file; records a
+     * render or a file loaded as it is. Returns why the chain cannot be followed, when it cannot.
+     */
+    private static Optional<String> follow(AuditContext ctx, Container c, String read, List<Placed> steps,
+                                           List<Render> renders, Set<String> asIs, Set<String> sources) {
+        // a step writing a path chosen at run time may write the config too
+        Optional<Placed> anywhere = steps.stream().filter(p -> p.step().output().indexOf('$') >= 0).findFirst();
         String node = read;
         List<Placed> chain = new ArrayList<>();
         Set<String> visited = new LinkedHashSet<>();
@@ -323,30 +320,21 @@ public final class ConfigRendering {
         Optional<String> repo = unknownSource ? Optional.empty()
                 : c.repositoryPathAt(node).filter(p -> ctx.workspace().file(p).isPresent());
         repo.ifPresent(sources::add);
-        if (chain.isEmpty()) {
-            if (repo.isPresent() && unfollowed.isEmpty()) {
-                asIs.add(repo.get());
-            }
-            return;
-        }
         Optional<Placed> opaque = chain.stream().filter(p -> p.step().kind() == RenderCommands.Kind.OPAQUE).findFirst();
         if (unknownSource || opaque.isPresent()) {
             Placed p = opaque.orElse(chain.get(chain.size() - 1));
-            String why = p.step().tool() + " in " + where(p) + " writes " + read + describe(p.step());
-            if (!unfollowed.contains(why)) {
-                unfollowed.add(0, why);
-            }
-            return;
-        }
-        if (repo.isEmpty()) {
-            return; // the template is part of the image, not of the repository
+            return Optional.of(runs(p) + ", which writes " + read);
         }
         List<Placed> renderSteps = chain.stream().filter(p -> p.step().kind() == RenderCommands.Kind.RENDER).toList();
         if (renderSteps.isEmpty()) {
-            if (unfollowed.isEmpty()) {
-                asIs.add(repo.get()); // copied unchanged
+            if (repo.isPresent() && anywhere.isPresent()) {
+                return Optional.of(runs(anywhere.get()));
             }
-            return;
+            repo.ifPresent(asIs::add); // read as it is, or copied there unchanged
+            return Optional.empty();
+        }
+        if (repo.isEmpty()) {
+            return Optional.empty(); // the template is part of the image, not of the repository
         }
         Optional<Set<String>> only = Optional.of(new LinkedHashSet<>());
         for (Placed p : renderSteps) {
@@ -366,6 +354,25 @@ public final class ConfigRendering {
         renderSteps.forEach(p -> fixed.addAll(p.step().fixed()));
         renders.add(new Render(tool, repo.get(), only.map(Set::copyOf), c.name(), c.commandLocation().path(),
                 c.commandLocation().line(), env(ctx, c), c.imageName(), added, Set.copyOf(fixed)));
+        return Optional.empty();
+    }
+
+    private static String runs(Placed p) {
+        return "runs " + p.step().tool() + " in " + where(p) + describe(p.step());
+    }
+
+    /** A step that may read the file at one of {@code paths}: input chosen at run time, or a rewrite reading it. */
+    private static Optional<Placed> mayRead(List<Placed> steps, List<String> paths) {
+        return steps.stream().filter(p -> {
+            String in = p.step().input();
+            if (in == null) {
+                return false;
+            }
+            if (in.indexOf('$') >= 0) {
+                return true;
+            }
+            return p.step().kind() == RenderCommands.Kind.OPAQUE && paths.stream().anyMatch(x -> samePath(x, in));
+        }).findFirst();
     }
 
     private static String describe(RenderCommands.Step s) {
@@ -562,9 +569,12 @@ public final class ConfigRendering {
     private Verdict fate(String path, boolean templateByName) {
         for (Runner r : runners) {
             List<String> at = r.container().containerPathsOf(path);
-            if (!at.isEmpty() && !r.unfollowed().isEmpty()) {
-                return new Verdict(Reading.UNFOLLOWED, who(r) + " has it at " + at.get(0) + " and runs "
-                        + r.unfollowed().get(0));
+            if (at.isEmpty()) {
+                continue;
+            }
+            Optional<String> why = r.unfollowedChain().or(() -> mayRead(r.steps(), at).map(ConfigRendering::runs));
+            if (why.isPresent()) {
+                return new Verdict(Reading.UNFOLLOWED, who(r) + " has it at " + at.get(0) + " and " + why.get());
             }
         }
         if (renderedAnywhere.contains(path)) {

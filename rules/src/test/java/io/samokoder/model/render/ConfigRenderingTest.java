@@ -96,7 +96,7 @@ class ConfigRenderingTest {
         write("prometheus.yml", "scrape_configs: []\n");
         ConfigRendering.Verdict v = rendering(PROMETHEUS).reading("prometheus.yml", false, "X");
         assertThat(v.reading()).isEqualTo(UNFOLLOWED);
-        assertThat(v.reason()).contains("the config path `$PROM_CONFIG` is chosen at run time");
+        assertThat(v.reason()).contains("passes a config path chosen at run time (`$PROM_CONFIG`)");
     }
 
     @Test
@@ -130,5 +130,23 @@ class ConfigRenderingTest {
         ConfigRendering r = rendering(ALERTMANAGER);
         assertThat(r.reading("docs/alertmanager.yml", false, "X").reading()).isEqualTo(LITERAL);
         assertThat(r.reading("docs/alertmanager.yml.tmpl", true, "X").reading()).isEqualTo(TEMPLATE);
+    }
+
+    @Test
+    void aRewriteOfAnotherFileDoesNotHideAConfigReadAsItIs() throws IOException {
+        write("docker-compose.yml", """
+                services:
+                  alertmanager:
+                    image: prom/alertmanager:v0.27.0
+                    entrypoint: ["/bin/sh", "-c"]
+                    command:
+                      - |
+                        awk '{print}' /etc/hosts > /tmp/hosts
+                        exec /bin/alertmanager --config.file=/etc/alertmanager/alertmanager.yml
+                    volumes:
+                      - ./alertmanager.yml:/etc/alertmanager/alertmanager.yml:ro
+                """);
+        write("alertmanager.yml", "route: {receiver: r}\n");
+        assertThat(rendering(ALERTMANAGER).reading("alertmanager.yml", false, "X").reading()).isEqualTo(LITERAL);
     }
 }
