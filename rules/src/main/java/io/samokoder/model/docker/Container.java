@@ -65,8 +65,9 @@ public final class Container {
 
     /** For a compose service: its {@code entrypoint:}/{@code command:} over its image's defaults. */
     static Container of(ComposeService s, Optional<ImageBuild> build) {
+        // with `build:`, `image:` names the image built, not one pulled: unknown when the build is not followed
         Optional<String> imageName = build.isPresent() ? Optional.of(build.get().baseImage())
-                : s.image().map(ComposeValue::value);
+                : s.hasBuild() ? Optional.empty() : s.image().map(ComposeValue::value);
         List<String> imageEntrypoint = List.of();
         List<String> imageCmd = List.of();
         String workdir = "/";

@@ -376,4 +376,20 @@ class AlertingRulesTest {
         write("deploy.sh", "#!/bin/sh\nenvsubst < ops/am.yml > /etc/alertmanager/alertmanager.yml\n");
         assertThat(audit("alerting/unresolved-placeholder")).isEmpty();
     }
+
+    @Test
+    void anImageBuiltFromOutsideTheRepositoryIsNotJudgedByItsTag() throws IOException {
+        write("alertmanager.yml.tmpl", MINIMAL);
+        write("docker-compose.yml", """
+                services:
+                  alertmanager:
+                    build: https://github.com/example/alertmanager-gettext.git#v1
+                    image: prom/alertmanager:with-gettext
+                    entrypoint: ["/bin/sh", "-c", "envsubst < /t/a.tmpl > /tmp/a.yml && exec alertmanager --config.file=/tmp/a.yml"]
+                    environment: [TOKEN]
+                    volumes: ["./alertmanager.yml.tmpl:/t/a.tmpl:ro"]
+                """);
+        assertThat(audit("alerting/render-tool-missing")).isEmpty();
+        assertThat(audit("alerting/unresolved-placeholder")).isEmpty();
+    }
 }
