@@ -515,6 +515,28 @@ class MonitoringRulesTest {
     }
 
     @Test
+    void theStackIsTheOneTheCommandRuns() {
+        TempRepo r = new TempRepo(dir)
+                .file("deployment/docker-compose.yml", "services:\n  webapp:\n    build: ../webapp\n"
+                        + "    ports: [\"8080:8080\"]\n")
+                .file("tools/compose.yaml", "services:\n  adminer:\n    image: adminer:4\n    ports: [\"8081:8080\"]\n")
+                .file("webapp/README.md", """
+                        ```shell
+                        cd deployment
+                        docker-compose up -d
+                        ```
+
+                        Open [the shop](http://localhost:8080) and the database UI at http://localhost:8081.
+                        """);
+        // `cd deployment` in webapp/README.md means the repository's deployment/; tools/ is another project
+        assertThat(run(r, new ClaimedButMissingRule())).singleElement().satisfies(x -> {
+            assertThat(x.severity()).isEqualTo(Severity.MEDIUM);
+            assertThat(x.message()).startsWith("http://localhost:8081 is claimed, but no compose service publishes")
+                    .contains("compose files: deployment/docker-compose.yml");
+        });
+    }
+
+    @Test
     void whatTheRuleCannotSeeIsInfo() {
         TempRepo r = new TempRepo(dir)
                 .file("plex/compose.yaml", "services:\n  plex:\n    image: linuxserver/plex\n    network_mode: host\n")
