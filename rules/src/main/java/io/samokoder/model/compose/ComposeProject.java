@@ -26,7 +26,7 @@ import java.util.function.Function;
  * {@code ctx.model(ComposeProject.class, ComposeProject::load)}.
  *
  * <p>Files are found by name ({@code compose.yaml}, {@code docker-compose.yml}, {@code *.override.*},
- * {@code docker-compose.prod.yml}, ... in any folder) plus whatever they {@code include:} or {@code extends:}. Values
+ * {@code docker-compose.prod.yml}, {@code compose.observability.yaml}, ... in any folder) plus whatever they {@code include:} or {@code extends:}. Values
  * are interpolated with the variables of the {@code .env} in the file's folder (compose's dotenv rules) and, when the
  * audit is configured with one, the process environment ({@code AuditConfig.environment()}, which wins over
  * {@code .env}). Bad input never throws: it becomes {@link #problems()}.
@@ -42,8 +42,11 @@ public final class ComposeProject {
     public record MountedBy(ComposeStack stack, ComposeService service, Mount mount) {
     }
 
+    /** The files a plain {@code docker compose up} reads, in compose's order of preference (compose-go's cli). */
     private static final List<String> BASE_NAMES = List.of("compose.yaml", "compose.yml", "docker-compose.yml",
             "docker-compose.yaml");
+    private static final List<String> OVERRIDE_NAMES = List.of("compose.override.yml", "compose.override.yaml",
+            "docker-compose.override.yml", "docker-compose.override.yaml");
 
     private final Map<String, ComposeFile> files;
     private final List<ComposeStack> stacks;
@@ -319,10 +322,8 @@ public final class ComposeProject {
             }
             if (base != null) {
                 defaults.add(base);
-                String name = base.substring(base.lastIndexOf('/') + 1);
-                String ext = name.substring(name.lastIndexOf('.'));
-                String stem = name.substring(0, name.lastIndexOf('.'));
-                for (String cand : List.of(stem + ".override" + ext, stem + ".override" + (ext.equals(".yml") ? ".yaml" : ".yml"))) {
+                // compose looks for its override by these names whatever the base file is called
+                for (String cand : OVERRIDE_NAMES) {
                     String p = folder.isEmpty() ? cand : folder + "/" + cand;
                     if (named.contains(p)) {
                         defaults.add(p);

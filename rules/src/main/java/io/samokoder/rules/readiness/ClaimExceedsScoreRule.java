@@ -29,7 +29,8 @@ import java.util.regex.Pattern;
                 + " 'готовность к продакшену 95%' and readiness badges with a percentage (shields.io, badgen)."
                 + " A claim with a number is compared with the measured score; one without a number with the gate's"
                 + " minimum score. High when the claim is more than 10 points above the measured score."
-                + " Negated, aspirational, questioned and quoted claims are not claims.")
+                + " Negated, aspirational, questioned and quoted claims are not claims, nor is the adjective in"
+                + " front of a noun ('production-ready Django projects').")
 public final class ClaimExceedsScoreRule implements Rule {
 
     /** A claim this many points or fewer above the score is medium; more is high. */

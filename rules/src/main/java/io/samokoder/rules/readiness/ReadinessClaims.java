@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -56,6 +57,15 @@ public final class ReadinessClaims {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern LONE_PERCENT = Pattern.compile("%(?![0-9a-fA-F]{2})");
     private static final String QUOTES = "\"“”«»„";
+    /** The English adjective forms, which can stand before a noun. */
+    private static final Pattern ATTRIBUTIVE_FORM = Pattern.compile("(?:production|prod)[ \\-]?ready", FLAGS);
+    /** The word right after a claim (blanked markup skipped), when a letter comes before any punctuation. */
+    private static final Pattern NEXT_WORD = Pattern.compile("^[\\s\\u00a0]*(\\p{L}[\\p{L}'’-]*)", FLAGS);
+    /** Words that can follow a predicate "is production-ready": conjunctions, prepositions, adverbs. */
+    private static final Set<String> PREDICATE_FOLLOWERS = Set.of("and", "or", "but", "since", "as", "with",
+            "without", "for", "out", "of", "in", "on", "at", "by", "from", "now", "today", "already", "too", "also",
+            "thanks", "through", "via", "once", "when", "because", "so", "yet", "after", "if", "while", "to", "than",
+            "right", "again", "anyway", "и", "с", "для", "уже", "после", "при", "но", "или", "на");
 
     private ReadinessClaims() {
     }
@@ -226,7 +236,7 @@ public final class ReadinessClaims {
         if (best == null && !badge) {
             Matcher m = UNQUALIFIED.matcher(line);
             while (m.find()) {
-                if (isClaim(line, m.start(), m.end())) {
+                if (isClaim(line, m.start(), m.end()) && !attributive(m.group(), line.substring(m.end()))) {
                     best = new ReadinessClaim(lineNo, map[m.start()] + 1, ReadinessClaim.UNQUALIFIED, clip(m.group()),
                             false);
                     break;
@@ -246,6 +256,20 @@ public final class ReadinessClaims {
             }
         }
         return false;
+    }
+
+    /**
+     * "production-ready Django projects", "production-ready deployment strategies", "Production Ready Metrics": the
+     * English adjective in front of a noun describes that noun (what a template generates, what a guide teaches, a
+     * title), not the project. A predicate ("is production-ready.", "production ready and tested", "Production
+     * ready!") ends the clause or goes on with a function word.
+     */
+    private static boolean attributive(String term, String after) {
+        if (!ATTRIBUTIVE_FORM.matcher(term).matches()) {
+            return false;
+        }
+        Matcher next = NEXT_WORD.matcher(after);
+        return next.find() && !PREDICATE_FOLLOWERS.contains(next.group(1).toLowerCase(Locale.ROOT));
     }
 
     private static boolean isClaim(String line, int start, int end) {

@@ -42,6 +42,9 @@ class ReadinessClaimsTest {
             "Все сервисы готовы к продакшену.",
             "Ready for production since v2.",
             "Production ready!",
+            "This stack is production-ready and battle-tested.",
+            "The template is production ready out of the box.",
+            "🛡️ **Production Ready**",
     })
     void unqualifiedClaims(String line) {
         List<ReadinessClaim> claims = find(line + "\n");
@@ -64,6 +67,12 @@ class ReadinessClaimsTest {
             "`Production Ready (95%)` is what the template prints",
             "<!-- Production Ready (95%) -->",
             "[guide](https://example.com/production-ready-95%25)",
+            // the adjective before a noun describes that noun: what a template generates, what a guide teaches
+            "Cookiecutter Django is a framework for jumpstarting production-ready Django projects quickly.",
+            "A practical guide to implement production-ready distributed systems.",
+            "The service includes production-ready OpenTelemetry tracing with batching.",
+            "| Monitoring | [Spring Boot Actuator Production Ready Metrics] |",
+            "robust testing coverage and production-ready deployment strategies.",
     })
     void notClaims(String line) {
         assertThat(find(line + "\n")).isEmpty();
