@@ -99,10 +99,10 @@ public final class ComposeInvocations {
             "\\$\\{([A-Za-z_][A-Za-z0-9_]*)}|\\$([A-Za-z_][A-Za-z0-9_]*)");
     /** "Copy .env.example to .env", "rename `env.sample` to `.env`", "cp .env.example .env" in prose. */
     private static final Pattern PROSE_COPY = Pattern.compile("(?i)\\b(?:copy|cp|rename|duplicate|mv)\\b[^\\n]{0,60}?"
-            + "`?((?:[\\w.\\-]+/)*[\\w.\\-]*(?:\\.env[\\w.\\-]*|env\\.(?:example|sample|template|dist)"
-            + "|example\\.env))`?"
-            + "\\s+(?:file\\s+)?(?:to|into|as)\\s+(?:a\\s+)?(?:new\\s+)?(?:file\\s+)?(?:named\\s+|called\\s+)?"
-            + "`?((?:[\\w.\\-]+/)*\\.env)`?(?![\\w.\\-])");
+            + "`?((?:[\\w.\\-]{1,64}/){0,8}[\\w.\\-]{0,64}(?:\\.env[\\w.\\-]{0,32}"
+            + "|env\\.(?:example|sample|template|dist)|example\\.env))`?"
+            + "\\s{1,4}(?:file\\s)?(?:to|into|as)\\s{1,4}(?:a\\s)?(?:new\\s)?(?:file\\s)?(?:named\\s|called\\s)?"
+            + "`?((?:[\\w.\\-]{1,64}/){0,8}\\.env)`?(?![\\w.\\-])");
     private static final Set<String> SHELL_LANGUAGES = Set.of("", "sh", "bash", "shell", "console", "zsh",
             "shell-session", "terminal", "shellsession", "cmd", "text", "sh-session");
     private static final List<String> DEFAULT_COMPOSE = List.of("compose.yaml", "compose.yml", "docker-compose.yml",

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 class ComposeInvocationsTest {
 
@@ -202,5 +203,20 @@ class ComposeInvocationsTest {
                     .doesNotContainKey("TAG");
             assertThat(i.unseen()).singleElement().asString().contains("sources /etc/app/release.env");
         });
+    }
+
+    @Test
+    void hostileInputNeverThrows() {
+        AuditContext ctx = new TempRepo(dir)
+                .file("docker-compose.yml", COMPOSE)
+                .file("README.md", "Copy " + "a".repeat(100_000) + " to .env\n\n```sh\ncat <<EOF\nnever closed\n")
+                .file("a.sh", "source a.sh\n./b.sh\nexport \"$(\n'unclosed\n${\ndocker compose -f\n")
+                .file("b.sh", "./a.sh\nexport T=1\n")
+                .file("Makefile", "\t\n\t\\\ninclude\nexport\n-include /etc/x.env\nA := $(shell x)\n")
+                .file(".github/workflows/x.yml", "jobs:\n  a:\n    steps:\n      - run: [1, 2]\n      - run:\n")
+                .context();
+        ComposeInvocations m = assertTimeoutPreemptively(java.time.Duration.ofSeconds(60), () -> model(ctx));
+        assertThat(m.invocations()).allSatisfy(i -> assertThat(i.files()).isEmpty());
+        assertThat(verdict(ctx, "docker-compose.yml", "TAG")).isEqualTo(Verdict.NOT_SET);
     }
 }
