@@ -232,6 +232,12 @@ public final class ClaimedButMissingRule implements Rule {
         String subject = subject(e);
         List<ComposeStack> stacks = stacksFor(compose, f, launch);
         if (stacks.isEmpty()) {
+            Optional<String> template = templateAbove(compose, Monitoring.join(f.folder(), launch.directory()));
+            if (template.isPresent()) {
+                info(sink, f, e, subject + " is claimed " + why + ", but compose file " + template.get()
+                        + " could not be read: it is a template, rendered before use; not judged");
+                return;
+            }
             info(sink, f, e, subject + " is claimed " + why + ", but there is no compose file in "
                     + folderName(Monitoring.join(f.folder(), launch.directory())) + " or the folders above it"
                     + (launch.files().isEmpty() ? "" : " named " + String.join(", ", launch.files()))
@@ -307,6 +313,19 @@ public final class ClaimedButMissingRule implements Rule {
 
     private static String folderName(String folder) {
         return folder.isEmpty() ? "the repository root" : folder + "/";
+    }
+
+    /**
+     * A compose template (rendered before use, so left out of every stack) in the folder a command runs in or the
+     * folders above it, the nearest first.
+     */
+    private static Optional<String> templateAbove(ComposeProject compose, String dir) {
+        return compose.templates().stream()
+                .filter(t -> {
+                    String folder = t.contains("/") ? t.substring(0, t.lastIndexOf('/')) : "";
+                    return folder.isEmpty() || dir.equals(folder) || dir.startsWith(folder + "/");
+                })
+                .max(java.util.Comparator.comparingInt(String::length));
     }
 
     /** The stacks a command runs: the files it names, else the stack compose finds from the folder it runs in. */

@@ -355,4 +355,31 @@ class ComposeProjectTest {
         assertThat(p.stacks()).isNotEmpty();
         assertThat(p.services()).extracting(ComposeService::name).contains("a", "b");
     }
+
+    @Test
+    void templatesAreInNoStack() {
+        TempRepo repo = new TempRepo(dir)
+                .file("{{cookiecutter.project_slug}}/docker-compose.yml", """
+                        services:
+                          web:
+                            image: {{ cookiecutter.project_slug }}_web
+                            ports: ["8000:8000"]
+                        """)
+                .file("{{cookiecutter.project_slug}}/compose.yaml", "services:\n  db:\n    image: postgres:16\n")
+                .file("roles/web/templates/docker-compose.yml", """
+                        services:
+                        {% for w in workers %}
+                          {{ w }}:
+                            image: web:1.0
+                        {% endfor %}
+                        """)
+                .file("docker-compose.yml", "services:\n  docs:\n    image: nginx:1.27\n");
+        ComposeProject project = load(repo);
+        assertThat(project.templates()).containsExactly("roles/web/templates/docker-compose.yml",
+                "{{cookiecutter.project_slug}}/compose.yaml", "{{cookiecutter.project_slug}}/docker-compose.yml");
+        assertThat(project.files()).containsOnlyKeys("docker-compose.yml");
+        assertThat(project.stacks()).singleElement().satisfies(st -> assertThat(st.services()).containsOnlyKeys("docs"));
+        assertThat(project.problems()).isEmpty();
+        assertThat(project.inputs()).contains("{{cookiecutter.project_slug}}/docker-compose.yml");
+    }
 }

@@ -593,9 +593,30 @@ class MonitoringRulesTest {
                 .file(".env.example", "TAG=1.0\nSET_TAG=1.0\n");
         List<Finding> f = run(r, new UnsetComposeVariableRule());
         assertThat(f).extracting(Finding::line).containsExactly(3, 4, 8);
-        assertThat(f.get(0).message()).contains("${TAG}").contains(".env.example lists it").contains("'acme/a:'");
+        assertThat(f.get(0).message()).contains("${TAG}").contains(".env.example lists it").contains("'acme/a:'")
+                .contains(".env.example:1 (env file) sets TAG, but nothing the repository runs is seen to pass it");
+        assertThat(f).extracting(Finding::severity).as("TAG has a value in the repository, the others nowhere")
+                .containsExactly(Severity.INFO, Severity.MEDIUM, Severity.MEDIUM);
+        assertThat(f.get(1).message()).contains("nothing in the repository sets it");
         assertThat(f.get(2).message()).contains("${AM_CFG}").doesNotContain("LVL");
         TempRepo withEnv = r.environment(Map.of("TAG", "2", "PORT", "80", "AM_CFG", "/etc/am.yml"));
         assertThat(run(withEnv, new UnsetComposeVariableRule())).isEmpty();
+    }
+
+    @Test
+    void aScriptThatRunsComposeSetsItsVariables() {
+        TempRepo r = new TempRepo(dir)
+                .file("logging/docker-compose.yml", "services:\n  es:\n    image: elastic/es:${ES_TAG}\n"
+                        + "    ports: [\"${ES_PORT}:9200\"]\n")
+                .file("logging/docker-compose.local.yml", "services:\n  es:\n    extends: {file: docker-compose.yml,"
+                        + " service: es}\n")
+                .file("start.sh", "#!/bin/bash\nexport ES_TAG=8.13.4\n"
+                        + "docker compose -f logging/docker-compose.local.yml up -d\n");
+        List<Finding> f = run(r, new UnsetComposeVariableRule());
+        assertThat(f).extracting(Finding::message).noneMatch(m -> m.contains("ES_TAG"));
+        assertThat(f).singleElement().satisfies(x -> {
+            assertThat(x.message()).contains("${ES_PORT}").contains("nothing in the repository sets it");
+            assertThat(x.severity()).isEqualTo(Severity.MEDIUM);
+        });
     }
 }

@@ -44,7 +44,9 @@ class ReadinessClaimsTest {
             "Production ready!",
             "This stack is production-ready and battle-tested.",
             "The template is production ready out of the box.",
-            "🛡️ **Production Ready**",
+            "It's a production-ready stack: Prometheus, Alertmanager and Grafana in one compose file.",
+            "**Status:** production ready",
+            "Наш бэкенд уже готов к продакшену и работает у клиентов.",
     })
     void unqualifiedClaims(String line) {
         List<ReadinessClaim> claims = find(line + "\n");
@@ -73,6 +75,19 @@ class ReadinessClaimsTest {
             "The service includes production-ready OpenTelemetry tracing with batching.",
             "| Monitoring | [Spring Boot Actuator Production Ready Metrics] |",
             "robust testing coverage and production-ready deployment strategies.",
+            // adjectives of something else, headings, subjects other than the project, promises
+            "Acme Starter is a project template that generates production-ready FastAPI services.",
+            "A toolkit for bootstrapping production-ready Go services in minutes.",
+            "🔒 **Production Ready**",
+            "| Metrics | [Micrometer](https://micrometer.io/), [Spring Boot Actuator Production Ready Features] |",
+            "This chapter walks through production-ready deployment strategies for Kafka consumers.",
+            "A reference for engineers who want to build production-ready event-driven systems.",
+            "The generated project is production-ready out of the box.",
+            "Once configured, your app is production-ready.",
+            "It will be production-ready in 2.0.",
+            "The service is designed to be production ready.",
+            "Production-ready Django projects in one command.",
+            "Шаблон генерирует проекты, готовые к продакшену.",
     })
     void notClaims(String line) {
         assertThat(find(line + "\n")).isEmpty();
