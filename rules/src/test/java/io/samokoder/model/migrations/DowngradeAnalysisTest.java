@@ -45,7 +45,7 @@ class DowngradeAnalysisTest {
     @Test
     void namesTheOperationAndObjectThatIsNotReversed() {
         List<DowngradeAnalysis.Gap> g = gaps("op.add_column('users', sa.Column('a'))\n"
-                + "op.add_column('users', sa.Column('b'))\nop.create_index('ix_users_a', 'users', ['a'])\n"
+                + "op.add_column('users', sa.Column('b'))\nop.create_index('ix_users_a', 'users', ['email'])\n"
                 + "op.create_foreign_key(None, 'users', 'orgs', ['org_id'], ['id'])\n"
                 + "op.rename_table('x', 'y')\nop.drop_table('legacy')",
                 "op.drop_column('users', 'a')\nop.rename_table('x', 'y')");
