@@ -60,7 +60,7 @@ public final class RaisingDowngradeRule extends AlembicRule {
                 Finding.Builder b = env.ini() != null ? Finding.of(this).at(env.ini(), Math.max(1, env.iniLine()))
                         : Finding.of(this).at(first.path(), first.downgrade().line());
                 sink.report(b.severity(Severity.INFO)
-                        .message("migrations of " + env.label() + " are forward-only: downgrade() raises in "
+                        .message("the Alembic history of " + env.label() + " is forward-only: downgrade() raises in "
                                 + raising.size() + " of " + analysed + " revisions that change something, every one"
                                 + " since " + first.revisionId() + " (" + first.downgrade().raises() + ");"
                                 + " `alembic downgrade` is no rollback path here, restoring a backup is")
