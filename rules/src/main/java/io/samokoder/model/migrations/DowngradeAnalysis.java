@@ -972,7 +972,8 @@ public final class DowngradeAnalysis {
             if (parent == null) {
                 return false;
             }
-            return !parent.present || parent.temporary || (parent.judged && parent.start == Start.ABSENT);
+            return !parent.present || parent.temporary || (parent.judged && parent.start == Start.ABSENT
+                    && !startedAs(parent.kind, null, parent.name)); // a new table: reported itself
         }
 
         List<DataGap> dataGaps(List<Step> ups, List<Step> downs) {
@@ -1130,7 +1131,8 @@ public final class DowngradeAnalysis {
         OpCall call = blame.call();
         boolean sql = call.effects() != null;
         String via = sql ? "op.execute: " + c.shown() : (call.isBatch() ? "batch_op." : "op.") + call.name();
-        String t = q(o.originTable != null ? o.originTable : c.table());
+        // where the object is now when it is left behind, where it was when it is missing
+        String t = q(o.present && o.table != null ? o.table : o.originTable != null ? o.originTable : c.table());
         String n = q(o.originName);
         String op = call.name();
         boolean replacedOnto = o.start == Start.PRESENT && o.present && eqName(o.name, o.originName)

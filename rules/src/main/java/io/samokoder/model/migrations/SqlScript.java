@@ -650,6 +650,14 @@ public final class SqlScript {
             accept("only");
             String table = qualified(name());
             String shown = "ALTER TABLE " + show(table);
+            int before = out.size();
+            alterTableActions(table, shown, g);
+            if (out.size() == before) { // owner, storage, triggers switched off and on: nothing to undo
+                add(SchemaChange.of(Act.NEUTRAL, Kind.TABLE, null, table, shown));
+            }
+        }
+
+        private void alterTableActions(String table, String shown, boolean g) {
             int guard = 0;
             while (i < t.size() && ++guard < 10000) {
                 int start = i;
@@ -827,11 +835,11 @@ public final class SqlScript {
                 }
             }
             boolean leftJoin = false;
-            for (int k = 0; k + 2 < t.size() && !idempotent; k++) {
-                leftJoin |= t.get(k).w("left") && (t.get(k + 1).w("join") || t.get(k + 1).w("outer"));
-                idempotent = (t.get(k).w("on") && (t.get(k + 1).w("conflict") || (t.get(k + 1).w("duplicate")
-                        && t.get(k + 2).w("key")))) || (t.get(k).w("not") && t.get(k + 1).w("exists"))
-                        || (leftJoin && t.get(k).w("is") && t.get(k + 1).w("null")); // anti-join: only missing rows
+            for (int k = 0; k + 1 < t.size() && !idempotent; k++) {
+                leftJoin |= t.get(k).w("left") && (at(k + 1).w("join") || at(k + 1).w("outer"));
+                idempotent = (t.get(k).w("on") && (at(k + 1).w("conflict") || (at(k + 1).w("duplicate")
+                        && at(k + 2).w("key")))) || (t.get(k).w("not") && at(k + 1).w("exists"))
+                        || (leftJoin && t.get(k).w("is") && at(k + 1).w("null")); // anti-join: only missing rows
             }
             add(data("INSERT", table).withSources(sources).withGuard(idempotent).withShown((verb.equals("insert")
                     ? "INSERT INTO " : verb.toUpperCase(Locale.ROOT) + " INTO ") + show(table)));
