@@ -440,7 +440,7 @@ public final class DowngradeAnalysis {
         private final Map<String, List<Obj>> byTable = new HashMap<>();
         private final Map<Kind, List<Obj>> unnamed = new EnumMap<>(Kind.class);
         private final Map<Kind, List<Obj>> byKind = new EnumMap<>(Kind.class);
-        private final Map<Step, Object[]> touched = new HashMap<>();
+        private final Map<Step, Object[]> touched = new java.util.IdentityHashMap<>();
         final Set<String> droppedColumnsUp = new HashSet<>();
         final Set<String> droppedTablesUp = new HashSet<>();
         int seq;
@@ -1022,8 +1022,9 @@ public final class DowngradeAnalysis {
                     continue;
                 }
                 boolean conforms = conforms(s, rules);
-                if (seen.add(s.call().line() + "|" + shown(s))) {
-                    out.add(new DataGap(s.call(), shown(s), false, destructive(s), c.name(), c.table(), c.columns(),
+                String shown = shown(s);
+                if (seen.add(s.call().line() + "|" + shown)) {
+                    out.add(new DataGap(s.call(), shown, false, destructive(s), c.name(), c.table(), c.columns(),
                             "fill".equals(c.ctype()), "cleanup".equals(c.ctype()) || conforms, c.guarded()));
                 }
             }

@@ -58,9 +58,24 @@ public final class IrreversibleDataChangeRule extends AlembicRule {
         List<DowngradeAnalysis.DataGap> gaps = project.analysis(m).data();
         String where = down == null ? "there is no downgrade()" : "downgrade() has no data change undoing it";
         List<Finding> findings = new java.util.ArrayList<>();
+        java.util.Map<String, String> addedByCache = new java.util.HashMap<>();
+        Severity worstOfRest = null;
+        int rest = 0;
         for (DowngradeAnalysis.DataGap g : gaps) {
+            String addedBy = g.fill() || !"UPDATE".equals(g.verb()) ? null
+                    : addedByCache.computeIfAbsent(g.table() + "|" + g.columns(),
+                    k -> java.util.Objects.requireNonNullElse(addedBy(project, env, m, g), ""));
+            addedBy = addedBy == null || addedBy.isEmpty() ? null : addedBy;
+            if (findings.size() == AlembicRules.MAX_PER_REVISION) {
+                // beyond the ones reported one by one only the worst severity is needed
+                Severity sev = g.unknown() ? Severity.INFO : g.fill() || addedBy != null || g.cleanup()
+                        || (down != null && down.trivial()) || (g.idempotent() && "INSERT".equals(g.verb()))
+                        ? Severity.LOW : Severity.MEDIUM;
+                worstOfRest = worstOfRest == null || sev.compareTo(worstOfRest) < 0 ? sev : worstOfRest;
+                rest++;
+                continue;
+            }
             Finding.Builder b = Finding.of(this).at(m.path(), g.op().line()).key(m.revisionId() + ":" + g.what());
-            String addedBy = g.fill() || !"UPDATE".equals(g.verb()) ? null : addedBy(project, env, m, g);
             if (g.unknown()) {
                 b.severity(Severity.INFO).message("upgrade() of revision " + m.revisionId() + " runs " + g.what()
                         + ", which this audit cannot read, and " + where + ": check whether it changes rows");
@@ -87,20 +102,15 @@ public final class IrreversibleDataChangeRule extends AlembicRule {
             }
             findings.add(b.build());
         }
-        for (int i = 0; i < findings.size(); i++) {
-            if (i == AlembicRules.MAX_PER_REVISION) {
-                List<Finding> rest = findings.subList(i, findings.size());
-                Severity worst = rest.stream().map(Finding::severity).min(java.util.Comparator.naturalOrder())
-                        .orElse(Severity.MEDIUM);
-                sink.report(Finding.of(this).at(m.path(), rest.get(0).line()).severity(worst)
-                        .message("upgrade() of revision " + m.revisionId() + " has " + rest.size()
-                                + " more data changes without counterpart (first "
-                                + AlembicRules.MAX_PER_REVISION + " reported individually)")
-                        .key(m.revisionId() + ":more")
-                        .build());
-                break;
-            }
-            sink.report(findings.get(i));
+        findings.forEach(sink::report);
+        if (rest > 0) {
+            sink.report(Finding.of(this).at(m.path(), gaps.get(AlembicRules.MAX_PER_REVISION).op().line())
+                    .severity(worstOfRest)
+                    .message("upgrade() of revision " + m.revisionId() + " has " + rest
+                            + " more data changes without counterpart (first "
+                            + AlembicRules.MAX_PER_REVISION + " reported individually)")
+                    .key(m.revisionId() + ":more")
+                    .build());
         }
     }
 
