@@ -26,6 +26,10 @@ final class PyScan {
     private static final Set<String> BENIGN_CALLS = Set.of("print", "logger", "log", "logging", "warnings", "pass",
             "len", "range", "list", "dict", "set", "tuple", "str", "int", "sorted", "isinstance", "super");
     private static final int MAX_OPS = 1_000_000;
+    /** Statements visited per function, helpers and unrolled loops included: nested loops must not explode. */
+    private static final int MAX_STATEMENTS = 2_000_000;
+    /** Longest string an expression is evaluated to (the SQL reader reads no more either). */
+    private static final int MAX_STRING = SqlScript.MAX_CHARS;
     private static final int MAX_UNROLL = 64;
     private static final int MAX_EVAL_DEPTH = 12;
 
@@ -77,6 +81,7 @@ final class PyScan {
     private final Set<String> binds = new HashSet<>();
     private boolean foreignCall;
     private int checks;
+    private int visited;
     private boolean checkBefore;
 
     private PyScan(Map<String, PyStatement> defs) {
@@ -110,7 +115,7 @@ final class PyScan {
 
     private void scan(List<PyStatement> stmts, Map<String, String> aliases, Scope scope) {
         for (PyStatement st : stmts) {
-            if (ops.size() > MAX_OPS) {
+            if (ops.size() > MAX_OPS || ++visited > MAX_STATEMENTS) {
                 return;
             }
             List<Token> h = st.head();
@@ -418,6 +423,9 @@ final class PyScan {
         if (allStrings) {
             StringBuilder sb = new StringBuilder();
             for (Token t : e) {
+                if (sb.length() >= MAX_STRING) {
+                    break;
+                }
                 sb.append(t.fString() ? fString(t.value(), scope, depth) : t.value());
             }
             return sb.toString();
@@ -431,7 +439,7 @@ final class PyScan {
             StringBuilder sb = new StringBuilder();
             int start = 0;
             boolean any = false;
-            while (start <= e.size()) {
+            while (start <= e.size() && sb.length() < MAX_STRING) {
                 int p = PyStatement.indexOfTopLevel(e, "+", start);
                 int end = p < 0 ? e.size() : p;
                 String part = str(e.subList(start, end), scope, depth + 1);
@@ -518,6 +526,9 @@ final class PyScan {
                     value = b == null ? null : str(b.tokens(), b.scope(), depth + 1);
                 }
                 sb.append(value == null ? String.valueOf(SqlScript.HOLE) : value);
+                if (sb.length() >= MAX_STRING) {
+                    break;
+                }
                 i = end;
             } else {
                 sb.append(c);

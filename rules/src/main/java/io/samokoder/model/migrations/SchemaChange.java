@@ -85,9 +85,4 @@ public record SchemaChange(Act act, Kind kind, String table, String name, String
     SchemaChange withShown(String s) {
         return new SchemaChange(act, kind, table, name, newName, columns, ctype, guarded, s, sources);
     }
-
-    /** Whether this changes structure (not rows, not nothing, not unknown). */
-    public boolean isSchema() {
-        return act != Act.DATA && act != Act.NEUTRAL && act != Act.UNKNOWN;
-    }
 }

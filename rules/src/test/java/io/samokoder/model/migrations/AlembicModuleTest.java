@@ -157,6 +157,28 @@ class AlembicModuleTest {
     }
 
     @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void evaluationIsBoundedAgainstLoopAndStringBombs() {
+        StringBuilder loops = new StringBuilder("N = (" + "'a', ".repeat(60) + ")\ndef upgrade():\n");
+        String indent = "    ";
+        for (int i = 0; i < 12; i++) {
+            loops.append(indent).append("for x").append(i).append(" in N:\n");
+            indent += "    ";
+        }
+        loops.append(indent).append("y = x0\n"); // no operation: only the statement budget stops it
+        AlembicModule m = parse(loops.toString());
+        assertThat(m.upgrade().ops()).isEmpty();
+        StringBuilder strings = new StringBuilder("S0 = '" + "x".repeat(1000) + "'\n");
+        for (int i = 1; i < 40; i++) {
+            strings.append("S").append(i).append(" = S").append(i - 1).append(" + S").append(i - 1).append('\n');
+        }
+        strings.append("def upgrade():\n    op.execute(S39)\n");
+        AlembicModule s = parse(strings.toString());
+        assertThat(s.upgrade().ops()).hasSize(1);
+        assertThat(s.analysis()).isNotNull();
+    }
+
+    @Test
     void aDowngradeCallingForeignCodeIsOpaque() {
         AlembicModule m = parse("from app.migrations import drop_everything\n"
                 + "def downgrade():\n    drop_everything(op)\n");
