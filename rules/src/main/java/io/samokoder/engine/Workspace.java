@@ -188,10 +188,13 @@ public final class Workspace {
         }
     }
 
-    /** Normalises {@code a/./b/../c} and leading {@code ./}; returns null-safe, {@code /}-separated text. */
+    /**
+     * Normalises {@code a/./b/../c} and leading {@code ./} of a {@code /}-separated path. A backslash is part of a
+     * name, as on the systems the audited files are deployed to (a folder may be called {@code a\b}).
+     */
     public static String normalize(String path) {
         List<String> parts = new ArrayList<>();
-        for (String part : path.replace('\\', '/').split("/")) {
+        for (String part : path.split("/")) {
             if (part.isEmpty() || part.equals(".")) {
                 continue;
             }
@@ -252,6 +255,60 @@ public final class Workspace {
         }
     }
 
+    /** Whether the JVM decodes file names as UTF-8 (with replacement), as the repository paths are shown. */
+    private static final boolean UTF8_NAMES = java.nio.charset.StandardCharsets.UTF_8.name().equalsIgnoreCase(
+            System.getProperty("sun.jnu.encoding", java.nio.charset.StandardCharsets.UTF_8.name()));
+
+    /**
+     * A file name as the repository path shows it: its bytes decoded as UTF-8, invalid sequences replaced by U+FFFD.
+     * A JVM that decodes names in another encoding (a POSIX locale: ASCII) gets the bytes from the path's URI, which
+     * spells them as they are.
+     */
+    static String displayName(Path entry, String name) {
+        if (UTF8_NAMES || isAscii(name)) {
+            return name;
+        }
+        try {
+            String uri = entry.toAbsolutePath().toUri().getRawPath();
+            int end = uri.endsWith("/") ? uri.length() - 1 : uri.length();
+            String last = uri.substring(uri.lastIndexOf('/', end - 1) + 1, end);
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(last.length());
+            for (int i = 0; i < last.length(); i++) {
+                char c = last.charAt(i);
+                if (c == '%' && i + 2 < last.length()) {
+                    bytes.write(Integer.parseInt(last.substring(i + 1, i + 3), 16));
+                    i += 2;
+                } else {
+                    bytes.write(c);
+                }
+            }
+            return bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+        } catch (RuntimeException e) {
+            return name; // the JVM's own decoding
+        }
+    }
+
+    /** Whether {@code dir} resolved with {@code name} is {@code entry}: the name spells the file's bytes. */
+    private static boolean spells(Path dir, String name, Path entry) {
+        if (isAscii(name)) {
+            return true;
+        }
+        try {
+            return dir.resolve(name).equals(entry);
+        } catch (java.nio.file.InvalidPathException e) {
+            return false; // not expressible in the JVM's file-name encoding
+        }
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** What a walk found under some folders; batches of folders walked in parallel are joined. */
     private static final class Batch {
         final List<SourceFile> files = new ArrayList<>();
@@ -309,13 +366,17 @@ public final class Workspace {
         Batch walk() {
             ForkJoinPool pool = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
             try {
-                return pool.invoke(new Folders(new Folder(root, "", 0)));
+                return pool.invoke(new Folders(new Folder(root, "", 0, true)));
             } finally {
                 pool.shutdown();
             }
         }
 
-        private record Folder(Path dir, String rel, int depth) {
+        /**
+         * @param faithful whether {@code root.resolve(rel)} is this folder: false below a name whose bytes the
+         *                 repository path cannot spell (not valid UTF-8), whose files are then read by their own path
+         */
+        private record Folder(Path dir, String rel, int depth, boolean faithful) {
         }
 
         /** A folder and, from a work list, its sub-folders below the fork depth; those above it are subtasks. */
@@ -364,7 +425,9 @@ public final class Workspace {
                     return subs;
                 }
                 for (Path entry : entries) {
-                    String name = entry.getFileName().toString();
+                    String raw = entry.getFileName().toString();
+                    String name = displayName(entry, raw);
+                    boolean faithful = folder.faithful() && spells(folder.dir(), name, entry);
                     String rel = folder.rel().isEmpty() ? name : folder.rel() + "/" + name;
                     BasicFileAttributes attrs;
                     try {
@@ -374,9 +437,9 @@ public final class Workspace {
                         continue;
                     }
                     if (attrs.isDirectory()) {
-                        subs.add(new Folder(entry, rel, folder.depth() + 1));
+                        subs.add(new Folder(entry, rel, folder.depth() + 1, faithful));
                     } else {
-                        visitFile(entry, rel, attrs, batch);
+                        visitFile(entry, rel, faithful, attrs, batch);
                     }
                 }
             } catch (IOException | DirectoryIteratorException e) {
@@ -410,7 +473,7 @@ public final class Workspace {
             return true;
         }
 
-        private void visitFile(Path file, String rel, BasicFileAttributes attrs, Batch batch) {
+        private void visitFile(Path file, String rel, boolean faithful, BasicFileAttributes attrs, Batch batch) {
             if (attrs.isSymbolicLink()) {
                 visitLink(file, rel, batch);
                 return;
@@ -436,8 +499,7 @@ public final class Workspace {
                 batch.skipped.add(new Skipped(rel, "not readable"));
                 return;
             }
-            batch.files.add(file.toString().indexOf('\\') < 0 ? new SourceFile(rel, root, attrs.size())
-                    : SourceFile.at(rel, file, attrs.size()));
+            batch.files.add(faithful ? new SourceFile(rel, root, attrs.size()) : SourceFile.at(rel, file, attrs.size()));
         }
 
         private void visitLink(Path link, String rel, Batch batch) {

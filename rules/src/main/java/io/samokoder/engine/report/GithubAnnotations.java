@@ -76,7 +76,7 @@ public final class GithubAnnotations {
             if (!r.startsWith(ws) || r.equals(ws)) {
                 return "";
             }
-            return ws.relativize(r).toString().replace('\\', '/') + "/";
+            return ws.relativize(r).toString().replace(java.io.File.separatorChar, '/') + "/";
         } catch (java.io.IOException | RuntimeException e) {
             return "";
         }
