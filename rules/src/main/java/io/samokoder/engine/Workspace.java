@@ -38,6 +38,15 @@ public final class Workspace {
 
     public static final long DEFAULT_MAX_FILE_SIZE = 5L * 1024 * 1024;
 
+    /**
+     * Ignore patterns a path is tested against at most: those of {@code .git/info/exclude} and of the
+     * {@code .gitignore} files of its folders together. Every path of the walk is tested against them, so a
+     * {@code .gitignore} of a million patterns would make the walk's time the product of the two; a file that would
+     * pass this is not applied (and said so). Real repositories stay far below it (GitHub's largest templates are a few
+     * hundred lines).
+     */
+    public static final int MAX_IGNORE_PATTERNS = 5_000;
+
     private final Path root;
     private final List<SourceFile> files;
     private final Map<String, SourceFile> byPath;
@@ -337,7 +346,7 @@ public final class Workspace {
         private final Path root;
         private final long maxFileSize;
         private final List<FastIgnoreRule> excludeRules = new ArrayList<>();
-        private final IgnoreNode infoExclude = new IgnoreNode();
+        private final IgnoreNode infoExclude;
         private final Map<String, IgnoreNode> ignoreNodes = new ConcurrentHashMap<>();
 
         Walker(Path root, List<String> excludes, long maxFileSize) {
@@ -348,14 +357,20 @@ public final class Workspace {
                     excludeRules.add(new FastIgnoreRule(e.trim()));
                 }
             }
-            Path info = root.resolve(".git/info/exclude");
-            if (Files.isRegularFile(info)) {
-                try (InputStream in = Files.newInputStream(info)) {
-                    infoExclude.parse(in);
+            infoExclude = infoExclude(root.resolve(".git/info/exclude"), maxFileSize);
+        }
+
+        /** The patterns of {@code .git/info/exclude}: none if it is unreadable, too large or has too many. */
+        private static IgnoreNode infoExclude(Path info, long maxFileSize) {
+            IgnoreNode node = new IgnoreNode();
+            if (Files.isRegularFile(info, LinkOption.NOFOLLOW_LINKS)) {
+                try (InputStream in = new java.io.ByteArrayInputStream(BoundedFiles.read(info, maxFileSize, true))) {
+                    node.parse(in);
                 } catch (IOException ignored) {
                     // an unreadable exclude file excludes nothing
                 }
             }
+            return node.getRules().size() <= MAX_IGNORE_PATTERNS ? node : new IgnoreNode();
         }
 
         /**
@@ -366,7 +381,7 @@ public final class Workspace {
         Batch walk() {
             ForkJoinPool pool = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
             try {
-                return pool.invoke(new Folders(new Folder(root, "", 0, true)));
+                return pool.invoke(new Folders(new Folder(root, "", 0, true, infoExclude.getRules().size())));
             } finally {
                 pool.shutdown();
             }
@@ -376,7 +391,7 @@ public final class Workspace {
          * @param faithful whether {@code root.resolve(rel)} is this folder: false below a name whose bytes the
          *                 repository path cannot spell (not valid UTF-8), whose files are then read by their own path
          */
-        private record Folder(Path dir, String rel, int depth, boolean faithful) {
+        private record Folder(Path dir, String rel, int depth, boolean faithful, int ignorePatterns) {
         }
 
         /** A folder and, from a work list, its sub-folders below the fork depth; those above it are subtasks. */
@@ -421,7 +436,8 @@ public final class Workspace {
                 return subs;
             }
             try (entries) {
-                if (!enter(folder, batch)) {
+                int patterns = enter(folder, batch);
+                if (patterns < 0) {
                     return subs;
                 }
                 for (Path entry : entries) {
@@ -437,7 +453,7 @@ public final class Workspace {
                         continue;
                     }
                     if (attrs.isDirectory()) {
-                        subs.add(new Folder(entry, rel, folder.depth() + 1, faithful));
+                        subs.add(new Folder(entry, rel, folder.depth() + 1, faithful, patterns));
                     } else {
                         visitFile(entry, rel, faithful, attrs, batch);
                     }
@@ -450,27 +466,39 @@ public final class Workspace {
             return subs;
         }
 
-        /** Whether to walk into a folder (not {@code .git}, not ignored); reads its {@code .gitignore}. */
-        private boolean enter(Folder folder, Batch batch) {
+        /**
+         * Whether to walk into a folder (not {@code .git}, not ignored): -1 if not, else the number of ignore patterns
+         * its paths are tested against. Reads its {@code .gitignore}, a regular file no larger than the file limit,
+         * and applies it unless it would raise that number above {@link #MAX_IGNORE_PATTERNS}.
+         */
+        private int enter(Folder folder, Batch batch) {
             String rel = folder.rel();
             if (!rel.isEmpty()) {
                 if (folder.dir().getFileName().toString().equals(".git") || isIgnored(rel, true)) {
-                    return false;
+                    return -1;
                 }
                 batch.allDirs.add(rel);
             }
+            int patterns = folder.ignorePatterns();
             Path gitignore = folder.dir().resolve(".gitignore");
             if (Files.isRegularFile(gitignore, LinkOption.NOFOLLOW_LINKS)) {
+                String at = rel.isEmpty() ? ".gitignore" : rel + "/.gitignore";
                 IgnoreNode node = new IgnoreNode();
-                try (InputStream in = Files.newInputStream(gitignore)) {
+                try (InputStream in = new java.io.ByteArrayInputStream(BoundedFiles.read(gitignore, maxFileSize, true))) {
                     node.parse(in);
-                    ignoreNodes.put(rel, node);
+                    if (patterns + node.getRules().size() > MAX_IGNORE_PATTERNS) {
+                        batch.skipped.add(new Skipped(at, "its " + node.getRules().size() + " ignore patterns"
+                                + (patterns > 0 ? " and the " + patterns + " of its parent folders" : "")
+                                + " are more than the " + MAX_IGNORE_PATTERNS + " a path is tested against; not applied"));
+                    } else {
+                        ignoreNodes.put(rel, node);
+                        patterns += node.getRules().size();
+                    }
                 } catch (IOException e) {
-                    batch.skipped.add(new Skipped(rel.isEmpty() ? ".gitignore" : rel + "/.gitignore",
-                            "unreadable .gitignore: " + e.getMessage()));
+                    batch.skipped.add(new Skipped(at, ".gitignore not applied: " + BoundedFiles.reason(e)));
                 }
             }
-            return true;
+            return patterns;
         }
 
         private void visitFile(Path file, String rel, boolean faithful, BasicFileAttributes attrs, Batch batch) {
