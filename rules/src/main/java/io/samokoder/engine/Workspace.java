@@ -42,8 +42,8 @@ public final class Workspace {
      * Ignore patterns a path is tested against at most: those of {@code .git/info/exclude} and of the
      * {@code .gitignore} files of its folders together. Every path of the walk is tested against them, so a
      * {@code .gitignore} of a million patterns would make the walk's time the product of the two; a file that would
-     * pass this is not applied (and said so). Real repositories stay far below it (GitHub's largest templates are a few
-     * hundred lines).
+     * pass this is not applied (and said so). Real repositories stay far below it (the largest of the corpus's 73
+     * {@code .gitignore} files has 238 patterns).
      */
     public static final int MAX_IGNORE_PATTERNS = 5_000;
 
