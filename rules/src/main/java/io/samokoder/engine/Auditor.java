@@ -56,8 +56,9 @@ public final class Auditor {
             throw new AuditException("cannot read " + root + ": " + e.getMessage());
         }
         Suppressions suppressions = loadSuppressions(config, workspace);
-        Baseline baseline = config.baseline() != null && Files.exists(config.baseline())
-                ? Baseline.read(config.baseline()) : null;
+        Baseline baseline = config.baseline() != null
+                && Files.exists(config.baseline(), java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                ? Baseline.read(config.baseline(), workspace.root()) : null;
         if (config.baseline() != null && baseline == null && !config.options().containsKey("baseline.optional")) {
             throw new AuditException("baseline file not found: " + config.baseline());
         }
@@ -129,12 +130,13 @@ public final class Auditor {
         Path file = config.suppressions();
         if (file == null) {
             Path fallback = workspace.root().resolve(Suppressions.DEFAULT_FILE);
-            return Files.isRegularFile(fallback) ? Suppressions.load(fallback) : Suppressions.none();
+            return Files.exists(fallback, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                    ? Suppressions.load(fallback, workspace.root(), config.maxFileSize()) : Suppressions.none();
         }
-        if (!Files.isRegularFile(file)) {
-            throw new AuditException("suppressions file not found: " + file);
+        if (!Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            throw new AuditException("suppressions file not found: " + LineEscape.visible(file.toString()));
         }
-        return Suppressions.load(file);
+        return Suppressions.load(file, workspace.root(), config.maxFileSize());
     }
 
     private static void runAll(List<Rule> rules, AuditContext context, Set<Category> applicable, List<RuleMeta> ran,

@@ -66,7 +66,8 @@ final class MarkdownParsing {
         options.set(TablesExtension.APPEND_MISSING_COLUMNS, true);
         options.set(TablesExtension.DISCARD_EXTRA_COLUMNS, true);
         options.set(TablesExtension.HEADER_SEPARATOR_COLUMN_MATCH, true);
-        PARSER = Parser.builder(options).build();
+        // linear in the file's size (LinearParsing): a hostile repository may hold megabytes of links in one line
+        PARSER = LinearParsing.install(Parser.builder(options)).build();
     }
 
     private static final LinkExtractor AUTOLINKS = LinkExtractor.builder()
