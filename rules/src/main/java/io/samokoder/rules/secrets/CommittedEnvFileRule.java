@@ -9,6 +9,8 @@ import io.samokoder.engine.Rule;
 import io.samokoder.engine.RuleInfo;
 import io.samokoder.engine.Severity;
 import io.samokoder.engine.SourceFile;
+import io.samokoder.model.settings.FileSettings;
+import io.samokoder.model.settings.Setting;
 
 import java.util.LinkedHashSet;
 import java.util.Locale;

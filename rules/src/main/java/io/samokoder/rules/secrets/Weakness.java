@@ -2,6 +2,7 @@ package io.samokoder.rules.secrets;
 
 import io.samokoder.engine.AuditContext;
 import io.samokoder.engine.Masking;
+import io.samokoder.model.settings.FileSettings;
 
 import java.io.IOException;
 import java.io.InputStream;

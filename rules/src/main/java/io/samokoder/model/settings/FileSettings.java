@@ -1,4 +1,4 @@
-package io.samokoder.rules.secrets;
+package io.samokoder.model.settings;
 
 import io.samokoder.engine.AuditContext;
 import io.samokoder.engine.FileKinds;
@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
 public record FileSettings(Kind kind, List<Setting> settings) {
 
     /** Larger files are not configuration; token scanning still covers them. */
-    static final long MAX_SIZE = 2L * 1024 * 1024;
+    public static final long MAX_SIZE = 2L * 1024 * 1024;
 
     public enum Kind { NONE, DOTENV, DOTENV_TEMPLATE, YAML, SHELL, INI, DOCKERFILE, CODE }
 
@@ -46,7 +46,7 @@ public record FileSettings(Kind kind, List<Setting> settings) {
      * @param contents the file's contents when the caller already holds them (the secrets pass reads each file once
      *                 and does not keep it); null to read them here
      */
-    static FileSettings of(AuditContext context, SourceFile file, SourceFile.Contents contents) {
+    public static FileSettings of(AuditContext context, SourceFile file, SourceFile.Contents contents) {
         Kind kind = kindOf(file.path());
         if (kind == Kind.NONE && !file.name().contains(".") && file.size() < MAX_SIZE) {
             kind = shebangShell(context, file, contents) ? Kind.SHELL : Kind.NONE;

@@ -1,4 +1,4 @@
-package io.samokoder.rules.secrets;
+package io.samokoder.model.settings;
 
 /**
  * One {@code name = value} pair found in a file: an environment entry, a dotenv line, a shell assignment, an INI,
