@@ -152,6 +152,28 @@ public final class SecretNames {
         return false;
     }
 
+    private static final Set<String> PASSWORD_WORDS = Set.of("password", "passwd", "pwd", "pswd", "pass", "pw",
+            "passphrase", "passcode");
+
+    /** A password (checked by a service, chosen by people), as opposed to a token or a key: the last word says so. */
+    public static boolean isPassword(String name) {
+        if (!isSecret(name)) {
+            return false;
+        }
+        List<String> w = words(name);
+        int forAt = w.indexOf("for");
+        String last = w.get((forAt > 0 ? forAt : w.size()) - 1);
+        if (PASSWORD_WORDS.contains(last)) {
+            return true;
+        }
+        for (String p : PASSWORD_WORDS) {
+            if (last.endsWith(p) && !NOT_GLUED.contains(last)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public static boolean isUser(String name) {
         List<String> w = words(name);
         return !w.isEmpty() && USER_WORDS.contains(w.get(w.size() - 1));

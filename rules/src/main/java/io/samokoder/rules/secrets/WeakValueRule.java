@@ -33,7 +33,10 @@ import java.util.concurrent.ForkJoinTask;
         description = "Secret-named settings (password, passwd, pwd, secret, token, api_key, key, credential, auth, DSN)"
                 + " and URL passwords are weak when they are in the dictionary (weak-values.txt plus"
                 + " secrets.weakValues), equal the project or user name, are shorter than 12 characters (32 for"
-                + " signing keys such as SECRET_KEY or JWT_SECRET), have low entropy or are test values. Severity:"
+                + " signing keys such as SECRET_KEY or JWT_SECRET), have low entropy or are test values, or, when those"
+                + " checks leave them open and they do not look generated, when the nbvcxz estimate of the guesses"
+                + " they take is below 10^14 for passwords, 10^12 for tokens or 10^20 for signing keys (the project's"
+                + " own words count as known). Severity:"
                 + " high in deployable files, medium in CI, low in local-development files (secrets.localPaths).")
 public final class WeakValueRule implements Rule {
 

@@ -68,7 +68,7 @@ class SecretsRulesTest {
                 .containsExactly(".gitlab-ci.yml:2", ".gitlab-ci.yml:4", ".gitlab-ci.yml:12");
         assertThat(f).filteredOn(x -> x.ruleId().equals("secrets/hardcoded-in-ci"))
                 .allMatch(x -> x.severity() == Severity.MEDIUM);
-        assertThat(where(f, "secrets/weak-value")).containsExactly(".gitlab-ci.yml:12");
+        assertThat(where(f, "secrets/weak-value")).containsExactly(".gitlab-ci.yml:2", ".gitlab-ci.yml:12");
     }
 
     @Test
