@@ -22,8 +22,13 @@ public final class SecretNames {
             "dsn", "auth", "pepper", "privatekey", "secretkey", "accesskey", "apitoken", "authtoken", "apisecret",
             "clientsecret");
 
-    private static final List<String> GLUED_SUFFIXES = List.of("password", "passwd", "passphrase", "secret", "token",
-            "pass", "pswd", "pwd", "pw");
+    private static final List<String> GLUED_SUFFIXES = List.of("password", "passwd", "passphrase", "secret", "token");
+    /**
+     * Short forms count glued only in a word of a longer name or an upper-case one ({@code SERVER_DBPASS},
+     * {@code LDAP_BINDPW}, {@code DBPASS}): a lone lower-case word ending in them is a name ({@code minipass},
+     * {@code getpass}).
+     */
+    private static final List<String> SHORT_GLUED_SUFFIXES = List.of("pass", "pswd", "pwd", "pw");
 
     /** English words that end in a glued suffix without being one: {@code SSL_BYPASS}, {@code COMPASS}. */
     private static final Set<String> NOT_GLUED = Set.of("bypass", "compass", "encompass", "overpass", "underpass",
@@ -31,7 +36,9 @@ public final class SecretNames {
 
     /** Words that make a secret-named setting a switch about the secret: {@code MYSQL_RANDOM_ROOT_PASSWORD=yes}. */
     private static final Set<String> SWITCH_WORDS = Set.of("allow", "use", "enable", "disable", "require", "random",
-            "empty", "skip", "generate");
+            "empty", "skip", "generate",
+            // and words that make it the name of a column, field or parameter: PK_TOKEN = "token", FIELD_PASSWORD
+            "pk", "fk", "field", "column", "col", "param", "attr", "attribute", "label");
 
     private static final Set<String> KEY_QUALIFIERS = Set.of("api", "secret", "private", "access", "signing", "sign",
             "encryption", "encrypt", "enc", "master", "app", "jwt", "client", "session", "hmac", "crypto", "cipher",
@@ -112,7 +119,13 @@ public final class SecretNames {
         if (!NOT_GLUED.contains(last)) {
             for (String suffix : GLUED_SUFFIXES) {
                 if (last.length() > suffix.length() + 1 && last.endsWith(suffix)) {
-                    return true; // PGPASSWORD, dbpassword, accesstoken, SERVER_DBPASS, LDAP_BINDPW
+                    return true; // PGPASSWORD, dbpassword, accesstoken
+                }
+            }
+            boolean shortForms = w.size() > 1 || name.chars().noneMatch(Character::isLowerCase);
+            for (String suffix : SHORT_GLUED_SUFFIXES) {
+                if (shortForms && last.length() > suffix.length() + 1 && last.endsWith(suffix)) {
+                    return true; // SERVER_DBPASS, LDAP_BINDPW
                 }
             }
         }
