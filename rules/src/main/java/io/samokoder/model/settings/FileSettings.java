@@ -373,7 +373,7 @@ public record FileSettings(Kind kind, List<Setting> settings) {
         int[] scopes = {0};
         boolean workflow = FileKinds.isGithubWorkflow(doc.path());
         for (Node root : doc.documents()) {
-            walk(root, doc.path(), out, seen, scopes, 0, new ArrayList<>(), workflow);
+            walk(root, doc.path(), out, seen, scopes, 0, List.of(), workflow);
         }
     }
 
@@ -385,6 +385,14 @@ public record FileSettings(Kind kind, List<Setting> settings) {
         return workflow && (key.equals("permissions") || key.equals("secrets") && value instanceof ScalarNode);
     }
 
+    /** An immutable copy with one more key: every setting below shares it (Setting keeps it without copying). */
+    private static List<String> with(List<String> parents, String key) {
+        String[] keys = parents.toArray(new String[parents.size() + 1]);
+        keys[parents.size()] = key;
+        return List.of(keys);
+    }
+
+    /** @param parents immutable: the settings found here keep it as it is */
     private static void walk(Node node, String path, List<Setting> out, Set<Node> seen, int[] scopes, int depth,
                              List<String> parents, boolean workflow) {
         if (node == null || depth > 100 || !seen.add(node)) {
@@ -407,8 +415,7 @@ public record FileSettings(Kind kind, List<Setting> settings) {
                             parents));
                     continue;
                 }
-                List<String> inner = new ArrayList<>(parents);
-                inner.add(key.getValue());
+                List<String> inner = with(parents, key.getValue());
                 if (value instanceof MappingNode vm) {
                     Node valueKey = YamlDocument.mapping(vm).get("value");
                     if (valueKey instanceof ScalarNode s && !YamlDocument.isNull(s)) {

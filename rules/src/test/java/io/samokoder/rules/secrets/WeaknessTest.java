@@ -142,9 +142,9 @@ class WeaknessTest {
     void theProjectsOwnWordsCostNothing() {
         Weakness withServices = new Weakness(Weakness.builtIn(), Set.of("samokoder"), () -> List.of("orders"));
         // a service name and two words: guessable by whoever reads the compose file
-        assertThat(withServices.reason("DB_PASSWORD", "orders_marmot_kestrel", List.of())).get().asString()
+        assertThat(withServices.reason("DB_PASSWORD", "orders-tulip-42", List.of())).get().asString()
                 .contains("a word of the project or its settings");
-        assertThat(weakness.reason("DB_PASSWORD", "orders_marmot_kestrel", List.of())).isEmpty();
+        assertThat(weakness.reason("DB_PASSWORD", "orders-tulip-42", List.of())).isEmpty();
     }
 
     @Test
