@@ -92,19 +92,18 @@ public final class HardcodedCredentialRule implements Rule {
     private void check(Setting s, SourceFile file, String what, Weakness weakness, SecretsAllowlist allow,
                        FindingSink sink) {
         String value = s.value().strip();
-        String secret;
-        String subject;
+        String secret = null;
+        String subject = s.name();
+        Guessability.Kind kind = Weakness.kindOf(s.name());
         if (SecretNames.isSecret(s.name()) && !SecretNames.isFileReference(s.name()) && SecretValues.isLiteral(value)
                 && !SecretValues.isUrl(value) && !SecretValues.isVariableName(value)) {
             secret = value;
-            subject = s.name();
         } else {
-            secret = null;
-            subject = null;
             for (SecretValues.Candidate c : SecretValues.candidates(s.name(), value)) {
                 if (c.kind() == SecretValues.Kind.URL_PASSWORD && SecretValues.isLiteral(c.value())) {
                     secret = c.value();
                     subject = "the password in " + s.name();
+                    kind = Guessability.Kind.PASSWORD;
                     break;
                 }
             }
@@ -113,8 +112,6 @@ public final class HardcodedCredentialRule implements Rule {
                 || secret.contains("$(") || secret.contains("`")) {
             return;
         }
-        Guessability.Kind kind = subject.startsWith("the password in ") ? Guessability.Kind.PASSWORD
-                : Weakness.kindOf(s.name());
         if (weakness.reason(s.name(), secret, List.of(), kind).isPresent()) {
             return; // weak: secrets/weak-value reports it, at high
         }

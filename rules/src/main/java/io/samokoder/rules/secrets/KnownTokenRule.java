@@ -2,17 +2,21 @@ package io.samokoder.rules.secrets;
 
 import io.samokoder.engine.AuditContext;
 import io.samokoder.engine.Category;
+import io.samokoder.engine.FileKinds;
 import io.samokoder.engine.Finding;
 import io.samokoder.engine.FindingSink;
 import io.samokoder.engine.Masking;
 import io.samokoder.engine.Rule;
 import io.samokoder.engine.RuleInfo;
 import io.samokoder.engine.Severity;
+import io.samokoder.model.settings.FileSettings;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * Provider tokens (Telegram, AWS, GitHub, GitLab, Slack, OpenAI, Anthropic, Google, Stripe, …) in any text file of the
@@ -49,7 +53,7 @@ public final class KnownTokenRule implements Rule {
         }
         SecretsPolicy policy = SecretsPolicy.of(context);
         SecretsAllowlist allow = SecretsAllowlist.of(context);
-        java.util.Set<String> envFiles = null;
+        Set<String> envFiles = null;
         for (SecretsPass.FileTokens t : SecretsPass.of(context).tokens()) {
             String path = t.file().path();
             if (t.failure() != null) {
@@ -72,7 +76,7 @@ public final class KnownTokenRule implements Rule {
                 }
                 boolean test = place == SecretsPolicy.Place.TEST || place == SecretsPolicy.Place.LOCAL
                         && SecretsPolicy.isTestFolder(path);
-                if (test && Weakness.hasMarker(h.secret().toLowerCase(java.util.Locale.ROOT))) {
+                if (test && Weakness.hasMarker(h.secret().toLowerCase(Locale.ROOT))) {
                     continue; // xoxb-test-…, a token the test itself calls fake
                 }
                 Finding.Builder f = Finding.of(this).at(path, h.line(), h.column())
@@ -94,16 +98,16 @@ public final class KnownTokenRule implements Rule {
     }
 
     private static boolean documentation(String path) {
-        String lower = path.toLowerCase(java.util.Locale.ROOT);
-        return io.samokoder.engine.FileKinds.isMarkdown(path) || lower.endsWith(".rst") || lower.endsWith(".adoc")
+        String lower = path.toLowerCase(Locale.ROOT);
+        return FileKinds.isMarkdown(path) || lower.endsWith(".rst") || lower.endsWith(".adoc")
                 || lower.endsWith(".txt") || lower.startsWith("docs/") || lower.contains("/docs/");
     }
 
     /** Compose files, CI workflows and env files: the settings checks judge the passwords in their URLs. */
-    private static boolean judgedAsSetting(String path, java.util.Set<String> envFiles) {
-        String name = path.substring(path.lastIndexOf('/') + 1).toLowerCase(java.util.Locale.ROOT);
-        return io.samokoder.engine.FileKinds.isCompose(path) || io.samokoder.engine.FileKinds.isCi(path)
-                || io.samokoder.model.settings.FileSettings.isDotenv(name) || envFiles.contains(path);
+    private static boolean judgedAsSetting(String path, Set<String> envFiles) {
+        String name = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+        return FileKinds.isCompose(path) || FileKinds.isCi(path)
+                || FileSettings.isDotenv(name) || envFiles.contains(path);
     }
 
     /** A short one-way digest, so that fingerprints tell two tokens apart without holding either. */

@@ -3,9 +3,15 @@ package io.samokoder.rules.secrets;
 import io.samokoder.engine.AuditContext;
 import io.samokoder.engine.FileKinds;
 import io.samokoder.engine.Severity;
+import io.samokoder.model.Location;
+import io.samokoder.model.settings.FileSettings;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -41,13 +47,13 @@ public final class SecretsPolicy {
     }
 
     /** Name parts of files and folders for environments other people share. */
-    static final java.util.Set<String> SHARED_ENVIRONMENTS = java.util.Set.of("staging", "stage", "stg", "prod",
+    static final Set<String> SHARED_ENVIRONMENTS = Set.of("staging", "stage", "stg", "prod",
             "production", "prd", "qa", "uat", "preprod", "ci", "live");
     /**
      * Name parts for one developer's machine (compose's override file is loaded by plain docker compose up; dev
      * containers and task runners run there), and for examples and documentation, which nobody deploys as they are.
      */
-    static final java.util.Set<String> LOCAL_ENVIRONMENTS = java.util.Set.of("dev", "development", "local",
+    static final Set<String> LOCAL_ENVIRONMENTS = Set.of("dev", "development", "local",
             "override", "test", "tests", "testing", "e2e", "debug", "sandbox", "devcontainer", "taskfile",
             "example", "examples", "sample", "samples", "template", "templates", "demo", "docs", "doc");
 
@@ -57,8 +63,8 @@ public final class SecretsPolicy {
                     + "|(?:^|.*/)(?:_?integration[-_]tests?|cypress|__mocks__|mocks|test-fixtures|testdata)/.*");
 
     private final List<Pattern> local;
-    private final java.util.Map<String, Boolean> isLocal = new java.util.concurrent.ConcurrentHashMap<>();
-    private final java.util.Map<String, Place> places = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Boolean> isLocal = new ConcurrentHashMap<>();
+    private final Map<String, Place> places = new ConcurrentHashMap<>();
 
     private SecretsPolicy(List<Pattern> local) {
         this.local = local;
@@ -132,8 +138,8 @@ public final class SecretsPolicy {
             return Place.TEST;
         }
         Place named = environment(path);
-        if (named == Place.LOCAL && io.samokoder.model.settings.FileSettings.isDotenv(
-                path.substring(path.lastIndexOf('/') + 1).toLowerCase(java.util.Locale.ROOT))) {
+        if (named == Place.LOCAL && FileSettings.isDotenv(
+                path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT))) {
             // .env.local holds a developer's real keys (Next.js, Vite): only the local globs make a dotenv file local
             return Place.DEPLOYED;
         }
@@ -161,7 +167,7 @@ public final class SecretsPolicy {
      */
     static Place environment(String path) {
         boolean shared = false;
-        String lower = path.toLowerCase(java.util.Locale.ROOT);
+        String lower = path.toLowerCase(Locale.ROOT);
         String[] segments = lower.split("/");
         for (int i = 0; i < segments.length; i++) {
             String segment = segments[i];
@@ -183,13 +189,13 @@ public final class SecretsPolicy {
      * Where an env file is used: where its own path says ({@code .env.production}), else where the compose files that
      * read it are used, the most shared of them ({@code docker-compose.prod.yml} reading {@code app.env}).
      */
-    public Place envFilePlace(String path, java.util.List<io.samokoder.model.Location> namedBy) {
+    public Place envFilePlace(String path, List<Location> namedBy) {
         Place own = place(path);
         if (own != Place.DEPLOYED || namedBy.isEmpty()) {
             return own;
         }
         Place best = null;
-        for (io.samokoder.model.Location l : namedBy) {
+        for (Location l : namedBy) {
             Place p = place(l.path());
             if (best == null || rank(p) > rank(best)) {
                 best = p;
@@ -209,7 +215,12 @@ public final class SecretsPolicy {
 
     /** Severity of a weak value at this path. */
     public Severity weakValueSeverity(String path) {
-        return switch (place(path)) {
+        return weakValueSeverity(place(path));
+    }
+
+    /** Severity of a weak value in a file used there. */
+    public static Severity weakValueSeverity(Place place) {
+        return switch (place) {
             case LOCAL, TEST -> Severity.LOW;
             case CI -> Severity.MEDIUM;
             case SHARED, DEPLOYED -> Severity.HIGH;

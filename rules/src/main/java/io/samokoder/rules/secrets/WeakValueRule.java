@@ -72,14 +72,11 @@ public final class WeakValueRule implements Rule {
             return weakSettings(context, file, fs, null, weakness, policy, allow);
         });
         for (ImageDefaults.Hit hit : images.join()) {
-            if (!allow.allows(hit.known().variables().get(0))) {
-                sink.report(Finding.of(this).at(hit.path(), hit.line())
-                        .severity(policy.weakValueSeverity(hit.path()))
-                        .message("service " + hit.service() + " runs " + hit.known().product()
-                                + " with its built-in default password: " + hit.known().variables().get(0)
-                                + " is not set")
-                        .key(hit.service() + ":" + hit.known().variables().get(0)).build());
-            }
+            sink.report(Finding.of(this).at(hit.path(), hit.line()).severity(policy.weakValueSeverity(hit.path()))
+                    .message("service " + hit.service() + " runs " + hit.known().product()
+                            + " with its built-in default password: " + hit.known().variables().get(0)
+                            + " is not set")
+                    .key(hit.service() + ":" + hit.known().variables().get(0)).build());
         }
         judged.forEach(found -> found.forEach(sink::report));
         // env files compose reads under names that are not dotenv names (monitoring/grafana.config): judged the same
@@ -145,32 +142,25 @@ public final class WeakValueRule implements Rule {
                     continue;
                 }
                 if (severity == null) {
-                    severity = place != null ? severity(place) : policy.weakValueSeverity(file.path());
+                    severity = place != null ? SecretsPolicy.weakValueSeverity(place)
+                            : policy.weakValueSeverity(file.path());
                 }
                 Severity at = severity;
-                String context2 = "";
+                String why = "";
                 if (placeholder) {
                     at = Severity.LOW;
                 } else if (at == Severity.MEDIUM && CiServiceContainers.isThrowAway(context, file, s)) {
                     at = Severity.LOW;
-                    context2 = " (a service container the CI job starts and throws away)";
+                    why = " (a service container the CI job starts and throws away)";
                 }
                 found.add(Finding.of(this).at(file.path(), s.line(), s.column() + c.offset())
                         .severity(at)
-                        .message(subject(s, c) + " " + reason.get() + context2)
+                        .message(subject(s, c) + " " + reason.get() + why)
                         .key(s.name() + ":" + c.kind() + ":" + c.name())
                         .build());
             }
         }
         return found;
-    }
-
-    private static Severity severity(SecretsPolicy.Place place) {
-        return switch (place) {
-            case LOCAL, TEST -> Severity.LOW;
-            case CI -> Severity.MEDIUM;
-            case SHARED, DEPLOYED -> Severity.HIGH;
-        };
     }
 
     private static String subject(Setting s, SecretValues.Candidate c) {
