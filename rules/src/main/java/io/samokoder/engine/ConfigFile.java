@@ -35,6 +35,8 @@ import java.util.TreeSet;
  *   config/invalid-yaml: medium         # a severity
  *   secrets/weak-value: {enabled: true, severity: low}
  * localOnly: [.env.production]          # files that must never be committed (option secrets.localOnly)
+ * secrets:
+ *   allowValues: ['^dummy-', 'AKIA0{16}']  # regexes of values the secrets checks never report (secrets.allowValues)
  * options: {docs.online: "false"}       # rule options
  * baseline: .samokoder-baseline.json    # relative to the root
  * suppressions: .samokoder-suppressions.yml
@@ -49,7 +51,10 @@ public final class ConfigFile {
     public static final String NAME = ".samokoder.yml";
 
     private static final List<String> KEYS = List.of("minScore", "failOnSeverity", "failOnViolation", "locale",
-            "excludes", "weights", "rules", "localOnly", "options", "baseline", "suppressions");
+            "excludes", "weights", "rules", "localOnly", "secrets", "options", "baseline", "suppressions");
+    private static final List<String> SECRETS_KEYS = List.of("allowValues");
+    /** The option the secrets checks read the allowed values from: one regex per line. */
+    public static final String ALLOW_VALUES_OPTION = "secrets.allowValues";
     private static final List<String> RULE_KEYS = List.of("enabled", "severity");
     /** The option the secrets checks read the local-only file patterns from (comma-separated, .gitignore syntax). */
     public static final String LOCAL_ONLY_OPTION = "secrets.localOnly";
@@ -160,6 +165,7 @@ public final class ConfigFile {
         if (!localOnly.isEmpty() && !config.options().containsKey(LOCAL_ONLY_OPTION)) {
             config.option(LOCAL_ONLY_OPTION, String.join(",", localOnly));
         }
+        secrets(config);
         weights(config);
         rules(config, knownRules);
         options(config);
@@ -266,6 +272,51 @@ public final class ConfigFile {
             return Optional.empty();
         }
         return v.map(Value::value);
+    }
+
+    /** {@code secrets: {allowValues: [regex, ...]}}: each regex must compile; they reach the checks one per line. */
+    private void secrets(AuditConfig config) {
+        Node n = root.get("secrets");
+        if (n == null || YamlDocument.isNull(n)) {
+            return;
+        }
+        if (!(n instanceof org.yaml.snakeyaml.nodes.MappingNode)) {
+            error(n, "secrets must be a mapping, e.g. {allowValues: ['^dummy-']}, got " + describe(n));
+            return;
+        }
+        Map<String, Node> m = YamlDocument.mapping(n);
+        for (String k : m.keySet()) {
+            if (!SECRETS_KEYS.contains(k)) {
+                error(m.get(k), "unknown key '" + k + "' under secrets" + suggest(k, SECRETS_KEYS)
+                        + " (known: allowValues)");
+            }
+        }
+        Node allow = m.get("allowValues");
+        if (allow == null || YamlDocument.isNull(allow)) {
+            return;
+        }
+        List<String> regexes = new ArrayList<>();
+        List<Node> items = allow instanceof ScalarNode ? List.of(allow) : YamlDocument.sequence(allow);
+        if (items.isEmpty() && !(allow instanceof org.yaml.snakeyaml.nodes.SequenceNode)) {
+            error(allow, "secrets.allowValues must be a list of regular expressions, got " + describe(allow));
+        }
+        for (Node item : items) {
+            Optional<String> regex = YamlDocument.scalar(item);
+            if (regex.isEmpty() || regex.get().isBlank() || regex.get().contains("\n")) {
+                error(item, "secrets.allowValues entries must be one-line regular expressions, got " + describe(item));
+                continue;
+            }
+            try {
+                java.util.regex.Pattern.compile(regex.get());
+                regexes.add(regex.get());
+            } catch (java.util.regex.PatternSyntaxException e) {
+                error(item, "secrets.allowValues: not a regular expression: " + e.getDescription() + " in '"
+                        + regex.get() + "'");
+            }
+        }
+        if (!regexes.isEmpty() && !config.options().containsKey(ALLOW_VALUES_OPTION)) {
+            config.option(ALLOW_VALUES_OPTION, String.join("\n", regexes));
+        }
     }
 
     private void weights(AuditConfig config) {

@@ -88,8 +88,24 @@ class ConfigFileTest {
         assertThatThrownBy(() -> load("minscore: 80\n"))
                 .isInstanceOf(AuditException.class)
                 .hasMessage(".samokoder.yml:1: unknown key 'minscore' (did you mean 'minScore'?) (known: minScore,"
-                        + " failOnSeverity, failOnViolation, locale, excludes, weights, rules, localOnly, options,"
-                        + " baseline, suppressions)");
+                        + " failOnSeverity, failOnViolation, locale, excludes, weights, rules, localOnly, secrets,"
+                        + " options, baseline, suppressions)");
+    }
+
+    @Test
+    void secretsAllowValuesAreRegexesCheckedWhenTheFileLoads() throws IOException {
+        AuditConfig c = load("""
+                secrets:
+                  allowValues: ['^dummy-', 'AKIA0{16}']
+                """);
+        assertThat(c.options()).containsEntry(ConfigFile.ALLOW_VALUES_OPTION, "^dummy-\nAKIA0{16}");
+        assertThatThrownBy(() -> load("secrets:\n  allowValues: ['ok', '(unclosed']\n  allowValue: [x]\n"))
+                .isInstanceOf(AuditException.class)
+                .hasMessageContaining(".samokoder.yml:2: secrets.allowValues: not a regular expression")
+                .hasMessageContaining(".samokoder.yml:3: unknown key 'allowValue' under secrets (did you mean"
+                        + " 'allowValues'?)");
+        assertThatThrownBy(() -> load("secrets: [x]\n")).isInstanceOf(AuditException.class)
+                .hasMessageContaining("secrets must be a mapping");
     }
 
     @Test

@@ -142,6 +142,35 @@ public final class ComposeProject {
         return templates;
     }
 
+    /**
+     * Every file a service reads with {@code env_file:} (short or long form, {@code path:}/{@code required:}) or an
+     * {@code include:} passes as {@code env_file}, whatever its name ({@code ./secrets.env},
+     * {@code monitoring/grafana.config}), by repository path (resolved against the naming compose file's folder, in
+     * path order), with the places that name it. Paths outside the repository are left out.
+     */
+    public Map<String, List<io.samokoder.model.Location>> envFiles() {
+        Map<String, List<io.samokoder.model.Location>> out = new TreeMap<>();
+        for (ComposeFile f : files.values()) {
+            List<ComposeValue> named = new ArrayList<>();
+            for (ComposeService s : f.declaredServices().values()) {
+                named.addAll(s.envFiles());
+            }
+            for (ComposeFile.Include inc : f.includes()) {
+                named.addAll(inc.envFiles());
+            }
+            for (ComposeValue v : named) {
+                if (v.value().isBlank() || v.value().startsWith("/") || v.value().contains("${")) {
+                    continue;
+                }
+                String path = Workspace.normalize(f.folder().isEmpty() ? v.value() : f.folder() + "/" + v.value());
+                if (!path.startsWith("..")) {
+                    out.computeIfAbsent(path, k -> new ArrayList<>()).add(v.location());
+                }
+            }
+        }
+        return out;
+    }
+
     /** Repository paths this model was built from: compose files and the {@code .env} files used. */
     public Set<String> inputs() {
         return inputs;

@@ -2,6 +2,7 @@ package io.samokoder.rules.secrets;
 
 import io.samokoder.engine.AuditContext;
 import io.samokoder.engine.Category;
+import io.samokoder.engine.FileKinds;
 import io.samokoder.engine.Finding;
 import io.samokoder.engine.FindingSink;
 import io.samokoder.engine.Masking;
@@ -9,41 +10,61 @@ import io.samokoder.engine.Rule;
 import io.samokoder.engine.RuleInfo;
 import io.samokoder.engine.Severity;
 import io.samokoder.engine.SourceFile;
+import io.samokoder.model.Location;
+import io.samokoder.model.settings.FileSettings;
+import io.samokoder.model.settings.Setting;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * A dotenv file ({@code .env}, {@code .env.production}, {@code .env.local}, {@code *.env}, {@code .env.*.backup}) that
- * is in the repository (not ignored) and holds secret values: one finding per file, at the first secret. Templates
- * ({@code .env.example}, {@code .env.sample}, {@code .env.template}) may hold placeholders; a real-looking secret in
- * one is a finding.
+ * A dotenv file ({@code .env}, {@code .env.production}, {@code .env.local}, {@code *.env}, {@code .env.*.backup}, and
+ * any file a compose service reads with {@code env_file:}, whatever its name) that is in the repository (not
+ * ignored) and holds secret values: one finding per file, at the first secret, naming every exposed key with its
+ * masked value, so that whoever rotates has the list. Templates ({@code .env.example}, {@code .env.sample},
+ * {@code .env.template}) may hold placeholders; a provider token in one is a finding, a long random value a low one
+ * (it may be a sample).
  */
 @RuleInfo(id = "secrets/committed-env-file", category = Category.SECRETS, severity = Severity.CRITICAL,
         summary = "An environment file with real secret values is committed to the repository.",
         remediation = "Remove the file from the repository (git rm --cached), add it to .gitignore, rotate every secret"
                 + " it held, and commit a .env.example with placeholders instead.",
-        description = "Dotenv files that are not ignored and hold non-empty, non-placeholder values for secret-named"
-                + " variables. One finding per file, at the first secret. In templates (.env.example/.sample/"
-                + ".template) placeholders are fine; a value that looks real (a provider token, or long and random)"
-                + " is reported. Local-development files (.env.development, .env.test) are low.")
+        description = "Dotenv files (by name, and every file compose reads with env_file:) that are not ignored and"
+                + " hold non-empty, non-placeholder values for secret-named variables or passwords in URLs. One"
+                + " finding per file, at the first secret, listing every exposed key with its masked value."
+                + " Critical; low for local-development and test files and for files whose secrets are all"
+                + " change-me placeholders. In templates (.env.example/.sample/.template) placeholders are fine; a"
+                + " provider token is critical, another real-looking value (long and random) low.")
 public final class CommittedEnvFileRule implements Rule {
+
+    static final String URL_PASSWORD = "url-password";
+
+    /** Keys listed in one message; the rest are counted. */
+    static final int LISTED = 20;
 
     @Override
     public boolean isApplicable(AuditContext context) {
         return context.workspace().files().stream()
-                .anyMatch(f -> FileSettings.isDotenv(f.name().toLowerCase(Locale.ROOT)));
+                .anyMatch(f -> FileSettings.isDotenv(f.name().toLowerCase(Locale.ROOT))
+                        || FileKinds.isCompose(f.path()));
     }
 
     @Override
     public Set<String> inputs(AuditContext context) {
         Set<String> out = new LinkedHashSet<>();
-        context.workspace().files().stream().filter(f -> FileSettings.isDotenv(f.name().toLowerCase(Locale.ROOT)))
-                .forEach(f -> out.add(f.path()));
+        context.workspace().files().stream().filter(f -> FileSettings.isDotenv(f.name().toLowerCase(Locale.ROOT))
+                || FileKinds.isCompose(f.path())).forEach(f -> out.add(f.path()));
         out.add(".gitignore");
         out.add("**/.gitignore");
         return out;
+    }
+
+    /** A secret a committed file exposes. */
+    private record Exposed(Setting setting, String name, String value) {
     }
 
     @Override
@@ -51,39 +72,90 @@ public final class CommittedEnvFileRule implements Rule {
         SecretsPolicy policy = SecretsPolicy.of(context);
         Weakness weakness = Weakness.of(context);
         TokenCatalog catalog = TokenCatalog.of(context);
+        SecretsAllowlist allow = SecretsAllowlist.of(context);
         for (SourceFile file : context.workspace().files()) {
-            if (!FileSettings.isDotenv(file.name().toLowerCase(Locale.ROOT))) {
-                continue; // templates are dotenv names too
+            if (FileSettings.isDotenv(file.name().toLowerCase(Locale.ROOT))) { // templates are dotenv names too
+                FileSettings fs = FileSettings.of(context, file);
+                if (fs.kind() == FileSettings.Kind.DOTENV) {
+                    committed(file, fs, policy.place(file.path()), allow, sink);
+                } else if (fs.kind() == FileSettings.Kind.DOTENV_TEMPLATE) {
+                    template(file, fs, weakness, catalog, allow, sink);
+                }
             }
-            FileSettings fs = FileSettings.of(context, file);
-            if (fs.kind() == FileSettings.Kind.DOTENV) {
-                for (Setting s : fs.settings()) {
-                    String value = s.value().strip();
-                    if (SecretNames.isSecret(s.name()) && !SecretNames.isFileReference(s.name())
-                            && SecretValues.isLiteral(value)) {
-                        sink.report(Finding.of(this).at(file.path(), s.line(), s.column())
-                                .severity(policy.isLocal(file.path()) ? Severity.LOW : Severity.CRITICAL)
-                                .message(file.name() + " is committed with secret values (first: " + s.name() + " = "
-                                        + Masking.mask(value) + ")")
-                                .key(file.path()).build());
-                        break;
+        }
+        for (Map.Entry<String, List<Location>> e : EnvFiles.unnamed(context).entrySet()) {
+            context.workspace().file(e.getKey()).ifPresent(file -> committed(file,
+                    FileSettings.ofEnvFile(context, file), policy.envFilePlace(e.getKey(), e.getValue()), allow,
+                    sink));
+        }
+    }
+
+    private void committed(SourceFile file, FileSettings fs, SecretsPolicy.Place place, SecretsAllowlist allow,
+                           FindingSink sink) {
+        List<Exposed> exposed = new ArrayList<>();
+        for (Setting s : fs.settings()) {
+            String value = s.value().strip();
+            if (SecretNames.isSecret(s.name()) && !SecretNames.isFileReference(s.name())
+                    && SecretValues.isLiteral(value) && !SecretValues.isUrl(value) && !allow.allows(value)) {
+                exposed.add(new Exposed(s, s.name(), value));
+            } else {
+                for (SecretValues.Candidate c : SecretValues.candidates(s.name(), value)) {
+                    if (c.kind() == SecretValues.Kind.URL_PASSWORD && SecretValues.isLiteral(c.value())
+                            && !SecretValues.hasReference(c.value()) && !allow.allows(c.value())) {
+                        exposed.add(new Exposed(s, s.name() + " (URL password)", c.value()));
                     }
                 }
-            } else if (fs.kind() == FileSettings.Kind.DOTENV_TEMPLATE) {
-                for (Setting s : fs.settings()) {
-                    String value = s.value().strip();
-                    if (!SecretValues.isLiteral(value)) {
-                        continue;
-                    }
-                    boolean token = !catalog.scan(value).isEmpty();
-                    if (token || SecretNames.isSecret(s.name()) && weakness.looksReal(s.name(), value)) {
-                        sink.report(Finding.of(this).at(file.path(), s.line(), s.column())
-                                .message("template " + file.name() + " holds a real-looking secret for " + s.name()
-                                        + " (" + Masking.mask(value) + "); templates should hold placeholders only")
-                                .key(file.path()).build());
-                        break;
-                    }
-                }
+            }
+        }
+        if (exposed.isEmpty()) {
+            return;
+        }
+        boolean placeholders = exposed.stream().allMatch(x -> SecretValues.isChangeMe(x.value()));
+        StringBuilder list = new StringBuilder();
+        for (int i = 0; i < exposed.size() && i < LISTED; i++) {
+            Exposed x = exposed.get(i);
+            list.append(i == 0 ? "" : ", ").append(x.name()).append(" = ").append(Masking.mask(x.value()));
+        }
+        if (exposed.size() > LISTED) {
+            list.append(" and ").append(exposed.size() - LISTED).append(" more");
+        }
+        int n = exposed.size();
+        String message = placeholders
+                ? file.name() + " is committed with change-me placeholders for " + (n == 1 ? "1 secret" : n + " secrets")
+                        + " (" + list + "): whoever uses it unchanged runs with them"
+                : file.name() + " is committed with " + (n == 1 ? "1 secret value" : n + " secret values") + " ("
+                        + list + "); rotate " + (n == 1 ? "it" : "each");
+        Setting first = exposed.get(0).setting();
+        sink.report(Finding.of(this).at(file.path(), first.line(), first.column())
+                .severity(placeholders || place == SecretsPolicy.Place.LOCAL || place == SecretsPolicy.Place.TEST
+                        ? Severity.LOW : Severity.CRITICAL)
+                .message(message)
+                .key(file.path()).build());
+    }
+
+    private void template(SourceFile file, FileSettings fs, Weakness weakness, TokenCatalog catalog,
+                          SecretsAllowlist allow, FindingSink sink) {
+        for (Setting s : fs.settings()) {
+            String value = s.value().strip();
+            if (!SecretValues.isLiteral(value) || allow.allows(value)) {
+                continue;
+            }
+            // a URL's password is judged as a password, not as a provider's token
+            boolean token = catalog.scan(value).stream().anyMatch(m -> !m.pattern().id().equals(URL_PASSWORD));
+            if (token) {
+                sink.report(Finding.of(this).at(file.path(), s.line(), s.column())
+                        .message("template " + file.name() + " holds a provider token for " + s.name() + " ("
+                                + Masking.mask(value) + "); templates should hold placeholders only")
+                        .key(file.path()).build());
+                return;
+            }
+            if (SecretNames.isSecret(s.name()) && weakness.looksReal(s.name(), value)) {
+                sink.report(Finding.of(this).at(file.path(), s.line(), s.column()).severity(Severity.LOW)
+                        .message("template " + file.name() + " holds a real-looking value for " + s.name() + " ("
+                                + Masking.mask(value) + "): if it is a real secret, rotate it; templates should"
+                                + " hold placeholders only")
+                        .key(file.path()).build());
+                return;
             }
         }
     }

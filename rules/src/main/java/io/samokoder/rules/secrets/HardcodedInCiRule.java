@@ -10,6 +10,8 @@ import io.samokoder.engine.Rule;
 import io.samokoder.engine.RuleInfo;
 import io.samokoder.engine.Severity;
 import io.samokoder.engine.SourceFile;
+import io.samokoder.model.settings.FileSettings;
+import io.samokoder.model.settings.Setting;
 
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -17,7 +19,11 @@ import java.util.Set;
 /**
  * A secret-named variable (or a URL with a password) set to a literal in a CI workflow instead of
  * {@code ${{ secrets.X }}} or a CI variable. Medium even when the value is strong: the value is in the repository and
- * in every fork, and rotating it means a commit.
+ * in every fork, and rotating it means a commit. Low for the throw-away service containers a job starts beside itself
+ * (their {@code env:}, and URLs that reach them), info for documented example values such as AWS's
+ * {@code wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY}. {@code permissions:} scopes and {@code secrets: inherit} are not
+ * settings (the workflow model leaves them out); the name of a variable written where a value goes
+ * ({@code password: DOCKER_PASSWORD}) is not a value.
  */
 @RuleInfo(id = "secrets/hardcoded-in-ci", category = Category.SECRETS, severity = Severity.MEDIUM,
         summary = "A secret is written as a literal in a CI workflow instead of coming from the CI secret store.",
@@ -25,7 +31,9 @@ import java.util.Set;
                 + " GitHub Actions, a masked CI/CD variable in GitLab).",
         description = "Looks at env/variables/with/services entries of GitHub Actions, GitLab CI and the other CI files"
                 + " FileKinds knows. References (${{ secrets.X }}, $VAR, ${VAR}) are fine; literals are findings even"
-                + " for throw-away test values, which otherwise get copied into real environments.")
+                + " for test values, which otherwise get copied into real environments: medium, low for the"
+                + " passwords of the job's own service containers (services:, container:, URLs to them), info for"
+                + " documented example values (AWS's ...EXAMPLEKEY). permissions: scopes are not values.")
 public final class HardcodedInCiRule implements Rule {
 
     @Override
@@ -46,20 +54,34 @@ public final class HardcodedInCiRule implements Rule {
             if (!FileKinds.isCi(file.path())) {
                 continue;
             }
+            SecretsAllowlist allow = SecretsAllowlist.of(context);
             for (Setting s : FileSettings.of(context, file).settings()) {
                 String value = s.value().strip();
+                String message;
                 if (SecretNames.isSecret(s.name()) && !SecretNames.isFileReference(s.name())
-                        && SecretValues.isLiteral(value) && !SecretValues.isUrl(value)) {
-                    sink.report(Finding.of(this).at(file.path(), s.line(), s.column())
-                            .message(s.name() + " is set to the literal " + Masking.mask(value)
-                                    + " in the CI workflow instead of a CI secret")
-                            .key(s.name()).build());
+                        && SecretValues.isLiteral(value) && !SecretValues.isUrl(value)
+                        && !SecretValues.isVariableName(value)) {
+                    message = s.name() + " is set to the literal " + Masking.mask(value)
+                            + " in the CI workflow instead of a CI secret";
                 } else if (SecretValues.hasLiteralUrlPassword(value)) {
-                    sink.report(Finding.of(this).at(file.path(), s.line(), s.column())
-                            .message(s.name() + " holds a URL with a literal password in the CI workflow instead of a"
-                                    + " CI secret")
-                            .key(s.name()).build());
+                    message = s.name() + " holds a URL with a literal password in the CI workflow instead of a"
+                            + " CI secret";
+                } else {
+                    continue;
                 }
+                if (allow.allows(value)) {
+                    continue;
+                }
+                Finding.Builder f = Finding.of(this).at(file.path(), s.line(), s.column()).key(s.name());
+                if (TokenCatalog.looksLikePlaceholder(value)) {
+                    f.severity(Severity.INFO).message(message + ": a documented example value, nothing to rotate");
+                } else if (CiServiceContainers.isThrowAway(context, file, s)) {
+                    f.severity(Severity.LOW).message(message + ", for a service container the job starts and"
+                            + " throws away");
+                } else {
+                    f.message(message);
+                }
+                sink.report(f.build());
             }
         }
     }

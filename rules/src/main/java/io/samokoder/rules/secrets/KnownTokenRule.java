@@ -2,22 +2,31 @@ package io.samokoder.rules.secrets;
 
 import io.samokoder.engine.AuditContext;
 import io.samokoder.engine.Category;
+import io.samokoder.engine.FileKinds;
 import io.samokoder.engine.Finding;
 import io.samokoder.engine.FindingSink;
 import io.samokoder.engine.Masking;
 import io.samokoder.engine.Rule;
 import io.samokoder.engine.RuleInfo;
 import io.samokoder.engine.Severity;
+import io.samokoder.model.settings.FileSettings;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * Provider tokens (Telegram, AWS, GitHub, GitLab, Slack, OpenAI, Anthropic, Google, Stripe, …) in any text file of the
  * tree. The formats are data ({@code token-patterns.yml}, extensible with the option {@code secrets.patterns}); a
  * keyword automaton finds candidate places in one pass and the regexes run only there. Files are scanned in parallel.
+ *
+ * <p>Context decides the severity: critical wherever a token can be real; low in tests and fixtures (a JWT a unit
+ * test decodes), and nothing for a token a test names as fake ({@code xoxb-test-…}). Passwords in URLs inside compose
+ * files, CI workflows and env files are judged by the settings checks, which know the setting, the environment and
+ * whether the password is weak (one finding per defect).
  */
 @RuleInfo(id = "secrets/known-token", category = Category.SECRETS, severity = Severity.CRITICAL,
         summary = "A provider token or private key (Telegram, AWS, GitHub, Slack, OpenAI, Stripe, …) is committed in plain text.",
@@ -42,20 +51,63 @@ public final class KnownTokenRule implements Rule {
                     .remediation("Fix the file named by the option " + TokenCatalog.OPTION + "; see docs/checks/secrets.md.")
                     .key("patterns-file").build());
         }
+        SecretsPolicy policy = SecretsPolicy.of(context);
+        SecretsAllowlist allow = SecretsAllowlist.of(context);
+        Set<String> envFiles = null;
         for (SecretsPass.FileTokens t : SecretsPass.of(context).tokens()) {
+            String path = t.file().path();
             if (t.failure() != null) {
-                sink.report(Finding.of(this).at(t.file().path(), 0).severity(Severity.INFO)
+                sink.report(Finding.of(this).at(path, 0).severity(Severity.INFO)
                         .message("not scanned for tokens: " + t.failure())
                         .key("scan-failed").build());
             }
+            SecretsPolicy.Place place = policy.place(path);
             for (SecretsPass.Hit h : t.hits()) {
-                sink.report(Finding.of(this).at(t.file().path(), h.line(), h.column())
-                        .message(h.pattern().description() + " " + Masking.mask(h.secret())
-                                + " is committed in plain text (" + h.pattern().id() + ")")
-                        .key(h.pattern().id() + ":" + digest(h.secret()))
-                        .build());
+                if (allow.allows(h.secret())) {
+                    continue;
+                }
+                if (h.pattern().id().equals(CommittedEnvFileRule.URL_PASSWORD)) {
+                    if (envFiles == null) {
+                        envFiles = EnvFiles.all(context).keySet();
+                    }
+                    if (judgedAsSetting(path, envFiles)) {
+                        continue;
+                    }
+                }
+                boolean test = place == SecretsPolicy.Place.TEST || place == SecretsPolicy.Place.LOCAL
+                        && SecretsPolicy.isTestFolder(path);
+                if (test && Weakness.hasMarker(h.secret().toLowerCase(Locale.ROOT))) {
+                    continue; // xoxb-test-…, a token the test itself calls fake
+                }
+                Finding.Builder f = Finding.of(this).at(path, h.line(), h.column())
+                        .key(h.pattern().id() + ":" + digest(h.secret()));
+                String what = h.pattern().description() + " " + Masking.mask(h.secret()) + " is committed in plain"
+                        + " text (" + h.pattern().id() + ")";
+                if (test) {
+                    f.severity(Severity.LOW).message(what + " in a test or fixture: revoke it if it was ever real");
+                } else if (h.pattern().id().equals("jwt") && documentation(path)) {
+                    // a JWT shows what a token looks like; it grants nothing once expired or signed with a sample key
+                    f.severity(Severity.LOW).message(what + " in documentation, most likely an example: revoke it if"
+                            + " it was ever real");
+                } else {
+                    f.message(what);
+                }
+                sink.report(f.build());
             }
         }
+    }
+
+    private static boolean documentation(String path) {
+        String lower = path.toLowerCase(Locale.ROOT);
+        return FileKinds.isMarkdown(path) || lower.endsWith(".rst") || lower.endsWith(".adoc")
+                || lower.endsWith(".txt") || lower.startsWith("docs/") || lower.contains("/docs/");
+    }
+
+    /** Compose files, CI workflows and env files: the settings checks judge the passwords in their URLs. */
+    private static boolean judgedAsSetting(String path, Set<String> envFiles) {
+        String name = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+        return FileKinds.isCompose(path) || FileKinds.isCi(path)
+                || FileSettings.isDotenv(name) || envFiles.contains(path);
     }
 
     /** A short one-way digest, so that fingerprints tell two tokens apart without holding either. */

@@ -14,8 +14,15 @@ import java.util.regex.Pattern;
  */
 public final class SecretValues {
 
-    /** A value to judge: the setting name it belongs to, the value, its offset inside the raw value. */
-    public record Candidate(String name, String value, int offset, Kind kind, String user) {
+    /**
+     * A value to judge: the setting name it belongs to, the value, its offset inside the raw value; {@code command}
+     * when the value is the text of a shell command that the tool reading the file does not run
+     * ({@code ${SECRET:-$(openssl rand -hex 32)}} in a compose file).
+     */
+    public record Candidate(String name, String value, int offset, Kind kind, String user, boolean command) {
+        public Candidate(String name, String value, int offset, Kind kind, String user) {
+            this(name, value, offset, kind, user, false);
+        }
     }
 
     public enum Kind {
@@ -31,10 +38,11 @@ public final class SecretValues {
     private static final Pattern INTERPOLATION = Pattern.compile(
             "\\$\\{([A-Za-z_][A-Za-z0-9_.-]{0,100})(?:(:?[-=])|(:(?![?])))([^}]{0,500})\\}");
     private static final Pattern ANY_REFERENCE = Pattern.compile(
-            "\\$\\{\\{|\\$\\{[A-Za-z_]|\\$[A-Za-z_]|\\$\\(|`|\\{\\{|\\{%|%\\([A-Za-z_]+\\)s|#\\{|<%=?");
+            "\\$\\{\\{|\\$\\{[A-Za-z_]|\\$[A-Za-z_0-9@*#?]|\\$\\(|`|\\{\\{|\\{%|%\\([A-Za-z_]+\\)s|#\\{|<%=?");
     private static final Pattern URL_CREDENTIALS = Pattern.compile(
             "(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{1,30}://([^:@/\\s'\"<>]{1,100}):([^@/\\s'\"<>]{1,200})@[A-Za-z0-9.\\[_-]");
     private static final Pattern URL = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]{1,30}://");
+    private static final Pattern PLACEHOLDER_SCHEME = Pattern.compile("(?i)(?:driver|scheme|protocol|dialect)://");
     private static final Pattern PLACEHOLDER = Pattern.compile(
             "(?i)<[^<>]{1,100}>|your[-_ .][^\\s]{0,80}|[^\\s]{0,80}[-_]here|\\{\\{.{0,200}\\}\\}|%\\([A-Za-z_]+\\)s|@[A-Za-z_]+@"
                     + "|__[A-Za-z_]+__|x{3,}|\\*{3,}|\\.{3}|…|todo|tbd|fixme|n/a|\\[redacted\\]|redacted|\\[hidden\\]"
@@ -62,13 +70,22 @@ public final class SecretValues {
         return v;
     }
 
+    private static final Pattern CHANGE_ME = Pattern.compile(
+            "(?i)(?:please[-_ ]?)?(?:change|replace|update|set)[-_ ]?(?:me|this|it|me[-_ ]?now|before[-_ ]?deploy\\w*)"
+                    + "(?:[-_ ]\\w{0,60})?|changeme\\w{0,60}|change_?me_?\\w{0,60}");
+
+    /** A placeholder that asks to be replaced: {@code changeme}, {@code changethis}, {@code CHANGE_ME_DB_PASSWORD}. */
+    public static boolean isChangeMe(String value) {
+        return CHANGE_ME.matcher(value.strip()).matches();
+    }
+
     /** A template placeholder, not a value: {@code <change-me>}, {@code your-secret-here}, {@code {{ x }}}, {@code xxx}. */
     public static boolean isPlaceholder(String value) {
         String v = value.strip();
         Matcher m = PLACEHOLDER.matcher(v);
         return m.matches() || v.startsWith("<") && v.endsWith(">") || v.toLowerCase(Locale.ROOT).startsWith("your")
                 && v.toLowerCase(Locale.ROOT).endsWith("here") || v.contains("{{") && v.contains("}}")
-                || v.matches("(?i)x{3,}|\\*{3,}|\\.{3}|[-_]+");
+                || v.matches("(?i)x{3,}|\\*{3,}|\\.{3}|[-_]+|[x*]{3,}(?:[-_.:][x*]+)+");
     }
 
     /** A reference to a secret store, mounted file or a variable — the value itself is not a secret. */
@@ -93,7 +110,27 @@ public final class SecretValues {
      * the setting's name), a literal value when there is no interpolation, and URL passwords.
      */
     public static List<Candidate> candidates(String name, String raw) {
+        return candidates(name, raw, false);
+    }
+
+    private static final Pattern COMMAND = Pattern.compile("\\$\\([^()]{1,300}\\)|`[^`]{1,300}`");
+
+    /**
+     * The candidates of a setting; with {@code literalCommands} (compose files, whose interpolation knows no command
+     * substitution) a {@code $(…)} or backquoted default or value is that fixed text, a candidate of its own.
+     */
+    public static List<Candidate> candidates(String name, String raw, boolean literalCommands) {
         List<Candidate> out = new ArrayList<>();
+        if (literalCommands) {
+            String v = clean(raw);
+            if (v != null && (SecretNames.isSecret(name) || v.contains("${"))) {
+                Matcher cm = COMMAND.matcher(v);
+                if (cm.find() && !v.contains("${{")) {
+                    out.add(new Candidate(name, cm.group(), cm.start(), Kind.LITERAL, null, true));
+                    return out;
+                }
+            }
+        }
         String v = clean(raw);
         if (v == null || v.contains("${{")) {
             return out;
@@ -122,6 +159,9 @@ public final class SecretValues {
         boolean url = URL.matcher(v).find();
         while (u.find()) {
             String password = u.group(2);
+            if (PLACEHOLDER_SCHEME.matcher(v).region(u.start(), v.length()).lookingAt()) {
+                continue; // driver://user:pass@localhost/dbname: Alembic's placeholder for a URL
+            }
             if (!hasReference(password) && !password.isEmpty() && !isPlaceholder(password)) {
                 out.add(new Candidate(name, password, u.start(2), Kind.URL_PASSWORD, u.group(1)));
             }
@@ -158,6 +198,9 @@ public final class SecretValues {
         }
         Matcher u = URL_CREDENTIALS.matcher(v);
         while (u.find()) {
+            if (PLACEHOLDER_SCHEME.matcher(v).region(u.start(), v.length()).lookingAt()) {
+                continue;
+            }
             String password = u.group(2);
             if (!hasReference(password) && !isPlaceholder(password)) {
                 return true;
@@ -165,6 +208,49 @@ public final class SecretValues {
         }
         return false;
     }
+
+    private static final Pattern ENV_NAME = Pattern.compile("[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+");
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]{0,60}");
+
+    /**
+     * The name of an environment variable written where a value goes ({@code password: DOCKER_PASSWORD} in a CI
+     * step's inputs): the variable is read elsewhere, the text is no secret.
+     */
+    public static boolean isVariableName(String value) {
+        String v = value.strip();
+        return ENV_NAME.matcher(v).matches() && SecretNames.isSecret(v);
+    }
+
+    /**
+     * Whether a string constant in code is a key's name rather than a secret: the name of an environment variable,
+     * or an identifier that names a secret ({@code "accessToken"}, {@code "auth_token"}: the key under which a token
+     * is kept in localStorage, a cookie, a header or a column). So is any identifier held by a constant named for a
+     * key in JavaScript ({@code localStorageKey = "shopping_list"}, {@code TOKEN_KEY = "token"}). A lone secret word
+     * held by another constant is judged: {@code JWT_SECRET = "secret"} is a weak secret.
+     */
+    public static boolean isKeyName(String settingName, String value, boolean javascript, boolean constant) {
+        String v = value.strip();
+        if (isVariableName(v)) {
+            return true;
+        }
+        if (!IDENTIFIER.matcher(v).matches()) {
+            return false;
+        }
+        List<String> words = SecretNames.words(v);
+        List<String> own = SecretNames.words(settingName);
+        String ownLast = own.isEmpty() ? "" : own.get(own.size() - 1);
+        if (javascript && constant && (ownLast.equals("key") || ownLast.equals("name"))) {
+            return true;
+        }
+        if (words.size() == 1) {
+            return false; // JWT_SECRET = "secret" is a weak secret, whatever else a lone word may be
+        }
+        return KEY_NAME_ENDINGS.contains(words.get(words.size() - 1)) && (javascript || !own.equals(words));
+    }
+
+    /** How names of stored tokens end; a made-up password ends in "password" or "secret" and is judged. */
+    private static final Set<String> KEY_NAME_ENDINGS = Set.of("token", "tokens", "key", "apikey", "auth",
+            "credentials", "session", "cookie", "header", "jwt");
 
     /** Whether a literal value is a URL (then only its password counts). */
     static boolean isUrl(String value) {

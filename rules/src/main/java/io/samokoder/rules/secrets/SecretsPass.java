@@ -5,6 +5,7 @@ import io.samokoder.engine.LineIndex;
 import io.samokoder.engine.Parallel;
 import io.samokoder.engine.SourceFile;
 import io.samokoder.engine.Workspace;
+import io.samokoder.model.settings.FileSettings;
 
 import java.util.List;
 

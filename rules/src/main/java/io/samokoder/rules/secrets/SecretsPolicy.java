@@ -3,15 +3,25 @@ package io.samokoder.rules.secrets;
 import io.samokoder.engine.AuditContext;
 import io.samokoder.engine.FileKinds;
 import io.samokoder.engine.Severity;
+import io.samokoder.model.Location;
+import io.samokoder.model.settings.FileSettings;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
- * Where a file sits in the deployment, for severities: local-development files (the option {@value #OPTION}, globs
- * separated by commas, replaces {@link #DEFAULT_LOCAL}) get low severity for weak values, CI workflows medium,
- * everything else (compose, {@code .env.production}, application configs, scripts) high.
+ * Where a file sits in the deployment, for severities. Local-development files (the option {@value #OPTION}, globs
+ * separated by commas, replaces {@link #DEFAULT_LOCAL}; and files named for local development: {@code dev},
+ * {@code local}, {@code override}, {@code test}) and tests (test folders and test file names: {@code test_*.py},
+ * {@code *.spec.ts}, {@code *Test.java}, {@code conftest.py}) get low severity for weak values, CI workflows medium,
+ * everything else (compose, {@code .env.production}, application configs, scripts) high. Files named for a shared
+ * environment ({@code docker-compose.staging.yml}, {@code compose.prod.yaml}, {@code .env.production}, a compose file
+ * under {@code .ci/}) are {@link Place#SHARED}: there a literal credential is a finding even when it is strong.
  */
 public final class SecretsPolicy {
 
@@ -22,8 +32,39 @@ public final class SecretsPolicy {
             + "**/test/**,**/tests/**,**/__tests__/**,**/spec/**,**/testdata/**,**/test-data/**,**/e2e/**,"
             + "**/src/test/**,**/fixtures/**,**/examples/**";
 
+    /** What a file is for, as far as its secrets are concerned. */
+    public enum Place {
+        /** Local development: a developer's machine, values nobody else uses. */
+        LOCAL,
+        /** Test code and fixtures. */
+        TEST,
+        /** A CI workflow. */
+        CI,
+        /** A file named for a shared environment (staging, production, QA, CI stacks). */
+        SHARED,
+        /** Anything else that is deployed: base compose files, configs, scripts, code. */
+        DEPLOYED
+    }
+
+    /** Name parts of files and folders for environments other people share. */
+    static final Set<String> SHARED_ENVIRONMENTS = Set.of("staging", "stage", "stg", "prod",
+            "production", "prd", "qa", "uat", "preprod", "ci", "live");
+    /**
+     * Name parts for one developer's machine (compose's override file is loaded by plain docker compose up; dev
+     * containers and task runners run there), and for examples and documentation, which nobody deploys as they are.
+     */
+    static final Set<String> LOCAL_ENVIRONMENTS = Set.of("dev", "development", "local",
+            "override", "test", "tests", "testing", "e2e", "debug", "sandbox", "devcontainer", "taskfile",
+            "example", "examples", "sample", "samples", "template", "templates", "demo", "docs", "doc");
+
+    private static final Pattern TEST_FILE = Pattern.compile(
+            "(?:^|.*/)(?:test_[^/]*\\.py|[^/]*_test\\.(?:py|go|rb)|conftest\\.py|[^/]*\\.(?:spec|test)\\.[cm]?[jt]sx?"
+                    + "|[^/]*(?:Test|Tests|IT)\\.(?:java|kt)|[^/]*_spec\\.rb)"
+                    + "|(?:^|.*/)(?:_?integration[-_]tests?|cypress|__mocks__|mocks|test-fixtures|testdata)/.*");
+
     private final List<Pattern> local;
-    private final java.util.Map<String, Boolean> isLocal = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Boolean> isLocal = new ConcurrentHashMap<>();
+    private final Map<String, Place> places = new ConcurrentHashMap<>();
 
     private SecretsPolicy(List<Pattern> local) {
         this.local = local;
@@ -81,14 +122,108 @@ public final class SecretsPolicy {
         return isLocal.computeIfAbsent(path, p -> local.stream().anyMatch(glob -> glob.matcher(p).matches()));
     }
 
+    /** What the file at this path is for. */
+    public Place place(String path) {
+        return places.computeIfAbsent(path, this::placeOf);
+    }
+
+    private Place placeOf(String path) {
+        if (FileKinds.isCi(path)) {
+            return Place.CI;
+        }
+        if (isLocal(path)) {
+            return Place.LOCAL;
+        }
+        if (isTest(path)) {
+            return Place.TEST;
+        }
+        Place named = environment(path);
+        if (named == Place.LOCAL && FileSettings.isDotenv(
+                path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT))) {
+            // .env.local holds a developer's real keys (Next.js, Vite): only the local globs make a dotenv file local
+            return Place.DEPLOYED;
+        }
+        return named == Place.SHARED ? Place.SHARED : named == Place.LOCAL ? Place.LOCAL : Place.DEPLOYED;
+    }
+
+    private static final Pattern TEST_FOLDER = Pattern.compile(
+            "(?:^|.*/)(?:tests?|__tests__|spec|testdata|test-data|e2e|fixtures|src/test)/.*");
+
+    /** Under a test folder of {@link #DEFAULT_LOCAL} (which the option may have replaced). */
+    static boolean isTestFolder(String path) {
+        return TEST_FOLDER.matcher(path).matches();
+    }
+
+    /** Test code and fixtures by their conventional names, beyond the folders {@link #DEFAULT_LOCAL} lists. */
+    static boolean isTest(String path) {
+        return TEST_FILE.matcher(path).matches();
+    }
+
+    /**
+     * The environment a file is named for: the parts of its name ({@code docker-compose.staging.yml},
+     * {@code compose.prod.yaml}, {@code .env.production}, {@code prod.env}) and of its folders ({@code .ci/compose.yaml},
+     * {@code deploy/production/}). A local name wins over a shared one ({@code docker-compose.ci.override.yml} runs
+     * where the developer runs it); {@link Place#DEPLOYED} when no part names an environment.
+     */
+    static Place environment(String path) {
+        boolean shared = false;
+        String lower = path.toLowerCase(Locale.ROOT);
+        String[] segments = lower.split("/");
+        for (int i = 0; i < segments.length; i++) {
+            String segment = segments[i];
+            boolean fileName = i == segments.length - 1;
+            for (String part : segment.split("[._-]+")) {
+                if (fileName && (part.equals("yml") || part.equals("yaml") || part.equals("env"))) {
+                    continue;
+                }
+                if (LOCAL_ENVIRONMENTS.contains(part)) {
+                    return Place.LOCAL;
+                }
+                shared |= SHARED_ENVIRONMENTS.contains(part);
+            }
+        }
+        return shared ? Place.SHARED : Place.DEPLOYED;
+    }
+
+    /**
+     * Where an env file is used: where its own path says ({@code .env.production}), else where the compose files that
+     * read it are used, the most shared of them ({@code docker-compose.prod.yml} reading {@code app.env}).
+     */
+    public Place envFilePlace(String path, List<Location> namedBy) {
+        Place own = place(path);
+        if (own != Place.DEPLOYED || namedBy.isEmpty()) {
+            return own;
+        }
+        Place best = null;
+        for (Location l : namedBy) {
+            Place p = place(l.path());
+            if (best == null || rank(p) > rank(best)) {
+                best = p;
+            }
+        }
+        return best;
+    }
+
+    private static int rank(Place p) {
+        return switch (p) {
+            case LOCAL, TEST -> 0;
+            case CI -> 1;
+            case DEPLOYED -> 2;
+            case SHARED -> 3;
+        };
+    }
+
     /** Severity of a weak value at this path. */
     public Severity weakValueSeverity(String path) {
-        if (isLocal(path)) {
-            return Severity.LOW;
-        }
-        if (FileKinds.isCi(path)) {
-            return Severity.MEDIUM;
-        }
-        return Severity.HIGH;
+        return weakValueSeverity(place(path));
+    }
+
+    /** Severity of a weak value in a file used there. */
+    public static Severity weakValueSeverity(Place place) {
+        return switch (place) {
+            case LOCAL, TEST -> Severity.LOW;
+            case CI -> Severity.MEDIUM;
+            case SHARED, DEPLOYED -> Severity.HIGH;
+        };
     }
 }

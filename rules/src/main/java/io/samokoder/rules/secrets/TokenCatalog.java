@@ -418,6 +418,11 @@ public final class TokenCatalog {
         return o == null ? null : o.toString();
     }
 
+    /** Whether a value holds a token of one of the formats. */
+    public boolean matchesAny(String value) {
+        return !scan(value).isEmpty();
+    }
+
     /**
      * Every token in the text, in order of position; overlapping matches keep the earlier table entry. One automaton
      * pass finds keyword hits; {@code start}-anchored patterns try their regex once at each hit ({@code lookingAt}),

@@ -2,13 +2,18 @@ package io.samokoder.rules.secrets;
 
 import io.samokoder.engine.AuditContext;
 import io.samokoder.engine.Category;
+import io.samokoder.engine.FileKinds;
 import io.samokoder.engine.Finding;
 import io.samokoder.engine.FindingSink;
+import io.samokoder.engine.Masking;
 import io.samokoder.engine.Parallel;
 import io.samokoder.engine.Rule;
 import io.samokoder.engine.RuleInfo;
 import io.samokoder.engine.Severity;
 import io.samokoder.engine.SourceFile;
+import io.samokoder.model.Location;
+import io.samokoder.model.settings.FileSettings;
+import io.samokoder.model.settings.Setting;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,7 +36,10 @@ import java.util.concurrent.ForkJoinTask;
         description = "Secret-named settings (password, passwd, pwd, secret, token, api_key, key, credential, auth, DSN)"
                 + " and URL passwords are weak when they are in the dictionary (weak-values.txt plus"
                 + " secrets.weakValues), equal the project or user name, are shorter than 12 characters (32 for"
-                + " signing keys such as SECRET_KEY or JWT_SECRET), have low entropy or are test values. Severity:"
+                + " signing keys such as SECRET_KEY or JWT_SECRET), have low entropy or are test values, or, when those"
+                + " checks leave them open and they do not look generated, when the nbvcxz estimate of the guesses"
+                + " they take is below 10^14 for passwords, 10^12 for tokens or 10^20 for signing keys (the project's"
+                + " own words count as known). Severity:"
                 + " high in deployable files, medium in CI, low in local-development files (secrets.localPaths).")
 public final class WeakValueRule implements Rule {
 
@@ -51,12 +59,18 @@ public final class WeakValueRule implements Rule {
         SecretsPass.of(context); // every file's settings, from the one read of the tree the token scan shares
         Weakness weakness = Weakness.of(context);
         SecretsPolicy policy = SecretsPolicy.of(context);
+        SecretsAllowlist allow = SecretsAllowlist.of(context);
         // assembling the compose project (for images run without their password) is mostly one thread's work: it
         // runs beside the judging of every file's settings instead of before it
         ForkJoinTask<List<ImageDefaults.Hit>> images = ForkJoinPool.commonPool().submit(
                 () -> ImageDefaults.find(context));
-        List<List<Finding>> judged = Parallel.map(context.workspace().files(), 16,
-                file -> weakSettings(context, file, weakness, policy));
+        List<List<Finding>> judged = Parallel.map(context.workspace().files(), 16, file -> {
+            FileSettings fs = FileSettings.of(context, file);
+            if (fs.kind() == FileSettings.Kind.NONE || fs.kind() == FileSettings.Kind.DOTENV_TEMPLATE) {
+                return List.of();
+            }
+            return weakSettings(context, file, fs, null, weakness, policy, allow);
+        });
         for (ImageDefaults.Hit hit : images.join()) {
             sink.report(Finding.of(this).at(hit.path(), hit.line()).severity(policy.weakValueSeverity(hit.path()))
                     .message("service " + hit.service() + " runs " + hit.known().product()
@@ -65,20 +79,31 @@ public final class WeakValueRule implements Rule {
                     .key(hit.service() + ":" + hit.known().variables().get(0)).build());
         }
         judged.forEach(found -> found.forEach(sink::report));
+        // env files compose reads under names that are not dotenv names (monitoring/grafana.config): judged the same
+        for (Map.Entry<String, List<Location>> e : EnvFiles.unnamed(context).entrySet()) {
+            context.workspace().file(e.getKey()).ifPresent(file -> weakSettings(context, file,
+                    FileSettings.ofEnvFile(context, file), policy.envFilePlace(e.getKey(), e.getValue()), weakness,
+                    policy, allow).forEach(sink::report));
+        }
     }
 
-    private List<Finding> weakSettings(AuditContext context, SourceFile file, Weakness weakness,
-                                       SecretsPolicy policy) {
-        FileSettings fs = FileSettings.of(context, file);
-        if (fs.kind() == FileSettings.Kind.NONE || fs.kind() == FileSettings.Kind.DOTENV_TEMPLATE) {
-            return List.of();
-        }
+    /**
+     * @param place where the file is used when its own path does not say it (an env file is used where the compose
+     *              files that read it are); null to take it from the path
+     */
+    private List<Finding> weakSettings(AuditContext context, SourceFile file, FileSettings fs,
+                                       SecretsPolicy.Place place, Weakness weakness, SecretsPolicy policy,
+                                       SecretsAllowlist allow) {
         Map<String, List<String>> users = new HashMap<>();
         for (Setting s : fs.settings()) {
             if (SecretNames.isUser(s.name())) {
                 users.computeIfAbsent(s.scope(), k -> new ArrayList<>()).add(s.value().strip());
             }
         }
+        boolean code = fs.kind() == FileSettings.Kind.CODE;
+        boolean javascript = code && !file.path().endsWith(".py");
+        boolean compose = FileKinds.isCompose(file.path());
+        boolean dotenv = fs.kind() == FileSettings.Kind.DOTENV;
         Severity severity = null; // a glob test of the path: only for files with a finding
         List<Finding> found = new ArrayList<>();
         for (Setting s : fs.settings()) {
@@ -86,21 +111,51 @@ public final class WeakValueRule implements Rule {
             if (!SecretNames.isSecret(s.name()) && v.indexOf("://") < 0 && v.indexOf("${") < 0) {
                 continue; // neither a secret name, a URL nor an interpolation: nothing to judge
             }
-            for (SecretValues.Candidate c : SecretValues.candidates(s.name(), s.value())) {
+            if (code && SecretValues.isKeyName(s.name(), v, javascript, s.parents().equals(FileSettings.CONSTANT))) {
+                continue; // const TOKEN_KEY = "accessToken": where a token is kept, not the token
+            }
+            // compose passes environment values to the container as they are: no shell runs a $(…) in them
+            boolean literalCommands = compose && s.parents().contains("environment");
+            for (SecretValues.Candidate c : SecretValues.candidates(s.name(), s.value(), literalCommands)) {
+                if (allow.allows(c.value())) {
+                    continue;
+                }
                 List<String> near = new ArrayList<>(users.getOrDefault(s.scope(), List.of()));
                 if (c.user() != null) {
                     near.add(c.user());
                 }
-                Optional<String> reason = weakness.reason(c.name(), c.value(), near);
+                Optional<String> reason;
+                boolean placeholder = false;
+                if (c.command()) {
+                    reason = Optional.of("is the text of a shell command " + Masking.mask(c.value())
+                            + " that compose does not run: every deployment gets this same fixed text");
+                } else if (dotenv && SecretValues.isChangeMe(c.value())) {
+                    placeholder = true;
+                    reason = Optional.of("is a change-me placeholder " + Masking.mask(c.value())
+                            + ": replace it before this file is used anywhere shared");
+                } else {
+                    reason = weakness.reason(c.name(), c.value(), near,
+                            c.kind() == SecretValues.Kind.URL_PASSWORD ? Guessability.Kind.PASSWORD
+                                    : Weakness.kindOf(c.name()));
+                }
                 if (reason.isEmpty()) {
                     continue;
                 }
                 if (severity == null) {
-                    severity = policy.weakValueSeverity(file.path());
+                    severity = place != null ? SecretsPolicy.weakValueSeverity(place)
+                            : policy.weakValueSeverity(file.path());
+                }
+                Severity at = severity;
+                String why = "";
+                if (placeholder) {
+                    at = Severity.LOW;
+                } else if (at == Severity.MEDIUM && CiServiceContainers.isThrowAway(context, file, s)) {
+                    at = Severity.LOW;
+                    why = " (a service container the CI job starts and throws away)";
                 }
                 found.add(Finding.of(this).at(file.path(), s.line(), s.column() + c.offset())
-                        .severity(severity)
-                        .message(subject(s, c) + " " + reason.get())
+                        .severity(at)
+                        .message(subject(s, c) + " " + reason.get() + why)
                         .key(s.name() + ":" + c.kind() + ":" + c.name())
                         .build());
             }

@@ -2,6 +2,7 @@ package io.samokoder.rules.secrets;
 
 import io.samokoder.engine.AuditContext;
 import io.samokoder.engine.Masking;
+import io.samokoder.model.settings.FileSettings;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,14 +12,17 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Decides whether a secret value is weak: a dictionary or vendor default (the bundled {@code weak-values.txt}, the
- * user's {@value #OPTION} file, the project's name), equal to its user name, too short (12 for passwords, 32 for
- * signing keys), of low entropy, or a test/example value ({@code test-secret-key-…}, {@code django-insecure-…}).
- * Reasons never contain the value, only its mask.
+ * Decides whether a secret value is weak, in two stages. The cheap checks first: a dictionary or vendor default (the
+ * bundled {@code weak-values.txt}, the user's {@value #OPTION} file, the project's name), equal to its user name, too
+ * short (12 for passwords, 32 for signing keys), of low entropy, or a test/example value ({@code test-secret-key-…},
+ * {@code django-insecure-…}). A value they leave undecided and that does not look generated (hex, a UUID, mixed-case
+ * base64) goes to the {@link Guessability} estimate, with the project's own words as a free dictionary. Reasons never
+ * contain the value, only its mask.
  */
 public final class Weakness {
 
@@ -36,10 +40,43 @@ public final class Weakness {
 
     private final Set<String> dictionary;
     private final Set<String> projectNames;
+    private final java.util.function.Supplier<Collection<String>> ownWords;
+    private volatile Guessability guessability;
 
     Weakness(Set<String> dictionary, Set<String> projectNames) {
+        this(dictionary, projectNames, List::of);
+    }
+
+    /**
+     * @param ownWords the project's words besides its names (services, user names), asked for at the first value that
+     *                 needs the estimator
+     */
+    Weakness(Set<String> dictionary, Set<String> projectNames,
+             java.util.function.Supplier<Collection<String>> ownWords) {
         this.dictionary = dictionary;
         this.projectNames = projectNames;
+        this.ownWords = ownWords;
+    }
+
+    /** Whether a value has needed the estimator yet (its dictionaries are read at the first). */
+    boolean estimatorUsed() {
+        return guessability != null && guessability.built();
+    }
+
+    private Guessability guessability() {
+        Guessability g = guessability;
+        if (g == null) {
+            synchronized (this) {
+                g = guessability;
+                if (g == null) {
+                    Set<String> words = new HashSet<>(projectNames);
+                    words.addAll(ownWords.get());
+                    g = new Guessability(words);
+                    guessability = g;
+                }
+            }
+        }
+        return g;
     }
 
     public static Weakness of(AuditContext context) {
@@ -62,14 +99,34 @@ public final class Weakness {
             for (String n : ctx.config().optionOr(PROJECT_OPTION, "").split(",")) {
                 addProjectName(names, n);
             }
+            Set<String> services = new HashSet<>();
             for (io.samokoder.engine.SourceFile f : ctx.workspace().files()) {
                 if (io.samokoder.engine.FileKinds.isCompose(f.path()) && f.size() < FileSettings.MAX_SIZE) {
-                    io.samokoder.engine.yaml.YamlDocument.scalar(ctx.yaml(f).rootMapping().get("name"))
+                    Map<String, org.yaml.snakeyaml.nodes.Node> top = ctx.yaml(f).rootMapping();
+                    io.samokoder.engine.yaml.YamlDocument.scalar(top.get("name"))
                             .ifPresent(n -> addProjectName(names, n)); // compose's top-level project name
+                    services.addAll(io.samokoder.engine.yaml.YamlDocument.mapping(top.get("services")).keySet());
                 }
             }
-            return new Weakness(Set.copyOf(dict), names);
+            return new Weakness(Set.copyOf(dict), names, () -> ownWords(ctx, services));
         });
+    }
+
+    /** Service names and the values of user-name settings: words anyone reading the repository knows. */
+    private static Collection<String> ownWords(AuditContext ctx, Set<String> services) {
+        Set<String> words = new HashSet<>(services);
+        for (io.samokoder.engine.SourceFile f : ctx.workspace().files()) {
+            if (FileSettings.kindOf(f.path()) == FileSettings.Kind.NONE) {
+                continue;
+            }
+            for (io.samokoder.model.settings.Setting s : FileSettings.of(ctx, f).settings()) {
+                String v = s.value().strip();
+                if (SecretNames.isUser(s.name()) && v.length() >= 3 && v.length() <= 40 && !v.contains("$")) {
+                    words.add(v);
+                }
+            }
+        }
+        return words;
     }
 
     /** The name, and its first word when it is a real word ({@code samokoder-seed} → {@code samokoder}). */
@@ -116,6 +173,19 @@ public final class Weakness {
      * @param users values of user-name settings next to it (same mapping, file or URL)
      */
     public Optional<String> reason(String name, String value, Collection<String> users) {
+        return reason(name, value, users, kindOf(name));
+    }
+
+    /** What a secret of this name protects: a signing key, a password, or else a token. */
+    static Guessability.Kind kindOf(String name) {
+        if (SecretNames.isSigningKey(name)) {
+            return Guessability.Kind.SIGNING_KEY;
+        }
+        return SecretNames.isPassword(name) ? Guessability.Kind.PASSWORD : Guessability.Kind.TOKEN;
+    }
+
+    /** Why the value is weak as a secret of the given kind, or empty when it is not. */
+    public Optional<String> reason(String name, String value, Collection<String> users, Guessability.Kind kind) {
         String masked = Masking.mask(value);
         String lower = value.toLowerCase(Locale.ROOT);
         int length = value.codePointCount(0, value.length());
@@ -151,7 +221,18 @@ public final class Weakness {
         if (hasMarker(lower)) {
             return Optional.of("looks like a test or example value " + masked);
         }
-        return Optional.empty();
+        if (looksGenerated(value)) {
+            return Optional.empty();
+        }
+        return guessability().estimate(value, kind).weakness().map(w -> w + " " + masked);
+    }
+
+    /**
+     * Values no dictionary holds, decided without the estimator: generated keys ({@link Guessability#looksGenerated})
+     * and provider tokens (their format is checked by {@code secrets/known-token}).
+     */
+    static boolean looksGenerated(String value) {
+        return Guessability.looksGenerated(value) || TokenCatalog.builtIn().matchesAny(value);
     }
 
     boolean isDictionary(String lower) {

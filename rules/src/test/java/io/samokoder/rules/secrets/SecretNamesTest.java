@@ -1,11 +1,57 @@
 package io.samokoder.rules.secrets;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SecretNamesTest {
+
+    /** One line of setting-names.tsv: a real setting name, whether it holds a secret, and a known miss's reason. */
+    record Named(String name, boolean secret, String source, String miss) {
+    }
+
+    static List<Named> realNames() throws IOException {
+        List<Named> out = new ArrayList<>();
+        try (InputStream in = SecretNamesTest.class.getResourceAsStream("setting-names.tsv")) {
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] f = line.split("\t");
+                out.add(new Named(f[0], f[1].equals("secret"), f[2], f.length > 3 ? f[3] : null));
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void realSettingNamesAreJudgedAsExpected() throws IOException {
+        List<Named> names = realNames();
+        assertThat(names).hasSizeGreaterThanOrEqualTo(200);
+        List<String> wrong = new ArrayList<>();
+        int misses = 0;
+        for (Named n : names) {
+            boolean judged = SecretNames.isSecret(n.name());
+            // a known miss is judged the other way, on purpose: the reason says why
+            boolean expected = n.miss() == null ? n.secret() : !n.secret();
+            if (n.miss() != null) {
+                misses++;
+            }
+            if (judged != expected) {
+                wrong.add(n.name() + " (" + n.source() + "): expected " + (expected ? "secret" : "not secret"));
+            }
+        }
+        assertThat(wrong).as("names judged differently from setting-names.tsv").isEmpty();
+        assertThat(misses).as("known misses").isLessThanOrEqualTo(names.size() / 50);
+    }
 
     @ParameterizedTest
     @ValueSource(strings = {"POSTGRES_PASSWORD", "GF_SECURITY_ADMIN_PASSWORD", "spring.datasource.password", "DB_PASS",

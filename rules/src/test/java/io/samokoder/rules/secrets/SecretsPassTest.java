@@ -4,6 +4,8 @@ import io.samokoder.engine.AuditConfig;
 import io.samokoder.engine.AuditContext;
 import io.samokoder.engine.SourceFile;
 import io.samokoder.engine.Workspace;
+import io.samokoder.model.settings.FileSettings;
+import io.samokoder.model.settings.Setting;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

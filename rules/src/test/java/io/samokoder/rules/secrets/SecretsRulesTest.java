@@ -66,9 +66,10 @@ class SecretsRulesTest {
         List<Finding> f = audit();
         assertThat(where(f, "secrets/hardcoded-in-ci"))
                 .containsExactly(".gitlab-ci.yml:2", ".gitlab-ci.yml:4", ".gitlab-ci.yml:12");
+        // the service container's password is the job's own throw-away database
         assertThat(f).filteredOn(x -> x.ruleId().equals("secrets/hardcoded-in-ci"))
-                .allMatch(x -> x.severity() == Severity.MEDIUM);
-        assertThat(where(f, "secrets/weak-value")).containsExactly(".gitlab-ci.yml:12");
+                .allMatch(x -> x.severity() == (x.line() == 12 ? Severity.LOW : Severity.MEDIUM));
+        assertThat(where(f, "secrets/weak-value")).containsExactly(".gitlab-ci.yml:2", ".gitlab-ci.yml:12");
     }
 
     @Test

@@ -4,6 +4,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -75,6 +79,94 @@ class WeaknessTest {
         for (String v : List.of("Kx9#mQ2vL7z", "samokoder", "test-secret-key-minimum-32-characters-long", "admin123")) {
             assertThat(weakness.reason("SECRET_KEY", v, List.of())).get().asString().doesNotContain(v);
         }
+    }
+
+    /** One line of secret-values.tsv. */
+    record Sample(String kind, String value, boolean weak, String note) {
+        String settingName() {
+            return switch (kind) {
+                case "password" -> "DB_PASSWORD";
+                case "token" -> "API_TOKEN";
+                case "signing-key" -> "SECRET_KEY";
+                default -> throw new IllegalArgumentException(kind);
+            };
+        }
+    }
+
+    static List<Sample> samples() throws IOException {
+        List<Sample> out = new ArrayList<>();
+        try (InputStream in = WeaknessTest.class.getResourceAsStream("secret-values.tsv")) {
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (!line.isBlank() && !line.startsWith("#")) {
+                    String[] f = line.split("\t");
+                    out.add(new Sample(f[0], f[1], f[2].equals("weak"), f[3]));
+                }
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void sampleValuesAreJudgedAsExpected() throws IOException {
+        List<Sample> samples = samples();
+        assertThat(samples).hasSizeGreaterThanOrEqualTo(100);
+        assertThat(samples.stream().filter(s -> !s.weak())).hasSizeGreaterThanOrEqualTo(50);
+        List<String> wrong = new ArrayList<>();
+        for (Sample s : samples) {
+            boolean weak = weakness.reason(s.settingName(), s.value(), List.of()).isPresent();
+            if (weak != s.weak()) {
+                wrong.add(s.kind() + " " + s.value() + " (" + s.note() + "): judged " + (weak ? "weak" : "strong"));
+            }
+        }
+        assertThat(wrong).as("values judged differently from secret-values.tsv").isEmpty();
+    }
+
+    @Test
+    void theEstimatorSaysWhyInWordsWithoutTheValue() {
+        assertThat(weakness.reason("DB_PASSWORD", "staging_secure_db_password", List.of())).get().asString()
+                .contains("guessable in about 10^").contains("four words of the project or its settings")
+                .contains("a password needs 10^14")
+                .doesNotContain("staging");
+        assertThat(weakness.reason("DB_PASSWORD", "zaq12wsxcde3", List.of())).get().asString()
+                .contains("a common password");
+        assertThat(weakness.reason("DB_PASSWORD", "poiuytrewqlkjhgf", List.of())).get().asString()
+                .contains("a keyboard pattern");
+        assertThat(weakness.reason("DB_PASSWORD", "trustno1trustno1", List.of())).get().asString()
+                .contains("two common passwords");
+        assertThat(weakness.reason("SECRET_KEY", "my-super-secret-jwt-signing-key-2024", List.of())).get()
+                .asString().contains("words of the project or its settings").contains("a year")
+                .contains("a signing key needs 10^20");
+    }
+
+    @Test
+    void theProjectsOwnWordsCostNothing() {
+        Weakness withServices = new Weakness(Weakness.builtIn(), Set.of("samokoder"), () -> List.of("orders"));
+        // a service name and two words: guessable by whoever reads the compose file
+        assertThat(withServices.reason("DB_PASSWORD", "orders-tulip-42", List.of())).get().asString()
+                .contains("a word of the project or its settings");
+        assertThat(weakness.reason("DB_PASSWORD", "orders-tulip-42", List.of())).isEmpty();
+    }
+
+    @Test
+    void theEstimatorIsBuiltOnlyForValuesTheCheapChecksLeaveOpen() {
+        Weakness fresh = weakness("samokoder");
+        fresh.reason("DB_PASSWORD", "admin123", List.of());
+        fresh.reason("DB_PASSWORD", "Kx9#mQ2", List.of());
+        fresh.reason("SECRET_KEY", "b29e45d9ef5c0f9c4d4170f9429faabf802394bb99f89b5bb6f0a36efca39035", List.of());
+        fresh.reason("API_TOKEN", "ghp_" + "R8sT2vW9xY4zA7bC1dE6fG3hJ5kL0mN8pQ2r", List.of());
+        assertThat(fresh.estimatorUsed()).isFalse();
+        fresh.reason("DB_PASSWORD", "staging_secure_db_password", List.of());
+        assertThat(fresh.estimatorUsed()).isTrue();
+    }
+
+    @Test
+    void generatedLookingValuesSkipTheEstimator() {
+        assertThat(Guessability.looksGenerated("b29e45d9ef5c0f9c4d4170f9429faabf")).isTrue();
+        assertThat(Guessability.looksGenerated("3f1c8a52-94d7-4e1b-a7c2-0d5e9b6f8a31")).isTrue();
+        assertThat(Guessability.looksGenerated("FmTKs5vX52ufKR1rd8tn4MoSP7zvCJwb")).isTrue();
+        assertThat(Guessability.looksGenerated("P4ssw0rd!P4ssw0rd!")).isFalse();
+        assertThat(Guessability.looksGenerated("superSecretPassword123")).isFalse();
+        assertThat(Guessability.looksGenerated("staging_secure_db_password")).isFalse();
     }
 
     @Test

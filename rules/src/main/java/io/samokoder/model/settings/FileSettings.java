@@ -1,4 +1,4 @@
-package io.samokoder.rules.secrets;
+package io.samokoder.model.settings;
 
 import io.samokoder.engine.AuditContext;
 import io.samokoder.engine.FileKinds;
@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
 public record FileSettings(Kind kind, List<Setting> settings) {
 
     /** Larger files are not configuration; token scanning still covers them. */
-    static final long MAX_SIZE = 2L * 1024 * 1024;
+    public static final long MAX_SIZE = 2L * 1024 * 1024;
 
     public enum Kind { NONE, DOTENV, DOTENV_TEMPLATE, YAML, SHELL, INI, DOCKERFILE, CODE }
 
@@ -46,7 +46,7 @@ public record FileSettings(Kind kind, List<Setting> settings) {
      * @param contents the file's contents when the caller already holds them (the secrets pass reads each file once
      *                 and does not keep it); null to read them here
      */
-    static FileSettings of(AuditContext context, SourceFile file, SourceFile.Contents contents) {
+    public static FileSettings of(AuditContext context, SourceFile file, SourceFile.Contents contents) {
         Kind kind = kindOf(file.path());
         if (kind == Kind.NONE && !file.name().contains(".") && file.size() < MAX_SIZE) {
             kind = shebangShell(context, file, contents) ? Kind.SHELL : Kind.NONE;
@@ -58,6 +58,30 @@ public record FileSettings(Kind kind, List<Setting> settings) {
         Kind k = kind;
         return context.parsed(file, FileSettings.class, f -> parse(context, f, k,
                 contents == null ? null : contents.text()));
+    }
+
+    /** The settings of a file compose reads as an env_file, whatever its name, cached apart from {@link #of}. */
+    private record EnvFile(FileSettings settings) {
+    }
+
+    /**
+     * A file a compose service reads with {@code env_file:}, parsed with compose's dotenv rules whatever its name
+     * ({@code monitoring/grafana.config}, {@code ./secrets.env}): once per audit. A dotenv file by name is the same
+     * parse as {@link #of}.
+     */
+    public static FileSettings ofEnvFile(AuditContext context, SourceFile file) {
+        Kind kind = kindOf(file.path());
+        if (kind == Kind.DOTENV || kind == Kind.DOTENV_TEMPLATE) {
+            return of(context, file);
+        }
+        if (file.size() > MAX_SIZE || context.workspace().isBinary(file)) {
+            return NONE;
+        }
+        return context.parsed(file, EnvFile.class, f -> {
+            List<Setting> out = new ArrayList<>();
+            dotenv(DotEnv.of(context, f), out);
+            return new EnvFile(new FileSettings(Kind.DOTENV, List.copyOf(out)));
+        }).settings();
     }
 
     private static boolean shebangShell(AuditContext context, SourceFile file, SourceFile.Contents contents) {
@@ -78,8 +102,16 @@ public record FileSettings(Kind kind, List<Setting> settings) {
         return first.startsWith("#!") && first.matches("#!.*\\b(?:ba|z|k|da)?sh\\b.*");
     }
 
+    /** Package managers' lock files: package names and hashes, written by tools, never settings. */
+    private static final Set<String> LOCK_FILES = Set.of("pnpm-lock.yaml", "package-lock.json", "yarn.lock",
+            "poetry.lock", "pipfile.lock", "cargo.lock", "composer.lock", "gemfile.lock", "uv.lock", "go.sum",
+            "pubspec.lock", "podfile.lock", "mix.lock", "flake.lock", "bun.lock", "pdm.lock");
+
     public static Kind kindOf(String path) {
         String name = name(path).toLowerCase(Locale.ROOT);
+        if (LOCK_FILES.contains(name)) {
+            return Kind.NONE;
+        }
         if (isDotenvTemplate(name)) {
             return Kind.DOTENV_TEMPLATE;
         }
@@ -133,7 +165,7 @@ public record FileSettings(Kind kind, List<Setting> settings) {
         if (!(lowerName.startsWith(".env") || lowerName.endsWith(".env") || lowerName.startsWith("env."))) {
             return false;
         }
-        for (String part : lowerName.split("\\.")) {
+        for (String part : lowerName.split("[._-]")) {
             if (part.equals("example") || part.equals("sample") || part.equals("template") || part.equals("dist")
                     || part.equals("tmpl") || part.equals("tpl")) {
                 return true;
@@ -153,8 +185,16 @@ public record FileSettings(Kind kind, List<Setting> settings) {
             case SHELL -> lines(text, SHELL_LINE, file.path(), out, true);
             case INI -> lines(text, INI_LINE, file.path(), out, false);
             case DOCKERFILE -> dockerfile(text, file.path(), out);
-            case YAML -> yaml(readByModels(file.path(), text) ? context.yaml(file) : context.yamlUnshared(file, text),
-                    out);
+            case YAML -> {
+                YamlDocument doc = readByModels(file.path(), text) ? context.yaml(file)
+                        : context.yamlUnshared(file, text);
+                if (!doc.isUsable() && FileKinds.isCompose(file.path())) {
+                    // compose refuses the file, but its secrets are still committed: read them line by line
+                    yamlLines(text, file.path(), out);
+                } else {
+                    yaml(doc, out);
+                }
+            }
             case CODE -> code(text, file.path(), out);
             default -> {
             }
@@ -222,6 +262,41 @@ public record FileSettings(Kind kind, List<Setting> settings) {
                 lead++;
             }
             out.add(new Setting(m.group(1), value, lineNo, column + lead, path));
+        }
+    }
+
+    private static final Pattern YAML_LINE = Pattern.compile(
+            "^[ \\t]*(?:-[ \\t]+)?([\"']?)([A-Za-z_][A-Za-z0-9_.-]{0,200})(?:[ \\t]*:[ \\t]+|=)(.*)$");
+
+    /**
+     * The {@code KEY: value} and {@code - KEY=value} lines of a YAML file that does not parse, as the environment
+     * entries they would be: every value read as written (quotes removed, a {@code  #} comment cut).
+     */
+    static void yamlLines(String text, String path, List<Setting> out) {
+        int lineNo = 0;
+        for (String line : (Iterable<String>) text.lines()::iterator) {
+            lineNo++;
+            String t = line.stripLeading();
+            if (t.isEmpty() || t.startsWith("#") || line.length() > 4000) {
+                continue;
+            }
+            Matcher m = YAML_LINE.matcher(line);
+            if (!m.matches()) {
+                continue;
+            }
+            String raw = m.group(3);
+            if (!m.group(1).isEmpty() && raw.endsWith(m.group(1))) {
+                raw = raw.substring(0, raw.length() - 1); // - "KEY=value": the item's closing quote
+            }
+            String value = unquoteIni(raw);
+            if (value == null || value.isEmpty() || value.equals("|") || value.equals(">")) {
+                continue;
+            }
+            int lead = raw.length() - raw.stripLeading().length();
+            if (raw.strip().startsWith("\"") || raw.strip().startsWith("'")) {
+                lead++;
+            }
+            out.add(new Setting(m.group(2), value, lineNo, m.start(3) + 1 + lead, path));
         }
     }
 
@@ -296,36 +371,60 @@ public record FileSettings(Kind kind, List<Setting> settings) {
     private static void yaml(YamlDocument doc, List<Setting> out) {
         Set<Node> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         int[] scopes = {0};
+        boolean workflow = FileKinds.isGithubWorkflow(doc.path());
         for (Node root : doc.documents()) {
-            walk(root, doc.path(), out, seen, scopes, 0, "");
+            walk(root, doc.path(), out, seen, scopes, 0, List.of(), workflow);
         }
     }
 
+    /**
+     * Keys of a GitHub Actions workflow whose values are not settings: {@code permissions} maps scopes to access
+     * levels ({@code id-token: write}), and {@code secrets: inherit} passes the caller's secrets on.
+     */
+    private static boolean notSettings(boolean workflow, String key, Node value) {
+        return workflow && (key.equals("permissions") || key.equals("secrets") && value instanceof ScalarNode);
+    }
+
+    /** An immutable copy with one more key: every setting below shares it (Setting keeps it without copying). */
+    private static List<String> with(List<String> parents, String key) {
+        String[] keys = parents.toArray(new String[parents.size() + 1]);
+        keys[parents.size()] = key;
+        return List.of(keys);
+    }
+
+    /** @param parents immutable: the settings found here keep it as it is */
     private static void walk(Node node, String path, List<Setting> out, Set<Node> seen, int[] scopes, int depth,
-                             String parentKey) {
+                             List<String> parents, boolean workflow) {
         if (node == null || depth > 100 || !seen.add(node)) {
             return;
         }
         String scope = path + "#" + (scopes[0]++);
+        String parentKey = parents.isEmpty() ? "" : parents.get(parents.size() - 1);
         if (node instanceof MappingNode m) {
             for (NodeTuple t : m.getValue()) {
                 if (!(t.getKeyNode() instanceof ScalarNode key) || YamlDocument.isMergeKey(key)) {
-                    walk(t.getValueNode(), path, out, seen, scopes, depth + 1, parentKey);
+                    walk(t.getValueNode(), path, out, seen, scopes, depth + 1, parents, workflow);
                     continue;
                 }
                 Node value = t.getValueNode();
-                if (value instanceof ScalarNode s && !YamlDocument.isNull(s)) {
-                    out.add(new Setting(key.getValue(), s.getValue(), YamlDocument.line(s), valueColumn(s), scope));
-                } else if (value instanceof MappingNode vm) {
-                    Node inner = YamlDocument.mapping(vm).get("value");
-                    if (inner instanceof ScalarNode s && !YamlDocument.isNull(s)) {
-                        // GitLab CI: VARIABLE: {value: "…", description: "…"}
-                        out.add(new Setting(key.getValue(), s.getValue(), YamlDocument.line(s), valueColumn(s), scope));
-                    }
-                    walk(value, path, out, seen, scopes, depth + 1, key.getValue());
-                } else {
-                    walk(value, path, out, seen, scopes, depth + 1, key.getValue());
+                if (notSettings(workflow, key.getValue(), value)) {
+                    continue;
                 }
+                if (value instanceof ScalarNode s && !YamlDocument.isNull(s)) {
+                    out.add(new Setting(key.getValue(), s.getValue(), YamlDocument.line(s), valueColumn(s), scope,
+                            parents));
+                    continue;
+                }
+                List<String> inner = with(parents, key.getValue());
+                if (value instanceof MappingNode vm) {
+                    Node valueKey = YamlDocument.mapping(vm).get("value");
+                    if (valueKey instanceof ScalarNode s && !YamlDocument.isNull(s)) {
+                        // GitLab CI: VARIABLE: {value: "…", description: "…"}
+                        out.add(new Setting(key.getValue(), s.getValue(), YamlDocument.line(s), valueColumn(s), scope,
+                                parents));
+                    }
+                }
+                walk(value, path, out, seen, scopes, depth + 1, inner, workflow);
             }
         } else if (node instanceof SequenceNode seq) {
             for (Node item : seq.getValue()) {
@@ -333,13 +432,14 @@ public record FileSettings(Kind kind, List<Setting> settings) {
                     Matcher em = ENV_ITEM.matcher(s.getValue());
                     if (em.matches()) {
                         int col = valueColumn(s) + em.start(2);
-                        out.add(new Setting(em.group(1), em.group(2), YamlDocument.line(s), col, scope));
+                        out.add(new Setting(em.group(1), em.group(2), YamlDocument.line(s), col, scope, parents));
                     } else if (s.getValue().contains("${")) {
                         // command: ["redis-server", "--requirepass", "${REDIS_PASSWORD:-redis}"]: defaults count too
-                        out.add(new Setting(parentKey, s.getValue(), YamlDocument.line(s), valueColumn(s), scope));
+                        out.add(new Setting(parentKey, s.getValue(), YamlDocument.line(s), valueColumn(s), scope,
+                                parents.isEmpty() ? parents : parents.subList(0, parents.size() - 1)));
                     }
                 } else {
-                    walk(item, path, out, seen, scopes, depth + 1, parentKey);
+                    walk(item, path, out, seen, scopes, depth + 1, parents, workflow);
                 }
             }
         }
@@ -428,10 +528,12 @@ public record FileSettings(Kind kind, List<Setting> settings) {
             int end = nl < 0 ? length : nl;
             if (end > start) {
                 if (firstFilter.admits(text, start, end)) {
-                    addMatches(first.region(start, end), text, path, lines, 1, 3, firsts);
+                    addMatches(first.region(start, end), text, path, lines, 1, 3, python ? CONSTANT : DEFAULT,
+                            firsts);
                 }
                 if (secondFilter.admits(text, start, end)) {
-                    addMatches(second.region(start, end), text, path, lines, 1, python ? 2 : 3, seconds);
+                    addMatches(second.region(start, end), text, path, lines, 1, python ? 2 : 3,
+                            python ? DEFAULT : CONSTANT, seconds);
                 }
             }
             start = end + 1;
@@ -440,15 +542,19 @@ public record FileSettings(Kind kind, List<Setting> settings) {
         out.addAll(seconds);
     }
 
+    /** The parents of a code setting: a module constant, or the default of an environment lookup. */
+    public static final List<String> CONSTANT = List.of("constant");
+    public static final List<String> DEFAULT = List.of("default");
+
     private static void addMatches(Matcher m, String text, String path, LineIndex[] lines, int nameGroup,
-                                   int valueGroup, List<Setting> out) {
+                                   int valueGroup, List<String> parents, List<Setting> out) {
         while (m.find()) {
             if (lines[0] == null) {
                 lines[0] = new LineIndex(text);
             }
             int at = m.start(valueGroup);
             out.add(new Setting(m.group(nameGroup), m.group(valueGroup), lines[0].line(at), lines[0].column(at),
-                    path));
+                    path, parents));
         }
     }
 }

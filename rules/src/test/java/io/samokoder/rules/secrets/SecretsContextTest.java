@@ -1,0 +1,321 @@
+package io.samokoder.rules.secrets;
+
+import io.samokoder.engine.AuditConfig;
+import io.samokoder.engine.AuditResult;
+import io.samokoder.engine.Auditor;
+import io.samokoder.engine.Category;
+import io.samokoder.engine.Finding;
+import io.samokoder.engine.Severity;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Context decides severity: which file, which environment, CI service containers, tests, examples, env files. */
+class SecretsContextTest {
+
+    @TempDir
+    Path dir;
+
+    private static final String STRONG = "Vq7Lm2Xp9Rt4Kw8Zn3Bc6Hy1Jd5Fs0Gh";
+
+    private void write(String path, String text) throws IOException {
+        Path p = dir.resolve(path);
+        Files.createDirectories(p.getParent());
+        Files.writeString(p, text, StandardCharsets.UTF_8);
+    }
+
+    private List<Finding> audit(Map<String, String> options) {
+        AuditConfig config = AuditConfig.forRoot(dir);
+        options.forEach(config::option);
+        AuditResult result = new Auditor().run(config);
+        assertThat(result.findings()).noneMatch(f -> f.ruleId().equals("config/check-failed"));
+        return result.findings().stream().filter(f -> f.category() == Category.SECRETS).toList();
+    }
+
+    private List<Finding> audit() {
+        return audit(Map.of());
+    }
+
+    private static List<String> where(List<Finding> findings, String ruleId) {
+        return findings.stream().filter(f -> f.ruleId().equals(ruleId)).map(Finding::location).toList();
+    }
+
+    private static Optional<Finding> at(List<Finding> findings, String ruleId, String location) {
+        return findings.stream().filter(f -> f.ruleId().equals(ruleId) && f.location().equals(location)).findFirst();
+    }
+
+    @Test
+    void envFilesComposeReadsAreJudgedWhateverTheirName() throws IOException {
+        write("compose.yaml", """
+                services:
+                  grafana:
+                    image: grafana/grafana:11.0.0
+                    env_file: monitoring/grafana.config
+                  api:
+                    image: example/api:1
+                    env_file:
+                      - ./secrets.env
+                      - path: config/api.vars
+                        required: false
+                      - path: config/absent.vars
+                        required: false
+                """);
+        write("monitoring/grafana.config", "GF_SECURITY_ADMIN_USER=admin\nGF_SECURITY_ADMIN_PASSWORD=admin\n");
+        write("secrets.env", "SECRET_KEY=" + STRONG + STRONG + "\nDB_PASSWORD=staging_secure_db_password\n");
+        write("config/api.vars", "LOG_LEVEL=info\nSMTP_PASSWORD=" + STRONG + "\n");
+        List<Finding> f = audit();
+        assertThat(where(f, "secrets/weak-value")).contains("monitoring/grafana.config:2", "secrets.env:2");
+        assertThat(where(f, "secrets/committed-env-file")).containsExactlyInAnyOrder("monitoring/grafana.config:2",
+                "secrets.env:1", "config/api.vars:2");
+        // every exposed key is named for whoever rotates them, masked
+        assertThat(at(f, "secrets/committed-env-file", "secrets.env:1")).get().extracting(Finding::message)
+                .asString().contains("2 secret values", "SECRET_KEY = Vq***(64)", "DB_PASSWORD = st***(26)")
+                .doesNotContain(STRONG);
+        // Grafana takes its password from the env file: no built-in default password finding
+        assertThat(f).noneMatch(x -> x.message().contains("built-in default password"));
+    }
+
+    @Test
+    void overlaysForSharedEnvironmentsGetAFindingForAnyLiteralCredential() throws IOException {
+        String service = """
+                services:
+                  api:
+                    image: example/api:1
+                    environment:
+                      SECRET_KEY: "%s"
+                      DB_PASSWORD: production_password
+                      REDIS_PASSWORD: ${REDIS_PASSWORD:?set it}
+                      SMTP_PASSWORD: ${SMTP_PASSWORD}
+                      POSTGRES_PASSWORD_FILE: /run/secrets/db
+                """.formatted(STRONG);
+        write("docker-compose.yml", "services:\n  api:\n    image: example/api:1\n    environment:\n"
+                + "      JWT_SECRET: " + STRONG + "\n");
+        write("docker-compose.staging.yml", service);
+        write("compose.prod.yaml", service);
+        write(".ci/compose.ci.yaml", service);
+        write("docker-compose.override.yml", service);
+        write("compose.dev.yaml", service);
+        List<Finding> f = audit();
+        assertThat(where(f, "secrets/hardcoded-credential")).containsExactlyInAnyOrder("docker-compose.yml:5",
+                "docker-compose.staging.yml:5", "compose.prod.yaml:5", ".ci/compose.ci.yaml:5");
+        assertThat(f).filteredOn(x -> x.ruleId().equals("secrets/hardcoded-credential"))
+                .allMatch(x -> x.severity() == Severity.MEDIUM)
+                .allMatch(x -> x.message().contains(x.path().equals("docker-compose.yml") ? "in a compose file"
+                        : "shared environment") && !x.message().contains(STRONG));
+        // weak ones are weak values, high in shared environments, low in local ones
+        assertThat(where(f, "secrets/weak-value")).containsExactlyInAnyOrder("docker-compose.staging.yml:6",
+                "compose.prod.yaml:6", ".ci/compose.ci.yaml:6", "docker-compose.override.yml:6", "compose.dev.yaml:6");
+        assertThat(f).filteredOn(x -> x.ruleId().equals("secrets/weak-value"))
+                .allMatch(x -> x.severity() == (x.path().contains("dev") || x.path().contains("override")
+                        ? Severity.LOW : Severity.HIGH));
+    }
+
+    @Test
+    void environmentsAreReadFromFileAndFolderNames() {
+        assertThat(SecretsPolicy.environment("docker-compose.staging.yml")).isEqualTo(SecretsPolicy.Place.SHARED);
+        assertThat(SecretsPolicy.environment("compose.prod.yaml")).isEqualTo(SecretsPolicy.Place.SHARED);
+        assertThat(SecretsPolicy.environment("deploy/production/compose.yaml")).isEqualTo(SecretsPolicy.Place.SHARED);
+        assertThat(SecretsPolicy.environment(".ci/compose.yaml")).isEqualTo(SecretsPolicy.Place.SHARED);
+        assertThat(SecretsPolicy.environment("docker-compose.ci.override.yml")).isEqualTo(SecretsPolicy.Place.LOCAL);
+        assertThat(SecretsPolicy.environment("compose.local.yaml")).isEqualTo(SecretsPolicy.Place.LOCAL);
+        assertThat(SecretsPolicy.environment("docker-compose.yml")).isEqualTo(SecretsPolicy.Place.DEPLOYED);
+        assertThat(SecretsPolicy.environment("compose.observability.yaml")).isEqualTo(SecretsPolicy.Place.DEPLOYED);
+    }
+
+    @Test
+    void ciServiceContainersPermissionsAndDocumentedExamples() throws IOException {
+        write(".github/workflows/ci.yml", """
+                on: push
+                permissions:
+                  id-token: write
+                  contents: read
+                jobs:
+                  test:
+                    permissions:
+                      id-token: write
+                    runs-on: ubuntu-latest
+                    services:
+                      db:
+                        image: postgres:16
+                        env:
+                          POSTGRES_PASSWORD: postgres
+                    env:
+                      DATABASE_URL: postgresql://postgres:postgres@localhost:5432/app
+                      BROKER_URL: amqp://guest:guest@db:5672
+                      AWS_SECRET_ACCESS_KEY: wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY
+                      SECRET_KEY: %s
+                    steps:
+                      - uses: docker/login-action@v3
+                        with:
+                          password: DOCKER_PASSWORD
+                  deploy:
+                    uses: ./.github/workflows/deploy.yml
+                    secrets: inherit
+                """.formatted(STRONG));
+        List<Finding> f = audit();
+        assertThat(f).noneMatch(x -> x.message().startsWith("id-token") || x.message().startsWith("secrets "));
+        assertThat(at(f, "secrets/hardcoded-in-ci", ".github/workflows/ci.yml:14")).get()
+                .extracting(Finding::severity).isEqualTo(Severity.LOW);
+        assertThat(at(f, "secrets/weak-value", ".github/workflows/ci.yml:14")).get()
+                .extracting(Finding::severity).isEqualTo(Severity.LOW);
+        assertThat(at(f, "secrets/hardcoded-in-ci", ".github/workflows/ci.yml:16")).get()
+                .extracting(Finding::severity).isEqualTo(Severity.LOW);
+        assertThat(at(f, "secrets/hardcoded-in-ci", ".github/workflows/ci.yml:17")).get()
+                .extracting(Finding::severity).isEqualTo(Severity.LOW);
+        assertThat(at(f, "secrets/hardcoded-in-ci", ".github/workflows/ci.yml:18")).get()
+                .extracting(Finding::severity).isEqualTo(Severity.INFO);
+        assertThat(at(f, "secrets/hardcoded-in-ci", ".github/workflows/ci.yml:19")).get()
+                .extracting(Finding::severity).isEqualTo(Severity.MEDIUM);
+        assertThat(where(f, "secrets/hardcoded-in-ci")).doesNotContain(".github/workflows/ci.yml:23");
+    }
+
+    @Test
+    void testFixturesAndObviousTestTokens() throws IOException {
+        String jwt = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkFkYSJ9."
+                + "Qx8vR2mN7pL4kT9wZ3cB6hY1jD5fS0gVq7Lm2Xp9Rt4";
+        write("src/test/java/app/JwtServiceTest.java", "class JwtServiceTest { String token = \"" + jwt + "\"; }\n");
+        write("tests/test_slack.py", "TOKEN = 'xoxb-test-1234567890-0987654321-AbCdEfGhIjKlMnOpQrStUvWx'\n");
+        write("app/jwt.py", "TOKEN = '" + jwt + "'\n");
+        write("web/app/login.spec.ts", "const password = 'password';\n");
+        List<Finding> f = audit();
+        assertThat(at(f, "secrets/known-token", "src/test/java/app/JwtServiceTest.java:1")).get()
+                .extracting(Finding::severity).isEqualTo(Severity.LOW);
+        assertThat(where(f, "secrets/known-token")).doesNotContain("tests/test_slack.py:1");
+        assertThat(at(f, "secrets/known-token", "app/jwt.py:1")).get()
+                .extracting(Finding::severity).isEqualTo(Severity.CRITICAL);
+        assertThat(at(f, "secrets/weak-value", "web/app/login.spec.ts:1")).get()
+                .extracting(Finding::severity).isEqualTo(Severity.LOW);
+    }
+
+    @Test
+    void monitoringConfigsAreJudgedLikeAnySecretSetting() throws IOException {
+        write("alertmanager/alertmanager.yml", """
+                global:
+                  smtp_smarthost: smtp.example.org:587
+                  smtp_auth_username: alerts@example.org
+                  smtp_auth_password: 'Kq9mWv2xTr4b'
+                route:
+                  receiver: ops
+                receivers:
+                  - name: ops
+                    telegram_configs:
+                      - bot_token: changeme
+                        chat_id: -100123
+                    email_configs:
+                      - to: ops@example.org
+                        auth_password_file: /etc/alertmanager/smtp
+                """);
+        write("prometheus/prometheus.yml", """
+                scrape_configs:
+                  - job_name: app
+                    basic_auth:
+                      username: prometheus
+                      password: %s
+                    static_configs:
+                      - targets: [app:8080]
+                """.formatted(STRONG));
+        write("grafana/grafana.ini", "[security]\nadmin_user = admin\nadmin_password = " + STRONG + "\n");
+        List<Finding> f = audit();
+        assertThat(where(f, "secrets/hardcoded-credential")).containsExactlyInAnyOrder(
+                "alertmanager/alertmanager.yml:4", "prometheus/prometheus.yml:5", "grafana/grafana.ini:3");
+        assertThat(where(f, "secrets/weak-value")).contains("alertmanager/alertmanager.yml:10");
+        assertThat(where(f, "secrets/hardcoded-credential")).doesNotContain("alertmanager/alertmanager.yml:14");
+    }
+
+    @Test
+    void shellCommandsInComposeDefaultsAreFixedText() throws IOException {
+        write("docker-compose.yml", """
+                services:
+                  api:
+                    image: example/api:1
+                    environment:
+                      SECRET_KEY: ${SECRET_KEY:-$(openssl rand -base64 32)}
+                      JWT_SECRET: $(openssl rand -hex 32)
+                      SERVER_DBPASS: devpass123
+                    command: sh -c 'export X=$(date) && run'
+                """);
+        write("scripts/run.sh", "SECRET_KEY=$(openssl rand -hex 32)\n");
+        List<Finding> f = audit();
+        assertThat(where(f, "secrets/weak-value")).containsExactlyInAnyOrder("docker-compose.yml:5",
+                "docker-compose.yml:6", "docker-compose.yml:7");
+        assertThat(at(f, "secrets/weak-value", "docker-compose.yml:5")).get().extracting(Finding::message)
+                .asString().contains("shell command", "compose does not run", "same fixed text")
+                .doesNotContain("openssl");
+    }
+
+    @Test
+    void aComposeFileThatDoesNotParseIsStillReadLineByLine() throws IOException {
+        write("docker-compose.prod.yml", """
+                services:
+                  api:
+                    image: example/api:1
+                    environment:
+                      - DB_PASSWORD=postgres
+                      - "SECRET_KEY=%s"
+                     ports: [broken
+                """.formatted(STRONG));
+        List<Finding> f = audit();
+        assertThat(where(f, "secrets/weak-value")).contains("docker-compose.prod.yml:5");
+        assertThat(where(f, "secrets/hardcoded-credential")).contains("docker-compose.prod.yml:6");
+    }
+
+    @Test
+    void allowedValuesAreNeverReported() throws IOException {
+        write(".github/workflows/ci.yml", """
+                on: push
+                jobs:
+                  test:
+                    runs-on: ubuntu-latest
+                    env:
+                      API_TOKEN: dummy-token-for-fixtures-1
+                      OTHER_TOKEN: Zq8vN2kLp4Rt7wXy9
+                """);
+        write("tests/fixtures/.env", "API_TOKEN=dummy-token-for-fixtures-1\n");
+        List<Finding> f = audit(Map.of("secrets.allowValues", "^dummy-token-\n^never$"));
+        assertThat(where(f, "secrets/hardcoded-in-ci")).containsExactly(".github/workflows/ci.yml:7");
+        assertThat(where(f, "secrets/weak-value")).isEmpty();
+        assertThat(where(f, "secrets/committed-env-file")).isEmpty();
+    }
+
+    @Test
+    void keyNamesInCodeAreNotSecrets() throws IOException {
+        write("web/src/auth.ts", """
+                export const TOKEN_KEY = 'token';
+                export const ACCESS_TOKEN_KEY = "accessToken";
+                const AUTH_TOKEN = 'auth_token';
+                const API_KEY_ENV = 'OPENAI_API_KEY';
+                export const JWT_SECRET = 'secret';
+                """);
+        write("app/settings.py", "SESSION_KEY = 'session_token'\nDB_PASSWORD = 'super_secret_password'\n");
+        List<Finding> f = audit();
+        assertThat(where(f, "secrets/weak-value")).containsExactlyInAnyOrder("web/src/auth.ts:5",
+                "app/settings.py:2");
+    }
+
+    @Test
+    void templatesAndCommittedPlaceholders() throws IOException {
+        write(".env.example", "SECRET_KEY=changeme\nJWT_SECRET=" + STRONG + "\n");
+        write("deploy/.env.sample", "GITHUB_TOKEN=ghp_R8sT2vW9xY4zA7bC1dE6fG3hJ5kL0mN8pQ2r\n");
+        write(".env", "SECRET_KEY=changethis\nPOSTGRES_PASSWORD=changethis\n");
+        List<Finding> f = audit();
+        assertThat(at(f, "secrets/committed-env-file", ".env.example:2")).get().extracting(Finding::severity)
+                .isEqualTo(Severity.LOW);
+        assertThat(at(f, "secrets/committed-env-file", "deploy/.env.sample:1")).get().extracting(Finding::severity)
+                .isEqualTo(Severity.CRITICAL);
+        assertThat(at(f, "secrets/committed-env-file", ".env:1")).get().satisfies(x -> {
+            assertThat(x.severity()).isEqualTo(Severity.LOW);
+            assertThat(x.message()).contains("change-me placeholders for 2 secrets");
+        });
+        assertThat(f).filteredOn(x -> x.ruleId().equals("secrets/weak-value") && x.path().equals(".env"))
+                .hasSize(2).allMatch(x -> x.severity() == Severity.LOW && x.message().contains("change-me"));
+    }
+}
