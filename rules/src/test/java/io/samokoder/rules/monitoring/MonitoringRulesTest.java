@@ -209,7 +209,7 @@ class MonitoringRulesTest {
                 .file("alertmanager/alertmanager.yml", "route: {receiver: x}\nreceivers: [{name: x}]\n");
         assertThat(run(r, new StackNotDeployedRule())).singleElement().satisfies(x -> {
             assertThat(x.path()).isEqualTo("alertmanager/alertmanager.yml");
-            assertThat(x.severity()).isEqualTo(Severity.CRITICAL);
+            assertThat(x.severity()).isEqualTo(Severity.HIGH);
         });
     }
 
@@ -267,10 +267,10 @@ class MonitoringRulesTest {
 
     @Test
     void literalFolderIsThePathBeforeTheFirstWildcard() {
-        assertThat(RuleFileMissingRule.literalFolder("prometheus/rules/app*/x.yml")).isEqualTo("prometheus/rules");
-        assertThat(RuleFileMissingRule.literalFolder("rules/[ab].yml")).isEqualTo("rules");
-        assertThat(RuleFileMissingRule.literalFolder("*.yml")).isEmpty();
-        assertThat(RuleFileMissingRule.literalFolder("*/x.yml")).isEmpty();
+        assertThat(io.samokoder.model.prometheus.Globs.literalFolder("prometheus/rules/app*/x.yml")).isEqualTo("prometheus/rules");
+        assertThat(io.samokoder.model.prometheus.Globs.literalFolder("rules/[ab].yml")).isEqualTo("rules");
+        assertThat(io.samokoder.model.prometheus.Globs.literalFolder("*.yml")).isEmpty();
+        assertThat(io.samokoder.model.prometheus.Globs.literalFolder("*/x.yml")).isEmpty();
     }
 
     @Test
