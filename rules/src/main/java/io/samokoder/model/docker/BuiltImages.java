@@ -143,7 +143,7 @@ public final class BuiltImages {
                 logical.append(l, 0, l.length() - 1).append(' ').append(lines[++i]);
             }
             // a CI expression (`${{ github.sha }}`) is one word whose value is not known here
-            String line = logical.toString().strip().replaceAll("\\$\\{\\{[^}]*}}", "\\${CI_EXPRESSION}");
+            String line = logical.toString().strip().replaceAll("\\$\\{\\{[^}]{0,200}}}", "\\${CI_EXPRESSION}");
             if (line.startsWith("#")) {
                 continue;
             }

@@ -291,7 +291,8 @@ public final class Container {
         java.util.regex.Pattern address = java.util.regex.Pattern.compile(
                 "(?:^|[\\s\"'=,(\\[])(?:0\\.0\\.0\\.0|\\[::]|\\*)?:" + p + "(?![0-9])");
         java.util.regex.Pattern setting = java.util.regex.Pattern.compile(
-                "(?i)(?:port|listen|addr|address|bind)[\\w.-]*[\"']?\\s*[:= ]\\s*[\"']?(?:[\\w.\\[\\]:-]*:)?" + p
+                "(?i)(?:port|listen|addr|address|bind)[\\w.-]{0,40}[\"']?[ \\t]{0,8}[:= ][ \\t]{0,8}[\"']?"
+                        + "(?:[\\w.\\[\\]:-]{0,64}:)?" + p
                         + "(?![0-9])");
         String command = String.join(" ", argv);
         if (address.matcher(command).find() || setting.matcher(command).find()) {
@@ -356,7 +357,18 @@ public final class Container {
         return List.copyOf(out);
     }
 
+    /**
+     * A config file by its extension; compose files, CI files and the monitoring configs themselves are not the
+     * container's own settings (a {@code port: 9100} of a scrape job says nothing about where it listens).
+     */
     private static boolean isConfigName(String path) {
+        if (io.samokoder.engine.FileKinds.isCompose(path) || io.samokoder.engine.FileKinds.isCi(path)
+                || io.samokoder.engine.FileKinds.isPrometheusByName(path)
+                || io.samokoder.engine.FileKinds.isPrometheusRules(path)
+                || io.samokoder.engine.FileKinds.isAlertmanagerByName(path)
+                || io.samokoder.engine.FileKinds.isGrafanaProvisioning(path)) {
+            return false;
+        }
         String n = path.substring(path.lastIndexOf('/') + 1).toLowerCase(java.util.Locale.ROOT);
         int dot = n.lastIndexOf('.');
         return dot > 0 && CONFIG_EXTENSIONS.contains(n.substring(dot + 1)) || n.equals(".env");

@@ -76,7 +76,12 @@ class ContainerTest {
                           api:
                             image: acme/api:1
                             volumes: ["./otel:/etc/otel"]
+                          app:
+                            build: .
                         """)
+                .file("Dockerfile", "FROM python:3.12-slim\nCOPY . /app\n")
+                .file("monitoring/prometheus.yml", "scrape_configs:\n  - job_name: app\n    dns_sd_configs:\n"
+                        + "      - names: [app]\n        type: A\n        port: 9100\n")
                 .file("otel/config.yaml", "exporters:\n  prometheus:\n    endpoint: \"0.0.0.0:8889\"\n"
                         + "  otlp:\n    endpoint: tempo:4317\n")
                 .context();
@@ -89,5 +94,26 @@ class ContainerTest {
                 assertThat(w).startsWith("its environment METRICS_PORT"));
         assertThat(named(ctx, "worker").listenSetting(ctx, 8002)).isEmpty();
         assertThat(named(ctx, "api").listenSetting(ctx, 8889)).contains("otel/config.yaml:3");
+        assertThat(named(ctx, "app").listenSetting(ctx, 9100)).as("a scrape job's port is no listen setting")
+                .isEmpty();
+        assertThat(named(ctx, "app").listenSetting(ctx, 8889)).as("the app's image has the collector config too")
+                .contains("otel/config.yaml:3");
+    }
+
+    @Test
+    void hostileConfigsAndBuildScriptsAreReadInLinearTime() {
+        AuditContext ctx = new TempRepo(dir)
+                .file("docker-compose.yml", """
+                        services:
+                          app:
+                            image: acme/app:1
+                            volumes: ["./conf:/etc/app"]
+                        """)
+                .file("conf/app.yaml", "port".repeat(30_000) + "a:".repeat(20_000))
+                .file("build.sh", "docker build -t acme/app:" + "${{".repeat(60_000) + " .\n")
+                .context();
+        assertThat(named(ctx, "app").listenSetting(ctx, 8080)).isEmpty();
+        assertThat(BuiltImages.of(ctx).recipes()).isEmpty();
     }
 }
+
