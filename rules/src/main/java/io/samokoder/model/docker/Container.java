@@ -4,6 +4,7 @@ import io.samokoder.engine.AuditContext;
 import io.samokoder.engine.SourceFile;
 import io.samokoder.model.Location;
 import io.samokoder.model.compose.ComposeService;
+import io.samokoder.model.compose.ComposeStack;
 import io.samokoder.model.compose.ComposeValue;
 import io.samokoder.model.compose.Mount;
 import io.samokoder.model.render.RenderCommands;
@@ -36,6 +37,16 @@ public final class Container {
     public record Script(String text, Optional<String> repositoryPath, Location location) {
     }
 
+    /**
+     * An image built from a Dockerfile of the repository that a compose service probably runs: the link between the
+     * service's {@code image:} and the Dockerfile is a guess from names ({@link BuiltImages#guess}).
+     *
+     * @param build the image as that Dockerfile builds it
+     * @param why   the guess, for messages
+     */
+    public record ProbableBuild(ImageBuild build, String why) {
+    }
+
     private static final int MAX_SCRIPTS = 8;
     /** The PATH of the usual base images. */
     private static final List<String> PATH = List.of("/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin",
@@ -44,27 +55,39 @@ public final class Container {
 
     private final String name;
     private final Location location;
+    private final Optional<ComposeStack> stack;
     private final Optional<ComposeService> service;
     private final Optional<ImageBuild> image;
+    private final Optional<String> buildLink;
+    private final Optional<ProbableBuild> probable;
     private final Optional<String> imageName;
     private final List<String> argv;
     private final Location commandLocation;
     private final String workdir;
 
-    Container(String name, Location location, Optional<ComposeService> service, Optional<ImageBuild> image,
+    Container(String name, Location location, Optional<ComposeStack> stack, Optional<ComposeService> service,
+              Optional<ImageBuild> image, Optional<String> buildLink, Optional<ProbableBuild> probable,
               Optional<String> imageName, List<String> argv, Location commandLocation, String workdir) {
         this.name = name;
         this.location = location;
+        this.stack = stack;
         this.service = service;
         this.image = image;
+        this.buildLink = buildLink;
+        this.probable = probable;
         this.imageName = imageName;
         this.argv = List.copyOf(argv);
         this.commandLocation = commandLocation;
         this.workdir = workdir;
     }
 
-    /** For a compose service: its {@code entrypoint:}/{@code command:} over its image's defaults. */
-    static Container of(ComposeService s, Optional<ImageBuild> build) {
+    /**
+     * For a compose service: its {@code entrypoint:}/{@code command:} over its image's defaults. {@code build} is the
+     * image its {@code build:} section builds, or the image of a repository build that names its {@code image:}
+     * ({@code link} says which build).
+     */
+    static Container of(ComposeStack stack, ComposeService s, Optional<ImageBuild> build, Optional<String> link,
+                        Optional<ProbableBuild> probable) {
         // with `build:`, `image:` names the image built, not one pulled: unknown when the build is not followed
         Optional<String> imageName = build.isPresent() ? Optional.of(build.get().baseImage())
                 : s.hasBuild() ? Optional.empty() : s.image().map(ComposeValue::value);
@@ -98,7 +121,8 @@ public final class Container {
         argv.addAll(cmd);
         Location at = s.entrypoint().filter(l -> !l.isEmpty()).map(l -> l.get(0).location())
                 .or(() -> s.command().filter(l -> !l.isEmpty()).map(l -> l.get(0).location())).orElse(commandAt);
-        return new Container(s.name(), s.location(), Optional.of(s), build, imageName, argv, at, wd);
+        return new Container(s.name(), s.location(), Optional.of(stack), Optional.of(s), build, link, probable,
+                imageName, argv, at, wd);
     }
 
     /** For an image built from a Dockerfile and run with its own {@code ENTRYPOINT}/{@code CMD}. */
@@ -108,8 +132,9 @@ public final class Container {
         int line = build.entrypoint().filter(c -> c.line() > 0).or(() -> build.cmd().filter(c -> c.line() > 0))
                 .map(ImageBuild.Command::line).orElse(1);
         String path = build.dockerfile().path();
-        return new Container(path, new Location(path, 1, 1), Optional.empty(), Optional.of(build),
-                Optional.of(build.baseImage()), argv, new Location(path, line, 1), build.workdir());
+        return new Container(path, new Location(path, 1, 1), Optional.empty(), Optional.empty(), Optional.of(build),
+                Optional.empty(), Optional.empty(), Optional.of(build.baseImage()), argv, new Location(path, line, 1),
+                build.workdir());
     }
 
     private static List<String> values(List<ComposeValue> l) {
@@ -131,9 +156,27 @@ public final class Container {
         return service;
     }
 
+    /** The compose project of a compose service. */
+    public Optional<ComposeStack> stack() {
+        return stack;
+    }
+
     /** The image built for it, when it is built from a Dockerfile of the repository. */
     public Optional<ImageBuild> build() {
         return image;
+    }
+
+    /**
+     * For a service that runs {@code image:} without {@code build:}, the repository build that makes that image, for
+     * messages ({@code built as acme/prometheus from prometheus/Dockerfile by .travis.yml:13}).
+     */
+    public Optional<String> buildLink() {
+        return buildLink;
+    }
+
+    /** A Dockerfile of the repository that probably builds the image the service pulls: a guess by names. */
+    public Optional<ProbableBuild> probableBuild() {
+        return probable;
     }
 
     /** {@code image:}, or the external image a built Dockerfile starts from. */
@@ -190,6 +233,182 @@ public final class Container {
                 .ifPresent(out::add)));
         out.removeIf(c -> !repositoryPathAt(c).filter(path::equals).isPresent());
         return List.copyOf(out);
+    }
+
+    /**
+     * Repository files the container sees at paths {@code containerPaths} matches (bind mounts, {@code configs:} and
+     * {@code secrets:} files, files the image copied), looking under the container folder {@code dir}; sorted.
+     */
+    public List<String> repositoryFilesMatching(java.util.regex.Pattern containerPaths, String dir,
+                                                io.samokoder.engine.Workspace ws) {
+        String d = ImageBuild.containerPath(workdir, dir);
+        java.util.TreeSet<String> out = new java.util.TreeSet<>();
+        List<String[]> sources = new ArrayList<>();
+        if (service.isPresent()) {
+            for (Mount m : service.get().volumes()) {
+                m.repositoryPath().filter(rp -> !m.target().isEmpty() && (m.isBind() || m.type().equals("config")
+                        || m.type().equals("secret"))).ifPresent(rp -> sources.add(new String[] {rp,
+                        ImageBuild.containerPath("/", m.target())}));
+            }
+        }
+        image.ifPresent(b -> b.files().forEach(p -> sources.add(new String[] {p.repositoryPath(), p.containerPath()})));
+        for (String[] src : sources) {
+            String rp = src[0];
+            String target = src[1];
+            if (!(target.equals(d) || target.startsWith(d.equals("/") ? "/" : d + "/")
+                    || d.startsWith(target.equals("/") ? "/" : target + "/"))) {
+                continue;
+            }
+            if (rp.isEmpty() || ws.isDirectory(rp)) {
+                for (String f : ws.filePathsUnder(rp)) {
+                    String rest = rp.isEmpty() ? f : f.substring(rp.length() + 1);
+                    String c = target.equals("/") ? "/" + rest : target + "/" + rest;
+                    if (containerPaths.matcher(c).matches() && repositoryPathAt(c).filter(f::equals).isPresent()) {
+                        out.add(f);
+                    }
+                }
+            } else if (ws.exists(rp) && containerPaths.matcher(target).matches()
+                    && repositoryPathAt(target).filter(rp::equals).isPresent()) {
+                out.add(rp);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private static final java.util.Set<String> CONFIG_EXTENSIONS = java.util.Set.of("yml", "yaml", "json", "toml",
+            "conf", "ini", "properties", "env", "cfg", "hcl", "river", "alloy", "xml");
+    private static final int MAX_CONFIG_FILES = 200;
+
+    /**
+     * Where the container is set to listen on {@code port} beyond what compose declares: a flag or word of its
+     * process ({@code --port 8001}, {@code --web.listen-address=:9091}, {@code -b 0.0.0.0:8001}), an environment
+     * value ({@code PORT=8001}, {@code LISTEN_ADDR=:8001}), or a listen address or port setting in a config file of
+     * the repository it sees, mounted or copied ({@code endpoint: 0.0.0.0:8889}, {@code port: 8889}). Empty when
+     * none says so.
+     */
+    public Optional<String> listenSetting(AuditContext ctx, int port) {
+        String p = String.valueOf(port);
+        java.util.regex.Pattern address = java.util.regex.Pattern.compile(
+                "(?:^|[\\s\"'=,(\\[])(?:0\\.0\\.0\\.0|\\[::]|\\*)?:" + p + "(?![0-9])");
+        java.util.regex.Pattern setting = java.util.regex.Pattern.compile(
+                "(?i)(?:port|listen|addr|address|bind)[\\w.-]{0,40}[\"']?[ \\t]{0,8}[:= ][ \\t]{0,8}[\"']?"
+                        + "(?:[\\w.\\[\\]:-]{0,64}:)?" + p
+                        + "(?![0-9])");
+        String command = String.join(" ", argv);
+        if (address.matcher(command).find() || setting.matcher(command).find()) {
+            return Optional.of("its command (" + commandLocation + ")");
+        }
+        if (service.isPresent()) {
+            for (ComposeService.EnvironmentEntry e : service.get().environment().values()) {
+                String v = e.value().map(ComposeValue::value).orElse("");
+                if (address.matcher(v).find() || setting.matcher(e.name() + "=" + v).find()) {
+                    return Optional.of("its environment " + e.name() + " (" + e.location() + ")");
+                }
+            }
+        }
+        for (Map.Entry<String, String> e : imageEnv().entrySet()) {
+            if (address.matcher(e.getValue()).find() || setting.matcher(e.getKey() + "=" + e.getValue()).find()) {
+                return Optional.of("its image's ENV " + e.getKey());
+            }
+        }
+        int scanned = 0;
+        for (String f : configFilesSeen(ctx.workspace())) {
+            if (scanned++ >= MAX_CONFIG_FILES) {
+                break;
+            }
+            Optional<SourceFile> sf = ctx.workspace().file(f).filter(x -> x.size() < 128 * 1024);
+            Optional<String> text = sf.flatMap(x -> ctx.workspace().text(x));
+            if (text.isEmpty()) {
+                continue;
+            }
+            java.util.regex.Matcher m = address.matcher(text.get());
+            if (!m.find()) {
+                m = setting.matcher(text.get());
+                if (!m.find()) {
+                    continue;
+                }
+            }
+            return Optional.of(f + ":" + sf.get().lineOf(m.start()));
+        }
+        return Optional.empty();
+    }
+
+    /** Repository config files (by extension) the container sees through mounts or copies, in a stable order. */
+    private List<String> configFilesSeen(io.samokoder.engine.Workspace ws) {
+        Set<String> out = new LinkedHashSet<>();
+        List<String> roots = new ArrayList<>();
+        service.ifPresent(s -> s.volumes().forEach(m -> m.repositoryPath().filter(x -> m.isBind()
+                || m.type().equals("config")).ifPresent(roots::add)));
+        image.ifPresent(b -> b.files().forEach(pl -> roots.add(pl.repositoryPath())));
+        for (String r : roots) {
+            if (r.isEmpty() || ws.isDirectory(r)) {
+                for (String f : ws.filePathsUnder(r)) {
+                    if (isConfigName(f)) {
+                        out.add(f);
+                    }
+                    if (out.size() > MAX_CONFIG_FILES) {
+                        return List.copyOf(out);
+                    }
+                }
+            } else if (isConfigName(r)) {
+                out.add(r);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * A config file by its extension; compose files, CI files and the monitoring configs themselves are not the
+     * container's own settings (a {@code port: 9100} of a scrape job says nothing about where it listens).
+     */
+    private static boolean isConfigName(String path) {
+        if (io.samokoder.engine.FileKinds.isCompose(path) || io.samokoder.engine.FileKinds.isCi(path)
+                || io.samokoder.engine.FileKinds.isPrometheusByName(path)
+                || io.samokoder.engine.FileKinds.isPrometheusRules(path)
+                || io.samokoder.engine.FileKinds.isAlertmanagerByName(path)
+                || io.samokoder.engine.FileKinds.isGrafanaProvisioning(path)) {
+            return false;
+        }
+        String n = path.substring(path.lastIndexOf('/') + 1).toLowerCase(java.util.Locale.ROOT);
+        int dot = n.lastIndexOf('.');
+        return dot > 0 && CONFIG_EXTENSIONS.contains(n.substring(dot + 1)) || n.equals(".env");
+    }
+
+    /** The compose mount of any type (bind, named volume, tmpfs, config) whose target covers a container path. */
+    public Optional<Mount> mountCovering(String containerPath) {
+        if (service.isEmpty()) {
+            return Optional.empty();
+        }
+        String c = ImageBuild.containerPath(workdir, containerPath);
+        Mount best = null;
+        for (Mount m : service.get().volumes()) {
+            if (m.target().isEmpty()) {
+                continue;
+            }
+            String t = ImageBuild.containerPath("/", m.target());
+            if ((c.equals(t) || t.equals("/") || c.startsWith(t + "/"))
+                    && (best == null || t.length() > ImageBuild.containerPath("/", best.target()).length())) {
+                best = m;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /** The {@code COPY}/{@code ADD} of the image that provides a container path (the file or a folder above it). */
+    public Optional<ImageBuild.Placement> copyCovering(String containerPath) {
+        if (image.isEmpty()) {
+            return Optional.empty();
+        }
+        String c = ImageBuild.containerPath(workdir, containerPath);
+        List<ImageBuild.Placement> files = image.get().files();
+        for (int i = files.size() - 1; i >= 0; i--) {
+            ImageBuild.Placement p = files.get(i);
+            if (p.containerPath().equals(c) || p.directory() && (p.containerPath().equals("/")
+                    || c.startsWith(p.containerPath() + "/"))) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
     }
 
     private static Optional<String> candidate(String repositoryPath, String target, String path) {

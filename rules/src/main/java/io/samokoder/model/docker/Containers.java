@@ -14,10 +14,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Every container the repository defines: each compose service (with the image its {@code build:} section builds,
- * followed through the Dockerfile), and each Dockerfile no compose service builds, as the image it makes run with its
- * own {@code ENTRYPOINT}/{@code CMD} (deployed by a platform that reads the Dockerfile: Cloud Foundry, Railway, a
- * CI job). Shared model: {@link #of(AuditContext)}.
+ * Every container the repository defines: each compose service (with the image its {@code build:} section builds, or
+ * the image a build of the repository tags with the service's {@code image:} ({@link BuiltImages}), followed through
+ * the Dockerfile), and each Dockerfile no compose service runs, as the image it makes run with its own
+ * {@code ENTRYPOINT}/{@code CMD} (deployed by a platform that reads the Dockerfile: Cloud Foundry, Railway, a CI job).
+ * Shared model: {@link #of(AuditContext)}.
  */
 public final class Containers {
 
@@ -35,23 +36,52 @@ public final class Containers {
 
     private static Containers load(AuditContext ctx) {
         ComposeProject compose = ctx.model(ComposeProject.class, ComposeProject::load);
+        BuiltImages builds = BuiltImages.of(ctx);
         List<Container> out = new ArrayList<>();
         Set<String> inputs = new LinkedHashSet<>(compose.inputs());
+        inputs.addAll(builds.inputs());
         Set<String> built = new LinkedHashSet<>();
         for (ComposeStack stack : compose.stacks()) {
             for (ComposeService s : stack.services().values()) {
+                Optional<ComposeService.Build> b = s.build();
+                if (b.isPresent() && b.get().context().isPresent() && b.get().dockerfile().isPresent()) {
+                    ctx.workspace().file(b.get().dockerfile().get()).ifPresent(df -> built.add(df.path()));
+                }
+            }
+        }
+        List<ComposeService> unlinked = new ArrayList<>();
+        for (ComposeStack stack : compose.stacks()) {
+            for (ComposeService s : stack.services().values()) {
                 Optional<ImageBuild> image = Optional.empty();
+                Optional<String> link = Optional.empty();
                 Optional<ComposeService.Build> b = s.build();
                 if (b.isPresent() && b.get().context().isPresent() && b.get().dockerfile().isPresent()) {
                     Optional<SourceFile> df = ctx.workspace().file(b.get().dockerfile().get());
                     if (df.isPresent()) {
-                        built.add(df.get().path());
                         inputs.add(df.get().path());
                         image = ImageBuild.of(Dockerfile.of(ctx, df.get()), b.get().context().get(), b.get().target(),
                                 b.get().args(), ctx.workspace());
                     }
+                } else if (!s.hasBuild() && s.image().isPresent()) {
+                    // `image: acme/prometheus` that a build of the repository makes from one of its Dockerfiles
+                    Optional<BuiltImages.Recipe> recipe = builds.recipeFor(s.image().get().value());
+                    Optional<SourceFile> df = recipe.flatMap(r -> ctx.workspace().file(r.dockerfile()));
+                    if (df.isPresent()) {
+                        built.add(df.get().path());
+                        inputs.add(df.get().path());
+                        image = ImageBuild.of(Dockerfile.of(ctx, df.get()), recipe.get().context(),
+                                recipe.get().target(), recipe.get().args(), ctx.workspace());
+                        link = image.map(i -> recipe.get().how());
+                    }
                 }
-                out.add(Container.of(s, image));
+                Optional<Container.ProbableBuild> probable = Optional.empty();
+                if (image.isEmpty() && !s.hasBuild() && s.image().isPresent()) {
+                    probable = builds.guess(s.image().get().value(), built).flatMap(g -> ctx.workspace()
+                            .file(g.dockerfile()).flatMap(df -> ImageBuild.of(Dockerfile.of(ctx, df), g.context(),
+                                    Optional.empty(), Map.of(), ctx.workspace())).map(i -> new Container.ProbableBuild(
+                                    i, g.why())));
+                }
+                out.add(Container.of(stack, s, image, link, probable));
             }
         }
         for (SourceFile f : ctx.workspace().files()) {
@@ -74,6 +104,11 @@ public final class Containers {
 
     public List<Container> all() {
         return all;
+    }
+
+    /** The container of a compose service (the same service object the compose model holds). */
+    public Optional<Container> of(ComposeService service) {
+        return all.stream().filter(c -> c.service().filter(s -> s == service).isPresent()).findFirst();
     }
 
     /** Compose files and Dockerfiles the model was built from. */

@@ -1,7 +1,8 @@
 /**
- * Prometheus configurations: {@code ctx.model(PrometheusConfigs.class, PrometheusConfigs::load)} finds them by name,
- * by content and through compose {@code --config.file} mounts, and joins each with the compose services that run it
- * ({@code runnersOf(path)}); {@link io.samokoder.model.prometheus.PrometheusConfig} holds jobs, targets with lines,
+ * Prometheus configurations: {@code PrometheusConfigs.of(ctx)} finds them by name, by content and as the file each
+ * container running Prometheus reads (bind mount, compose config, a file its image copies, a render or copy step),
+ * and joins each with the containers that run it ({@code runnersOf(path)}, {@code reach(...)} for rule and
+ * service-discovery files); {@link io.samokoder.model.prometheus.PrometheusConfig} holds jobs, targets with lines,
  * discovery, Alertmanagers and rule files.
  */
 package io.samokoder.model.prometheus;

@@ -224,8 +224,11 @@ public final class ConfigRendering {
         }
     }
 
-    /** A step of a container's scripts with the script it came from. */
-    private record Placed(RenderCommands.Step step, Container.Script script, int line) {
+    /**
+     * A step of a container's scripts with the script it came from; {@code buildTime} for a {@code RUN} of its image's
+     * Dockerfile (it runs with the build's arguments, not the container's environment).
+     */
+    private record Placed(RenderCommands.Step step, Container.Script script, int line, boolean buildTime) {
     }
 
     /** A container's scripts read once: the steps that write files, and all its shell text. */
@@ -235,11 +238,23 @@ public final class ConfigRendering {
     private static Analyzed analyze(AuditContext ctx, Container c) {
         List<Placed> steps = new ArrayList<>();
         StringBuilder all = new StringBuilder(c.commandText());
+        // RUN steps of the image's build write files before the container starts (`RUN sed -i ... prometheus.yml`)
+        for (io.samokoder.model.docker.Dockerfile.Instruction run : c.build().map(b -> b.runs()).orElse(List.of())) {
+            String text = run.exec().map(w -> String.join(" ", w)).orElse(run.arguments());
+            if (!run.heredocs().isEmpty()) {
+                text = text + "\n" + String.join("\n", run.heredocs());
+            }
+            Container.Script s = new Container.Script(text, Optional.empty(),
+                    new io.samokoder.model.Location(c.build().get().dockerfile().path(), run.line(), 1));
+            for (RenderCommands.Step step : RenderCommands.writes(ShellVariables.expand(text))) {
+                steps.add(new Placed(step, s, run.line(), true));
+            }
+        }
         for (Container.Script s : c.scripts(ctx)) {
             String expanded = ShellVariables.expand(s.text());
             all.append('\n').append(expanded);
             for (RenderCommands.Step step : RenderCommands.writes(expanded)) {
-                steps.add(new Placed(step, s, lineOf(s, step)));
+                steps.add(new Placed(step, s, lineOf(s, step), false));
             }
         }
         return new Analyzed(c, List.copyOf(steps), all.toString());
@@ -352,8 +367,12 @@ public final class ConfigRendering {
                 : new String[0])).orElse(false);
         Set<String> fixed = new LinkedHashSet<>();
         renderSteps.forEach(p -> fixed.addAll(p.step().fixed()));
-        renders.add(new Render(tool, repo.get(), only.map(Set::copyOf), c.name(), c.commandLocation().path(),
-                c.commandLocation().line(), env(ctx, c), c.imageName(), added, Set.copyOf(fixed)));
+        boolean atBuild = renderSteps.stream().anyMatch(Placed::buildTime);
+        String composePath = atBuild ? first.script().location().path() : c.commandLocation().path();
+        int line = atBuild ? first.line() : c.commandLocation().line();
+        renders.add(new Render(tool, repo.get(), only.map(Set::copyOf), atBuild ? composePath : c.name(), composePath,
+                line, atBuild ? ServiceEnv.unknownEnvironment() : env(ctx, c), c.imageName(), added || atBuild,
+                Set.copyOf(fixed)));
         return Optional.empty();
     }
 
@@ -595,6 +614,28 @@ public final class ConfigRendering {
         Container c = r.container();
         return c.service().isPresent() ? "service `" + c.name() + "` (" + c.location().path() + ")"
                 : "the image built from " + c.name();
+    }
+
+    /**
+     * A container that runs the program.
+     *
+     * @param container  the container
+     * @param readPath   the config path the program reads; empty when the command chooses it at run time
+     * @param config     the repository file that becomes that config: loaded as it is, copied there, or the
+     *                   template a step renders to it; empty when none of the repository's files does
+     * @param unfollowed why the chain from a repository file to the config cannot be followed, when it cannot
+     */
+    public record ProgramRun(Container container, Optional<String> readPath, Optional<String> config,
+                             Optional<String> unfollowed) {
+    }
+
+    /** Every container that runs the program (compose services, and images run outside compose). */
+    public List<ProgramRun> runs() {
+        List<ProgramRun> out = new ArrayList<>();
+        for (Runner r : runners) {
+            out.add(new ProgramRun(r.container(), r.readPath(), r.sources().stream().findFirst(), r.unfollowedChain()));
+        }
+        return out;
     }
 
     /** Whether some container of the program has this repository file (mounted or copied), at any path. */

@@ -1,6 +1,7 @@
 package io.samokoder.rules.alerting;
 
 import io.samokoder.engine.AuditContext;
+import io.samokoder.engine.FileKinds;
 import io.samokoder.engine.Finding;
 import io.samokoder.engine.FindingSink;
 import io.samokoder.engine.Rule;
@@ -8,12 +9,15 @@ import io.samokoder.engine.SourceFile;
 import io.samokoder.engine.yaml.YamlDocument;
 import io.samokoder.model.alertmanager.FieldTypes;
 import io.samokoder.model.alertmanager.PlaceholderEffect;
+import io.samokoder.model.placeholders.PlaceholderScanner;
 import io.samokoder.model.placeholders.YamlPlaceholders;
+import io.samokoder.model.prometheus.PrometheusConfigs;
 import io.samokoder.model.render.ConfigRendering;
 import org.yaml.snakeyaml.nodes.Node;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -28,10 +32,35 @@ final class PrometheusPlaceholders {
     private PrometheusPlaceholders() {
     }
 
+    /**
+     * The Prometheus configs whose placeholders are judged: the model's configs found by name or content, except
+     * templates by their name ({@code prometheus.example.yml}, {@code .tmpl}, {@code .dist}) or language, rule files,
+     * CI files, Grafana provisioning and Alertmanager configs.
+     */
+    static List<SourceFile> files(AuditContext ctx) {
+        List<SourceFile> out = new ArrayList<>();
+        for (SourceFile f : PrometheusConfigs.of(ctx).files()) {
+            String path = f.path();
+            String name = f.name().toLowerCase(Locale.ROOT);
+            if (PlaceholderScanner.isTemplateLanguageFile(path) || isTemplateName(name)
+                    || FileKinds.isPrometheusRules(path) || FileKinds.isCi(path)
+                    || FileKinds.isGrafanaProvisioning(path) || FileKinds.isAlertmanagerByName(path)) {
+                continue;
+            }
+            out.add(f);
+        }
+        return out;
+    }
+
+    private static boolean isTemplateName(String name) {
+        return name.contains(".tmpl") || name.contains(".template") || name.contains(".example")
+                || name.contains(".sample") || name.contains(".dist");
+    }
+
     static void check(Rule rule, AuditContext context, FieldTypes types, FindingSink sink) {
-        PrometheusConfigFiles prom = PrometheusConfigFiles.of(context);
+        PrometheusConfigs prom = PrometheusConfigs.of(context);
         ConfigRendering rendering = ConfigRendering.of(context, ConfigRendering.Program.PROMETHEUS);
-        for (SourceFile file : prom.files()) {
+        for (SourceFile file : files(context)) {
             String text = context.workspace().text(file).orElse("");
             YamlDocument yaml = context.yaml(file);
             List<YamlPlaceholders.Site> undecided = new ArrayList<>();
@@ -61,6 +90,16 @@ final class PrometheusPlaceholders {
                 sink.report(UnresolvedPlaceholderRule.undecided(rule, file.path(), undecided, why, "Prometheus"));
             }
         }
+    }
+
+    static Optional<String> jobName(YamlDocument yaml, List<Object> path) {
+        if (path.size() >= 2 && "scrape_configs".equals(path.get(0)) && path.get(1) instanceof Integer i) {
+            List<Node> jobs = YamlDocument.sequence(yaml.rootMapping().get("scrape_configs"));
+            if (i < jobs.size()) {
+                return YamlDocument.scalar(YamlDocument.mapping(jobs.get(i)).get("job_name"));
+            }
+        }
+        return Optional.empty();
     }
 
     /** {@code replacement: ${host}} / {@code target_label: ${host}} next to {@code regex: (?P<host>…)}. */
@@ -106,7 +145,7 @@ final class PrometheusPlaceholders {
         FieldTypes.Field field = types.lookup("prometheus", fieldPath);
         PlaceholderEffect effect = site.isKey() ? new PlaceholderEffect(false, "the key is used literally")
                 : PlaceholderEffect.of(field.type(), site.value(), n -> false);
-        String job = PrometheusConfigFiles.jobName(yaml, site.path()).map(j -> " of job `" + j + "`").orElse("");
+        String job = jobName(yaml, site.path()).map(j -> " of job `" + j + "`").orElse("");
         String ph = site.placeholder().display();
         String why = externalLabel
                 ? "Prometheus expands environment variables in `global.external_labels` only with"

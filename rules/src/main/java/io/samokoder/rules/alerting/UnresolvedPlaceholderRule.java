@@ -52,13 +52,13 @@ public final class UnresolvedPlaceholderRule implements Rule {
 
     @Override
     public boolean isApplicable(AuditContext context) {
-        return !AlertmanagerConfigs.of(context).isEmpty() || !PrometheusConfigFiles.of(context).files().isEmpty();
+        return !AlertmanagerConfigs.of(context).isEmpty() || !PrometheusPlaceholders.files(context).isEmpty();
     }
 
     @Override
     public Set<String> inputs(AuditContext context) {
         Set<String> paths = AlertingInputs.alertmanagerConfigs(context);
-        paths.addAll(PrometheusConfigFiles.of(context).files().stream().map(SourceFile::path).toList());
+        paths.addAll(PrometheusPlaceholders.files(context).stream().map(SourceFile::path).toList());
         paths.addAll(AlertingInputs.deploymentFiles(context));
         return paths;
     }

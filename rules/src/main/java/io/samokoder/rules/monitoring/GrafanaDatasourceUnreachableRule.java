@@ -169,7 +169,7 @@ public final class GrafanaDatasourceUnreachableRule implements Rule {
         List<String> names = Monitoring.serviceNames(stacks);
         sink.report(Finding.of(this).at(f.path(), YamlDocument.line(urlNode), YamlDocument.column(urlNode))
                 .message("Grafana datasource '" + name + "' points at " + shown + ", but no compose service,"
-                        + " container_name, hostname or alias '" + host + "' exists in " + Monitoring.files(stacks)
+                        + " container_name, hostname or alias '" + host + "' exists in " + Monitoring.searched(stacks)
                         + "; closest services: " + Monitoring.list(Monitoring.closest(host, names)))
                 .key(name + "|" + host).build());
     }

@@ -29,18 +29,21 @@ final class Monitoring {
     }
 
     static PrometheusConfigs prometheus(AuditContext ctx) {
-        return ctx.model(PrometheusConfigs.class, PrometheusConfigs::load);
+        return PrometheusConfigs.of(ctx);
     }
 
-    /** The stacks that run a Prometheus config, or every stack when none mounts it. */
+    /**
+     * The compose projects a config's targets are resolved in: those of the compose services that run it (with every
+     * project when one of them joins an external network), or every project when no compose service runs it.
+     */
     static List<ComposeStack> stacksRunning(AuditContext ctx, PrometheusConfig cfg) {
         List<ComposeStack> out = new ArrayList<>();
         boolean external = false;
-        for (PrometheusConfigs.Runner r : prometheus(ctx).runnersOf(cfg.path())) {
+        for (PrometheusConfigs.Runner r : prometheus(ctx).composeRunnersOf(cfg.path())) {
             if (!out.contains(r.stack())) {
                 out.add(r.stack());
             }
-            external |= r.service().effectiveNetworks().stream().anyMatch(r.stack().externalNetworks()::contains);
+            external |= !externalNetworks(r).isEmpty();
         }
         if (external) {
             // an external network joins other compose projects: their services are reachable too
@@ -51,6 +54,61 @@ final class Monitoring {
             }
         }
         return out.isEmpty() ? compose(ctx).stacks() : out;
+    }
+
+    /** The external networks a compose service running Prometheus joins: other projects' containers may be there. */
+    static List<String> externalNetworks(PrometheusConfigs.Runner r) {
+        return r.service().effectiveNetworks().stream().filter(r.stack().externalNetworks()::contains).sorted()
+                .toList();
+    }
+
+    /**
+     * Why a config's targets cannot be judged against compose, when they cannot: no compose service runs it while
+     * Prometheus runs elsewhere (an image deployed outside compose, or another config). Empty when compose services
+     * run it, or when nothing in the repository runs Prometheus at all (the config is then the one the repository
+     * means to deploy with its compose projects, and is judged against all of them).
+     */
+    static java.util.Optional<String> notJudgedAgainstCompose(AuditContext ctx, PrometheusConfig cfg) {
+        PrometheusConfigs prom = prometheus(ctx);
+        if (!prom.composeRunnersOf(cfg.path()).isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        java.util.Optional<PrometheusConfigs.Runner> outside = prom.runnersOf(cfg.path()).stream().findFirst();
+        if (outside.isPresent()) {
+            return java.util.Optional.of("Prometheus runs this config from " + outside.get().who()
+                    + ", outside compose, on a network this tool cannot see");
+        }
+        java.util.Optional<PrometheusConfigs.Runner> other = prom.runners().stream()
+                .filter(r -> r.configPath().isPresent()).findFirst();
+        return other.map(r -> "no container runs this config (Prometheus runs " + r.configPath().get() + " in "
+                + r.who() + "): an alternative or an example, whose network is where it will be deployed");
+    }
+
+    /** Whether a target host is a template placeholder ({@code ${HOST}}, {@code $HOST}, {@code {{host}}}). */
+    static boolean isPlaceholder(String host) {
+        return host.indexOf('$') >= 0 || host.contains("{{") || host.contains("}}") || host.indexOf('<') >= 0
+                || host.indexOf('%') >= 0;
+    }
+
+    /**
+     * What renders a config before Prometheus reads it (an entrypoint's envsubst, a Dockerfile's {@code RUN sed}, a
+     * deploy script), for messages; empty when it is read as it is.
+     */
+    static java.util.Optional<String> renderer(AuditContext ctx, PrometheusConfig cfg) {
+        io.samokoder.model.render.ConfigRendering rendering = io.samokoder.model.render.ConfigRendering.of(ctx,
+                io.samokoder.model.render.ConfigRendering.Program.PROMETHEUS);
+        java.util.List<io.samokoder.model.render.ConfigRendering.Render> rs = rendering.rendersOf(cfg.path());
+        if (!rs.isEmpty()) {
+            return java.util.Optional.of(rs.get(0).tool() + " run by " + rs.get(0).renderer());
+        }
+        if (rendering.isRendered(cfg.path())) {
+            return java.util.Optional.of("a render step of the repository");
+        }
+        io.samokoder.model.render.ConfigRendering.Verdict v = rendering.reading(cfg.path(), false, "");
+        if (v.reading() == io.samokoder.model.render.ConfigRendering.Reading.UNFOLLOWED) {
+            return java.util.Optional.of(v.reason());
+        }
+        return java.util.Optional.empty();
     }
 
     static boolean isLoopback(String host) {
@@ -68,12 +126,22 @@ final class Monitoring {
         return new ArrayList<>(names);
     }
 
-    /** Names of the stacks' files, for messages. */
+    /** Names of the stacks' default files, for messages about what a plain {@code up} runs. */
     static String files(List<ComposeStack> stacks) {
         Set<String> files = new LinkedHashSet<>();
         for (ComposeStack s : stacks) {
             files.addAll(s.defaultFiles().isEmpty() ? s.files() : s.defaultFiles());
         }
+        return files.isEmpty() ? "no compose file" : String.join(", ", files);
+    }
+
+    /**
+     * Every file of the stacks, for messages about a name resolved in them: the services of all of a project's files
+     * are what the check searched (an overlay such as {@code compose.observability.yaml} included).
+     */
+    static String searched(List<ComposeStack> stacks) {
+        Set<String> files = new LinkedHashSet<>();
+        stacks.forEach(s -> files.addAll(s.files()));
         return files.isEmpty() ? "no compose file" : String.join(", ", files);
     }
 
@@ -114,62 +182,13 @@ final class Monitoring {
         return java.util.Optional.empty();
     }
 
-    /**
-     * The repository files a {@code file_sd_configs}/{@code rule_files} pattern of a config reaches: relative to the
-     * config, through the mounts of the services running it, or (nothing runs it) with the config's folder as
-     * {@code /etc/prometheus}. Sorted, distinct.
-     */
+    /** The repository files a {@code file_sd_configs}/{@code rule_files} pattern of a config reaches, sorted. */
     static List<String> repositoryFiles(AuditContext ctx, PrometheusConfig cfg, String pattern) {
-        String folder = cfg.path().contains("/") ? cfg.path().substring(0, cfg.path().lastIndexOf('/')) : "";
-        java.util.TreeSet<String> globs = new java.util.TreeSet<>();
-        java.util.TreeSet<String> files = new java.util.TreeSet<>();
-        if (!pattern.startsWith("/")) {
-            globs.add(io.samokoder.engine.Workspace.normalize(folder.isEmpty() ? pattern : folder + "/" + pattern));
-        } else {
-            String dir = RuleFileMissingRule.staticPrefix(pattern);
-            String rest = dir.equals("/") ? pattern.substring(1) : pattern.substring(dir.length()).replaceFirst("^/+", "");
-            List<PrometheusConfigs.Runner> runners = prometheus(ctx).runnersOf(cfg.path());
-            if (runners.isEmpty() && (dir.equals("/etc/prometheus") || dir.startsWith("/etc/prometheus/"))) {
-                String mapped = folder + dir.substring("/etc/prometheus".length());
-                globs.add(io.samokoder.engine.Workspace.normalize(rest.isEmpty() ? mapped : mapped + "/" + rest));
-            }
-            for (PrometheusConfigs.Runner r : runners) {
-                java.util.regex.Pattern p;
-                try {
-                    p = java.util.regex.Pattern.compile(RuleFileMissingRule.toRegex(pattern));
-                } catch (java.util.regex.PatternSyntaxException e) {
-                    continue;
-                }
-                for (io.samokoder.model.compose.Mount m : r.service().volumes()) {
-                    if (m.repositoryPath().isPresent() && p.matcher(m.target()).matches()) {
-                        files.add(m.repositoryPath().get());
-                    }
-                }
-                r.service().repositoryPathAt(dir).ifPresent(repoDir -> globs.add(
-                        io.samokoder.engine.Workspace.normalize(rest.isEmpty() ? repoDir : repoDir + "/" + rest)));
-            }
+        java.util.TreeSet<String> out = new java.util.TreeSet<>();
+        for (PrometheusConfigs.Reach r : prometheus(ctx).reach(ctx, cfg, pattern)) {
+            out.addAll(r.files());
         }
-        List<String> out = new ArrayList<>();
-        for (String f : files) {
-            if (ctx.workspace().file(f).isPresent()) {
-                out.add(f);
-            }
-        }
-        for (String g : globs) {
-            java.util.regex.Pattern p;
-            try {
-                p = java.util.regex.Pattern.compile(RuleFileMissingRule.toRegex(g));
-            } catch (java.util.regex.PatternSyntaxException e) {
-                continue;
-            }
-            for (io.samokoder.engine.SourceFile f : ctx.workspace().files()) {
-                if (p.matcher(f.path()).matches() && !out.contains(f.path())) {
-                    out.add(f.path());
-                }
-            }
-        }
-        out.sort(null);
-        return out;
+        return new ArrayList<>(out);
     }
 
     /** Targets listed in the {@code file_sd_configs} files of a config ({@code [{targets: [...], labels: {...}}]}). */

@@ -9,32 +9,39 @@ import io.samokoder.engine.RuleInfo;
 import io.samokoder.engine.Severity;
 import io.samokoder.engine.Workspace;
 import io.samokoder.model.compose.Mount;
+import io.samokoder.model.docker.Container;
+import io.samokoder.model.docker.ImageBuild;
+import io.samokoder.model.prometheus.Globs;
 import io.samokoder.model.prometheus.PrometheusConfig;
 import io.samokoder.model.prometheus.PrometheusConfigs;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** A {@code rule_files} or {@code file_sd_configs} entry that matches no file Prometheus can see. */
 @RuleInfo(id = "monitoring/rule-file-missing", category = Category.MONITORING, severity = Severity.HIGH,
         summary = "A Prometheus rule_files or file_sd_configs entry matches no file.",
         remediation = "Fix the path or glob, or mount the folder holding the files into the Prometheus container at"
                 + " the path the config names.",
-        description = "Container paths (`/etc/prometheus/rules/*.yml`) are resolved back to repository paths through"
-                + " the bind mounts of the compose service that runs the config (`./monitoring/prometheus:"
-                + "/etc/prometheus`). When no compose service runs the config, the image's layout is assumed: the"
-                + " config's folder is `/etc/prometheus`. Relative entries are relative to the config file, as"
-                + " Prometheus reads them. Globs follow Go's filepath.Match (`*`, `?`, `[...]`, one path segment)."
-                + " Not findings: container paths no bind mount covers when the service builds its own image (the"
-                + " files may be copied in), and absolute paths outside `/etc/prometheus` when nothing runs the"
+        description = "Each entry is resolved in every container that runs the config (a compose service, or an"
+                + " image built from a Dockerfile of the repository): relative entries start at the config's folder"
+                + " in the container, as Prometheus reads them, and a path is found through the container's bind"
+                + " mounts, compose `configs:`/`secrets:` files and the files its image copied"
+                + " (`./monitoring/prometheus:/etc/prometheus` maps `/etc/prometheus/rules/*.yml` to"
+                + " `monitoring/prometheus/rules/*.yml`). Globs follow Go's filepath.Match (`*`, `?`, `[...]`, one"
+                + " path segment). When no container runs the config, the image's layout is assumed (the config's"
+                + " folder is `/etc/prometheus`), and an entry that matches nothing is reported only when another"
+                + " entry of the config does match under that layout; otherwise where the config will be deployed"
+                + " decides, and the finding is info. Not findings: paths a named volume provides, paths of an image"
+                + " whose build is not followed, absolute paths outside `/etc/prometheus` when nothing runs the"
                 + " config.")
 public final class RuleFileMissingRule implements Rule {
 
     @Override
     public boolean isApplicable(AuditContext context) {
-        return Monitoring.prometheus(context).configs().stream()
+        return PrometheusConfigs.of(context).configs().stream()
                 .anyMatch(c -> !c.ruleFiles().isEmpty() || !c.fileSdFiles().isEmpty());
     }
 
@@ -45,178 +52,114 @@ public final class RuleFileMissingRule implements Rule {
 
     @Override
     public void check(AuditContext context, FindingSink sink) {
-        PrometheusConfigs prom = Monitoring.prometheus(context);
+        PrometheusConfigs prom = PrometheusConfigs.of(context);
         for (PrometheusConfig cfg : prom.configs()) {
-            List<PrometheusConfigs.Runner> runners = prom.runnersOf(cfg.path());
-            for (PrometheusConfig.PathEntry e : cfg.ruleFiles()) {
-                check(context, cfg, runners, e, "rule_files entry", sink);
-            }
-            for (PrometheusConfig.PathEntry e : cfg.fileSdFiles()) {
-                check(context, cfg, runners, e, "file_sd_configs file (job " + e.job() + ")", sink);
-            }
-        }
-    }
-
-    private void check(AuditContext ctx, PrometheusConfig cfg, List<PrometheusConfigs.Runner> runners,
-                       PrometheusConfig.PathEntry e, String what, FindingSink sink) {
-        String pattern = e.pattern();
-        String folder = cfg.path().contains("/") ? cfg.path().substring(0, cfg.path().lastIndexOf('/')) : "";
-        if (!pattern.startsWith("/")) {
-            String repo = Workspace.normalize(folder.isEmpty() ? pattern : folder + "/" + pattern);
-            if (!matchesAny(ctx, repo)) {
-                report(cfg, e, what, "no file of the repository matches " + repo, sink);
-            }
-            return;
-        }
-        String dir = staticPrefix(pattern);
-        String rest = dir.equals("/") ? pattern.substring(1) : pattern.substring(dir.length()).replaceFirst("^/+", "");
-        if (runners.isEmpty()) {
-            if (dir.equals("/etc/prometheus") || dir.startsWith("/etc/prometheus/")) {
-                String mapped = folder + dir.substring("/etc/prometheus".length());
-                String repo = Workspace.normalize(rest.isEmpty() ? mapped : mapped + "/" + rest);
-                if (!matchesAny(ctx, repo)) {
-                    report(cfg, e, what, "no compose service runs this config; with the config's folder as"
-                            + " /etc/prometheus it maps to " + repo + ", which matches no file", sink);
-                }
-            }
-            return;
-        }
-        for (PrometheusConfigs.Runner r : runners) {
-            if (fileMountMatches(ctx, r, pattern)) {
+            List<Entry> entries = new ArrayList<>();
+            cfg.ruleFiles().forEach(e -> entries.add(new Entry(e, "rule_files entry")));
+            cfg.fileSdFiles().forEach(e -> entries.add(new Entry(e, "file_sd_configs file (job " + e.job() + ")")));
+            if (prom.runnersOf(cfg.path()).isEmpty()) {
+                notRun(context, prom, cfg, entries, sink);
                 continue;
             }
-            Optional<Mount> mount = r.service().mountAt(dir);
-            Optional<String> repoDir = r.service().repositoryPathAt(dir);
-            if (mount.isEmpty() || repoDir.isEmpty()) {
-                if (!r.service().hasBuild()) {
-                    report(cfg, e, what, "no bind mount of service '" + r.service().name() + "' ("
-                            + r.service().location() + ") provides " + (dir.equals(pattern) ? pattern : dir)
-                            + " inside the container", sink);
-                }
-                continue;
-            }
-            String repo = Workspace.normalize(rest.isEmpty() ? repoDir.get() : repoDir.get() + "/" + rest);
-            if (!matchesAny(ctx, repo)) {
-                report(cfg, e, what, "it maps to " + repo + " through the mount '" + mount.get().source().value()
-                        + "' of service '" + r.service().name() + "' (" + mount.get().location()
-                        + "), which matches no file", sink);
-            }
-        }
-    }
-
-    /** A single file mounted into the container at a path the pattern matches (bind of a file, swarm config). */
-    private static boolean fileMountMatches(AuditContext ctx, PrometheusConfigs.Runner r, String pattern) {
-        Pattern p;
-        try {
-            p = Pattern.compile(toRegex(pattern));
-        } catch (java.util.regex.PatternSyntaxException ex) {
-            return false;
-        }
-        for (Mount m : r.service().volumes()) {
-            if (m.repositoryPath().isPresent() && p.matcher(m.target()).matches()
-                    && ctx.workspace().exists(m.repositoryPath().get())
-                    && !ctx.workspace().isDirectory(m.repositoryPath().get())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private void report(PrometheusConfig cfg, PrometheusConfig.PathEntry e, String what, String why, FindingSink sink) {
-        sink.report(Finding.of(this).at(cfg.path(), e.location().line(), e.location().column())
-                .message(what + " '" + e.pattern() + "' matches nothing: " + why)
-                .key(e.pattern()).build());
-    }
-
-    /** The folder part of an absolute pattern before any segment with a glob character ({@code /etc/prometheus/rules}). */
-    public static String staticPrefix(String pattern) {
-        String[] parts = pattern.split("/");
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < parts.length - 1; i++) {
-            if (parts[i].matches(".*[*?\\[].*")) {
-                break;
-            }
-            if (!parts[i].isEmpty()) {
-                b.append('/').append(parts[i]);
-            }
-        }
-        return b.length() == 0 ? "/" : b.toString();
-    }
-
-    /** Whether a repository glob (Go filepath.Match syntax) matches a file. */
-    static boolean matchesAny(AuditContext ctx, String glob) {
-        if (!glob.matches(".*[*?\\[].*")) {
-            return ctx.workspace().exists(glob) && !ctx.workspace().isDirectory(glob);
-        }
-        Pattern p;
-        try {
-            p = Pattern.compile(toRegex(glob));
-        } catch (java.util.regex.PatternSyntaxException ex) {
-            return false; // Prometheus rejects the pattern too
-        }
-        // Prometheus globs each path segment on its own (filepath.Glob): no wildcard crosses '/', so only files in
-        // the literal folder before the first wildcard, with as many segments as the glob, can match
-        int segments = segments(glob);
-        for (String f : ctx.workspace().filePathsUnder(literalFolder(glob))) {
-            if (segments(f) == segments && p.matcher(f).matches()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static int segments(String path) {
-        int n = 1;
-        for (int i = 0; i < path.length(); i++) {
-            if (path.charAt(i) == '/') {
-                n++;
-            }
-        }
-        return n;
-    }
-
-    // "rules/app/*.yml" -> "rules/app"; "*" + "/x.yml" and "*.yml" -> ""
-    static String literalFolder(String glob) {
-        int wildcard = glob.length();
-        for (int i = 0; i < glob.length(); i++) {
-            char c = glob.charAt(i);
-            if (c == '*' || c == '?' || c == '[' || c == '\\') {
-                wildcard = i;
-                break;
-            }
-        }
-        int slash = glob.lastIndexOf('/', wildcard);
-        return slash < 0 ? "" : glob.substring(0, slash);
-    }
-
-    public static String toRegex(String glob) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < glob.length(); i++) {
-            char c = glob.charAt(i);
-            switch (c) {
-                case '*' -> b.append("[^/]*");
-                case '?' -> b.append("[^/]");
-                case '[' -> {
-                    int close = glob.indexOf(']', i + 2);
-                    if (close < 0) {
-                        b.append("\\[");
-                    } else {
-                        String cls = glob.substring(i + 1, close);
-                        if (cls.startsWith("^")) {
-                            cls = "^" + cls.substring(1);
-                        }
-                        b.append('[').append(cls.replace("\\", "\\\\").replace("[", "\\[")).append(']');
-                        i = close;
+            for (Entry e : entries) {
+                for (PrometheusConfigs.Reach r : prom.reach(context, cfg, e.entry().pattern())) {
+                    Optional<String> why = missing(r);
+                    if (why.isPresent()) {
+                        report(cfg, e, why.get(), Severity.HIGH, sink);
+                        break; // once per entry, for the first container that lacks it
                     }
                 }
-                case '\\' -> {
-                    if (i + 1 < glob.length()) {
-                        b.append(Pattern.quote(String.valueOf(glob.charAt(++i))));
-                    }
-                }
-                default -> b.append(Pattern.quote(String.valueOf(c)));
             }
         }
-        return b.toString();
+    }
+
+    private record Entry(PrometheusConfig.PathEntry entry, String what) {
+    }
+
+    /** Why a pattern resolved in a container matches nothing, when that is a finding. */
+    private static Optional<String> missing(PrometheusConfigs.Reach r) {
+        if (!r.files().isEmpty() || r.runner().isEmpty() || r.resolved().isEmpty()) {
+            return Optional.empty();
+        }
+        PrometheusConfigs.Runner runner = r.runner().get();
+        Container c = runner.container();
+        String glob = r.resolved().get();
+        String dir = Globs.staticPrefix(glob);
+        Optional<Mount> mount = c.mountCovering(glob).or(() -> c.mountCovering(dir));
+        if (mount.isPresent() && mount.get().repositoryPath().isEmpty()) {
+            return Optional.empty(); // a named volume or tmpfs: its files are not the repository's
+        }
+        if (c.service().isPresent() && c.service().get().hasBuild() && c.build().isEmpty()) {
+            return Optional.empty(); // the image is built, but not from a Dockerfile this model follows
+        }
+        String name = c.service().isPresent() ? "service '" + c.name() + "'" : "the image built from " + c.name();
+        if (mount.isPresent()) {
+            String repo = mount.get().repositoryPathFor(glob).orElse(glob);
+            return Optional.of("it maps to " + repo + " through the mount '" + mount.get().source().value()
+                    + "' of " + name + " (" + mount.get().location() + "), which matches no file");
+        }
+        Optional<ImageBuild.Placement> copy = c.copyCovering(glob).or(() -> c.copyCovering(dir));
+        if (copy.isPresent()) {
+            String df = c.build().map(b -> b.dockerfile().path()).orElse("");
+            String at = copy.get().containerPath();
+            String rest = glob.startsWith(at + "/") ? glob.substring(at.length() + 1) : "";
+            String repo = copy.get().directory() && !rest.isEmpty() ? Workspace.normalize(
+                    (copy.get().repositoryPath().isEmpty() ? "" : copy.get().repositoryPath() + "/") + rest)
+                    : copy.get().repositoryPath();
+            return Optional.of("it maps to " + repo + ", copied by " + df + ":" + copy.get().line() + " into the image"
+                    + (c.service().isPresent() ? " of " + name : "") + c.buildLink().map(l -> " (" + l + ")").orElse("")
+                    + ", which matches no file");
+        }
+        String provides = " provides " + (glob.equals(dir) ? glob : dir) + " inside the container";
+        if (c.service().isEmpty()) {
+            return Optional.of("no file of " + runner.who() + provides);
+        }
+        return Optional.of("no bind mount of " + runner.who() + (c.build().isPresent() ? " and no file of its image"
+                + c.buildLink().map(l -> " (" + l + ")").orElse(" (" + c.build().get().dockerfile().path() + ")")
+                : "") + provides);
+    }
+
+    /**
+     * A config no container runs: its entries are judged with the config's folder as its container folder only when
+     * that layout is confirmed by another entry that matches under it.
+     */
+    private void notRun(AuditContext ctx, PrometheusConfigs prom, PrometheusConfig cfg, List<Entry> entries,
+                        FindingSink sink) {
+        List<Entry> unmatched = new ArrayList<>();
+        boolean confirmed = false;
+        for (Entry e : entries) {
+            for (PrometheusConfigs.Reach r : prom.reach(ctx, cfg, e.entry().pattern())) {
+                if (r.resolved().isEmpty()) {
+                    continue; // an absolute path outside /etc/prometheus: only a container can say
+                }
+                if (r.files().isEmpty()) {
+                    unmatched.add(e);
+                } else {
+                    confirmed = true;
+                }
+            }
+        }
+        String runs = prom.runners().stream().filter(x -> x.configPath().isPresent()).findFirst()
+                .map(x -> "; Prometheus runs " + x.configPath().get() + " (" + x.who() + ")").orElse("");
+        for (Entry e : unmatched) {
+            String repo = PrometheusConfigs.assumedLayout(cfg.path(), e.entry().pattern()).orElse("");
+            String layout = e.entry().pattern().startsWith("/") ? "with the config's folder as /etc/prometheus it"
+                    + " maps to " + repo : "relative to the config it is " + repo;
+            if (confirmed) {
+                report(cfg, e, "no container runs this config; " + layout + ", which matches no file, while other"
+                        + " entries of the config match beside it", Severity.HIGH, sink);
+            } else {
+                report(cfg, e, "no container runs this config" + runs + ", and none of its entries matches a file"
+                        + " beside it (" + layout + "), so where it is deployed decides;"
+                        + " not judged", Severity.INFO, sink);
+            }
+        }
+    }
+
+    private void report(PrometheusConfig cfg, Entry e, String why, Severity severity, FindingSink sink) {
+        sink.report(Finding.of(this).at(cfg.path(), e.entry().location().line(), e.entry().location().column())
+                .severity(severity)
+                .message(e.what() + " '" + e.entry().pattern() + "' matches nothing: " + why)
+                .key(e.entry().pattern()).build());
     }
 }

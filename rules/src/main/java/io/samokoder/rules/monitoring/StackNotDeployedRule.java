@@ -15,6 +15,7 @@ import io.samokoder.model.compose.ImageCatalog;
 import io.samokoder.model.compose.ImageReference;
 import io.samokoder.model.docker.Container;
 import io.samokoder.model.docker.Containers;
+import io.samokoder.model.docker.ImageBuild;
 import io.samokoder.model.prometheus.PrometheusConfig;
 
 import java.util.ArrayList;
@@ -26,16 +27,21 @@ import java.util.Optional;
 import java.util.Set;
 
 /** Monitoring configuration that no compose service runs. */
-@RuleInfo(id = "monitoring/stack-not-deployed", category = Category.MONITORING, severity = Severity.CRITICAL,
+@RuleInfo(id = "monitoring/stack-not-deployed", category = Category.MONITORING, severity = Severity.HIGH,
         summary = "The repository configures Prometheus, Alertmanager or Grafana, but no compose service runs it.",
         remediation = "Add the component's service to docker-compose (pinned image, the config mounted at the path"
                 + " the image reads, a data volume), or move the configuration out and document where it is deployed.",
         description = "A component counts as deployed when a service of any compose file of the repository runs its"
-                + " image (data table `image-ports.tsv`), bind-mounts one of its configuration files, or is built from a"
-                + " Dockerfile that starts from the image or copies one of the files; a service"
-                + " behind a profile or in a per-environment file counts. One finding per component, at the first of"
-                + " its configuration files. Not applicable when the repository has no compose file at all (the stack"
-                + " may be deployed by Kubernetes or Ansible).")
+                + " image (data table `image-ports.tsv`), has one of its configuration files (bind mount, compose"
+                + " `configs:`, or a file its image copies), or runs an image built from a Dockerfile that starts from"
+                + " the component's image; the image may be built by `build:` or by a build of the repository that"
+                + " names it (`docker build -t acme/prometheus prometheus` in CI or a script, a compose service with"
+                + " `build:` and `image:`). A service behind a profile or in a per-environment file counts. When the"
+                + " only link between a service's `image:` and a Dockerfile of the repository is their names"
+                + " (`acme/swarmprom-prometheus` and `prometheus/Dockerfile`), the finding is info with that reason."
+                + " One finding per component, at the first of its configuration files; high, not critical: nothing"
+                + " breaks or leaks, but the deployment the repository describes runs without it. Not applicable when"
+                + " the repository has no compose file at all (the stack may be deployed by Kubernetes or Ansible).")
 public final class StackNotDeployedRule implements Rule {
 
     private static final List<String> COMPONENTS = List.of("prometheus", "alertmanager", "grafana");
@@ -95,12 +101,14 @@ public final class StackNotDeployedRule implements Rule {
             String first = files.get(0);
             String others = files.size() > 1 ? " (and " + (files.size() - 1) + " more "
                     + TITLES.get(component) + " file" + (files.size() > 2 ? "s" : "") + ")" : "";
+            String message = TITLES.get(component) + " is configured in " + first + others
+                    + " but not deployed: no compose service runs the " + TITLES.get(component)
+                    + " image or has this configuration (compose files: " + Monitoring.searched(compose.stacks())
+                    + "; services: " + Monitoring.list(new ArrayList<>(new LinkedHashSet<>(services))) + ")";
+            Optional<String> probable = probablyDeployed(context, component, files);
             sink.report(Finding.of(this).at(first, 1)
-                    .message(TITLES.get(component) + " is configured in " + first + others
-                            + " but not deployed: no compose service runs the " + TITLES.get(component)
-                            + " image or mounts this configuration (compose files: "
-                            + Monitoring.files(compose.stacks()) + "; services: "
-                            + Monitoring.list(new ArrayList<>(new LinkedHashSet<>(services))) + ")")
+                    .severity(probable.isPresent() ? Severity.INFO : Severity.HIGH)
+                    .message(probable.map(p -> message + "; but " + p + "; not judged").orElse(message))
                     .key(component).build());
         }
     }
@@ -117,18 +125,45 @@ public final class StackNotDeployedRule implements Rule {
                 return true;
             }
         }
-        // a service built from a Dockerfile: FROM the component's image, or COPY of one of its configs
+        if (component.equals("prometheus") && Monitoring.prometheus(ctx).runners().stream()
+                .anyMatch(r -> r.inCompose() && r.configPath().isPresent())) {
+            return true; // a compose service reads one of them, perhaps as a script's copy or a rendered template
+        }
+        // a service that runs an image built from a Dockerfile: FROM the component's image, or COPY of its configs
         for (Container c : Containers.of(ctx).all()) {
             if (c.service().isEmpty() || c.build().isEmpty()) {
                 continue;
             }
-            Optional<String> base = c.imageName().flatMap(i -> ImageCatalog.lookup(ImageReference.parse(i)))
-                    .map(ImageCatalog.Entry::component);
-            if (base.filter(component::equals).isPresent()
-                    || files.stream().anyMatch(f -> !c.containerPathsOf(f).isEmpty())) {
+            if (runs(c.imageName(), component) || files.stream().anyMatch(f -> !c.containerPathsOf(f).isEmpty())) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** A compose service whose image is linked to a Dockerfile of the repository by names only, and would run it. */
+    private static Optional<String> probablyDeployed(AuditContext ctx, String component, List<String> files) {
+        for (Container c : Containers.of(ctx).all()) {
+            Optional<Container.ProbableBuild> p = c.probableBuild();
+            if (p.isEmpty()) {
+                continue;
+            }
+            ImageBuild b = p.get().build();
+            boolean copies = files.stream().anyMatch(f -> b.files().stream().anyMatch(pl -> pl.repositoryPath()
+                    .equals(f) || pl.directory() && (pl.repositoryPath().isEmpty()
+                    || f.startsWith(pl.repositoryPath() + "/"))));
+            if (copies || runs(Optional.of(b.baseImage()), component)) {
+                return Optional.of("service '" + c.name() + "' (" + c.location() + ") runs "
+                        + c.service().flatMap(s -> s.image()).map(v -> v.value()).orElse("an image")
+                        + ", probably built from " + b.dockerfile().path() + (copies ? ", which copies the"
+                        + " configuration" : ", which starts from " + b.baseImage()) + " (" + p.get().why() + ")");
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean runs(Optional<String> image, String component) {
+        return image.flatMap(i -> ImageCatalog.lookup(ImageReference.parse(i))).map(ImageCatalog.Entry::component)
+                .filter(component::equals).isPresent();
     }
 }

@@ -11,6 +11,8 @@ import io.samokoder.model.compose.ComposeService;
 import io.samokoder.model.compose.ComposeStack;
 import io.samokoder.model.compose.ImageCatalog;
 import io.samokoder.model.compose.PortMapping;
+import io.samokoder.model.docker.Container;
+import io.samokoder.model.docker.Containers;
 import io.samokoder.model.prometheus.PrometheusConfig;
 import io.samokoder.model.prometheus.PrometheusConfig.Target;
 import io.samokoder.model.prometheus.PrometheusConfigs;
@@ -27,11 +29,14 @@ import java.util.TreeSet;
         remediation = "Scrape the port the service listens on (its container port, not the published host port), or"
                 + " declare it with `expose:`/`ports:`.",
         description = "The target host resolves to a compose service; its port must be a container port of that"
-                + " service's `ports:` or `expose:` or a known default port of its image (data table"
+                + " service's `ports:` or `expose:`, a known default port of its image (data table"
                 + " `image-ports.tsv`: prometheus 9090, alertmanager 9093, grafana 3000, node-exporter 9100, cadvisor"
-                + " 8080, postgres-exporter 9187, redis_exporter 9121, ...). Not findings: an image not in the table"
-                + " with no declared port (nothing to compare with), services on `network_mode: host` or"
-                + " `service:x`.")
+                + " 8080, postgres-exporter 9187, redis_exporter 9121, ...), or a port the container is set to listen"
+                + " on: a flag of its command (`--web.listen-address=:9091`), an environment value (`PORT=8001`), or a"
+                + " listen address in a config file of the repository it sees (`endpoint: 0.0.0.0:8889` in a mounted"
+                + " collector config). Info only: targets of a config that no compose service runs while Prometheus"
+                + " runs elsewhere. Not findings: an image not in the table with no declared port (nothing to compare"
+                + " with), services on `network_mode: host` or `service:x`, placeholder hosts.")
 public final class TargetPortNotExposedRule implements Rule {
 
     @Override
@@ -48,7 +53,8 @@ public final class TargetPortNotExposedRule implements Rule {
     public void check(AuditContext context, FindingSink sink) {
         for (PrometheusConfig cfg : Monitoring.prometheus(context).configs()) {
             List<ComposeStack> stacks = Monitoring.stacksRunning(context, cfg);
-            List<PrometheusConfigs.Runner> runners = Monitoring.prometheus(context).runnersOf(cfg.path());
+            List<PrometheusConfigs.Runner> runners = Monitoring.prometheus(context).composeRunnersOf(cfg.path());
+            Optional<String> notJudged = Monitoring.notJudgedAgainstCompose(context, cfg);
             boolean hostNetwork = !runners.isEmpty() && runners.stream().allMatch(r -> r.service().usesHostNetwork());
             for (PrometheusConfig.DnsSd d : cfg.dnsSd()) {
                 if (d.port().isEmpty() || !d.type().equals("A") && !d.type().equals("AAAA")) {
@@ -59,15 +65,15 @@ public final class TargetPortNotExposedRule implements Rule {
                     host = host.startsWith("tasks.") ? host.substring(6) : host;
                     Optional<ComposeService> svc = Monitoring.resolve(stacks, host);
                     if (svc.isPresent()) {
-                        check(name + ":" + d.port().get(), d.role(), d.job(), d.port().get(), svc.get(),
-                                d.location(), sink);
+                        check(context, name + ":" + d.port().get(), d.role(), d.job(), d.port().get(), svc.get(),
+                                d.location(), notJudged, sink);
                     }
                 }
             }
             List<Target> targets = new java.util.ArrayList<>(cfg.allTargets());
             targets.addAll(Monitoring.fileSdTargets(context, cfg));
             for (Target t : targets) {
-                if (t.addressRewritten() || t.host().isEmpty()) {
+                if (t.addressRewritten() || t.host().isEmpty() || Monitoring.isPlaceholder(t.host())) {
                     continue;
                 }
                 if (Monitoring.isLoopback(t.host())) {
@@ -81,15 +87,21 @@ public final class TargetPortNotExposedRule implements Rule {
                 if (svc.isEmpty()) {
                     continue;
                 }
-                check(Monitoring.shown(t.text()), t.role(), t.job(), t.effectivePort(), svc.get(), t.location(), sink);
+                check(context, Monitoring.shown(t.text()), t.role(), t.job(), t.effectivePort(), svc.get(), t.location(),
+                        notJudged, sink);
             }
         }
     }
 
-    private void check(String text, PrometheusConfig.Role role, String job, int port, ComposeService s,
-                       io.samokoder.model.Location at, FindingSink sink) {
+    private void check(AuditContext ctx, String text, PrometheusConfig.Role role, String job, int port,
+                       ComposeService s, io.samokoder.model.Location at, Optional<String> notJudged,
+                       FindingSink sink) {
         if (s.usesHostNetwork() || s.networkModeService().isPresent() || s.declaresContainerPort(port)) {
             return;
+        }
+        Optional<Container> container = Containers.of(ctx).of(s);
+        if (container.flatMap(c -> c.listenSetting(ctx, port)).isPresent()) {
+            return; // its command, environment or a config file it sees sets the port
         }
         Optional<ImageCatalog.Entry> known = s.imageReference().flatMap(ImageCatalog::lookup);
         if (known.isPresent() && known.get().ports().contains(port)) {
@@ -119,11 +131,13 @@ public final class TargetPortNotExposedRule implements Rule {
         }
         List<String> ports = new ArrayList<>();
         listens.forEach(p -> ports.add(String.valueOf(p)));
+        String message = (role == PrometheusConfig.Role.ALERTMANAGER ? "Alertmanager target '" : "scrape target '")
+                + text + "' (job " + job + "): service '" + s.name() + "' (" + s.location()
+                + ") does not listen on port " + port + " (declared or image default: " + Monitoring.list(ports)
+                + "; nothing in its command, environment or config files sets " + port + ")" + hint;
         sink.report(Finding.of(this).at(at.path(), at.line(), at.column())
-                .message((role == PrometheusConfig.Role.ALERTMANAGER ? "Alertmanager target '" : "scrape target '")
-                        + text + "' (job " + job + "): service '" + s.name() + "' (" + s.location()
-                        + ") does not listen on port " + port + " (declared or image default: " + Monitoring.list(ports)
-                        + ")" + hint)
+                .severity(notJudged.isPresent() ? Severity.INFO : Severity.MEDIUM)
+                .message(notJudged.map(w -> message + "; but " + w + "; not judged").orElse(message))
                 .key(job + "|" + s.name() + ":" + port).build());
     }
 

@@ -75,7 +75,7 @@ public final class HardcodedCredentialRule implements Rule {
                 .entries()) {
             files.putIfAbsent(e.path(), "the Alertmanager config");
         }
-        for (PrometheusConfig c : context.model(PrometheusConfigs.class, PrometheusConfigs::load).configs()) {
+        for (PrometheusConfig c : PrometheusConfigs.of(context).configs()) {
             files.putIfAbsent(c.path(), "the Prometheus config");
         }
         files.forEach((path, what) -> context.workspace().file(path).ifPresent(file -> {

@@ -149,4 +149,34 @@ class ConfigRenderingTest {
         write("alertmanager.yml", "route: {receiver: r}\n");
         assertThat(rendering(ALERTMANAGER).reading("alertmanager.yml", false, "X").reading()).isEqualTo(LITERAL);
     }
+
+    @Test
+    void aRunOfTheImageBuildRendersTheCopiedConfigWithBuildArguments() throws IOException {
+        write("docker-compose.yml", """
+                services:
+                  prometheus:
+                    build:
+                      context: ./prometheus
+                      args: {EXPORTER_HOST: node-exporter}
+                """);
+        write("prometheus/Dockerfile", """
+                FROM prom/prometheus:v2.53.0
+                COPY prometheus.yml /etc/prometheus/prometheus.yml
+                ARG EXPORTER_HOST
+                RUN sed -i "s/{{exporter_host}}/${EXPORTER_HOST}/g" /etc/prometheus/prometheus.yml
+                """);
+        write("prometheus/prometheus.yml", "scrape_configs: []\n");
+        ConfigRendering r = rendering(PROMETHEUS);
+        assertThat(r.rendersOf("prometheus/prometheus.yml")).singleElement().satisfies(x -> {
+            assertThat(x.tool()).isEqualTo("sed");
+            assertThat(x.renderer()).isEqualTo("the image built from prometheus/Dockerfile:4");
+            assertThat(x.env().unknown()).as("a build runs with its arguments, not the service's environment")
+                    .isTrue();
+            assertThat(x.toolAdded()).isTrue();
+        });
+        assertThat(r.runs()).singleElement().satisfies(run -> {
+            assertThat(run.readPath()).contains("/etc/prometheus/prometheus.yml");
+            assertThat(run.config()).contains("prometheus/prometheus.yml");
+        });
+    }
 }

@@ -53,10 +53,10 @@ class PromtoolDifferentialTest {
                 continue;
             }
             AuditContext ctx = new AuditContext(Workspace.scan(fixture), Fixtures.config(fixture));
-            PrometheusConfigFiles prom = PrometheusConfigFiles.of(ctx);
+            io.samokoder.model.prometheus.PrometheusConfigs prom = io.samokoder.model.prometheus.PrometheusConfigs.of(ctx);
             AuditResult result = Fixtures.audit(fixture);
             ConfigRendering rendering = ConfigRendering.of(ctx, ConfigRendering.Program.PROMETHEUS);
-            for (SourceFile file : prom.files()) {
+            for (SourceFile file : PrometheusPlaceholders.files(ctx)) {
                 if (!rendering.rendersOf(file.path()).isEmpty()
                         || rendering.reading(file.path(), false, "").reading() != ConfigRendering.Reading.LITERAL) {
                     continue; // Prometheus reads a rendered copy, not this file

@@ -209,7 +209,7 @@ class MonitoringRulesTest {
                 .file("alertmanager/alertmanager.yml", "route: {receiver: x}\nreceivers: [{name: x}]\n");
         assertThat(run(r, new StackNotDeployedRule())).singleElement().satisfies(x -> {
             assertThat(x.path()).isEqualTo("alertmanager/alertmanager.yml");
-            assertThat(x.severity()).isEqualTo(Severity.CRITICAL);
+            assertThat(x.severity()).isEqualTo(Severity.HIGH);
         });
     }
 
@@ -267,10 +267,10 @@ class MonitoringRulesTest {
 
     @Test
     void literalFolderIsThePathBeforeTheFirstWildcard() {
-        assertThat(RuleFileMissingRule.literalFolder("prometheus/rules/app*/x.yml")).isEqualTo("prometheus/rules");
-        assertThat(RuleFileMissingRule.literalFolder("rules/[ab].yml")).isEqualTo("rules");
-        assertThat(RuleFileMissingRule.literalFolder("*.yml")).isEmpty();
-        assertThat(RuleFileMissingRule.literalFolder("*/x.yml")).isEmpty();
+        assertThat(io.samokoder.model.prometheus.Globs.literalFolder("prometheus/rules/app*/x.yml")).isEqualTo("prometheus/rules");
+        assertThat(io.samokoder.model.prometheus.Globs.literalFolder("rules/[ab].yml")).isEqualTo("rules");
+        assertThat(io.samokoder.model.prometheus.Globs.literalFolder("*.yml")).isEmpty();
+        assertThat(io.samokoder.model.prometheus.Globs.literalFolder("*/x.yml")).isEmpty();
     }
 
     @Test
@@ -619,4 +619,135 @@ class MonitoringRulesTest {
             assertThat(x.severity()).isEqualTo(Severity.MEDIUM);
         });
     }
+
+    // ---- deployment: what runs a config decides how its findings are judged ----
+
+    @Test
+    void messagesNameEveryFileOfTheProjectThatWasSearched() {
+        TempRepo r = new TempRepo(dir)
+                .file("compose.yaml", "services:\n  api:\n    image: acme/api:1\n")
+                .file("compose.observability.yaml", "services:\n" + PROM_SERVICE)
+                .file("prometheus/prometheus.yml", scrape("api:8000", "ghost:9100"));
+        assertThat(run(r, new UnknownScrapeTargetRule())).singleElement().satisfies(x -> assertThat(x.message())
+                .contains("'ghost' in compose.yaml, compose.observability.yaml;"));
+    }
+
+    @Test
+    void targetsOfAConfigNothingRunsAreInfoWhilePrometheusRunsAnother() {
+        TempRepo r = repo(PROM_SERVICE + "  api:\n    image: acme/api:1\n    expose: [\"8000\"]\n", scrape("api:8000"))
+                .file("examples/prometheus.yml", scrape("ghost:9100", "api:9999", "${TARGET}:9100"));
+        List<Finding> unknown = run(r, new UnknownScrapeTargetRule());
+        assertThat(unknown).singleElement().satisfies(x -> {
+            assertThat(x.severity()).isEqualTo(Severity.INFO);
+            assertThat(x.message()).contains("no container runs this config (Prometheus runs prometheus/prometheus.yml");
+        });
+        assertThat(run(r, new TargetPortNotExposedRule())).singleElement().satisfies(x -> {
+            assertThat(x.severity()).isEqualTo(Severity.INFO);
+            assertThat(x.message()).contains("port 9999").contains("not judged");
+        });
+        // with no Prometheus anywhere the config is the one the repository means to run: judged against compose
+        TempRepo none = new TempRepo(dir.resolve("none"))
+                .file("docker-compose.yml", "services:\n  api:\n    image: acme/api:1\n")
+                .file("monitoring/prometheus.yml", scrape("ghost:9100"));
+        assertThat(run(none, new UnknownScrapeTargetRule())).singleElement().satisfies(x ->
+                assertThat(x.severity()).isEqualTo(Severity.HIGH));
+    }
+
+    @Test
+    void unknownHostsBehindAnExternalNetworkAreInfo() {
+        TempRepo r = repo(PROM_SERVICE + "    networks: [default, metrics]\n"
+                + "networks:\n  metrics:\n    external: true\n", scrape("billing:8080"));
+        assertThat(run(r, new UnknownScrapeTargetRule())).singleElement().satisfies(x -> {
+            assertThat(x.severity()).isEqualTo(Severity.INFO);
+            assertThat(x.message()).contains("joins the external network metrics");
+        });
+    }
+
+    @Test
+    void placeholderHostsAreLeftToWhatRendersThem() {
+        TempRepo literal = repo(PROM_SERVICE, scrape("${NODE_HOST}:9100"));
+        assertThat(run(literal, new UnknownScrapeTargetRule())).as("alerting/unresolved-placeholder reports it")
+                .isEmpty();
+        TempRepo rendered = new TempRepo(dir.resolve("r"))
+                .file("docker-compose.yml", """
+                        services:
+                          prometheus:
+                            image: prom/prometheus:v2.54.1
+                            entrypoint: ["/bin/sh", "-c"]
+                            command:
+                              - envsubst < /tpl/prometheus.yml > /etc/prometheus/prometheus.yml && exec /bin/prometheus --config.file=/etc/prometheus/prometheus.yml
+                            environment: {NODE_HOST: node}
+                            volumes: ["./prometheus.yml:/tpl/prometheus.yml"]
+                        """)
+                .file("prometheus.yml", scrape("${NODE_HOST}:9100", "ghost:9100"));
+        List<Finding> f = run(rendered, new UnknownScrapeTargetRule());
+        assertThat(f).extracting(Finding::severity).containsExactly(Severity.INFO, Severity.HIGH);
+        assertThat(f.get(0).message()).contains("filled in when the config is rendered (envsubst run by service"
+                + " `prometheus`");
+        assertThat(f.get(1).message()).contains("'ghost:9100'");
+    }
+
+    @Test
+    void aPortTheServiceIsSetToListenOnIsNoFinding() {
+        TempRepo r = repo(PROM_SERVICE + """
+                  worker:
+                    image: acme/worker:1
+                    expose: ["8000"]
+                    environment: {METRICS_PORT: "8001"}
+                """, scrape("worker:8001", "worker:8002"));
+        assertThat(run(r, new TargetPortNotExposedRule())).singleElement().satisfies(x ->
+                assertThat(x.message()).contains("port 8002").contains("nothing in its command, environment or"
+                        + " config files sets 8002"));
+    }
+
+    @Test
+    void imagesTheRepositoryBuildsUnderTheComposeImageNameCarryTheirConfigs() {
+        TempRepo r = new TempRepo(dir)
+                .file("docker-compose.yml", """
+                        services:
+                          prometheus:
+                            image: acme/stack-prometheus:v2
+                            configs: [{source: node, target: /etc/prometheus/node.rules.yml}]
+                          alertmanager:
+                            image: acme/stack-alertmanager:v1
+                        configs:
+                          node: {file: ./rules/node.rules.yml}
+                        """)
+                .file(".gitlab-ci.yml", "images:\n  script:\n    - docker build -t acme/stack-prometheus:$CI_COMMIT_SHA"
+                        + " -f prometheus/Dockerfile prometheus\n")
+                .file("prometheus/Dockerfile", "FROM prom/prometheus:v2.53.0\nCOPY conf /etc/prometheus/\n")
+                .file("prometheus/conf/prometheus.yml", "rule_files: [node.rules.yml, task.rules.yml]\n"
+                        + scrape("alertmanager:9093"))
+                .file("rules/node.rules.yml", "groups: []\n")
+                .file("alertmanager/Dockerfile", "FROM prom/alertmanager:v0.27.0\nCOPY conf /etc/alertmanager/\n")
+                .file("alertmanager/conf/alertmanager.yml", "route: {receiver: x}\nreceivers: [{name: x}]\n");
+        assertThat(run(r, new StackNotDeployedRule())).singleElement().satisfies(x -> {
+            assertThat(x.path()).isEqualTo("alertmanager/conf/alertmanager.yml");
+            assertThat(x.severity()).isEqualTo(Severity.INFO);
+            assertThat(x.message()).contains("probably built from alertmanager/Dockerfile").contains("name only");
+        });
+        assertThat(run(r, new RuleFileMissingRule())).singleElement().satisfies(x -> {
+            assertThat(x.line()).isEqualTo(1);
+            assertThat(x.message()).contains("'task.rules.yml'").contains("prometheus/conf/task.rules.yml")
+                    .contains("copied by prometheus/Dockerfile:2 into the image of service 'prometheus'")
+                    .contains(".gitlab-ci.yml:3");
+        });
+    }
+
+    @Test
+    void entriesOfAConfigNothingRunsNeedTheirFolderToShowTheLayout() {
+        TempRepo r = repo(PROM_SERVICE, scrape("prometheus:9090"))
+                .file("aws/prometheus.yml", "rule_files: [hosts.rules, targets.rules]\n" + scrape("prometheus:9090"))
+                .file("federation/prometheus.yml", "rule_files: [a.rules.yml, b.rules.yml]\n"
+                        + scrape("prometheus:9090"))
+                .file("federation/a.rules.yml", "groups: []\n");
+        List<Finding> f = run(r, new RuleFileMissingRule());
+        assertThat(f).extracting(Finding::path, Finding::severity).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("aws/prometheus.yml", Severity.INFO),
+                org.assertj.core.groups.Tuple.tuple("aws/prometheus.yml", Severity.INFO),
+                org.assertj.core.groups.Tuple.tuple("federation/prometheus.yml", Severity.HIGH));
+        assertThat(f.get(0).message()).contains("Prometheus runs prometheus/prometheus.yml").contains("not judged");
+        assertThat(f.get(2).message()).contains("b.rules.yml").contains("other entries of the config match");
+    }
 }
+
