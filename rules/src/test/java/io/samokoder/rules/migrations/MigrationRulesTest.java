@@ -312,6 +312,42 @@ class MigrationRulesTest {
     }
 
     @Test
+    void valuesRewrittenInPlaceUnderAnEmptyDowngradeAreMedium() throws IOException {
+        rev("a", "None", "    op.create_table('annotation')", "    op.drop_table('annotation')", "");
+        rev("b", "'a'", "    conn = op.get_bind()\n"
+                + "    conn.execute(sa.text(\"UPDATE annotation SET status = 'SPAM' WHERE annotation.status = 'DENIED'\"))\n"
+                + "    op.execute(\"UPDATE annotation SET kind = 'note' WHERE kind = 'note' AND shared\")\n"
+                + "    op.execute(\"UPDATE annotation SET status = 'SPAM' WHERE status = 'DENIED' OR flagged\")\n"
+                + "    op.execute(\"UPDATE annotation SET shared = 'yes'\")", "    pass", "");
+        List<Finding> f = audit();
+        assertThat(f).filteredOn(x -> x.ruleId().equals("migrations/irreversible-data-change"))
+                .extracting(Finding::line, Finding::severity).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(10, Severity.MEDIUM),
+                        org.assertj.core.groups.Tuple.tuple(11, Severity.LOW),
+                        org.assertj.core.groups.Tuple.tuple(12, Severity.LOW),
+                        org.assertj.core.groups.Tuple.tuple(13, Severity.LOW));
+        assertThat(f.stream().filter(x -> x.line() == 10).findFirst().orElseThrow().message()).isEqualTo(
+                "upgrade() of revision b overwrites one value of status with another in place"
+                        + " (op.execute(UPDATE annotation SET status …)) and downgrade() is empty: the converted rows cannot be told from rows that"
+                        + " already held the new value, so no downgrade can restore them");
+    }
+
+    @Test
+    void aDialectGuardSqlalchemyNeverMatchesRunsNothing() throws IOException {
+        String helper = "\ndef get_db_type():\n    return op.get_context().dialect.name\n";
+        rev("a", "None", "    if get_db_type() == 'postgresql':\n        op.create_index('ix_a', 't', ['c'])",
+                "    if get_db_type() == 'postgres':\n        op.drop_index('ix_a', table_name='t')\n    else:\n"
+                        + "        pass", helper);
+        rev("b", "'a'", "    if op.get_bind().dialect.name == 'postgresql':\n        op.create_index('ix_b', 't', ['d'])",
+                "    if 'postgres' == op.get_bind().dialect.name:\n        op.drop_index('ix_b', table_name='t')", "");
+        rev("c", "'b'", "    if get_db_type() == 'postgresql':\n        op.create_index('ix_c', 't', ['e'])",
+                "    if get_db_type() == 'postgresql':\n        op.drop_index('ix_c', table_name='t')", helper);
+        assertThat(ids(audit())).containsExactly(
+                "migrations/incomplete-downgrade@alembic/versions/a.py:13",
+                "migrations/incomplete-downgrade@alembic/versions/b.py:10");
+    }
+
+    @Test
     void flywayModulithMigratesEachModuleFolderWithItsOwnHistory() throws IOException {
         // module-aware: __root and each module folder are separate Flyway runs, V1 in each is fine
         write("shop/src/main/resources/application.properties", "spring.modulith.runtime.flyway-enabled=true\n");
