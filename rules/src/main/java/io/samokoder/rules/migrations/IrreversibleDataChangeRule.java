@@ -64,7 +64,8 @@ public final class IrreversibleDataChangeRule extends AlembicRule {
         Severity worstOfRest = null;
         int rest = 0;
         for (DowngradeAnalysis.DataGap g : gaps) {
-            String addedBy = g.fill() || !"UPDATE".equals(g.verb()) ? null
+            // a column that already holds the value the UPDATE selects on is not being backfilled
+            String addedBy = g.fill() || g.rewrite() || !"UPDATE".equals(g.verb()) ? null
                     : addedByCache.computeIfAbsent(g.table() + "|" + g.columns(),
                     k -> java.util.Objects.requireNonNullElse(addedBy(project, env, m, g), ""));
             addedBy = addedBy == null || addedBy.isEmpty() ? null : addedBy;

@@ -313,7 +313,8 @@ class MigrationRulesTest {
 
     @Test
     void valuesRewrittenInPlaceUnderAnEmptyDowngradeAreMedium() throws IOException {
-        rev("a", "None", "    op.create_table('annotation')", "    op.drop_table('annotation')", "");
+        rev("a", "None", "    op.create_table('annotation')\n    op.add_column('annotation', sa.Column('status'))",
+                "    op.drop_table('annotation')", "");
         rev("b", "'a'", "    conn = op.get_bind()\n"
                 + "    conn.execute(sa.text(\"UPDATE annotation SET status = 'SPAM' WHERE annotation.status = 'DENIED'\"))\n"
                 + "    op.execute(\"UPDATE annotation SET kind = 'note' WHERE kind = 'note' AND shared\")\n"
