@@ -106,4 +106,41 @@ class MainTest {
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("skipped");
     }
+
+    @Test
+    void typosInRuleIdsAndOptionKeysExitTwoWithASuggestion() {
+        Run rule = run(tmp.toString(), "--disable", "docs/broken-lnk");
+        assertThat(rule.code()).isEqualTo(Main.ERROR);
+        assertThat(rule.err().strip()).isEqualTo("samokoder: unknown rule id 'docs/broken-lnk' in disabledRules"
+                + " (--disable) (did you mean 'docs/broken-link'?)");
+        Run option = run(tmp.toString(), "-O", "docs.onlne=true");
+        assertThat(option.code()).isEqualTo(Main.ERROR);
+        assertThat(option.err()).contains("unknown option 'docs.onlne' (-O) (did you mean 'docs.online'?)");
+        Run value = run(tmp.toString(), "-O", "docs.online.timeout=soon");
+        assertThat(value.code()).isEqualTo(Main.ERROR);
+        assertThat(value.err()).contains("option docs.online.timeout must be a number, got 'soon' (-O)");
+        Run weight = run(tmp.toString(), "--weights", "secret=3");
+        assertThat(weight.code()).isEqualTo(Main.ERROR);
+        assertThat(weight.err()).contains("unknown category 'secret' (did you mean 'secrets'?)");
+    }
+
+    @Test
+    void aFlagOverridingTheConfigurationFileSaysSoOnce() throws IOException {
+        Files.writeString(tmp.resolve(".samokoder.yml"), "minScore: 55\nfailOnSeverity: critical\n");
+        Run r = run(tmp.toString(), "--min-score", "58", "--fail-on-severity", "critical");
+        assertThat(r.code()).isEqualTo(Main.PASSED);
+        assertThat(r.err().strip()).isEqualTo("samokoder: minScore 55 from .samokoder.yml:1 is ignored: --min-score"
+                + " sets 58");
+        assertThat(r.out()).contains("minimum 58");
+    }
+
+    @Test
+    void aReportOnStandardOutputHasItToItself() throws IOException {
+        Path file = tmp.resolve("out.json");
+        run(fixture("config-hostile").toString(), "--json", file.toString(), "--fail-on-violation=false");
+        Run r = run(fixture("config-hostile").toString(), "--json", "-", "--fail-on-violation=false");
+        assertThat(r.code()).isEqualTo(Main.PASSED);
+        assertThat(r.out()).isEqualTo(Files.readString(file));
+        assertThat(r.err()).contains("samokoder readiness score:").contains("samokoder gate failed");
+    }
 }

@@ -29,6 +29,11 @@ import java.util.HexFormat;
 public final class KnownTokenRule implements Rule {
 
     @Override
+    public java.util.List<io.samokoder.engine.RuleOption> options() {
+        return java.util.List.of(TokenCatalog.PATTERNS);
+    }
+
+    @Override
     public boolean isApplicable(AuditContext context) {
         return !context.workspace().files().isEmpty();
     }
