@@ -88,7 +88,7 @@ abstract class AbstractSamokoderMojo extends AbstractMojo {
     AuditRequest.Builder request(Settings settings) {
         Path root = root();
         AuditRequest.Builder request = AuditRequest.of(root).source(new Source(settings, this::where))
-                .workingDirectory(topLevel() == null ? null : topLevel().getBasedir().toPath())
+                .workingDirectory(startFolder())
                 .environment(System.getenv(), useEnvironment)
                 .ignoreConfigFile("none".equalsIgnoreCase(configFile))
                 .configFile(configFile == null || configFile.isBlank() || "none".equalsIgnoreCase(configFile) ? null
@@ -136,18 +136,28 @@ abstract class AbstractSamokoderMojo extends AbstractMojo {
     }
 
     Path root() {
-        return dir != null ? dir.toPath() : topLevel() != null ? topLevel().getBasedir().toPath() : Path.of("");
+        return dir != null ? dir.toPath() : startFolder();
     }
 
-    private MavenProject topLevel() {
+    /** Where Maven was started (with -pl too), else the top-level project's folder. */
+    private Path startFolder() {
+        String start = session == null ? null : session.getExecutionRootDirectory();
         MavenProject top = session == null ? null : session.getTopLevelProject();
-        return top != null && top.getBasedir() != null ? top : null;
+        return start != null ? Path.of(start) : top != null && top.getBasedir() != null ? top.getBasedir().toPath()
+                : Path.of("").toAbsolutePath();
     }
 
-    /** The top-level project's build directory; the root's target where it is unresolved (a run without a pom). */
+    /**
+     * The build directory of the audited folder's project, else of the top-level project (a dir elsewhere); the
+     * root's target where neither is known or it is unresolved (a run without a pom).
+     */
     Path buildDirectory() {
-        String build = topLevel() == null ? null : topLevel().getBuild().getDirectory();
-        return build == null || build.contains("${") ? root().resolve("target") : Path.of(build);
+        Path root = root().toAbsolutePath().normalize();
+        MavenProject owner = session == null ? null : session.getProjects().stream()
+                .filter(p -> p.getBasedir() != null && p.getBasedir().toPath().toAbsolutePath().normalize()
+                        .equals(root)).findFirst().orElse(session.getTopLevelProject());
+        String build = owner == null ? null : owner.getBuild().getDirectory();
+        return build == null || build.contains("${") ? root.resolve("target") : Path.of(build);
     }
 
     /** A report path: the user's; the default under the build directory; or none. */

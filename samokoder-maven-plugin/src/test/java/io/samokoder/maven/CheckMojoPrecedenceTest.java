@@ -189,4 +189,16 @@ class CheckMojoPrecedenceTest {
         assertThat(root.resolve("target/samokoder/samokoder.sarif")).exists();
         assertThat(root.resolve("module-b/target")).doesNotExist();
     }
+
+    @Test
+    void aBuildOfOneModuleAuditsTheFolderMavenWasStartedIn() throws Exception {
+        MavenProject a = project(Files.createDirectories(root.resolve("module-a")));
+        configure(Map.of(), Map.of(), a);
+        // mvn -pl module-a, started in the repository's root
+        mojo.session.getRequest().setBaseDirectory(root.toFile());
+        assertThat(mojo.root()).isEqualTo(root);
+        assertThat(mojo.buildDirectory()).isEqualTo(root.resolve("module-a/target"));
+        assertThatThrownBy(() -> mojo.execute()).hasMessageContaining("docker-compose.yml:4: [config/invalid-yaml]");
+        assertThat(root.resolve("module-a/target/samokoder/samokoder.json")).exists();
+    }
 }
