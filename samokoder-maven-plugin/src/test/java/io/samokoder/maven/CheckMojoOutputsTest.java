@@ -33,9 +33,9 @@ class CheckMojoOutputsTest {
         mojo.locale = "ru";
         mojo.failOnViolation = false;
         assertThatNoFailure();
-        assertThat(root.resolve("target/samokoder/samokoder-report.html")).content()
+        assertThat(root.resolve("target/samokoder/samokoder-report.html")).content(java.nio.charset.StandardCharsets.UTF_8)
                 .contains("<html lang=\"ru\">").contains("Оценка готовности");
-        assertThat(root.resolve("out/junit.xml")).content().contains("<testcase classname=\"samokoder.config\" name=\"config/invalid-yaml\"")
+        assertThat(root.resolve("out/junit.xml")).content(java.nio.charset.StandardCharsets.UTF_8).contains("<testcase classname=\"samokoder.config\" name=\"config/invalid-yaml\"")
                 .contains("<failure message=\"docker-compose.yml:4 YAML duplicate key");
     }
 
@@ -44,7 +44,7 @@ class CheckMojoOutputsTest {
         mojo.report = root.resolve("audit.md").toString();
         mojo.failOnViolation = false;
         assertThatNoFailure();
-        assertThat(root.resolve("audit.md")).content().startsWith("# Production readiness audit");
+        assertThat(root.resolve("audit.md")).content(java.nio.charset.StandardCharsets.UTF_8).startsWith("# Production readiness audit");
         mojo.report = "none";
         mojo.dir = Files.createDirectories(root.resolve("other")).toFile();
         assertThatNoFailure();
@@ -56,7 +56,7 @@ class CheckMojoOutputsTest {
     void configurationFileAppliesUnderTheParameters() throws IOException {
         Files.writeString(root.resolve(".samokoder.yml"), "minScore: 0\nfailOnSeverity: critical\nlocale: ru\n");
         assertThatNoFailure();
-        assertThat(root.resolve("target/samokoder/samokoder-report.html")).content().contains("<html lang=\"ru\">");
+        assertThat(root.resolve("target/samokoder/samokoder-report.html")).content(java.nio.charset.StandardCharsets.UTF_8).contains("<html lang=\"ru\">");
         mojo.failOnSeverity = "high";
         assertThatThrownBy(() -> mojo.execute()).isInstanceOf(MojoFailureException.class)
                 .hasMessageContaining("failOnSeverity high");
@@ -68,7 +68,7 @@ class CheckMojoOutputsTest {
         mojo.locale = "en";
         mojo.failOnSeverity = "critical";
         assertThatNoFailure();
-        assertThat(root.resolve("target/samokoder/samokoder-report.html")).content().contains("<html lang=\"en\">");
+        assertThat(root.resolve("target/samokoder/samokoder-report.html")).content(java.nio.charset.StandardCharsets.UTF_8).contains("<html lang=\"en\">");
     }
 
     @Test
