@@ -47,7 +47,7 @@ public final class AuditContext {
      * that the YAML trees of a large tree's configs do not stay in memory for the whole audit.
      */
     public YamlDocument yamlUnshared(SourceFile file, String text) {
-        if (cache.containsKey(new FileKey(file.path(), YamlDocument.class))) {
+        if (cache.containsKey(new FileKey(file, YamlDocument.class))) {
             return yaml(file);
         }
         return YamlLoader.load(file.path(), text);
@@ -58,7 +58,7 @@ public final class AuditContext {
      * exception reaches the rule that asked, which the engine turns into a {@code config/check-failed} finding.
      */
     public <T> T parsed(SourceFile file, Class<T> type, Function<SourceFile, T> parser) {
-        return compute(new FileKey(file.path(), type), () -> parser.apply(file), type);
+        return compute(new FileKey(file, type), () -> parser.apply(file), type);
     }
 
     /** A shared model built once from the whole workspace, e.g. {@code ctx.model(ComposeProject.class, ComposeProject::load)}. */
@@ -109,18 +109,20 @@ public final class AuditContext {
     }
 
     /**
-     * Written out: a record's generated {@code equals} and {@code hashCode} are linked through method handles on
-     * their first call, which a cold audit pays on its critical path (every rule's first parse comes through here).
+     * The file itself, not its path: two names that are not valid UTF-8 can show as the same path, and one file's
+     * parse must never stand for the other's. Written out: a record's generated {@code equals} and {@code hashCode}
+     * are linked through method handles on their first call, which a cold audit pays on its critical path (every
+     * rule's first parse comes through here).
      */
-    private record FileKey(String path, Class<?> type) {
+    private record FileKey(SourceFile file, Class<?> type) {
         @Override
         public boolean equals(Object o) {
-            return o instanceof FileKey k && k.path.equals(path) && k.type == type;
+            return o instanceof FileKey k && k.file == file && k.type == type;
         }
 
         @Override
         public int hashCode() {
-            return 31 * path.hashCode() + type.hashCode();
+            return 31 * file.path().hashCode() + type.hashCode();
         }
     }
 }

@@ -56,10 +56,10 @@ public final class Auditor {
         }
         Suppressions suppressions = loadSuppressions(config, workspace);
         suppressions.checkRules(RuleRegistry.allMeta(rules));
-        if (config.baseline() != null && !Files.isRegularFile(config.baseline())) {
+        if (config.baseline() != null && !Files.exists(config.baseline(), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             throw new AuditException("baseline file not found: " + config.baseline());
         }
-        Baseline baseline = config.baseline() == null ? null : Baseline.read(config.baseline());
+        Baseline baseline = config.baseline() == null ? null : Baseline.read(config.baseline(), workspace.root());
 
         AuditContext context = new AuditContext(workspace, config);
         List<Rule> enabled = rules.stream().filter(r -> !config.disabledRules().contains(r.meta().id())).toList();
@@ -157,12 +157,13 @@ public final class Auditor {
         Path file = config.suppressions();
         if (file == null) {
             Path fallback = workspace.root().resolve(Suppressions.DEFAULT_FILE);
-            return Files.isRegularFile(fallback) ? Suppressions.load(fallback) : Suppressions.none();
+            return Files.exists(fallback, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                    ? Suppressions.load(fallback, workspace.root(), config.maxFileSize()) : Suppressions.none();
         }
-        if (!Files.isRegularFile(file)) {
-            throw new AuditException("suppressions file not found: " + file);
+        if (!Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            throw new AuditException("suppressions file not found: " + LineEscape.visible(file.toString()));
         }
-        return Suppressions.load(file);
+        return Suppressions.load(file, workspace.root(), config.maxFileSize());
     }
 
     private static void runAll(List<Rule> rules, AuditContext context, Set<Category> applicable, List<RuleMeta> ran,

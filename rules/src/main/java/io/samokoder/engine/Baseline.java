@@ -46,11 +46,32 @@ public final class Baseline {
     }
 
     public static Baseline read(Path file) {
+        return read(file, null);
+    }
+
+    /**
+     * Reads a baseline: a regular file of at most {@link BoundedFiles#MAX_BASELINE} bytes, read without following
+     * links when it lies inside {@code auditedRoot} (null: the path is the CI owner's alone). An error names the
+     * file and the reason, never the file's content (the path may name a file that is not a baseline at all).
+     */
+    public static Baseline read(Path file, Path auditedRoot) {
         JsonNode root;
+        byte[] bytes;
         try {
-            root = new ObjectMapper().readTree(file.toFile());
+            bytes = BoundedFiles.read(file, BoundedFiles.MAX_BASELINE, auditedRoot);
         } catch (IOException e) {
-            throw new AuditException("cannot read baseline " + file + ": " + firstLine(e.getMessage()));
+            throw new AuditException("cannot read baseline " + LineEscape.visible(file.toString()) + ": "
+                    + BoundedFiles.reason(e));
+        }
+        try {
+            root = new ObjectMapper().readTree(bytes);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
+            throw new AuditException("baseline " + LineEscape.visible(file.toString()) + " is not valid JSON"
+                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
+        } catch (IOException e) {
+            throw new AuditException("cannot read baseline " + LineEscape.visible(file.toString()) + ": "
+                    + e.getClass().getSimpleName());
         }
         JsonNode list = root == null ? null : root.get("findings");
         if (list == null || !list.isArray()) {
@@ -107,13 +128,5 @@ public final class Baseline {
         }
         return entries.values().stream().filter(e -> !now.contains(e.fingerprint()))
                 .sorted(Comparator.comparing(Entry::path).thenComparing(Entry::ruleId)).toList();
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "";
-        }
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
     }
 }

@@ -27,7 +27,10 @@ public final class FileKinds {
         return n.endsWith(".yml") || n.endsWith(".yaml");
     }
 
-    /** {@code compose.yaml}, {@code docker-compose.yml}, {@code docker-compose.override.yml}, {@code docker-compose.prod.yml}, … */
+    /**
+     * {@code compose.yaml}, {@code docker-compose.yml}, {@code docker-compose.override.yml}, {@code docker-compose.prod.yml},
+     * the Compose specification's own {@code compose.<name>.yaml} ({@code compose.observability.yaml}), …
+     */
     public static boolean isCompose(String path) {
         return COMPOSE.matcher(name(path)).matches();
     }

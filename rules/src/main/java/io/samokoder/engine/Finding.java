@@ -5,9 +5,11 @@ import java.util.Objects;
 
 /**
  * One problem at one place. Secret values never enter a finding: rules pass them through {@link Masking} before
- * building the message.
+ * building the message, and credentials in URLs ({@code user:password@host}) are masked here, for every rule.
  *
- * @param path           repository-relative, {@code /}-separated
+ * @param path           repository-relative, names joined by {@code /}; a name holds any character its file's name
+ *                       does (a backslash, a control character; U+FFFD for bytes that are not UTF-8): outputs
+ *                       escape it for their medium
  * @param line           1-based; 0 when the finding concerns the whole file
  * @param column         1-based; 0 when unknown
  * @param fingerprintKey what identifies the finding apart from its position (defaults to the text of its line)
@@ -40,10 +42,9 @@ public record Finding(String ruleId, Category category, Severity severity, Strin
         Objects.requireNonNull(severity, "severity");
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(message, "message");
-        if (path.contains("\\")) {
-            throw new IllegalArgumentException("paths use '/': " + path);
-        }
-        remediation = remediation == null ? "" : remediation;
+        // credentials a message quotes (a scrape target, a link, a connection string) never leave the finding
+        message = Masking.maskUrlCredentials(message);
+        remediation = remediation == null ? "" : Masking.maskUrlCredentials(remediation);
         status = status == null ? Status.NEW : status;
         line = Math.max(0, line);
         column = Math.max(0, column);

@@ -38,8 +38,9 @@ public record Gate(boolean passed, List<String> reasons, List<Finding> blocking,
                     .filter(f -> f.status() == Finding.Status.NEW)
                     .sorted(java.util.Comparator.comparing(Finding::severity).thenComparing(Finding.ORDER)).toList();
             for (Finding f : top.subList(0, Math.min(TOP_FINDINGS, top.size()))) {
-                msg.append("\n  ").append(f.location()).append(": [").append(f.ruleId()).append("] ")
-                        .append(f.severity().id()).append(": ").append(f.message());
+                // one line per finding, whatever its path and message hold (the message is printed and logged)
+                msg.append("\n").append(LineEscape.consoleLine("  " + f.location() + ": [" + f.ruleId() + "] "
+                        + f.severity().id() + ": " + f.message()));
             }
             if (top.size() > TOP_FINDINGS) {
                 msg.append("\n  … and ").append(top.size() - TOP_FINDINGS).append(" more");

@@ -42,7 +42,7 @@ public final class SourceFile {
 
     /**
      * A file at {@code path} that is read from {@code file}: a symbolic link's real target inside the repository, or
-     * a name holding a backslash, which {@code path} shows as {@code /}.
+     * a file whose path holds a name that is not valid UTF-8, which {@code path} shows decoded with replacement.
      */
     static SourceFile at(String path, Path file, long size) {
         return new SourceFile(path, file, true, size);

@@ -68,7 +68,7 @@ public final class StagedFiles {
         for (String name : names) {
             Path p = workingDir.toAbsolutePath().resolve(name).normalize();
             if (p.startsWith(root) && !p.equals(root)) {
-                out.add(root.relativize(p).toString().replace('\\', '/'));
+                out.add(root.relativize(p).toString().replace(java.io.File.separatorChar, '/'));
             }
         }
         return out;

@@ -7,8 +7,6 @@ import org.eclipse.jgit.ignore.FastIgnoreRule;
 import org.yaml.snakeyaml.nodes.Node;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,11 +53,20 @@ public final class Suppressions {
 
     /** Loads the file; a malformed file is a fatal configuration error with one clear line. */
     public static Suppressions load(Path file) {
+        return load(file, null, Workspace.DEFAULT_MAX_FILE_SIZE);
+    }
+
+    /**
+     * Loads a regular file of at most {@code limit} bytes, read without following links when it lies inside
+     * {@code auditedRoot} (null: the path is the CI owner's alone).
+     */
+    public static Suppressions load(Path file, Path auditedRoot, long limit) {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            text = BoundedFiles.readString(file, limit, auditedRoot);
         } catch (IOException e) {
-            throw new AuditException("cannot read suppressions file " + file + ": " + e.getMessage());
+            throw new AuditException("cannot read suppressions file " + LineEscape.visible(file.toString()) + ": "
+                    + BoundedFiles.reason(e));
         }
         YamlDocument doc = YamlLoader.load(file.toString(), text);
         if (!doc.problems().isEmpty()) {

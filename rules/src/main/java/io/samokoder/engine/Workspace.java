@@ -38,6 +38,15 @@ public final class Workspace {
 
     public static final long DEFAULT_MAX_FILE_SIZE = 5L * 1024 * 1024;
 
+    /**
+     * Ignore patterns a path is tested against at most: those of {@code .git/info/exclude} and of the
+     * {@code .gitignore} files of its folders together. Every path of the walk is tested against them, so a
+     * {@code .gitignore} of a million patterns would make the walk's time the product of the two; a file that would
+     * pass this is not applied (and said so). Real repositories stay far below it (the largest of the corpus's 73
+     * {@code .gitignore} files has 238 patterns).
+     */
+    public static final int MAX_IGNORE_PATTERNS = 5_000;
+
     private final Path root;
     private final List<SourceFile> files;
     private final Map<String, SourceFile> byPath;
@@ -188,10 +197,13 @@ public final class Workspace {
         }
     }
 
-    /** Normalises {@code a/./b/../c} and leading {@code ./}; returns null-safe, {@code /}-separated text. */
+    /**
+     * Normalises {@code a/./b/../c} and leading {@code ./} of a {@code /}-separated path. A backslash is part of a
+     * name, as on the systems the audited files are deployed to (a folder may be called {@code a\b}).
+     */
     public static String normalize(String path) {
         List<String> parts = new ArrayList<>();
-        for (String part : path.replace('\\', '/').split("/")) {
+        for (String part : path.split("/")) {
             if (part.isEmpty() || part.equals(".")) {
                 continue;
             }
@@ -252,6 +264,60 @@ public final class Workspace {
         }
     }
 
+    /** Whether the JVM decodes file names as UTF-8 (with replacement), as the repository paths are shown. */
+    private static final boolean UTF8_NAMES = java.nio.charset.StandardCharsets.UTF_8.name().equalsIgnoreCase(
+            System.getProperty("sun.jnu.encoding", java.nio.charset.StandardCharsets.UTF_8.name()));
+
+    /**
+     * A file name as the repository path shows it: its bytes decoded as UTF-8, invalid sequences replaced by U+FFFD.
+     * A JVM that decodes names in another encoding (a POSIX locale: ASCII) gets the bytes from the path's URI, which
+     * spells them as they are.
+     */
+    static String displayName(Path entry, String name) {
+        if (UTF8_NAMES || isAscii(name)) {
+            return name;
+        }
+        try {
+            String uri = entry.toAbsolutePath().toUri().getRawPath();
+            int end = uri.endsWith("/") ? uri.length() - 1 : uri.length();
+            String last = uri.substring(uri.lastIndexOf('/', end - 1) + 1, end);
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(last.length());
+            for (int i = 0; i < last.length(); i++) {
+                char c = last.charAt(i);
+                if (c == '%' && i + 2 < last.length()) {
+                    bytes.write(Integer.parseInt(last.substring(i + 1, i + 3), 16));
+                    i += 2;
+                } else {
+                    bytes.write(c);
+                }
+            }
+            return bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+        } catch (RuntimeException e) {
+            return name; // the JVM's own decoding
+        }
+    }
+
+    /** Whether {@code dir} resolved with {@code name} is {@code entry}: the name spells the file's bytes. */
+    private static boolean spells(Path dir, String name, Path entry) {
+        if (isAscii(name)) {
+            return true;
+        }
+        try {
+            return dir.resolve(name).equals(entry);
+        } catch (java.nio.file.InvalidPathException e) {
+            return false; // not expressible in the JVM's file-name encoding
+        }
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** What a walk found under some folders; batches of folders walked in parallel are joined. */
     private static final class Batch {
         final List<SourceFile> files = new ArrayList<>();
@@ -280,7 +346,7 @@ public final class Workspace {
         private final Path root;
         private final long maxFileSize;
         private final List<FastIgnoreRule> excludeRules = new ArrayList<>();
-        private final IgnoreNode infoExclude = new IgnoreNode();
+        private final IgnoreNode infoExclude;
         private final Map<String, IgnoreNode> ignoreNodes = new ConcurrentHashMap<>();
 
         Walker(Path root, List<String> excludes, long maxFileSize) {
@@ -291,14 +357,20 @@ public final class Workspace {
                     excludeRules.add(new FastIgnoreRule(e.trim()));
                 }
             }
-            Path info = root.resolve(".git/info/exclude");
-            if (Files.isRegularFile(info)) {
-                try (InputStream in = Files.newInputStream(info)) {
-                    infoExclude.parse(in);
+            infoExclude = infoExclude(root.resolve(".git/info/exclude"), maxFileSize);
+        }
+
+        /** The patterns of {@code .git/info/exclude}: none if it is unreadable, too large or has too many. */
+        private static IgnoreNode infoExclude(Path info, long maxFileSize) {
+            IgnoreNode node = new IgnoreNode();
+            if (Files.isRegularFile(info, LinkOption.NOFOLLOW_LINKS)) {
+                try (InputStream in = new java.io.ByteArrayInputStream(BoundedFiles.read(info, maxFileSize, true))) {
+                    node.parse(in);
                 } catch (IOException ignored) {
                     // an unreadable exclude file excludes nothing
                 }
             }
+            return node.getRules().size() <= MAX_IGNORE_PATTERNS ? node : new IgnoreNode();
         }
 
         /**
@@ -309,13 +381,17 @@ public final class Workspace {
         Batch walk() {
             ForkJoinPool pool = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
             try {
-                return pool.invoke(new Folders(new Folder(root, "", 0)));
+                return pool.invoke(new Folders(new Folder(root, "", 0, true, infoExclude.getRules().size())));
             } finally {
                 pool.shutdown();
             }
         }
 
-        private record Folder(Path dir, String rel, int depth) {
+        /**
+         * @param faithful whether {@code root.resolve(rel)} is this folder: false below a name whose bytes the
+         *                 repository path cannot spell (not valid UTF-8), whose files are then read by their own path
+         */
+        private record Folder(Path dir, String rel, int depth, boolean faithful, int ignorePatterns) {
         }
 
         /** A folder and, from a work list, its sub-folders below the fork depth; those above it are subtasks. */
@@ -360,11 +436,14 @@ public final class Workspace {
                 return subs;
             }
             try (entries) {
-                if (!enter(folder, batch)) {
+                int patterns = enter(folder, batch);
+                if (patterns < 0) {
                     return subs;
                 }
                 for (Path entry : entries) {
-                    String name = entry.getFileName().toString();
+                    String raw = entry.getFileName().toString();
+                    String name = displayName(entry, raw);
+                    boolean faithful = folder.faithful() && spells(folder.dir(), name, entry);
                     String rel = folder.rel().isEmpty() ? name : folder.rel() + "/" + name;
                     BasicFileAttributes attrs;
                     try {
@@ -374,9 +453,9 @@ public final class Workspace {
                         continue;
                     }
                     if (attrs.isDirectory()) {
-                        subs.add(new Folder(entry, rel, folder.depth() + 1));
+                        subs.add(new Folder(entry, rel, folder.depth() + 1, faithful, patterns));
                     } else {
-                        visitFile(entry, rel, attrs, batch);
+                        visitFile(entry, rel, faithful, attrs, batch);
                     }
                 }
             } catch (IOException | DirectoryIteratorException e) {
@@ -387,30 +466,42 @@ public final class Workspace {
             return subs;
         }
 
-        /** Whether to walk into a folder (not {@code .git}, not ignored); reads its {@code .gitignore}. */
-        private boolean enter(Folder folder, Batch batch) {
+        /**
+         * Whether to walk into a folder (not {@code .git}, not ignored): -1 if not, else the number of ignore patterns
+         * its paths are tested against. Reads its {@code .gitignore}, a regular file no larger than the file limit,
+         * and applies it unless it would raise that number above {@link #MAX_IGNORE_PATTERNS}.
+         */
+        private int enter(Folder folder, Batch batch) {
             String rel = folder.rel();
             if (!rel.isEmpty()) {
                 if (folder.dir().getFileName().toString().equals(".git") || isIgnored(rel, true)) {
-                    return false;
+                    return -1;
                 }
                 batch.allDirs.add(rel);
             }
+            int patterns = folder.ignorePatterns();
             Path gitignore = folder.dir().resolve(".gitignore");
             if (Files.isRegularFile(gitignore, LinkOption.NOFOLLOW_LINKS)) {
+                String at = rel.isEmpty() ? ".gitignore" : rel + "/.gitignore";
                 IgnoreNode node = new IgnoreNode();
-                try (InputStream in = Files.newInputStream(gitignore)) {
+                try (InputStream in = new java.io.ByteArrayInputStream(BoundedFiles.read(gitignore, maxFileSize, true))) {
                     node.parse(in);
-                    ignoreNodes.put(rel, node);
+                    if (patterns + node.getRules().size() > MAX_IGNORE_PATTERNS) {
+                        batch.skipped.add(new Skipped(at, "its " + node.getRules().size() + " ignore patterns"
+                                + (patterns > 0 ? " and the " + patterns + " of its parent folders" : "")
+                                + " are more than the " + MAX_IGNORE_PATTERNS + " a path is tested against; not applied"));
+                    } else {
+                        ignoreNodes.put(rel, node);
+                        patterns += node.getRules().size();
+                    }
                 } catch (IOException e) {
-                    batch.skipped.add(new Skipped(rel.isEmpty() ? ".gitignore" : rel + "/.gitignore",
-                            "unreadable .gitignore: " + e.getMessage()));
+                    batch.skipped.add(new Skipped(at, ".gitignore not applied: " + BoundedFiles.reason(e)));
                 }
             }
-            return true;
+            return patterns;
         }
 
-        private void visitFile(Path file, String rel, BasicFileAttributes attrs, Batch batch) {
+        private void visitFile(Path file, String rel, boolean faithful, BasicFileAttributes attrs, Batch batch) {
             if (attrs.isSymbolicLink()) {
                 visitLink(file, rel, batch);
                 return;
@@ -436,8 +527,7 @@ public final class Workspace {
                 batch.skipped.add(new Skipped(rel, "not readable"));
                 return;
             }
-            batch.files.add(file.toString().indexOf('\\') < 0 ? new SourceFile(rel, root, attrs.size())
-                    : SourceFile.at(rel, file, attrs.size()));
+            batch.files.add(faithful ? new SourceFile(rel, root, attrs.size()) : SourceFile.at(rel, file, attrs.size()));
         }
 
         private void visitLink(Path link, String rel, Batch batch) {

@@ -23,6 +23,7 @@ import io.samokoder.engine.report.SarifReport;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -128,7 +129,7 @@ public final class AuditService {
         if (request.writeBaseline()) {
             return writeBaseline(config, baseline != null ? baseline : root.resolve(BASELINE_FILE), r, notes);
         }
-        if (baseline == null && Files.isRegularFile(root.resolve(BASELINE_FILE))) {
+        if (baseline == null && Files.exists(root.resolve(BASELINE_FILE), LinkOption.NOFOLLOW_LINKS)) {
             baseline = root.resolve(BASELINE_FILE);
         }
         AuditResult result = auditor.run(config.baseline(baseline));
@@ -166,10 +167,11 @@ public final class AuditService {
         Path file = request.configFile();
         if (file != null) {
             file = request.workingDirectory().resolve(file);
-            if (!Files.isRegularFile(file)) {
+            if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
                 throw new AuditException("configuration file not found: " + file);
             }
-        } else if (!request.ignoreConfigFile() && Files.isRegularFile(request.root().resolve(ConfigFile.NAME))) {
+        } else if (!request.ignoreConfigFile()
+                && Files.exists(request.root().resolve(ConfigFile.NAME), LinkOption.NOFOLLOW_LINKS)) {
             file = request.root().resolve(ConfigFile.NAME);
         }
         return file == null ? null : ConfigFile.read(file, request.root(), rules);

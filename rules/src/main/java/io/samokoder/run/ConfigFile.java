@@ -1,10 +1,13 @@
 package io.samokoder.run;
 
 import io.samokoder.engine.AuditException;
+import io.samokoder.engine.BoundedFiles;
 import io.samokoder.engine.Category;
+import io.samokoder.engine.LineEscape;
 import io.samokoder.engine.RuleMeta;
 import io.samokoder.engine.Severity;
 import io.samokoder.engine.Suggestions;
+import io.samokoder.engine.Workspace;
 import io.samokoder.engine.yaml.YamlDocument;
 import io.samokoder.engine.yaml.YamlLoader;
 import io.samokoder.engine.yaml.YamlProblem;
@@ -14,8 +17,6 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -82,9 +83,10 @@ public final class ConfigFile {
     public static Source read(Path file, Path root, Collection<RuleMeta> knownRules) {
         String text;
         try {
-            text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+            text = BoundedFiles.readString(file, Workspace.DEFAULT_MAX_FILE_SIZE, root);
         } catch (IOException e) {
-            throw new AuditException("cannot read " + file + ": " + e.getMessage());
+            throw new AuditException("cannot read " + LineEscape.visible(file.toString()) + ": "
+                    + BoundedFiles.reason(e));
         }
         return parse(file.getFileName().toString(), text, root).source(knownRules);
     }

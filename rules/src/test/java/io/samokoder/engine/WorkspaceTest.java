@@ -83,15 +83,55 @@ class WorkspaceTest {
     }
 
     @Test
-    void aNameHoldingABackslashIsListedWithASlashAndStillRead() throws IOException {
-        // the path is rebuilt from the root when read; a backslash in a Linux file name must not send it elsewhere
+    void aNameHoldingABackslashKeepsItAndIsRead() throws IOException {
+        // a backslash is a character of a Linux file name: "odd\name.env" is not the file "name.env" in "odd"
         org.junit.jupiter.api.Assumptions.assumeTrue(java.io.File.separatorChar == '/');
         Files.writeString(root.resolve("odd\\name.env"), "SECRET_KEY=from-the-odd-file\n");
         Files.createDirectories(root.resolve("odd"));
         Files.writeString(root.resolve("odd/name.env"), "SECRET_KEY=from-the-folder\n");
+        Files.createDirectories(root.resolve("a\\b"));
+        Files.writeString(root.resolve("a\\b/docker-compose.yml"), "services: {}\n");
         Workspace ws = Workspace.scan(root);
-        assertThat(ws.files()).extracting(SourceFile::text)
-                .containsExactlyInAnyOrder("SECRET_KEY=from-the-odd-file\n", "SECRET_KEY=from-the-folder\n");
+        assertThat(paths(ws)).containsExactly("a\\b/docker-compose.yml", "odd/name.env", "odd\\name.env");
+        assertThat(ws.file("odd\\name.env").orElseThrow().text()).isEqualTo("SECRET_KEY=from-the-odd-file\n");
+        assertThat(ws.file("odd/name.env").orElseThrow().text()).isEqualTo("SECRET_KEY=from-the-folder\n");
+        assertThat(ws.isDirectory("a\\b")).isTrue();
+        assertThat(ws.exists("a\\b/./docker-compose.yml")).isTrue();
+        assertThat(Workspace.normalize("a\\b/../a\\b/./c")).isEqualTo("a\\b/c");
+    }
+
+    /** Runs {@code sh -c script} in the root: Java cannot spell a name that is not valid UTF-8, printf can. */
+    private void shell(String script) throws Exception {
+        Process p = new ProcessBuilder("sh", "-c", script).directory(root.toFile()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(out).isZero();
+    }
+
+    @Test
+    void namesThatAreNotUtf8AreShownWithReplacementAndReadByTheirRealPath() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.io.File.separatorChar == '/');
+        // a folder "bad\xff" with a compose file and a .env, and a file "caf\xe9.md" (Latin-1) at the root
+        shell("d=$(printf 'bad\\377'); mkdir \"$d\" && printf 'services: {}\\n' > \"$d/docker-compose.yml\""
+                + " && printf 'AWS_KEY=inside\\n' > \"$d/.env\" && printf '# T\\n' > \"$(printf 'caf\\351.md')\"");
+        Workspace ws = Workspace.scan(root);
+        assertThat(paths(ws)).containsExactly("bad\uFFFD/.env", "bad\uFFFD/docker-compose.yml", "caf\uFFFD.md");
+        assertThat(ws.file("bad\uFFFD/.env").orElseThrow().text()).isEqualTo("AWS_KEY=inside\n");
+        assertThat(ws.isBinary(ws.file("bad\uFFFD/docker-compose.yml").orElseThrow())).isFalse();
+        assertThat(ws.file("bad\uFFFD/docker-compose.yml").orElseThrow().text()).isEqualTo("services: {}\n");
+        assertThat(ws.file("caf\uFFFD.md").orElseThrow().text()).isEqualTo("# T\n");
+        assertThat(ws.isDirectory("bad\uFFFD")).isTrue();
+    }
+
+    @Test
+    void twoNamesShownAlikeAreStillTwoFilesParsedApart() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.io.File.separatorChar == '/');
+        // "\xff" and "\xfe" both show as U+FFFD: neither file's parse may stand for the other's
+        shell("for b in 376 377; do d=$(printf \"x\\\\$b\"); mkdir \"$d\" && printf \"K=$b\\\\n\" > \"$d/.env\"; done");
+        Workspace ws = Workspace.scan(root);
+        assertThat(paths(ws)).containsExactly("x\uFFFD/.env", "x\uFFFD/.env");
+        AuditContext ctx = new AuditContext(ws, AuditConfig.forRoot(root));
+        assertThat(ws.files()).extracting(f -> ctx.parsed(f, String.class, SourceFile::text))
+                .containsExactlyInAnyOrder("K=376\n", "K=377\n");
     }
 
     @Test

@@ -260,10 +260,9 @@ class HostileInputTest {
             }
             boolean jvm = allowed.contains(p) || p.startsWith(out.toString()) || p.startsWith(home)
                     || p.startsWith("/proc/") || p.startsWith("/sys/") || p.startsWith("/dev/")
-                    || p.startsWith("/tmp/hsperfdata") || p.contains("/hsperfdata_") || classpath.contains(p)
-                    // a class or resource the empty tree's run never needed, from a folder of the class path (the
-                    // rules module's target/classes when the reactor has not packaged it)
-                    || classpath.stream().anyMatch(c -> p.startsWith(c + "/"))
+                    || p.startsWith("/tmp/hsperfdata") || p.contains("/hsperfdata_")
+                    // a jar of the class path, or a class of a folder on it (the reactor's rules/target/classes)
+                    || classpath.stream().anyMatch(c -> p.equals(c) || p.startsWith(c + "/"))
                     || p.startsWith("/usr/lib/jvm/") || p.endsWith(".so") || p.contains(".so.")
                     // glibc's message catalogues, looked up when strerror() describes ELOOP for the link loops
                     || p.startsWith("/usr/share/locale/") || p.startsWith("/usr/lib/locale/");

@@ -3,6 +3,7 @@ package io.samokoder.engine.report;
 import io.samokoder.engine.AuditResult;
 import io.samokoder.engine.Category;
 import io.samokoder.engine.Finding;
+import io.samokoder.engine.LineEscape;
 import io.samokoder.engine.Severity;
 
 import java.util.ArrayList;
@@ -10,7 +11,11 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-/** The console summary: score, category scores, counts by severity, findings as {@code file:line: [rule] message}. */
+/**
+ * The console summary: score, category scores, counts by severity, findings as {@code file:line: [rule] message}.
+ * Paths and messages come from the audited repository: every line is {@link LineEscape#consoleLine escaped} so that
+ * it stays one line and is never a CI runner's command. The CLI prints these lines and the Maven goal logs them.
+ */
 public final class ConsoleReport {
 
     private ConsoleReport() {
@@ -58,6 +63,7 @@ public final class ConsoleReport {
             out.add(f.location() + ": [" + f.ruleId() + "] " + f.severity().id() + ": " + f.message()
                     + (f.status() == Finding.Status.BASELINED ? " (baselined)" : ""));
         }
+        out.replaceAll(LineEscape::consoleLine);
         return out;
     }
 }

@@ -2,6 +2,7 @@ package io.samokoder.engine.report;
 
 import io.samokoder.engine.AuditResult;
 import io.samokoder.engine.Finding;
+import io.samokoder.engine.LineEscape;
 import io.samokoder.engine.Severity;
 
 import java.nio.file.Path;
@@ -13,7 +14,12 @@ import java.util.Map;
  * GitHub Actions workflow commands that annotate the pull request diff: {@code ::error file=…,line=…,col=…,title=…::msg}
  * for critical and high findings, {@code ::warning} for medium, {@code ::notice} for low and info. Only new findings
  * (not baselined, not suppressed) are annotated. Values are escaped as the runner expects: {@code %}, CR and LF in the
- * message; additionally {@code :} and {@code ,} in properties. Paths are made relative to {@code GITHUB_WORKSPACE}
+ * message; additionally {@code :} and {@code ,} in properties, so that a property never holds the {@code ::} that ends
+ * the command's properties; the other control and format characters are made visible ({@link LineEscape#visible}),
+ * in paths too. Each annotation stays one line that starts with {@code ::}, whose properties hold no {@code ::}: a
+ * path or message from the repository can neither start another command nor stop the runner's processing of
+ * commands ({@code ::stop-commands::}; the runner reads a line that is a {@code ::} command as that command only, so
+ * an {@code ##[stop-commands]} inside it is none). Paths are made relative to {@code GITHUB_WORKSPACE}
  * when the audited folder lies inside it, so that annotations land on the right file of a monorepo.
  */
 public final class GithubAnnotations {
@@ -56,14 +62,33 @@ public final class GithubAnnotations {
         };
     }
 
-    /** Escaping of a command's message. */
+    /**
+     * Escaping of a command's message: line breaks as GitHub's escapes (they show as breaks), the rest visible, and
+     * {@code ##[} broken as in console lines (a line that is a {@code ::} command is read as nothing else, but the
+     * message is also what people copy).
+     */
     public static String data(String s) {
-        return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
+        return githubEscaped(s).replace("##[", "##\\x5b");
     }
 
-    /** Escaping of a command property value. */
+    /** Escaping of a command property value: a path keeps its {@code ##[}, so that the annotation lands on it. */
     public static String property(String s) {
-        return data(s).replace(":", "%3A").replace(",", "%2C");
+        return githubEscaped(s).replace(":", "%3A").replace(",", "%2C");
+    }
+
+    private static String githubEscaped(String s) {
+        StringBuilder out = new StringBuilder(s.length() + 8);
+        int from = 0;
+        for (int i = 0; i <= s.length(); i++) {
+            if (i == s.length() || s.charAt(i) == '\r' || s.charAt(i) == '\n') {
+                out.append(LineEscape.visible(s.substring(from, i)).replace("%", "%25"));
+                if (i < s.length()) {
+                    out.append(s.charAt(i) == '\r' ? "%0D" : "%0A");
+                }
+                from = i + 1;
+            }
+        }
+        return out.toString();
     }
 
     static String prefix(Path root, String workspace) {
@@ -76,7 +101,7 @@ public final class GithubAnnotations {
             if (!r.startsWith(ws) || r.equals(ws)) {
                 return "";
             }
-            return ws.relativize(r).toString().replace('\\', '/') + "/";
+            return ws.relativize(r).toString().replace(java.io.File.separatorChar, '/') + "/";
         } catch (java.io.IOException | RuntimeException e) {
             return "";
         }

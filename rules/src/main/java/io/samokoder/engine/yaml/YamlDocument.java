@@ -25,11 +25,30 @@ public final class YamlDocument {
     private final String path;
     private final List<Node> documents;
     private final List<YamlProblem> problems;
+    private final Optional<String> template;
 
     YamlDocument(String path, List<Node> documents, List<YamlProblem> problems) {
+        this(path, documents, problems, Optional.empty());
+    }
+
+    private YamlDocument(String path, List<Node> documents, List<YamlProblem> problems, Optional<String> template) {
         this.path = path;
         this.documents = List.copyOf(documents);
         this.problems = List.copyOf(problems);
+        this.template = template;
+    }
+
+    YamlDocument asTemplate(String why) {
+        return new YamlDocument(path, documents, problems, Optional.of(why));
+    }
+
+    /**
+     * Why this file is a template that something renders before any tool reads it (a Cookiecutter folder, Jinja tags
+     * that break the YAML), or empty for a file deployed as written. A template's problems and contents are the
+     * template's, not the deployed file's.
+     */
+    public Optional<String> template() {
+        return template;
     }
 
     public String path() {

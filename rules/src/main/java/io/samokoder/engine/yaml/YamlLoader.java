@@ -1,5 +1,7 @@
 package io.samokoder.engine.yaml;
 
+import io.samokoder.engine.FileKinds;
+import io.samokoder.engine.Templates;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
@@ -22,16 +24,22 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Loads YAML through snakeyaml's node API (composition only: no objects are constructed, no tags resolved to classes)
- * with limits that stop hostile input early: at most {@value #MAX_ALIASES} aliases to collections (alias bombs), a
- * nesting depth of {@value #MAX_DEPTH}, and a code-point cap.
+ * with limits that stop hostile input early: an alias expansion of at most {@value #MAX_EXPANDED_NODES} nodes (alias
+ * bombs), a nesting depth of {@value #MAX_DEPTH}, and a code-point cap.
+ *
+ * <p>Composing shares an aliased node instead of copying it, so the number of aliases costs nothing by itself: what
+ * hurts a tool is the size of the tree once aliases are copied out, and that is what is bounded. snakeyaml's own
+ * alias count ({@value #MAX_ALIASES} aliases to collections) is only a backstop far above what hand-written files use:
+ * compose files built from {@code <<: *defaults} merges run to hundreds of aliases.
  */
 public final class YamlLoader {
 
-    public static final int MAX_ALIASES = 100;
+    public static final int MAX_ALIASES = 50_000;
     public static final int MAX_DEPTH = 100;
     public static final int MAX_CODE_POINTS = 8 * 1024 * 1024;
     /** Nodes a document may expand to once aliases are copied out, as PyYAML and most loaders do. */
@@ -41,6 +49,28 @@ public final class YamlLoader {
     }
 
     public static YamlDocument load(String path, String text) {
+        YamlDocument doc = loadAsWritten(path, text);
+        Optional<String> folder = Templates.templateFolder(path);
+        if (folder.isPresent()) {
+            return doc.asTemplate("under the template folder '" + folder.get() + "', rendered by a project generator"
+                    + " such as Cookiecutter or Copier");
+        }
+        boolean broken = doc.problems().stream().anyMatch(p -> p.kind() == YamlProblem.Kind.SYNTAX);
+        if (broken && Templates.hasTemplateSyntax(text)) {
+            // Prometheus, Alertmanager and Grafana evaluate {{ }} themselves, after loading the YAML as written
+            boolean ownGoTemplates = FileKinds.isPrometheusRules(path) || FileKinds.isAlertmanagerByName(path)
+                    || FileKinds.isGrafanaProvisioning(path);
+            YamlDocument rendered = loadAsWritten(path, Templates.neutralize(text, !ownGoTemplates));
+            // the tags alone break it: without them it loads (branches of an {% if %} may repeat a key)
+            if (rendered.problems().stream().allMatch(p -> p.kind() == YamlProblem.Kind.DUPLICATE_KEY)) {
+                return doc.asTemplate("its Jinja/Go template tags (first at line " + Templates.firstTagLine(text)
+                        + ") break the YAML, which parses without them: rendered before use");
+            }
+        }
+        return doc;
+    }
+
+    private static YamlDocument loadAsWritten(String path, String text) {
         List<Node> documents = new ArrayList<>();
         List<YamlProblem> problems = new ArrayList<>();
         if (text.indexOf('\0') >= 0) {

@@ -4,6 +4,7 @@ import io.samokoder.engine.AuditContext;
 import io.samokoder.engine.SourceFile;
 import io.samokoder.engine.yaml.YamlDocument;
 import io.samokoder.model.placeholders.PlaceholderScanner;
+import io.samokoder.model.render.ConfigRendering;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -16,8 +17,7 @@ import java.util.Set;
 /**
  * Every Alertmanager configuration of the repository, found by name ({@code alertmanager.yml} and template variants),
  * by content (a root mapping with {@code route} and {@code receivers}), and, once deployments are known, as the file
- * a compose service passes to {@code --config.file}. Shared model: build with
- * {@code ctx.model(AlertmanagerConfigs.class, AlertmanagerConfigs::load)}.
+ * a container passes to {@code --config.file} or renders into it. Shared model: {@link #of(AuditContext)}.
  */
 public final class AlertmanagerConfigs {
 
@@ -36,7 +36,11 @@ public final class AlertmanagerConfigs {
         this.entries = List.copyOf(entries);
     }
 
-    public static AlertmanagerConfigs load(AuditContext ctx) {
+    public static AlertmanagerConfigs of(AuditContext ctx) {
+        return ctx.model(AlertmanagerConfigs.class, AlertmanagerConfigs::load);
+    }
+
+    private static AlertmanagerConfigs load(AuditContext ctx) {
         Map<String, Entry> found = new LinkedHashMap<>();
         for (SourceFile f : ctx.workspace().files()) {
             String path = f.path();
@@ -68,7 +72,7 @@ public final class AlertmanagerConfigs {
             }
             found.put(path, new Entry(AlertmanagerConfig.of(f, yaml), how, AlertmanagerFiles.isTemplateName(path)));
         }
-        AlertmanagerRendering rendering = ctx.model(AlertmanagerRendering.class, AlertmanagerRendering::load);
+        ConfigRendering rendering = ConfigRendering.of(ctx, ConfigRendering.Program.ALERTMANAGER);
         Set<String> deployed = new java.util.TreeSet<>(rendering.loadedAsIs());
         rendering.renders().forEach(r -> deployed.add(r.source()));
         for (String path : deployed) {

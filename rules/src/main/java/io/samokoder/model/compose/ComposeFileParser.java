@@ -248,6 +248,7 @@ final class ComposeFileParser {
         s.hostname = scalarValue(m, "hostname");
         s.networkMode = scalarValue(m, "network_mode");
         s.build = m.containsKey("build") && !YamlDocument.isNull(m.get("build"));
+        s.buildSpec = s.build ? build(m.get("build")) : Optional.empty();
         for (String k : List.of("restart", "user", "privileged", "working_dir", "pull_policy", "platform", "init",
                 "read_only", "stop_signal", "stop_grace_period", "mem_limit", "cpus", "pid", "ipc", "runtime")) {
             Node n = m.get(k);
@@ -539,6 +540,59 @@ final class ComposeFileParser {
     private static boolean isPath(String source) {
         return source.startsWith(".") || source.startsWith("/") || source.startsWith("~")
                 || source.matches("^[A-Za-z]:[\\\\/].*") || source.startsWith("\\\\");
+    }
+
+    /**
+     * {@code build: ./dir} or {@code build: {context, dockerfile, target, args}}. The context is relative to this
+     * file's folder, the Dockerfile to the context (the Compose specification); a context that is a URL or outside the
+     * repository leaves both paths empty.
+     */
+    private Optional<ComposeService.Build> build(Node node) {
+        Optional<ComposeValue> context;
+        Optional<ComposeValue> dockerfile = Optional.empty();
+        Optional<ComposeValue> target = Optional.empty();
+        boolean inline = false;
+        Map<String, String> args = new LinkedHashMap<>();
+        if (node instanceof ScalarNode) {
+            context = Optional.of(value(node));
+        } else if (node instanceof MappingNode) {
+            Map<String, Node> bm = YamlDocument.mapping(node);
+            context = scalarValue(bm, "context");
+            dockerfile = scalarValue(bm, "dockerfile");
+            target = scalarValue(bm, "target");
+            inline = bm.containsKey("dockerfile_inline");
+            Node a = bm.get("args");
+            if (a instanceof MappingNode) {
+                for (Map.Entry<String, Node> e : YamlDocument.mapping(a).entrySet()) {
+                    if (e.getValue() instanceof ScalarNode && !YamlDocument.isNull(e.getValue())) {
+                        args.put(e.getKey(), value(e.getValue()).value());
+                    }
+                }
+            } else if (a instanceof SequenceNode) {
+                for (Node i : YamlDocument.sequence(a)) {
+                    String v = value(i).value();
+                    int eq = v.indexOf('=');
+                    if (eq > 0) {
+                        args.put(v.substring(0, eq), v.substring(eq + 1));
+                    }
+                }
+            }
+        } else {
+            return Optional.empty();
+        }
+        String ctx = context.map(ComposeValue::value).map(String::trim).orElse(".");
+        Optional<String> ctxPath = ctx.contains("://") || ctx.startsWith("git@") || ctx.contains(".git#")
+                ? Optional.empty() : repoPath(ctx.isEmpty() ? "." : ctx);
+        Optional<String> df = Optional.empty();
+        if (ctxPath.isPresent() && !inline) {
+            String name = dockerfile.map(ComposeValue::value).map(String::trim).orElse("Dockerfile");
+            if (!name.startsWith("/") && !name.isEmpty()) {
+                String joined = Workspace.normalize(ctxPath.get().isEmpty() ? name : ctxPath.get() + "/" + name);
+                df = joined.equals("..") || joined.startsWith("../") ? Optional.empty() : Optional.of(joined);
+            }
+        }
+        return Optional.of(new ComposeService.Build(ctxPath.map(p -> p.equals(".") ? "" : p), df,
+                target.map(ComposeValue::value), Map.copyOf(args), loc(node)));
     }
 
     /** The repository path of a bind mount source relative to this file, if it stays inside the repository. */

@@ -4,6 +4,7 @@ import io.samokoder.engine.AuditContext;
 import io.samokoder.engine.FileKinds;
 import io.samokoder.engine.Parallel;
 import io.samokoder.engine.SourceFile;
+import io.samokoder.engine.Templates;
 import io.samokoder.engine.Workspace;
 import io.samokoder.model.dotenv.DotEnv;
 
@@ -26,7 +27,9 @@ import java.util.function.Function;
  * {@code ctx.model(ComposeProject.class, ComposeProject::load)}.
  *
  * <p>Files are found by name ({@code compose.yaml}, {@code docker-compose.yml}, {@code *.override.*},
- * {@code docker-compose.prod.yml}, ... in any folder) plus whatever they {@code include:} or {@code extends:}. Values
+ * {@code docker-compose.prod.yml}, {@code compose.observability.yaml}, ... in any folder) plus whatever they
+ * {@code include:} or {@code extends:}, except templates ({@link #templates()}: rendered before use, so what runs is
+ * not in the repository). Values
  * are interpolated with the variables of the {@code .env} in the file's folder (compose's dotenv rules) and, when the
  * audit is configured with one, the process environment ({@code AuditConfig.environment()}, which wins over
  * {@code .env}). Bad input never throws: it becomes {@link #problems()}.
@@ -42,20 +45,25 @@ public final class ComposeProject {
     public record MountedBy(ComposeStack stack, ComposeService service, Mount mount) {
     }
 
+    /** The files a plain {@code docker compose up} reads, in compose's order of preference (compose-go's cli). */
     private static final List<String> BASE_NAMES = List.of("compose.yaml", "compose.yml", "docker-compose.yml",
             "docker-compose.yaml");
+    private static final List<String> OVERRIDE_NAMES = List.of("compose.override.yml", "compose.override.yaml",
+            "docker-compose.override.yml", "docker-compose.override.yaml");
 
     private final Map<String, ComposeFile> files;
     private final List<ComposeStack> stacks;
     private final List<ComposeProblem> problems;
     private final Set<String> inputs;
+    private final List<String> templates;
 
     private ComposeProject(Map<String, ComposeFile> files, List<ComposeStack> stacks, List<ComposeProblem> problems,
-                           Set<String> inputs) {
+                           Set<String> inputs, List<String> templates) {
         this.files = Collections.unmodifiableMap(files);
         this.stacks = List.copyOf(stacks);
         this.problems = List.copyOf(problems);
         this.inputs = Collections.unmodifiableSet(inputs);
+        this.templates = List.copyOf(templates);
     }
 
     /** Builds the model; use through {@code ctx.model(ComposeProject.class, ComposeProject::load)}. */
@@ -126,6 +134,14 @@ public final class ComposeProject {
         return problems;
     }
 
+    /**
+     * Files named as compose files that are templates ({@link io.samokoder.engine.yaml.YamlDocument#template()}): a
+     * generator or template engine renders them first, so they are in no stack and none of {@link #files()}.
+     */
+    public List<String> templates() {
+        return templates;
+    }
+
     /** Repository paths this model was built from: compose files and the {@code .env} files used. */
     public Set<String> inputs() {
         return inputs;
@@ -141,6 +157,7 @@ public final class ComposeProject {
         private final Set<String> inputs = new LinkedHashSet<>();
         private final Map<String, Optional<ComposeService>> resolved = new HashMap<>();
         private final Set<String> includedByOthers = new LinkedHashSet<>();
+        private final List<String> templates = new ArrayList<>();
 
         Loader(AuditContext ctx) {
             this.ctx = ctx;
@@ -188,7 +205,8 @@ public final class ComposeProject {
 
         ComposeProject load() {
             // the per-file parses are independent and cached: on both cores first, the walk below then finds them
-            List<SourceFile> composeFiles = ws.files().stream().filter(f -> FileKinds.isCompose(f.path())).toList();
+            List<SourceFile> composeFiles = ws.files().stream().filter(f -> FileKinds.isCompose(f.path())
+                    && Templates.templateFolder(f.path()).isEmpty()).toList();
             Parallel.map(composeFiles, 1, f -> {
                 try {
                     return file(ctx, f);
@@ -199,6 +217,12 @@ public final class ComposeProject {
             List<String> named = new ArrayList<>();
             for (SourceFile f : ws.files()) {
                 if (FileKinds.isCompose(f.path())) {
+                    if (ctx.yaml(f).template().isPresent()) {
+                        // rendered before use: the compose file that runs is not in the repository
+                        templates.add(f.path());
+                        inputs.add(f.path());
+                        continue;
+                    }
                     named.add(f.path());
                     read(f.path(), null);
                 }
@@ -249,7 +273,7 @@ public final class ComposeProject {
                 c = Integer.compare(a.location().column(), b.location().column());
                 return c != 0 ? c : a.message().compareTo(b.message());
             });
-            return new ComposeProject(files, stacks, dedup, inputs);
+            return new ComposeProject(files, stacks, dedup, inputs, templates);
         }
 
         /** The file and everything it includes, in merge order (included files first). */
@@ -319,10 +343,8 @@ public final class ComposeProject {
             }
             if (base != null) {
                 defaults.add(base);
-                String name = base.substring(base.lastIndexOf('/') + 1);
-                String ext = name.substring(name.lastIndexOf('.'));
-                String stem = name.substring(0, name.lastIndexOf('.'));
-                for (String cand : List.of(stem + ".override" + ext, stem + ".override" + (ext.equals(".yml") ? ".yaml" : ".yml"))) {
+                // compose looks for its override by these names whatever the base file is called
+                for (String cand : OVERRIDE_NAMES) {
                     String p = folder.isEmpty() ? cand : folder + "/" + cand;
                     if (named.contains(p)) {
                         defaults.add(p);

@@ -24,6 +24,21 @@ public final class ComposeService {
     public record Link(String service, String alias, Location location) {
     }
 
+    /**
+     * A {@code build:} section, paths resolved against the compose file's folder.
+     *
+     * @param context    repository path of the build context ({@code ""} for the root); empty when the context is not
+     *                   in the repository (a Git URL, an absolute host path, {@code ..} above the root)
+     * @param dockerfile repository path of the Dockerfile ({@code dockerfile:} relative to the context, default
+     *                   {@code Dockerfile}); empty with {@code dockerfile_inline:} or an outside context
+     * @param target     {@code target:}, the stage built
+     * @param args       {@code args:} as written (values after interpolation; {@code null}-valued keys omitted)
+     * @param location   the {@code build:} key's value
+     */
+    public record Build(Optional<String> context, Optional<String> dockerfile, Optional<String> target,
+                        Map<String, String> args, Location location) {
+    }
+
     /** An {@code environment:} entry; {@code value} is empty for {@code KEY} alone (taken from the shell). */
     public record EnvironmentEntry(String name, Optional<ComposeValue> value, Location location) {
     }
@@ -35,6 +50,7 @@ public final class ComposeService {
     Optional<ComposeValue> hostname = Optional.empty();
     Optional<ComposeValue> networkMode = Optional.empty();
     boolean build;
+    Optional<Build> buildSpec = Optional.empty();
     final List<String> networks = new ArrayList<>();
     final List<ComposeValue> networkAliases = new ArrayList<>();
     final List<Link> links = new ArrayList<>();
@@ -83,6 +99,11 @@ public final class ComposeService {
     /** Whether the service is built from a Dockerfile ({@code build:}). */
     public boolean hasBuild() {
         return build;
+    }
+
+    /** The {@code build:} section, when it is one this model reads (a context and a Dockerfile path). */
+    public Optional<Build> build() {
+        return buildSpec;
     }
 
     public Optional<ComposeValue> containerName() {
@@ -294,6 +315,7 @@ public final class ComposeService {
         c.hostname = hostname;
         c.networkMode = networkMode;
         c.build = build;
+        c.buildSpec = buildSpec;
         c.networks.addAll(networks);
         c.networkAliases.addAll(networkAliases);
         c.links.addAll(links);
@@ -330,6 +352,9 @@ public final class ComposeService {
             m.networkMode = over.networkMode;
         }
         m.build |= over.build;
+        if (over.buildSpec.isPresent()) {
+            m.buildSpec = over.buildSpec;
+        }
         for (String n : over.networks) {
             if (!m.networks.contains(n)) {
                 m.networks.add(n);

@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /**
  * One compose project: the compose files of one folder (base file, its override, per-environment files such as
- * {@code docker-compose.prod.yml}) with everything they {@code include:}, services merged across the files the way
+ * {@code docker-compose.prod.yml} or {@code compose.observability.yaml}) with everything they {@code include:}, services merged across the files the way
  * {@code docker compose -f a -f b} merges them. Files included by another file belong to the includer's stack.
  */
 public final class ComposeStack {
@@ -43,8 +43,10 @@ public final class ComposeStack {
 
     /**
      * The files a plain {@code docker compose up} in this folder reads: {@code compose.yaml} (or {@code compose.yml},
-     * {@code docker-compose.yml}, {@code docker-compose.yaml}, first found) and its {@code .override} file, with their
-     * includes. Empty when the folder has only per-environment files.
+     * {@code docker-compose.yml}, {@code docker-compose.yaml}, first found) and the first of {@code compose.override.yml},
+     * {@code compose.override.yaml}, {@code docker-compose.override.yml}, {@code docker-compose.override.yaml}, with
+     * their includes. Empty when the folder has only per-environment files ({@code compose.prod.yaml},
+     * {@code docker-compose.observability.yml}: those run only when named with {@code -f}).
      */
     public List<String> defaultFiles() {
         return defaultFiles;

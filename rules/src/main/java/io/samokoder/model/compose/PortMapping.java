@@ -15,9 +15,25 @@ import io.samokoder.model.Location;
  * @param targetEnd      last container port
  * @param protocol       {@code tcp}, {@code udp} or {@code sctp}
  * @param published      false for {@code expose:} entries (reachable only inside the compose network)
+ * @param hostPortReferences the variable references that make up the host port ({@code ${WEB_PORT:-8080}} in
+ *                       {@code "${WEB_PORT:-8080}:8080"}, {@code published: ${WEB_PORT}} in the long syntax), in order
  */
 public record PortMapping(ComposeValue source, String hostIp, int publishedStart, int publishedEnd, int targetStart,
-                         int targetEnd, String protocol, boolean published) {
+                         int targetEnd, String protocol, boolean published,
+                         java.util.List<Interpolation.Reference> hostPortReferences) {
+
+    public PortMapping {
+        hostPortReferences = java.util.List.copyOf(hostPortReferences);
+    }
+
+    /**
+     * The first variable of the host port that is unset where the audit looks (no {@code .env} value, not in the
+     * configured environment): the host port is then the reference's default ({@link #publishedStart()}, 0 when it
+     * has none and compose picks an ephemeral port) unless whoever runs compose sets it.
+     */
+    public java.util.Optional<Interpolation.Reference> hostPortFromUnsetVariable() {
+        return hostPortReferences.stream().filter(r -> !r.isSet()).findFirst();
+    }
 
     public Location location() {
         return source.location();

@@ -27,7 +27,8 @@ final class PortParser {
         if (n instanceof ScalarNode) {
             ComposeValue v = p.value(n);
             try {
-                return Optional.of(parseShort(v, v.value().trim()));
+                PortMapping m = parseShort(v, v.value().trim());
+                return Optional.of(withHostReferences(m, hostPortReferences(v)));
             } catch (IllegalArgumentException e) {
                 p.report(ComposeProblem.Kind.INVALID_PORT, n, "invalid port '" + v.value() + "': " + e.getMessage());
                 return Optional.empty();
@@ -44,9 +45,12 @@ final class PortParser {
             try {
                 int[] tr = range(t.value().trim());
                 int[] pr = {0, 0};
+                java.util.List<Interpolation.Reference> hostRefs = java.util.List.of();
                 Node published = m.get("published");
                 if (published instanceof ScalarNode && !YamlDocument.isNull(published)) {
-                    String pub = p.value(published).value().trim();
+                    ComposeValue pv = p.value(published);
+                    hostRefs = pv.references();
+                    String pub = pv.value().trim();
                     if (!pub.isEmpty()) {
                         pr = range(pub);
                     }
@@ -57,7 +61,7 @@ final class PortParser {
                 if (!protocol.equals("tcp") && !protocol.equals("udp") && !protocol.equals("sctp")) {
                     throw new IllegalArgumentException("unknown protocol '" + protocol + "'");
                 }
-                return Optional.of(new PortMapping(t, hostIp, pr[0], pr[1], tr[0], tr[1], protocol, true));
+                return Optional.of(new PortMapping(t, hostIp, pr[0], pr[1], tr[0], tr[1], protocol, true, hostRefs));
             } catch (IllegalArgumentException e) {
                 p.report(ComposeProblem.Kind.INVALID_PORT, n, "invalid port: " + e.getMessage());
                 return Optional.empty();
@@ -91,7 +95,7 @@ final class PortParser {
                 text = text.substring(0, slash);
             }
             int[] r = range(text);
-            return Optional.of(new PortMapping(v, "", 0, 0, r[0], r[1], protocol, false));
+            return Optional.of(new PortMapping(v, "", 0, 0, r[0], r[1], protocol, false, java.util.List.of()));
         } catch (IllegalArgumentException e) {
             p.report(ComposeProblem.Kind.INVALID_PORT, n, "invalid expose '" + v.value() + "': " + e.getMessage());
             return Optional.empty();
@@ -162,7 +166,62 @@ final class PortParser {
                 throw new IllegalArgumentException("host and container port ranges differ in size");
             }
         }
-        return new PortMapping(v, ip, h[0], h[1], c[0], c[1], protocol, true);
+        return new PortMapping(v, ip, h[0], h[1], c[0], c[1], protocol, true, java.util.List.of());
+    }
+
+    private static PortMapping withHostReferences(PortMapping m, java.util.List<Interpolation.Reference> refs) {
+        return refs.isEmpty() ? m : new PortMapping(m.source(), m.hostIp(), m.publishedStart(), m.publishedEnd(),
+                m.targetStart(), m.targetEnd(), m.protocol(), m.published(), refs);
+    }
+
+    /**
+     * The references written in the host-port part of a short-syntax entry as written: the part before the last
+     * colon outside {@code ${...}} and brackets ({@code "${IP:-0.0.0.0}:${PORT:-8080}:8080/tcp"} gives
+     * {@code ${PORT:-8080}}). An entry written as one reference ({@code "${PORTS}"}) whose value holds a colon
+     * supplied the host port too, so its references all count.
+     */
+    static java.util.List<Interpolation.Reference> hostPortReferences(ComposeValue v) {
+        if (v.references().isEmpty()) {
+            return java.util.List.of();
+        }
+        String raw = v.raw();
+        java.util.List<Integer> colons = new java.util.ArrayList<>();
+        int depth = 0;
+        boolean bracket = false;
+        int end = raw.length();
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == '$' && i + 1 < raw.length() && raw.charAt(i + 1) == '$') {
+                i++;
+            } else if (c == '$' && i + 1 < raw.length() && raw.charAt(i + 1) == '{') {
+                depth++;
+                i++;
+            } else if (c == '}' && depth > 0) {
+                depth--;
+            } else if (depth == 0 && c == '[') {
+                bracket = true;
+            } else if (depth == 0 && c == ']') {
+                bracket = false;
+            } else if (depth == 0 && !bracket && c == ':') {
+                colons.add(i);
+            } else if (depth == 0 && c == '/') {
+                end = i;
+                break;
+            }
+        }
+        int from;
+        int to;
+        if (colons.isEmpty()) {
+            if (!v.value().contains(":")) {
+                return java.util.List.of(); // a container port only, whatever the variable holds here
+            }
+            from = 0;
+            to = end;
+        } else {
+            to = colons.get(colons.size() - 1);
+            from = colons.size() >= 2 ? colons.get(colons.size() - 2) + 1 : 0;
+        }
+        return v.references().stream().filter(r -> r.offset() >= from && r.offset() < to).toList();
     }
 
     private static String protocol(String p) {

@@ -14,6 +14,10 @@
  *   <li>{@link io.samokoder.model.compose.ComposeValue}: raw text, resolved text, location and the
  *       {@link io.samokoder.model.compose.Interpolation.Reference}s evaluated (name, operator, default, set or not).</li>
  *   <li>{@link io.samokoder.model.compose.Interpolation}: compose-spec interpolation of any string.</li>
+ *   <li>{@link io.samokoder.model.compose.ComposeInvocations}: where the repository runs compose (scripts, Makefiles,
+ *       workflows, documented commands), with which files and variables, and which steps write env files;
+ *       {@code sourceOf(ctx, project, file, variable)} says whether a variable the {@code .env} lacks is set by them.
+ *       Entry point {@code ctx.model(ComposeInvocations.class, ComposeInvocations::load)}.</li>
  *   <li>{@link io.samokoder.model.compose.ImageCatalog}: what well-known images run and their default ports (data
  *       table {@code image-ports.tsv}).</li>
  * </ul>

@@ -60,17 +60,73 @@ public final class MarkdownDocument {
     }
 
     /**
-     * A heading. {@code anchor} is its GitHub id (without the {@code user-content-} prefix), already numbered for
-     * duplicates.
+     * A heading, written in Markdown (ATX or setext) or as a raw HTML {@code <h1>}..{@code <h6>} element. {@code anchor}
+     * is its GitHub id (without the {@code user-content-} prefix), already numbered for duplicates; null when GitHub
+     * gives it none (no text, or inside a footnote). {@code explicitId} is the id of a trailing attribute list
+     * ({@code {#id}}, {@code { #id }}, {@code {: #id }}) that site generators honour and GitHub shows as text; null when
+     * there is none.
      */
-    public record Heading(int level, String text, String anchor, int line, int column, boolean setext) {
+    public record Heading(int level, String text, String anchor, int line, int column, boolean setext, boolean html,
+                          String explicitId) {
     }
 
     /** Where an anchor comes from. */
-    public enum AnchorSource { HEADING, HTML_ID, HTML_NAME, FOOTNOTE }
+    public enum AnchorSource {
+        /** A Markdown heading's slug. */
+        HEADING,
+        /** A raw HTML heading's slug ({@code <h2>Text</h2>}): GitHub anchors every h1-h6 of the rendered page. */
+        HTML_HEADING,
+        HTML_ID, HTML_NAME, FOOTNOTE,
+        /**
+         * An attribute list's id ({@code ## Title {#id}}, {@code **x**{ #id }}): an anchor on sites built by kramdown
+         * (Jekyll), Python-Markdown's attr_list (MkDocs), Hugo, Docusaurus or Pandoc, but not on GitHub, which shows
+         * the braces as text.
+         */
+        ATTRIBUTE_LIST;
 
-    /** A fragment target: a heading's slug or an HTML {@code id}/{@code name} attribute. */
+        /** Whether GitHub's rendering of the file has this anchor. */
+        public boolean onGithub() {
+            return this != ATTRIBUTE_LIST;
+        }
+    }
+
+    /** A fragment target: a heading's slug, an HTML {@code id}/{@code name} attribute, a footnote, an attribute list. */
     public record Anchor(String id, AnchorSource source, int line) {
+    }
+
+    /**
+     * Lines {@code startLine}..{@code endLine} (the marker comments included) that a tool writes, as its START marker
+     * comment {@code marker} says (for example all-contributors' "ALL-CONTRIBUTORS-LIST:START - Do not remove or
+     * modify this section").
+     */
+    public record GeneratedRegion(int startLine, int endLine, String marker) {
+
+        static final java.util.regex.Pattern START = java.util.regex.Pattern.compile("\\b(?:START|BEGIN)\\b",
+                java.util.regex.Pattern.CASE_INSENSITIVE);
+        static final java.util.regex.Pattern END = java.util.regex.Pattern.compile("\\b(?:END|STOP)\\b",
+                java.util.regex.Pattern.CASE_INSENSITIVE);
+        static final java.util.regex.Pattern GENERATED = java.util.regex.Pattern.compile(
+                "generated|do\\s+not\\s+(?:edit|modify|remove|change)|don'?t\\s+(?:edit|modify|change)|auto[- ]?update",
+                java.util.regex.Pattern.CASE_INSENSITIVE);
+
+        /** The marker's name: its words with the START/END word taken out, lowercased, separators collapsed. */
+        static String name(String comment, java.util.regex.Matcher word) {
+            String rest = comment.substring(0, word.start()) + " " + comment.substring(word.end());
+            return rest.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+        }
+
+        public boolean contains(int line) {
+            return line >= startLine && line <= endLine;
+        }
+    }
+
+    /**
+     * A file the site generator inserts into this page before rendering: pymdownx.snippets ({@code --8<-- "CONTRIBUTING.md"}
+     * on its own line, or a block of paths between two {@code --8<--} lines; resolved from the folder MkDocs runs in)
+     * or mkdocs-include-markdown ({@code {% include-markdown "../README.md" %}}, from the page's folder). GitHub shows
+     * the directive as text. {@code path} is as written, without a line range or section suffix.
+     */
+    public record Include(String path, int line, boolean fromPage) {
     }
 
     /** What a {@link Span} of the source is, for rules that read prose around the links (claims, ports, URLs). */
@@ -112,20 +168,25 @@ public final class MarkdownDocument {
     private final String notParsed;
     /** Spans packed as (kind, start, end) triples: a large tree's documents hold millions of them. */
     private final int[] spans;
+    private final List<GeneratedRegion> generatedRegions;
+    private final List<Include> includes;
 
     MarkdownDocument(String path, List<Link> links, List<Heading> headings, List<Anchor> anchors,
-                     int[] spans) {
-        this(path, links, headings, anchors, spans, null);
+                     int[] spans, List<GeneratedRegion> generatedRegions, List<Include> includes) {
+        this(path, links, headings, anchors, spans, generatedRegions, includes, null);
     }
 
     private MarkdownDocument(String path, List<Link> links, List<Heading> headings, List<Anchor> anchors,
-                             int[] spans, String notParsed) {
+                             int[] spans, List<GeneratedRegion> generatedRegions, List<Include> includes,
+                             String notParsed) {
+        this.includes = List.copyOf(includes);
         this.notParsed = notParsed;
         this.path = path;
         this.spans = spans;
         this.links = List.copyOf(links);
         this.headings = List.copyOf(headings);
         this.anchors = List.copyOf(anchors);
+        this.generatedRegions = List.copyOf(generatedRegions);
     }
 
     /** The document of {@code file}, parsed once per audit and shared by every rule. */
@@ -145,7 +206,7 @@ public final class MarkdownDocument {
     }
 
     static MarkdownDocument unparsed(String path, String reason) {
-        return new MarkdownDocument(path, List.of(), List.of(), List.of(), new int[0], reason);
+        return new MarkdownDocument(path, List.of(), List.of(), List.of(), new int[0], List.of(), List.of(), reason);
     }
 
     /** Repository-relative path of the file. */
@@ -163,9 +224,29 @@ public final class MarkdownDocument {
         return headings;
     }
 
-    /** Heading anchors and explicit HTML anchors in document order. */
+    /** Heading anchors, explicit HTML anchors, footnotes and attribute-list ids, in document order. */
     public List<Anchor> anchors() {
         return anchors;
+    }
+
+    /** Sections a tool generates and marks as not to be edited by hand, in document order. */
+    public List<GeneratedRegion> generatedRegions() {
+        return generatedRegions;
+    }
+
+    /** Files a site generator inserts into this page (snippets, include-markdown), in document order. */
+    public List<Include> includes() {
+        return includes;
+    }
+
+    /** The generated section holding {@code line}, if any. */
+    public java.util.Optional<GeneratedRegion> generatedRegionAt(int line) {
+        for (GeneratedRegion r : generatedRegions) {
+            if (r.contains(line)) {
+                return java.util.Optional.of(r);
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /**
@@ -188,9 +269,9 @@ public final class MarkdownDocument {
     }
 
     /**
-     * Whether a URL fragment (already percent-decoded, without {@code #}) names an anchor of this document. Matching
-     * ignores case, as remark-validate-links does and GitHub's fragment navigation tolerates; GitHub's
-     * {@code user-content-} id prefix is accepted.
+     * Whether a URL fragment (already percent-decoded, without {@code #}) names an anchor of this document as GitHub
+     * renders it. Matching ignores case, as remark-validate-links does and GitHub's fragment navigation tolerates;
+     * GitHub's {@code user-content-} id prefix is accepted.
      */
     public boolean hasAnchor(String fragment) {
         String f = fragment.toLowerCase(Locale.ROOT);
@@ -201,23 +282,40 @@ public final class MarkdownDocument {
         return f.startsWith("user-content-") && ids.contains(f.substring("user-content-".length()));
     }
 
+    /**
+     * The attribute list ({@link AnchorSource#ATTRIBUTE_LIST}) whose id the fragment names, ignoring case: an anchor
+     * on a generated site, none on GitHub.
+     */
+    public java.util.Optional<Anchor> attributeListAnchor(String fragment) {
+        for (Anchor a : anchors) {
+            if (a.source() == AnchorSource.ATTRIBUTE_LIST && a.id().equalsIgnoreCase(fragment)) {
+                return java.util.Optional.of(a);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     private Set<String> anchorIdSet() {
         Set<String> ids = anchorIdSet;
         if (ids == null) {
             Set<String> built = new HashSet<>();
             for (Anchor a : anchors) {
-                built.add(a.id().toLowerCase(Locale.ROOT));
+                if (a.source().onGithub()) {
+                    built.add(a.id().toLowerCase(Locale.ROOT));
+                }
             }
             anchorIdSet = ids = built;
         }
         return ids;
     }
 
-    /** Anchor ids, for "did you mean" hints. */
+    /** Ids of the anchors GitHub's rendering has, for "did you mean" hints. */
     public List<String> anchorIds() {
         List<String> ids = new ArrayList<>(anchors.size());
         for (Anchor a : anchors) {
-            ids.add(a.id());
+            if (a.source().onGithub()) {
+                ids.add(a.id());
+            }
         }
         return ids;
     }

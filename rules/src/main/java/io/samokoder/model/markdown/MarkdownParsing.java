@@ -49,9 +49,11 @@ import java.util.Set;
 final class MarkdownParsing {
 
     private static final Parser PARSER;
+    /** The parser's options, for rendering a parsed document to HTML the same way ({@link HeadingAnchors}). */
+    static final MutableDataSet OPTIONS = new MutableDataSet();
 
     static {
-        MutableDataSet options = new MutableDataSet();
+        MutableDataSet options = OPTIONS;
         // CommonMark 0.29+ (and GitHub) allow spaces inside <...> destinations; flexmark only with this option, which
         // also admits unbracketed spaces: those links are dropped below, as GitHub renders them as text
         options.set(Parser.SPACE_IN_LINK_URLS, true);
@@ -64,7 +66,8 @@ final class MarkdownParsing {
         options.set(TablesExtension.APPEND_MISSING_COLUMNS, true);
         options.set(TablesExtension.DISCARD_EXTRA_COLUMNS, true);
         options.set(TablesExtension.HEADER_SEPARATOR_COLUMN_MATCH, true);
-        PARSER = Parser.builder(options).build();
+        // linear in the file's size (LinearParsing): a hostile repository may hold megabytes of links in one line
+        PARSER = LinearParsing.install(Parser.builder(options)).build();
     }
 
     private static final LinkExtractor AUTOLINKS = LinkExtractor.builder()
@@ -91,7 +94,7 @@ final class MarkdownParsing {
         }
         // losing a deeply nested file's links is worse than a slow parse: DeepStack retries on a large stack
         return DeepStack.run(() -> build(path, source),
-                () -> new MarkdownDocument(path, List.of(), List.of(), List.of(), new int[0]));
+                () -> new MarkdownDocument(path, List.of(), List.of(), List.of(), new int[0], List.of(), List.of()));
     }
 
     /**
@@ -134,15 +137,80 @@ final class MarkdownParsing {
         Document document = PARSER.parse(source);
         Builder b = new Builder(path, source, document);
         b.walk();
-        return new MarkdownDocument(path, b.links, b.headings, b.anchors, Arrays.copyOf(b.spans, b.spanCount * 3));
+        b.finishHeadings();
+        return new MarkdownDocument(path, b.links, b.headings, b.anchors, Arrays.copyOf(b.spans, b.spanCount * 3),
+                b.generatedRegions(), includes(source));
     }
+
+    /** pymdownx.snippets: {@code --8<-- "file.md"} or {@code --8<-- 'file.md:3:8'} alone on a line. */
+    private static final java.util.regex.Pattern SNIPPET = java.util.regex.Pattern.compile(
+            "^[ \\t]*-{1,}8<-{1,}[ \\t]+([\"'])([^\"'\\n]+)\\1[ \\t]*$", java.util.regex.Pattern.MULTILINE);
+    /** A pymdownx.snippets block: a {@code --8<--} line, one path a line, a closing {@code --8<--} line. */
+    private static final java.util.regex.Pattern SNIPPET_BLOCK_MARK = java.util.regex.Pattern.compile(
+            "[ \\t]*-{1,}8<-{1,}[ \\t]*");
+    /** mkdocs-include-markdown-plugin: {@code {% include-markdown "../README.md" %}}, {@code {% include "x.md" %}}. */
+    private static final java.util.regex.Pattern INCLUDE_MARKDOWN = java.util.regex.Pattern.compile(
+            "\\{%-?\\s*include(?:-markdown)?\\s+([\"'])([^\"'\\n]+)\\1");
+
+    /** Files a site generator inserts into the page; found in the text, as the generators' preprocessors do. */
+    static List<MarkdownDocument.Include> includes(String source) {
+        if (source.indexOf("8<-") < 0 && source.indexOf("{%") < 0) {
+            return List.of();
+        }
+        LineIndex lines = new LineIndex(source);
+        List<MarkdownDocument.Include> out = new ArrayList<>();
+        java.util.regex.Matcher m = SNIPPET.matcher(source);
+        while (m.find()) {
+            out.add(new MarkdownDocument.Include(withoutRange(m.group(2).strip()), lines.line(m.start(2)), false));
+        }
+        String[] split = source.split("\n", -1);
+        for (int i = 0; i < split.length; i++) {
+            if (!SNIPPET_BLOCK_MARK.matcher(split[i].replace("\r", "")).matches()) {
+                continue;
+            }
+            int close = i + 1;
+            while (close < split.length && !SNIPPET_BLOCK_MARK.matcher(split[close].replace("\r", "")).matches()) {
+                close++;
+            }
+            if (close == split.length) {
+                break;
+            }
+            for (int k = i + 1; k < close; k++) {
+                String p = split[k].strip();
+                if (!p.isEmpty() && !p.startsWith(";")) {
+                    out.add(new MarkdownDocument.Include(withoutRange(p), k + 1, false));
+                }
+            }
+            i = close;
+        }
+        m = INCLUDE_MARKDOWN.matcher(source);
+        while (m.find()) {
+            out.add(new MarkdownDocument.Include(m.group(2).strip(), lines.line(m.start(2)), true));
+        }
+        out.sort(java.util.Comparator.comparingInt(MarkdownDocument.Include::line));
+        return out;
+    }
+
+    /** {@code CHANGELOG.md:3:8} and {@code guide.md:install} name part of {@code CHANGELOG.md} / {@code guide.md}. */
+    private static String withoutRange(String path) {
+        java.util.regex.Matcher m = SNIPPET_PART.matcher(path);
+        return m.matches() ? m.group(1) : path;
+    }
+
+    private static final java.util.regex.Pattern SNIPPET_PART = java.util.regex.Pattern.compile(
+            "^(.+?\\.[A-Za-z0-9]+)(?::[^/]*)?$");
 
     private static final class Builder {
         final String path;
         final Document document;
         final LineIndex lines;
-        final GithubSlugger slugger = new GithubSlugger();
         final List<MarkdownDocument.Link> links = new ArrayList<>();
+        /** Markdown headings in document order, their anchors not yet numbered. */
+        final List<HeadingAnchors.Written> written = new ArrayList<>();
+        /** Offsets of raw HTML {@code <h1>}..{@code <h6>} start tags. */
+        final List<Integer> rawHeadingTags = new ArrayList<>();
+        /** HTML comments (offset and text) for generated regions. */
+        final List<int[]> comments = new ArrayList<>();
         final List<MarkdownDocument.Heading> headings = new ArrayList<>();
         final List<MarkdownDocument.Anchor> anchors = new ArrayList<>();
         int[] spans = new int[48];
@@ -171,17 +239,15 @@ final class MarkdownParsing {
         /** Records what the node holds; returns whether to descend into its children. */
         boolean visit(Node node) {
             spans(node);
-            if (node instanceof Code || node instanceof FencedCodeBlock || node instanceof IndentedCodeBlock
-                    || node instanceof HtmlCommentBlock || node instanceof HtmlInlineComment) {
+            if (node instanceof HtmlCommentBlock || node instanceof HtmlInlineComment) {
+                comments.add(new int[] {node.getStartOffset(), node.getEndOffset()});
+                return false;
+            }
+            if (node instanceof Code || node instanceof FencedCodeBlock || node instanceof IndentedCodeBlock) {
                 return false;
             }
             if (node instanceof Heading h) {
-                String text = HeadingText.of(h);
-                String anchor = slugger.slug(text);
-                int offset = h.getStartOffset();
-                headings.add(new MarkdownDocument.Heading(h.getLevel(), text, anchor, line(offset), column(offset),
-                        h.isSetextHeading()));
-                anchors.add(new MarkdownDocument.Anchor(anchor, MarkdownDocument.AnchorSource.HEADING, line(offset)));
+                written.add(new HeadingAnchors.Written(h, HeadingText.of(h), insideFootnote(h)));
             } else if ((node instanceof Link || node instanceof Image || node instanceof Reference)
                     && unbracketedSpace((com.vladsch.flexmark.ast.LinkNodeBase) node)) {
                 return !(node instanceof Reference); // GitHub shows "[text](a b)" as text: not a link
@@ -221,6 +287,7 @@ final class MarkdownParsing {
                 return false;
             } else if (node instanceof Text t) {
                 bareUrls(t);
+                attributeLists(t);
             } else if (node instanceof FootnoteBlock fb) {
                 String label = fb.getText().toString();
                 anchors.add(new MarkdownDocument.Anchor("fn-" + label, MarkdownDocument.AnchorSource.FOOTNOTE,
@@ -330,7 +397,19 @@ final class MarkdownParsing {
 
         private void html(Node node) {
             int base = node.getStartOffset();
-            for (HtmlTags.Tag tag : HtmlTags.startTags(node.getChars())) {
+            com.vladsch.flexmark.util.sequence.BasedSequence chars = node.getChars();
+            for (int from = chars.indexOf("<!--"); from >= 0; from = chars.indexOf("<!--", from + 4)) {
+                int end = chars.indexOf("-->", from + 4);
+                comments.add(new int[] {base + from, base + (end < 0 ? chars.length() : end + 3)});
+                if (end < 0) {
+                    break;
+                }
+            }
+            for (HtmlTags.Tag tag : HtmlTags.startTags(chars)) {
+                if (tag.name().length() == 2 && tag.name().charAt(0) == 'h' && tag.name().charAt(1) >= '1'
+                        && tag.name().charAt(1) <= '6') {
+                    rawHeadingTags.add(base + tag.offset());
+                }
                 for (HtmlTags.Attribute a : tag.attributes()) {
                     int at = base + a.valueOffset();
                     switch (a.name()) {
@@ -376,6 +455,84 @@ final class MarkdownParsing {
                     }
                 }
             }
+        }
+
+        /**
+         * Attribute lists with an id ({@code {#id}}, {@code { #id .class }}, {@code {: #id }}) in a text run: the
+         * anchors site generators make, which GitHub does not.
+         */
+        private void attributeLists(Text text) {
+            com.vladsch.flexmark.util.sequence.BasedSequence chars = text.getChars();
+            if (chars.indexOf('{') < 0 || chars.indexOf('#') < 0) {
+                return;
+            }
+            String s = chars.toString();
+            java.util.regex.Matcher m = HeadingAnchors.ATTRIBUTE_LIST.matcher(s);
+            while (m.find()) {
+                String id = HeadingAnchors.attributeListId(m.group(1));
+                if (id != null) {
+                    anchors.add(new MarkdownDocument.Anchor(id, MarkdownDocument.AnchorSource.ATTRIBUTE_LIST,
+                            line(text.getStartOffset() + m.start())));
+                }
+            }
+        }
+
+        private static boolean insideFootnote(Node node) {
+            for (Node p = node.getParent(); p != null; p = p.getParent()) {
+                if (p instanceof FootnoteBlock) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Numbers the anchors of Markdown and raw HTML headings together, in the order GitHub does. */
+        void finishHeadings() {
+            HeadingAnchors.number(document, written, rawHeadingTags, lines, headings, anchors);
+            anchors.sort(java.util.Comparator.comparingInt(MarkdownDocument.Anchor::line));
+        }
+
+        /**
+         * Sections a tool writes and marks as not to be edited by hand: between an HTML comment that says START or
+         * BEGIN together with "generated", "do not edit/modify/remove" or "auto update" (all-contributors' {@code
+         * <!-- ALL-CONTRIBUTORS-LIST:START - Do not remove or modify this section -->}, doctoc's {@code <!-- START
+         * doctoc generated TOC please keep comment here to allow auto update -->}) and the next comment that says END
+         * or STOP with the same name.
+         */
+        List<MarkdownDocument.GeneratedRegion> generatedRegions() {
+            List<MarkdownDocument.GeneratedRegion> out = new ArrayList<>();
+            String text = document.getChars().toString();
+            for (int i = 0; i < comments.size(); i++) {
+                String start = commentText(text, comments.get(i));
+                java.util.regex.Matcher open = MarkdownDocument.GeneratedRegion.START.matcher(start);
+                if (!open.find() || !MarkdownDocument.GeneratedRegion.GENERATED.matcher(start).find()) {
+                    continue;
+                }
+                String name = MarkdownDocument.GeneratedRegion.name(start, open);
+                for (int j = i + 1; j < comments.size(); j++) {
+                    String end = commentText(text, comments.get(j));
+                    if (MarkdownDocument.GeneratedRegion.START.matcher(end).find()
+                            && MarkdownDocument.GeneratedRegion.GENERATED.matcher(end).find()) {
+                        break; // generated sections do not nest: this one is never closed (and the scan stays linear)
+                    }
+                    java.util.regex.Matcher close = MarkdownDocument.GeneratedRegion.END.matcher(end);
+                    if (close.find() && name.startsWith(MarkdownDocument.GeneratedRegion.name(end, close))) {
+                        out.add(new MarkdownDocument.GeneratedRegion(line(comments.get(i)[0]),
+                                line(Math.max(comments.get(j)[0], comments.get(j)[1] - 1)), start.strip()));
+                        i = j;
+                        break;
+                    }
+                }
+            }
+            return out;
+        }
+
+        private static String commentText(String text, int[] range) {
+            String s = text.substring(range[0], Math.min(range[1], text.length()));
+            int open = s.indexOf("<!--");
+            int from = open < 0 ? 0 : open + 4;
+            int close = s.indexOf("-->", from);
+            return s.substring(from, close < 0 ? s.length() : close);
         }
 
         private void add(MarkdownDocument.Kind kind, String destination, String text, String label, int offset,

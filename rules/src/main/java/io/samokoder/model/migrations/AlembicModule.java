@@ -5,7 +5,6 @@ import io.samokoder.model.migrations.PyTokenizer.Token;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -48,14 +47,18 @@ public final class AlembicModule {
      * @param trivialKind what the trivial body consists of ("pass", "a docstring", "raise NotImplementedError", …)
      * @param ops         Alembic operations, in source order (helpers defined in the module are followed)
      * @param opaque      does no Alembic operation itself but calls code defined elsewhere, so nothing can be said
+     * @param raises      the exception the body raises unconditionally ({@code RuntimeError("irreversible")}), or
+     *                    null
+     * @param calls       calls of code defined elsewhere (name and arguments), which may do anything
      */
     public record Function(String name, int line, boolean trivial, String trivialKind, List<OpCall> ops,
-                           boolean opaque) {
-    }
+                           boolean opaque, String raises, List<OpCall> calls) {
 
-    private static final Set<String> NON_OPERATIONS = Set.of("f", "get_bind", "get_context", "inline_literal",
-            "batch_alter_table", "implementation_for", "register_operation", "invoke", "run_async");
-    private static final Set<String> BENIGN_CALLS = Set.of("print", "logger", "log", "logging", "warnings", "pass");
+        /** Whether running it always fails: {@code alembic downgrade} stops here instead of changing anything. */
+        public boolean alwaysRaises() {
+            return raises != null;
+        }
+    }
 
     private final String path;
     private final String error;
@@ -114,6 +117,26 @@ public final class AlembicModule {
         return dependsOn;
     }
 
+    private volatile DowngradeAnalysis.Result analysis;
+    private volatile NamingConvention analysedWith;
+
+    /** What {@code downgrade()} leaves undone of {@code upgrade()}, names as given; null without an upgrade(). */
+    public DowngradeAnalysis.Result analysis() {
+        return analysis(NamingConvention.NONE);
+    }
+
+    /** What {@code downgrade()} leaves undone, names rendered by the convention; computed once per convention. */
+    public synchronized DowngradeAnalysis.Result analysis(NamingConvention naming) {
+        if (upgrade == null) {
+            return null;
+        }
+        if (analysis == null || !naming.equals(analysedWith)) {
+            analysis = DowngradeAnalysis.analyse(upgrade, downgrade, naming);
+            analysedWith = naming;
+        }
+        return analysis;
+    }
+
     /** {@code upgrade()}, or null when the module defines none. */
     public Function upgrade() {
         return upgrade;
@@ -157,8 +180,9 @@ public final class AlembicModule {
                 vars.put(name, literal(h.subList(last + 1, h.size()), h.get(0).line()));
             }
         }
-        Function up = defs.containsKey("upgrade") ? function(defs.get("upgrade"), defs) : null;
-        Function down = defs.containsKey("downgrade") ? function(defs.get("downgrade"), defs) : null;
+        PyScan.Scope module = PyScan.moduleScope(stmts);
+        Function up = defs.containsKey("upgrade") ? function(defs.get("upgrade"), defs, module) : null;
+        Function down = defs.containsKey("downgrade") ? function(defs.get("downgrade"), defs, module) : null;
         return new AlembicModule(path, tokens.error(), tokens.errorLine(), vars, up, down);
     }
 
@@ -191,7 +215,7 @@ public final class AlembicModule {
         return new Value(Value.Type.SEQUENCE, List.copyOf(items), line);
     }
 
-    private static Function function(PyStatement def, Map<String, PyStatement> defs) {
+    private static Function function(PyStatement def, Map<String, PyStatement> defs, PyScan.Scope module) {
         List<Token> h = def.head();
         String name = h.get(1).text();
         List<PyStatement> body = new ArrayList<>();
@@ -203,13 +227,34 @@ public final class AlembicModule {
         }
         body.addAll(def.body());
         String trivialKind = trivialKind(body);
-        List<OpCall> ops = new ArrayList<>();
-        Set<String> visiting = new HashSet<>();
-        visiting.add(name);
-        boolean[] foreignCall = {false};
-        scan(body, Map.of(), new HashSet<>(), ops, defs, visiting, foreignCall);
-        boolean opaque = ops.isEmpty() && foreignCall[0];
-        return new Function(name, def.line(), trivialKind != null, trivialKind, List.copyOf(ops), opaque);
+        PyScan.Result r = PyScan.scan(name, body, defs, module);
+        boolean opaque = r.ops().isEmpty() && r.foreignCall();
+        return new Function(name, def.line(), trivialKind != null, trivialKind, r.ops(), opaque, raises(body),
+                r.calls());
+    }
+
+    /** The exception a body raises unconditionally (a top-level {@code raise}), shortened; null when none. */
+    private static String raises(List<PyStatement> body) {
+        for (PyStatement st : body) {
+            List<Token> h = st.head();
+            if (!h.isEmpty() && h.get(0).is("raise") && st.body().isEmpty()) {
+                StringBuilder sb = new StringBuilder();
+                for (int k = 1; k < h.size(); k++) {
+                    Token t = h.get(k);
+                    if (t.is("from")) {
+                        break;
+                    }
+                    sb.append(t.kind() == Kind.STRING ? "\"" + t.value() + "\"" : t.text());
+                    if (sb.length() > 100) {
+                        sb.setLength(100);
+                        sb.append('…');
+                        break;
+                    }
+                }
+                return sb.length() == 0 ? "raise" : sb.toString();
+            }
+        }
+        return null;
     }
 
     /** What a body doing nothing consists of, or null when it does something. */
@@ -237,97 +282,5 @@ public final class AlembicModule {
             }
         }
         return kinds.isEmpty() ? "nothing" : String.join(" and ", kinds);
-    }
-
-    private static void scan(List<PyStatement> stmts, Map<String, String> aliases, Set<String> binds,
-                             List<OpCall> out, Map<String, PyStatement> defs, Set<String> visiting,
-                             boolean[] foreignCall) {
-        for (PyStatement st : stmts) {
-            List<Token> h = st.head();
-            Map<String, String> inner = aliases;
-            if (st.startsWith("with") || st.startsWith("async")) {
-                inner = new HashMap<>(aliases);
-                for (int k = 0; k + 4 < h.size(); k++) {
-                    if (h.get(k).is("op") && h.get(k + 1).is(".") && h.get(k + 2).is("batch_alter_table")
-                            && h.get(k + 3).is("(")) {
-                        int close = PyStatement.matching(h, k + 3);
-                        List<OpCall.Arg> args = OpCall.parseArgs(h.subList(k + 4, Math.min(close, h.size())));
-                        String table = null;
-                        for (int a = 0, pos = 0; a < args.size(); a++) {
-                            OpCall.Arg arg = args.get(a);
-                            if ((arg.keyword() == null && pos++ == 0) || "table_name".equals(arg.keyword())) {
-                                table = arg.string();
-                            }
-                        }
-                        if (close + 2 < h.size() && h.get(close + 1).is("as") && h.get(close + 2).isName()) {
-                            inner.put(h.get(close + 2).text(), table == null ? "?" : table);
-                        }
-                    }
-                }
-            }
-            if (h.size() > 2 && h.get(0).isName() && h.get(1).is("=")) {
-                for (int k = 2; k < h.size(); k++) {
-                    if (h.get(k).is("get_bind") || h.get(k).is("Session") || h.get(k).is("connection")) {
-                        binds.add(h.get(0).text());
-                        break;
-                    }
-                }
-            }
-            tokens(h, aliases, binds, out, defs, visiting, foreignCall, st.body().isEmpty());
-            scan(st.body(), inner, binds, out, defs, visiting, foreignCall);
-        }
-    }
-
-    private static void tokens(List<Token> h, Map<String, String> aliases, Set<String> binds, List<OpCall> out,
-                               Map<String, PyStatement> defs, Set<String> visiting, boolean[] foreignCall,
-                               boolean simple) {
-        for (int k = 0; k < h.size(); k++) {
-            Token t = h.get(k);
-            if (!t.isName() || (k > 0 && h.get(k - 1).is("."))) {
-                continue;
-            }
-            if (k + 3 < h.size() && h.get(k + 1).is(".") && h.get(k + 2).isName() && h.get(k + 3).is("(")) {
-                String recv = t.text();
-                String meth = h.get(k + 2).text();
-                int close = PyStatement.matching(h, k + 3);
-                List<Token> inside = h.subList(k + 4, Math.min(close, h.size()));
-                if (recv.equals("op")) {
-                    if (meth.equals("get_bind") && close + 3 < h.size() && h.get(close + 1).is(".")
-                            && (h.get(close + 2).is("execute") || h.get(close + 2).is("exec_driver_sql"))
-                            && h.get(close + 3).is("(")) {
-                        int c2 = PyStatement.matching(h, close + 3);
-                        out.add(new OpCall("execute", h.get(close + 2).line(),
-                                OpCall.parseArgs(h.subList(close + 4, Math.min(c2, h.size()))), null));
-                    } else if (!NON_OPERATIONS.contains(meth)) {
-                        out.add(new OpCall(meth, t.line(), OpCall.parseArgs(inside), null));
-                    }
-                } else if (aliases.containsKey(recv)) {
-                    out.add(new OpCall(meth, t.line(), OpCall.parseArgs(inside), aliases.get(recv)));
-                } else if (binds.contains(recv) && (meth.equals("execute") || meth.equals("exec_driver_sql"))) {
-                    out.add(new OpCall("execute", t.line(), OpCall.parseArgs(inside), null));
-                } else if (k == 0 && simple && !BENIGN_CALLS.contains(recv) && !recv.equals("sa")
-                        && !recv.equals("context")) {
-                    foreignCall[0] = true;
-                }
-                continue;
-            }
-            if (k + 1 < h.size() && h.get(k + 1).is("(")) {
-                String name = t.text();
-                PyStatement helper = defs.get(name);
-                if (helper != null && !visiting.contains(name) && visiting.size() < 8) {
-                    visiting.add(name);
-                    List<PyStatement> body = new ArrayList<>(helper.body());
-                    int colon = PyStatement.indexOfTopLevel(helper.head(), ":",
-                            Math.min(PyStatement.matching(helper.head(), 2) + 1, helper.head().size()));
-                    if (colon >= 0 && colon + 1 < helper.head().size()) {
-                        body.add(0, new PyStatement(helper.head().subList(colon + 1, helper.head().size()), List.of()));
-                    }
-                    scan(body, aliases, binds, out, defs, visiting, foreignCall);
-                    visiting.remove(name);
-                } else if (helper == null && k == 0 && simple && !BENIGN_CALLS.contains(name)) {
-                    foreignCall[0] = true;
-                }
-            }
-        }
     }
 }

@@ -247,12 +247,71 @@ public final class AlembicProject {
         public String branchOf(AlembicModule m) {
             return branchOf.getOrDefault(m.revisionId(), "");
         }
+
+        /**
+         * How many revisions lie below a revision on its longest path to a base (0 for a base; revisions named but
+         * missing count as bases; cycles are cut). Orders a history from old to new.
+         */
+        public int depth(AlembicModule m) {
+            Integer known = depths.get(m.revisionId());
+            if (known != null) {
+                return known;
+            }
+            // iterative post-order: histories with thousands of revisions must not overflow the stack
+            Deque<AlembicModule> stack = new ArrayDeque<>();
+            Set<String> onStack = new java.util.HashSet<>();
+            stack.push(m);
+            onStack.add(m.revisionId());
+            while (!stack.isEmpty()) {
+                AlembicModule top = stack.peek();
+                boolean pending = false;
+                int best = -1;
+                for (String down : top.downRevision().ids()) {
+                    AlembicModule d = byId.get(down);
+                    if (d == null) {
+                        best = Math.max(best, 0);
+                        continue;
+                    }
+                    Integer dd = depths.get(down);
+                    if (dd != null) {
+                        best = Math.max(best, dd + 1);
+                    } else if (onStack.contains(down)) {
+                        best = Math.max(best, 0); // a cycle: cut here
+                    } else {
+                        stack.push(d);
+                        onStack.add(down);
+                        pending = true;
+                        break;
+                    }
+                }
+                if (!pending) {
+                    stack.pop();
+                    onStack.remove(top.revisionId());
+                    depths.put(top.revisionId(), Math.max(0, best));
+                }
+            }
+            return depths.getOrDefault(m.revisionId(), 0);
+        }
+
+        private final Map<String, Integer> depths = new HashMap<>();
     }
 
     private final List<Environment> environments;
+    private final NamingConvention naming;
 
-    private AlembicProject(List<Environment> environments) {
+    private AlembicProject(List<Environment> environments, NamingConvention naming) {
         this.environments = List.copyOf(environments);
+        this.naming = naming;
+    }
+
+    /** The naming convention the project's metadata declares, which Alembic applies to operation names. */
+    public NamingConvention naming() {
+        return naming;
+    }
+
+    /** What a module's downgrade leaves undone, with the project's naming convention; computed once per module. */
+    public DowngradeAnalysis.Result analysis(AlembicModule m) {
+        return m.analysis(naming);
     }
 
     public List<Environment> environments() {
@@ -273,6 +332,7 @@ public final class AlembicProject {
             e.modules().forEach(m -> out.add(m.path()));
             e.problems().forEach(p -> out.add(p.path()));
         }
+        out.addAll(naming.sources());
         return out;
     }
 
@@ -294,6 +354,16 @@ public final class AlembicProject {
                     continue;
                 }
                 String location = resolve(ws, here, ini.interpolate(sec.getKey(), loc.value(), hereAbs));
+                List<Problem> problems = new ArrayList<>();
+                if (!ws.isDirectory(location) && ws.exists(join(here, "env.py"))
+                        && ws.isDirectory(join(here, "versions"))) {
+                    // the ini lives in the environment it describes: a runner that passes script_location itself
+                    // (programmatic setups do) uses this folder
+                    problems.add(new Problem(f.path(), loc.line(), "script_location '" + location + "' does not"
+                            + " exist beside this file or at the repository root; the env.py and versions/ beside it"
+                            + " were analysed instead, as when the application passes script_location itself", false));
+                    location = here;
+                }
                 List<String> versionDirs = new ArrayList<>();
                 IniFile.Entry vl = sec.getValue().get("version_locations");
                 if (vl != null && !vl.value().isBlank()) {
@@ -317,7 +387,6 @@ public final class AlembicProject {
                 }
                 IniFile.Entry rec = sec.getValue().get("recursive_version_locations");
                 boolean recursive = rec != null && rec.value().strip().equalsIgnoreCase("true");
-                List<Problem> problems = new ArrayList<>();
                 if (!ws.isDirectory(location)) {
                     problems.add(new Problem(f.path(), loc.line(), "script_location '" + location
                             + "' does not exist: every alembic command fails", true));
@@ -383,7 +452,24 @@ public final class AlembicProject {
                 envs.add(environment(ctx, null, 0, "alembic", location, List.of(dir), false, new ArrayList<>()));
             }
         }
-        return new AlembicProject(envs);
+        return new AlembicProject(envs, envs.isEmpty() ? NamingConvention.NONE : naming(ws, envs));
+    }
+
+    /** Python sources outside the version folders that declare a naming convention. */
+    private static NamingConvention naming(Workspace ws, List<Environment> envs) {
+        Set<String> revisions = new java.util.HashSet<>();
+        envs.forEach(e -> e.modules().forEach(m -> revisions.add(m.path())));
+        Map<String, String> texts = new TreeMap<>();
+        for (SourceFile f : ws.files()) {
+            if (!f.name().endsWith(".py") || revisions.contains(f.path())) {
+                continue;
+            }
+            String text = ws.text(f).orElse("");
+            if (text.contains("naming_convention")) {
+                texts.put(f.path(), text);
+            }
+        }
+        return NamingConvention.read(texts);
     }
 
     /**
@@ -506,9 +592,11 @@ public final class AlembicProject {
     static String resolve(Workspace ws, String here, String value) {
         String v = value.strip();
         if (v.matches("[A-Za-z_][\\w.]*:[^/\\\\].*") && !v.matches("[A-Za-z]:[/\\\\].*")) {
+            // package resource: every further colon separates a path segment, as Alembic's importlib lookup reads it
             String pkg = v.substring(0, v.indexOf(':')).replace('.', '/');
-            String rest = v.substring(v.indexOf(':') + 1);
-            for (String candidate : List.of(join(here, pkg + "/" + rest), join(join(here, "src"), pkg + "/" + rest))) {
+            String rest = v.substring(v.indexOf(':') + 1).replace(':', '/');
+            for (String candidate : List.of(join(here, pkg + "/" + rest), join(join(here, "src"), pkg + "/" + rest),
+                    pkg + "/" + rest, join("src", pkg + "/" + rest))) {
                 String n = Workspace.normalize(candidate);
                 if (ws.isDirectory(n)) {
                     return n;
@@ -523,6 +611,12 @@ public final class AlembicProject {
             }
             return Workspace.normalize(v);
         }
-        return Workspace.normalize(join(here, v));
+        // Alembic reads a relative path against the working directory: the ini's folder when alembic runs
+        // there, the repository root when it runs with -c path/to/alembic.ini
+        String besideIni = Workspace.normalize(join(here, v));
+        if (!here.isEmpty() && !ws.isDirectory(besideIni) && ws.isDirectory(Workspace.normalize(v))) {
+            return Workspace.normalize(v);
+        }
+        return besideIni;
     }
 }

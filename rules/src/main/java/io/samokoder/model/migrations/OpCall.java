@@ -15,20 +15,42 @@ import java.util.List;
  * @param line       1-based line of the call
  * @param args       arguments in order
  * @param batchTable the table of the enclosing batch context, or null for plain {@code op.} calls
+ * @param effects    for {@code execute} and {@code bulk_insert}, what the SQL or construct does; else null (the
+ *                   operation's name and arguments say it)
+ * @param checked    runs only when a check on the database's contents passes ({@code if "t" in tables:}), like
+ *                   {@code IF EXISTS}: whether the object was there is not known
  */
-public record OpCall(String name, int line, List<Arg> args, String batchTable) {
+public record OpCall(String name, int line, List<Arg> args, String batchTable, List<SchemaChange> effects,
+                     boolean checked) {
+
+    public OpCall(String name, int line, List<Arg> args, String batchTable) {
+        this(name, line, args, batchTable, null, false);
+    }
+
+    public OpCall(String name, int line, List<Arg> args, String batchTable, List<SchemaChange> effects) {
+        this(name, line, args, batchTable, effects, false);
+    }
 
     /**
      * A call argument.
      *
      * @param keyword      the keyword for {@code kw=value}, else null
      * @param text         the argument's source text, shortened
-     * @param string       the value if it is a string literal (also {@code op.f("x")}, {@code sa.text("x")}), else null
+     * @param string       the value if it is a string (a literal, {@code op.f("x")}, {@code sa.text("x")}, or a name
+     *                     bound to one), else null; never a string with interpolated parts
      * @param none         whether it is {@code None}
      * @param callFirstStr for a call argument like {@code sa.Column("name", …)} its first string argument, else null
      * @param callName     for a call argument, the called name's last part ({@code Column}, {@code table}), else null
+     * @param strings      for a list or tuple of strings ({@code ["a", "b"]}), its items; else empty
+     * @param template     the string value even when parts of it are filled in at run time (f-strings), those parts
+     *                     as {@link SqlScript#HOLE}; null when not a string
      */
-    public record Arg(String keyword, String text, String string, boolean none, String callFirstStr, String callName) {
+    public record Arg(String keyword, String text, String string, boolean none, String callFirstStr, String callName,
+                      List<String> strings, String template) {
+
+        public Arg(String keyword, String text, String string, boolean none, String callFirstStr, String callName) {
+            this(keyword, text, string, none, callFirstStr, callName, List.of(), string);
+        }
     }
 
     public boolean isBatch() {
@@ -58,6 +80,11 @@ public record OpCall(String name, int line, List<Arg> args, String batchTable) {
     }
 
     static Arg parseArg(List<Token> tokens) {
+        return parseArg(tokens, v -> null);
+    }
+
+    /** {@code strings} evaluates an expression that is not a literal (a name bound to a string), or gives null. */
+    static Arg parseArg(List<Token> tokens, java.util.function.Function<List<Token>, String> resolve) {
         String keyword = null;
         List<Token> value = tokens;
         if (tokens.size() >= 2 && tokens.get(0).isName() && tokens.get(1).kind() == Kind.OP
@@ -73,7 +100,11 @@ public record OpCall(String name, int line, List<Arg> args, String batchTable) {
             }
             text.append(t.text());
         }
-        String string = stringLiteral(value);
+        String template = stringLiteral(value);
+        if (template == null && !value.isEmpty()) {
+            template = resolve.apply(value);
+        }
+        String string = known(template);
         boolean none = value.size() == 1 && value.get(0).is("None");
         String callFirst = null;
         String callName = null;
@@ -93,14 +124,38 @@ public record OpCall(String name, int line, List<Arg> args, String batchTable) {
             int close = PyStatement.matching(value, paren);
             List<List<Token>> inner = PyStatement.splitCommas(value.subList(paren + 1, Math.min(close, value.size())));
             if (!inner.isEmpty()) {
-                callFirst = stringLiteral(inner.get(0));
+                callFirst = known(stringLiteral(inner.get(0)));
+                if (callFirst == null && inner.get(0).size() == 1 && inner.get(0).get(0).isName()) {
+                    callFirst = known(resolve.apply(inner.get(0)));
+                }
             }
             if (string == null && (callName.equals("f") || callName.equals("text") || callName.equals("quoted_name")
                     || callName.equals("literal_column")) && close == value.size() - 1) {
                 string = callFirst;
             }
         }
-        return new Arg(keyword, text.toString(), string, none, callFirst, callName);
+        List<String> strings = List.of();
+        if (!value.isEmpty() && (value.get(0).is("[") || value.get(0).is("("))
+                && PyStatement.matching(value, 0) == value.size() - 1) {
+            List<String> items = new ArrayList<>();
+            for (List<Token> part : PyStatement.splitCommas(value.subList(1, value.size() - 1))) {
+                String item = known(stringLiteral(part));
+                if (item == null) {
+                    item = known(resolve.apply(part)); // a name bound to a string, sa.text("lower(email)")
+                }
+                if (item == null) {
+                    items = null;
+                    break;
+                }
+                items.add(item);
+            }
+            strings = items == null ? List.of() : List.copyOf(items);
+        }
+        return new Arg(keyword, text.toString(), string, none, callFirst, callName, strings, template);
+    }
+
+    private static String known(String s) {
+        return s == null || s.indexOf(SqlScript.HOLE) >= 0 ? null : s;
     }
 
     /** The value of an expression made only of adjacent string literals (Python concatenates them), else null. */

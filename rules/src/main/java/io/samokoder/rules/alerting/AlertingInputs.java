@@ -1,6 +1,8 @@
 package io.samokoder.rules.alerting;
 
 import io.samokoder.engine.AuditContext;
+import io.samokoder.model.alertmanager.AlertmanagerConfigs;
+import io.samokoder.model.docker.Containers;
 import io.samokoder.engine.FileKinds;
 import io.samokoder.engine.SourceFile;
 
@@ -17,12 +19,12 @@ final class AlertingInputs {
     /** The Alertmanager configs themselves: the inputs of the checks that read only them. */
     static Set<String> alertmanagerConfigs(AuditContext context) {
         Set<String> out = new LinkedHashSet<>();
-        UnresolvedPlaceholderRule.configs(context).entries().forEach(e -> out.add(e.path()));
+        AlertmanagerConfigs.of(context).entries().forEach(e -> out.add(e.path()));
         return out;
     }
 
     static Set<String> deploymentFiles(AuditContext context) {
-        Set<String> out = new LinkedHashSet<>();
+        Set<String> out = new LinkedHashSet<>(Containers.of(context).inputs());
         for (SourceFile f : context.workspace().files()) {
             String n = f.name().toLowerCase(Locale.ROOT);
             if (FileKinds.isCompose(f.path()) || n.startsWith(".env") || n.endsWith(".env") || n.endsWith(".sh")

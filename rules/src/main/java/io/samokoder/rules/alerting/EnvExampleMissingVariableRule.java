@@ -8,7 +8,7 @@ import io.samokoder.engine.Rule;
 import io.samokoder.engine.RuleInfo;
 import io.samokoder.engine.Severity;
 import io.samokoder.engine.SourceFile;
-import io.samokoder.model.alertmanager.AlertmanagerRendering;
+import io.samokoder.model.render.ConfigRendering;
 import io.samokoder.model.compose.ComposeFile;
 import io.samokoder.model.compose.ComposeProject;
 import io.samokoder.model.dotenv.DotEnv;
@@ -53,7 +53,7 @@ public final class EnvExampleMissingVariableRule implements Rule {
     public Set<String> inputs(AuditContext context) {
         Set<String> paths = new LinkedHashSet<>(compose(context).inputs());
         paths.addAll(AlertingInputs.deploymentFiles(context));
-        TemplateVariableNotSuppliedRule.rendering(context).renders().forEach(r -> paths.add(r.source()));
+        ConfigRendering.of(context, ConfigRendering.Program.ALERTMANAGER).renders().forEach(r -> paths.add(r.source()));
         return paths;
     }
 
@@ -82,14 +82,14 @@ public final class EnvExampleMissingVariableRule implements Rule {
                         site.line(), site.column(), "compose interpolates it without a default"));
             }
         }
-        for (AlertmanagerRendering.Render r : TemplateVariableNotSuppliedRule.rendering(context).renders()) {
-            for (TemplateInputs.Use use : TemplateVariableNotSuppliedRule.uses(context, r)) {
-                AlertmanagerRendering.Supply supply = r.env().supply(use.name());
-                if (supply == AlertmanagerRendering.Supply.PASS_THROUGH
-                        || supply == AlertmanagerRendering.Supply.MISSING_ENV_FILE) {
+        for (ConfigRendering.Render r : ConfigRendering.of(context, ConfigRendering.Program.ALERTMANAGER).renders()) {
+            for (TemplateInputs.Use use : TemplateInputs.of(context, r)) {
+                ConfigRendering.Supply supply = r.env().supply(use.name());
+                if (supply == ConfigRendering.Supply.PASS_THROUGH
+                        || supply == ConfigRendering.Supply.MISSING_ENV_FILE) {
                     needs.putIfAbsent(use.name(), new Need(use.name(), r.source(), use.line(), use.column(),
                             "the Alertmanager template rendered by service `" + r.service() + "` reads it"
-                                    + (supply == AlertmanagerRendering.Supply.PASS_THROUGH ? " from the shell"
+                                    + (supply == ConfigRendering.Supply.PASS_THROUGH ? " from the shell"
                                     : " from an env_file that is not committed")));
                 }
             }

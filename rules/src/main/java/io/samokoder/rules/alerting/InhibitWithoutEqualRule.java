@@ -25,7 +25,7 @@ public final class InhibitWithoutEqualRule implements Rule {
 
     @Override
     public boolean isApplicable(AuditContext context) {
-        return UnresolvedPlaceholderRule.configs(context).entries().stream()
+        return AlertmanagerConfigs.of(context).entries().stream()
                 .anyMatch(e -> !e.config().inhibitRules().isEmpty());
     }
 
@@ -36,7 +36,7 @@ public final class InhibitWithoutEqualRule implements Rule {
 
     @Override
     public void check(AuditContext context, FindingSink sink) {
-        for (AlertmanagerConfigs.Entry entry : UnresolvedPlaceholderRule.configs(context).entries()) {
+        for (AlertmanagerConfigs.Entry entry : AlertmanagerConfigs.of(context).entries()) {
             AlertmanagerConfig config = entry.config();
             for (AlertmanagerConfig.InhibitRule rule : config.inhibitRules()) {
                 if (rule.hasEqual() && !rule.equal().isEmpty()) {

@@ -9,8 +9,10 @@ import io.samokoder.engine.yaml.YamlDocument;
 import io.samokoder.model.alertmanager.FieldTypes;
 import io.samokoder.model.alertmanager.PlaceholderEffect;
 import io.samokoder.model.placeholders.YamlPlaceholders;
+import io.samokoder.model.render.ConfigRendering;
 import org.yaml.snakeyaml.nodes.Node;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,15 +30,12 @@ final class PrometheusPlaceholders {
 
     static void check(Rule rule, AuditContext context, FieldTypes types, FindingSink sink) {
         PrometheusConfigFiles prom = PrometheusConfigFiles.of(context);
-        io.samokoder.model.alertmanager.AlertmanagerRendering rendering = context.model(
-                io.samokoder.model.alertmanager.AlertmanagerRendering.class,
-                io.samokoder.model.alertmanager.AlertmanagerRendering::load);
+        ConfigRendering rendering = ConfigRendering.of(context, ConfigRendering.Program.PROMETHEUS);
         for (SourceFile file : prom.files()) {
-            if (rendering.isRendered(file.path())) {
-                continue; // a template: envsubst or a script renders it before Prometheus starts
-            }
             String text = context.workspace().text(file).orElse("");
             YamlDocument yaml = context.yaml(file);
+            List<YamlPlaceholders.Site> undecided = new ArrayList<>();
+            ConfigRendering.Verdict why = null;
             for (YamlPlaceholders.Site site : YamlPlaceholders.scan(file, text, yaml)) {
                 List<Object> path = site.path();
                 boolean externalLabel = path.size() >= 3 && "global".equals(path.get(0))
@@ -47,7 +46,19 @@ final class PrometheusPlaceholders {
                 if (isRegexGroupReference(yaml, path, site.placeholder().name())) {
                     continue;
                 }
-                sink.report(finding(rule, file, yaml, site, types, externalLabel));
+                ConfigRendering.Verdict v = rendering.reading(file.path(), false, site.placeholder().name());
+                if (v.reading() == ConfigRendering.Reading.UNFOLLOWED || v.reading() == ConfigRendering.Reading.NOT_READ) {
+                    undecided.add(site);
+                    why = v;
+                    continue;
+                }
+                if (v.reading() != ConfigRendering.Reading.LITERAL) {
+                    continue; // a template: a step renders it before Prometheus (or another container) reads it
+                }
+                sink.report(finding(rule, file, yaml, site, types, externalLabel, v.reason()));
+            }
+            if (why != null) {
+                sink.report(UnresolvedPlaceholderRule.undecided(rule, file.path(), undecided, why, "Prometheus"));
             }
         }
     }
@@ -90,7 +101,7 @@ final class PrometheusPlaceholders {
     }
 
     private static Finding finding(Rule rule, SourceFile file, YamlDocument yaml, YamlPlaceholders.Site site,
-                                   FieldTypes types, boolean externalLabel) {
+                                   FieldTypes types, boolean externalLabel, String renderNote) {
         String fieldPath = site.fieldPath();
         FieldTypes.Field field = types.lookup("prometheus", fieldPath);
         PlaceholderEffect effect = site.isKey() ? new PlaceholderEffect(false, "the key is used literally")
@@ -121,6 +132,9 @@ final class PrometheusPlaceholders {
         } else {
             remediation = "Write the value into prometheus.yml, or keep it as a template and render it before"
                     + " Prometheus starts (envsubst in the entrypoint); Prometheus never expands ${VAR} here.";
+        }
+        if (!renderNote.isEmpty()) {
+            message = message + " (" + renderNote + ")";
         }
         return Finding.of(rule).at(file.path(), site.line(), site.column()).message(message).remediation(remediation)
                 .key(site.placeholder().name() + "@prometheus." + fieldPath).build();

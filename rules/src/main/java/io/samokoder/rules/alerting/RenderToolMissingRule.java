@@ -7,7 +7,7 @@ import io.samokoder.engine.FindingSink;
 import io.samokoder.engine.Rule;
 import io.samokoder.engine.RuleInfo;
 import io.samokoder.engine.Severity;
-import io.samokoder.model.alertmanager.AlertmanagerRendering;
+import io.samokoder.model.render.ConfigRendering;
 
 import java.util.LinkedHashSet;
 import java.util.Locale;
@@ -24,13 +24,14 @@ import java.util.Set;
                 + " `envsubst < alertmanager.yml.tmpl > /tmp/alertmanager.yml`, fails at start-up when the service"
                 + " runs the official `prom/alertmanager` (or `quay.io/prometheus/alertmanager`) image: it is built on"
                 + " the Prometheus busybox image, which has `sh` and `sed` but no `envsubst` (GNU gettext) and no"
-                + " `gomplate`, `dockerize` or `perl`, so the container exits with `envsubst: not found` and Alertmanager never starts."
-                + " Services built from a Dockerfile are not judged.")
+                + " `gomplate`, `dockerize` or `perl`, so the container exits with `envsubst: not found` and Alertmanager"
+                + " never starts. An image built `FROM prom/alertmanager` has the tool only when its Dockerfile adds it"
+                + " (installs or copies it).")
 public final class RenderToolMissingRule implements Rule {
 
     @Override
     public boolean isApplicable(AuditContext context) {
-        return !TemplateVariableNotSuppliedRule.rendering(context).renders().isEmpty();
+        return !ConfigRendering.of(context, ConfigRendering.Program.ALERTMANAGER).renders().isEmpty();
     }
 
     @Override
@@ -41,13 +42,13 @@ public final class RenderToolMissingRule implements Rule {
     @Override
     public void check(AuditContext context, FindingSink sink) {
         Set<String> reported = new LinkedHashSet<>();
-        for (AlertmanagerRendering.Render r : TemplateVariableNotSuppliedRule.rendering(context).renders()) {
-            if (r.tool().equals("sed") || r.image().isEmpty() || !isOfficialImage(r.image().get())
+        for (ConfigRendering.Render r : ConfigRendering.of(context, ConfigRendering.Program.ALERTMANAGER).renders()) {
+            if (r.tool().equals("sed") || r.image().isEmpty() || !isOfficialImage(r.image().get()) || r.toolAdded()
                     || !reported.add(r.composePath() + "#" + r.service() + "#" + r.tool())) {
                 continue;
             }
             sink.report(Finding.of(this).at(r.composePath(), r.line())
-                    .message("service `" + r.service() + "` renders " + r.source() + " with " + r.tool()
+                    .message(r.who() + " renders " + r.source() + " with " + r.tool()
                             + ", but its image " + r.image().get() + " is busybox-based and has no " + r.tool()
                             + ": the container exits with `" + r.tool() + ": not found` and Alertmanager never starts")
                     .key(r.service() + ":" + r.tool())

@@ -2,9 +2,9 @@ package io.samokoder.rules.alerting;
 
 import io.samokoder.engine.AuditContext;
 import io.samokoder.engine.SourceFile;
-import io.samokoder.model.alertmanager.AlertmanagerRendering;
-import io.samokoder.model.alertmanager.RenderCommands;
 import io.samokoder.model.placeholders.YamlPlaceholders;
+import io.samokoder.model.render.ConfigRendering;
+import io.samokoder.model.render.RenderCommands;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,7 +22,12 @@ final class TemplateInputs {
     private TemplateInputs() {
     }
 
-    static List<Use> of(AuditContext context, SourceFile file, AlertmanagerRendering.Render r) {
+    /** The inputs of a render step's template; none when the template is not in the workspace. */
+    static List<Use> of(AuditContext context, ConfigRendering.Render r) {
+        return context.workspace().file(r.source()).map(f -> of(context, f, r)).orElse(List.of());
+    }
+
+    static List<Use> of(AuditContext context, SourceFile file, ConfigRendering.Render r) {
         String text = context.workspace().text(file).orElse("");
         Map<String, Use> first = new LinkedHashMap<>();
         if (r.tool().equals("gomplate") || r.tool().equals("dockerize")) {
@@ -35,7 +40,7 @@ final class TemplateInputs {
         } else {
             for (YamlPlaceholders.Site site : YamlPlaceholders.scan(file, text, context.yaml(file))) {
                 String name = site.placeholder().name();
-                if (site.placeholder().hasDefault() || !r.substitutes(name)) {
+                if (site.placeholder().hasDefault() || !r.substitutes(name) || r.fixed().contains(name)) {
                     continue;
                 }
                 String field = site.path().isEmpty() ? "the rendered value"

@@ -8,10 +8,9 @@ import io.samokoder.engine.Rule;
 import io.samokoder.engine.RuleInfo;
 import io.samokoder.engine.Severity;
 import io.samokoder.engine.SourceFile;
-import io.samokoder.model.alertmanager.AlertmanagerRendering;
+import io.samokoder.model.render.ConfigRendering;
 
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -23,7 +22,8 @@ import java.util.Set;
                 + " ${TELEGRAM_CHAT_ID}`) or to an `env_file` it reads, and list it in .env.example.",
         description = "When a compose service renders the Alertmanager config from a template before starting"
                 + " (`envsubst < alertmanager.yml.tmpl > /tmp/alertmanager.yml`, `sed`, `gomplate`, directly in"
-                + " `entrypoint`/`command` or in a repository script they run), the template's `${VAR}` references"
+                + " `entrypoint`/`command`, in a repository script they run, or in the ENTRYPOINT of the image their"
+                + " `build:` section builds), the template's `${VAR}` references"
                 + " are not placeholders but inputs. envsubst replaces a variable that is not set in the container"
                 + " with an empty string, so the rendered config has an empty `bot_token` or `chat_id` and Alertmanager"
                 + " refuses it or sends nothing. One finding per variable, at its first use in the template, naming"
@@ -44,13 +44,13 @@ public final class TemplateVariableNotSuppliedRule implements Rule {
         return paths;
     }
 
-    static AlertmanagerRendering rendering(AuditContext context) {
-        return context.model(AlertmanagerRendering.class, AlertmanagerRendering::load);
+    private static ConfigRendering rendering(AuditContext context) {
+        return ConfigRendering.of(context, ConfigRendering.Program.ALERTMANAGER);
     }
 
     @Override
     public void check(AuditContext context, FindingSink sink) {
-        for (AlertmanagerRendering.Render r : rendering(context).renders()) {
+        for (ConfigRendering.Render r : rendering(context).renders()) {
             Optional<SourceFile> file = context.workspace().file(r.source());
             if (file.isEmpty()) {
                 continue;
@@ -60,8 +60,8 @@ public final class TemplateVariableNotSuppliedRule implements Rule {
                     continue;
                 }
                 sink.report(Finding.of(this).at(r.source(), use.line(), use.column())
-                        .message("${" + use.name() + "} is an input of this template, which service `" + r.service()
-                                + "` (" + r.composePath() + ":" + r.line() + ") renders with " + r.tool()
+                        .message("${" + use.name() + "} is an input of this template, which " + r.renderer()
+                                + " renders with " + r.tool()
                                 + ", but neither the service's `environment` nor its `env_file` sets it: " + r.tool()
                                 + " writes an empty string into " + use.field()
                                 + ", so the rendered config is missing the value")
@@ -69,9 +69,5 @@ public final class TemplateVariableNotSuppliedRule implements Rule {
                         .build());
             }
         }
-    }
-
-    static List<TemplateInputs.Use> uses(AuditContext context, AlertmanagerRendering.Render r) {
-        return context.workspace().file(r.source()).map(f -> TemplateInputs.of(context, f, r)).orElse(List.of());
     }
 }

@@ -28,7 +28,7 @@ public final class UndefinedReceiverRule implements Rule {
 
     @Override
     public boolean isApplicable(AuditContext context) {
-        return !UnresolvedPlaceholderRule.configs(context).isEmpty();
+        return !AlertmanagerConfigs.of(context).isEmpty();
     }
 
     @Override
@@ -38,7 +38,7 @@ public final class UndefinedReceiverRule implements Rule {
 
     @Override
     public void check(AuditContext context, FindingSink sink) {
-        for (AlertmanagerConfigs.Entry entry : UnresolvedPlaceholderRule.configs(context).entries()) {
+        for (AlertmanagerConfigs.Entry entry : AlertmanagerConfigs.of(context).entries()) {
             AlertmanagerConfig config = entry.config();
             if (config.route().isEmpty() || !config.yaml().isUsable()) {
                 continue;

@@ -10,11 +10,12 @@ import io.samokoder.engine.Severity;
 import io.samokoder.engine.SourceFile;
 import io.samokoder.model.alertmanager.AlertmanagerConfig;
 import io.samokoder.model.alertmanager.AlertmanagerConfigs;
-import io.samokoder.model.alertmanager.AlertmanagerRendering;
 import io.samokoder.model.alertmanager.FieldTypes;
 import io.samokoder.model.alertmanager.PlaceholderEffect;
 import io.samokoder.model.placeholders.YamlPlaceholders;
+import io.samokoder.model.render.ConfigRendering;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -40,13 +41,18 @@ import java.util.Set;
                 + " `api_key`, `auth_password`, `to`, a URL path) the file loads, `amtool check-config` passes, and"
                 + " the literal text is sent at runtime, so notifications fail silently. Go templates"
                 + " (`{{ .GroupLabels.alertname }}`, `{{ $labels.instance }}`), regex references (`$1`) and"
-                + " Mako/Jinja files are never placeholders; files that a compose service renders first (envsubst,"
-                + " sed, gomplate) are templates and are checked by `alerting/template-variable-not-supplied`.")
+                + " Mako/Jinja files are never placeholders. Which file the tool reads is followed through what each"
+                + " container runs: bind mounts and the files its Dockerfile copies, `entrypoint`/`command` over the"
+                + " image's ENTRYPOINT/CMD, the repository scripts they run, and `--config.file`. Files that a step"
+                + " renders first (envsubst, sed, gomplate, also in place or through `cp`) are templates, checked by"
+                + " `alerting/template-variable-not-supplied`; a file rendered by a step this tool does not follow"
+                + " (awk, `eval`, a path chosen at run time), or mounted where the tool does not read it, gets one"
+                + " `info` finding naming the step.")
 public final class UnresolvedPlaceholderRule implements Rule {
 
     @Override
     public boolean isApplicable(AuditContext context) {
-        return !configs(context).isEmpty() || !PrometheusConfigFiles.of(context).files().isEmpty();
+        return !AlertmanagerConfigs.of(context).isEmpty() || !PrometheusConfigFiles.of(context).files().isEmpty();
     }
 
     @Override
@@ -57,23 +63,30 @@ public final class UnresolvedPlaceholderRule implements Rule {
         return paths;
     }
 
-    static AlertmanagerConfigs configs(AuditContext context) {
-        return context.model(AlertmanagerConfigs.class, AlertmanagerConfigs::load);
-    }
-
     @Override
     public void check(AuditContext context, FindingSink sink) {
-        AlertmanagerRendering rendering = context.model(AlertmanagerRendering.class, AlertmanagerRendering::load);
+        ConfigRendering rendering = ConfigRendering.of(context, ConfigRendering.Program.ALERTMANAGER);
         FieldTypes types = fieldTypes(context, sink);
-        for (AlertmanagerConfigs.Entry entry : configs(context).entries()) {
+        for (AlertmanagerConfigs.Entry entry : AlertmanagerConfigs.of(context).entries()) {
             AlertmanagerConfig config = entry.config();
             String text = context.workspace().text(config.file()).orElse("");
+            List<YamlPlaceholders.Site> undecided = new ArrayList<>();
+            ConfigRendering.Verdict why = null;
             for (YamlPlaceholders.Site site : YamlPlaceholders.scan(config.file(), text, config.yaml())) {
-                String name = site.placeholder().name();
-                if (!rendering.readsLiterally(entry, name)) {
-                    continue;
+                ConfigRendering.Verdict v = rendering.reading(entry.path(), entry.templateByName(),
+                        site.placeholder().name());
+                switch (v.reading()) {
+                    case LITERAL -> sink.report(alertmanagerFinding(config, site, types, v, entry));
+                    case UNFOLLOWED, NOT_READ -> {
+                        undecided.add(site);
+                        why = v;
+                    }
+                    default -> {
+                    }
                 }
-                sink.report(alertmanagerFinding(config, site, types, rendering, entry));
+            }
+            if (why != null) {
+                sink.report(undecided(this, config.path(), undecided, why, "Alertmanager"));
             }
         }
         PrometheusPlaceholders.check(this, context, types, sink);
@@ -115,8 +128,34 @@ public final class UnresolvedPlaceholderRule implements Rule {
         return FieldTypes.builtIn();
     }
 
+    /**
+     * One {@code info} finding for a file whose placeholders the tool cannot judge: a step it does not follow renders
+     * the file, or the file is mounted where the program does not read its config.
+     */
+    static Finding undecided(Rule rule, String path, List<YamlPlaceholders.Site> sites, ConfigRendering.Verdict why,
+                             String program) {
+        Set<String> names = new LinkedHashSet<>();
+        sites.forEach(s -> names.add(s.placeholder().display()));
+        List<String> shown = new ArrayList<>(names);
+        String list = String.join(", ", shown.subList(0, Math.min(5, shown.size())))
+                + (shown.size() > 5 ? " and " + (shown.size() - 5) + " more" : "");
+        String message = why.reading() == ConfigRendering.Reading.UNFOLLOWED
+                ? list + " not checked: " + why.reason() + "; whether they are replaced before " + program
+                + " loads the config is not known"
+                : list + " not checked: " + why.reason() + ", so this file is not the config " + program
+                + " loads";
+        YamlPlaceholders.Site first = sites.get(0);
+        return Finding.of(rule).at(path, first.line(), first.column()).severity(Severity.INFO)
+                .message(message)
+                .remediation("Nothing to fix if the render step replaces every placeholder; otherwise render with"
+                        + " envsubst (optionally limited by SHELL-FORMAT) or sed with literal paths, which this check"
+                        + " follows, or use the field's *_file variant.")
+                .key("undecided@" + path)
+                .build();
+    }
+
     private Finding alertmanagerFinding(AlertmanagerConfig config, YamlPlaceholders.Site site, FieldTypes types,
-                                        AlertmanagerRendering rendering, AlertmanagerConfigs.Entry entry) {
+                                        ConfigRendering.Verdict verdict, AlertmanagerConfigs.Entry entry) {
         AlertmanagerConfig.FieldSite where = config.locate(site.path());
         FieldTypes.Field field = types.lookup(where.context(), where.field());
         String value = site.value();
@@ -140,11 +179,10 @@ public final class UnresolvedPlaceholderRule implements Rule {
                             + " check-config passes) and ");
             msg.append(consequence(where, type, effect));
         }
-        if (entry.templateByName() && rendering.rendersOf(entry.path()).isEmpty()) {
+        if (!verdict.reason().isEmpty()) {
+            msg.append(" (").append(verdict.reason()).append(")");
+        } else if (entry.templateByName()) {
             msg.append(" (the file is named like a template but is loaded as it is)");
-        } else if (!rendering.rendersOf(entry.path()).isEmpty()) {
-            msg.append(" (the ").append(rendering.rendersOf(entry.path()).get(0).tool())
-                    .append(" render step does not substitute it)");
         }
         return Finding.of(this).at(config.path(), site.line(), site.column())
                 .message(msg.toString())

@@ -25,7 +25,7 @@ public final class UnusedReceiverRule implements Rule {
 
     @Override
     public boolean isApplicable(AuditContext context) {
-        return !UnresolvedPlaceholderRule.configs(context).isEmpty();
+        return !AlertmanagerConfigs.of(context).isEmpty();
     }
 
     @Override
@@ -35,7 +35,7 @@ public final class UnusedReceiverRule implements Rule {
 
     @Override
     public void check(AuditContext context, FindingSink sink) {
-        for (AlertmanagerConfigs.Entry entry : UnresolvedPlaceholderRule.configs(context).entries()) {
+        for (AlertmanagerConfigs.Entry entry : AlertmanagerConfigs.of(context).entries()) {
             AlertmanagerConfig config = entry.config();
             if (config.route().isEmpty() || !config.yaml().isUsable()) {
                 continue;

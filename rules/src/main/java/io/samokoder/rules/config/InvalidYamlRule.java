@@ -23,7 +23,9 @@ import java.util.Set;
         description = "Compose files, Prometheus and Alertmanager configs and rule files, Grafana provisioning and CI"
                 + " workflows are found by name and location. A syntax error, a duplicate key (which compose and"
                 + " Prometheus reject and others silently resolve), an alias bomb, a nesting deeper than 100 levels or"
-                + " binary content is reported once, at the offending line.")
+                + " binary content is reported once, at the offending line. Templates are info: files under a folder"
+                + " named in template syntax ({{cookiecutter.project_slug}}/) and files whose YAML breaks only on"
+                + " Jinja or Go template tags are rendered before any tool reads them.")
 public final class InvalidYamlRule implements Rule {
 
     @Override
@@ -47,10 +49,16 @@ public final class InvalidYamlRule implements Rule {
             }
             YamlDocument doc = context.yaml(file);
             for (YamlProblem p : doc.problems()) {
-                sink.report(Finding.of(this).at(file.path(), p.line(), p.column())
-                        .message(describe(p))
-                        .key(p.kind() + ":" + p.message().replaceAll("line \\d+", "line"))
-                        .build());
+                Finding.Builder f = Finding.of(this).at(file.path(), p.line(), p.column())
+                        .key(p.kind() + ":" + p.message().replaceAll("line \\d+", "line"));
+                if (doc.template().isPresent()) {
+                    // what a tool loads is the rendered file, which the repository does not hold
+                    f.severity(Severity.INFO).message("template, not loaded as written (" + doc.template().get()
+                            + "): " + describe(p));
+                } else {
+                    f.message(describe(p));
+                }
+                sink.report(f.build());
             }
         }
     }

@@ -24,9 +24,9 @@ import java.util.regex.Pattern;
 /**
  * Opt-in online check of {@code http(s)} links ({@code docs.online=true}). Never touches the network otherwise.
  * Options: {@code docs.online.timeout} (seconds, 10), {@code docs.online.concurrency} (8), {@code docs.online.perHost}
- * (2), {@code docs.online.cache} (JSON file remembering results), {@code docs.online.cacheTtlHours} (24),
- * {@code docs.online.checkLocalhost} (false: links to localhost, private addresses and reserved example domains are
- * about the reader's machine or illustrative, not checked).
+ * (2), {@code docs.online.cache} (JSON file remembering results), {@code docs.online.cacheTtlHours} (24). Links to
+ * localhost, private addresses and reserved example domains are about the reader's machine or illustrative and are not
+ * checked; whatever a host name resolves to, the check connects only to public addresses ({@link AddressPolicy}).
  */
 @RuleInfo(id = "docs/broken-external-link", category = Category.DOCS, severity = Severity.MEDIUM,
         summary = "An http(s) link in Markdown answers 404, 410 or another definite client error (online mode only).",
@@ -36,6 +36,22 @@ import java.util.regex.Pattern;
                 + " never as broken. Bounded concurrency, a per-host limit, one request per URL per run and an"
                 + " optional cache file.")
 public final class BrokenExternalLinkRule implements Rule {
+
+    /** Tests only: links to loopback hosts are checked and 127.0.0.0/8 and ::1 connected to (a test's own server). */
+    private final boolean allowLoopback;
+    private final OnlineLinkChecker.Resolver resolver;
+    private final OnlineLinkChecker.Connector connector;
+
+    public BrokenExternalLinkRule() {
+        this(false, OnlineLinkChecker.SYSTEM_RESOLVER, OnlineLinkChecker.DIRECT);
+    }
+
+    BrokenExternalLinkRule(boolean allowLoopback, OnlineLinkChecker.Resolver resolver,
+                           OnlineLinkChecker.Connector connector) {
+        this.allowLoopback = allowLoopback;
+        this.resolver = resolver;
+        this.connector = connector;
+    }
 
     private static final Pattern PRIVATE = Pattern.compile(
             "localhost|.*\\.localhost|127(\\.\\d+){3}|0\\.0\\.0\\.0|\\[?::1]?|10(\\.\\d+){3}|192\\.168(\\.\\d+){2}"
@@ -55,9 +71,7 @@ public final class BrokenExternalLinkRule implements Rule {
                 RuleOption.of("docs.online.cache", RuleOption.Type.PATH, "", "A JSON file remembering results between"
                         + " runs, relative to the working directory; unknown results are always retried."),
                 RuleOption.of("docs.online.cacheTtlHours", RuleOption.Type.NUMBER, "24",
-                        "Age after which a cached result is checked again."),
-                RuleOption.of("docs.online.checkLocalhost", RuleOption.Type.BOOLEAN, "false",
-                        "Also check loopback URLs (tests)."));
+                        "Age after which a cached result is checked again."));
     }
 
     public static boolean enabled(AuditConfig config) {
@@ -80,15 +94,15 @@ public final class BrokenExternalLinkRule implements Rule {
             return;
         }
         AuditConfig c = context.config();
-        boolean checkLocal = Boolean.parseBoolean(c.optionOr("docs.online.checkLocalhost", "false").trim());
         List<LinkAnalysis.WebLink> links = new ArrayList<>();
         for (LinkAnalysis.WebLink l : LinkAnalysis.of(context).webLinks()) {
             String host = hostOf(l.url());
             if (host == null) {
                 continue;
             }
+            // by name, so that illustrative links make no noise; what may be connected to is decided after lookup
             boolean local = PRIVATE.matcher(host).matches();
-            if (!local || checkLocal && LOOPBACK.matcher(host).matches()) {
+            if (!local || allowLoopback && LOOPBACK.matcher(host).matches()) {
                 links.add(l);
             }
         }
@@ -100,7 +114,8 @@ public final class BrokenExternalLinkRule implements Rule {
                 Duration.ofMillis((long) (number(c, "docs.online.timeout", 10) * 1000)),
                 (int) number(c, "docs.online.concurrency", 8), (int) number(c, "docs.online.perHost", 2),
                 cache.isEmpty() ? null : c.workingDirectory().resolve(cache),
-                Duration.ofMinutes((long) (number(c, "docs.online.cacheTtlHours", 24) * 60)));
+                Duration.ofMinutes((long) (number(c, "docs.online.cacheTtlHours", 24) * 60)),
+                context.workspace().root(), resolver, connector, allowLoopback);
         Map<String, OnlineLinkChecker.Result> results = checker.check(links.stream().map(LinkAnalysis.WebLink::url)
                 .toList());
         for (LinkAnalysis.WebLink l : links) {

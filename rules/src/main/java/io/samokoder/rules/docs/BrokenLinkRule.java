@@ -10,7 +10,9 @@ import io.samokoder.engine.Severity;
 @RuleInfo(id = "docs/broken-link", category = Category.DOCS, severity = Severity.MEDIUM,
         summary = "A relative link or image in Markdown points to a file or folder that does not exist.",
         remediation = "Fix the path (it is resolved from the Markdown file's folder, or from the repository root when it starts with '/'), create the missing file, or remove the link.",
-        description = "Checks inline links, images, reference definitions and HTML href/src in every Markdown file as GitHub resolves them: percent-decoded, ?query and #fragment stripped. Links in code spans and code blocks are not links. GitHub pages of the repository such as ../../issues or ../../actions are recognised. Suggests the closest existing path when one is close.")
+        description = "Checks inline links, images, reference definitions and HTML href/src in every Markdown file as GitHub resolves them: percent-decoded, ?query and #fragment stripped. Links in code spans and code blocks are not links. GitHub pages of the repository such as ../../issues or ../../actions are recognised. Suggests the closest existing path when one is close."
+                + " Where the project would not edit the link, lower: vendored third-party code and test data info, changelogs,"
+                + " files marked linguist-generated and sections a tool generates (a START comment saying do not edit) low.")
 public final class BrokenLinkRule extends LinkIssueRule {
 
     public BrokenLinkRule() {

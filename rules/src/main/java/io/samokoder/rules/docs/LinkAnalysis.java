@@ -3,6 +3,7 @@ package io.samokoder.rules.docs;
 import io.samokoder.engine.AuditContext;
 import io.samokoder.engine.FileKinds;
 import io.samokoder.engine.Parallel;
+import io.samokoder.engine.Severity;
 import io.samokoder.engine.SourceFile;
 import io.samokoder.engine.Workspace;
 import io.samokoder.model.markdown.MarkdownDocument;
@@ -29,8 +30,25 @@ public final class LinkAnalysis {
     /** The kinds of problem, one per rule. */
     public enum Problem { BROKEN_LINK, CASE_MISMATCH, BROKEN_ANCHOR, OUTSIDE_REPO, NOT_CHECKED }
 
-    /** One problem at one link. {@code key} is the destination as written (stable across line moves). */
-    public record Issue(Problem problem, String path, int line, int column, String message, String key) {
+    /**
+     * One problem at one link. {@code key} is the destination as written (stable across line moves); {@code severity}
+     * is null where the rule's own severity applies, else a lower one the message explains.
+     */
+    public record Issue(Problem problem, String path, int line, int column, String message, String key,
+                        Severity severity) {
+
+        Issue(Problem problem, String path, int line, int column, String message, String key) {
+            this(problem, path, line, column, message, key, null);
+        }
+
+        /** This issue at no more than {@code lower}, with the reason appended to the message. */
+        Issue demoted(Severity lower, String reason) {
+            if (severity != null && lower.atLeast(severity)) {
+                return this;
+            }
+            return new Issue(problem, path, line, column, message + " (" + lower.id() + ": " + reason + ")", key,
+                    lower);
+        }
     }
 
     /** An {@code http(s)} link for the online mode. */
@@ -91,7 +109,9 @@ public final class LinkAnalysis {
     static LinkAnalysis analyse(AuditContext context) {
         List<SourceFile> files = markdownFiles(context);
         Index index = new Index(context.workspace(), context.config().excludes());
-        List<List<Issue>> perFile = Parallel.map(files, 1, f -> checkFile(context, index, f));
+        DocsPlacement placement = DocsPlacement.of(context);
+        List<List<Issue>> perFile = Parallel.map(files, 1, f -> placed(context, placement,
+                checkFile(context, index, f), f));
         List<Issue> all = new ArrayList<>();
         perFile.forEach(all::addAll);
         List<WebLink> web = new ArrayList<>();
@@ -108,6 +128,58 @@ public final class LinkAnalysis {
             }
         }
         return new LinkAnalysis(Collections.unmodifiableList(all), Collections.unmodifiableList(web));
+    }
+
+    /**
+     * The file's issues at the severity its place calls for: lower in vendored code, test data, changelogs, generated
+     * files and generated sections (see {@link DocsPlacement}).
+     */
+    private static List<Issue> placed(AuditContext context, DocsPlacement placement, List<Issue> issues,
+                                      SourceFile file) {
+        if (issues.isEmpty()) {
+            return issues;
+        }
+        Optional<DocsPlacement.Demotion> fileWide = placement.of(file.path());
+        MarkdownDocument doc = MarkdownDocument.of(context, file);
+        List<Issue> out = new ArrayList<>(issues.size());
+        for (Issue i : issues) {
+            Issue placed = i;
+            if (i.problem() != Problem.NOT_CHECKED) {
+                if (fileWide.isPresent() && !(fileWide.get().changelog() && unreleased(doc, i.line()))) {
+                    placed = placed.demoted(fileWide.get().severity(), fileWide.get().reason());
+                }
+                Optional<MarkdownDocument.GeneratedRegion> region = doc.generatedRegionAt(i.line());
+                if (region.isPresent()) {
+                    placed = placed.demoted(Severity.LOW, "in a section a tool generates, marked on line "
+                            + region.get().startLine() + " `" + shorten(region.get().marker()) + "`; regenerate it"
+                            + " rather than edit it");
+                }
+            }
+            out.add(placed);
+        }
+        return out;
+    }
+
+    /** Whether the line is in the section under an "Unreleased" heading (or one of its subsections). */
+    private static boolean unreleased(MarkdownDocument doc, int line) {
+        int level = Integer.MAX_VALUE;
+        List<MarkdownDocument.Heading> headings = doc.headings();
+        for (int k = headings.size() - 1; k >= 0; k--) {
+            MarkdownDocument.Heading h = headings.get(k);
+            if (h.line() > line || h.level() >= level) {
+                continue;
+            }
+            if (DocsPlacement.UNRELEASED.matcher(h.text()).find()) {
+                return true;
+            }
+            level = h.level();
+        }
+        return false;
+    }
+
+    private static String shorten(String marker) {
+        String m = marker.replaceAll("\\s+", " ");
+        return m.length() <= 80 ? m : m.substring(0, 79) + "…";
     }
 
     private static List<Issue> checkFile(AuditContext context, Index index, SourceFile file) {
@@ -143,7 +215,7 @@ public final class LinkAnalysis {
                                 + " above its root); GitHub serves no file there"));
                 case SAME_FILE -> {
                     if (!link.kind().isImage()) {
-                        checkAnchor(out, file, link, what, doc, t.fragment(), null);
+                        checkAnchor(context, out, file, link, what, doc, t.fragment(), null);
                     }
                 }
                 case REPO_PATH -> checkPath(context, index, out, file, link, what, t);
@@ -203,17 +275,38 @@ public final class LinkAnalysis {
         } catch (RuntimeException e) {
             return;
         }
-        checkAnchor(out, file, link, what, other, t.fragment(), markdown);
+        checkAnchor(context, out, file, link, what, other, t.fragment(), markdown);
     }
 
-    private static void checkAnchor(List<Issue> out, SourceFile file, MarkdownDocument.Link link, String what,
-                                    MarkdownDocument target, String fragment, String targetPath) {
+    private static void checkAnchor(AuditContext context, List<Issue> out, SourceFile file,
+                                    MarkdownDocument.Link link, String what, MarkdownDocument target, String fragment,
+                                    String targetPath) {
         if (fragment.isEmpty() || fragment.equalsIgnoreCase("top") || fragment.equalsIgnoreCase("readme")
                 || LINE_ANCHOR.matcher(fragment).matches() || target.hasAnchor(fragment)) {
             return;
         }
         StringBuilder m = new StringBuilder(what).append(" anchor `#").append(fragment).append("` not found ");
         m.append(targetPath == null || targetPath.equals(file.path()) ? "in this file" : "in `" + targetPath + "`");
+        Optional<MarkdownDocument.Anchor> attribute = target.attributeListAnchor(fragment);
+        if (attribute.isPresent()) {
+            // written for a site generator: the anchor exists where the docs are published, not on GitHub
+            m.append(" as GitHub renders it: `{#").append(attribute.get().id()).append("}` on line ")
+                    .append(attribute.get().line()).append(" is an attribute list, an id on sites built by Jekyll"
+                            + " (kramdown), MkDocs, Hugo, Docusaurus or Pandoc, but text on GitHub");
+            target.headings().stream().filter(h -> attribute.get().id().equals(h.explicitId())
+                            && h.anchor() != null).findFirst()
+                    .ifPresent(h -> m.append(", which names that heading `#").append(h.anchor()).append('`'));
+            out.add(issue(Problem.BROKEN_ANCHOR, file, link, m.toString()).demoted(Severity.INFO,
+                    "the link works on the generated site"));
+            return;
+        }
+        Optional<String> included = includedAnchor(context, target, fragment, new java.util.HashSet<>(), 0);
+        if (included.isPresent()) {
+            m.append(" as GitHub renders it: ").append(included.get());
+            out.add(issue(Problem.BROKEN_ANCHOR, file, link, m.toString()).demoted(Severity.INFO,
+                    "the link works on the generated site"));
+            return;
+        }
         closestAnchor(fragment, target.anchorIds()).ifPresent(s -> {
             m.append("; did you mean `#").append(s).append("`?");
             if (s.chars().anyMatch(c -> c >= 0xFE00 && c <= 0xFE0F)) {
@@ -222,6 +315,62 @@ public final class LinkAnalysis {
             }
         });
         out.add(issue(Problem.BROKEN_ANCHOR, file, link, m.toString()));
+    }
+
+    /**
+     * Where an anchor comes from when a file the site generator includes into {@code page} has it: "the heading comes
+     * from `CONTRIBUTING.md`, which … includes on line N"; empty when no included file (followed three levels deep)
+     * has it.
+     */
+    private static Optional<String> includedAnchor(AuditContext context, MarkdownDocument page, String fragment,
+                                                   java.util.Set<String> seen, int depth) {
+        if (depth > 3 || !seen.add(page.path())) {
+            return Optional.empty();
+        }
+        for (MarkdownDocument.Include inc : page.includes()) {
+            Optional<SourceFile> f = includedFile(context, page.path(), inc);
+            if (f.isEmpty()) {
+                continue;
+            }
+            MarkdownDocument doc;
+            try {
+                doc = MarkdownDocument.of(context, f.get());
+            } catch (RuntimeException e) {
+                continue;
+            }
+            String directive = inc.fromPage() ? "include-markdown" : "`--8<--` (pymdownx.snippets)";
+            String why = "the anchor comes from `" + f.get().path() + "`, which `" + page.path() + "` includes with "
+                    + directive + " on line " + inc.line() + " when the site is built; GitHub shows the directive";
+            if (doc.hasAnchor(fragment) || doc.attributeListAnchor(fragment).isPresent()) {
+                return Optional.of(why);
+            }
+            Optional<String> deeper = includedAnchor(context, doc, fragment, seen, depth + 1);
+            if (deeper.isPresent()) {
+                return deeper;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The Markdown file an include names: include-markdown resolves from the page's folder; snippets from the folder
+     * MkDocs runs in (where mkdocs.yml is), tried from the page's folder up to the repository root.
+     */
+    private static Optional<SourceFile> includedFile(AuditContext context, String pagePath, MarkdownDocument.Include inc) {
+        String dir = pagePath.contains("/") ? pagePath.substring(0, pagePath.lastIndexOf('/')) : "";
+        while (true) {
+            LinkTarget t = LinkTarget.resolve(dir.isEmpty() ? "x.md" : dir + "/x.md", inc.path());
+            if (t.type() == LinkTarget.Type.REPO_PATH && FileKinds.isMarkdown(t.path())) {
+                Optional<SourceFile> f = context.workspace().file(t.path());
+                if (f.isPresent()) {
+                    return f;
+                }
+            }
+            if (inc.fromPage() || dir.isEmpty()) {
+                return Optional.empty();
+            }
+            dir = dir.contains("/") ? dir.substring(0, dir.lastIndexOf('/')) : "";
+        }
     }
 
     static Optional<String> closestAnchor(String fragment, List<String> anchors) {

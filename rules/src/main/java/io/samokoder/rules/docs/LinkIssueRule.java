@@ -32,7 +32,13 @@ abstract class LinkIssueRule implements Rule {
 
     @Override
     public Set<String> inputs(AuditContext context) {
-        return anyFileIsInput ? Set.of("**") : LinkAnalysis.markdownPaths(context);
+        if (anyFileIsInput) {
+            return Set.of("**");
+        }
+        // .gitattributes marks files vendored or generated, which lowers their findings
+        java.util.SortedSet<String> inputs = LinkAnalysis.markdownPaths(context);
+        inputs.add(".gitattributes");
+        return inputs;
     }
 
     @Override
@@ -43,6 +49,7 @@ abstract class LinkIssueRule implements Rule {
     }
 
     Finding.Builder finding(LinkAnalysis.Issue i) {
-        return Finding.of(this).at(i.path(), i.line(), i.column()).message(i.message()).key(i.key());
+        Finding.Builder f = Finding.of(this).at(i.path(), i.line(), i.column()).message(i.message()).key(i.key());
+        return i.severity() == null ? f : f.severity(i.severity());
     }
 }

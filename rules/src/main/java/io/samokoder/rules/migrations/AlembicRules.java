@@ -42,6 +42,17 @@ final class AlembicRules {
         return out;
     }
 
+    /** The analysable modules of one environment. */
+    static List<AlembicModule> analysable(AlembicProject.Environment e) {
+        List<AlembicModule> out = new ArrayList<>();
+        for (AlembicModule m : e.modules()) {
+            if (m.error() == null && m.revisionId() != null) {
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
     static String rev(AlembicModule m) {
         return m.revisionId();
     }

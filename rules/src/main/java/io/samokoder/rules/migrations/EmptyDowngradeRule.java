@@ -7,17 +7,21 @@ import io.samokoder.engine.FindingSink;
 import io.samokoder.engine.RuleInfo;
 import io.samokoder.engine.Severity;
 import io.samokoder.model.migrations.AlembicModule;
+import io.samokoder.model.migrations.DowngradeAnalysis;
 
 
 /** A downgrade() that does nothing while upgrade() changes the schema. */
 @RuleInfo(id = "migrations/empty-downgrade", category = Category.MIGRATIONS, severity = Severity.HIGH,
-        summary = "An Alembic downgrade() is empty (pass, ..., a docstring, or raise NotImplementedError) while"
-                + " upgrade() does work.",
-        remediation = "Write the reverse operations in downgrade(). If the change truly cannot be reversed, say so in"
-                + " the runbook and suppress this finding with the reason.",
+        summary = "An Alembic downgrade() is empty (pass, ..., a docstring) while upgrade() changes the schema.",
+        remediation = "Write the reverse operations in downgrade(). If the change truly cannot be reversed, make"
+                + " downgrade() raise with the reason, so that `alembic downgrade` stops instead of lying.",
         description = "An empty downgrade lets `alembic downgrade` report success while the schema stays as upgraded:"
                 + " the rolled-back application then meets columns and tables it does not know. Comments do not count"
-                + " as work. Revisions whose upgrade() is empty too (merge revisions, placeholders) are fine.")
+                + " as work. Judged on what the upgrade changes in structure, SQL through op.execute included:"
+                + " revisions whose upgrade only changes rows (their data changes are reported on their own), only"
+                + " sets session options, or does nothing (merge revisions) are fine; one that only adds enum values"
+                + " is low, since PostgreSQL cannot drop them; one whose upgrade runs code this audit cannot read is"
+                + " info. A downgrade() that raises is judged by migrations/raising-downgrade.")
 public final class EmptyDowngradeRule extends AlembicRule {
 
     @Override
@@ -25,16 +29,30 @@ public final class EmptyDowngradeRule extends AlembicRule {
         for (AlembicModule m : AlembicRules.analysable(context)) {
             AlembicModule.Function up = m.upgrade();
             AlembicModule.Function down = m.downgrade();
-            if (down == null || !down.trivial() || up == null || up.trivial()) {
+            if (down == null || !down.trivial() || down.alwaysRaises() || up == null || up.trivial()) {
                 continue;
             }
-            int n = up.ops().size();
-            String work = n == 0 ? "does work" : "performs " + n + (n == 1 ? " operation" : " operations");
-            sink.report(Finding.of(this).at(m.path(), down.line())
-                    .message("downgrade() of revision " + m.revisionId() + " only contains " + down.trivialKind()
-                            + " while upgrade() " + work + ": a rollback leaves the upgraded schema in place")
-                    .key(m.revisionId())
-                    .build());
+            DowngradeAnalysis.Result r = AlembicRules.project(context).analysis(m);
+            Finding.Builder b = Finding.of(this).at(m.path(), down.line()).key(m.revisionId());
+            String head = "downgrade() of revision " + m.revisionId() + " only contains " + down.trivialKind();
+            if (r.schemaWork()) {
+                int n = up.ops().size();
+                String work = n == 0 ? "does work" : "performs " + n + (n == 1 ? " operation" : " operations");
+                sink.report(b.message(head + " while upgrade() " + work
+                                + ": a rollback leaves the upgraded schema in place")
+                        .build());
+            } else if (!r.gaps().isEmpty()) {
+                DowngradeAnalysis.Gap g = r.gaps().get(0);
+                sink.report(b.severity(Severity.LOW)
+                        .message(head + " while upgrade() " + g.does() + ": a rollback leaves it, "
+                                + g.missing().replaceFirst("^never removes it: ", ""))
+                        .build());
+            } else if (r.unseenWork() && r.data().stream().allMatch(DowngradeAnalysis.DataGap::unknown)) {
+                sink.report(b.severity(Severity.INFO)
+                        .message(head + " while upgrade() runs code or SQL this audit cannot read"
+                                + ": check that it changes no schema")
+                        .build());
+            }
         }
     }
 }

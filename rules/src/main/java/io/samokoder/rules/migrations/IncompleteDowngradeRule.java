@@ -9,19 +9,26 @@ import io.samokoder.engine.Severity;
 import io.samokoder.model.migrations.AlembicModule;
 import io.samokoder.model.migrations.DowngradeAnalysis;
 
+import java.util.List;
 
-/** An operation of upgrade() that downgrade() does not reverse. */
+
+/** A change of upgrade() that downgrade() does not undo. */
 @RuleInfo(id = "migrations/incomplete-downgrade", category = Category.MIGRATIONS, severity = Severity.MEDIUM,
-        summary = "An operation of an Alembic upgrade() is not reversed by its downgrade().",
+        summary = "A change made by an Alembic upgrade() is not undone by its downgrade().",
         remediation = "Add the reverse operation to downgrade(), in reverse order: drop_column for add_column,"
                 + " drop_table for create_table, drop_index for create_index, drop_constraint for create_*_constraint"
-                + " and create_foreign_key, rename_table back, alter_column back.",
-        description = "Operations are paired by name and object: create_table/drop_table, add_column/drop_column,"
-                + " create_index/drop_index, create_foreign_key, create_unique_constraint, create_check_constraint and"
-                + " create_primary_key/drop_constraint, rename_table(a, b)/rename_table(b, a), alter_column/alter_column;"
-                + " batch_alter_table blocks are followed, op.f(\"name\") is unwrapped, and a drop_table in downgrade()"
-                + " covers every change to that table. Names that are not literals match any name. Downgrades that"
-                + " only call code from another module are not judged; empty and missing downgrades have their own"
+                + " and create_foreign_key, rename_table back, alter_column back, DROP TRIGGER/FUNCTION for what SQL"
+                + " created.",
+        description = "Both functions are run symbolically over the objects they name, Alembic operations and the SQL"
+                + " of op.execute alike (tables, columns, indexes, constraints, enum types and values, functions,"
+                + " triggers, views, sequences, extensions): after the downgrade every object the upgrade touched must"
+                + " exist or not as before, under its old name, with its alterations undone. Dropping a table or"
+                + " column drops what depends on it, objects created and dropped within the upgrade leave nothing,"
+                + " tables rebuilt under the same name keep their identity, IF [NOT] EXISTS means the author did not"
+                + " know whether the object existed; batch_alter_table blocks, helper functions of the module (with"
+                + " their arguments) and loops over literal names are followed. Names that cannot be evaluated match"
+                + " any name. An enum value left behind is low (PostgreSQL cannot drop one). Downgrades that only call"
+                + " code from another module are not judged; empty, raising and missing downgrades have their own"
                 + " rules.")
 public final class IncompleteDowngradeRule extends AlembicRule {
 
@@ -30,26 +37,29 @@ public final class IncompleteDowngradeRule extends AlembicRule {
         for (AlembicModule m : AlembicRules.analysable(context)) {
             AlembicModule.Function up = m.upgrade();
             AlembicModule.Function down = m.downgrade();
-            if (up == null || down == null || down.trivial() || down.opaque()) {
+            if (up == null || down == null || down.trivial() || down.opaque() || down.alwaysRaises()) {
                 continue;
             }
-            java.util.List<DowngradeAnalysis.Gap> gaps = DowngradeAnalysis.unreversed(up, down);
+            List<DowngradeAnalysis.Gap> gaps = AlembicRules.project(context).analysis(m).gaps();
             for (int i = 0; i < gaps.size(); i++) {
                 DowngradeAnalysis.Gap g = gaps.get(i);
                 if (i == AlembicRules.MAX_PER_REVISION) {
                     sink.report(Finding.of(this).at(m.path(), g.op().line())
                             .message("upgrade() of revision " + m.revisionId() + " has " + (gaps.size() - i)
-                                    + " more operations that downgrade() does not reverse (first "
+                                    + " more changes that downgrade() does not undo (first "
                                     + AlembicRules.MAX_PER_REVISION + " reported individually)")
                             .key(m.revisionId() + ":more")
                             .build());
                     break;
                 }
-                sink.report(Finding.of(this).at(m.path(), g.op().line())
+                Finding.Builder b = Finding.of(this).at(m.path(), g.op().line())
                         .message("upgrade() of revision " + m.revisionId() + " " + g.does() + " but downgrade() "
                                 + g.missing())
-                        .key(m.revisionId() + ":" + g.key())
-                        .build());
+                        .key(m.revisionId() + ":" + g.key());
+                if (g.lowImpact()) {
+                    b.severity(Severity.LOW);
+                }
+                sink.report(b.build());
             }
         }
     }

@@ -9,12 +9,20 @@ import io.samokoder.engine.Rule;
 import io.samokoder.engine.RuleInfo;
 import io.samokoder.engine.Severity;
 import io.samokoder.engine.SourceFile;
+import io.samokoder.model.claims.Components;
+import io.samokoder.model.claims.DocumentClaims;
+import io.samokoder.model.claims.Endpoint;
+import io.samokoder.model.claims.Launch;
+import io.samokoder.model.claims.RunContext;
+import io.samokoder.model.claims.UpStatement;
+import io.samokoder.model.compose.ComposeProblem;
 import io.samokoder.model.compose.ComposeProject;
 import io.samokoder.model.compose.ComposeService;
 import io.samokoder.model.compose.ComposeStack;
 import io.samokoder.model.compose.ImageCatalog;
+import io.samokoder.model.compose.Interpolation;
 import io.samokoder.model.compose.PortMapping;
-import io.samokoder.model.markdown.MarkdownDocument;
+import io.samokoder.model.dotenv.DotEnv;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,50 +30,32 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-/** README and docs promise monitoring components, URLs or ports that no compose service runs or publishes. */
+/** README and docs promise monitoring components, URLs or ports that the compose stack does not run or publish. */
 @RuleInfo(id = "monitoring/claimed-but-missing", category = Category.MONITORING, severity = Severity.HIGH,
-        summary = "README or docs claim a component, URL or port that no compose service runs or publishes.",
+        summary = "README or docs claim that compose starts a component, or serves a URL or port, that the compose"
+                + " stack does not run or publish.",
         remediation = "Add the component to docker-compose (publishing the documented port), or correct the"
                 + " documentation to say how the component is actually started.",
-        description = "Markdown files named README* and files under docs/ are read with flexmark. Claims: a URL on"
-                + " localhost (`http://localhost:9090`, also inside code blocks) needs a compose service publishing"
-                + " that host port, and so does \"Grafana on port 3000\" in prose; a sentence saying that `docker-compose up` / `docker compose up` starts"
-                + " Prometheus, Grafana, Alertmanager, Loki, cAdvisor, exporters or \"monitoring\" needs those in the"
-                + " services a plain `up` starts (default compose files, no profile). Text in code blocks counts only"
-                + " for localhost URLs. Not findings: mentions of a component without a URL or an `up` claim, URLs on"
-                + " other hosts, a port published by any compose file of the repository (also behind a profile).")
+        description = "Markdown files named README* and files under docs/ are read with flexmark. A claim is a claim"
+                + " about the compose stack: a sentence saying that `docker compose up` starts Prometheus, Grafana,"
+                + " Alertmanager, Loki, cAdvisor, exporters or \"monitoring\" needs those in the services that command"
+                + " starts (high); a localhost URL or \"Grafana on port 3000\" needs a published host port when the"
+                + " command of its section (or of the sections around it) is a compose command: high when the text"
+                + " names the component the URL belongs to, medium when it names none. A URL naming a component that"
+                + " the repository runs or configures is also a claim in a document whose only way of running things"
+                + " is compose. Not findings: URLs after a native command (npm run dev, uvicorn, make run, docker"
+                + " run, kubectl), URLs in log output or configuration inside code blocks, placeholder ports"
+                + " (localhost:${PORT}), URLs on other hosts. Info, with the reason: URLs whose context cannot be"
+                + " seen, ports published through a variable set outside the repository (${PORT}, ${PORT:-8080}"
+                + " read with compose's interpolation), host-network services of unknown images, compose files that"
+                + " cannot be read, commands run where the repository has no compose file.")
 public final class ClaimedButMissingRule implements Rule {
 
-    private static final Pattern LOCAL_URL = Pattern.compile(
-            "(https?)://(localhost|127\\.0\\.0\\.1|0\\.0\\.0\\.0|\\[::1\\])(?::(\\d{1,5}))?", Pattern.CASE_INSENSITIVE);
-    /** "port 3000", "порт 3000", "port: 3000" next to a component name. */
-    private static final Pattern PORT_WORD = Pattern.compile("(?<![\\p{L}])(?:port|порт\\p{L}*)\\s*:?\\s*(\\d{2,5})\\b",
-            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-    private static final Pattern UP = Pattern.compile("docker[- ]compose\\b[^\\n]{0,80}?\\bup\\b",
-            Pattern.CASE_INSENSITIVE);
-    /** Component words: the component id, or "monitoring" for the generic stack. */
-    private static final Map<String, Pattern> COMPONENTS = new LinkedHashMap<>();
-
-    static {
-        int f = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
-        COMPONENTS.put("prometheus", Pattern.compile("\\bprometheus\\b", f));
-        COMPONENTS.put("grafana", Pattern.compile("\\bgrafana\\b", f));
-        COMPONENTS.put("alertmanager", Pattern.compile("\\balert[- ]?manager\\b", f));
-        COMPONENTS.put("loki", Pattern.compile("\\bloki\\b", f));
-        COMPONENTS.put("cadvisor", Pattern.compile("\\bcadvisor\\b", f));
-        COMPONENTS.put("node-exporter", Pattern.compile("\\bnode[-_ ]exporter\\b", f));
-        COMPONENTS.put("postgres-exporter", Pattern.compile("\\bpostgres(?:ql)?[-_ ]exporter\\b", f));
-        COMPONENTS.put("redis-exporter", Pattern.compile("\\bredis[-_ ]exporter\\b", f));
-        COMPONENTS.put("monitoring", Pattern.compile("(?<![\\p{L}/.-])(?:monitoring|мониторинг\\p{L}*)(?![\\p{L}/-]|\\.\\p{L})", f));
-    }
-
-    private static final Map<String, String> TITLES = Map.of("prometheus", "Prometheus", "grafana", "Grafana",
-            "alertmanager", "Alertmanager", "loki", "Loki", "cadvisor", "cAdvisor", "node-exporter", "node-exporter",
-            "postgres-exporter", "postgres-exporter", "redis-exporter", "redis-exporter", "monitoring", "monitoring");
+    private static final List<String> ENV_TEMPLATES = List.of(".env.example", ".env.sample", ".env.template",
+            ".env.dist", ".env.defaults", "example.env", "env.example");
 
     @Override
     public boolean isApplicable(AuditContext context) {
@@ -75,7 +65,14 @@ public final class ClaimedButMissingRule implements Rule {
     @Override
     public Set<String> inputs(AuditContext context) {
         Set<String> in = new LinkedHashSet<>(Monitoring.compose(context).inputs());
-        context.workspace().files().stream().filter(this::inScope).forEach(f -> in.add(f.path()));
+        for (SourceFile f : context.workspace().files()) {
+            String n = f.name();
+            if (inScope(f) || n.equalsIgnoreCase("makefile") || n.equals("GNUmakefile") || n.equalsIgnoreCase("justfile")
+                    || n.equals(".justfile") || n.toLowerCase(Locale.ROOT).startsWith("taskfile.") || n.endsWith(".sh")
+                    || ENV_TEMPLATES.contains(n)) {
+                in.add(f.path());
+            }
+        }
         return in;
     }
 
@@ -90,173 +87,76 @@ public final class ClaimedButMissingRule implements Rule {
     @Override
     public void check(AuditContext context, FindingSink sink) {
         ComposeProject compose = Monitoring.compose(context);
+        Map<String, Boolean> configured = new java.util.HashMap<>();
         for (SourceFile f : context.workspace().files()) {
-            if (!inScope(f)) {
+            if (!inScope(f) || context.workspace().text(f).isEmpty()) {
                 continue;
             }
-            String text = context.workspace().text(f).orElse(null);
-            if (text == null) {
-                continue;
+            DocumentClaims claims = DocumentClaims.of(context, f);
+            Map<UpStatement, List<String>> missingByUp = new LinkedHashMap<>();
+            for (UpStatement up : claims.upStatements()) {
+                upClaim(f, up, claims, compose, sink).ifPresent(m -> missingByUp.put(up, m));
             }
-            // the docs model's parse: code, links and prose are where flexmark says, and the file is parsed once
-            MarkdownDocument doc = MarkdownDocument.of(context, f);
-            Set<String> seen = new LinkedHashSet<>();
-            for (MarkdownDocument.Span span : doc.spans()) {
-                String chars = text.substring(span.start(), Math.min(span.end(), text.length()));
-                switch (span.kind()) {
-                    case TEXT -> {
-                        urls(f, chars, span.start(), compose, seen, sink);
-                        ports(f, chars, span.start(), compose, seen, sink);
-                    }
-                    case CODE, CODE_BLOCK, HTML_BLOCK, LINK, AUTOLINK -> urls(f, chars, span.start(), compose, seen,
-                            sink);
-                    case BLOCK -> upClaim(f, chars, span.start(), compose, sink);
-                    default -> {
-                    }
+            for (Endpoint e : claims.endpoints()) {
+                boolean reported = e.component().isPresent() && missingByUp.entrySet().stream()
+                        .anyMatch(x -> x.getKey().contains(e.offset()) && x.getValue().contains(e.component().get()));
+                if (!reported) {
+                    endpoint(context, f, e, claims, compose, configured, sink);
                 }
             }
         }
     }
 
-    private void urls(SourceFile f, String chars, int base, ComposeProject compose, Set<String> seen,
-                      FindingSink sink) {
-        Matcher m = LOCAL_URL.matcher(chars);
-        while (m.find()) {
-            int port = m.group(3) != null ? Integer.parseInt(m.group(3))
-                    : m.group(1).equalsIgnoreCase("https") ? 443 : 80;
-            int line = f.lineOf(base + m.start());
-            if (!seen.add(line + ":" + port) || port < 1 || port > 65535) {
-                continue;
-            }
-            if (published(compose, port)) {
-                continue;
-            }
-            String lineText = f.line(line);
-            List<String> named = componentsIn(lineText);
-            named.remove("monitoring");
-            StringBuilder msg = new StringBuilder();
-            String url = m.group();
-            msg.append(named.isEmpty() ? "" : TITLES.get(named.get(0)) + " at ").append(url)
-                    .append(" is claimed, but no compose service publishes host port ").append(port);
-            if (!named.isEmpty() && !runs(compose.services(), named.get(0))) {
-                msg.append(" and no compose service runs ").append(TITLES.get(named.get(0)));
-            }
-            msg.append(" (compose files: ").append(Monitoring.files(compose.stacks())).append(")");
-            sink.report(Finding.of(this).at(f.path(), line, f.columnOf(base + m.start()))
-                    .message(msg.toString())
-                    .key("url|" + (named.isEmpty() ? "" : named.get(0)) + "|" + port).build());
-        }
-    }
+    // ---- "`docker compose up` starts Prometheus and Grafana" ----------------------------------------------------
 
-    /** "Grafana on port 3000": a port named in prose next to a component. */
-    private void ports(SourceFile f, String chars, int base, ComposeProject compose, Set<String> seen,
-                       FindingSink sink) {
-        Matcher m = PORT_WORD.matcher(chars);
-        while (m.find()) {
-            int port = Integer.parseInt(m.group(1));
-            int line = f.lineOf(base + m.start());
-            String lineText = f.line(line);
-            int portColumn = f.columnOf(base + m.start()) - 1;
-            String component = componentBefore(lineText, portColumn);
-            if (component == null || port < 1 || port > 65535 || !seen.add(line + ":" + port)) {
-                continue;
-            }
-            if (published(compose, port)) {
-                continue;
-            }
-            List<String> named = List.of(component);
-            String title = TITLES.get(named.get(0));
-            sink.report(Finding.of(this).at(f.path(), line, f.columnOf(base + m.start()))
-                    .message(title + " on port " + port + " is claimed, but no compose service publishes host port "
-                            + port + (runs(compose.services(), named.get(0)) ? "" : " and no compose service runs "
-                            + title) + " (compose files: " + Monitoring.files(compose.stacks()) + ")")
-                    .key("port|" + named.get(0) + "|" + port).build());
-        }
-    }
-
-    /** The component named in the same clause right before {@code column} ("Grafana listens on port 3000"). */
-    private static String componentBefore(String line, int column) {
-        String best = null;
-        int bestEnd = -1;
-        for (Map.Entry<String, Pattern> e : COMPONENTS.entrySet()) {
-            if (e.getKey().equals("monitoring")) {
-                continue;
-            }
-            Matcher m = e.getValue().matcher(line);
-            while (m.find()) {
-                if (m.end() <= column && m.end() > bestEnd) {
-                    String between = line.substring(m.end(), Math.max(m.end(), Math.min(column, line.length())));
-                    if (between.length() <= 40 && between.chars().noneMatch(c -> c == ',' || c == ';' || c == '.')) {
-                        best = e.getKey();
-                        bestEnd = m.end();
-                    }
-                }
-            }
-        }
-        return best;
-    }
-
-    private void upClaim(SourceFile f, String chars, int base, ComposeProject compose, FindingSink sink) {
-        Matcher up = UP.matcher(chars);
-        if (!up.find()) {
-            return;
-        }
-        List<String> named = componentsIn(chars);
-        if (named.isEmpty()) {
-            return;
-        }
-        List<ComposeService> defaults = servicesStartedBy(compose, f, up.group());
+    /** Reports the components an up statement names that its command does not start; returns their ids. */
+    private Optional<List<String>> upClaim(SourceFile f, UpStatement up, DocumentClaims claims, ComposeProject compose,
+                                           FindingSink sink) {
+        List<ComposeService> started = servicesStartedBy(compose, f, up.launch());
         List<String> missing = new ArrayList<>();
-        for (String c : named) {
-            boolean ok = c.equals("monitoring") ? runs(defaults, "prometheus") || runs(defaults, "grafana")
-                    : runs(defaults, c);
+        for (String c : up.components()) {
+            boolean ok = c.equals(Components.MONITORING) ? runs(started, "prometheus") || runs(started, "grafana")
+                    : runs(started, c);
             if (!ok) {
-                missing.add(TITLES.get(c));
+                missing.add(c);
             }
         }
         if (missing.isEmpty()) {
-            return;
+            return Optional.empty();
+        }
+        List<String> shown = new ArrayList<>();
+        for (String c : missing) {
+            String urls = String.join(", ", claims.endpoints().stream()
+                    .filter(e -> up.contains(e.offset()) && e.component().filter(c::equals).isPresent() && !e.isPortWord())
+                    .map(Endpoint::text).toList());
+            shown.add(Components.title(c) + (urls.isEmpty() ? "" : " (" + urls + ")"));
         }
         List<String> names = new ArrayList<>();
-        defaults.forEach(s -> names.add(s.name()));
-        int line = f.lineOf(base + up.start());
-        sink.report(Finding.of(this).at(f.path(), line)
-                .message("claims that `" + up.group() + "` starts " + String.join(", ", missing)
-                        + ", but the services a plain `up` starts are " + Monitoring.list(names) + " (compose files: "
-                        + Monitoring.files(compose.stacks()) + ")")
-                .key("up|" + String.join(",", missing)).build());
+        started.forEach(s -> names.add(s.name()));
+        String command = up.command().trim();
+        sink.report(Finding.of(this).at(f.path(), up.line())
+                .message("claims that `" + command + "` starts " + String.join(", ", shown)
+                        + ", but the services " + (up.launch().files().isEmpty() && up.launch().profiles().isEmpty()
+                        ? "a plain `up`" : "that command") + " starts are " + Monitoring.list(names)
+                        + " (compose files: " + Monitoring.files(compose.stacks()) + ")")
+                .key("up|" + String.join(",", missing.stream().map(Components::title).toList())).build());
+        return Optional.of(missing);
     }
 
     /**
-     * The services the documented command starts: with {@code -f}/{@code --file}, the services those files define
+     * The services a documented command starts: with {@code -f}/{@code --file}, the services those files define
      * (merged in their project); with {@code --profile}, also the services of those profiles; otherwise the default
      * services.
      */
-    private static List<ComposeService> servicesStartedBy(ComposeProject compose, SourceFile md, String command) {
-        List<String> words = List.of(command.trim().split("\\s+"));
-        List<String> files = new ArrayList<>();
-        List<String> profiles = new ArrayList<>();
-        for (int i = 0; i < words.size(); i++) {
-            String w = words.get(i).replaceAll("[`'\"]", "");
-            String next = i + 1 < words.size() ? words.get(i + 1).replaceAll("[`'\"]", "") : "";
-            if (w.equals("-f") || w.equals("--file")) {
-                files.add(next);
-            } else if (w.startsWith("--file=")) {
-                files.add(w.substring(7));
-            } else if (w.equals("--profile")) {
-                profiles.add(next);
-            } else if (w.startsWith("--profile=")) {
-                profiles.add(w.substring(10));
-            }
-        }
+    private static List<ComposeService> servicesStartedBy(ComposeProject compose, SourceFile md, Launch launch) {
         List<ComposeService> out = new ArrayList<>();
-        if (!files.isEmpty()) {
-            for (String file : files) {
+        if (!launch.files().isEmpty()) {
+            for (String file : launch.files()) {
                 String name = file.contains("/") ? file.substring(file.lastIndexOf('/') + 1) : file;
                 for (ComposeStack s : compose.stacks()) {
                     for (ComposeService svc : s.services().values()) {
-                        boolean fromFile = svc.sourceFiles().stream().anyMatch(p -> p.equals(file) || p.endsWith("/" + name)
-                                || p.equals(name));
+                        boolean fromFile = svc.sourceFiles().stream().anyMatch(p -> p.equals(file)
+                                || p.endsWith("/" + name) || p.equals(name));
                         if (fromFile && !out.contains(svc)) {
                             out.add(svc);
                         }
@@ -266,12 +166,10 @@ public final class ClaimedButMissingRule implements Rule {
         } else {
             out.addAll(defaultServices(compose, md));
         }
-        if (!profiles.isEmpty()) {
-            for (ComposeStack s : compose.stacks()) {
-                for (ComposeService svc : s.services().values()) {
-                    if (svc.profiles().stream().anyMatch(profiles::contains) && !out.contains(svc)) {
-                        out.add(svc);
-                    }
+        for (ComposeStack s : compose.stacks()) {
+            for (ComposeService svc : s.services().values()) {
+                if (svc.profiles().stream().anyMatch(launch.profiles()::contains) && !out.contains(svc)) {
+                    out.add(svc);
                 }
             }
         }
@@ -280,31 +178,356 @@ public final class ClaimedButMissingRule implements Rule {
 
     /** Default services of the stack in the Markdown file's folder or above, else of every stack. */
     private static List<ComposeService> defaultServices(ComposeProject compose, SourceFile f) {
-        String folder = f.folder();
-        while (true) {
-            for (ComposeStack s : compose.stacks()) {
-                if (s.directory().equals(folder) && !s.defaultFiles().isEmpty()) {
-                    return new ArrayList<>(s.defaultServices().values());
-                }
-            }
-            if (folder.isEmpty()) {
-                break;
-            }
-            folder = folder.contains("/") ? folder.substring(0, folder.lastIndexOf('/')) : "";
+        Optional<ComposeStack> s = stackAbove(compose, f.folder());
+        if (s.isPresent()) {
+            return new ArrayList<>(s.get().defaultServices().values());
         }
         List<ComposeService> all = new ArrayList<>();
-        compose.stacks().forEach(s -> all.addAll(s.defaultServices().values()));
+        compose.stacks().forEach(x -> all.addAll(x.defaultServices().values()));
         return all;
     }
 
-    private static List<String> componentsIn(String text) {
-        List<String> out = new ArrayList<>();
-        for (Map.Entry<String, Pattern> e : COMPONENTS.entrySet()) {
-            if (e.getValue().matcher(text).find()) {
-                out.add(e.getKey());
+    /** The stack a plain {@code docker compose} finds from {@code folder}: its own default files, else a parent's. */
+    private static Optional<ComposeStack> stackAbove(ComposeProject compose, String folder) {
+        String at = folder;
+        while (true) {
+            for (ComposeStack s : compose.stacks()) {
+                if (s.directory().equals(at) && !s.defaultFiles().isEmpty()) {
+                    return Optional.of(s);
+                }
             }
+            if (at.isEmpty() || at.startsWith("..")) {
+                return Optional.empty();
+            }
+            at = at.contains("/") ? at.substring(0, at.lastIndexOf('/')) : "";
+        }
+    }
+
+    // ---- localhost URLs and "port 3000" -------------------------------------------------------------------------
+
+    private void endpoint(AuditContext ctx, SourceFile f, Endpoint e, DocumentClaims claims, ComposeProject compose,
+                          Map<String, Boolean> configured, FindingSink sink) {
+        RunContext rc = claims.context(e);
+        if (rc.isOther()) {
+            return; // a native dev server, docker run, a cluster deploy: not the compose stack
+        }
+        Optional<String> component = e.component();
+        Launch launch;
+        String why;
+        if (rc.isCompose()) {
+            launch = rc.launch().get();
+            why = launch.via().equals(Launch.HEADING) ? "in a section about compose (\"" + launch.command()
+                    + "\", line " + launch.line() + ")" : "after " + launch.shown();
+        } else if (component.isPresent() && claims.mentionsCompose()
+                && configured.computeIfAbsent(component.get(), c -> configured(ctx, compose, c))) {
+            launch = claims.firstComposeLaunch().orElseGet(() -> claims.upStatements().get(0).launch());
+            why = "in a document that starts the stack with " + launch.shown();
+        } else if (component.isEmpty() && claims.onlyComposeLaunches()) {
+            launch = claims.firstComposeLaunch().get();
+            why = "in a document that starts the stack with " + launch.shown();
+        } else {
+            unknownContext(f, e, claims, compose, sink);
+            return;
+        }
+        String subject = subject(e);
+        List<ComposeStack> stacks = stacksFor(compose, f, launch);
+        if (stacks.isEmpty()) {
+            Optional<String> template = templateAbove(compose, Monitoring.join(f.folder(), launch.directory()));
+            if (template.isPresent()) {
+                info(sink, f, e, subject + " is claimed " + why + ", but compose file " + template.get()
+                        + " could not be read: it is a template, rendered before use; not judged");
+                return;
+            }
+            info(sink, f, e, subject + " is claimed " + why + ", but there is no compose file in "
+                    + folderName(Monitoring.join(f.folder(), launch.directory())) + " or the folders above it"
+                    + (launch.files().isEmpty() ? "" : " named " + String.join(", ", launch.files()))
+                    + ": the command may use a compose file the reader writes; not judged");
+            return;
+        }
+        String files = launch.files().isEmpty() ? Monitoring.files(stacks) : String.join(", ", launch.files());
+        Verdict v = verdict(ctx, compose, stacks, e.port(), component);
+        if (v.kind == Verdict.Kind.PUBLISHED) {
+            return;
+        }
+        if (v.kind == Verdict.Kind.UNSURE) {
+            info(sink, f, e, subject + " is claimed " + why + "; whether compose publishes host port " + e.port()
+                    + " cannot be seen: " + v.detail + " (compose files: " + files + ")");
+            return;
+        }
+        Optional<Integer> snippet = claims.shownPublishing(e);
+        if (snippet.isPresent()) {
+            info(sink, f, e, subject + " is claimed " + why + "; the compose files publish no host port " + e.port()
+                    + ", but the document shows a compose snippet that does (line " + snippet.get()
+                    + "): a configuration the reader is told to write (compose files: " + files + ")");
+            return;
+        }
+        Optional<ComposeService> elsewhere = publishedNear(compose, Monitoring.join(f.folder(), launch.directory()),
+                e.port());
+        if (elsewhere.isPresent()) {
+            info(sink, f, e, subject + " is claimed " + why + "; only service '" + elsewhere.get().name() + "' of "
+                    + String.join(", ", elsewhere.get().sourceFiles()) + " publishes host port " + e.port()
+                    + ", a compose project that command does not start (compose files: " + files + ")");
+            return;
+        }
+        StringBuilder msg = new StringBuilder(subject).append(" is claimed, but no compose service publishes host port ")
+                .append(e.port());
+        if (!v.detail.isEmpty()) {
+            msg.append("; ").append(v.detail);
+        }
+        List<ComposeService> all = new ArrayList<>();
+        stacks.forEach(s -> all.addAll(s.services().values()));
+        if (component.isPresent() && !runs(all, component.get())) {
+            msg.append(", and no compose service runs ").append(Components.title(component.get()));
+        }
+        msg.append(" (").append(why).append("; compose files: ").append(files).append(")");
+        sink.report(Finding.of(this).at(f.path(), e.line(), e.column())
+                .severity(component.isPresent() ? Severity.HIGH : Severity.MEDIUM)
+                .message(msg.toString())
+                .key((e.isPortWord() ? "port|" : "url|") + component.orElse("") + "|" + e.port()).build());
+    }
+
+    private void unknownContext(SourceFile f, Endpoint e, DocumentClaims claims, ComposeProject compose,
+                                FindingSink sink) {
+        if (publishedNear(compose, "", e.port()).isPresent()
+                || e.component().isEmpty() && !claims.mentionsCompose()) {
+            return;
+        }
+        info(sink, f, e, subject(e) + " is published by no compose service, and nothing around it says compose"
+                + " starts it (no compose command in its section" + (claims.onlyComposeLaunches() ? ""
+                : ", and the document also starts things without compose") + "): it may be a development server, a"
+                + " script's address or an example; not judged");
+    }
+
+    private void info(FindingSink sink, SourceFile f, Endpoint e, String message) {
+        sink.report(Finding.of(this).at(f.path(), e.line(), e.column()).severity(Severity.INFO).message(message)
+                .key((e.isPortWord() ? "port|" : "url|") + e.component().orElse("") + "|" + e.port()).build());
+    }
+
+    private static String subject(Endpoint e) {
+        String title = e.component().map(Components::title).orElse(null);
+        if (e.isPortWord()) {
+            return title + " on port " + e.port();
+        }
+        return title == null ? Monitoring.shown(e.text()) : title + " at " + Monitoring.shown(e.text());
+    }
+
+    private static String folderName(String folder) {
+        return folder.isEmpty() ? "the repository root" : folder + "/";
+    }
+
+    /**
+     * A compose template (rendered before use, so left out of every stack) in the folder a command runs in or the
+     * folders above it, the nearest first.
+     */
+    private static Optional<String> templateAbove(ComposeProject compose, String dir) {
+        return compose.templates().stream()
+                .filter(t -> {
+                    String folder = t.contains("/") ? t.substring(0, t.lastIndexOf('/')) : "";
+                    return folder.isEmpty() || dir.equals(folder) || dir.startsWith(folder + "/");
+                })
+                .max(java.util.Comparator.comparingInt(String::length));
+    }
+
+    /** The stacks a command runs: the files it names, else the stack compose finds from the folder it runs in. */
+    private static List<ComposeStack> stacksFor(ComposeProject compose, SourceFile md, Launch launch) {
+        String dir = Monitoring.join(md.folder(), launch.directory());
+        List<ComposeStack> out = new ArrayList<>();
+        for (String file : launch.files()) {
+            String path = Monitoring.join(dir, file);
+            String name = file.contains("/") ? file.substring(file.lastIndexOf('/') + 1) : file;
+            Optional<ComposeStack> exact = compose.stackOf(path);
+            if (exact.isEmpty()) {
+                exact = compose.stacks().stream().filter(s -> s.files().stream()
+                        .anyMatch(p -> p.equals(name) || p.endsWith("/" + name))).findFirst();
+            }
+            exact.filter(s -> !out.contains(s)).ifPresent(out::add);
+        }
+        if (out.isEmpty()) {
+            stackAbove(compose, dir).ifPresent(out::add);
+        }
+        if (out.isEmpty() && !launch.directory().isEmpty() && !md.folder().isEmpty()) {
+            // `cd deployment` in a sub-project's README often means the repository's deployment/ folder
+            stackAbove(compose, Monitoring.join("", launch.directory())).filter(s -> !s.directory().isEmpty())
+                    .ifPresent(out::add);
         }
         return out;
+    }
+
+    // ---- is the port published? ----------------------------------------------------------------------------------
+
+    private record Verdict(Kind kind, String detail) {
+        enum Kind { PUBLISHED, UNSURE, MISSING }
+    }
+
+    private static Verdict verdict(AuditContext ctx, ComposeProject compose, List<ComposeStack> stacks, int port,
+                                   Optional<String> component) {
+        List<ComposeService> services = new ArrayList<>();
+        stacks.forEach(s -> services.addAll(s.services().values()));
+        for (ComposeService s : services) {
+            for (PortMapping p : s.ports()) {
+                if (p.publishes(port) && p.reachableOnLocalhost()) {
+                    return new Verdict(Verdict.Kind.PUBLISHED, "");
+                }
+            }
+            if (s.usesHostNetwork() && (s.declaresContainerPort(port) || s.imageReference()
+                    .flatMap(ImageCatalog::lookup).map(k -> k.ports().contains(port)).orElse(false))) {
+                return new Verdict(Verdict.Kind.PUBLISHED, "");
+            }
+        }
+        for (ComposeService s : services) {
+            for (PortMapping p : s.ports()) {
+                Optional<Interpolation.Reference> var = p.hostPortFromUnsetVariable();
+                if (var.isPresent() && templateValue(ctx, stacks, var.get().name())
+                        .filter(v -> v.equals(String.valueOf(port))).isPresent()) {
+                    return new Verdict(Verdict.Kind.PUBLISHED, "");
+                }
+            }
+        }
+        for (ComposeStack st : stacks) {
+            for (String file : st.files()) {
+                if (Monitoring.composeFileUnreadable(ctx, file)) {
+                    return new Verdict(Verdict.Kind.UNSURE, "compose file " + file + " could not be read");
+                }
+            }
+        }
+        for (ComposeService s : services) {
+            if (s.usesHostNetwork() && s.imageReference().flatMap(ImageCatalog::lookup).isEmpty()) {
+                return new Verdict(Verdict.Kind.UNSURE, "service '" + s.name() + "' runs on the host network, and"
+                        + " which ports its image listens on is not known");
+            }
+        }
+        // a host port set outside the repository may be the claimed one: certainly when the service is the one the
+        // claim is about (its container port, its component); for a claim that names nothing, also any port without
+        // a default, unless another service plainly listens on the claimed port
+        boolean listensElsewhere = services.stream().anyMatch(s -> s.ports().stream()
+                .anyMatch(p -> p.hasTarget(port) && p.hostPortFromUnsetVariable().isEmpty()));
+        for (boolean strict : List.of(true, false)) {
+            for (ComposeService s : services) {
+                for (PortMapping p : s.ports()) {
+                    Optional<Interpolation.Reference> var = p.hostPortFromUnsetVariable();
+                    if (var.isEmpty() || !p.published() || templateValue(ctx, stacks, var.get().name()).isPresent()) {
+                        continue; // an env template documents the value: the port is known, and it is another one
+                    }
+                    boolean mayBeIt = strict ? p.hasTarget(port)
+                            || component.isPresent() && runs(List.of(s), component.get())
+                            : component.isEmpty() && p.publishedStart() == 0 && !listensElsewhere;
+                    if (mayBeIt) {
+                        Interpolation.Reference r = var.get();
+                        return new Verdict(Verdict.Kind.UNSURE, "service '" + s.name() + "' publishes container port "
+                                + p.targetStart() + " on the host port " + r.text() + " sets, and " + r.name()
+                                + " is set outside the repository" + (p.publishedStart() > 0 ? " (default "
+                                + p.publishedStart() + ")" : " (no default: compose picks a free port when it is unset)"));
+                    }
+                }
+            }
+        }
+        return new Verdict(Verdict.Kind.MISSING, hint(compose, services, port, component));
+    }
+
+    /** Where the claimed thing actually is: the container port published on another host port, or not published. */
+    private static String hint(ComposeProject compose, List<ComposeService> services, int port,
+                               Optional<String> component) {
+        for (ComposeProblem p : compose.problems()) {
+            // a port entry compose rejects ("8080::8080") publishes nothing: that is the defect to fix
+            if (p.kind() == ComposeProblem.Kind.INVALID_PORT && p.message().contains(String.valueOf(port))
+                    && services.stream().anyMatch(s -> s.sourceFiles().contains(p.location().path()))) {
+                return "compose rejects the port entry at " + p.location().path() + ":" + p.location().line() + " ("
+                        + p.message() + ")";
+            }
+        }
+        for (ComposeService s : services) {
+            for (PortMapping p : s.ports()) {
+                if (p.published() && p.hasTarget(port) && p.publishedStart() > 0) {
+                    return "service '" + s.name() + "' publishes container port " + port + " on host port "
+                            + (p.publishedStart() + port - p.targetStart());
+                }
+            }
+        }
+        if (component.isPresent()) {
+            for (ComposeService s : services) {
+                if (runs(List.of(s), component.get())) {
+                    List<String> pub = new ArrayList<>();
+                    for (PortMapping p : s.ports()) {
+                        if (p.publishedStart() > 0 && p.reachableOnLocalhost()) {
+                            pub.add(String.valueOf(p.publishedStart()));
+                        }
+                    }
+                    return "service '" + s.name() + "' runs " + Components.title(component.get()) + " and publishes "
+                            + (pub.isEmpty() ? "no host port" : "host port " + String.join(", ", pub));
+                }
+            }
+        }
+        for (ComposeService s : services) {
+            if (s.declaresContainerPort(port)) {
+                return "service '" + s.name() + "' listens on " + port + " inside the compose network only";
+            }
+        }
+        return "";
+    }
+
+    /** The value an env template next to a stack ({@code .env.example}) gives a variable, if one does. */
+    private static Optional<String> templateValue(AuditContext ctx, List<ComposeStack> stacks, String variable) {
+        for (ComposeStack s : stacks) {
+            for (String name : ENV_TEMPLATES) {
+                Optional<SourceFile> t = ctx.workspace().file(s.directory().isEmpty() ? name : s.directory() + "/" + name);
+                if (t.isPresent()) {
+                    Optional<DotEnv.Entry> entry = DotEnv.of(ctx, t.get()).entry(variable);
+                    if (entry.isPresent() && !entry.get().value().isBlank()) {
+                        return Optional.of(entry.get().value().strip());
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A service that publishes the port in a stack a document in {@code folder} may mean: one in that folder, in a
+     * folder above it or in one below it (a README at the root about {@code monitoring/} and {@code logging/}); not a
+     * sibling sample's.
+     */
+    private static Optional<ComposeService> publishedNear(ComposeProject compose, String folder, int port) {
+        List<ComposeService> near = new ArrayList<>();
+        for (ComposeStack st : compose.stacks()) {
+            String d = st.directory();
+            boolean related = folder.isEmpty() || d.isEmpty() || d.equals(folder) || d.startsWith(folder + "/")
+                    || folder.startsWith(d + "/");
+            if (related) {
+                near.addAll(st.services().values());
+            }
+        }
+        for (ComposeService s : near) {
+            for (PortMapping p : s.ports()) {
+                if (p.publishes(port) && p.reachableOnLocalhost()) {
+                    return Optional.of(s);
+                }
+            }
+            if (s.usesHostNetwork() && (s.declaresContainerPort(port) || s.imageReference()
+                    .flatMap(ImageCatalog::lookup).map(k -> k.ports().contains(port)).orElse(false))) {
+                return Optional.of(s);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Whether a compose service anywhere runs the component, or a file or folder of the repository is named for it. */
+    private static boolean configured(AuditContext ctx, ComposeProject compose, String component) {
+        if (runs(compose.services(), component)) {
+            return true;
+        }
+        String dash = component;
+        String under = component.replace('-', '_');
+        for (SourceFile f : ctx.workspace().files()) {
+            if (FileKinds.isMarkdown(f.path())) {
+                continue;
+            }
+            for (String seg : f.path().toLowerCase(Locale.ROOT).split("/")) {
+                if (seg.startsWith(dash) || seg.startsWith(under)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static boolean runs(List<ComposeService> services, String component) {
@@ -312,26 +535,6 @@ public final class ClaimedButMissingRule implements Rule {
             if (ImageCatalog.component(s).filter(component::equals).isPresent()
                     || s.image().isEmpty() && s.name().equalsIgnoreCase(component)) {
                 return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean published(ComposeProject compose, int port) {
-        for (ComposeService s : compose.services()) {
-            if (s.usesHostNetwork() && s.declaresContainerPort(port)) {
-                return true;
-            }
-            if (s.usesHostNetwork()) {
-                var known = s.imageReference().flatMap(ImageCatalog::lookup);
-                if (known.isPresent() && known.get().ports().contains(port)) {
-                    return true;
-                }
-            }
-            for (PortMapping p : s.ports()) {
-                if (p.publishes(port) && p.reachableOnLocalhost()) {
-                    return true;
-                }
             }
         }
         return false;

@@ -202,6 +202,19 @@ final class Monitoring {
         return GrafanaDatasourceUnreachableRule.withoutCredentials(text);
     }
 
+    /** {@code folder/rel} normalised ({@code ..} resolved), {@code ""} for the repository root. */
+    static String join(String folder, String rel) {
+        if (rel.startsWith("/")) {
+            return io.samokoder.engine.Workspace.normalize(rel);
+        }
+        return io.samokoder.engine.Workspace.normalize(folder.isEmpty() ? rel : folder + "/" + rel);
+    }
+
+    /** Whether a compose file of the model is no compose document compose could read (YAML errors, a template). */
+    static boolean composeFileUnreadable(AuditContext ctx, String path) {
+        return compose(ctx).file(path).map(f -> !f.isUsable()).orElse(false);
+    }
+
     static String list(List<String> names) {
         return names.isEmpty() ? "none" : String.join(", ", names);
     }

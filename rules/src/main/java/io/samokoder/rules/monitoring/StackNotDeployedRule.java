@@ -12,6 +12,9 @@ import io.samokoder.engine.SourceFile;
 import io.samokoder.model.compose.ComposeProject;
 import io.samokoder.model.compose.ComposeService;
 import io.samokoder.model.compose.ImageCatalog;
+import io.samokoder.model.compose.ImageReference;
+import io.samokoder.model.docker.Container;
+import io.samokoder.model.docker.Containers;
 import io.samokoder.model.prometheus.PrometheusConfig;
 
 import java.util.ArrayList;
@@ -28,7 +31,8 @@ import java.util.Set;
         remediation = "Add the component's service to docker-compose (pinned image, the config mounted at the path"
                 + " the image reads, a data volume), or move the configuration out and document where it is deployed.",
         description = "A component counts as deployed when a service of any compose file of the repository runs its"
-                + " image (data table `image-ports.tsv`) or bind-mounts one of its configuration files; a service"
+                + " image (data table `image-ports.tsv`), bind-mounts one of its configuration files, or is built from a"
+                + " Dockerfile that starts from the image or copies one of the files; a service"
                 + " behind a profile or in a per-environment file counts. One finding per component, at the first of"
                 + " its configuration files. Not applicable when the repository has no compose file at all (the stack"
                 + " may be deployed by Kubernetes or Ansible).")
@@ -46,6 +50,7 @@ public final class StackNotDeployedRule implements Rule {
     @Override
     public Set<String> inputs(AuditContext context) {
         Set<String> in = new LinkedHashSet<>(Monitoring.prometheus(context).inputs());
+        in.addAll(Containers.of(context).inputs());
         configs(context).values().forEach(in::addAll);
         return in;
     }
@@ -82,7 +87,7 @@ public final class StackNotDeployedRule implements Rule {
         Map<String, List<String>> configs = configs(context);
         for (String component : COMPONENTS) {
             List<String> files = configs.get(component);
-            if (files.isEmpty() || deployed(compose, component, files)) {
+            if (files.isEmpty() || deployed(context, compose, component, files)) {
                 continue;
             }
             List<String> services = new ArrayList<>();
@@ -100,7 +105,7 @@ public final class StackNotDeployedRule implements Rule {
         }
     }
 
-    private static boolean deployed(ComposeProject compose, String component, List<String> files) {
+    private static boolean deployed(AuditContext ctx, ComposeProject compose, String component, List<String> files) {
         for (ComposeService s : compose.services()) {
             Optional<String> c = ImageCatalog.component(s);
             if (c.isPresent() && c.get().equals(component)) {
@@ -109,6 +114,18 @@ public final class StackNotDeployedRule implements Rule {
         }
         for (String f : files) {
             if (!compose.servicesMounting(f).isEmpty()) {
+                return true;
+            }
+        }
+        // a service built from a Dockerfile: FROM the component's image, or COPY of one of its configs
+        for (Container c : Containers.of(ctx).all()) {
+            if (c.service().isEmpty() || c.build().isEmpty()) {
+                continue;
+            }
+            Optional<String> base = c.imageName().flatMap(i -> ImageCatalog.lookup(ImageReference.parse(i)))
+                    .map(ImageCatalog.Entry::component);
+            if (base.filter(component::equals).isPresent()
+                    || files.stream().anyMatch(f -> !c.containerPathsOf(f).isEmpty())) {
                 return true;
             }
         }

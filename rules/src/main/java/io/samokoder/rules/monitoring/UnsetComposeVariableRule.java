@@ -9,6 +9,7 @@ import io.samokoder.engine.RuleInfo;
 import io.samokoder.engine.Severity;
 import io.samokoder.engine.SourceFile;
 import io.samokoder.model.compose.ComposeFile;
+import io.samokoder.model.compose.ComposeInvocations;
 import io.samokoder.model.compose.ComposeService;
 import io.samokoder.model.compose.ComposeValue;
 import io.samokoder.model.compose.Interpolation;
@@ -22,16 +23,20 @@ import java.util.Set;
 
 /** {@code ${VAR}} without default and without value where compose needs a value: image, ports, --config.file. */
 @RuleInfo(id = "monitoring/unset-compose-variable", category = Category.MONITORING, severity = Severity.MEDIUM,
-        summary = "A compose image, port or --config.file uses ${VAR} with no default and no value in .env.",
+        summary = "A compose image, port or --config.file uses ${VAR} with no default and no value from .env or"
+                + " from what runs compose.",
         remediation = "Give the variable a default (`${TAG:-1.4.2}`), set it in the `.env` beside the compose file, or"
                 + " mark it required with `${TAG:?set TAG in .env}` so compose stops with a clear message.",
         description = "Compose replaces an unset variable with an empty string and only warns, so"
                 + " `image: app:${TAG}` becomes `app:` (an invalid reference), `\"${PORT}:80\"` publishes a random"
                 + " port, and `--config.file=${CFG}` starts the process with no config. Values come from the `.env`"
                 + " in the compose file's folder (compose's dotenv rules) and, when the audit is given one, the"
-                + " process environment. Not findings: `${VAR:-default}`, `${VAR-default}`, `${VAR:+x}`,"
-                + " `${VAR:?message}` (documented-required: compose refuses to start with the message), variables in"
-                + " other fields such as `environment:`.")
+                + " process environment, and from what runs compose: a script, Makefile target, CI step or documented"
+                + " command that exports the variable before running the file, an --env-file, an .env a setup step"
+                + " makes from a template. Info when the variable's source cannot be seen (set only elsewhere in the"
+                + " repository, or compose run after sourcing a file outside it). Not findings: `${VAR:-default}`,"
+                + " `${VAR-default}`, `${VAR:+x}`, `${VAR:?message}` (documented-required: compose refuses to start"
+                + " with the message), variables in other fields such as `environment:`.")
 public final class UnsetComposeVariableRule implements Rule {
 
     private static final List<String> TEMPLATES = List.of(".env.example", ".env.sample", ".env.template",
@@ -44,7 +49,11 @@ public final class UnsetComposeVariableRule implements Rule {
 
     @Override
     public Set<String> inputs(AuditContext context) {
-        return Monitoring.compose(context).inputs();
+        Set<String> in = new java.util.LinkedHashSet<>(Monitoring.compose(context).inputs());
+        in.addAll(invocations(context).inputs());
+        // env files anywhere may hold the value (a template, a file a script reads)
+        in.addAll(List.of(".env*", "**/.env*", "*.env", "**/*.env"));
+        return in;
     }
 
     @Override
@@ -122,15 +131,31 @@ public final class UnsetComposeVariableRule implements Rule {
             if (!r.isUnsetWithoutDefault()) {
                 continue;
             }
+            ComposeInvocations.Source source = invocations(ctx).sourceOf(ctx, Monitoring.compose(ctx), file, r.name());
+            if (source.verdict() == ComposeInvocations.Verdict.SET) {
+                continue; // the command that runs compose on this file gives it a value
+            }
             String where = file.environmentFile().map(e -> "not in " + e)
                     .orElse("no .env beside " + file.path());
             String template = documentedIn(ctx, file, r.name()).map(t -> "; " + t + " lists it").orElse("");
-            sink.report(Finding.of(this).at(v.location().path(), v.location().line(), v.location().column())
-                    .message("service '" + s.name() + "' " + field + " '" + shown + "' uses ${" + r.name()
-                            + "} with no default and no value (" + where + template + "): compose substitutes an"
-                            + " empty string, giving " + result)
-                    .key(s.name() + "|" + field + "|" + r.name()).build());
+            String message = "service '" + s.name() + "' " + field + " '" + shown + "' uses ${" + r.name()
+                    + "} with no default and no value (" + where + template + "): compose substitutes an"
+                    + " empty string, giving " + result;
+            Finding.Builder f = Finding.of(this).at(v.location().path(), v.location().line(), v.location().column())
+                    .key(s.name() + "|" + field + "|" + r.name());
+            if (source.verdict() == ComposeInvocations.Verdict.UNSEEN) {
+                // a value exists, or compose runs with sources that cannot be read: how it is deployed decides
+                f.severity(Severity.INFO).message(message + " unless it is set where this cannot be seen: "
+                        + source.reason());
+            } else {
+                f.message(message + "; nothing in the repository sets it");
+            }
+            sink.report(f.build());
         }
+    }
+
+    private static ComposeInvocations invocations(AuditContext ctx) {
+        return ctx.model(ComposeInvocations.class, ComposeInvocations::load);
     }
 
     private static Optional<String> documentedIn(AuditContext ctx, ComposeFile file, String name) {

@@ -27,9 +27,13 @@ import java.util.regex.Pattern;
         description = "Looks in Markdown files (not changelogs) for readiness claims outside code: 'Production Ready"
                 + " (95%)', '95% production-ready', 'Production readiness: 95/100', 'готово к продакшену',"
                 + " 'готовность к продакшену 95%' and readiness badges with a percentage (shields.io, badgen)."
-                + " A claim with a number is compared with the measured score; one without a number with the gate's"
-                + " minimum score. High when the claim is more than 10 points above the measured score."
-                + " Negated, aspirational, questioned and quoted claims are not claims.")
+                + " A claim with a number is compared with the measured score. One without a number is a claim only"
+                + " as a statement ('this stack is production-ready', 'Status: production ready', 'Production"
+                + " ready!'), not as an adjective of something else ('generates production-ready projects',"
+                + " 'Production Ready Metrics') or a heading; it is compared with the gate's minimum score in the"
+                + " README at the repository's root, and is info elsewhere. High when the claim is more than 10"
+                + " points above the measured score. Negated, aspirational, questioned and quoted claims and claims"
+                + " about generated projects are not claims.")
 public final class ClaimExceedsScoreRule implements Rule {
 
     /** A claim this many points or fewer above the score is medium; more is high. */
@@ -37,6 +41,8 @@ public final class ClaimExceedsScoreRule implements Rule {
 
     private static final Pattern HISTORY = Pattern.compile(
             "(?i)(?:changelog|changes|history|news|release[-_ ]?notes)(?:\\.[a-z]+)?");
+
+    private static final Pattern README = Pattern.compile("(?i)readme(?:\\.[a-z]+)?");
 
     /** The claims of one file, parsed once per audit. */
     private record Claims(List<ReadinessClaim> list) {
@@ -83,10 +89,22 @@ public final class ClaimExceedsScoreRule implements Rule {
         if (gap <= 0) {
             return;
         }
+        Severity severity = gap > HIGH_GAP ? Severity.HIGH : Severity.MEDIUM;
+        if (!claim.hasPercent() && !isProjectReadme(file.path())) {
+            // a nested README or a guide speaks for a part of the repository or a topic, not for the whole project
+            severity = Severity.INFO;
+            message += " (not in the project's README: a statement about a part of the repository, not compared"
+                    + " with its score)";
+        }
         sink.report(Finding.of(this).at(file.path(), claim.line(), claim.column()).message(message)
-                .severity(gap > HIGH_GAP ? Severity.HIGH : Severity.MEDIUM)
+                .severity(severity)
                 .key((claim.badge() ? "badge:" : "text:") + claim.text().toLowerCase(java.util.Locale.ROOT))
                 .build());
+    }
+
+    /** The README at the repository's root: the one document that speaks for the project as a whole. */
+    static boolean isProjectReadme(String path) {
+        return path.indexOf('/') < 0 && README.matcher(path).matches();
     }
 
     private static List<SourceFile> documents(AuditContext context) {

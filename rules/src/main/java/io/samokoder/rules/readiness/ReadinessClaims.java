@@ -51,6 +51,22 @@ public final class ReadinessClaims {
     /** Nouns right after a claim that make it a topic rather than a claim ("production readiness checklist"). */
     private static final Pattern TOPIC_AFTER = Pattern.compile("^[\\s\\-]{0,3}(?:checklist|check\\slist|review|criteria"
             + "|guide|requirements|assessment|audit|чек-?лист|критери\\w{0,3}|требовани\\w{0,3}|аудит\\w{0,2})\\b", FLAGS);
+    /** A copula right before the adjective, with the adverbs and article that may stand between. */
+    private static final Pattern COPULA_BEFORE = Pattern.compile("(?:\\b(?:is|are|am|be|been)|['’]s)\\s"
+            + "(?:(?:now|fully|already|completely|totally|truly|entirely|also|officially|considered)\\s){0,3}"
+            + "(?:(?:a|an)\\s)?$", FLAGS);
+    private static final Pattern LABEL_BEFORE = Pattern.compile(
+            "\\b(?:status|state|статус|состояние)\\s?[:：—–\\-|]\\s?$", FLAGS);
+    /** After a sentence-opening adjective: the sentence ends, or goes on without a noun for it to describe. */
+    private static final Pattern ELLIPTICAL_AFTER = Pattern.compile("\\s?(?:[.!]|(?:since|as\\sof|today|now"
+            + "|out\\sof\\sthe\\sbox|and|with|from|в|с|и)\\b)", FLAGS);
+    /** Subjects other than the project itself: what it generates, the reader's code. */
+    private static final Pattern ELSEWHERE = Pattern.compile("\\b(?:generated|generates|generate|generating"
+            + "|scaffold\\w{0,4}|resulting|your|you|their|генериру\\w{0,4}|сгенерированн\\w{0,4}|ваш\\w{0,2})\\b",
+            FLAGS);
+    /** Promises and requirements: "will be production-ready", "must be", "designed to be". */
+    private static final Pattern MODAL = Pattern.compile("\\b(?:will|would|should|must|could|can|may|might|need"
+            + "|needs|to\\sbe|будет|должн\\w{0,2})\\b", FLAGS);
     private static final Pattern HTML_TAG = Pattern.compile("<[^<>\\n]{0,2000}>");
     private static final Pattern HTML_SRC = Pattern.compile("\\bsrc\\s*=\\s*(?:\"([^\"]{0,2000})\"|'([^']{0,2000})')",
             Pattern.CASE_INSENSITIVE);
@@ -226,7 +242,7 @@ public final class ReadinessClaims {
         if (best == null && !badge) {
             Matcher m = UNQUALIFIED.matcher(line);
             while (m.find()) {
-                if (isClaim(line, m.start(), m.end())) {
+                if (isClaim(line, m.start(), m.end()) && isStatement(line, m.start(), m.end())) {
                     best = new ReadinessClaim(lineNo, map[m.start()] + 1, ReadinessClaim.UNQUALIFIED, clip(m.group()),
                             false);
                     break;
@@ -246,6 +262,34 @@ public final class ReadinessClaims {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether a readiness adjective without a number states that something <em>is</em> ready, rather than describing
+     * a noun ("generates production-ready Django projects", "Production Ready Metrics") or naming a topic (a
+     * "Production Ready" heading over a feature list): after a copula ("is production-ready", "it's a production-ready
+     * stack"), after a status label ("Status: production ready"), as a Russian short adjective ("готово к
+     * продакшену"), or as a sentence of its own ("Production ready!", "Ready for production since v2."). Not when the
+     * subject is what the project generates or the reader's own code ("the generated project is …", "your app is …"),
+     * nor when a modal makes it a promise or a requirement ("will be", "must be", "designed to be").
+     */
+    private static boolean isStatement(String line, int start, int end) {
+        int sentence = start;
+        while (sentence > 0 && ".!?;".indexOf(line.charAt(sentence - 1)) < 0) {
+            sentence--;
+        }
+        String before = line.substring(sentence, start);
+        if (ELSEWHERE.matcher(before).find() || MODAL.matcher(before).find()) {
+            return false;
+        }
+        if (line.regionMatches(true, start, "готов", 0, 5)) {
+            return true;
+        }
+        if (COPULA_BEFORE.matcher(before).find() || LABEL_BEFORE.matcher(before).find()) {
+            return true;
+        }
+        boolean opensSentence = before.codePoints().noneMatch(Character::isLetterOrDigit);
+        return opensSentence && ELLIPTICAL_AFTER.matcher(line.substring(end)).lookingAt();
     }
 
     private static boolean isClaim(String line, int start, int end) {

@@ -13,7 +13,6 @@ import org.yaml.snakeyaml.nodes.Tag;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -124,10 +123,12 @@ public final class TokenCatalog {
             }
             Path file = ctx.workspace().root().resolve(option);
             try {
-                String text = Files.readString(file, StandardCharsets.UTF_8);
+                String text = io.samokoder.engine.BoundedFiles.readString(file, ctx.config().maxFileSize(),
+                        ctx.workspace().root());
                 return extend(builtIn(), parse(text, option));
             } catch (IOException e) {
-                return new TokenCatalog(builtIn().patterns, OPTION + " " + option + " cannot be read: " + e.getMessage());
+                return new TokenCatalog(builtIn().patterns, OPTION + " " + option + " cannot be read: "
+                        + io.samokoder.engine.BoundedFiles.reason(e));
             } catch (IllegalArgumentException e) {
                 return new TokenCatalog(builtIn().patterns, OPTION + " " + option + ": " + e.getMessage());
             }

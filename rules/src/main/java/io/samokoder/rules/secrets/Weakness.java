@@ -6,7 +6,6 @@ import io.samokoder.engine.Masking;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.HashSet;
@@ -55,7 +54,8 @@ public final class Weakness {
             String file = ctx.config().optionOr(OPTION, "").trim();
             if (!file.isEmpty()) {
                 try {
-                    dict.addAll(parse(Files.readString(ctx.workspace().root().resolve(file), StandardCharsets.UTF_8)));
+                    dict.addAll(parse(io.samokoder.engine.BoundedFiles.readString(
+                            ctx.workspace().root().resolve(file), ctx.config().maxFileSize(), ctx.workspace().root())));
                 } catch (IOException e) {
                     // an unreadable extension file leaves the built-in list; the rule documents the option
                 }

@@ -112,8 +112,44 @@ class YamlLoaderTest {
     }
 
     @Test
-    void tooManyAliasesAreRejected() {
-        StringBuilder sb = new StringBuilder("a: &a [1]\nb:\n");
+    void composeFileWithThreeHundredMergeKeysIsAccepted() {
+        StringBuilder sb = new StringBuilder("x-defaults: &defaults\n  restart: unless-stopped\n  logging:\n"
+                + "    driver: json-file\n    options: {max-size: 10m}\nx-env: &env\n  TZ: UTC\nservices:\n");
+        for (int i = 0; i < 300; i++) {
+            sb.append("  svc").append(i).append(":\n    <<: *defaults\n    image: example/svc:1.0\n")
+                    .append("    environment:\n      <<: *env\n      N: \"").append(i).append("\"\n");
+        }
+        YamlDocument doc = YamlLoader.load("docker-compose.yml", sb.toString());
+        assertThat(doc.problems()).isEmpty();
+        Map<String, Node> services = YamlDocument.mapping(doc.rootMapping().get("services"));
+        assertThat(services).hasSize(300);
+        assertThat(YamlDocument.mapping(services.get("svc299"))).containsKeys("restart", "logging", "image");
+        assertThat(YamlDocument.mapping(YamlDocument.mapping(services.get("svc299")).get("environment")))
+                .containsKeys("TZ", "N");
+    }
+
+    @Test
+    void manyAliasesExpandingPastTheBoundAreRejected() {
+        // 2,000 aliases of a 1,000-item list: no nesting trick, just more copies than any tool should make
+        StringBuilder sb = new StringBuilder("a: &a [");
+        for (int i = 0; i < 1_000; i++) {
+            sb.append(i == 0 ? "" : ",").append(i);
+        }
+        sb.append("]\nb:\n");
+        for (int i = 0; i < 2_000; i++) {
+            sb.append("  - *a\n");
+        }
+        YamlDocument doc = YamlLoader.load("wide.yml", sb.toString());
+        assertThat(doc.problems()).singleElement().satisfies(p -> {
+            assertThat(p.kind()).isEqualTo(YamlProblem.Kind.LIMIT);
+            assertThat(p.message()).contains("expand to more than");
+        });
+        assertThat(doc.documents()).isEmpty();
+    }
+
+    @Test
+    void aliasCountBeyondTheBackstopIsRejected() {
+        StringBuilder sb = new StringBuilder("a: &a []\nb:\n");
         for (int i = 0; i <= YamlLoader.MAX_ALIASES + 5; i++) {
             sb.append("  - *a\n");
         }
@@ -153,5 +189,47 @@ class YamlLoaderTest {
         // either rejected or loaded; helpers must terminate
         doc.root().ifPresent(r -> assertThat(YamlDocument.mapping(YamlDocument.mapping(r).get("a"))).isNotNull());
         assertThat(doc).isNotNull();
+    }
+
+    @Test
+    void filesUnderATemplateFolderAreTemplates() {
+        YamlDocument doc = YamlLoader.load("{{cookiecutter.project_slug}}/docker-compose.yml",
+                "services:\n  web:\n    image: {{ cookiecutter.project_slug }}_web\n");
+        assertThat(doc.template()).hasValueSatisfying(why -> assertThat(why).contains("{{cookiecutter.project_slug}}"));
+        assertThat(doc.problems()).isNotEmpty();
+        YamlDocument parses = YamlLoader.load("{{cookiecutter.project_slug}}/compose.yaml", "services: {}\n");
+        assertThat(parses.template()).as("what is written is still not what is deployed").isPresent();
+        assertThat(parses.problems()).isEmpty();
+    }
+
+    @Test
+    void yamlBrokenOnlyByJinjaTagsIsATemplate() {
+        String jinja = "services:\n{% for w in workers %}\n  {{ w.name }}:\n    image: app:{{ version }}\n{% endfor %}\n";
+        YamlDocument doc = YamlLoader.load("roles/app/templates/docker-compose.yml", jinja);
+        assertThat(doc.template()).hasValueSatisfying(why -> assertThat(why).contains("first at line 2"));
+        assertThat(doc.problems()).extracting(YamlProblem::kind).containsOnly(YamlProblem.Kind.SYNTAX);
+    }
+
+    @Test
+    void aRealErrorBesideTemplateTagsIsNoTemplate() {
+        // the Go template in a quoted label is fine; the tab two lines later is what breaks the file
+        YamlDocument doc = YamlLoader.load("docker-compose.yml", "services:\n  a:\n    labels: [\"{{.Name}}\"]\n"
+                + "\timage: x\n");
+        assertThat(doc.template()).isEmpty();
+        assertThat(doc.problems()).extracting(YamlProblem::kind).containsExactly(YamlProblem.Kind.SYNTAX);
+        assertThat(YamlLoader.load("docker-compose.yml", "a: {b: 1\n").template()).isEmpty();
+    }
+
+    @Test
+    void goTemplatesOfPrometheusAndAlertmanagerAreTheirOwn() {
+        String rule = "groups:\n  - name: g\n    rules:\n      - alert: A\n        expr: up == 0\n"
+                + "        annotations:\n          description: {{ $labels.instance }} is down\n";
+        assertThat(YamlLoader.load("prometheus/rules/app.rules.yml", rule).template())
+                .as("Prometheus reads this file as written and fails on it").isEmpty();
+        assertThat(YamlLoader.load("alertmanager/alertmanager.yml", "templates:\n  x: {{ .Status }} y\n").template())
+                .isEmpty();
+        assertThat(YamlLoader.load("roles/x/templates/alertmanager.yml", "route:\n{% if a %}\n  receiver: a\n"
+                + "{% endif %}\n  group_by: [alertname]\n").template()).as("Jinja statements are no Go template")
+                .isPresent();
     }
 }

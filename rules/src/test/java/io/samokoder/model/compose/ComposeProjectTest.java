@@ -199,6 +199,63 @@ class ComposeProjectTest {
     }
 
     @Test
+    void composeSpecNamedOverlaysAreComposeFilesButOnlyTheOverrideIsReadByDefault() {
+        TempRepo repo = new TempRepo(dir)
+                .file("compose.yaml", "services:\n  api:\n    image: api:1\n")
+                // compose looks for the override by its own names, whatever the base file is called
+                .file("docker-compose.override.yml", "services:\n  api:\n    ports: [\"8000:8000\"]\n")
+                .file("compose.observability.yaml", "services:\n  prometheus:\n    image: prom/prometheus:v2.54.1\n")
+                .file("compose.prod.yml", "services:\n  api:\n    image: api:prod\n")
+                .file("deploy/compose.yml", "services:\n  web:\n    image: web:1\n")
+                .file("deploy/compose.override.yaml", "services:\n  web:\n    ports: [\"80:80\"]\n")
+                .file("deploy/compose.override.yml", "services:\n  web:\n    ports: [\"81:80\"]\n")
+                .file("ops/compose.monitoring.yaml", "services:\n  grafana:\n    image: grafana/grafana:11.2.0\n");
+        ComposeProject p = load(repo);
+        assertThat(p.files()).containsKeys("compose.observability.yaml", "compose.prod.yml",
+                "ops/compose.monitoring.yaml");
+        ComposeStack root = p.stacks().get(0);
+        assertThat(root.defaultFiles()).containsExactly("compose.yaml", "docker-compose.override.yml");
+        assertThat(root.files()).containsExactly("compose.yaml", "docker-compose.override.yml",
+                "compose.observability.yaml", "compose.prod.yml");
+        assertThat(root.defaultServices()).containsOnlyKeys("api");
+        assertThat(root.services()).containsKeys("api", "prometheus");
+        // compose.override.yml comes before compose.override.yaml in compose's order of preference
+        ComposeStack deploy = p.stackOf("deploy/compose.yml").orElseThrow();
+        assertThat(deploy.defaultFiles()).containsExactly("deploy/compose.yml", "deploy/compose.override.yml");
+        assertThat(deploy.defaultServices().get("web").ports()).extracting(PortMapping::publishedStart)
+                .containsExactly(81);
+        // a folder with only a named overlay runs nothing on a plain up, but its services are known
+        ComposeStack ops = p.stackOf("ops/compose.monitoring.yaml").orElseThrow();
+        assertThat(ops.defaultFiles()).isEmpty();
+        assertThat(ops.services()).containsOnlyKeys("grafana");
+    }
+
+    @Test
+    void hostPortsKeepTheVariablesTheyAreWrittenWith() {
+        TempRepo repo = new TempRepo(dir)
+                .file("compose.yaml", """
+                        services:
+                          a:
+                            image: a:1
+                            ports:
+                              - "${WEB_PORT:-8080}:8080"
+                              - "${BIND:-127.0.0.1}:${API_PORT}:9000/tcp"
+                              - "${SET_PORT}:7000"
+                              - "${ONLY_TARGET:-6000}"
+                              - target: 5000
+                                published: ${LONG_PORT:-5001}
+                              - "4000:4000"
+                        """)
+                .file(".env", "SET_PORT=7001\n");
+        ComposeService a = load(repo).stacks().get(0).service("a").orElseThrow();
+        assertThat(a.ports()).extracting(PortMapping::publishedStart).containsExactly(8080, 0, 7001, 0, 5001, 4000);
+        assertThat(a.ports()).extracting(pm -> pm.hostPortFromUnsetVariable().map(Interpolation.Reference::name)
+                .orElse("-")).containsExactly("WEB_PORT", "API_PORT", "-", "-", "LONG_PORT", "-");
+        assertThat(a.ports().get(2).hostPortReferences()).extracting(Interpolation.Reference::name)
+                .containsExactly("SET_PORT");
+    }
+
+    @Test
     void followsIncludeExtendsAnchorsAndProfiles() {
         TempRepo repo = new TempRepo(dir)
                 .file("compose.yaml", """
@@ -297,5 +354,32 @@ class ComposeProjectTest {
         assertThat(p.problems()).extracting(ComposeProblem::kind).contains(ComposeProblem.Kind.CYCLE);
         assertThat(p.stacks()).isNotEmpty();
         assertThat(p.services()).extracting(ComposeService::name).contains("a", "b");
+    }
+
+    @Test
+    void templatesAreInNoStack() {
+        TempRepo repo = new TempRepo(dir)
+                .file("{{cookiecutter.project_slug}}/docker-compose.yml", """
+                        services:
+                          web:
+                            image: {{ cookiecutter.project_slug }}_web
+                            ports: ["8000:8000"]
+                        """)
+                .file("{{cookiecutter.project_slug}}/compose.yaml", "services:\n  db:\n    image: postgres:16\n")
+                .file("roles/web/templates/docker-compose.yml", """
+                        services:
+                        {% for w in workers %}
+                          {{ w }}:
+                            image: web:1.0
+                        {% endfor %}
+                        """)
+                .file("docker-compose.yml", "services:\n  docs:\n    image: nginx:1.27\n");
+        ComposeProject project = load(repo);
+        assertThat(project.templates()).containsExactly("roles/web/templates/docker-compose.yml",
+                "{{cookiecutter.project_slug}}/compose.yaml", "{{cookiecutter.project_slug}}/docker-compose.yml");
+        assertThat(project.files()).containsOnlyKeys("docker-compose.yml");
+        assertThat(project.stacks()).singleElement().satisfies(st -> assertThat(st.services()).containsOnlyKeys("docs"));
+        assertThat(project.problems()).isEmpty();
+        assertThat(project.inputs()).contains("{{cookiecutter.project_slug}}/docker-compose.yml");
     }
 }

@@ -137,6 +137,159 @@ class MarkdownDocumentTest {
         assertThat(loose.headings()).extracting(MarkdownDocument.Heading::anchor).containsExactly("hidden");
     }
 
+    /**
+     * GitHub anchors every h1-h6 element of the rendered page, raw HTML ones too, from its text content as it is (not
+     * trimmed: newlines go, spaces become dashes), numbered for duplicates together with Markdown headings in page
+     * order; a heading with no text gets none (rehype-github's fixtures, generated from GitHub's API).
+     */
+    @Test
+    void rawHtmlHeadingsHaveAnchorsFromTheirTextContent() {
+        MarkdownDocument d = md("""
+                <h1 align="center">
+                  <img src="logo.svg" alt="Logo">
+                  Harbormaster
+                </h1>
+
+                <h2>Install</h2>
+
+                ## Install
+
+                <h2 align="center">
+
+                Contributors ✨
+
+                </h2>
+
+                <h3 id="faq">Questions <code>and</code> answers</h3>
+
+                <h1><img src="banner.png"></h1>
+                """);
+        assertThat(d.headings()).extracting(MarkdownDocument.Heading::anchor, MarkdownDocument.Heading::html,
+                        MarkdownDocument.Heading::line)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("----harbormaster", true, 1),
+                        org.assertj.core.groups.Tuple.tuple("install", true, 6),
+                        org.assertj.core.groups.Tuple.tuple("install-1", false, 8),
+                        org.assertj.core.groups.Tuple.tuple("contributors-", true, 10),
+                        org.assertj.core.groups.Tuple.tuple("questions-and-answers", true, 16),
+                        org.assertj.core.groups.Tuple.tuple(null, true, 18));
+        assertThat(d.headings().get(4).level()).isEqualTo(3);
+        assertThat(d.hasAnchor("faq")).isTrue();
+        assertThat(d.hasAnchor("questions-and-answers")).isTrue();
+        assertThat(d.anchors()).filteredOn(a -> a.id().equals("install"))
+                .extracting(MarkdownDocument.Anchor::source).containsExactly(MarkdownDocument.AnchorSource.HTML_HEADING);
+    }
+
+    @Test
+    void headingsWithoutTextAndHeadingsInFootnotesHaveNoAnchorAndTakeNoNumber() {
+        MarkdownDocument d = md("Note[^a].\n\n[^a]: # Setup\n\n#\n\n# Setup\n");
+        assertThat(d.headings()).extracting(MarkdownDocument.Heading::anchor).containsExactly(null, null, "setup");
+        assertThat(d.hasAnchor("setup")).isTrue();
+        assertThat(d.hasAnchor("setup-1")).isFalse();
+    }
+
+    /**
+     * {@code {#id}} after a heading or an inline element is an id for kramdown (Jekyll), MkDocs' attr_list, Hugo,
+     * Docusaurus and Pandoc; GitHub shows it as text and slugs it with the heading.
+     */
+    @Test
+    void attributeListIdsAreSiteAnchorsNotGithubAnchors() {
+        MarkdownDocument d = md("""
+                ## First Line {#first-line}
+
+                ## Body { #body .wide }
+
+                ## Tags {: #tags }
+
+                *   **`locale`**{ #mkdocs-locale }: the locale.
+
+                Templates are not attribute lists: {{#each items}} and `{#code}`.
+                """);
+        assertThat(d.headings()).extracting(MarkdownDocument.Heading::anchor, MarkdownDocument.Heading::explicitId)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("first-line-first-line", "first-line"),
+                        org.assertj.core.groups.Tuple.tuple("body--body-wide-", "body"),
+                        org.assertj.core.groups.Tuple.tuple("tags--tags-", "tags"));
+        assertThat(d.anchors()).filteredOn(a -> a.source() == MarkdownDocument.AnchorSource.ATTRIBUTE_LIST)
+                .extracting(MarkdownDocument.Anchor::id, MarkdownDocument.Anchor::line)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("first-line", 1),
+                        org.assertj.core.groups.Tuple.tuple("body", 3), org.assertj.core.groups.Tuple.tuple("tags", 5),
+                        org.assertj.core.groups.Tuple.tuple("mkdocs-locale", 7));
+        assertThat(d.hasAnchor("first-line")).isFalse();
+        assertThat(d.attributeListAnchor("FIRST-LINE")).isPresent();
+        assertThat(d.anchorIds()).doesNotContain("first-line", "mkdocs-locale");
+    }
+
+    @Test
+    void sectionsAToolGeneratesAreFoundByTheirStartAndEndComments() {
+        MarkdownDocument d = md("""
+                # Project
+
+                <!-- START doctoc generated TOC please keep comment here to allow auto update -->
+                - [Install](#install)
+                <!-- END doctoc generated TOC please keep comment here to allow auto update -->
+
+                ## Install
+
+                <!-- ALL-CONTRIBUTORS-LIST:START - Do not remove or modify this section -->
+                <!-- prettier-ignore-start -->
+                <table><tr><td><a href="#code-ana">💻</a></td></tr></table>
+
+                <!-- prettier-ignore-end -->
+
+                <!-- ALL-CONTRIBUTORS-LIST:END -->
+
+                <!-- BEGIN notes: hand-written -->
+                <!-- END notes -->
+                <!-- START generated list, never closed -->
+                """);
+        assertThat(d.generatedRegions()).extracting(MarkdownDocument.GeneratedRegion::startLine,
+                        MarkdownDocument.GeneratedRegion::endLine)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(3, 5), org.assertj.core.groups.Tuple.tuple(9, 15));
+        assertThat(d.generatedRegionAt(11)).hasValueSatisfying(r -> assertThat(r.marker())
+                .isEqualTo("ALL-CONTRIBUTORS-LIST:START - Do not remove or modify this section"));
+        assertThat(d.generatedRegionAt(7)).isEmpty();
+    }
+
+    /** Generated sections do not nest: a START that meets another START before its END was never closed. */
+    @Test
+    void aStartMarkerWithoutItsEndIsNoSection() {
+        MarkdownDocument d = md("""
+                <!-- START doctoc generated TOC -->
+                - [Old](#old)
+
+                <!-- START doctoc generated TOC -->
+                - [New](#new)
+                <!-- END doctoc generated TOC -->
+                """);
+        assertThat(d.generatedRegions()).extracting(MarkdownDocument.GeneratedRegion::startLine,
+                MarkdownDocument.GeneratedRegion::endLine).containsExactly(org.assertj.core.groups.Tuple.tuple(4, 6));
+    }
+
+    @Test
+    void filesASiteGeneratorIncludesAreFoundButNotEscapedOnes() {
+        MarkdownDocument d = md("""
+                --8<-- "CONTRIBUTING.md"
+
+                ;--8<-- "shown-as-syntax.md"
+
+                    --8<-- 'CHANGELOG.md:3:8'
+
+                --8<--
+                docs/links.md
+                ;docs/skipped.md
+                --8<--
+
+                {% include-markdown "../README.md" start="<!--intro-->" %}
+                """);
+        assertThat(d.includes()).extracting(MarkdownDocument.Include::path, MarkdownDocument.Include::line,
+                        MarkdownDocument.Include::fromPage)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("CONTRIBUTING.md", 1, false),
+                        org.assertj.core.groups.Tuple.tuple("CHANGELOG.md", 5, false),
+                        org.assertj.core.groups.Tuple.tuple("docs/links.md", 8, false),
+                        org.assertj.core.groups.Tuple.tuple("../README.md", 12, true));
+        assertThat(md("Plain text, no includes.\n").includes()).isEmpty();
+    }
+
     @Test
     void htmlBlockLinksAreFoundAtTheirLine() {
         MarkdownDocument d = md("Intro\n\n<p align=\"center\">\n  <img width=600 src='docs/flow.svg'>\n</p>\n");
@@ -161,6 +314,12 @@ class MarkdownDocumentTest {
         assertThat(md(deep).links()).hasSize(1);
         String brackets = "[".repeat(50_000) + "](x)";
         assertThat(md(brackets).links()).hasSizeLessThanOrEqualTo(1);
+        // nested past the render limit: not rendered (an HTML5 tree builder is slow on deep nesting), so the raw
+        // heading is left out; the links are still found
+        String deepHeading = ">".repeat(HeadingAnchors.MAX_RENDER_DEPTH) + " <h2>Deep</h2>\n\n[d](#deep)\n";
+        assertThat(md(deepHeading).links()).hasSize(1);
+        assertThat(md(deepHeading).headings()).isEmpty();
+        assertThat(md(">".repeat(10) + " <h2>Shallow</h2>\n").headings()).hasSize(1);
     }
 
     @Test

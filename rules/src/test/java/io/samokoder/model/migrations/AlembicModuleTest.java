@@ -116,6 +116,69 @@ class AlembicModuleTest {
     }
 
     @Test
+    void recordsAnUnconditionalRaiseAndForeignCalls() {
+        AlembicModule m = parse("def upgrade():\n    op.create_table('t')\n"
+                + "def downgrade():\n    \"\"\"No way back.\"\"\"\n    raise RuntimeError('irreversible') from None\n");
+        assertThat(m.downgrade().alwaysRaises()).isTrue();
+        assertThat(m.downgrade().raises()).isEqualTo("RuntimeError(\"irreversible\")");
+        AlembicModule conditional = parse("def downgrade():\n    if context.is_offline_mode():\n"
+                + "        raise RuntimeError('online only')\n    op.drop_table('t')\n");
+        assertThat(conditional.downgrade().alwaysRaises()).isFalse();
+        AlembicModule calls = parse("def downgrade():\n    op.drop_table('t')\n"
+                + "    enums.replace_values('status', ['a', 'b'])\n");
+        assertThat(calls.downgrade().calls()).extracting(OpCall::name).containsExactly("enums.replace_values");
+        assertThat(calls.downgrade().calls().get(0).args().get(0).string()).isEqualTo("status");
+    }
+
+    @Test
+    void operationsUnderACheckOfTheDatabaseAreMarked() {
+        AlembicModule m = parse("def upgrade():\n"
+                + "    if 'legacy' in insp.get_table_names():\n        op.drop_table('legacy')\n"
+                + "    if op.get_bind().dialect.name == 'postgresql':\n        op.drop_table('pg_only')\n"
+                + "    else:\n        op.drop_table('other')\n"
+                + "    op.drop_table('always')\n");
+        assertThat(m.upgrade().ops()).extracting(OpCall::checked).containsExactly(true, false, false, false);
+    }
+
+    @Test
+    void executeReadsSqlThroughTextNamesAndFStrings() {
+        AlembicModule m = parse("SQL = 'UPDATE a SET x = 1'\n"
+                + "def upgrade():\n"
+                + "    conn = op.get_bind()\n"
+                + "    conn.execute(sa.text(SQL).bindparams(y=2))\n"
+                + "    stmt = sa.text(\"DELETE FROM b WHERE id = :id\")\n"
+                + "    conn.execute(stmt, {'id': 1})\n"
+                + "    for t in ('c', 'd'):\n        op.execute(f'TRUNCATE {t}')\n"
+                + "    op.execute(users.update().values(flag=True))\n"
+                + "    op.execute(DropSequence(Sequence('annotation_id_seq')))\n");
+        assertThat(m.upgrade().ops()).flatExtracting(OpCall::effects).extracting(SchemaChange::shown)
+                .containsExactly("UPDATE a SET x", "DELETE FROM b", "TRUNCATE c", "TRUNCATE d", "UPDATE",
+                        "DropSequence(annotation_id_seq)");
+    }
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void evaluationIsBoundedAgainstLoopAndStringBombs() {
+        StringBuilder loops = new StringBuilder("N = (" + "'a', ".repeat(60) + ")\ndef upgrade():\n");
+        String indent = "    ";
+        for (int i = 0; i < 12; i++) {
+            loops.append(indent).append("for x").append(i).append(" in N:\n");
+            indent += "    ";
+        }
+        loops.append(indent).append("y = x0\n"); // no operation: only the statement budget stops it
+        AlembicModule m = parse(loops.toString());
+        assertThat(m.upgrade().ops()).isEmpty();
+        StringBuilder strings = new StringBuilder("S0 = '" + "x".repeat(1000) + "'\n");
+        for (int i = 1; i < 40; i++) {
+            strings.append("S").append(i).append(" = S").append(i - 1).append(" + S").append(i - 1).append('\n');
+        }
+        strings.append("def upgrade():\n    op.execute(S39)\n");
+        AlembicModule s = parse(strings.toString());
+        assertThat(s.upgrade().ops()).hasSize(1);
+        assertThat(s.analysis()).isNotNull();
+    }
+
+    @Test
     void aDowngradeCallingForeignCodeIsOpaque() {
         AlembicModule m = parse("from app.migrations import drop_everything\n"
                 + "def downgrade():\n    drop_everything(op)\n");

@@ -5,7 +5,7 @@ import io.samokoder.engine.Auditor;
 import io.samokoder.engine.Finding;
 import io.samokoder.engine.yaml.YamlLoader;
 import io.samokoder.fixtures.Fixtures;
-import io.samokoder.model.alertmanager.RenderCommands;
+import io.samokoder.model.render.RenderCommands;
 import io.samokoder.model.placeholders.Placeholder;
 import io.samokoder.model.placeholders.PlaceholderScanner;
 import io.samokoder.model.placeholders.YamlPlaceholders;

@@ -360,4 +360,36 @@ class AlertingRulesTest {
         write("prometheus/prometheus.yml", "scrape_configs: []\n");
         assertThat(audit()).noneMatch(f -> f.category().id().equals("alerting"));
     }
+
+    @Test
+    void aCiStepThatSedsTheComposeFileDoesNotMakeItAnAlertmanagerTemplate() throws IOException {
+        write("compose.yaml", "services:\n  web:\n    image: nginx:1.27\n    environment:\n"
+                + "      DEBUG: \"${DEBUG}\"\n    restart: \"${RESTART_POLICY}\"\n");
+        write(".github/workflows/ci.yml", "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n"
+                + "      - run: sed -i \"s|.:/app|/tmp:/tmp|g\" compose.yaml\n");
+        assertThat(audit("alerting/unresolved-placeholder")).isEmpty();
+    }
+
+    @Test
+    void aDeployScriptThatRendersIntoAlertmanagersPathMakesTheFileATemplate() throws IOException {
+        write("ops/am.yml", MINIMAL);
+        write("deploy.sh", "#!/bin/sh\nenvsubst < ops/am.yml > /etc/alertmanager/alertmanager.yml\n");
+        assertThat(audit("alerting/unresolved-placeholder")).isEmpty();
+    }
+
+    @Test
+    void anImageBuiltFromOutsideTheRepositoryIsNotJudgedByItsTag() throws IOException {
+        write("alertmanager.yml.tmpl", MINIMAL);
+        write("docker-compose.yml", """
+                services:
+                  alertmanager:
+                    build: https://github.com/example/alertmanager-gettext.git#v1
+                    image: prom/alertmanager:with-gettext
+                    entrypoint: ["/bin/sh", "-c", "envsubst < /t/a.tmpl > /tmp/a.yml && exec alertmanager --config.file=/tmp/a.yml"]
+                    environment: [TOKEN]
+                    volumes: ["./alertmanager.yml.tmpl:/t/a.tmpl:ro"]
+                """);
+        assertThat(audit("alerting/render-tool-missing")).isEmpty();
+        assertThat(audit("alerting/unresolved-placeholder")).isEmpty();
+    }
 }

@@ -9,7 +9,7 @@ import io.samokoder.engine.yaml.YamlLoader;
 import io.samokoder.fixtures.Fixtures;
 import io.samokoder.model.alertmanager.AlertmanagerConfig;
 import io.samokoder.model.alertmanager.AlertmanagerConfigs;
-import io.samokoder.model.alertmanager.AlertmanagerRendering;
+import io.samokoder.model.render.ConfigRendering;
 import io.samokoder.model.alertmanager.FieldTypes;
 import io.samokoder.model.placeholders.Placeholder;
 import io.samokoder.model.placeholders.PlaceholderScanner;
@@ -65,8 +65,8 @@ class AmtoolDifferentialTest {
         List<DynamicTest> tests = new ArrayList<>();
         for (Path fixture : Fixtures.all()) {
             AuditContext ctx = new AuditContext(Workspace.scan(fixture), Fixtures.config(fixture));
-            AlertmanagerConfigs configs = ctx.model(AlertmanagerConfigs.class, AlertmanagerConfigs::load);
-            AlertmanagerRendering rendering = ctx.model(AlertmanagerRendering.class, AlertmanagerRendering::load);
+            AlertmanagerConfigs configs = AlertmanagerConfigs.of(ctx);
+            ConfigRendering rendering = ConfigRendering.of(ctx, ConfigRendering.Program.ALERTMANAGER);
             if (configs.isEmpty() || !fixture.getFileName().toString().startsWith("alerting-")
                     && !fixture.getFileName().toString().equals("samokoder-seed")) {
                 continue;
@@ -76,10 +76,11 @@ class AmtoolDifferentialTest {
                 String name = fixture.getFileName() + "/" + entry.path();
                 List<Finding> ours = findingsIn(result, entry.path());
                 if (!rendering.rendersOf(entry.path()).isEmpty()) {
-                    AlertmanagerRendering.Render render = rendering.rendersOf(entry.path()).get(0);
+                    ConfigRendering.Render render = rendering.rendersOf(entry.path()).get(0);
                     tests.add(DynamicTest.dynamicTest(name + " rendered by " + render.tool(),
                             () -> agrees(amtool, render(fixture.resolve(entry.path()), render), ours)));
-                } else if (!entry.templateByName()) {
+                } else if (rendering.reading(entry.path(), entry.templateByName(), "").reading()
+                        == ConfigRendering.Reading.LITERAL) {
                     tests.add(DynamicTest.dynamicTest(name, () -> agrees(amtool, fixture.resolve(entry.path()), ours)));
                 }
             }
@@ -169,7 +170,7 @@ class AmtoolDifferentialTest {
     }
 
     /** The template as the render step leaves it: the variables it substitutes get plausible values. */
-    private Path render(Path template, AlertmanagerRendering.Render render) throws IOException {
+    private Path render(Path template, ConfigRendering.Render render) throws IOException {
         String text = Files.readString(template, StandardCharsets.UTF_8);
         StringBuilder out = new StringBuilder();
         int last = 0;
@@ -189,6 +190,9 @@ class AmtoolDifferentialTest {
     static String plausible(String name) {
         if (name.endsWith("CHAT_ID")) {
             return "-1001234567890";
+        }
+        if (name.endsWith("INTERVAL") || name.endsWith("WAIT") || name.endsWith("TIMEOUT")) {
+            return "4h";
         }
         if (name.endsWith("PORT")) {
             return "587";

@@ -86,12 +86,12 @@ class DocsRulesTest {
     }
 
     @Test
-    void letterCaseMismatchIsHighAndNotABrokenLink() throws IOException {
+    void letterCaseMismatchIsAsSevereAsAMissingFileAndNotABrokenLink() throws IOException {
         write("README.md", "[a](Docs/Monitoring.md) [b](docs/monitoring.md)\n");
         write("docs/monitoring.md", "# M\n");
         assertThat(audit()).singleElement().satisfies(f -> {
             assertThat(f.ruleId()).isEqualTo("docs/case-mismatch");
-            assertThat(f.severity().id()).isEqualTo("high");
+            assertThat(f.severity().id()).isEqualTo("medium");
             assertThat(f.message()).contains("exists only as `docs/monitoring.md`");
         });
     }
@@ -128,6 +128,114 @@ class DocsRulesTest {
         assertThat(f.get(0).message()).contains("`#мониторинг` not found in this file; did you mean `#-мониторинг`?");
         assertThat(f.get(1).message()).contains("`#install` not found in `docs/guide.md`");
         assertThat(f.get(2).message()).contains("`#nope` not found in `docs/README.md`");
+    }
+
+    private static List<String> severities(List<Finding> findings) {
+        return findings.stream().map(f -> f.location() + " " + f.severity().id()).toList();
+    }
+
+    @Test
+    void aMissingHeadingIsAsSevereAsAMissingFile() throws IOException {
+        write("README.md", "# R\n\n[a](#nope) [b](missing.md)\n");
+        assertThat(audit()).extracting(f -> f.ruleId() + " " + f.severity().id())
+                .containsExactlyInAnyOrder("docs/broken-anchor medium", "docs/broken-link medium");
+    }
+
+    @Test
+    void changelogEntriesAreLowExceptTheUnreleasedSection() throws IOException {
+        write("README.md", "# R\n");
+        write("CHANGELOG.md", """
+                # Changelog
+
+                ## [Unreleased]
+
+                ### Added
+
+                - Streaming exports ([guide](docs/exports.md)).
+
+                ## [1.0.0] - 2023-01-01
+
+                - Deploy notes in [docs/deploy.md](docs/deploy.md).
+                """);
+        write("docs/history.md", "[old](gone.md)\n");
+        List<Finding> f = audit();
+        assertThat(severities(f)).containsExactly("CHANGELOG.md:7 medium", "CHANGELOG.md:11 low",
+                "docs/history.md:1 low");
+        assertThat(f.get(1).message()).endsWith("(low: a changelog entry, which describes the repository as it was"
+                + " at its release)");
+    }
+
+    @Test
+    void vendoredCodeAndTestDataAreInfoAndGitattributesDecide() throws IOException {
+        write(".gitattributes", "third_party/ours/** linguist-vendored=false\ndocs/upstream/** linguist-vendored\n"
+                + "docs/api/** linguist-generated\n");
+        write("README.md", "# R\n");
+        write("third_party/lib/README.md", "[a](missing.md)\n");
+        write("third_party/ours/README.md", "[a](missing.md)\n");
+        write("docs/upstream/guide.md", "[a](missing.md)\n");
+        write("docs/api/index.md", "[a](#missing)\n");
+        write("tests/README.md", "[a](missing.md)\n");
+        write("tests/golden/report.md", "[a](missing.md)\n");
+        assertThat(severities(audit())).containsExactly("docs/api/index.md:1 low", "docs/upstream/guide.md:1 info",
+                "tests/README.md:1 medium", "tests/golden/report.md:1 info", "third_party/lib/README.md:1 info",
+                "third_party/ours/README.md:1 medium");
+    }
+
+    @Test
+    void linksInASectionAToolGeneratesAreLow() throws IOException {
+        write("README.md", """
+                # R
+
+                <!-- START doctoc generated TOC please keep comment here to allow auto update -->
+                - [Setup](#setup)
+                <!-- END doctoc generated TOC please keep comment here to allow auto update -->
+
+                [Usage](#usage)
+                """);
+        List<Finding> f = audit();
+        assertThat(severities(f)).containsExactly("README.md:4 low", "README.md:7 medium");
+        assertThat(f.get(0).message()).contains("(low: in a section a tool generates, marked on line 3 `START doctoc");
+    }
+
+    @Test
+    void anAnchorOnlyASiteGeneratorMakesIsInfo() throws IOException {
+        write("README.md", "[a](docs/guide.md#first-line) [b](docs/guide.md#first-line-first-line)\n");
+        write("docs/guide.md", "## First Line {#first-line}\n");
+        assertThat(audit()).singleElement().satisfies(f -> {
+            assertThat(f.severity().id()).isEqualTo("info");
+            assertThat(f.message()).contains("`{#first-line}` on line 1 is an attribute list")
+                    .contains("names that heading `#first-line-first-line`");
+        });
+    }
+
+    @Test
+    void anAnchorOfAFileTheSiteIncludesIsInfoAndAMissingOneStaysMedium() throws IOException {
+        write("CONTRIBUTING.md", "# Contributing\n\n## Running the tests\n");
+        write("docs/contributing.md", "--8<-- \"CONTRIBUTING.md\"\n");
+        write("docs/readme.md", "{% include-markdown \"../CONTRIBUTING.md\" %}\n");
+        write("README.md", "[a](docs/contributing.md#running-the-tests) [b](docs/contributing.md#releasing)\n\n"
+                + "[c](docs/readme.md#running-the-tests)\n");
+        List<Finding> f = audit();
+        assertThat(severities(f)).containsExactly("README.md:1 info", "README.md:1 medium", "README.md:3 info");
+        assertThat(f.get(0).message()).contains("the anchor comes from `CONTRIBUTING.md`, which `docs/contributing.md`"
+                + " includes with `--8<--` (pymdownx.snippets) on line 1");
+        assertThat(f.get(2).message()).contains("includes with include-markdown on line 1");
+    }
+
+    @Test
+    void linksToRawHtmlHeadingsWork() throws IOException {
+        write("README.md", "<h2 align=\"center\">Quick start</h2>\n\n[a](#quick-start) [b](#quick-stat)\n");
+        assertThat(audit()).singleElement().satisfies(f -> assertThat(f.message())
+                .contains("`#quick-stat` not found in this file; did you mean `#quick-start`?"));
+    }
+
+    @Test
+    void gitattributesIsAnInputOfTheChecksThatReadOnlyMarkdown() throws IOException {
+        write("README.md", "# R\n");
+        io.samokoder.engine.AuditContext context = new io.samokoder.engine.AuditContext(
+                io.samokoder.engine.Workspace.scan(repo), AuditConfig.forRoot(repo));
+        assertThat(new BrokenAnchorRule().inputs(context)).contains("README.md", ".gitattributes");
+        assertThat(new LinkOutsideRepoRule().inputs(context)).contains("README.md", ".gitattributes");
     }
 
     @Test

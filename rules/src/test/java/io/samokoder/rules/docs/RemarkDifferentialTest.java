@@ -137,7 +137,11 @@ class RemarkDifferentialTest {
                     MarkdownDocument d = MarkdownDocument.parse(target, Files.readString(file));
                     boolean htmlOrFootnote = d.anchors().stream().anyMatch(a -> a.id().equalsIgnoreCase(
                             t.fragment()) && a.source() != MarkdownDocument.AnchorSource.HEADING);
-                    if (htmlOrFootnote || t.fragment().toLowerCase().startsWith("user-content-")) {
+                    // remark numbers duplicates among Markdown headings only; GitHub among all headings of the page
+                    boolean numberedWithRawHeadings = d.hasAnchor(t.fragment()) && d.anchors().stream()
+                            .anyMatch(a -> a.source() == MarkdownDocument.AnchorSource.HTML_HEADING);
+                    if (htmlOrFootnote || numberedWithRawHeadings
+                            || t.fragment().toLowerCase().startsWith("user-content-")) {
                         n++;
                     }
                 }
@@ -196,6 +200,13 @@ class RemarkDifferentialTest {
     void differenceExplicitHtmlAnchorsAreAnchorsButNotForRemark() throws IOException {
         Path dir = repo("README.md", "<a name=\"contacts\"></a>\n\n<h2 id=\"faq\">FAQ</h2>\n\n[c](#contacts) [f](#faq)\n");
         assertThat(remarkSays(dir)).containsExactly("README.md:5 ANCHOR", "README.md:5 ANCHOR");
+        assertThat(weSay(dir)).isEmpty();
+    }
+
+    @Test
+    void differenceRawHtmlHeadingsAreAnchorsAndShareTheNumberingWithMarkdownHeadings() throws IOException {
+        Path dir = repo("README.md", "<h2 align=\"center\">Install</h2>\n\n## Install\n\n[a](#install) [b](#install-1)\n");
+        assertThat(remarkSays(dir)).containsExactly("README.md:5 ANCHOR");
         assertThat(weSay(dir)).isEmpty();
     }
 

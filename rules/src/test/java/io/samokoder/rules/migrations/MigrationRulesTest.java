@@ -67,17 +67,110 @@ class MigrationRulesTest {
         rev("m", "('b', 'c')", "    pass", "    pass", "");
         List<Finding> f = audit();
         assertThat(f).filteredOn(x -> x.ruleId().equals("migrations/empty-downgrade"))
-                .extracting(Finding::path, Finding::message)
-                .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("alembic/versions/a.py",
-                                "downgrade() of revision a only contains `raise NotImplementedError` while upgrade()"
-                                        + " performs 1 operation: a rollback leaves the upgraded schema in place"),
-                        org.assertj.core.groups.Tuple.tuple("alembic/versions/b.py",
-                                "downgrade() of revision b only contains a docstring while upgrade() performs 1"
-                                        + " operation: a rollback leaves the upgraded schema in place"));
+                .extracting(Finding::path, Finding::message, Finding::severity)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("alembic/versions/b.py",
+                        "downgrade() of revision b only contains a docstring while upgrade() performs 1"
+                                + " operation: a rollback leaves the upgraded schema in place", Severity.HIGH));
+        // a raising downgrade stops `alembic downgrade` instead of lying: its own rule, medium when the upgrade
+        // could have been undone and other revisions do downgrade
+        assertThat(f).filteredOn(x -> x.ruleId().equals("migrations/raising-downgrade"))
+                .extracting(Finding::path, Finding::message, Finding::severity)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("alembic/versions/a.py",
+                        "downgrade() of revision a raises NotImplementedError() although upgrade() only creates table"
+                                + " t, which a downgrade could undo: `alembic downgrade` stops at this revision while 1"
+                                + " other revision of this history downgrades", Severity.MEDIUM));
         assertThat(f).extracting(Finding::ruleId).doesNotContain("migrations/multiple-heads",
                 "migrations/incomplete-downgrade");
-        assertThat(f).allMatch(x -> x.severity() == Severity.HIGH);
+    }
+
+    @Test
+    void aForwardOnlyHistoryIsOneInfoFindingAndAMixedOneIsJudgedPerRevision() throws IOException {
+        rev("a", "None", "    op.create_table('t')", "    op.drop_table('t')", "");
+        rev("b", "'a'", "    op.add_column('t', sa.Column('x'))", "    raise RuntimeError('irreversible')", "");
+        rev("c", "'b'", "    op.create_index('ix', 't', ['x'])", "    raise RuntimeError('irreversible')", "");
+        rev("m", "'c'", "    pass", "    pass", "");
+        List<Finding> f = audit();
+        assertThat(f).extracting(Finding::ruleId, Finding::severity, Finding::path).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("migrations/raising-downgrade", Severity.INFO,
+                        "alembic/versions/b.py"));
+        assertThat(f.get(0).message()).contains("is forward-only: downgrade() raises in 2 of 3 revisions",
+                "every one since b");
+        // a revision after the policy that downgrades again: each raising one is judged on its own
+        rev("d", "'m'", "    op.create_table('u')", "    op.drop_table('u')", "");
+        f = audit();
+        assertThat(f).extracting(Finding::ruleId, Finding::severity, Finding::path).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("migrations/raising-downgrade", Severity.MEDIUM,
+                        "alembic/versions/b.py"),
+                org.assertj.core.groups.Tuple.tuple("migrations/raising-downgrade", Severity.MEDIUM,
+                        "alembic/versions/c.py"));
+        // a raising downgrade after a destructive upgrade is the honest choice
+        rev("e", "'d'", "    op.drop_column('t', 'x')", "    raise RuntimeError('irreversible')", "");
+        assertThat(audit()).filteredOn(x -> x.path().endsWith("e.py")).extracting(Finding::severity,
+                Finding::message).containsExactly(org.assertj.core.groups.Tuple.tuple(Severity.LOW,
+                "downgrade() of revision e raises RuntimeError(\"irreversible\"): upgrade() drops column t.x, which"
+                        + " no downgrade could restore, so `alembic downgrade` stops here (2 other revisions of this"
+                        + " history downgrade)"));
+    }
+
+    @Test
+    void dataChangeSeverityFollowsWhatTheDowngradeUndoes() throws IOException {
+        rev("a", "None", "    op.add_column('p', sa.Column('changed_at'))\n"
+                + "    op.execute(\"UPDATE p SET plan = 'free' WHERE plan = 'trial'\")",
+                "    op.drop_column('p', 'changed_at')", "");
+        rev("b", "'a'", "    op.execute(\"UPDATE p SET plan = 'free'\")", "    pass", "");
+        rev("c", "'b'", "    op.add_column('u', sa.Column('flag'))", "    op.drop_column('u', 'flag')", "");
+        rev("d", "'c'", "    op.execute('UPDATE u SET flag = false')\n    op.create_index('ix_q', 'q', ['a'])",
+                "    op.drop_index('ix_q', table_name='q')", "");
+        rev("e", "'d'", "    conn = op.get_bind()\n    conn.execute(build_sql())\n    op.create_index('ix_r', 'r', ['a'])",
+                "    op.drop_index('ix_r', table_name='r')", "");
+        List<Finding> f = audit().stream().filter(x -> x.ruleId().equals("migrations/irreversible-data-change"))
+                .toList();
+        assertThat(f).extracting(x -> x.path().replace("alembic/versions/", ""), Finding::severity).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("a.py", Severity.MEDIUM),  // the downgrade undoes the rest
+                org.assertj.core.groups.Tuple.tuple("b.py", Severity.LOW),     // data-only, empty downgrade
+                org.assertj.core.groups.Tuple.tuple("d.py", Severity.LOW),     // backfill of c's new column
+                org.assertj.core.groups.Tuple.tuple("e.py", Severity.INFO));   // SQL built at run time
+        assertThat(f.get(2).message()).contains("backfills columns added by revision c");
+    }
+
+    @Test
+    void emptyDowngradesAreJudgedByWhatTheUpgradeChanges() throws IOException {
+        rev("a", "None", "    op.execute('SET statement_timeout = 0')\n    op.execute('ANALYZE t')", "    pass", "");
+        rev("b", "'a'", "    op.execute(\"ALTER TYPE state ADD VALUE IF NOT EXISTS 'CRASHED'\")",
+                "    # removing enum values is not possible\n    pass", "");
+        rev("c", "'b'", "    run_data_fix(op.get_bind())", "    pass", "from app.fixes import run_data_fix\n");
+        rev("d", "'c'", "    op.drop_column('t', 'legacy')", "    pass", "");
+        List<Finding> f = audit().stream().filter(x -> x.ruleId().equals("migrations/empty-downgrade")).toList();
+        assertThat(f).extracting(x -> x.path().replace("alembic/versions/", ""), Finding::severity).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("b.py", Severity.LOW),
+                org.assertj.core.groups.Tuple.tuple("c.py", Severity.INFO),
+                org.assertj.core.groups.Tuple.tuple("d.py", Severity.HIGH));
+        assertThat(f.get(0).message()).contains("adds value 'CRASHED' to enum type state",
+                "PostgreSQL cannot drop an enum value");
+    }
+
+    @Test
+    void scriptLocationIsReadFromTheWorkingDirectoryAlembicRunsIn() throws IOException {
+        write("conf/alembic.ini", "[alembic]\nscript_location = h/migrations\n");
+        write("h/migrations/env.py", "");
+        write("h/migrations/versions/a.py", "revision = 'a'\ndown_revision = None\n"
+                + "def upgrade():\n    op.create_table('t')\ndef downgrade():\n    pass\n");
+        assertThat(ids(audit())).containsExactly("migrations/empty-downgrade@h/migrations/versions/a.py:5");
+    }
+
+    @Test
+    void anIniInsideItsEnvironmentIsReadWhenScriptLocationIsSetByTheApplication() throws IOException {
+        write("src/app/migrations/alembic.ini", "[alembic]\nscript_location = ./migrations\n");
+        write("src/app/migrations/env.py", "");
+        write("src/app/migrations/versions/a.py", "revision = 'a'\ndown_revision = None\n"
+                + "def upgrade():\n    op.create_table('t')\ndef downgrade():\n    op.drop_table('t')\n");
+        write("prefect/alembic.ini", "[alembic]\nscript_location = pkg:server:database:_migrations\n");
+        write("prefect/pkg/server/database/_migrations/versions/b.py", "revision = 'b'\ndown_revision = None\n"
+                + "def upgrade():\n    pass\ndef downgrade():\n    pass\n");
+        List<Finding> f = audit();
+        assertThat(f).extracting(Finding::ruleId, Finding::severity).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("migrations/unreadable-migration", Severity.LOW));
+        assertThat(f.get(0).message()).contains("the env.py and versions/ beside it were analysed instead");
     }
 
     @Test
@@ -140,7 +233,8 @@ class MigrationRulesTest {
     @Test
     @Timeout(value = 300, unit = TimeUnit.SECONDS)
     void tenMegabyteFilesAreAnalysedWhenAllowedAndReportedWhenSkipped() throws IOException {
-        StringBuilder huge = new StringBuilder("revision = 'big'\ndown_revision = None\n\ndef upgrade():\n");
+        StringBuilder huge = new StringBuilder("revision = 'big'\ndown_revision = None\n\ndef upgrade():\n"
+                + "    op.add_column('t', sa.Column('padding'))\n");
         while (huge.length() < 10 * 1024 * 1024) {
             huge.append("    op.execute(\"UPDATE t SET padding = 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'\")\n");
         }
@@ -242,6 +336,6 @@ class MigrationRulesTest {
         for (int i = 0; i < 3; i++) {
             assertThat(audit().stream().map(x -> x.fingerprint() + x.message()).toList()).isEqualTo(first);
         }
-        assertThat(first).hasSize(5);
+        assertThat(first).hasSize(4);
     }
 }

@@ -350,11 +350,207 @@ class MonitoringRulesTest {
                         + "Grafana listens on port 3000, Alertmanager on port 9093; the API on port 8000.\n")
                 .file("CHANGELOG.md", "Removed http://localhost:7777\n");
         List<Finding> f = run(r, new ClaimedButMissingRule());
-        assertThat(f).extracting(x -> x.path() + ":" + x.line()).containsExactly("README.md:3", "README.md:8",
-                "docs/ops/notes.md:1", "docs/ops/notes.md:3");
-        assertThat(f.get(3).message()).startsWith("Alertmanager on port 9093 is claimed");
+        assertThat(f).extracting(x -> x.path() + ":" + x.line() + " " + x.severity().id()).containsExactly(
+                "README.md:3 high", "README.md:8 medium", "docs/ops/notes.md:3 info");
         assertThat(f.get(0).message()).contains("starts Prometheus").doesNotContain("Grafana,");
-        assertThat(f.get(1).message()).contains("http://localhost:9093");
+        assertThat(f.get(1).message()).startsWith("http://localhost:9093 is claimed, but no compose service publishes"
+                + " host port 9093").contains("after `docker compose up -d`, line 3");
+        // nothing in notes.md says how anything runs: the Alertmanager port cannot be judged, the admin UI is no claim
+        assertThat(f.get(2).message()).startsWith("Alertmanager on port 9093 is published by no compose service")
+                .contains("not judged");
+    }
+
+    @Test
+    void severalComponentsOnOneLineOneMissing() {
+        TempRepo r = new TempRepo(dir)
+                .file("compose.yaml", """
+                        services:
+                          prometheus:
+                            image: prom/prometheus:v2.54.1
+                            ports: ["9090:9090"]
+                          alertmanager:
+                            image: prom/alertmanager:v0.27.0
+                            ports: ["9094:9093"]
+                        """)
+                .file("README.md", """
+                        # Stack
+
+                        ```sh
+                        docker compose up -d
+                        ```
+
+                        It serves Prometheus at http://localhost:9090 and Grafana at http://localhost:3000.
+
+                        Alertmanager (http://localhost:9093) and Prometheus (http://localhost:9090/targets).
+
+                        `docker compose up -d` starts Prometheus at http://localhost:9090 and Grafana at http://localhost:3000.
+                        """);
+        List<Finding> f = run(r, new ClaimedButMissingRule());
+        assertThat(f).extracting(x -> x.line() + " " + x.severity().id()).containsExactly("7 high", "9 high",
+                "11 high");
+        assertThat(f.get(0).message()).startsWith("Grafana at http://localhost:3000 is claimed, but no compose service"
+                + " publishes host port 3000").contains("no compose service runs Grafana").doesNotContain("Prometheus");
+        assertThat(f.get(1).message()).startsWith("Alertmanager at http://localhost:9093 is claimed")
+                .contains("service 'alertmanager' publishes container port 9093 on host port 9094");
+        // the sentence says compose starts Grafana: one finding for the one missing component, with its URL
+        assertThat(f.get(2).message()).startsWith("claims that `docker compose up -d` starts Grafana"
+                + " (http://localhost:3000)").doesNotContain("Prometheus (");
+    }
+
+    @Test
+    void urlsOfNativeServersScriptsAndExamplesAreNoClaimsAboutCompose() {
+        TempRepo r = new TempRepo(dir)
+                .file("compose.yaml", "services:\n  db:\n    image: postgres:16\n    ports: [\"5432:5432\"]\n"
+                        + "  api:\n    build: .\n    ports: [\"8000:8000\"]\n")
+                .file("Makefile", "run:\n\tuv run uvicorn app:app --port 8001\nup:\n\tdocker compose up -d\n")
+                .file("README.md", """
+                        # API
+
+                        ## Quick start
+
+                        ```sh
+                        make up
+                        ```
+
+                        The API answers on http://localhost:8000/docs.
+
+                        ## Development
+
+                        ```sh
+                        docker compose up -d db
+                        npm run dev
+                        ```
+
+                        Vite serves http://localhost:5173. Or run the API natively with `make run`: http://localhost:8001.
+
+                        ```console
+                        $ docker compose up
+                        api-1  | Uvicorn running on http://0.0.0.0:8002
+                        ```
+
+                        ## Importing
+
+                        ```bash
+                        API=http://localhost:9000
+                        curl -X POST "$API/import"
+                        ```
+                        """)
+                .file("docs/ollama.md", "Point OPENAI_BASE_URL at http://localhost:11434/v1 where Ollama runs.\n");
+        assertThat(run(r, new ClaimedButMissingRule())).isEmpty();
+    }
+
+    @Test
+    void unnamedUrlsAfterComposeUpAreMediumAndSayWhereThePortWent() {
+        TempRepo r = new TempRepo(dir)
+                .file("docker-compose.yml", "services:\n  web:\n    build: ./web\n    ports:\n      - 5001:5000\n")
+                .file("docker-compose.prod.yml", "services:\n  nginx:\n    image: nginx:1.27\n    ports:\n"
+                        + "      - 1337:80\n")
+                .file("README.md", """
+                        ### Development
+
+                        ```sh
+                        $ docker-compose up -d --build
+                        ```
+
+                        Test it out at [http://localhost:5000](http://localhost:5000).
+
+                        ### Production
+
+                        ```sh
+                        $ docker-compose -f docker-compose.prod.yml up -d --build
+                        ```
+
+                        Test it out at [http://localhost:1337](http://localhost:1337).
+                        """);
+        assertThat(run(r, new ClaimedButMissingRule())).singleElement().satisfies(x -> {
+            assertThat(x.line()).isEqualTo(7);
+            assertThat(x.severity()).isEqualTo(Severity.MEDIUM);
+            assertThat(x.message()).isEqualTo("http://localhost:5000 is claimed, but no compose service publishes host"
+                    + " port 5000; service 'web' publishes container port 5000 on host port 5001 (after"
+                    + " `docker-compose up -d --build`, line 4; compose files: docker-compose.yml)");
+        });
+    }
+
+    @Test
+    void portsPublishedThroughVariablesAreReadWithComposeInterpolation() {
+        TempRepo r = new TempRepo(dir)
+                .file("compose.yaml", """
+                        services:
+                          web:
+                            build: .
+                            ports: ["${WEB_PORT:-8080}:8080"]
+                          admin:
+                            build: ./admin
+                            ports: ["${ADMIN_PORT}:3000"]
+                          grafana:
+                            image: grafana/grafana:11.2.0
+                            ports: ["${GRAFANA_PORT:-3000}:3000"]
+                          docs:
+                            build: ./docs
+                            ports: ["${DOCS_PORT}:80"]
+                          api:
+                            build: ./api
+                            ports: ["${API_PORT}:8000"]
+                        """)
+                .file(".env", "API_PORT=9000\n")
+                .file(".env.example", "ADMIN_PORT=8001\nAPI_PORT=9000\n")
+                .file("README.md", """
+                        Start with `docker compose up -d`, then open:
+
+                        - the shop: http://localhost:8080
+                        - the admin: http://localhost:8001
+                        - Grafana: http://localhost:3001
+                        - the docs: http://localhost:8002
+                        - the API: http://localhost:8000
+                        """);
+        List<Finding> f = run(r, new ClaimedButMissingRule());
+        // 8080 is the default of ${WEB_PORT:-8080}; 8001 is what .env.example gives ${ADMIN_PORT}
+        assertThat(f).extracting(x -> x.line() + " " + x.severity().id()).containsExactly("5 info", "6 info",
+                "7 medium");
+        assertThat(f.get(0).message()).contains("service 'grafana' publishes container port 3000 on the host port"
+                + " ${GRAFANA_PORT:-3000} sets, and GRAFANA_PORT is set outside the repository (default 3000)");
+        assertThat(f.get(1).message()).contains("${DOCS_PORT}").contains("no default");
+        // ${API_PORT} is set in the committed .env: compose publishes 9000, not 8000
+        assertThat(f.get(2).message()).contains("service 'api' publishes container port 8000 on host port 9000");
+    }
+
+    @Test
+    void theStackIsTheOneTheCommandRuns() {
+        TempRepo r = new TempRepo(dir)
+                .file("deployment/docker-compose.yml", "services:\n  webapp:\n    build: ../webapp\n"
+                        + "    ports: [\"8080:8080\"]\n")
+                .file("tools/compose.yaml", "services:\n  adminer:\n    image: adminer:4\n    ports: [\"8081:8080\"]\n")
+                .file("webapp/README.md", """
+                        ```shell
+                        cd deployment
+                        docker-compose up -d
+                        ```
+
+                        Open [the shop](http://localhost:8080) and the database UI at http://localhost:8081.
+                        """);
+        // `cd deployment` in webapp/README.md means the repository's deployment/; tools/ is another project
+        assertThat(run(r, new ClaimedButMissingRule())).singleElement().satisfies(x -> {
+            assertThat(x.severity()).isEqualTo(Severity.MEDIUM);
+            assertThat(x.message()).startsWith("http://localhost:8081 is claimed, but no compose service publishes")
+                    .contains("compose files: deployment/docker-compose.yml");
+        });
+    }
+
+    @Test
+    void whatTheRuleCannotSeeIsInfo() {
+        TempRepo r = new TempRepo(dir)
+                .file("plex/compose.yaml", "services:\n  plex:\n    image: linuxserver/plex\n    network_mode: host\n")
+                .file("plex/README.md", "## Deploy with docker compose\n\nThe web UI is at http://localhost:32400/web.\n")
+                .file("samples/rails/README.md", "Run `docker compose up` and open http://localhost:3000.\n")
+                .file("template/docker-compose.yml", "services:\n  web:\n    image: {{ cookiecutter.image }}\n"
+                        + "{% if cookiecutter.mail %}\n  mail:\n    image: axllent/mailpit\n{% endif %}\n")
+                .file("template/README.md", "Run `docker compose up`; mail at http://127.0.0.1:8025.\n");
+        List<Finding> f = run(r, new ClaimedButMissingRule());
+        assertThat(f).extracting(x -> x.path() + " " + x.severity().id()).containsExactly("plex/README.md info",
+                "samples/rails/README.md info", "template/README.md info");
+        assertThat(f.get(0).message()).contains("service 'plex' runs on the host network");
+        assertThat(f.get(1).message()).contains("no compose file in samples/rails/ or the folders above it");
+        assertThat(f.get(2).message()).contains("compose file template/docker-compose.yml could not be read");
     }
 
     @Test
@@ -397,9 +593,30 @@ class MonitoringRulesTest {
                 .file(".env.example", "TAG=1.0\nSET_TAG=1.0\n");
         List<Finding> f = run(r, new UnsetComposeVariableRule());
         assertThat(f).extracting(Finding::line).containsExactly(3, 4, 8);
-        assertThat(f.get(0).message()).contains("${TAG}").contains(".env.example lists it").contains("'acme/a:'");
+        assertThat(f.get(0).message()).contains("${TAG}").contains(".env.example lists it").contains("'acme/a:'")
+                .contains(".env.example:1 (env file) sets TAG, but nothing the repository runs is seen to pass it");
+        assertThat(f).extracting(Finding::severity).as("TAG has a value in the repository, the others nowhere")
+                .containsExactly(Severity.INFO, Severity.MEDIUM, Severity.MEDIUM);
+        assertThat(f.get(1).message()).contains("nothing in the repository sets it");
         assertThat(f.get(2).message()).contains("${AM_CFG}").doesNotContain("LVL");
         TempRepo withEnv = r.environment(Map.of("TAG", "2", "PORT", "80", "AM_CFG", "/etc/am.yml"));
         assertThat(run(withEnv, new UnsetComposeVariableRule())).isEmpty();
+    }
+
+    @Test
+    void aScriptThatRunsComposeSetsItsVariables() {
+        TempRepo r = new TempRepo(dir)
+                .file("logging/docker-compose.yml", "services:\n  es:\n    image: elastic/es:${ES_TAG}\n"
+                        + "    ports: [\"${ES_PORT}:9200\"]\n")
+                .file("logging/docker-compose.local.yml", "services:\n  es:\n    extends: {file: docker-compose.yml,"
+                        + " service: es}\n")
+                .file("start.sh", "#!/bin/bash\nexport ES_TAG=8.13.4\n"
+                        + "docker compose -f logging/docker-compose.local.yml up -d\n");
+        List<Finding> f = run(r, new UnsetComposeVariableRule());
+        assertThat(f).extracting(Finding::message).noneMatch(m -> m.contains("ES_TAG"));
+        assertThat(f).singleElement().satisfies(x -> {
+            assertThat(x.message()).contains("${ES_PORT}").contains("nothing in the repository sets it");
+            assertThat(x.severity()).isEqualTo(Severity.MEDIUM);
+        });
     }
 }

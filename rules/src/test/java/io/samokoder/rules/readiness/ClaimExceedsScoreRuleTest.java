@@ -100,4 +100,41 @@ class ClaimExceedsScoreRuleTest {
         assertThat(claims(result)).isEmpty();
         assertThat(result.score().categoryScores()).doesNotContainKey(io.samokoder.engine.Category.READINESS);
     }
+
+    @Test
+    void unqualifiedClaimOutsideTheProjectReadmeIsInfo() throws IOException {
+        Files.writeString(tmp.resolve("compose.yaml"), "services:\n  a:\n    image: x\n    image: y\n");
+        Files.createDirectories(tmp.resolve("services/api"));
+        Files.writeString(tmp.resolve("services/api/README.md"), "# API\n\nThis service is production-ready.\n");
+        Files.writeString(tmp.resolve("README.md"), "# Stack\n\nA template that generates production-ready stacks.\n");
+        AuditResult result = new Auditor(List.of(new io.samokoder.rules.config.InvalidYamlRule(),
+                new ClaimExceedsScoreRule())).run(AuditConfig.forRoot(tmp).minScore(90));
+        assertThat(claims(result)).singleElement().satisfies(f -> {
+            assertThat(f.location()).isEqualTo("services/api/README.md:3");
+            assertThat(f.severity()).isEqualTo(Severity.INFO);
+            assertThat(f.message()).contains("not in the project's README");
+        });
+    }
+
+    @Test
+    void percentageClaimsCountWhereverTheyAre() throws IOException {
+        Files.writeString(tmp.resolve("compose.yaml"), "services:\n  a:\n    image: x\n    image: y\n");
+        Files.createDirectories(tmp.resolve("docs"));
+        Files.writeString(tmp.resolve("docs/status.md"), "Production readiness: 99%\n");
+        AuditResult result = new Auditor(List.of(new io.samokoder.rules.config.InvalidYamlRule(),
+                new ClaimExceedsScoreRule())).run(AuditConfig.forRoot(tmp));
+        assertThat(claims(result)).singleElement().satisfies(f -> {
+            assertThat(f.location()).isEqualTo("docs/status.md:1");
+            assertThat(f.severity()).isEqualTo(Severity.HIGH);
+        });
+    }
+
+    @Test
+    void onlyTheRootReadmeSpeaksForTheProject() {
+        assertThat(ClaimExceedsScoreRule.isProjectReadme("README.md")).isTrue();
+        assertThat(ClaimExceedsScoreRule.isProjectReadme("ReadMe.md")).isTrue();
+        assertThat(ClaimExceedsScoreRule.isProjectReadme("README")).isTrue();
+        assertThat(ClaimExceedsScoreRule.isProjectReadme("docs/README.md")).isFalse();
+        assertThat(ClaimExceedsScoreRule.isProjectReadme("AGENTS.md")).isFalse();
+    }
 }

@@ -42,6 +42,11 @@ class ReadinessClaimsTest {
             "Все сервисы готовы к продакшену.",
             "Ready for production since v2.",
             "Production ready!",
+            "This stack is production-ready and battle-tested.",
+            "The template is production ready out of the box.",
+            "It's a production-ready stack: Prometheus, Alertmanager and Grafana in one compose file.",
+            "**Status:** production ready",
+            "Наш бэкенд уже готов к продакшену и работает у клиентов.",
     })
     void unqualifiedClaims(String line) {
         List<ReadinessClaim> claims = find(line + "\n");
@@ -64,6 +69,25 @@ class ReadinessClaimsTest {
             "`Production Ready (95%)` is what the template prints",
             "<!-- Production Ready (95%) -->",
             "[guide](https://example.com/production-ready-95%25)",
+            // the adjective before a noun describes that noun: what a template generates, what a guide teaches
+            "Cookiecutter Django is a framework for jumpstarting production-ready Django projects quickly.",
+            "A practical guide to implement production-ready distributed systems.",
+            "The service includes production-ready OpenTelemetry tracing with batching.",
+            "| Monitoring | [Spring Boot Actuator Production Ready Metrics] |",
+            "robust testing coverage and production-ready deployment strategies.",
+            // adjectives of something else, headings, subjects other than the project, promises
+            "Acme Starter is a project template that generates production-ready FastAPI services.",
+            "A toolkit for bootstrapping production-ready Go services in minutes.",
+            "🔒 **Production Ready**",
+            "| Metrics | [Micrometer](https://micrometer.io/), [Spring Boot Actuator Production Ready Features] |",
+            "This chapter walks through production-ready deployment strategies for Kafka consumers.",
+            "A reference for engineers who want to build production-ready event-driven systems.",
+            "The generated project is production-ready out of the box.",
+            "Once configured, your app is production-ready.",
+            "It will be production-ready in 2.0.",
+            "The service is designed to be production ready.",
+            "Production-ready Django projects in one command.",
+            "Шаблон генерирует проекты, готовые к продакшену.",
     })
     void notClaims(String line) {
         assertThat(find(line + "\n")).isEmpty();

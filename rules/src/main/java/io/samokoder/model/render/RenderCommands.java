@@ -1,4 +1,4 @@
-package io.samokoder.model.alertmanager;
+package io.samokoder.model.render;
 
 import io.samokoder.model.placeholders.PlaceholderScanner;
 
@@ -21,18 +21,56 @@ import java.util.regex.Pattern;
  */
 public final class RenderCommands {
 
-    /** One render step: the tool, its input and output paths as the script names them, and a variable restriction. */
-    public record Step(String tool, String input, String output, Optional<Set<String>> only) {
+    /**
+     * One step that writes a file: the tool, its input and output paths as the script names them, a variable
+     * restriction, and what kind of step it is. {@link #find} returns only renders with both paths.
+     */
+    public record Step(String tool, String input, String output, Optional<Set<String>> only, Kind kind,
+                       Set<String> fixed) {
+
+        public Step(String tool, String input, String output, Optional<Set<String>> only) {
+            this(tool, input, output, only, Kind.RENDER, Set.of());
+        }
+
+        public Step(String tool, String input, String output, Optional<Set<String>> only, Kind kind) {
+            this(tool, input, output, only, kind, Set.of());
+        }
+    }
+
+    /** How a step turns its input into its output. */
+    public enum Kind {
+        /** A template render whose substitutions are known (envsubst, sed, gomplate, dockerize, perl with %ENV). */
+        RENDER,
+        /** A plain copy ({@code cp}, {@code mv}, {@code cat in > out}, {@code cat <<EOF > out}). */
+        COPY,
+        /**
+         * A rewrite this model does not follow: awk, yq, Jinja or consul-template renderers, a command run through
+         * {@code eval}, or a sed script assembled at run time.
+         */
+        OPAQUE
     }
 
     private static final Set<String> TOOLS = Set.of("envsubst", "sed", "gomplate", "dockerize", "perl");
+    private static final Set<String> COPIES = Set.of("cp", "mv", "cat", "install");
+    private static final Set<String> OPAQUE_TOOLS = Set.of("awk", "gawk", "mawk", "nawk", "yq", "j2", "jinja2",
+            "envtpl", "consul-template", "confd", "tera", "python", "python3", "ruby", "node", "jq", "m4", "tpl",
+            "esh", "mo");
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final int MAX_SCRIPT = 200_000;
 
     private RenderCommands() {
     }
 
+    /** Template renders with a known input and output. */
     public static List<Step> find(String script) {
+        return writes(script).stream().filter(s -> s.kind() == Kind.RENDER && s.input() != null).toList();
+    }
+
+    /**
+     * Every step that writes a file: renders (also with an input this model cannot name, e.g. a pipe from
+     * {@code echo}), copies, and rewrites it does not follow. Steps that write only to standard output are left out.
+     */
+    public static List<Step> writes(String script) {
         List<Step> steps = new ArrayList<>();
         if (script == null || script.length() > MAX_SCRIPT) {
             return steps;
@@ -44,11 +82,16 @@ public final class RenderCommands {
             }
             for (int s = 0; s < stages.size(); s++) {
                 List<String> w = stripPrefix(stages.get(s));
+                boolean evaluated = false;
+                while (!w.isEmpty() && basename(w.get(0)).equals("eval")) {
+                    evaluated = true;
+                    w = stripPrefix(w.subList(1, w.size()));
+                }
                 if (w.isEmpty()) {
                     continue;
                 }
                 String tool = basename(w.get(0));
-                if (!TOOLS.contains(tool)) {
+                if (!TOOLS.contains(tool) && !COPIES.contains(tool) && !OPAQUE_TOOLS.contains(tool)) {
                     continue;
                 }
                 Redirects r = redirects(w);
@@ -73,18 +116,78 @@ public final class RenderCommands {
                     steps.addAll(dockerize(r));
                     continue;
                 }
+                if (COPIES.contains(tool)) {
+                    copy(tool, r, output).ifPresent(steps::add);
+                    continue;
+                }
+                if (OPAQUE_TOOLS.contains(tool)) {
+                    opaque(tool, r, input, output).ifPresent(steps::add);
+                    continue;
+                }
                 Step step = switch (tool) {
                     case "envsubst" -> envsubst(r, input, output);
                     case "sed" -> sed(r, input, output);
                     case "perl" -> perl(r, input, output);
                     default -> gomplate(r, input, output);
                 };
-                if (step != null && step.input() != null && step.output() != null) {
+                if (step != null && step.output() != null) {
+                    if (evaluated || step.tool().equals("sed") && scriptIsVariable(w)) {
+                        step = new Step(step.tool(), step.input(), step.output(), Optional.empty(), Kind.OPAQUE);
+                    }
                     steps.add(step);
                 }
             }
         }
         return steps;
+    }
+
+    /** {@code cp [opts] in out}, {@code mv in out}, {@code cat in > out}, {@code cat <<EOF > out}. */
+    private static Optional<Step> copy(String tool, Redirects r, String output) {
+        List<String> files = r.args.subList(1, r.args.size()).stream().filter(a -> !a.startsWith("-")).toList();
+        if (tool.equals("cat")) {
+            if (output == null) {
+                return Optional.empty();
+            }
+            String in = files.size() == 1 && !files.get(0).startsWith("<<") ? files.get(0) : r.in;
+            return Optional.of(new Step("cat", in, output, Optional.of(Set.of()), Kind.COPY));
+        }
+        if (files.size() != 2) {
+            return Optional.empty();
+        }
+        String in = files.get(0);
+        String out = files.get(1);
+        if (out.endsWith("/")) {
+            out = out + in.substring(in.lastIndexOf('/') + 1);
+        }
+        return Optional.of(new Step(tool, in, out, Optional.of(Set.of()), Kind.COPY));
+    }
+
+    /** A rewrite this model does not follow; its input is the redirect or the last plain argument. */
+    private static Optional<Step> opaque(String tool, Redirects r, String input, String output) {
+        List<String> files = r.args.subList(1, r.args.size()).stream().filter(a -> !a.startsWith("-")).toList();
+        boolean inPlace = r.args.stream().anyMatch(a -> a.equals("-i") || a.equals("--inplace")
+                || a.startsWith("--in-place") || a.equals("-inplace"));
+        String in = input != null ? input : files.size() >= 2 || tool.equals("yq") && !files.isEmpty()
+                ? files.get(files.size() - 1) : null;
+        String out = output != null ? output : inPlace ? in : null;
+        if (out == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Step(tool, in, out, Optional.empty(), Kind.OPAQUE));
+    }
+
+    /** Whether sed's script is a shell variable expanded at run time ({@code sed $script file}). */
+    private static boolean scriptIsVariable(List<String> words) {
+        for (int i = 1; i < words.size(); i++) {
+            String a = words.get(i);
+            if (a.equals("-e") || a.equals("--expression")) {
+                return i + 1 < words.size() && words.get(i + 1).startsWith("$");
+            }
+            if (!a.startsWith("-")) {
+                return a.startsWith("$");
+            }
+        }
+        return false;
     }
 
     private static Step envsubst(Redirects r, String input, String output) {
@@ -113,6 +216,7 @@ public final class RenderCommands {
     private static Step sed(Redirects r, String input, String output) {
         List<String> args = r.args;
         Set<String> names = new LinkedHashSet<>();
+        List<String> expressions = new ArrayList<>();
         List<String> files = new ArrayList<>();
         boolean inPlace = false;
         boolean scriptSeen = false;
@@ -120,10 +224,12 @@ public final class RenderCommands {
             String a = args.get(i);
             if (a.equals("-e") || a.equals("--expression")) {
                 if (i + 1 < args.size()) {
+                    expressions.add(args.get(i + 1));
                     identifiers(args.get(++i), names);
                     scriptSeen = true;
                 }
             } else if (a.startsWith("--expression=")) {
+                expressions.add(a.substring(13));
                 identifiers(a.substring(13), names);
                 scriptSeen = true;
             } else if (a.startsWith("-i") || a.startsWith("--in-place")) {
@@ -131,6 +237,7 @@ public final class RenderCommands {
             } else if (a.startsWith("-")) {
                 continue;
             } else if (!scriptSeen) {
+                expressions.add(a);
                 identifiers(a, names);
                 scriptSeen = true;
             } else {
@@ -139,7 +246,57 @@ public final class RenderCommands {
         }
         String in = input != null ? input : files.isEmpty() ? null : files.get(files.size() - 1);
         String out = output != null ? output : inPlace ? in : null;
-        return new Step("sed", in, out, Optional.of(names));
+        Set<String> fixed = new LinkedHashSet<>();
+        expressions.forEach(e -> fixedReplacements(e, fixed));
+        return new Step("sed", in, out, Optional.of(names), Kind.RENDER, Set.copyOf(fixed));
+    }
+
+    /**
+     * Names of {@code s<d>pattern<d>replacement<d>} commands whose replacement takes nothing from the environment
+     * (no {@code $}): {@code s|\${REPEAT}|4h|g}, written after a {@code ${REPEAT:-4h}} default was applied.
+     */
+    static void fixedReplacements(String expression, Set<String> into) {
+        int i = 0;
+        int n = expression.length();
+        while (i < n) {
+            while (i < n && (Character.isWhitespace(expression.charAt(i)) || expression.charAt(i) == ';')) {
+                i++;
+            }
+            if (i + 1 >= n || expression.charAt(i) != 's') {
+                int next = expression.indexOf(';', i);
+                if (next < 0) {
+                    return;
+                }
+                i = next + 1;
+                continue;
+            }
+            char d = expression.charAt(i + 1);
+            if (Character.isLetterOrDigit(d) || d == '\\' || Character.isWhitespace(d)) {
+                return;
+            }
+            String[] parts = new String[2];
+            int k = i + 2;
+            for (int part = 0; part < 2; part++) {
+                StringBuilder sb = new StringBuilder();
+                while (k < n && expression.charAt(k) != d) {
+                    if (expression.charAt(k) == '\\' && k + 1 < n) {
+                        sb.append(expression.charAt(k));
+                        k++;
+                    }
+                    sb.append(expression.charAt(k));
+                    k++;
+                }
+                parts[part] = sb.toString();
+                k++;
+            }
+            if (parts[1] != null && parts[1].indexOf('$') < 0) {
+                identifiers(parts[0], into);
+            }
+            while (k < n && expression.charAt(k) != ';' && expression.charAt(k) != '\n') {
+                k++;
+            }
+            i = k + 1;
+        }
     }
 
     private static Step gomplate(Redirects r, String input, String output) {
@@ -240,6 +397,33 @@ public final class RenderCommands {
         return r;
     }
 
+    /**
+     * The programs a script starts: the first word of each command and pipeline stage after {@code exec},
+     * {@code env}, {@code NAME=value} and {@code sh -c} prefixes, by base name ({@code /bin/alertmanager} →
+     * {@code alertmanager}).
+     */
+    public static Set<String> commandNames(String script) {
+        Set<String> out = new LinkedHashSet<>();
+        if (script == null || script.length() > MAX_SCRIPT) {
+            return out;
+        }
+        for (String command : splitCommands(script)) {
+            for (String stage : splitPipes(command)) {
+                List<String> w = stripPrefix(words(stage));
+                while (!w.isEmpty() && (basename(w.get(0)).equals("eval") || basename(w.get(0)).equals("nohup")
+                        || basename(w.get(0)).equals("su-exec") || basename(w.get(0)).equals("gosu")
+                        || basename(w.get(0)).equals("tini") || basename(w.get(0)).equals("dumb-init"))) {
+                    w = stripPrefix(w.subList(basename(w.get(0)).equals("su-exec") || basename(w.get(0))
+                            .equals("gosu") ? Math.min(2, w.size()) : 1, w.size()));
+                }
+                if (!w.isEmpty()) {
+                    out.add(basename(w.get(0)));
+                }
+            }
+        }
+        return out;
+    }
+
     /** Drops {@code exec}, {@code command}, {@code env} and {@code NAME=value} prefixes, and {@code sh -c}. */
     private static List<String> stripPrefix(List<String> words) {
         int i = 0;
@@ -261,7 +445,7 @@ public final class RenderCommands {
     }
 
     /** The command name of a word: path and a Makefile {@code @} prefix removed. */
-    static String basename(String word) {
+    public static String basename(String word) {
         String w = word.substring(word.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
         while (w.length() > 1 && w.charAt(0) == '@') {
             w = w.substring(1);
@@ -270,7 +454,7 @@ public final class RenderCommands {
     }
 
     /** Commands separated by {@code &&}, {@code ||}, {@code ;} or a newline (outside quotes). */
-    static List<String> splitCommands(String script) {
+    public static List<String> splitCommands(String script) {
         List<String> out = new ArrayList<>();
         StringBuilder cur = new StringBuilder();
         char quote = 0;
@@ -346,7 +530,7 @@ public final class RenderCommands {
     }
 
     /** Words of one command as a POSIX shell splits them: the compose model's splitter serves both. */
-    static List<String> words(String text) {
+    public static List<String> words(String text) {
         return ShellWords.split(text);
     }
 

@@ -1,4 +1,4 @@
-package io.samokoder.model.alertmanager;
+package io.samokoder.model.render;
 
 import org.junit.jupiter.api.Test;
 
@@ -81,5 +81,34 @@ class RenderCommandsTest {
         assertThat(RenderCommands.find("alertmanager --config.file=/etc/alertmanager/alertmanager.yml")).isEmpty();
         assertThat(RenderCommands.find("envsubst")).as("no input or output: not a file render").isEmpty();
         assertThat(RenderCommands.find("x".repeat(300_000))).isEmpty();
+    }
+
+    @Test
+    void copiesAndUnfollowedRewritesAreWritesButNotRenders() {
+        String script = "cp /etc/a/am.yml.tmpl /tmp/am.yml\n"
+                + "awk '{print}' /etc/p.yml.src > /tmp/p.yml\n"
+                + "eval sed $script -- \"$1\" > \"$2\"\n"
+                + "printf '%s' \"$v\" | sed -e 's/a/b/'\n";
+        assertThat(RenderCommands.find(script)).isEmpty();
+        assertThat(RenderCommands.writes(script)).extracting(RenderCommands.Step::tool, RenderCommands.Step::kind)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("cp", RenderCommands.Kind.COPY),
+                        org.assertj.core.groups.Tuple.tuple("awk", RenderCommands.Kind.OPAQUE),
+                        org.assertj.core.groups.Tuple.tuple("sed", RenderCommands.Kind.OPAQUE));
+    }
+
+    @Test
+    void sedReplacementsWithoutDollarAreFixedByTheScript() {
+        RenderCommands.Step step = RenderCommands.find(
+                "sed -e 's|${A}|${A}|g' -e 's|${B}|4h|g;s/${C}/x/' in.yml > out.yml").get(0);
+        assertThat(step.only()).get().asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.COLLECTION)
+                .contains("A", "B", "C");
+        assertThat(step.fixed()).containsExactlyInAnyOrder("B", "C");
+    }
+
+    @Test
+    void programsAScriptStarts() {
+        assertThat(RenderCommands.commandNames("mkdir -p /etc/alertmanager\nexec /bin/alertmanager --x \"$@\""))
+                .containsExactly("mkdir", "alertmanager");
     }
 }

@@ -1,0 +1,285 @@
+package io.samokoder.model.docker;
+
+import io.samokoder.engine.AuditContext;
+import io.samokoder.engine.SourceFile;
+import io.samokoder.model.Location;
+import io.samokoder.model.compose.ComposeService;
+import io.samokoder.model.compose.ComposeValue;
+import io.samokoder.model.compose.Mount;
+import io.samokoder.model.render.RenderCommands;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One container as it is started: a compose service (its {@code image:}, or the image its {@code build:} section
+ * builds) or an image built from a Dockerfile that no compose file uses (deployed by other means). It knows which
+ * repository files it sees at which paths (bind mounts over the files the image copied), which process it runs
+ * ({@code entrypoint:}/{@code command:} over the image's {@code ENTRYPOINT}/{@code CMD}, as Docker combines them), and
+ * the shell text that process runs: an inline {@code sh -c} script and the repository scripts reached from it.
+ */
+public final class Container {
+
+    /**
+     * Shell text the container runs.
+     *
+     * @param text           the script
+     * @param repositoryPath the repository file it is, empty for a command line written in compose or a Dockerfile
+     * @param location       where it is defined (the script's first line, or the command's place)
+     */
+    public record Script(String text, Optional<String> repositoryPath, Location location) {
+    }
+
+    private static final int MAX_SCRIPTS = 8;
+    /** The PATH of the usual base images. */
+    private static final List<String> PATH = List.of("/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin",
+            "/sbin", "/bin");
+    private static final long MAX_SCRIPT_SIZE = 256 * 1024;
+
+    private final String name;
+    private final Location location;
+    private final Optional<ComposeService> service;
+    private final Optional<ImageBuild> image;
+    private final Optional<String> imageName;
+    private final List<String> argv;
+    private final Location commandLocation;
+    private final String workdir;
+
+    Container(String name, Location location, Optional<ComposeService> service, Optional<ImageBuild> image,
+              Optional<String> imageName, List<String> argv, Location commandLocation, String workdir) {
+        this.name = name;
+        this.location = location;
+        this.service = service;
+        this.image = image;
+        this.imageName = imageName;
+        this.argv = List.copyOf(argv);
+        this.commandLocation = commandLocation;
+        this.workdir = workdir;
+    }
+
+    /** For a compose service: its {@code entrypoint:}/{@code command:} over its image's defaults. */
+    static Container of(ComposeService s, Optional<ImageBuild> build) {
+        // with `build:`, `image:` names the image built, not one pulled: unknown when the build is not followed
+        Optional<String> imageName = build.isPresent() ? Optional.of(build.get().baseImage())
+                : s.hasBuild() ? Optional.empty() : s.image().map(ComposeValue::value);
+        List<String> imageEntrypoint = List.of();
+        List<String> imageCmd = List.of();
+        String workdir = "/";
+        Location commandAt = s.location();
+        if (build.isPresent()) {
+            imageEntrypoint = build.get().entrypoint().map(ImageBuild.Command::argv).orElse(List.of());
+            imageCmd = build.get().cmd().map(ImageBuild.Command::argv).orElse(List.of());
+            workdir = build.get().workdir();
+            Optional<ImageBuild.Command> shown = build.get().entrypoint().filter(c -> c.line() > 0)
+                    .or(() -> build.get().cmd().filter(c -> c.line() > 0));
+            if (shown.isPresent()) {
+                commandAt = new Location(build.get().dockerfile().path(), shown.get().line(), 1);
+            }
+        } else if (imageName.isPresent()) {
+            Optional<KnownImages.Defaults> d = KnownImages.defaults(imageName.get());
+            if (d.isPresent()) {
+                imageEntrypoint = d.get().entrypoint();
+                imageCmd = d.get().cmd();
+                workdir = d.get().workdir();
+            }
+        }
+        String wd = s.scalar("working_dir").map(ComposeValue::value).filter(v -> v.startsWith("/")).orElse(workdir);
+        List<String> entrypoint = s.entrypoint().map(Container::values).orElse(imageEntrypoint);
+        // compose drops the image's CMD when the service sets its own entrypoint
+        List<String> cmd = s.command().map(Container::values)
+                .orElse(s.entrypoint().isPresent() ? List.of() : imageCmd);
+        List<String> argv = new ArrayList<>(entrypoint);
+        argv.addAll(cmd);
+        Location at = s.entrypoint().filter(l -> !l.isEmpty()).map(l -> l.get(0).location())
+                .or(() -> s.command().filter(l -> !l.isEmpty()).map(l -> l.get(0).location())).orElse(commandAt);
+        return new Container(s.name(), s.location(), Optional.of(s), build, imageName, argv, at, wd);
+    }
+
+    /** For an image built from a Dockerfile and run with its own {@code ENTRYPOINT}/{@code CMD}. */
+    static Container of(ImageBuild build) {
+        List<String> argv = new ArrayList<>(build.entrypoint().map(ImageBuild.Command::argv).orElse(List.of()));
+        argv.addAll(build.cmd().map(ImageBuild.Command::argv).orElse(List.of()));
+        int line = build.entrypoint().filter(c -> c.line() > 0).or(() -> build.cmd().filter(c -> c.line() > 0))
+                .map(ImageBuild.Command::line).orElse(1);
+        String path = build.dockerfile().path();
+        return new Container(path, new Location(path, 1, 1), Optional.empty(), Optional.of(build),
+                Optional.of(build.baseImage()), argv, new Location(path, line, 1), build.workdir());
+    }
+
+    private static List<String> values(List<ComposeValue> l) {
+        return l.stream().map(ComposeValue::value).toList();
+    }
+
+    /** The compose service name, or the Dockerfile's path for an image run outside compose. */
+    public String name() {
+        return name;
+    }
+
+    /** Where the container is defined: the service's key, or the Dockerfile. */
+    public Location location() {
+        return location;
+    }
+
+    /** Whether this is a compose service (else an image built from a Dockerfile that no compose file runs). */
+    public Optional<ComposeService> service() {
+        return service;
+    }
+
+    /** The image built for it, when it is built from a Dockerfile of the repository. */
+    public Optional<ImageBuild> build() {
+        return image;
+    }
+
+    /** {@code image:}, or the external image a built Dockerfile starts from. */
+    public Optional<String> imageName() {
+        return imageName;
+    }
+
+    /** The process: entrypoint then command words. Empty when neither compose nor a known image sets them. */
+    public List<String> argv() {
+        return argv;
+    }
+
+    /** Where the process is set: compose's {@code entrypoint:}/{@code command:}, the Dockerfile's, or the service. */
+    public Location commandLocation() {
+        return commandLocation;
+    }
+
+    public String workdir() {
+        return workdir;
+    }
+
+    /** {@code ENV} of the built image. */
+    public Map<String, String> imageEnv() {
+        return image.map(ImageBuild::env).orElse(Map.of());
+    }
+
+    /** The repository path visible at {@code containerPath}: a bind mount, else a file the image copied. */
+    public Optional<String> repositoryPathAt(String containerPath) {
+        if (containerPath == null || containerPath.isEmpty() || containerPath.indexOf('$') >= 0) {
+            return Optional.empty();
+        }
+        String c = ImageBuild.containerPath(workdir, containerPath);
+        if (service.isPresent()) {
+            Optional<String> mounted = service.get().repositoryPathAt(c);
+            if (mounted.isPresent()) {
+                return mounted;
+            }
+            if (service.get().mountAt(c).isPresent()) {
+                return Optional.empty();
+            }
+        }
+        return image.flatMap(b -> b.repositoryPathAt(c));
+    }
+
+    /** Container paths where the repository file {@code path} is visible (and not hidden by another mount). */
+    public List<String> containerPathsOf(String path) {
+        Set<String> out = new LinkedHashSet<>();
+        if (service.isPresent()) {
+            for (Mount m : service.get().volumes()) {
+                m.repositoryPath().ifPresent(rp -> candidate(rp, m.target(), path).ifPresent(out::add));
+            }
+        }
+        image.ifPresent(b -> b.files().forEach(p -> candidate(p.repositoryPath(), p.containerPath(), path)
+                .ifPresent(out::add)));
+        out.removeIf(c -> !repositoryPathAt(c).filter(path::equals).isPresent());
+        return List.copyOf(out);
+    }
+
+    private static Optional<String> candidate(String repositoryPath, String target, String path) {
+        if (target.isEmpty()) {
+            return Optional.empty();
+        }
+        String t = ImageBuild.containerPath("/", target);
+        if (repositoryPath.equals(path)) {
+            return Optional.of(t);
+        }
+        if (repositoryPath.isEmpty() || path.startsWith(repositoryPath + "/")) {
+            String rest = repositoryPath.isEmpty() ? path : path.substring(repositoryPath.length() + 1);
+            return Optional.of(t.equals("/") ? "/" + rest : t + "/" + rest);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The shell text the container runs: the script of an {@code sh -c} process, else the command line itself, then
+     * the repository scripts it reaches (a word that names a container path where a repository script is visible),
+     * breadth first, at most {@value #MAX_SCRIPTS}.
+     */
+    public List<Script> scripts(AuditContext ctx) {
+        List<Script> out = new ArrayList<>();
+        out.add(new Script(commandText(), Optional.empty(), commandLocation));
+        Set<String> seen = new LinkedHashSet<>();
+        Deque<String> queue = new ArrayDeque<>();
+        queue.add(commandText());
+        while (!queue.isEmpty() && out.size() <= MAX_SCRIPTS) {
+            String text = queue.poll();
+            List<String> candidates = new ArrayList<>();
+            for (String word : RenderCommands.words(text.replace(';', ' ').replace("&&", " ").replace("|", " "))) {
+                String w = word.replaceAll("^[<>]+", "");
+                if ((w.startsWith("/") || w.startsWith("./")) && w.indexOf('$') < 0) {
+                    candidates.add(w);
+                }
+            }
+            for (String name : RenderCommands.commandNames(text)) {
+                for (String dir : PATH) {
+                    candidates.add(dir + "/" + name); // a bare command name is looked up in PATH
+                }
+            }
+            for (String w : candidates) {
+                if (out.size() > MAX_SCRIPTS) {
+                    break;
+                }
+                Optional<SourceFile> file = repositoryPathAt(w).flatMap(p -> ctx.workspace().file(p))
+                        .filter(f -> f.size() < MAX_SCRIPT_SIZE && seen.add(f.path()));
+                if (file.isEmpty()) {
+                    continue;
+                }
+                Optional<String> body = ctx.workspace().text(file.get()).filter(Container::isScript);
+                if (body.isPresent()) {
+                    out.add(new Script(body.get(), Optional.of(file.get().path()),
+                            new Location(file.get().path(), 1, 1)));
+                    queue.add(body.get());
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean isScript(String text) {
+        if (text.startsWith("#!")) {
+            return true;
+        }
+        String head = text.length() > 4096 ? text.substring(0, 4096) : text;
+        return !head.contains("\0") && (head.contains("envsubst") || head.contains("exec ") || head.contains("sed ")
+                || head.contains("gomplate") || head.contains("dockerize"));
+    }
+
+    /** The process as one shell text: the {@code sh -c} script when there is one, else the words joined. */
+    public String commandText() {
+        for (int i = 0; i + 1 < argv.size(); i++) {
+            String b = RenderCommands.basename(argv.get(i));
+            String next = argv.get(i + 1);
+            if ((b.equals("sh") || b.equals("bash") || b.equals("ash") || b.equals("dash"))
+                    && next.startsWith("-") && next.indexOf('c') > 0 && i + 2 < argv.size()) {
+                return argv.get(i + 2);
+            }
+        }
+        List<String> quoted = new ArrayList<>();
+        for (String a : argv) {
+            quoted.add(a.isEmpty() || a.matches(".*[\\s;&|<>'\"].*") ? "'" + a.replace("'", "'\\''") + "'" : a);
+        }
+        return String.join(" ", quoted);
+    }
+
+    @Override
+    public String toString() {
+        return name + " (" + location + ")";
+    }
+}

@@ -1,0 +1,53 @@
+package io.samokoder.model.docker;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * What the official images of the programs whose configs are checked run when nothing overrides it: their
+ * {@code ENTRYPOINT}, {@code CMD} and {@code WORKDIR}, as their own Dockerfiles set them.
+ */
+public final class KnownImages {
+
+    /** The defaults of one image. */
+    public record Defaults(List<String> entrypoint, List<String> cmd, String workdir) {
+    }
+
+    private KnownImages() {
+    }
+
+    /** The image name without registry default, tag or digest: {@code prom/alertmanager:v0.27.0} → {@code prom/alertmanager}. */
+    public static String repository(String image) {
+        String i = image.toLowerCase(Locale.ROOT).trim();
+        int at = i.indexOf('@');
+        if (at >= 0) {
+            i = i.substring(0, at);
+        }
+        int slash = i.lastIndexOf('/');
+        int colon = i.lastIndexOf(':');
+        if (colon > slash) {
+            i = i.substring(0, colon);
+        }
+        for (String prefix : List.of("docker.io/", "index.docker.io/", "registry-1.docker.io/")) {
+            if (i.startsWith(prefix)) {
+                i = i.substring(prefix.length());
+            }
+        }
+        return i;
+    }
+
+    public static Optional<Defaults> defaults(String image) {
+        return switch (repository(image)) {
+            case "prom/alertmanager", "quay.io/prometheus/alertmanager" -> Optional.of(new Defaults(
+                    List.of("/bin/alertmanager"),
+                    List.of("--config.file=/etc/alertmanager/alertmanager.yml", "--storage.path=/alertmanager"),
+                    "/alertmanager"));
+            case "prom/prometheus", "quay.io/prometheus/prometheus" -> Optional.of(new Defaults(
+                    List.of("/bin/prometheus"),
+                    List.of("--config.file=/etc/prometheus/prometheus.yml", "--storage.tsdb.path=/prometheus"),
+                    "/prometheus"));
+            default -> Optional.empty();
+        };
+    }
+}

@@ -1,0 +1,147 @@
+package io.samokoder.rules.docs;
+
+import io.samokoder.engine.AuditContext;
+import io.samokoder.engine.Severity;
+import io.samokoder.engine.SourceFile;
+import org.eclipse.jgit.attributes.Attribute;
+import org.eclipse.jgit.attributes.AttributesNode;
+import org.eclipse.jgit.attributes.AttributesRule;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Where a Markdown file sits, for the severity of its broken links. A broken link in the README or the docs is one a
+ * reader hits and the project fixes (the rule's severity). Elsewhere the project would not edit the link:
+ * <ul>
+ *   <li>vendored third-party code (a {@code vendor/}, {@code third_party/}, {@code node_modules/}… folder, GitHub
+ *   Linguist's convention, or {@code linguist-vendored} in the root {@code .gitattributes}): fixed upstream, info;</li>
+ *   <li>test data (a Markdown file other than a README under a {@code test}/{@code tests}/{@code testdata}/
+ *   {@code fixtures}… folder): input or expected output of a test, info;</li>
+ *   <li>a changelog ({@code CHANGELOG.md}, {@code HISTORY.md}, {@code release-notes.md}…, or a file in a
+ *   {@code changelog/} folder): entries describe the repository at their release, low; except under an
+ *   "Unreleased" heading, which describes the current tree;</li>
+ *   <li>a generated file ({@code linguist-generated} in {@code .gitattributes}): regenerated, not edited, low.</li>
+ * </ul>
+ */
+final class DocsPlacement {
+
+    /**
+     * A lower severity and why; the rule's own severity applies where there is none. {@code changelog}: the file is a
+     * changelog, whose "Unreleased" section describes the current tree and keeps the rule's severity.
+     */
+    record Demotion(Severity severity, String reason, boolean changelog) {
+
+        Demotion(Severity severity, String reason) {
+            this(severity, reason, false);
+        }
+    }
+
+    /** {@code ## [Unreleased]}, {@code ## Unreleased changes} (Keep a Changelog's section for what is not released). */
+    static final Pattern UNRELEASED = Pattern.compile("^\\s*\\[?\\s*unreleased\\b", Pattern.CASE_INSENSITIVE);
+
+    private static final Set<String> VENDOR_FOLDERS = Set.of("vendor", "vendors", "third_party", "third-party",
+            "thirdparty", "3rdparty", "3rd_party", "3rd-party", "node_modules", "bower_components");
+    private static final Set<String> TEST_FOLDERS = Set.of("test", "tests", "__tests__", "testdata", "test-data",
+            "test_data", "fixtures", "__fixtures__", "__snapshots__");
+    /** {@code CHANGELOG.md}, {@code HISTORY.rst}, {@code release-notes.md}, {@code CHANGELOG-v1.md}, {@code NEWS.ru.md}. */
+    private static final Pattern CHANGELOG = Pattern.compile(
+            "(?:change[-_]?log|changes|history|news|release[-_]?notes|releases)"
+                    + "(?:[-_.](?:v?\\d[\\w.-]*|[a-z]{2}(?:[-_][a-z]{2,4})?|old|archive))?\\.[a-z]+",
+            Pattern.CASE_INSENSITIVE);
+    private static final Set<String> CHANGELOG_FOLDERS = Set.of("changelog", "changelogs", "changelog.d",
+            "release-notes", "release_notes", "releasenotes");
+    private static final Pattern README = Pattern.compile("readme(?:[-_.][^/]*)?\\.[a-z]+", Pattern.CASE_INSENSITIVE);
+
+    private final List<AttributesRule> attributes;
+
+    private DocsPlacement(List<AttributesRule> attributes) {
+        this.attributes = attributes;
+    }
+
+    static DocsPlacement of(AuditContext context) {
+        return context.model(DocsPlacement.class, c -> new DocsPlacement(rules(c)));
+    }
+
+    static DocsPlacement withoutAttributes() {
+        return new DocsPlacement(List.of());
+    }
+
+    private static List<AttributesRule> rules(AuditContext context) {
+        Optional<SourceFile> f = context.workspace().file(".gitattributes");
+        String text = f.flatMap(context.workspace()::text).orElse("");
+        if (text.isEmpty()) {
+            return List.of();
+        }
+        AttributesNode node = new AttributesNode();
+        try {
+            node.parse(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            return List.of(); // never happens for an in-memory stream
+        }
+        return node.getRules();
+    }
+
+    /** The demotion of every broken link in the file at {@code path}, if the file is not the project's docs. */
+    Optional<Demotion> of(String path) {
+        String[] segments = path.split("/");
+        String name = segments[segments.length - 1];
+        String vendored = attribute(path, "linguist-vendored");
+        if ("true".equals(vendored)) {
+            return Optional.of(new Demotion(Severity.INFO, "vendored code, linguist-vendored in .gitattributes; fix"
+                    + " it upstream"));
+        }
+        boolean underTests = false;
+        for (int i = 0; i < segments.length - 1; i++) {
+            String s = segments[i].toLowerCase(Locale.ROOT);
+            if (VENDOR_FOLDERS.contains(s) && !"false".equals(vendored)) {
+                return Optional.of(new Demotion(Severity.INFO, "vendored third-party code in `" + segments[i]
+                        + "/`; fix it upstream"));
+            }
+            underTests |= TEST_FOLDERS.contains(s);
+        }
+        if (underTests && !README.matcher(name).matches()) {
+            return Optional.of(new Demotion(Severity.INFO, "test data; a Markdown file in a test folder is a test's"
+                    + " input or expected output, not documentation"));
+        }
+        if ("true".equals(attribute(path, "linguist-generated"))) {
+            return Optional.of(new Demotion(Severity.LOW, "generated, linguist-generated in .gitattributes; fix"
+                    + " the generator's input and regenerate"));
+        }
+        boolean changelogFolder = false;
+        for (int i = 0; i < segments.length - 1; i++) {
+            changelogFolder |= CHANGELOG_FOLDERS.contains(segments[i].toLowerCase(Locale.ROOT));
+        }
+        if (changelogFolder || CHANGELOG.matcher(name).matches()) {
+            return Optional.of(new Demotion(Severity.LOW, "a changelog entry, which describes the repository as it"
+                    + " was at its release", true));
+        }
+        return Optional.empty();
+    }
+
+    /** The value of a gitattribute for the path ("true", "false", a value, or null when unset), last rule wins. */
+    private String attribute(String path, String key) {
+        String value = null;
+        for (AttributesRule rule : attributes) {
+            if (rule.isMatch(path, false)) {
+                for (Attribute a : rule.getAttributes()) {
+                    if (a.getKey().equals(key)) {
+                        value = switch (a.getState()) {
+                            case SET -> "true";
+                            case UNSET -> "false";
+                            case CUSTOM -> a.getValue();
+                            case UNSPECIFIED -> null;
+                        };
+                    }
+                }
+            }
+        }
+        return value;
+    }
+}

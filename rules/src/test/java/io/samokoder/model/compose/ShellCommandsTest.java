@@ -1,0 +1,54 @@
+package io.samokoder.model.compose;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+class ShellCommandsTest {
+
+    private static List<List<String>> words(String script) {
+        return ShellCommands.parse(script, 1).stream().map(ShellCommands.Command::words).toList();
+    }
+
+    @Test
+    void commandsEndAtSeparatorsOutsideQuotesAndSubstitutions() {
+        assertThat(words("export A=1; docker compose up -d && echo 'a;b' || true | cat\nls # a comment ; not a command\n"))
+                .containsExactly(List.of("export", "A=1"), List.of("docker", "compose", "up", "-d"),
+                        List.of("echo", "a;b"), List.of("true"), List.of("cat"), List.of("ls"));
+        assertThat(words("DIR=\"$(cd \"$(dirname \"$0\")\" && pwd)\"; echo \"$DIR\"\n"))
+                .containsExactly(List.of("DIR=$(cd \"$(dirname \"$0\")\" && pwd)"), List.of("echo", "$DIR"));
+        assertThat(words("echo ${#VAR} x 2>&1 &>/dev/null\n"))
+                .containsExactly(List.of("echo", "${#VAR}", "x", "2>&1", "&>/dev/null"));
+    }
+
+    @Test
+    void continuationsJoinLinesAndLinesAreCounted() {
+        List<ShellCommands.Command> c = ShellCommands.parse("a \\\n  -f x.yml \\\n  up\nb\n", 10);
+        assertThat(c).extracting(ShellCommands.Command::words).containsExactly(List.of("a", "-f", "x.yml", "up"),
+                List.of("b"));
+        assertThat(c).extracting(ShellCommands.Command::line).containsExactly(10, 13);
+    }
+
+    @Test
+    void hereDocumentBodiesBelongToTheirCommand() {
+        List<ShellCommands.Command> c = ShellCommands.parse(
+                "cat > .env <<'EOF'\nTAG=1.2\n# not a command; rm -rf /\nEOF\ndocker compose up\n", 1);
+        assertThat(c).extracting(ShellCommands.Command::words)
+                .containsExactly(List.of("cat", ">", ".env", "<<EOF"), List.of("docker", "compose", "up"));
+        assertThat(c.get(0).heredoc()).isEqualTo("TAG=1.2\n# not a command; rm -rf /\n");
+        assertThat(c.get(1).line()).isEqualTo(5);
+        assertThat(ShellCommands.parse("cat <<-END >x\n\tA=1\n\tEND\nls\n", 1).get(0).heredoc()).isEqualTo("A=1\n");
+    }
+
+    @Test
+    void hostileTextNeverThrows() {
+        String s = "$(".repeat(50_000) + "\"" + "'".repeat(3) + "<<" + "\\";
+        assertThat(assertTimeoutPreemptively(Duration.ofSeconds(30), () -> ShellCommands.parse(s, 1))).isNotNull();
+        assertThat(ShellCommands.parse("x".repeat(ShellCommands.MAX_TEXT + 1), 1)).isEmpty();
+        assertThat(ShellCommands.words("a $(b")).containsExactly("a", "$(b");
+    }
+}
