@@ -1,5 +1,6 @@
 package io.samokoder.engine;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -38,6 +39,15 @@ public interface Rule {
      */
     default boolean crossFile() {
         return false;
+    }
+
+    /**
+     * The options this rule reads ({@code docs.online}, {@code secrets.localPaths}), with type, default and
+     * description: an option no rule declares is an error, and the rule reference lists them. An option several rules
+     * share is declared by one of them.
+     */
+    default List<RuleOption> options() {
+        return List.of();
     }
 
     /** Rules that compare against the measured score (readiness claims) run after the other rules. */

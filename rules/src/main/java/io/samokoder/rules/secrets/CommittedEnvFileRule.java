@@ -41,6 +41,11 @@ import java.util.Set;
                 + " provider token is critical, another real-looking value (long and random) low.")
 public final class CommittedEnvFileRule implements Rule {
 
+    @Override
+    public java.util.List<io.samokoder.engine.RuleOption> options() {
+        return java.util.List.of(SecretsAllowlist.ALLOW_VALUES);
+    }
+
     static final String URL_PASSWORD = "url-password";
 
     /** Keys listed in one message; the rest are counted. */

@@ -45,6 +45,11 @@ import java.util.TreeMap;
 public final class HardcodedCredentialRule implements Rule {
 
     @Override
+    public java.util.List<io.samokoder.engine.RuleOption> options() {
+        return java.util.List.of(SecretsAllowlist.ALLOW_VALUES);
+    }
+
+    @Override
     public boolean isApplicable(AuditContext context) {
         return context.workspace().files().stream().anyMatch(f -> FileKinds.isCompose(f.path())
                 || FileKinds.isAlertmanagerByName(f.path()) || FileKinds.isPrometheusByName(f.path())

@@ -37,6 +37,11 @@ import java.util.Set;
 public final class HardcodedInCiRule implements Rule {
 
     @Override
+    public java.util.List<io.samokoder.engine.RuleOption> options() {
+        return java.util.List.of(SecretsAllowlist.ALLOW_VALUES);
+    }
+
+    @Override
     public boolean isApplicable(AuditContext context) {
         return context.workspace().files().stream().anyMatch(f -> FileKinds.isCi(f.path()));
     }

@@ -38,6 +38,11 @@ import java.util.Set;
 public final class KnownTokenRule implements Rule {
 
     @Override
+    public java.util.List<io.samokoder.engine.RuleOption> options() {
+        return java.util.List.of(TokenCatalog.PATTERNS, SecretsAllowlist.ALLOW_VALUES);
+    }
+
+    @Override
     public boolean isApplicable(AuditContext context) {
         return !context.workspace().files().isEmpty();
     }

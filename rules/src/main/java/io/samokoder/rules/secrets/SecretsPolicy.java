@@ -31,6 +31,9 @@ public final class SecretsPolicy {
             + "**/*.dev.yaml,**/.env.development,**/.env.dev,**/.env.test,**/.env.testing,**/.env.ci,"
             + "**/test/**,**/tests/**,**/__tests__/**,**/spec/**,**/testdata/**,**/test-data/**,**/e2e/**,"
             + "**/src/test/**,**/fixtures/**,**/examples/**";
+    public static final io.samokoder.engine.RuleOption LOCAL_PATHS = io.samokoder.engine.RuleOption.of(OPTION,
+            io.samokoder.engine.RuleOption.Type.LIST, DEFAULT_LOCAL, "Globs of local-development files, where weak"
+                    + " values are low and committed env files too; replaces the default list.");
 
     /** What a file is for, as far as its secrets are concerned. */
     public enum Place {

@@ -44,6 +44,11 @@ import java.util.concurrent.ForkJoinTask;
 public final class WeakValueRule implements Rule {
 
     @Override
+    public List<io.samokoder.engine.RuleOption> options() {
+        return List.of(Weakness.WEAK_VALUES, Weakness.PROJECT_NAMES, SecretsPolicy.LOCAL_PATHS, SecretsAllowlist.ALLOW_VALUES);
+    }
+
+    @Override
     public boolean isApplicable(AuditContext context) {
         for (SourceFile f : context.workspace().files()) {
             FileSettings.Kind k = FileSettings.kindOf(f.path());
