@@ -190,7 +190,9 @@ public final class Auditor {
                     throw new AuditException("internal error: " + e.getCause(), e.getCause());
                 }
                 if (outcome.applicable) {
-                    applicable.add(outcome.meta.category());
+                    if (outcome.scoresCategory) {
+                        applicable.add(outcome.meta.category());
+                    }
                     ran.add(outcome.meta);
                 }
                 sink.addAll(outcome.findings);
@@ -222,16 +224,18 @@ public final class Auditor {
         return out;
     }
 
-    private record RuleOutcome(RuleMeta meta, boolean applicable, List<Finding> findings) {
+    private record RuleOutcome(RuleMeta meta, boolean applicable, boolean scoresCategory, List<Finding> findings) {
     }
 
     private static RuleOutcome runOne(Rule rule, AuditContext context) {
         RuleMeta meta = rule.meta();
         List<Finding> found = new ArrayList<>();
         boolean applicable = false;
+        boolean scores = false;
         try {
             applicable = rule.isApplicable(context);
             if (applicable) {
+                scores = rule.scoresCategory(context);
                 rule.check(context, f -> {
                     synchronized (found) {
                         found.add(f);
@@ -244,7 +248,7 @@ public final class Auditor {
                             + (e.getMessage() == null ? "" : ": " + oneLine(e.getMessage())))
                     .key(meta.id()).build());
         }
-        return new RuleOutcome(meta, applicable, found);
+        return new RuleOutcome(meta, applicable, scores, found);
     }
 
     private static String oneLine(String s) {

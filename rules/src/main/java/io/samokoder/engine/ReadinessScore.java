@@ -16,7 +16,7 @@ import java.util.Set;
  * nothing to check are "not applicable" and leave the weighted average; with none applicable the total is 100.
  */
 public record ReadinessScore(int total, Map<Category, Integer> categoryScores, Set<Category> notApplicable,
-                             Map<Category, Map<Severity, Integer>> counts) {
+                             Map<Category, Map<Severity, Integer>> counts, Map<Category, Double> weights) {
 
     public static ReadinessScore compute(Collection<Finding> findings, Set<Category> applicable,
                                          Map<Category, Double> weights) {
@@ -48,7 +48,24 @@ public record ReadinessScore(int total, Map<Category, Integer> categoryScores, S
         int total = weightSum == 0 ? 100 : (int) Math.floor(weighted / weightSum + 1e-9);
         Set<Category> na = EnumSet.allOf(Category.class);
         na.removeAll(scores.keySet());
+        Map<Category, Double> w = new EnumMap<>(Category.class);
+        for (Category c : Category.values()) {
+            w.put(c, weights.getOrDefault(c, 1.0));
+        }
         return new ReadinessScore(total, Collections.unmodifiableMap(scores), Collections.unmodifiableSet(na),
-                Collections.unmodifiableMap(counts));
+                Collections.unmodifiableMap(counts), Collections.unmodifiableMap(w));
+    }
+
+    /**
+     * The score these findings would give with this score's applicable categories and weights: what the total would
+     * be if the findings left out were fixed (the report's "fix first" estimate uses the real formula, not its own).
+     */
+    public ReadinessScore with(Collection<Finding> findings) {
+        return compute(findings, categoryScores.keySet(), weights);
+    }
+
+    /** Whether a category is applicable and its weight puts it in the total (readiness claims weigh 0 by default). */
+    public boolean counted(Category category) {
+        return categoryScores.containsKey(category) && weights.getOrDefault(category, 1.0) > 0;
     }
 }

@@ -20,6 +20,17 @@ public interface Rule {
      */
     boolean isApplicable(AuditContext context);
 
+    /**
+     * Whether this rule applying means that its category has something to check, so that the category is scored
+     * (100 when the rule finds nothing). False for rules that run wherever compose or docs exist but only guard the
+     * category's edges (docs claiming monitoring that is absent, every compose file's variables): a repository
+     * without any monitoring then reads "monitoring not applicable", not "monitoring 100". Their findings still make
+     * the category applicable.
+     */
+    default boolean scoresCategory(AuditContext context) {
+        return true;
+    }
+
     /** Runs the check and reports findings. Must not throw on bad input: report a finding instead. */
     void check(AuditContext context, FindingSink sink);
 
