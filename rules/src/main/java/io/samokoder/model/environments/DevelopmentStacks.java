@@ -61,7 +61,7 @@ public final class DevelopmentStacks {
             + ".{0,60}\\b(?:credentials?|password|login|log in|sign in)\\b");
     /** A sentence about the whole repository, wherever the document sits. */
     private static final Pattern WHOLE_REPOSITORY = Pattern.compile(
-            "(?i)\\b(?:codebase|code base|this repository|this repo|the repository|these samples)\\b");
+            "(?i)\\b(?:codebase|code base|this repository|this repo|the repository)\\b");
     private static final Pattern PLAY_WITH_DOCKER = Pattern.compile(
             "play-with-docker\\.com/?\\?stack=([^\\s)\"'<>\\]]{1,500})");
     /** Images of databases, brokers and developer tools a locally run application talks to. */
