@@ -120,9 +120,12 @@ public final class HardcodedCredentialRule implements Rule {
         if (weakness.reason(s.name(), secret, List.of(), kind).isPresent()) {
             return; // weak: secrets/weak-value reports it, at high
         }
+        boolean ci = SecretsPolicy.isCiStack(file.path());
         sink.report(Finding.of(this).at(file.path(), s.line(), s.column())
+                .severity(ci ? Severity.LOW : Severity.MEDIUM)
                 .message(subject + " is the literal " + Masking.mask(secret) + " in " + what + ": it is in every"
-                        + " clone, fork and the history, and rotating it takes a commit")
+                        + " clone, fork and the history, and rotating it takes a commit"
+                        + (ci ? " (a stack the CI job starts and throws away)" : ""))
                 .key(s.name()).build());
     }
 

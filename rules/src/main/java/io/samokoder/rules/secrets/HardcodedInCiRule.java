@@ -60,6 +60,7 @@ public final class HardcodedInCiRule implements Rule {
                 continue;
             }
             SecretsAllowlist allow = SecretsAllowlist.of(context);
+            SecretsPolicy policy = SecretsPolicy.of(context);
             for (Setting s : FileSettings.of(context, file).settings()) {
                 String value = s.value().strip();
                 String message;
@@ -83,6 +84,10 @@ public final class HardcodedInCiRule implements Rule {
                 } else if (CiServiceContainers.isThrowAway(context, file, s)) {
                     f.severity(Severity.LOW).message(message + ", for a service container the job starts and"
                             + " throws away");
+                } else if (CiServiceContainers.isTestJob(context, file, s)) {
+                    f.severity(Severity.LOW).message(message + ", for the job's test run, which deploys nothing");
+                } else if (policy.place(file.path()) == SecretsPolicy.Place.LOCAL) {
+                    f.severity(Severity.LOW).message(message + policy.developmentReason(file.path()));
                 } else {
                     f.message(message);
                 }
