@@ -19,6 +19,8 @@ public final class AuditConfig {
 
     public static final int DEFAULT_MIN_SCORE = 80;
     public static final Severity DEFAULT_FAIL_ON_SEVERITY = Severity.HIGH;
+    /** The checks of one audit together; a backstop far above what any tree the corpus holds needs. */
+    public static final java.time.Duration DEFAULT_TIME_BUDGET = java.time.Duration.ofMinutes(10);
 
     /** Default category weights for the total; secrets weigh most because one leak outweighs a broken link. */
     public static Map<Category, Double> defaultWeights() {
@@ -41,6 +43,8 @@ public final class AuditConfig {
     private int minScore = DEFAULT_MIN_SCORE;
     private Severity failOnSeverity = DEFAULT_FAIL_ON_SEVERITY;
     private boolean failOnViolation = true;
+    private boolean failOnCheckError = true;
+    private java.time.Duration timeBudget = DEFAULT_TIME_BUDGET;
     private final Map<Category, Double> weights = defaultWeights();
     private Path baseline;
     private Path suppressions;
@@ -121,6 +125,35 @@ public final class AuditConfig {
     public AuditConfig failOnViolation(boolean value) {
         explicit.add("failOnViolation");
         this.failOnViolation = value;
+        return this;
+    }
+
+    /**
+     * Whether a check that could not finish fails the gate (default true). The CI owner's setting only: the
+     * repository's own configuration file cannot turn it off.
+     */
+    public boolean failOnCheckError() {
+        return failOnCheckError;
+    }
+
+    public AuditConfig failOnCheckError(boolean value) {
+        this.failOnCheckError = value;
+        return this;
+    }
+
+    /**
+     * How long the checks of one audit may take together, from its start; a check still running then, or not yet
+     * started, fails ({@code config/check-failed}). The CI owner's setting only.
+     */
+    public java.time.Duration timeBudget() {
+        return timeBudget;
+    }
+
+    public AuditConfig timeBudget(java.time.Duration value) {
+        if (value == null || value.isNegative() || value.isZero()) {
+            throw new AuditException("the time budget must be positive, got " + value);
+        }
+        this.timeBudget = value;
         return this;
     }
 

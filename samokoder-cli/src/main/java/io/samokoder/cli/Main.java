@@ -73,6 +73,11 @@ public final class Main implements Callable<Integer> {
             description = "Exit 1 when the gate fails (default: true); false only reports.")
     Boolean failOnViolation;
 
+    @Option(names = "--fail-on-check-error", arity = "0..1", paramLabel = "BOOL", fallbackValue = "true",
+            description = "Fail the gate when a check could not finish (default: true); false passes it regardless."
+                    + " The repository's .samokoder.yml cannot change this.")
+    Boolean failOnCheckError;
+
     @Option(names = "--config", paramLabel = "FILE",
             description = "Configuration file (default: .samokoder.yml in DIR when present).")
     Path configFile;
@@ -180,6 +185,9 @@ public final class Main implements Callable<Integer> {
         if (failOnViolation != null) {
             config.failOnViolation(failOnViolation);
         }
+        if (failOnCheckError != null) {
+            config.failOnCheckError(failOnCheckError);
+        }
         if (failOnSeverity != null) {
             try {
                 config.failOnSeverity(Severity.parse(failOnSeverity));
@@ -218,7 +226,8 @@ public final class Main implements Callable<Integer> {
         ReportWriter.write(result, new ReportWriter.Outputs(sarif, json, junit, report,
                 new AuditReport.Options(config.locale(), partial ? null : config.minScore(), config.failOnSeverity())));
         // in the staged-files mode only some checks ran: the score is partial and does not gate
-        Gate gate = Gate.evaluate(result, partial ? 0 : config.minScore(), config.failOnSeverity());
+        Gate gate = Gate.evaluate(result, partial ? 0 : config.minScore(), config.failOnSeverity(),
+                config.failOnCheckError());
         List<String> lines = ConsoleReport.lines(result);
         if (partial) {
             out.println("samokoder: pre-commit mode, " + config.changedFiles().size() + " changed file"
