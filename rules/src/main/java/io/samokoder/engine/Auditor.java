@@ -161,6 +161,9 @@ public final class Auditor {
                 java.util.concurrent.atomic.AtomicBoolean began = new java.util.concurrent.atomic.AtomicBoolean();
                 started.add(began);
                 futures.add(pool.submit(() -> {
+                    if (System.nanoTime() - deadline >= 0) {
+                        throw new TimeoutException(); // the budget is spent: start nothing more
+                    }
                     began.set(true);
                     return runOne(rule, context);
                 }));
@@ -174,7 +177,12 @@ public final class Auditor {
                     Thread.currentThread().interrupt();
                     throw new AuditException("audit interrupted");
                 } catch (ExecutionException e) {
-                    throw new AuditException("internal error: " + e.getCause(), e.getCause());
+                    if (!(e.getCause() instanceof TimeoutException)) {
+                        throw new AuditException("internal error: " + e.getCause(), e.getCause());
+                    }
+                    RuleMeta meta = order.get(i).meta();
+                    outcome = new RuleOutcome(meta, false, List.of(checkFailed(meta, "did not start: the audit's"
+                            + " time budget of " + budgetText(context.config()) + " was spent")));
                 } catch (TimeoutException e) {
                     // the budget is spent: what has not finished by now fails, without waiting for it (a check
                     // stuck in a loop cannot be stopped, only left behind on its daemon thread)
@@ -197,8 +205,8 @@ public final class Auditor {
     }
 
     private static String budgetText(AuditConfig config) {
-        long seconds = config.timeBudget().toSeconds();
-        return seconds > 0 ? seconds + " s" : config.timeBudget().toMillis() + " ms";
+        long millis = config.timeBudget().toMillis();
+        return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
     }
 
     private static Finding checkFailed(RuleMeta meta, String reason) {

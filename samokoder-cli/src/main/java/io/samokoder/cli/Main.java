@@ -78,6 +78,10 @@ public final class Main implements Callable<Integer> {
                     + " The repository's .samokoder.yml cannot change this.")
     Boolean failOnCheckError;
 
+    @Option(names = "--time-budget", paramLabel = "SECONDS",
+            description = "Time the checks may take together (default: 600); a check unfinished then fails.")
+    Double timeBudget;
+
     @Option(names = "--config", paramLabel = "FILE",
             description = "Configuration file (default: .samokoder.yml in DIR when present).")
     Path configFile;
@@ -184,6 +188,12 @@ public final class Main implements Callable<Integer> {
         }
         if (failOnViolation != null) {
             config.failOnViolation(failOnViolation);
+        }
+        if (timeBudget != null) {
+            if (!(timeBudget > 0) || timeBudget > 1e9) {
+                throw new AuditException("--time-budget must be a positive number of seconds, got " + timeBudget);
+            }
+            config.timeBudget(java.time.Duration.ofNanos((long) (timeBudget * 1e9)));
         }
         if (failOnCheckError != null) {
             config.failOnCheckError(failOnCheckError);
