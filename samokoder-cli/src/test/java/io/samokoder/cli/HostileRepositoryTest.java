@@ -48,6 +48,10 @@ class HostileRepositoryTest {
 
     Path repo;
     Path out;
+    /** The CLI's heap; the launcher script and the pre-commit hook use 400m. */
+    String heap = "-Xmx512m";
+    /** Whether the CLI reads the repository's .samokoder.yml (by default it is told not to). */
+    boolean readConfig;
 
     @BeforeEach
     void folders() throws IOException {
@@ -83,12 +87,15 @@ class HostileRepositoryTest {
     private Run cli(Map<String, String> env, List<String> prefix, String... args) throws Exception {
         String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> cmd = new ArrayList<>(prefix);
-        cmd.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-cp", cp,
+        cmd.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), heap, "-cp", cp,
                 Main.class.getName()));
         Path json = Files.createTempFile(out, "report", ".json");
         Files.delete(json);
         cmd.addAll(List.of(args));
-        cmd.addAll(List.of("--no-config", "--json", json.toString()));
+        if (!readConfig) {
+            cmd.add("--no-config");
+        }
+        cmd.addAll(List.of("--json", json.toString()));
         Path stdout = Files.createTempFile(out, "out", ".txt");
         Path stderr = Files.createTempFile(out, "err", ".txt");
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
@@ -281,6 +288,101 @@ class HostileRepositoryTest {
             assertThat(requests).hasValue(0);
         } finally {
             server.stop(0);
+        }
+    }
+
+    @Test
+    void aFlowListOfMillionsOfItemsIsOneFindingNotAnExhaustedHeap() throws Exception {
+        // F1: with the launcher's 400 MB heap, 17 checks failed, the score rose and the gate passed
+        write("docker-compose.yml", "services:\n  api:\n    image: nginx:1.27\n");
+        write("docker-compose.override.yml", "services:\n  api:\n    command: [" + "a,".repeat(2_400_000) + "a]\n");
+        heap = "-Xmx400m";
+        Run r = cli(repo.toString());
+        assertThat(r.code()).as(r.err()).isEqualTo(Main.FAILED);
+        assertThat(r.described()).containsExactly("docker-compose.override.yml:3 config/invalid-yaml high");
+        assertThat(r.messages()).isEqualTo("YAML rejected by loader limits (alias bomb, excessive nesting or size):"
+                + " in the list started here, it exceeds the limit of 100000 items");
+        assertThat(r.err()).doesNotContain("OutOfMemoryError");
+    }
+
+    @Test
+    void aCheckThatCannotFinishFailsTheGateUnlessTheCiOwnerSaysOtherwise() throws Exception {
+        write("docker-compose.yml", "services:\n  api:\n    image: nginx:1.27\n");
+        Run clean = cli(repo.toString());
+        assertThat(clean.code()).as(clean.err()).isEqualTo(Main.PASSED);
+        // a budget spent before the first check starts: every check fails, none is judged
+        Run spent = cli(repo.toString(), "--time-budget", "0.001");
+        assertThat(spent.code()).as(spent.out()).isEqualTo(Main.FAILED);
+        assertThat(spent.findings()).isNotEmpty().allSatisfy(f -> {
+            assertThat(f.get("ruleId").asText()).isEqualTo("config/check-failed");
+            assertThat(f.get("message").asText()).matches("check [a-z]+/[a-z0-9-]+ did not (start: the audit's time"
+                    + " budget of 1 ms was spent|finish within the audit's time budget of 1 ms)");
+        });
+        assertThat(spent.err()).contains("samokoder gate failed: " + spent.findings().size()
+                + " checks could not finish (config/check-failed; failOnCheckError=false accepts that)");
+        Run accepted = cli(repo.toString(), "--time-budget", "0.001", "--fail-on-check-error=false");
+        assertThat(accepted.code()).as(accepted.err()).isEqualTo(Main.PASSED);
+        assertThat(accepted.out()).contains("samokoder gate passed");
+        // the repository's own settings cannot accept it
+        write(".samokoder.yml", "failOnCheckError: false\nminScore: 0\n");
+        readConfig = true;
+        Run own = cli(repo.toString(), "--time-budget", "0.001");
+        assertThat(own.code()).as(own.out()).isNotEqualTo(Main.PASSED);
+        assertThat(own.err()).contains("unknown key 'failOnCheckError'");
+    }
+
+    @Test
+    void aRevisionTupleOfAHundredThousandNamesIsOneFinding() throws Exception {
+        // F8: 86 s, 5.3 GB, 100,001 findings and 300 MB of reports
+        write("alembic.ini", "[alembic]\nscript_location = migrations\n");
+        StringBuilder names = new StringBuilder();
+        for (int i = 0; i < 100_000; i++) {
+            names.append(i == 0 ? "" : ", ").append("\"r").append(i).append('"');
+        }
+        write("migrations/versions/0001_big.py", "revision = \"big\"\ndown_revision = (" + names + ")\n"
+                + "branch_labels = None\ndepends_on = None\n\n\ndef upgrade():\n    pass\n\n\ndef downgrade():\n"
+                + "    pass\n");
+        heap = "-Xmx400m";
+        Path sarif = out.resolve("r.sarif");
+        Run r = cli(repo.toString(), "--sarif", sarif.toString());
+        assertThat(r.code()).as(r.err()).isEqualTo(Main.FAILED);
+        assertThat(r.described()).contains("migrations/versions/0001_big.py:2 migrations/unreadable-migration high")
+                .noneMatch(f -> f.contains("check-failed") || f.contains("broken-chain")).hasSizeLessThan(10);
+        assertThat(Files.size(sarif)).isLessThan(1 << 20);
+    }
+
+    @Test
+    void aCheckListsAtMostAThousandFindingsAFileAndCountsTheRest() throws Exception {
+        StringBuilder env = new StringBuilder("services:\n  db:\n    image: postgres:16\n    environment:\n");
+        for (int i = 0; i < 3_000; i++) {
+            env.append("      P").append(i).append("_PASSWORD: password\n");
+        }
+        write("docker-compose.yml", env.toString());
+        Run r = cli(repo.toString());
+        assertThat(r.code()).isEqualTo(Main.FAILED);
+        assertThat(r.findings()).hasSize(1_001);
+        assertThat(r.findings()).filteredOn(f -> f.get("line").asInt() == 0).singleElement().satisfies(f -> {
+            assertThat(f.get("severity").asText()).isEqualTo("high");
+            assertThat(f.get("message").asText()).isEqualTo("… and 2000 more findings of secrets/weak-value in this"
+                    + " file, not listed: a check reports at most 1000 a file");
+        });
+    }
+
+    @Test
+    void aSuppressionsEntryThatCannotMeanWhatItSaysIsAUsageError() throws Exception {
+        write("docker-compose.yml", WEAK_COMPOSE);
+        Map<String, String> files = Map.of(
+                "suppressions: 5\n", ":1: 'suppressions' must be a list of entries (rule, path, line, reason), not '5'",
+                "suppressions:\n  - rule: '*'\n    path: '[[[['\n    reason: r\n",
+                ":2: 'path' is not a valid pattern (.gitignore syntax): '[[[['",
+                "suppressions:\n  - rule: secrets/weak-value\n    line: -1\n    reason: r\n",
+                ":2: 'line' must be a line number (1 or more), not -1");
+        for (Map.Entry<String, String> e : files.entrySet()) {
+            write(".samokoder-suppressions.yml", e.getKey());
+            Run r = cli(repo.toString());
+            assertThat(r.code()).as(e.getKey()).isEqualTo(Main.ERROR);
+            assertThat(r.err()).isEqualTo("samokoder: suppressions file " + repo.resolve(".samokoder-suppressions.yml")
+                    + e.getValue() + "\n");
         }
     }
 
