@@ -425,7 +425,8 @@ class HostileRepositoryTest {
         Files.createSymbolicLink(repo.resolve("sub/.gitignore"), outside.resolve("ignore"));
         Files.createSymbolicLink(repo.resolve(".samokoder-baseline.json"), outside.resolve("baseline.json"));
         Path empty = Files.createDirectories(tmp.resolve("empty"));
-        List<String> strace = List.of("strace", "-f", "-qq", "-e", "trace=open,openat,openat2", "-o");
+        List<String> strace = List.of("strace", "-f", "-qq", "-e",
+                "trace=open,openat,openat2,rename,renameat,renameat2", "-o");
         Path baseTrace = out.resolve("base.trace");
         Path trace = out.resolve("hostile.trace");
         Run base = cli(Map.of("GITHUB_ACTIONS", "true"), concat(strace, baseTrace.toString()), empty.toString(),
@@ -459,6 +460,15 @@ class HostileRepositoryTest {
             }
         });
         assertThat(unexpected).as("files opened outside the test's folders").isEmpty();
+        // F10: the report is written beside itself and renamed into place, never opened and truncated
+        Path sarif = out.resolve("r.sarif");
+        assertThat(seen).as("the report itself is never opened").doesNotContainKey(sarif.toString());
+        String renames;
+        try (Stream<String> lines = Files.lines(trace, StandardCharsets.ISO_8859_1)) {
+            renames = String.join("\n", lines.filter(l -> l.matches("^\\d+\\s+rename.*")).toList());
+        }
+        assertThat(renames).containsPattern("\"" + Pattern.quote(out + "/.r.sarif.") + "\\d+\\.tmp\", .*\""
+                + Pattern.quote(sarif.toString()) + "\"");
         assertThat(seen.keySet()).as("a link out of the tree is never followed").noneMatch(p -> p.startsWith(
                 outside.toString()));
     }
