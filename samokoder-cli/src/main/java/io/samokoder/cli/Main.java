@@ -152,18 +152,28 @@ public final class Main implements Callable<Integer> {
         cmd.setOut(out);
         cmd.setErr(err);
         cmd.setParameterExceptionHandler((ex, a) -> {
-            err.println("samokoder: " + ex.getMessage() + " (see --help)");
+            printError(err, ex.getMessage() + " (see --help)");
             return ERROR;
         });
         cmd.setExecutionExceptionHandler((ex, c, r) -> {
-            err.println("samokoder: " + (ex instanceof AuditException ? ex.getMessage()
-                    : "internal error: " + ex));
+            printError(err, ex instanceof AuditException ? ex.getMessage() : "internal error: " + ex);
             return ERROR;
         });
         int code = cmd.execute(args);
         out.flush();
         err.flush();
         return code;
+    }
+
+    /**
+     * An error, one line per problem: each escaped for the console, since a message may quote a value of the audited
+     * repository's own files (a setting of .samokoder.yml holding a line feed and "::error::").
+     */
+    static void printError(PrintWriter err, String message) {
+        String[] lines = String.valueOf(message).split("\r\n|\r|\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            err.println(io.samokoder.engine.LineEscape.consoleLine((i == 0 ? "samokoder: " : "") + lines[i]));
+        }
     }
 
     @Override

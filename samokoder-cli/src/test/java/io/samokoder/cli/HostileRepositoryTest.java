@@ -386,6 +386,19 @@ class HostileRepositoryTest {
         }
     }
 
+    @Test
+    void aSettingsFileCannotForgeCommandsThroughItsErrors() throws Exception {
+        write("docker-compose.yml", "services: {}\n");
+        write(".samokoder.yml", "minScore: \"x\\n::error title=Forged::pwned\"\nfailOnSeverity: \"\\n::stop-commands::abc\"\n");
+        readConfig = true;
+        Run r = cli(Map.of("GITHUB_ACTIONS", "true"), List.of(), repo.toString());
+        assertThat(r.code()).isEqualTo(Main.ERROR);
+        for (String line : (r.out() + r.err()).split("\r\n|\r|\n")) {
+            assertThat(command(line)).as(line).isEmpty();
+        }
+        assertThat(r.err()).contains("\\x3a:error title=Forged::pwned");
+    }
+
     private static final Pattern OPEN = Pattern.compile(
             "^\\d+\\s+open(?:at|at2)?\\((?:AT_FDCWD|\\d+), \"((?:[^\"\\\\]|\\\\.)*)\", ([A-Z_|]+)");
 
