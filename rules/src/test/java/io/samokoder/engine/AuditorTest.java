@@ -50,8 +50,9 @@ class AuditorTest {
         });
         Gate gate = Gate.evaluate(result, 80, Severity.HIGH);
         assertThat(gate.passed()).isFalse();
-        assertThat(gate.message()).contains("score 80/100").contains("minimum 80").contains("docker-compose.yml:3")
-                .contains("1 new finding at or above high");
+        assertThat(gate.message()).contains("score 80/100").contains("minimum 80")
+                .contains("1 new finding at or above high (high 1)").contains("failed by: config/invalid-yaml (1)")
+                .as("the console lists the finding; the gate does not repeat it").doesNotContain("docker-compose.yml");
         assertThat(Gate.evaluate(result, 80, Severity.CRITICAL).passed()).as("score 80 meets 80; high < critical").isTrue();
         assertThat(Gate.evaluate(result, 81, Severity.CRITICAL).message()).contains("below the minimum 81");
     }
@@ -198,5 +199,21 @@ class AuditorTest {
         public void check(AuditContext context, FindingSink sink) {
             throw new IllegalStateException("boom");
         }
+    }
+
+    @Test
+    void aRepositoryWithoutMonitoringHasNoMonitoringToScore() throws IOException {
+        // compose and a README are read by monitoring and alerting checks, but there is no monitoring or alerting
+        write("compose.yaml", "services:\n  web:\n    image: nginx:1.27\n");
+        write("README.md", "# App\n\nRun `docker compose up`.\n");
+        ReadinessScore plain = new Auditor().run(AuditConfig.forRoot(root)).score();
+        assertThat(plain.notApplicable()).contains(Category.MONITORING, Category.ALERTING);
+        assertThat(plain.categoryScores()).containsKeys(Category.SECRETS, Category.CONFIG);
+        // a Prometheus next to it is monitoring to check: the category is scored again
+        write("compose.yaml", "services:\n  web:\n    image: nginx:1.27\n  prometheus:\n    image: prom/prometheus:v2.53.0\n"
+                + "    volumes: [\"./prometheus.yml:/etc/prometheus/prometheus.yml\"]\n");
+        write("prometheus.yml", "scrape_configs:\n  - job_name: web\n    static_configs:\n      - targets: [\"web:80\"]\n");
+        ReadinessScore monitored = new Auditor().run(AuditConfig.forRoot(root)).score();
+        assertThat(monitored.categoryScores()).containsKey(Category.MONITORING);
     }
 }

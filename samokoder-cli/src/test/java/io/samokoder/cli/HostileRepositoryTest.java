@@ -127,7 +127,9 @@ class HostileRepositoryTest {
         assertThat(r.code()).as(r.err()).isEqualTo(Main.FAILED);
         assertThat(r.described()).contains("a\\b/docker-compose.yml:5 secrets/weak-value high")
                 .noneMatch(f -> f.contains("config/check-failed"));
-        assertThat(r.err()).contains("a\\b/docker-compose.yml:5: [secrets/weak-value] high");
+        // the finding is printed once, with the console's findings; the gate's summary on stderr names its rule
+        assertThat(r.out()).contains("a\\b/docker-compose.yml:5: [secrets/weak-value] high");
+        assertThat(r.err()).contains("failed by: secrets/weak-value (1)");
     }
 
     @Test
@@ -261,6 +263,18 @@ class HostileRepositoryTest {
         Run s = cli(repo.toString());
         assertThat(s.code()).isEqualTo(Main.ERROR);
         assertThat(s.err().strip()).endsWith(".samokoder-suppressions.yml: not a regular file (FIFO, socket or device)");
+    }
+
+    @Test
+    void aBaselineFoundByItsNameThatLinksOutOfTheTreeEndsTheRunWithOneLine() throws Exception {
+        write("docker-compose.yml", "services: {}\n");
+        Path outside = Files.createDirectories(tmp.resolve("outside"));
+        Files.writeString(outside.resolve("baseline.json"), "{\"findings\": []}\n");
+        Files.createSymbolicLink(repo.resolve(".samokoder-baseline.json"), outside.resolve("baseline.json"));
+        Run r = cli(repo.toString());
+        assertThat(r.code()).isEqualTo(Main.ERROR);
+        assertThat(r.err().strip()).isEqualTo("samokoder: cannot read baseline "
+                + repo.resolve(".samokoder-baseline.json") + ": a symbolic link inside the repository");
     }
 
     @Test
@@ -433,10 +447,8 @@ class HostileRepositoryTest {
         write("docs/links.md", "# L\n\n" + "[l](../a.md) ".repeat(20_000) + "\n");
         Path outside = Files.createDirectories(tmp.resolve("outside"));
         Files.writeString(outside.resolve("ignore"), "*.md\n");
-        Files.writeString(outside.resolve("baseline.json"), "{\"findings\": []}\n");
         Files.createDirectories(repo.resolve("sub"));
         Files.createSymbolicLink(repo.resolve("sub/.gitignore"), outside.resolve("ignore"));
-        Files.createSymbolicLink(repo.resolve(".samokoder-baseline.json"), outside.resolve("baseline.json"));
         Path empty = Files.createDirectories(tmp.resolve("empty"));
         List<String> strace = List.of("strace", "-f", "-qq", "-e",
                 "trace=open,openat,openat2,rename,renameat,renameat2", "-o");

@@ -54,7 +54,20 @@ public final class YamlLoader {
     }
 
     public static YamlDocument load(String path, String text) {
-        YamlDocument doc = loadAsWritten(path, text);
+        return load(path, text, false);
+    }
+
+    /**
+     * Like {@link #load(String, String)}, accepting global tags such as {@code !!python/name:module.function}: the
+     * configuration files of Python tools (MkDocs' {@code mkdocs.yml}) name functions that way, and their loaders
+     * resolve them. Safe here because nodes are only composed, never constructed into objects.
+     */
+    public static YamlDocument loadWithGlobalTags(String path, String text) {
+        return load(path, text, true);
+    }
+
+    private static YamlDocument load(String path, String text, boolean globalTags) {
+        YamlDocument doc = loadAsWritten(path, text, globalTags);
         Optional<String> folder = Templates.templateFolder(path);
         if (folder.isPresent()) {
             return doc.asTemplate("under the template folder '" + folder.get() + "', rendered by a project generator"
@@ -65,7 +78,7 @@ public final class YamlLoader {
             // Prometheus, Alertmanager and Grafana evaluate {{ }} themselves, after loading the YAML as written
             boolean ownGoTemplates = FileKinds.isPrometheusRules(path) || FileKinds.isAlertmanagerByName(path)
                     || FileKinds.isGrafanaProvisioning(path);
-            YamlDocument rendered = loadAsWritten(path, Templates.neutralize(text, !ownGoTemplates));
+            YamlDocument rendered = loadAsWritten(path, Templates.neutralize(text, !ownGoTemplates), globalTags);
             // the tags alone break it: without them it loads (branches of an {% if %} may repeat a key)
             if (rendered.problems().stream().allMatch(p -> p.kind() == YamlProblem.Kind.DUPLICATE_KEY)) {
                 return doc.asTemplate("its Jinja/Go template tags (first at line " + Templates.firstTagLine(text)
@@ -75,7 +88,7 @@ public final class YamlLoader {
         return doc;
     }
 
-    private static YamlDocument loadAsWritten(String path, String text) {
+    private static YamlDocument loadAsWritten(String path, String text, boolean globalTags) {
         List<Node> documents = new ArrayList<>();
         List<YamlProblem> problems = new ArrayList<>();
         if (text.indexOf('\0') >= 0) {
@@ -88,6 +101,9 @@ public final class YamlLoader {
         options.setCodePointLimit(MAX_CODE_POINTS);
         options.setAllowRecursiveKeys(false);
         options.setProcessComments(false);
+        if (globalTags) {
+            options.setTagInspector(tag -> true);
+        }
         try {
             Composer composer = new Composer(new BoundedParser(
                     new ParserImpl(new PositionOnlyReader(new StringReader(text)), options)), new Resolver(), options);

@@ -6,6 +6,8 @@ import io.samokoder.engine.Parallel;
 import io.samokoder.engine.Severity;
 import io.samokoder.engine.SourceFile;
 import io.samokoder.engine.Workspace;
+import io.samokoder.model.docsite.DocSites;
+import io.samokoder.model.docsite.ScriptPlaceholders;
 import io.samokoder.model.markdown.MarkdownDocument;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 
@@ -110,8 +112,10 @@ public final class LinkAnalysis {
         List<SourceFile> files = markdownFiles(context);
         Index index = new Index(context.workspace(), context.config().excludes());
         DocsPlacement placement = DocsPlacement.of(context);
+        DocSites sites = DocSites.of(context);
+        SiteLinks siteLinks = new SiteLinks(context, sites, index);
         List<List<Issue>> perFile = Parallel.map(files, 1, f -> placed(context, placement,
-                checkFile(context, index, f), f));
+                checkFile(context, index, sites, siteLinks, f), f));
         List<Issue> all = new ArrayList<>();
         perFile.forEach(all::addAll);
         List<WebLink> web = new ArrayList<>();
@@ -182,7 +186,8 @@ public final class LinkAnalysis {
         return m.length() <= 80 ? m : m.substring(0, 79) + "…";
     }
 
-    private static List<Issue> checkFile(AuditContext context, Index index, SourceFile file) {
+    private static List<Issue> checkFile(AuditContext context, Index index, DocSites sites, SiteLinks siteLinks,
+                                         SourceFile file) {
         List<Issue> out = new ArrayList<>();
         MarkdownDocument doc;
         try {
@@ -195,6 +200,7 @@ public final class LinkAnalysis {
                     + doc.notParsed(), "not-checked"));
             return out;
         }
+        Optional<DocSites.Page> page = sites.page(file.path());
         Map<String, List<Integer>> usages = new HashMap<>();
         for (MarkdownDocument.Link l : doc.links()) {
             if (l.label() != null && l.kind() != MarkdownDocument.Kind.DEFINITION) {
@@ -206,24 +212,58 @@ public final class LinkAnalysis {
                     || link.kind() == MarkdownDocument.Kind.IMAGE_REFERENCE) {
                 continue; // checked once, at the definition
             }
-            LinkTarget t = LinkTarget.resolve(file.path(), link.destination());
             String what = what(link, usages);
-            switch (t.type()) {
-                case OUTSIDE_REPO -> out.add(issue(Problem.OUTSIDE_REPO, file, link,
-                        what + " `" + link.destination() + "` resolves outside the repository ("
-                                + t.levelsAbove() + (t.levelsAbove() == 1 ? " level" : " levels")
-                                + " above its root); GitHub serves no file there"));
-                case SAME_FILE -> {
-                    if (!link.kind().isImage()) {
-                        checkAnchor(context, out, file, link, what, doc, t.fragment(), null);
-                    }
-                }
-                case REPO_PATH -> checkPath(context, index, out, file, link, what, t);
-                default -> {
-                }
-            }
+            int before = out.size();
+            checkLink(context, index, siteLinks, page, out, file, doc, link, what);
+            substituted(context, out, before, file, link);
         }
         return out;
+    }
+
+    /**
+     * A broken link whose destination a repository script replaces in this file before using it (a template's
+     * placeholder, {@code [English version](ENGLISH_VERSION_URL)}) is info: its real target is known only then.
+     */
+    private static void substituted(AuditContext context, List<Issue> out, int from, SourceFile file,
+                                    MarkdownDocument.Link link) {
+        for (int k = from; k < out.size(); k++) {
+            Issue i = out.get(k);
+            if (i.problem() != Problem.BROKEN_LINK || i.severity() != null) {
+                continue;
+            }
+            Optional<ScriptPlaceholders.Substitution> s = ScriptPlaceholders.of(context)
+                    .substitutedIn(file.path(), link.destination());
+            if (s.isEmpty()) {
+                return;
+            }
+            out.set(k, i.demoted(Severity.INFO, "`" + s.get().script() + "` replaces `" + s.get().placeholder()
+                    + "` in this file before using it"));
+        }
+    }
+
+    private static void checkLink(AuditContext context, Index index, SiteLinks siteLinks,
+                                  Optional<DocSites.Page> page, List<Issue> out, SourceFile file,
+                                  MarkdownDocument doc, MarkdownDocument.Link link, String what) {
+        if (page.isPresent()) {
+            // a page of a documentation site: its links are judged as the site resolves them
+            siteLinks.check(out, file, doc, page.get(), link, what);
+            return;
+        }
+        LinkTarget t = LinkTarget.resolve(file.path(), link.destination());
+        switch (t.type()) {
+            case OUTSIDE_REPO -> out.add(issue(Problem.OUTSIDE_REPO, file, link,
+                    what + " `" + link.destination() + "` resolves outside the repository ("
+                            + t.levelsAbove() + (t.levelsAbove() == 1 ? " level" : " levels")
+                            + " above its root); GitHub serves no file there"));
+            case SAME_FILE -> {
+                if (!link.kind().isImage()) {
+                    checkAnchor(context, out, file, link, what, doc, t.fragment(), null);
+                }
+            }
+            case REPO_PATH -> checkPath(context, index, out, file, link, what, t);
+            default -> {
+            }
+        }
     }
 
     private static void checkPath(AuditContext context, Index index, List<Issue> out, SourceFile file,

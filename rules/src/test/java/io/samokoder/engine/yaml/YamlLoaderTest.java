@@ -12,6 +12,17 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 class YamlLoaderTest {
 
     @Test
+    void globalTagsOfPythonToolsAreComposedOnlyWhenAsked() {
+        String text = "markdown_extensions:\n  pymdownx.superfences:\n    custom_fences:\n    - name: mermaid\n"
+                + "      format: !!python/name:pymdownx.superfences.fence_code_format ''\n";
+        assertThat(YamlLoader.load("mkdocs.yml", text).problems()).extracting(YamlProblem::message)
+                .anyMatch(m -> m.contains("Global tag is not allowed"));
+        YamlDocument doc = YamlLoader.loadWithGlobalTags("mkdocs.yml", text);
+        assertThat(doc.problems()).isEmpty();
+        assertThat(doc.rootMapping()).containsKey("markdown_extensions");
+    }
+
+    @Test
     void everyScalarCarriesItsLineAndColumn() {
         YamlDocument doc = YamlLoader.load("a.yml", "services:\n  api:\n    image: nginx:1.27\n");
         Node image = YamlDocument.mapping(YamlDocument.mapping(doc.rootMapping().get("services")).get("api")).get("image");

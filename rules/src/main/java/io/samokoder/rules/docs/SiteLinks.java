@@ -1,0 +1,646 @@
+package io.samokoder.rules.docs;
+
+import io.samokoder.engine.AuditContext;
+import io.samokoder.engine.FileKinds;
+import io.samokoder.engine.Severity;
+import io.samokoder.engine.SourceFile;
+import io.samokoder.engine.Workspace;
+import io.samokoder.model.docsite.DocSite;
+import io.samokoder.model.docsite.DocSites;
+import io.samokoder.model.docsite.TocSlugify;
+import io.samokoder.model.markdown.MarkdownDocument;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+/**
+ * Links of a page that a documentation site publishes, judged the way the site resolves them rather than the way
+ * GitHub's file view does (see {@link DocSite}):
+ * <ul>
+ *   <li>a Markdown link or image is looked up as MkDocs does, from the page's source folder within docs_dir (a
+ *   missing {@code .md} target is what MkDocs warns about, {@code validation.links.not_found}); one MkDocs leaves as
+ *   written (no file of that name) is then resolved by the browser from the page's URL;</li>
+ *   <li>a raw HTML {@code href}/{@code src} is not rewritten by MkDocs: it is a URL, resolved from the page's URL
+ *   ({@code page.md} is {@code page/} with {@code use_directory_urls}) against the built site's layout;</li>
+ *   <li>{@code /img/x.png} starts at the host's root: the site served at {@code site_url}'s path, or the default
+ *   language's site for a translation;</li>
+ *   <li>anchors are the ids the site's pages have: headings by the configured {@code toc} slugify, attribute lists
+ *   ({@code {#id}}), raw HTML ids, footnotes, and the headings of files pymdownx.snippets includes;</li>
+ *   <li>a translated page's link to a page only the default language has is the default language's page where the
+ *   build falls back to it (mkdocs-static-i18n's {@code fallback_to_default}); where a build script does it, the
+ *   tool cannot see it and says so at info.</li>
+ * </ul>
+ * What the tool cannot decide (a template expression, a theme's own files, files a plugin adds, a slugify it does not
+ * know, no {@code site_url}) is info with the reason. Thread-safe.
+ */
+final class SiteLinks {
+
+    /** How a site path or file was found. */
+    private enum Found { FILE, MISSING, UNKNOWN, FALLBACK }
+
+    /** Where a link lands: the repository file, or why it is unknown, or the fallback that finds it. */
+    private record Target(Found found, String file, String reason) {
+
+        static final Target MISSING = new Target(Found.MISSING, null, null);
+
+        static Target file(String file) {
+            return new Target(Found.FILE, file, null);
+        }
+
+        static Target unknown(String reason) {
+            return new Target(Found.UNKNOWN, null, reason);
+        }
+    }
+
+    /** The ids a page has on the site, or why they are unknown. */
+    private record Anchors(Set<String> ids, String unknown) {
+    }
+
+    private static final Pattern TRAILING_ATTRIBUTE_LIST = Pattern.compile("\\s*\\{:?[ \\t]*[^{}\\n]*}\\s*$");
+    private static final Pattern GENERATED_BLOCK = Pattern.compile("(?m)^:::[ \\t]+\\S");
+    private static final Pattern MARKDOWN_ATTRIBUTE = Pattern.compile("<[a-zA-Z][^>]*\\smarkdown(?:\\s*=|[\\s>/])");
+
+    private final AuditContext context;
+    private final DocSites sites;
+    private final LinkAnalysis.Index index;
+    private final Map<String, Anchors> anchors = new ConcurrentHashMap<>();
+
+    SiteLinks(AuditContext context, DocSites sites, LinkAnalysis.Index index) {
+        this.context = context;
+        this.sites = sites;
+        this.index = index;
+    }
+
+    /** Judges one link of {@code page} and adds what is wrong with it to {@code out}. */
+    void check(List<LinkAnalysis.Issue> out, SourceFile file, MarkdownDocument doc, DocSites.Page page,
+               MarkdownDocument.Link link, String what) {
+        String dest = link.destination() == null ? "" : link.destination().strip();
+        LinkTarget generic = LinkTarget.resolve(file.path(), dest);
+        if (generic.type() == LinkTarget.Type.NONE || generic.type() == LinkTarget.Type.WEB
+                || generic.type() == LinkTarget.Type.OTHER_SCHEME) {
+            return;
+        }
+        DocSite site = page.site();
+        if (dest.contains("{{") || dest.contains("{%")) {
+            if (site.templates().isPresent()) {
+                out.add(issue(LinkAnalysis.Problem.BROKEN_LINK, file, link, what + " `" + dest + "` is a template"
+                        + " expression that `" + site.templates().get() + "` renders when " + site.describe()
+                        + " is built; its target is known only then").demoted(Severity.INFO,
+                        "rendered at build time"));
+                return;
+            }
+        }
+        String fragment = null;
+        String pathPart = dest;
+        int hash = dest.indexOf('#');
+        if (hash >= 0) {
+            fragment = LinkTarget.percentDecode(dest.substring(hash + 1));
+            pathPart = dest.substring(0, hash);
+        }
+        int query = pathPart.indexOf('?');
+        if (query >= 0) {
+            pathPart = pathPart.substring(0, query);
+        }
+        String path = LinkTarget.percentDecode(pathPart).replace('\\', '/');
+        if (path.isEmpty()) {
+            if (fragment != null && !link.kind().isImage()) {
+                checkAnchor(out, file, link, what, site, file.path(), fragment, null);
+            }
+            return;
+        }
+        boolean raw = link.kind() == MarkdownDocument.Kind.HTML_HREF || link.kind() == MarkdownDocument.Kind.HTML_SRC;
+        if (path.startsWith("/")) {
+            if (site.absoluteFromDocs() && !raw) {
+                markdownLink(out, file, doc, page, link, what, path.substring(1), "", fragment);
+            } else {
+                String absolute = urlPath(path);
+                if (absolute == null) {
+                    absolute = "/"; // a browser stops `..` at the host's root
+                }
+                urlLink(out, file, link, what, site, absolute, path, fragment, null, false);
+            }
+        } else if (raw) {
+            String absolute = urlPath(base(site) + folderOf(pageUrl(site, page.uri())) + path);
+            String fromSource = sourcePath(page, path);
+            String hint = null;
+            if (fromSource != null) {
+                Target t = lookUpSource(site, fromSource);
+                if (t.found() == Found.FILE) {
+                    hint = t.file();
+                }
+            }
+            if (absolute == null) {
+                out.add(issue(LinkAnalysis.Problem.BROKEN_LINK, file, link, what + " `" + dest + "` climbs above the"
+                        + " host's root from the page's URL `" + base(site) + pageUrl(site, page.uri()) + "`")
+                        .demoted(Severity.INFO, "where the site is served is not certain"));
+                return;
+            }
+            urlLink(out, file, link, what, site, absolute, path, fragment, hint, hint != null && mdInHtml(site, doc));
+        } else {
+            markdownLink(out, file, doc, page, link, what, path, folderOf(page.uri()), fragment);
+        }
+    }
+
+    /** A Markdown link: MkDocs looks the file up from the page's folder; what it leaves as written, the browser. */
+    private void markdownLink(List<LinkAnalysis.Issue> out, SourceFile file, MarkdownDocument doc, DocSites.Page page,
+                              MarkdownDocument.Link link, String what, String path, String folder, String fragment) {
+        DocSite site = page.site();
+        String src = resolveUnder(folder, path);
+        boolean markdown = FileKinds.isMarkdown(path);
+        if (src != null) {
+            Target t = lookUpSource(site, src);
+            if (t.found() == Found.FILE) {
+                anchorOf(out, file, link, what, site, t.file(), fragment);
+                return;
+            }
+            if (t.found() == Found.UNKNOWN) {
+                out.add(issue(LinkAnalysis.Problem.BROKEN_LINK, file, link, what + " target `" + join(site.docsDir(),
+                        src) + "` " + t.reason()).demoted(Severity.INFO, "not published on the site"));
+                return;
+            }
+            Target fallback = fallback(page, src);
+            if (fallback.found() == Found.FILE) {
+                anchorOf(out, file, link, what, site, fallback.file(), fragment);
+                return;
+            }
+            if (fallback.found() == Found.FALLBACK) {
+                out.add(issue(LinkAnalysis.Problem.BROKEN_LINK, file, link, what + " target `" + join(site.docsDir(),
+                        src) + "` (written `" + link.destination() + "`) is not translated: only the default language"
+                        + " has `" + fallback.file() + "`. " + fallback.reason()).demoted(Severity.INFO,
+                        "the translated build may copy the page"));
+                return;
+            }
+        }
+        if (!markdown) {
+            // MkDocs leaves a link to no file as written ("unrecognized relative link"); the browser resolves it from
+            // the page's URL, where a site path such as `../tutorial/` is a page
+            String absolute = urlPath(base(site) + folderOf(pageUrl(site, page.uri())) + path);
+            if (absolute != null) {
+                Target t = lookUpUrl(site, absolute);
+                if (t.found() == Found.FILE) {
+                    anchorOf(out, file, link, what, site, t.file(), fragment);
+                    return;
+                }
+                if (t.found() != Found.MISSING) {
+                    unknownOrFallback(out, file, link, what, t);
+                    return;
+                }
+            }
+        }
+        if (site.fileGenerator().isPresent()) {
+            out.add(missing(file, link, what, site, src, path).demoted(Severity.INFO, "the plugin `"
+                    + site.fileGenerator().get() + "` adds files when the site is built"));
+            return;
+        }
+        String repoPath = src == null ? null : join(site.docsDir(), src);
+        if (repoPath != null) {
+            List<String> other = context.workspace().caseInsensitiveMatches(repoPath);
+            if (!other.isEmpty()) {
+                out.add(issue(LinkAnalysis.Problem.CASE_MISMATCH, file, link, what + " target `" + repoPath
+                        + "` exists only as `" + other.get(0) + "` (letter case differs): the site's web server"
+                        + " and GitHub are case-sensitive"));
+                return;
+            }
+        }
+        out.add(missing(file, link, what, site, src, path));
+    }
+
+    private LinkAnalysis.Issue missing(SourceFile file, MarkdownDocument.Link link, String what, DocSite site,
+                                       String src, String path) {
+        StringBuilder m = new StringBuilder(what);
+        if (src == null) {
+            String repo = Workspace.normalize(folderOf(file.path()) + path);
+            m.append(" target `").append(repo.startsWith("..") ? link.destination() : repo).append("` (written `")
+                    .append(link.destination()).append("`) is outside the docs folder `").append(site.docsDir())
+                    .append("/` of ").append(site.describe())
+                    .append(": MkDocs does not publish it, so the link is a 404 on the site (MkDocs warns: not found"
+                            + " among documentation files)");
+            return issue(LinkAnalysis.Problem.BROKEN_LINK, file, link, m.toString());
+        }
+        String target = join(site.docsDir(), src);
+        m.append(" target `").append(target).append('`');
+        if (!sameText(link.destination(), target)) {
+            m.append(" (written `").append(link.destination()).append("`)");
+        }
+        m.append(" does not exist");
+        if (FileKinds.isMarkdown(target)) {
+            m.append(": MkDocs warns that it is not found among the documentation files of ").append(site.describe());
+        } else {
+            m.append(" in the docs of ").append(site.describe());
+        }
+        index.closest(target).ifPresent(s -> m.append("; did you mean `").append(s).append("`?"));
+        return issue(LinkAnalysis.Problem.BROKEN_LINK, file, link, m.toString());
+    }
+
+    /**
+     * A URL on the host ({@code /img/x.png}, or a raw HTML URL made absolute from the page's URL): the site served
+     * under the longest matching path, then the page or file at that site path.
+     */
+    private void urlLink(List<LinkAnalysis.Issue> out, SourceFile file, MarkdownDocument.Link link, String what,
+                         DocSite site, String absolute, String written, String fragment, String sourceFile,
+                         boolean mdInHtml) {
+        Target t = lookUpUrl(site, absolute);
+        if (t.found() == Found.FILE) {
+            anchorOf(out, file, link, what, site, t.file(), fragment);
+            return;
+        }
+        if (t.found() != Found.MISSING) {
+            unknownOrFallback(out, file, link, what, t);
+            return;
+        }
+        if (sourceFile != null && mdInHtml) {
+            out.add(issue(LinkAnalysis.Problem.BROKEN_LINK, file, link, what + " URL `" + absolute + "` (written `"
+                    + link.destination() + "`) is no page or file of " + site.describe() + ", but `" + sourceFile
+                    + "` is, from the Markdown file's folder: MkDocs rewrites it only inside HTML that md_in_html"
+                    + " parses (a `markdown` attribute)").demoted(Severity.INFO, "depends on the HTML around it"));
+            return;
+        }
+        DocSite owner = owner(site, absolute);
+        if (owner != null && owner.urlPath().isEmpty()) {
+            out.add(issue(LinkAnalysis.Problem.BROKEN_LINK, file, link, what + " URL `" + absolute + "` (written `"
+                    + link.destination() + "`) is no page or file of " + owner.describe() + " if it is served at the"
+                    + " host's root").demoted(Severity.INFO, "no site_url: the path the site is served under is"
+                    + " unknown"));
+            return;
+        }
+        StringBuilder m = new StringBuilder(what).append(" URL `").append(absolute).append('`');
+        if (!absolute.equals(written)) {
+            m.append(" (written `").append(link.destination()).append("`)");
+        }
+        m.append(" is no page or file of ").append(owner == null ? site.describe() : owner.describe());
+        if (!written.startsWith("/")) {
+            m.append(": the browser resolves a raw HTML URL from the page's URL, MkDocs does not rewrite it");
+            if (sourceFile != null) {
+                m.append(" (`").append(sourceFile).append("` is where it points from the Markdown file's folder)");
+            }
+        }
+        out.add(issue(LinkAnalysis.Problem.BROKEN_LINK, file, link, m.toString()));
+    }
+
+    private void unknownOrFallback(List<LinkAnalysis.Issue> out, SourceFile file, MarkdownDocument.Link link,
+                                   String what, Target t) {
+        if (t.found() == Found.FALLBACK) {
+            out.add(issue(LinkAnalysis.Problem.BROKEN_LINK, file, link, what + " `" + link.destination()
+                    + "` is not translated: only the default language has `" + t.file() + "`. " + t.reason())
+                    .demoted(Severity.INFO, "the translated build may copy the page"));
+        } else {
+            out.add(issue(LinkAnalysis.Problem.BROKEN_LINK, file, link, what + " `" + link.destination() + "`: "
+                    + t.reason()).demoted(Severity.INFO, "cannot be decided from the repository"));
+        }
+    }
+
+    // ---- the site's layout ----
+
+    /** The file MkDocs finds for a path under docs_dir: a published file, excluded, or none. */
+    private Target lookUpSource(DocSite site, String src) {
+        String repo = join(site.docsDir(), src);
+        if (!context.workspace().exists(repo) || context.workspace().isDirectory(repo)) {
+            return Target.MISSING;
+        }
+        if (site.excluded(src)) {
+            return Target.unknown("is excluded from the built site (`exclude_docs`, or a dot or `templates/` path);"
+                    + " MkDocs reports links to it at info");
+        }
+        return Target.file(repo);
+    }
+
+    /** A translated page's missing target in the default language, as the build falls back to it. */
+    private Target fallback(DocSites.Page page, String src) {
+        DocSite site = page.site();
+        DocSite.I18n i18n = site.i18n();
+        if (i18n != null && i18n.folders() && i18n.fallback()) {
+            int slash = src.indexOf('/');
+            if (slash > 0 && i18n.languages().contains(src.substring(0, slash))
+                    && !src.substring(0, slash).equals(i18n.defaultLanguage())) {
+                Target t = lookUpSource(site, i18n.defaultLanguage() + src.substring(slash));
+                if (t.found() == Found.FILE) {
+                    return t; // mkdocs-static-i18n serves the default language's page
+                }
+            }
+        }
+        if (i18n != null && !i18n.folders() && i18n.fallback()) {
+            String suffixless = src.replaceFirst("\\.([A-Za-z_-]+)\\.md$", ".md");
+            if (!suffixless.equals(src)) {
+                Target t = lookUpSource(site, suffixless);
+                if (t.found() == Found.FILE) {
+                    return t;
+                }
+            }
+        }
+        DocSite home = site.defaultSite();
+        if (home != null) {
+            Target t = lookUpSource(home, src);
+            if (t.found() == Found.FILE) {
+                return new Target(Found.FALLBACK, t.file(), "MkDocs does not fall back to another language by"
+                        + " itself: the page exists on the translated site only if the script that builds it copies"
+                        + " the default language's missing pages");
+            }
+        }
+        return Target.MISSING;
+    }
+
+    /** The site that owns an absolute URL path: the one served under its longest matching prefix. */
+    private DocSite owner(DocSite site, String absolute) {
+        DocSite home = site.defaultSite() != null ? site.defaultSite() : site;
+        DocSite best = null;
+        int bestLength = -1;
+        for (DocSite s : sites.sites()) {
+            if (s != home && s.defaultSite() != home) {
+                continue;
+            }
+            String prefix = s.urlPath().orElse(s == home ? "/" : null);
+            if (prefix != null && (absolute + "/").startsWith(prefix) && prefix.length() > bestLength) {
+                best = s;
+                bestLength = prefix.length();
+            }
+        }
+        return best;
+    }
+
+    private Target lookUpUrl(DocSite site, String absolute) {
+        DocSite owner = owner(site, absolute);
+        if (owner == null) {
+            DocSite home = site.defaultSite() != null ? site.defaultSite() : site;
+            return Target.unknown("the URL `" + absolute + "` is on the host but outside " + home.describe()
+                    + ", served under `" + home.urlPath().orElse("/") + "`");
+        }
+        String prefix = owner.urlPath().orElse("/");
+        String uri = (absolute + "/").startsWith(prefix) && absolute.length() < prefix.length() ? ""
+                : absolute.substring(prefix.length());
+        Target t = lookUpSitePath(owner, uri);
+        if (t.found() == Found.MISSING && owner.defaultSite() != null) {
+            Target home = lookUpSitePath(owner.defaultSite(), uri);
+            if (home.found() == Found.FILE) {
+                return new Target(Found.FALLBACK, home.file(), "MkDocs does not fall back to another language by"
+                        + " itself: the page exists on the translated site only if the script that builds it copies"
+                        + " the default language's missing pages");
+            }
+        }
+        return t;
+    }
+
+    /** The page or file at a path of the built site ({@code tutorial/}, {@code img/x.png}, {@code a/b.html}). */
+    private Target lookUpSitePath(DocSite site, String uri) {
+        List<String> candidates = new ArrayList<>();
+        String last = uri.substring(uri.lastIndexOf('/') + 1);
+        if (uri.isEmpty() || uri.endsWith("/") || !last.contains(".")) {
+            String dir = uri.endsWith("/") ? uri.substring(0, uri.length() - 1) : uri;
+            pagesOfFolder(site, dir, candidates);
+            candidates.add(join(dir, "index.html"));
+        } else if (last.endsWith(".html")) {
+            candidates.add(uri);
+            String stem = uri.substring(0, uri.length() - ".html".length());
+            if (!site.directoryUrls()) {
+                candidates.add(stem + ".md");
+            }
+            if (stem.equals("index") || stem.endsWith("/index")) {
+                pagesOfFolder(site, folderOf(stem).isEmpty() ? "" : folderOf(stem).substring(0,
+                        folderOf(stem).length() - 1), candidates);
+            }
+        } else if (!FileKinds.isMarkdown(uri)) {
+            candidates.add(uri);
+        }
+        for (String c : candidates) {
+            Target t = lookUpSource(site, c);
+            if (t.found() == Found.FILE) {
+                return t;
+            }
+            if (site.redirects().contains(c)) {
+                return Target.file(join(site.docsDir(), c));
+            }
+        }
+        String theme = site.themeFile(uri);
+        if (theme != null) {
+            return theme.isEmpty() ? Target.file(site.config()) : Target.unknown(theme);
+        }
+        if (site.customDir().isPresent() && context.workspace().exists(join(site.customDir().get(), uri))
+                && !context.workspace().isDirectory(join(site.customDir().get(), uri))) {
+            return Target.file(join(site.customDir().get(), uri));
+        }
+        if (site.fileGenerator().isPresent()) {
+            return Target.unknown("the plugin `" + site.fileGenerator().get() + "` adds files to "
+                    + site.describe() + " when it is built");
+        }
+        return Target.MISSING;
+    }
+
+    private static void pagesOfFolder(DocSite site, String dir, List<String> out) {
+        out.add(join(dir, "index.md"));
+        out.add(join(dir, "README.md"));
+        out.add(join(dir, "readme.md"));
+        if (site.directoryUrls() && !dir.isEmpty()) {
+            out.add(dir + ".md");
+        }
+    }
+
+    /** The page's path on its site: {@code a/b.md} is {@code a/b/} (or {@code a/b.html}); an index is its folder. */
+    static String pageUrl(DocSite site, String uri) {
+        String folder = folderOf(uri);
+        String name = uri.substring(folder.length());
+        String stem = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
+        if (stem.equals("index") || stem.equalsIgnoreCase("readme")) {
+            return folder;
+        }
+        return site.directoryUrls() ? folder + stem + "/" : folder + stem + ".html";
+    }
+
+    private static String base(DocSite site) {
+        return site.urlPath().orElse("/");
+    }
+
+    // ---- anchors ----
+
+    private void anchorOf(List<LinkAnalysis.Issue> out, SourceFile file, MarkdownDocument.Link link, String what,
+                          DocSite site, String target, String fragment) {
+        if (fragment == null || link.kind().isImage() || !FileKinds.isMarkdown(target)) {
+            return;
+        }
+        checkAnchor(out, file, link, what, site, target, fragment, target);
+    }
+
+    private void checkAnchor(List<LinkAnalysis.Issue> out, SourceFile file, MarkdownDocument.Link link, String what,
+                             DocSite site, String target, String fragment, String shownTarget) {
+        if (fragment.isEmpty() || fragment.equalsIgnoreCase("top") || fragment.startsWith("__")) {
+            return; // the page itself; ids the theme adds (Material's __codelineno-…, __tabbed_…)
+        }
+        DocSite pageSite = sites.page(target).map(DocSites.Page::site).orElse(site);
+        Anchors a = anchors(pageSite, target);
+        if (a == null || a.ids().contains(fragment.toLowerCase(Locale.ROOT))) {
+            return;
+        }
+        StringBuilder m = new StringBuilder(what).append(" anchor `#").append(fragment).append("` not found ");
+        m.append(shownTarget == null || shownTarget.equals(file.path()) ? "on this page" : "in `" + shownTarget + "`");
+        m.append(" as ").append(pageSite.describe()).append(" builds it");
+        if (a.unknown() != null) {
+            out.add(issue(LinkAnalysis.Problem.BROKEN_ANCHOR, file, link, m + ": " + a.unknown())
+                    .demoted(Severity.INFO, "the page's ids are not all known"));
+            return;
+        }
+        m.append(" (heading ids from the `toc` slugify, attribute lists, HTML ids)");
+        LinkAnalysis.closestAnchor(fragment, new ArrayList<>(a.ids()))
+                .ifPresent(s -> m.append("; did you mean `#").append(s).append("`?"));
+        out.add(issue(LinkAnalysis.Problem.BROKEN_ANCHOR, file, link, m.toString()));
+    }
+
+    /** The ids of a page on its site, computed once per page; null when the file cannot be read. */
+    private Anchors anchors(DocSite site, String path) {
+        Anchors cached = anchors.get(path);
+        if (cached != null) {
+            return cached;
+        }
+        Optional<SourceFile> f = context.workspace().file(path);
+        if (f.isEmpty()) {
+            return null;
+        }
+        MarkdownDocument doc;
+        try {
+            doc = MarkdownDocument.of(context, f.get());
+        } catch (RuntimeException e) {
+            return null;
+        }
+        Set<String> ids = new HashSet<>();
+        String[] unknown = {null};
+        TocSlugify slugify = site.slugify();
+        collect(site, doc, slugify, ids, unknown, new HashSet<>(), 0);
+        if (site.contentGenerator().isPresent()) {
+            String text = context.workspace().text(f.get()).orElse("");
+            if (GENERATED_BLOCK.matcher(text).find()) {
+                unknown[0] = "its `:::` blocks are rendered by `" + site.contentGenerator().get()
+                        + "` into headings the repository does not hold";
+            }
+        }
+        Anchors a = new Anchors(Set.copyOf(ids), unknown[0]);
+        anchors.putIfAbsent(path, a);
+        return a;
+    }
+
+    private void collect(DocSite site, MarkdownDocument doc, TocSlugify slugify, Set<String> ids, String[] unknown,
+                         Set<String> seen, int depth) {
+        if (depth > 3 || !seen.add(doc.path())) {
+            return;
+        }
+        for (MarkdownDocument.Anchor a : doc.anchors()) {
+            String id = switch (a.source()) {
+                case ATTRIBUTE_LIST -> site.attrList() ? a.id() : null;
+                case HTML_ID, HTML_NAME -> a.id();
+                case FOOTNOTE -> a.id().startsWith("fnref-") ? "fnref:" + a.id().substring(6)
+                        : a.id().startsWith("fn-") ? "fn:" + a.id().substring(3) : null;
+                default -> null;
+            };
+            if (id != null) {
+                ids.add(id.toLowerCase(Locale.ROOT));
+                slugify.reserve(id);
+            }
+        }
+        for (MarkdownDocument.Heading h : doc.headings()) {
+            if (h.html() || site.attrList() && h.explicitId() != null) {
+                continue; // a raw HTML heading has only the id written on it; an attribute list's id is counted
+            }
+            String text = site.attrList() ? TRAILING_ATTRIBUTE_LIST.matcher(h.text()).replaceFirst("") : h.text();
+            String id = slugify.unique(text.strip());
+            if (id == null) {
+                unknown[0] = "its heading ids come from the slugify `" + site.unknownSlugify().orElse("?")
+                        + "`, which the tool does not know";
+                return;
+            }
+            ids.add(id.toLowerCase(Locale.ROOT));
+        }
+        for (MarkdownDocument.Include inc : doc.includes()) {
+            Optional<SourceFile> f = inc.fromPage() ? site.includeMarkdown().flatMap(p -> fromPage(doc, inc))
+                    : site.snippets() ? fromBases(site, inc) : Optional.empty();
+            if (f.isEmpty()) {
+                continue;
+            }
+            try {
+                collect(site, MarkdownDocument.of(context, f.get()), slugify, ids, unknown, seen, depth + 1);
+            } catch (RuntimeException e) {
+                // an included file that cannot be parsed adds no ids
+            }
+        }
+    }
+
+    private Optional<SourceFile> fromPage(MarkdownDocument doc, MarkdownDocument.Include inc) {
+        String p = resolveUnder(folderOf(doc.path()), inc.path());
+        return p == null || !FileKinds.isMarkdown(p) ? Optional.empty() : context.workspace().file(p);
+    }
+
+    private Optional<SourceFile> fromBases(DocSite site, MarkdownDocument.Include inc) {
+        for (String base : site.snippetBases()) {
+            String p = resolveUnder(base.isEmpty() ? "" : base + "/", inc.path());
+            if (p != null && FileKinds.isMarkdown(p)) {
+                Optional<SourceFile> f = context.workspace().file(p);
+                if (f.isPresent()) {
+                    return f;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private boolean mdInHtml(DocSite site, MarkdownDocument doc) {
+        if (!site.mdInHtml()) {
+            return false;
+        }
+        Optional<SourceFile> f = context.workspace().file(doc.path());
+        return f.isPresent() && MARKDOWN_ATTRIBUTE.matcher(context.workspace().text(f.get()).orElse("")).find();
+    }
+
+    // ---- paths ----
+
+    /** {@code folder} + {@code path} normalised; null when it climbs above the start. */
+    static String resolveUnder(String folder, String path) {
+        String joined = Workspace.normalize(folder + path);
+        return joined.startsWith("..") ? null : joined;
+    }
+
+    /**
+     * An absolute URL path normalised as a browser resolves it, keeping the leading {@code /} and a trailing one
+     * ({@code /de/tutorial/../img/} is {@code /de/img/}); null when it climbs above the host's root.
+     */
+    static String urlPath(String absolute) {
+        String n = Workspace.normalize(absolute);
+        if (n.startsWith("..")) {
+            return null;
+        }
+        boolean folder = absolute.endsWith("/") || absolute.endsWith("/.") || absolute.endsWith("/..");
+        return n.isEmpty() ? "/" : "/" + n + (folder ? "/" : "");
+    }
+
+    /** The page's folder with a trailing slash, "" at the top. */
+    private String sourcePath(DocSites.Page page, String path) {
+        return resolveUnder(folderOf(page.uri()), path);
+    }
+
+    static String folderOf(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash < 0 ? "" : path.substring(0, slash + 1);
+    }
+
+    static String join(String dir, String path) {
+        if (dir.isEmpty()) {
+            return path;
+        }
+        return path.isEmpty() ? dir : dir + "/" + path;
+    }
+
+    private static boolean sameText(String destination, String target) {
+        String d = destination;
+        while (d.startsWith("./")) {
+            d = d.substring(2);
+        }
+        return d.equals(target) || d.equals(target + "/");
+    }
+
+    private static LinkAnalysis.Issue issue(LinkAnalysis.Problem p, SourceFile file, MarkdownDocument.Link link,
+                                            String message) {
+        return new LinkAnalysis.Issue(p, file.path(), link.line(), link.column(), message,
+                link.kind().name().toLowerCase(Locale.ROOT) + ":" + link.destination());
+    }
+}
