@@ -117,8 +117,9 @@ class HostileRepositoryTest {
         return cli(Map.of(), List.of(), args);
     }
 
+    /** A deployed stack (an application beside its database): the weak password is high. */
     private static final String WEAK_COMPOSE = "services:\n  db:\n    image: postgres:16\n    environment:\n"
-            + "      POSTGRES_PASSWORD: password\n";
+            + "      POSTGRES_PASSWORD: password\n  api:\n    image: example/api:1.0\n    depends_on: [db]\n";
 
     @Test
     void aBackslashInAFolderNameSwitchesNoCheckOff() throws Exception {
@@ -367,7 +368,8 @@ class HostileRepositoryTest {
 
     @Test
     void aCheckListsAtMostAThousandFindingsAFileAndCountsTheRest() throws Exception {
-        StringBuilder env = new StringBuilder("services:\n  db:\n    image: postgres:16\n    environment:\n");
+        StringBuilder env = new StringBuilder("services:\n  api:\n    image: example/api:1.0\n    depends_on: [db]\n"
+                + "  db:\n    image: postgres:16\n    environment:\n");
         for (int i = 0; i < 3_000; i++) {
             env.append("      P").append(i).append("_PASSWORD: password\n");
         }
@@ -411,6 +413,56 @@ class HostileRepositoryTest {
             assertThat(command(line)).as(line).isEmpty();
         }
         assertThat(r.err()).contains("\\x3a:error title=Forged::pwned");
+    }
+
+    @Test
+    void theRepositorysSettingsCannotReachOutsideNorSwitchOnTheNetwork() throws Exception {
+        // F5, F6: a baseline outside the tree had its first token echoed; docs.online from the file sent requests
+        write("docker-compose.yml", "services: {}\n");
+        Path secret = Files.writeString(tmp.resolve("shadow"), "root:$6$TOPSECRETHASH:19000:0:99999:7:::\n");
+        readConfig = true;
+        Map<String, String> cases = new java.util.LinkedHashMap<>();
+        cases.put("baseline: ../shadow\n", "samokoder: .samokoder.yml:1: baseline must be a path inside the repository");
+        cases.put("baseline: link.json\n", "samokoder: cannot read baseline " + repo.resolve("link.json"));
+        cases.put("options: {docs.online: true}\n", "samokoder: option docs.online can be set only by the CI owner");
+        cases.put("options: {docs.online.cache: " + out.resolve("cache.json") + "}\n",
+                "samokoder: option docs.online.cache can be set only by the CI owner");
+        cases.put("options: {secrets.patterns: ../shadow}\n",
+                "samokoder: option secrets.patterns must name a file inside the repository, got '../shadow'");
+        Files.createSymbolicLink(repo.resolve("link.json"), secret);
+        for (Map.Entry<String, String> c : cases.entrySet()) {
+            write(".samokoder.yml", c.getKey());
+            Run r = cli(repo.toString());
+            assertThat(r.code()).as(c.getKey() + r.err()).isEqualTo(Main.ERROR);
+            assertThat(r.err()).as(c.getKey()).startsWith(c.getValue()).doesNotContain("TOPSECRET")
+                    .doesNotContain("root:");
+        }
+        assertThat(out.resolve("cache.json")).doesNotExist();
+        // the CI owner may
+        write(".samokoder.yml", "minScore: 0\n");
+        Run owner = cli(repo.toString(), "-O", "docs.online=true", "-O", "docs.online.cache="
+                + out.resolve("cache.json"));
+        assertThat(owner.code()).as(owner.err()).isEqualTo(Main.PASSED);
+    }
+
+    @Test
+    void reportsCannotShareAPathNorOverwriteTheTree() throws Exception {
+        // F14: --sarif X --json X kept one silently; --json at a file of the tree overwrote it
+        write("docker-compose.yml", WEAK_COMPOSE);
+        Path x = out.resolve("x");
+        Run same = cli(repo.toString(), "--sarif", x.toString(), "--report", x.toString());
+        assertThat(same.code()).isEqualTo(Main.ERROR);
+        assertThat(same.err()).isEqualTo("samokoder: sarif and report both name " + x + ": each output needs its own"
+                + " file\n");
+        assertThat(x).doesNotExist();
+        Run into = cli(repo.toString(), "--sarif", repo.resolve("docker-compose.yml").toString());
+        assertThat(into.code()).isEqualTo(Main.ERROR);
+        assertThat(into.err()).startsWith("samokoder: sarif " + repo.resolve("docker-compose.yml")
+                + " lies inside the audited folder, outside its build folders (target/, build/)");
+        assertThat(repo.resolve("docker-compose.yml")).hasContent(WEAK_COMPOSE.strip());
+        Run build = cli(repo.toString(), "--sarif", repo.resolve("target/samokoder.sarif").toString());
+        assertThat(build.code()).as(build.err()).isEqualTo(Main.FAILED);
+        assertThat(repo.resolve("target/samokoder.sarif")).isRegularFile();
     }
 
     private static final Pattern OPEN = Pattern.compile(
