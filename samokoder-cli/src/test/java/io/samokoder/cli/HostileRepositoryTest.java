@@ -117,9 +117,9 @@ class HostileRepositoryTest {
         return cli(Map.of(), List.of(), args);
     }
 
-    /** A deployed stack (an application beside its database): the weak password is high. */
+    /** A deployable stack (an application published on port 80, not only backing services a developer runs). */
     private static final String WEAK_COMPOSE = "services:\n  db:\n    image: postgres:16\n    environment:\n"
-            + "      POSTGRES_PASSWORD: password\n  api:\n    image: example/api:1.0\n    depends_on: [db]\n";
+            + "      POSTGRES_PASSWORD: password\n  api:\n    image: acme/api:1\n    ports: [\"80:8000\"]\n";
 
     @Test
     void aBackslashInAFolderNameSwitchesNoCheckOff() throws Exception {
