@@ -2,7 +2,7 @@ package io.samokoder.run;
 
 import io.samokoder.engine.AuditResult;
 import io.samokoder.engine.Gate;
-import io.samokoder.engine.report.AuditReport;
+import io.samokoder.report.AuditReport;
 
 import java.nio.file.Path;
 import java.util.List;

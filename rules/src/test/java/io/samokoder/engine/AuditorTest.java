@@ -1,7 +1,7 @@
 package io.samokoder.engine;
 
-import io.samokoder.engine.report.JsonReport;
-import io.samokoder.engine.report.SarifReport;
+import io.samokoder.report.JsonReport;
+import io.samokoder.report.SarifReport;
 import io.samokoder.rules.config.InvalidYamlRule;
 import io.samokoder.rules.config.SkippedFileRule;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package io.samokoder.engine;
 
-import io.samokoder.engine.report.ConsoleReport;
+import io.samokoder.report.ConsoleReport;
 import io.samokoder.rules.config.InvalidYamlRule;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,4 +1,4 @@
-package io.samokoder.engine.report;
+package io.samokoder.report;
 
 import io.samokoder.engine.AuditResult;
 import io.samokoder.engine.Baseline;
@@ -118,7 +118,7 @@ public final class AuditReport {
 
     /** The bundle for a locale; English for any language without its own bundle (never the JVM's default). */
     public static ResourceBundle bundle(Locale locale) {
-        return ResourceBundle.getBundle("io.samokoder.engine.report.AuditReport", locale,
+        return ResourceBundle.getBundle("io.samokoder.report.AuditReport", locale,
                 AuditReport.class.getClassLoader(),
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }

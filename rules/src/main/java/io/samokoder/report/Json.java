@@ -1,4 +1,4 @@
-package io.samokoder.engine.report;
+package io.samokoder.report;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;

@@ -1,4 +1,4 @@
-package io.samokoder.engine.report;
+package io.samokoder.report;
 
 import io.samokoder.engine.AuditResult;
 import io.samokoder.engine.Category;

@@ -1,4 +1,4 @@
-package io.samokoder.engine.report;
+package io.samokoder.report;
 
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;

@@ -1,4 +1,4 @@
-package io.samokoder.engine.report;
+package io.samokoder.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
