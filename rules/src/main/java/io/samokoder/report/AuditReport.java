@@ -1,13 +1,12 @@
 package io.samokoder.report;
 
-import io.samokoder.engine.AuditResult;
-import io.samokoder.engine.Baseline;
+import io.samokoder.audit.AuditResult;
+import io.samokoder.audit.Baseline;
 import io.samokoder.engine.Category;
 import io.samokoder.engine.Finding;
-import io.samokoder.engine.Gate;
+import io.samokoder.audit.Gate;
 import io.samokoder.engine.RuleMeta;
 import io.samokoder.engine.Severity;
-import io.samokoder.engine.Version;
 
 import java.text.MessageFormat;
 import java.util.ArrayList;
@@ -83,7 +82,7 @@ public final class AuditReport {
 
     /**
      * A line of "Fix first": a rule whose findings cost score, how much fixing them adds once the rules above it are
-     * fixed, and the total after that. The totals come from {@link io.samokoder.engine.ReadinessScore#with}.
+     * fixed, and the total after that. The totals come from {@link io.samokoder.audit.ReadinessScore#with}.
      */
     public record FixItem(RuleGroup rule, int gain, int scoreAfter) {
     }

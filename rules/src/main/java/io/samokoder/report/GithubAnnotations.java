@@ -1,6 +1,6 @@
 package io.samokoder.report;
 
-import io.samokoder.engine.AuditResult;
+import io.samokoder.audit.AuditResult;
 import io.samokoder.engine.Finding;
 import io.samokoder.engine.LineEscape;
 import io.samokoder.engine.Severity;

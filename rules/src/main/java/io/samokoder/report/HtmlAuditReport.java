@@ -1,7 +1,7 @@
 package io.samokoder.report;
 
-import io.samokoder.engine.AuditResult;
-import io.samokoder.engine.Baseline;
+import io.samokoder.audit.AuditResult;
+import io.samokoder.audit.Baseline;
 import io.samokoder.engine.Category;
 import io.samokoder.engine.Finding;
 import io.samokoder.engine.RuleMeta;
@@ -238,7 +238,7 @@ public final class HtmlAuditReport {
             }
             h.append("</ul>\n");
         }
-        h.append("<footer>").append(e(r.t("footer", io.samokoder.engine.Version.get()))).append("</footer>\n");
+        h.append("<footer>").append(e(r.t("footer", io.samokoder.report.Version.get()))).append("</footer>\n");
         h.append("</div>\n");
     }
 

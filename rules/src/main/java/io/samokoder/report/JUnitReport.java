@@ -2,13 +2,12 @@ package io.samokoder.report;
 
 import io.samokoder.engine.AuditConfig;
 import io.samokoder.engine.AuditException;
-import io.samokoder.engine.AuditResult;
+import io.samokoder.audit.AuditResult;
 import io.samokoder.engine.Category;
 import io.samokoder.engine.Finding;
-import io.samokoder.engine.Gate;
+import io.samokoder.audit.Gate;
 import io.samokoder.engine.RuleMeta;
 import io.samokoder.engine.Severity;
-import io.samokoder.engine.Version;
 
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;

@@ -1,13 +1,13 @@
 package io.samokoder.report;
 
+import io.samokoder.audit.Json;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.samokoder.engine.AuditResult;
-import io.samokoder.engine.Baseline;
+import io.samokoder.audit.AuditResult;
+import io.samokoder.audit.Baseline;
 import io.samokoder.engine.Category;
 import io.samokoder.engine.Finding;
 import io.samokoder.engine.Severity;
-import io.samokoder.engine.Version;
 
 import java.util.Map;
 

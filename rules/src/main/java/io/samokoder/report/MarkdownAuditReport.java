@@ -1,7 +1,7 @@
 package io.samokoder.report;
 
-import io.samokoder.engine.AuditResult;
-import io.samokoder.engine.Baseline;
+import io.samokoder.audit.AuditResult;
+import io.samokoder.audit.Baseline;
 import io.samokoder.engine.Category;
 import io.samokoder.engine.Finding;
 import io.samokoder.engine.RuleMeta;
@@ -136,7 +136,7 @@ public final class MarkdownAuditReport {
             }
             md.append('\n');
         }
-        md.append("---\n\n").append(esc(r.t("footer", io.samokoder.engine.Version.get()))).append('\n');
+        md.append("---\n\n").append(esc(r.t("footer", io.samokoder.report.Version.get()))).append('\n');
         return md.toString();
     }
 

@@ -1,7 +1,7 @@
 package io.samokoder.report;
 
 import io.samokoder.engine.AuditException;
-import io.samokoder.engine.AuditResult;
+import io.samokoder.audit.AuditResult;
 import io.samokoder.engine.Parallel;
 import io.samokoder.engine.Severity;
 

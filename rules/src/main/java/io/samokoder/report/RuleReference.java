@@ -4,7 +4,7 @@ import io.samokoder.engine.Category;
 import io.samokoder.engine.Rule;
 import io.samokoder.engine.RuleMeta;
 import io.samokoder.engine.RuleOption;
-import io.samokoder.engine.RuleRegistry;
+import io.samokoder.audit.RuleRegistry;
 
 import java.util.HashMap;
 import java.util.List;

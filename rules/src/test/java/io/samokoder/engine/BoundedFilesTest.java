@@ -1,5 +1,8 @@
 package io.samokoder.engine;
 
+import io.samokoder.audit.AuditResult;
+import io.samokoder.audit.Auditor;
+import io.samokoder.audit.Suppressions;
 import io.samokoder.rules.config.InvalidYamlRule;
 import io.samokoder.rules.config.SkippedFileRule;
 import org.junit.jupiter.api.Assumptions;

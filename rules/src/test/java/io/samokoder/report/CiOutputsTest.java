@@ -1,9 +1,9 @@
 package io.samokoder.report;
 
 import io.samokoder.engine.AuditConfig;
-import io.samokoder.engine.AuditResult;
-import io.samokoder.engine.Auditor;
-import io.samokoder.engine.Baseline;
+import io.samokoder.audit.AuditResult;
+import io.samokoder.audit.Auditor;
+import io.samokoder.audit.Baseline;
 import io.samokoder.engine.Severity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

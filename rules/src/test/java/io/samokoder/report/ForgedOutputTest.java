@@ -1,10 +1,10 @@
 package io.samokoder.report;
 
 import io.samokoder.engine.AuditConfig;
-import io.samokoder.engine.AuditResult;
-import io.samokoder.engine.Auditor;
+import io.samokoder.audit.AuditResult;
+import io.samokoder.audit.Auditor;
 import io.samokoder.engine.Finding;
-import io.samokoder.engine.Gate;
+import io.samokoder.audit.Gate;
 import io.samokoder.engine.LineEscape;
 import io.samokoder.engine.Severity;
 import io.samokoder.rules.config.InvalidYamlRule;

@@ -1,6 +1,6 @@
 package io.samokoder.report;
 
-import io.samokoder.engine.RuleRegistry;
+import io.samokoder.audit.RuleRegistry;
 import io.samokoder.testing.ExternalTools;
 import org.junit.jupiter.api.Test;
 

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.samokoder.engine.Category;
 import io.samokoder.engine.RuleMeta;
 import io.samokoder.engine.Severity;
-import io.samokoder.engine.Version;
 import io.samokoder.fixtures.Fixtures;
 import io.samokoder.testing.ExternalTools;
 import org.junit.jupiter.api.Test;

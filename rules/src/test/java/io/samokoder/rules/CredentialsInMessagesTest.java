@@ -1,11 +1,11 @@
 package io.samokoder.rules;
 
 import io.samokoder.engine.AuditConfig;
-import io.samokoder.engine.AuditResult;
-import io.samokoder.engine.Auditor;
-import io.samokoder.engine.Baseline;
+import io.samokoder.audit.AuditResult;
+import io.samokoder.audit.Auditor;
+import io.samokoder.audit.Baseline;
 import io.samokoder.engine.Finding;
-import io.samokoder.engine.Gate;
+import io.samokoder.audit.Gate;
 import io.samokoder.report.AuditReport;
 import io.samokoder.report.ConsoleReport;
 import io.samokoder.report.GithubAnnotations;

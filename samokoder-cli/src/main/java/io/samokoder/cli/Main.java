@@ -1,7 +1,7 @@
 package io.samokoder.cli;
 
 import io.samokoder.engine.AuditException;
-import io.samokoder.engine.StagedFiles;
+import io.samokoder.audit.StagedFiles;
 import io.samokoder.run.AuditRequest;
 import io.samokoder.run.AuditService;
 import io.samokoder.run.Outputs;
@@ -224,7 +224,7 @@ public final class Main implements Callable<Integer> {
     static final class VersionProvider implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[]{"samokoder " + io.samokoder.engine.Version.get()};
+            return new String[]{"samokoder " + io.samokoder.report.Version.get()};
         }
     }
 }

@@ -1,7 +1,7 @@
 package io.samokoder.rules.secrets;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.samokoder.engine.AuditResult;
+import io.samokoder.audit.AuditResult;
 import io.samokoder.engine.Finding;
 import io.samokoder.report.AuditReport;
 import io.samokoder.report.ConsoleReport;

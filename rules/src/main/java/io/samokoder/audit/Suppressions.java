@@ -1,5 +1,14 @@
-package io.samokoder.engine;
+package io.samokoder.audit;
 
+import io.samokoder.engine.AuditException;
+import io.samokoder.engine.BoundedFiles;
+import io.samokoder.engine.Category;
+import io.samokoder.engine.Finding;
+import io.samokoder.engine.LineEscape;
+import io.samokoder.engine.RuleMeta;
+import io.samokoder.engine.SourceFile;
+import io.samokoder.engine.Suggestions;
+import io.samokoder.engine.Workspace;
 import io.samokoder.engine.yaml.YamlDocument;
 import io.samokoder.engine.yaml.YamlLoader;
 import io.samokoder.engine.yaml.YamlProblem;

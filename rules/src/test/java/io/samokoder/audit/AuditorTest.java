@@ -1,5 +1,15 @@
-package io.samokoder.engine;
+package io.samokoder.audit;
 
+import io.samokoder.engine.AuditConfig;
+import io.samokoder.engine.AuditContext;
+import io.samokoder.engine.AuditException;
+import io.samokoder.engine.Category;
+import io.samokoder.engine.Finding;
+import io.samokoder.engine.FindingSink;
+import io.samokoder.engine.Rule;
+import io.samokoder.engine.RuleInfo;
+import io.samokoder.engine.RuleMeta;
+import io.samokoder.engine.Severity;
 import io.samokoder.report.JsonReport;
 import io.samokoder.report.SarifReport;
 import io.samokoder.rules.config.InvalidYamlRule;
@@ -18,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The engine end to end on small trees: gate, suppression, baseline, fingerprints, failures of rules. */
-class AuditorTest {
+public class AuditorTest {
 
     @TempDir
     Path root;
@@ -189,7 +199,7 @@ class AuditorTest {
     }
 
     @RuleInfo(id = "config/throws", category = Category.CONFIG, severity = Severity.HIGH, summary = "s", remediation = "r")
-    static final class ThrowingRule implements Rule {
+    public static final class ThrowingRule implements Rule {
         @Override
         public boolean isApplicable(AuditContext context) {
             return true;

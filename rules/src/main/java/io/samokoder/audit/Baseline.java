@@ -1,10 +1,13 @@
-package io.samokoder.engine;
+package io.samokoder.audit;
 
+import io.samokoder.engine.AuditException;
+import io.samokoder.engine.BoundedFiles;
+import io.samokoder.engine.Finding;
+import io.samokoder.engine.LineEscape;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.samokoder.report.Json;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,5 +1,7 @@
-package io.samokoder.engine;
+package io.samokoder.audit;
 
+import io.samokoder.engine.Category;
+import io.samokoder.engine.Rule;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

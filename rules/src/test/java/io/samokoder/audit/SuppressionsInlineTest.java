@@ -1,4 +1,4 @@
-package io.samokoder.engine;
+package io.samokoder.audit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

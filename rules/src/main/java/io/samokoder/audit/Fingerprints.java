@@ -1,5 +1,8 @@
-package io.samokoder.engine;
+package io.samokoder.audit;
 
+import io.samokoder.engine.Finding;
+import io.samokoder.engine.Parallel;
+import io.samokoder.engine.Workspace;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

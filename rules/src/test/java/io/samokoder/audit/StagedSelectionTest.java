@@ -1,5 +1,15 @@
-package io.samokoder.engine;
+package io.samokoder.audit;
 
+import io.samokoder.engine.AuditConfig;
+import io.samokoder.engine.AuditContext;
+import io.samokoder.engine.Category;
+import io.samokoder.engine.Finding;
+import io.samokoder.engine.FindingSink;
+import io.samokoder.engine.Rule;
+import io.samokoder.engine.RuleInfo;
+import io.samokoder.engine.RuleMeta;
+import io.samokoder.engine.Severity;
+import io.samokoder.engine.SourceFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

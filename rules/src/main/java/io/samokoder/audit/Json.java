@@ -1,4 +1,4 @@
-package io.samokoder.report;
+package io.samokoder.audit;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;

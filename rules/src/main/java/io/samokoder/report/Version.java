@@ -1,4 +1,4 @@
-package io.samokoder.engine;
+package io.samokoder.report;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,5 +1,10 @@
-package io.samokoder.engine;
+package io.samokoder.audit;
 
+import io.samokoder.engine.AuditContext;
+import io.samokoder.engine.CheckFailed;
+import io.samokoder.engine.Finding;
+import io.samokoder.engine.Parallel;
+import io.samokoder.engine.Rule;
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;

@@ -1,5 +1,7 @@
-package io.samokoder.engine;
+package io.samokoder.audit;
 
+import io.samokoder.engine.AuditConfig;
+import io.samokoder.engine.Finding;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,8 @@
-package io.samokoder.engine;
+package io.samokoder.audit;
 
+import io.samokoder.engine.AuditConfig;
+import io.samokoder.engine.Finding;
+import io.samokoder.engine.Severity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,5 +1,7 @@
-package io.samokoder.engine;
+package io.samokoder.audit;
 
+import io.samokoder.engine.AuditException;
+import io.samokoder.engine.Workspace;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,5 +1,7 @@
-package io.samokoder.engine;
+package io.samokoder.audit;
 
+import io.samokoder.engine.Finding;
+import io.samokoder.engine.RuleMeta;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;

@@ -1,5 +1,18 @@
-package io.samokoder.engine;
+package io.samokoder.audit;
 
+import io.samokoder.engine.AuditConfig;
+import io.samokoder.engine.AuditContext;
+import io.samokoder.engine.AuditException;
+import io.samokoder.engine.Category;
+import io.samokoder.engine.CheckFailed;
+import io.samokoder.engine.Finding;
+import io.samokoder.engine.LineEscape;
+import io.samokoder.engine.Parallel;
+import io.samokoder.engine.Rule;
+import io.samokoder.engine.RuleMeta;
+import io.samokoder.engine.Severity;
+import io.samokoder.engine.UnusedSuppression;
+import io.samokoder.engine.Workspace;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;

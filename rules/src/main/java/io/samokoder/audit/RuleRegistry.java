@@ -1,5 +1,10 @@
-package io.samokoder.engine;
+package io.samokoder.audit;
 
+import io.samokoder.engine.CheckFailed;
+import io.samokoder.engine.Rule;
+import io.samokoder.engine.RuleMeta;
+import io.samokoder.engine.RuleOption;
+import io.samokoder.engine.UnusedSuppression;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

@@ -1,5 +1,8 @@
-package io.samokoder.engine;
+package io.samokoder.audit;
 
+import io.samokoder.engine.Finding;
+import io.samokoder.engine.LineEscape;
+import io.samokoder.engine.Severity;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;

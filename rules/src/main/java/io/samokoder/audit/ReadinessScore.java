@@ -1,5 +1,8 @@
-package io.samokoder.engine;
+package io.samokoder.audit;
 
+import io.samokoder.engine.Category;
+import io.samokoder.engine.Finding;
+import io.samokoder.engine.Severity;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
