@@ -6,7 +6,7 @@ import io.samokoder.engine.AuditException;
 import io.samokoder.engine.Category;
 import io.samokoder.engine.CheckFailed;
 import io.samokoder.engine.Finding;
-import io.samokoder.engine.LineEscape;
+import io.samokoder.workspace.LineEscape;
 import io.samokoder.engine.Parallel;
 import io.samokoder.engine.Rule;
 import io.samokoder.engine.RuleMeta;

@@ -1,9 +1,9 @@
 package io.samokoder.audit;
 
 import io.samokoder.engine.AuditException;
-import io.samokoder.engine.BoundedFiles;
+import io.samokoder.workspace.BoundedFiles;
 import io.samokoder.engine.Finding;
-import io.samokoder.engine.LineEscape;
+import io.samokoder.workspace.LineEscape;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;

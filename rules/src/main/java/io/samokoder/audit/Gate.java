@@ -1,7 +1,7 @@
 package io.samokoder.audit;
 
 import io.samokoder.engine.Finding;
-import io.samokoder.engine.LineEscape;
+import io.samokoder.workspace.LineEscape;
 import io.samokoder.engine.Severity;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,10 +1,10 @@
 package io.samokoder.audit;
 
 import io.samokoder.engine.AuditException;
-import io.samokoder.engine.BoundedFiles;
+import io.samokoder.workspace.BoundedFiles;
 import io.samokoder.engine.Category;
 import io.samokoder.engine.Finding;
-import io.samokoder.engine.LineEscape;
+import io.samokoder.workspace.LineEscape;
 import io.samokoder.engine.RuleMeta;
 import io.samokoder.engine.SourceFile;
 import io.samokoder.engine.Suggestions;

@@ -2,7 +2,7 @@ package io.samokoder.report;
 
 import io.samokoder.audit.AuditResult;
 import io.samokoder.engine.Finding;
-import io.samokoder.engine.LineEscape;
+import io.samokoder.workspace.LineEscape;
 import io.samokoder.engine.Severity;
 
 import java.nio.file.Path;

@@ -5,7 +5,7 @@ import io.samokoder.audit.AuditResult;
 import io.samokoder.audit.Auditor;
 import io.samokoder.engine.Finding;
 import io.samokoder.audit.Gate;
-import io.samokoder.engine.LineEscape;
+import io.samokoder.workspace.LineEscape;
 import io.samokoder.engine.Severity;
 import io.samokoder.rules.config.InvalidYamlRule;
 import org.junit.jupiter.api.Assumptions;

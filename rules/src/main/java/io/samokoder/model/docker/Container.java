@@ -362,11 +362,11 @@ public final class Container {
      * container's own settings (a {@code port: 9100} of a scrape job says nothing about where it listens).
      */
     private static boolean isConfigName(String path) {
-        if (io.samokoder.engine.FileKinds.isCompose(path) || io.samokoder.engine.FileKinds.isCi(path)
-                || io.samokoder.engine.FileKinds.isPrometheusByName(path)
-                || io.samokoder.engine.FileKinds.isPrometheusRules(path)
-                || io.samokoder.engine.FileKinds.isAlertmanagerByName(path)
-                || io.samokoder.engine.FileKinds.isGrafanaProvisioning(path)) {
+        if (io.samokoder.workspace.FileKinds.isCompose(path) || io.samokoder.workspace.FileKinds.isCi(path)
+                || io.samokoder.workspace.FileKinds.isPrometheusByName(path)
+                || io.samokoder.workspace.FileKinds.isPrometheusRules(path)
+                || io.samokoder.workspace.FileKinds.isAlertmanagerByName(path)
+                || io.samokoder.workspace.FileKinds.isGrafanaProvisioning(path)) {
             return false;
         }
         String n = path.substring(path.lastIndexOf('/') + 1).toLowerCase(java.util.Locale.ROOT);

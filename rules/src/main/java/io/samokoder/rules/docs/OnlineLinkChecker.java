@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.samokoder.engine.BoundedFiles;
+import io.samokoder.workspace.BoundedFiles;
 
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLParameters;

@@ -1,4 +1,4 @@
-package io.samokoder.engine;
+package io.samokoder.workspace;
 
 /**
  * A value kept on one line and one field: backslash, tab, carriage return and line feed written as {@code \\},

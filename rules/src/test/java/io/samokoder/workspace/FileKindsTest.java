@@ -1,4 +1,4 @@
-package io.samokoder.engine;
+package io.samokoder.workspace;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

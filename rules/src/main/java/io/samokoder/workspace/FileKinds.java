@@ -1,4 +1,4 @@
-package io.samokoder.engine;
+package io.samokoder.workspace;
 
 import java.util.Locale;
 import java.util.regex.Pattern;

@@ -1,5 +1,9 @@
-package io.samokoder.engine;
+package io.samokoder.workspace;
 
+import io.samokoder.engine.AuditConfig;
+import io.samokoder.engine.AuditException;
+import io.samokoder.engine.SourceFile;
+import io.samokoder.engine.Workspace;
 import io.samokoder.audit.AuditResult;
 import io.samokoder.audit.Auditor;
 import io.samokoder.audit.Suppressions;
