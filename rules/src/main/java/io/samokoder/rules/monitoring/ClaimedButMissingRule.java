@@ -20,7 +20,7 @@ import io.samokoder.model.compose.ComposeProject;
 import io.samokoder.model.compose.ComposeService;
 import io.samokoder.model.compose.ComposeStack;
 import io.samokoder.model.compose.ImageCatalog;
-import io.samokoder.model.compose.Interpolation;
+import io.samokoder.model.dotenv.Interpolation;
 import io.samokoder.model.compose.PortMapping;
 import io.samokoder.model.dotenv.DotEnv;
 

@@ -1,7 +1,7 @@
-package io.samokoder.model.compose;
+package io.samokoder.model.dotenv;
 
-import io.samokoder.model.compose.Interpolation.Operator;
-import io.samokoder.model.compose.Interpolation.Result;
+import io.samokoder.model.dotenv.Interpolation.Operator;
+import io.samokoder.model.dotenv.Interpolation.Result;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.samokoder.model.compose;
+package io.samokoder.model.dotenv;
 
 import java.util.ArrayList;
 import java.util.List;
