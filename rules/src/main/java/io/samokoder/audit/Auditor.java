@@ -97,13 +97,11 @@ public final class Auditor {
                     config.threads());
         }
         List<Finding> processed = postProcess(raw, config, workspace, suppressions, baseline);
-        applicable.addAll(categoriesOf(processed));
         context.measuredScore(ReadinessScore.compute(processed, applicable, config.weights()).total());
 
         if (!second.isEmpty()) {
             runAll(second, context, applicable, ran, raw, config.threads());
             processed = postProcess(raw, config, workspace, suppressions, baseline);
-            applicable.addAll(categoriesOf(processed));
         }
         if (staged != null) {
             processed = staged.relevant(processed);
@@ -154,16 +152,6 @@ public final class Auditor {
         out.addAll(Fingerprints.assign(found, workspace));
         out.sort(Finding.ORDER);
         return List.copyOf(out);
-    }
-
-    private static Set<Category> categoriesOf(List<Finding> findings) {
-        Set<Category> set = EnumSet.noneOf(Category.class);
-        for (Finding f : findings) {
-            if (f.isActive() && f.severity() != Severity.INFO) {
-                set.add(f.category());
-            }
-        }
-        return set;
     }
 
     private static Suppressions loadSuppressions(AuditConfig config, Workspace workspace) {

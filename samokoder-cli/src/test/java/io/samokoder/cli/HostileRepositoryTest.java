@@ -110,8 +110,9 @@ class HostileRepositoryTest {
         return cli(Map.of(), List.of(), args);
     }
 
+    /** A deployable stack (an application published on port 80, not only backing services a developer runs). */
     private static final String WEAK_COMPOSE = "services:\n  db:\n    image: postgres:16\n    environment:\n"
-            + "      POSTGRES_PASSWORD: password\n";
+            + "      POSTGRES_PASSWORD: password\n  api:\n    image: acme/api:1\n    ports: [\"80:8000\"]\n";
 
     @Test
     void aBackslashInAFolderNameSwitchesNoCheckOff() throws Exception {
