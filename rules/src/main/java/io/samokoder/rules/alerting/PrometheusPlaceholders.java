@@ -87,7 +87,7 @@ final class PrometheusPlaceholders {
                 sink.report(finding(rule, file, yaml, site, types, externalLabel, v.reason()));
             }
             if (why != null) {
-                sink.report(UnresolvedPlaceholderRule.undecided(rule, file.path(), undecided, why, "Prometheus"));
+                sink.report(UndecidedPlaceholders.finding(rule, file.path(), undecided, why, "Prometheus"));
             }
         }
     }
