@@ -1,11 +1,11 @@
 package io.samokoder.bench;
 
 import io.samokoder.engine.AuditConfig;
-import io.samokoder.engine.AuditResult;
-import io.samokoder.engine.Auditor;
+import io.samokoder.audit.AuditResult;
+import io.samokoder.audit.Auditor;
 import io.samokoder.engine.Category;
 import io.samokoder.engine.Rule;
-import io.samokoder.engine.RuleRegistry;
+import io.samokoder.audit.RuleRegistry;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

@@ -1,8 +1,8 @@
 package io.samokoder.bench;
 
 import io.samokoder.engine.AuditConfig;
-import io.samokoder.engine.AuditResult;
-import io.samokoder.engine.Auditor;
+import io.samokoder.audit.AuditResult;
+import io.samokoder.audit.Auditor;
 import io.samokoder.engine.SourceFile;
 import io.samokoder.engine.Workspace;
 import io.samokoder.engine.yaml.YamlDocument;

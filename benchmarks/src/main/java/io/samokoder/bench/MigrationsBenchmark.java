@@ -1,9 +1,9 @@
 package io.samokoder.bench;
 
 import io.samokoder.engine.AuditConfig;
-import io.samokoder.engine.AuditResult;
+import io.samokoder.audit.AuditResult;
 import io.samokoder.engine.AuditContext;
-import io.samokoder.engine.Auditor;
+import io.samokoder.audit.Auditor;
 import io.samokoder.engine.FindingSink;
 import io.samokoder.engine.Rule;
 import io.samokoder.engine.Workspace;

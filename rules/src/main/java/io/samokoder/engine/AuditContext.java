@@ -100,7 +100,8 @@ public final class AuditContext {
         return s == null ? OptionalInt.empty() : OptionalInt.of(s);
     }
 
-    void measuredScore(int value) {
+    /** Set by the auditor between the two passes; rules only read it. */
+    public void measuredScore(int value) {
         this.measuredScore = value;
     }
 

@@ -1,5 +1,6 @@
 package io.samokoder.engine;
 
+import io.samokoder.workspace.LineEscape;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package io.samokoder.engine;
 
+import io.samokoder.workspace.LineIndex;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.invoke.MethodHandles;

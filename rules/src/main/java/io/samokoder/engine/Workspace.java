@@ -1,5 +1,6 @@
 package io.samokoder.engine;
 
+import io.samokoder.workspace.BoundedFiles;
 import org.eclipse.jgit.ignore.FastIgnoreRule;
 import org.eclipse.jgit.ignore.IgnoreNode;
 

@@ -2,24 +2,23 @@ package io.samokoder.run;
 
 import io.samokoder.engine.AuditConfig;
 import io.samokoder.engine.AuditException;
-import io.samokoder.engine.AuditResult;
-import io.samokoder.engine.Auditor;
-import io.samokoder.engine.Baseline;
+import io.samokoder.audit.AuditResult;
+import io.samokoder.audit.Auditor;
+import io.samokoder.audit.Baseline;
 import io.samokoder.engine.Category;
-import io.samokoder.engine.Gate;
-import io.samokoder.engine.OutputPaths;
+import io.samokoder.audit.Gate;
 import io.samokoder.engine.RuleMeta;
 import io.samokoder.engine.RuleOption;
-import io.samokoder.engine.RuleRegistry;
+import io.samokoder.audit.RuleRegistry;
 import io.samokoder.engine.Severity;
 import io.samokoder.engine.Suggestions;
-import io.samokoder.engine.report.AuditReport;
-import io.samokoder.engine.report.ConsoleReport;
-import io.samokoder.engine.report.GithubAnnotations;
-import io.samokoder.engine.report.JUnitReport;
-import io.samokoder.engine.report.JsonReport;
-import io.samokoder.engine.report.ReportWriter;
-import io.samokoder.engine.report.SarifReport;
+import io.samokoder.report.AuditReport;
+import io.samokoder.report.ConsoleReport;
+import io.samokoder.report.GithubAnnotations;
+import io.samokoder.report.JUnitReport;
+import io.samokoder.report.JsonReport;
+import io.samokoder.report.ReportWriter;
+import io.samokoder.report.SarifReport;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -205,7 +204,7 @@ public final class AuditService {
                     }
                     if (p == null || !p.startsWith(base)) {
                         errors.add("option " + key + " must name a file inside the repository, got '"
-                                + io.samokoder.engine.LineEscape.visible(v) + "' (" + where + ")");
+                                + io.samokoder.workspace.LineEscape.visible(v) + "' (" + where + ")");
                     }
                 }
             }

@@ -1,9 +1,9 @@
 package io.samokoder.run;
 
 import io.samokoder.engine.AuditException;
-import io.samokoder.engine.BoundedFiles;
+import io.samokoder.workspace.BoundedFiles;
 import io.samokoder.engine.Category;
-import io.samokoder.engine.LineEscape;
+import io.samokoder.workspace.LineEscape;
 import io.samokoder.engine.RuleMeta;
 import io.samokoder.engine.Severity;
 import io.samokoder.engine.Suggestions;

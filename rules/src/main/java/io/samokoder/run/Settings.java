@@ -3,7 +3,7 @@ package io.samokoder.run;
 import io.samokoder.engine.AuditException;
 import io.samokoder.engine.Category;
 import io.samokoder.engine.Severity;
-import io.samokoder.engine.report.ReportLocales;
+import io.samokoder.report.ReportLocales;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

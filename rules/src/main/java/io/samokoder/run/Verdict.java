@@ -1,8 +1,8 @@
 package io.samokoder.run;
 
-import io.samokoder.engine.AuditResult;
-import io.samokoder.engine.Gate;
-import io.samokoder.engine.report.AuditReport;
+import io.samokoder.audit.AuditResult;
+import io.samokoder.audit.Gate;
+import io.samokoder.report.AuditReport;
 
 import java.nio.file.Path;
 import java.util.List;

@@ -1,5 +1,7 @@
 package io.samokoder.engine;
 
+import io.samokoder.audit.AuditorTest;
+import io.samokoder.audit.RuleRegistry;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -2,7 +2,7 @@ package io.samokoder.fuzz;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import io.samokoder.model.compose.Interpolation;
+import io.samokoder.model.dotenv.Interpolation;
 
 import java.util.HashMap;
 import java.util.Map;

@@ -4,7 +4,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.samokoder.engine.AuditException;
 import io.samokoder.engine.CheckFailed;
 import io.samokoder.engine.Finding;
-import io.samokoder.engine.Suppressions;
+import io.samokoder.audit.Suppressions;
 import io.samokoder.engine.Workspace;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

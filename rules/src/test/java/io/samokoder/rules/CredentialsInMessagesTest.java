@@ -1,19 +1,19 @@
 package io.samokoder.rules;
 
 import io.samokoder.engine.AuditConfig;
-import io.samokoder.engine.AuditResult;
-import io.samokoder.engine.Auditor;
-import io.samokoder.engine.Baseline;
+import io.samokoder.audit.AuditResult;
+import io.samokoder.audit.Auditor;
+import io.samokoder.audit.Baseline;
 import io.samokoder.engine.Finding;
-import io.samokoder.engine.Gate;
-import io.samokoder.engine.report.AuditReport;
-import io.samokoder.engine.report.ConsoleReport;
-import io.samokoder.engine.report.GithubAnnotations;
-import io.samokoder.engine.report.HtmlAuditReport;
-import io.samokoder.engine.report.JUnitReport;
-import io.samokoder.engine.report.JsonReport;
-import io.samokoder.engine.report.MarkdownAuditReport;
-import io.samokoder.engine.report.SarifReport;
+import io.samokoder.audit.Gate;
+import io.samokoder.report.AuditReport;
+import io.samokoder.report.ConsoleReport;
+import io.samokoder.report.GithubAnnotations;
+import io.samokoder.report.HtmlAuditReport;
+import io.samokoder.report.JUnitReport;
+import io.samokoder.report.JsonReport;
+import io.samokoder.report.MarkdownAuditReport;
+import io.samokoder.report.SarifReport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -3,7 +3,7 @@ package io.samokoder.run;
 import io.samokoder.engine.AuditException;
 import io.samokoder.engine.Category;
 import io.samokoder.engine.RuleMeta;
-import io.samokoder.engine.RuleRegistry;
+import io.samokoder.audit.RuleRegistry;
 import io.samokoder.engine.Severity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

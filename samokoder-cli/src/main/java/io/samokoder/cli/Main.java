@@ -1,7 +1,7 @@
 package io.samokoder.cli;
 
 import io.samokoder.engine.AuditException;
-import io.samokoder.engine.StagedFiles;
+import io.samokoder.audit.StagedFiles;
 import io.samokoder.run.AuditRequest;
 import io.samokoder.run.AuditService;
 import io.samokoder.run.Outputs;
@@ -181,7 +181,7 @@ public final class Main implements Callable<Integer> {
     static void printError(PrintWriter err, String message) {
         String[] lines = String.valueOf(message).split("\r\n|\r|\n", -1);
         for (int i = 0; i < lines.length; i++) {
-            err.println(io.samokoder.engine.LineEscape.consoleLine((i == 0 ? "samokoder: " : "") + lines[i]));
+            err.println(io.samokoder.workspace.LineEscape.consoleLine((i == 0 ? "samokoder: " : "") + lines[i]));
         }
     }
 
@@ -250,7 +250,7 @@ public final class Main implements Callable<Integer> {
     static final class VersionProvider implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[]{"samokoder " + io.samokoder.engine.Version.get()};
+            return new String[]{"samokoder " + io.samokoder.report.Version.get()};
         }
     }
 }

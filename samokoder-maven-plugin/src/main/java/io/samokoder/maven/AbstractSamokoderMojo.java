@@ -136,7 +136,7 @@ abstract class AbstractSamokoderMojo extends AbstractMojo {
             StringBuilder message = new StringBuilder();
             for (int i = 0; i < lines.length; i++) {
                 message.append(i == 0 ? "" : "\n")
-                        .append(io.samokoder.engine.LineEscape.consoleLine((i == 0 ? "samokoder: " : "") + lines[i]));
+                        .append(io.samokoder.workspace.LineEscape.consoleLine((i == 0 ? "samokoder: " : "") + lines[i]));
             }
             throw new MojoFailureException(message.toString(), e);
         }

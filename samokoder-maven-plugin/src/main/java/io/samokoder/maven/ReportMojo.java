@@ -1,7 +1,7 @@
 package io.samokoder.maven;
 
-import io.samokoder.engine.report.AuditReport;
-import io.samokoder.engine.report.HtmlAuditReport;
+import io.samokoder.report.AuditReport;
+import io.samokoder.report.HtmlAuditReport;
 import io.samokoder.run.AuditRequest;
 import io.samokoder.run.Outputs;
 import io.samokoder.run.Settings;

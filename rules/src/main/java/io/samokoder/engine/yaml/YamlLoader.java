@@ -1,7 +1,7 @@
 package io.samokoder.engine.yaml;
 
-import io.samokoder.engine.FileKinds;
-import io.samokoder.engine.Templates;
+import io.samokoder.workspace.FileKinds;
+import io.samokoder.workspace.Templates;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;

@@ -1,6 +1,6 @@
 package io.samokoder.model.alertmanager;
 
-import io.samokoder.engine.FileKinds;
+import io.samokoder.workspace.FileKinds;
 
 import java.util.Locale;
 import java.util.regex.Pattern;

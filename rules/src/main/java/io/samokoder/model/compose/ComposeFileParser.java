@@ -1,5 +1,6 @@
 package io.samokoder.model.compose;
 
+import io.samokoder.model.dotenv.Interpolation;
 import io.samokoder.engine.Workspace;
 import io.samokoder.engine.yaml.YamlDocument;
 import io.samokoder.model.Location;

@@ -1,10 +1,10 @@
 package io.samokoder.model.compose;
 
 import io.samokoder.engine.AuditContext;
-import io.samokoder.engine.FileKinds;
+import io.samokoder.workspace.FileKinds;
 import io.samokoder.engine.Parallel;
 import io.samokoder.engine.SourceFile;
-import io.samokoder.engine.Templates;
+import io.samokoder.workspace.Templates;
 import io.samokoder.engine.Workspace;
 import io.samokoder.model.dotenv.DotEnv;
 

@@ -1,5 +1,6 @@
 package io.samokoder.model.compose;
 
+import io.samokoder.model.dotenv.Interpolation;
 import io.samokoder.model.Location;
 
 import java.util.List;

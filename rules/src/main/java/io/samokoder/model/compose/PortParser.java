@@ -1,5 +1,6 @@
 package io.samokoder.model.compose;
 
+import io.samokoder.model.dotenv.Interpolation;
 import io.samokoder.engine.yaml.YamlDocument;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;

@@ -12,8 +12,8 @@
  *       {@code repositoryPathAt(containerPath)}, {@code mountAt(containerPath)}, {@code configFileArgument()},
  *       {@code commandOption(flag)}, {@code dnsNames()}, {@code effectiveNetworks()}.</li>
  *   <li>{@link io.samokoder.model.compose.ComposeValue}: raw text, resolved text, location and the
- *       {@link io.samokoder.model.compose.Interpolation.Reference}s evaluated (name, operator, default, set or not).</li>
- *   <li>{@link io.samokoder.model.compose.Interpolation}: compose-spec interpolation of any string.</li>
+ *       {@link io.samokoder.model.dotenv.Interpolation.Reference}s evaluated (name, operator, default, set or not).</li>
+ *   <li>{@link io.samokoder.model.dotenv.Interpolation}: compose-spec interpolation of any string.</li>
  *   <li>{@link io.samokoder.model.compose.ComposeInvocations}: where the repository runs compose (scripts, Makefiles,
  *       workflows, documented commands), with which files and variables, and which steps write env files;
  *       {@code sourceOf(ctx, project, file, variable)} says whether a variable the {@code .env} lacks is set by them.

@@ -7,7 +7,8 @@ import io.samokoder.model.compose.ComposeService;
 import io.samokoder.model.compose.ComposeStack;
 import io.samokoder.model.compose.ComposeValue;
 import io.samokoder.model.compose.Mount;
-import io.samokoder.model.render.RenderCommands;
+import io.samokoder.model.compose.ScriptPrograms;
+import io.samokoder.model.compose.ShellWords;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -362,11 +363,11 @@ public final class Container {
      * container's own settings (a {@code port: 9100} of a scrape job says nothing about where it listens).
      */
     private static boolean isConfigName(String path) {
-        if (io.samokoder.engine.FileKinds.isCompose(path) || io.samokoder.engine.FileKinds.isCi(path)
-                || io.samokoder.engine.FileKinds.isPrometheusByName(path)
-                || io.samokoder.engine.FileKinds.isPrometheusRules(path)
-                || io.samokoder.engine.FileKinds.isAlertmanagerByName(path)
-                || io.samokoder.engine.FileKinds.isGrafanaProvisioning(path)) {
+        if (io.samokoder.workspace.FileKinds.isCompose(path) || io.samokoder.workspace.FileKinds.isCi(path)
+                || io.samokoder.workspace.FileKinds.isPrometheusByName(path)
+                || io.samokoder.workspace.FileKinds.isPrometheusRules(path)
+                || io.samokoder.workspace.FileKinds.isAlertmanagerByName(path)
+                || io.samokoder.workspace.FileKinds.isGrafanaProvisioning(path)) {
             return false;
         }
         String n = path.substring(path.lastIndexOf('/') + 1).toLowerCase(java.util.Locale.ROOT);
@@ -440,13 +441,13 @@ public final class Container {
         while (!queue.isEmpty() && out.size() <= MAX_SCRIPTS) {
             String text = queue.poll();
             List<String> candidates = new ArrayList<>();
-            for (String word : RenderCommands.words(text.replace(';', ' ').replace("&&", " ").replace("|", " "))) {
+            for (String word : ShellWords.split(text.replace(';', ' ').replace("&&", " ").replace("|", " "))) {
                 String w = word.replaceAll("^[<>]+", "");
                 if ((w.startsWith("/") || w.startsWith("./")) && w.indexOf('$') < 0) {
                     candidates.add(w);
                 }
             }
-            for (String name : RenderCommands.commandNames(text)) {
+            for (String name : ScriptPrograms.commandNames(text)) {
                 for (String dir : PATH) {
                     candidates.add(dir + "/" + name); // a bare command name is looked up in PATH
                 }
@@ -483,7 +484,7 @@ public final class Container {
     /** The process as one shell text: the {@code sh -c} script when there is one, else the words joined. */
     public String commandText() {
         for (int i = 0; i + 1 < argv.size(); i++) {
-            String b = RenderCommands.basename(argv.get(i));
+            String b = ScriptPrograms.basename(argv.get(i));
             String next = argv.get(i + 1);
             if ((b.equals("sh") || b.equals("bash") || b.equals("ash") || b.equals("dash"))
                     && next.startsWith("-") && next.indexOf('c') > 0 && i + 2 < argv.size()) {

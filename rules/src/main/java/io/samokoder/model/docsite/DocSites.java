@@ -1,7 +1,7 @@
 package io.samokoder.model.docsite;
 
 import io.samokoder.engine.AuditContext;
-import io.samokoder.engine.FileKinds;
+import io.samokoder.workspace.FileKinds;
 import io.samokoder.engine.Workspace;
 
 import java.util.ArrayList;

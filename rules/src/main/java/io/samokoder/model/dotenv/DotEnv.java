@@ -2,7 +2,6 @@ package io.samokoder.model.dotenv;
 
 import io.samokoder.engine.AuditContext;
 import io.samokoder.engine.SourceFile;
-import io.samokoder.model.compose.Interpolation;
 
 import java.util.ArrayList;
 import java.util.Collections;

@@ -7,7 +7,7 @@ import com.vladsch.flexmark.html.IndependentAttributeProviderFactory;
 import com.vladsch.flexmark.html.renderer.AttributablePart;
 import com.vladsch.flexmark.html.renderer.LinkResolverContext;
 import com.vladsch.flexmark.util.ast.Document;
-import io.samokoder.engine.LineIndex;
+import io.samokoder.workspace.LineIndex;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 

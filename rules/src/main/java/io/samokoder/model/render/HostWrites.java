@@ -1,7 +1,7 @@
 package io.samokoder.model.render;
 
 import io.samokoder.engine.AuditContext;
-import io.samokoder.engine.FileKinds;
+import io.samokoder.workspace.FileKinds;
 import io.samokoder.engine.SourceFile;
 import io.samokoder.engine.Workspace;
 import io.samokoder.model.Location;

@@ -1,8 +1,8 @@
 package io.samokoder.model.settings;
 
 import io.samokoder.engine.AuditContext;
-import io.samokoder.engine.FileKinds;
-import io.samokoder.engine.LineIndex;
+import io.samokoder.workspace.FileKinds;
+import io.samokoder.workspace.LineIndex;
 import io.samokoder.engine.SourceFile;
 import io.samokoder.engine.yaml.YamlDocument;
 import io.samokoder.model.dotenv.DotEnv;

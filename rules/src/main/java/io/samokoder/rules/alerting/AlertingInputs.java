@@ -3,7 +3,7 @@ package io.samokoder.rules.alerting;
 import io.samokoder.engine.AuditContext;
 import io.samokoder.model.alertmanager.AlertmanagerConfigs;
 import io.samokoder.model.docker.Containers;
-import io.samokoder.engine.FileKinds;
+import io.samokoder.workspace.FileKinds;
 import io.samokoder.engine.SourceFile;
 
 import java.util.LinkedHashSet;

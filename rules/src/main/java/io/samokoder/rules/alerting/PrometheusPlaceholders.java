@@ -1,7 +1,7 @@
 package io.samokoder.rules.alerting;
 
 import io.samokoder.engine.AuditContext;
-import io.samokoder.engine.FileKinds;
+import io.samokoder.workspace.FileKinds;
 import io.samokoder.engine.Finding;
 import io.samokoder.engine.FindingSink;
 import io.samokoder.engine.Rule;
@@ -87,7 +87,7 @@ final class PrometheusPlaceholders {
                 sink.report(finding(rule, file, yaml, site, types, externalLabel, v.reason()));
             }
             if (why != null) {
-                sink.report(UnresolvedPlaceholderRule.undecided(rule, file.path(), undecided, why, "Prometheus"));
+                sink.report(UndecidedPlaceholders.finding(rule, file.path(), undecided, why, "Prometheus"));
             }
         }
     }

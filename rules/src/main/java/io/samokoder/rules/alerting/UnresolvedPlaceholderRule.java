@@ -16,7 +16,6 @@ import io.samokoder.model.placeholders.YamlPlaceholders;
 import io.samokoder.model.render.ConfigRendering;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -86,7 +85,7 @@ public final class UnresolvedPlaceholderRule implements Rule {
                 }
             }
             if (why != null) {
-                sink.report(undecided(this, config.path(), undecided, why, "Alertmanager"));
+                sink.report(UndecidedPlaceholders.finding(this, config.path(), undecided, why, "Alertmanager"));
             }
         }
         PrometheusPlaceholders.check(this, context, types, sink);
@@ -126,32 +125,6 @@ public final class UnresolvedPlaceholderRule implements Rule {
                         + " file-field or -), types as in the built-in field-types.tsv.")
                 .key("field-types:" + path).build());
         return FieldTypes.builtIn();
-    }
-
-    /**
-     * One {@code info} finding for a file whose placeholders the tool cannot judge: a step it does not follow renders
-     * the file, or the file is mounted where the program does not read its config.
-     */
-    static Finding undecided(Rule rule, String path, List<YamlPlaceholders.Site> sites, ConfigRendering.Verdict why,
-                             String program) {
-        Set<String> names = new LinkedHashSet<>();
-        sites.forEach(s -> names.add(s.placeholder().display()));
-        List<String> shown = new ArrayList<>(names);
-        String list = String.join(", ", shown.subList(0, Math.min(5, shown.size())))
-                + (shown.size() > 5 ? " and " + (shown.size() - 5) + " more" : "");
-        String message = why.reading() == ConfigRendering.Reading.UNFOLLOWED
-                ? list + " not checked: " + why.reason() + "; whether they are replaced before " + program
-                + " loads the config is not known"
-                : list + " not checked: " + why.reason() + ", so this file is not the config " + program
-                + " loads";
-        YamlPlaceholders.Site first = sites.get(0);
-        return Finding.of(rule).at(path, first.line(), first.column()).severity(Severity.INFO)
-                .message(message)
-                .remediation("Nothing to fix if the render step replaces every placeholder; otherwise render with"
-                        + " envsubst (optionally limited by SHELL-FORMAT) or sed with literal paths, which this check"
-                        + " follows, or use the field's *_file variant.")
-                .key("undecided@" + path)
-                .build();
     }
 
     private Finding alertmanagerFinding(AlertmanagerConfig config, YamlPlaceholders.Site site, FieldTypes types,

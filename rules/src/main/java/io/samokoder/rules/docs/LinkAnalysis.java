@@ -1,7 +1,7 @@
 package io.samokoder.rules.docs;
 
 import io.samokoder.engine.AuditContext;
-import io.samokoder.engine.FileKinds;
+import io.samokoder.workspace.FileKinds;
 import io.samokoder.engine.Parallel;
 import io.samokoder.engine.Severity;
 import io.samokoder.engine.SourceFile;

@@ -1,10 +1,12 @@
 package io.samokoder.rules.docs;
 
+import io.samokoder.workspace.AtomicFiles;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.samokoder.engine.BoundedFiles;
+import io.samokoder.workspace.BoundedFiles;
 
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLParameters;
@@ -460,7 +462,7 @@ public final class OnlineLinkChecker {
             return; // a FIFO would block the write, a link would write elsewhere: no cache is better
         }
         try {
-            io.samokoder.engine.AtomicFiles.write(cacheFile, JSON.writerWithDefaultPrettyPrinter()
+            io.samokoder.workspace.AtomicFiles.write(cacheFile, JSON.writerWithDefaultPrettyPrinter()
                     .writeValueAsBytes(root));
         } catch (IOException e) {
             // the cache is an optimisation; failing to write it changes no result

@@ -2,7 +2,7 @@ package io.samokoder.rules.monitoring;
 
 import io.samokoder.engine.AuditContext;
 import io.samokoder.engine.Category;
-import io.samokoder.engine.FileKinds;
+import io.samokoder.workspace.FileKinds;
 import io.samokoder.engine.Finding;
 import io.samokoder.engine.FindingSink;
 import io.samokoder.engine.Rule;
@@ -20,7 +20,7 @@ import io.samokoder.model.compose.ComposeProject;
 import io.samokoder.model.compose.ComposeService;
 import io.samokoder.model.compose.ComposeStack;
 import io.samokoder.model.compose.ImageCatalog;
-import io.samokoder.model.compose.Interpolation;
+import io.samokoder.model.dotenv.Interpolation;
 import io.samokoder.model.compose.PortMapping;
 import io.samokoder.model.dotenv.DotEnv;
 

@@ -2,7 +2,7 @@ package io.samokoder.rules.monitoring;
 
 import io.samokoder.engine.AuditContext;
 import io.samokoder.engine.Category;
-import io.samokoder.engine.FileKinds;
+import io.samokoder.workspace.FileKinds;
 import io.samokoder.engine.Finding;
 import io.samokoder.engine.FindingSink;
 import io.samokoder.engine.Rule;
@@ -136,7 +136,7 @@ public final class GrafanaDatasourceUnreachableRule implements Rule {
         }
         String name = YamlDocument.scalar(m.get("name")).orElse("?");
         String host = host(url.get());
-        String shown = withoutCredentials(url.get());
+        String shown = Monitoring.shown(url.get());
         if (host == null || host.isEmpty()) {
             return;
         }
@@ -172,11 +172,6 @@ public final class GrafanaDatasourceUnreachableRule implements Rule {
                         + " container_name, hostname or alias '" + host + "' exists in " + Monitoring.searched(stacks)
                         + "; closest services: " + Monitoring.list(Monitoring.closest(host, names)))
                 .key(name + "|" + host).build());
-    }
-
-    /** {@code http://user:secret@host} printed as {@code http://***@host}: credentials never reach a message. */
-    static String withoutCredentials(String url) {
-        return url.replaceAll("(?<=//)[^/@\\s]+@", "***@");
     }
 
     /** The host of a URL (lower case), or null when it does not parse. */

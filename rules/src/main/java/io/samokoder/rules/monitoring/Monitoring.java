@@ -216,9 +216,12 @@ final class Monitoring {
         return out;
     }
 
-    /** A URL or target as printed in a message: {@code user:secret@} replaced by {@code ***@}. */
+    /**
+     * A URL or target as printed in a message: {@code http://user:secret@host} as {@code http://***@host}, so
+     * credentials never reach a message.
+     */
     static String shown(String text) {
-        return GrafanaDatasourceUnreachableRule.withoutCredentials(text);
+        return text.replaceAll("(?<=//)[^/@\\s]+@", "***@");
     }
 
     /** {@code folder/rel} normalised ({@code ..} resolved), {@code ""} for the repository root. */

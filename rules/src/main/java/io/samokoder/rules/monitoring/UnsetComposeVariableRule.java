@@ -12,7 +12,7 @@ import io.samokoder.model.compose.ComposeFile;
 import io.samokoder.model.compose.ComposeInvocations;
 import io.samokoder.model.compose.ComposeService;
 import io.samokoder.model.compose.ComposeValue;
-import io.samokoder.model.compose.Interpolation;
+import io.samokoder.model.dotenv.Interpolation;
 import io.samokoder.model.compose.PortMapping;
 import io.samokoder.model.dotenv.DotEnv;
 

@@ -2,7 +2,7 @@ package io.samokoder.rules.readiness;
 
 import io.samokoder.engine.AuditContext;
 import io.samokoder.engine.Category;
-import io.samokoder.engine.FileKinds;
+import io.samokoder.workspace.FileKinds;
 import io.samokoder.engine.Finding;
 import io.samokoder.engine.FindingSink;
 import io.samokoder.engine.Rule;

@@ -1,7 +1,7 @@
 package io.samokoder.rules.secrets;
 
 import io.samokoder.engine.AuditContext;
-import io.samokoder.engine.FileKinds;
+import io.samokoder.workspace.FileKinds;
 import io.samokoder.engine.SourceFile;
 import io.samokoder.engine.yaml.YamlDocument;
 import io.samokoder.model.settings.Setting;

@@ -1,7 +1,7 @@
 package io.samokoder.rules.secrets;
 
 import io.samokoder.engine.AuditContext;
-import io.samokoder.engine.LineIndex;
+import io.samokoder.workspace.LineIndex;
 import io.samokoder.engine.Parallel;
 import io.samokoder.engine.SourceFile;
 import io.samokoder.engine.Workspace;

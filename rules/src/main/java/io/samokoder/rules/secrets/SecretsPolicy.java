@@ -1,7 +1,7 @@
 package io.samokoder.rules.secrets;
 
 import io.samokoder.engine.AuditContext;
-import io.samokoder.engine.FileKinds;
+import io.samokoder.workspace.FileKinds;
 import io.samokoder.engine.Severity;
 import io.samokoder.model.Location;
 import io.samokoder.model.environments.DevelopmentStacks;

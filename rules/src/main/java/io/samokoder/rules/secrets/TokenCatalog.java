@@ -123,12 +123,12 @@ public final class TokenCatalog {
             }
             Path file = ctx.workspace().root().resolve(option);
             try {
-                String text = io.samokoder.engine.BoundedFiles.readString(file, ctx.config().maxFileSize(),
+                String text = io.samokoder.workspace.BoundedFiles.readString(file, ctx.config().maxFileSize(),
                         ctx.workspace().root());
                 return extend(builtIn(), parse(text, option));
             } catch (IOException e) {
                 return new TokenCatalog(builtIn().patterns, OPTION + " " + option + " cannot be read: "
-                        + io.samokoder.engine.BoundedFiles.reason(e));
+                        + io.samokoder.workspace.BoundedFiles.reason(e));
             } catch (IllegalArgumentException e) {
                 return new TokenCatalog(builtIn().patterns, OPTION + " " + option + ": " + e.getMessage());
             }

@@ -91,7 +91,7 @@ public final class Weakness {
             String file = ctx.config().optionOr(OPTION, "").trim();
             if (!file.isEmpty()) {
                 try {
-                    dict.addAll(parse(io.samokoder.engine.BoundedFiles.readString(
+                    dict.addAll(parse(io.samokoder.workspace.BoundedFiles.readString(
                             ctx.workspace().root().resolve(file), ctx.config().maxFileSize(), ctx.workspace().root())));
                 } catch (IOException e) {
                     // an unreadable extension file leaves the built-in list; the rule documents the option
@@ -107,7 +107,7 @@ public final class Weakness {
             }
             Set<String> services = new HashSet<>();
             for (io.samokoder.engine.SourceFile f : ctx.workspace().files()) {
-                if (io.samokoder.engine.FileKinds.isCompose(f.path()) && f.size() < FileSettings.MAX_SIZE) {
+                if (io.samokoder.workspace.FileKinds.isCompose(f.path()) && f.size() < FileSettings.MAX_SIZE) {
                     Map<String, org.yaml.snakeyaml.nodes.Node> top = ctx.yaml(f).rootMapping();
                     io.samokoder.engine.yaml.YamlDocument.scalar(top.get("name"))
                             .ifPresent(n -> addProjectName(names, n)); // compose's top-level project name

@@ -1,7 +1,8 @@
 package io.samokoder.model.compose;
 
+import io.samokoder.model.dotenv.Interpolation;
 import io.samokoder.engine.AuditContext;
-import io.samokoder.model.compose.Interpolation.Operator;
+import io.samokoder.model.dotenv.Interpolation.Operator;
 import io.samokoder.testing.TempRepo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -3,7 +3,7 @@ package io.samokoder.rules.alerting;
 import java.time.Duration;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import io.samokoder.engine.AuditConfig;
-import io.samokoder.engine.Auditor;
+import io.samokoder.audit.Auditor;
 import io.samokoder.engine.Finding;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,7 +1,7 @@
 package io.samokoder.rules.alerting;
 
 import io.samokoder.engine.AuditContext;
-import io.samokoder.engine.AuditResult;
+import io.samokoder.audit.AuditResult;
 import io.samokoder.engine.Finding;
 import io.samokoder.engine.Workspace;
 import io.samokoder.engine.yaml.YamlDocument;

@@ -2,7 +2,7 @@ package io.samokoder.rules.alerting;
 
 import io.samokoder.engine.AuditContext;
 import io.samokoder.model.render.ConfigRendering;
-import io.samokoder.engine.AuditResult;
+import io.samokoder.audit.AuditResult;
 import io.samokoder.engine.Finding;
 import io.samokoder.engine.SourceFile;
 import io.samokoder.engine.Workspace;

@@ -1,10 +1,10 @@
 package io.samokoder.rules.docs;
 
 import io.samokoder.engine.AuditConfig;
-import io.samokoder.engine.AuditResult;
-import io.samokoder.engine.Auditor;
+import io.samokoder.audit.AuditResult;
+import io.samokoder.audit.Auditor;
 import io.samokoder.engine.Finding;
-import io.samokoder.engine.RuleRegistry;
+import io.samokoder.audit.RuleRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

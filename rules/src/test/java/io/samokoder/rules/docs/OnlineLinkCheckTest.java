@@ -3,7 +3,7 @@ package io.samokoder.rules.docs;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.samokoder.engine.AuditConfig;
-import io.samokoder.engine.Auditor;
+import io.samokoder.audit.Auditor;
 import io.samokoder.engine.Finding;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,7 +1,7 @@
 package io.samokoder.rules.docs;
 
 import io.samokoder.engine.AuditConfig;
-import io.samokoder.engine.Auditor;
+import io.samokoder.audit.Auditor;
 import io.samokoder.engine.Finding;
 import io.samokoder.fixtures.Fixtures;
 import io.samokoder.model.markdown.MarkdownDocument;

@@ -1,6 +1,6 @@
 package io.samokoder.rules.monitoring;
 
-import io.samokoder.engine.AuditResult;
+import io.samokoder.audit.AuditResult;
 import io.samokoder.engine.Category;
 import io.samokoder.engine.Finding;
 import io.samokoder.fixtures.Fixtures;

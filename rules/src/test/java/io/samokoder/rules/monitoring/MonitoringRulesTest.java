@@ -1,7 +1,7 @@
 package io.samokoder.rules.monitoring;
 
-import io.samokoder.engine.AuditResult;
-import io.samokoder.engine.Auditor;
+import io.samokoder.audit.AuditResult;
+import io.samokoder.audit.Auditor;
 import io.samokoder.engine.Finding;
 import io.samokoder.engine.Rule;
 import io.samokoder.engine.Severity;

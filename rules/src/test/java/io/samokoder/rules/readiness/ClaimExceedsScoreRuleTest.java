@@ -1,8 +1,8 @@
 package io.samokoder.rules.readiness;
 
 import io.samokoder.engine.AuditConfig;
-import io.samokoder.engine.AuditResult;
-import io.samokoder.engine.Auditor;
+import io.samokoder.audit.AuditResult;
+import io.samokoder.audit.Auditor;
 import io.samokoder.engine.Finding;
 import io.samokoder.engine.Severity;
 import io.samokoder.fixtures.Fixtures;

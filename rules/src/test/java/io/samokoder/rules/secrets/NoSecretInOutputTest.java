@@ -1,16 +1,16 @@
 package io.samokoder.rules.secrets;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.samokoder.engine.AuditResult;
+import io.samokoder.audit.AuditResult;
 import io.samokoder.engine.Finding;
-import io.samokoder.engine.report.AuditReport;
-import io.samokoder.engine.report.ConsoleReport;
-import io.samokoder.engine.report.GithubAnnotations;
-import io.samokoder.engine.report.HtmlAuditReport;
-import io.samokoder.engine.report.JUnitReport;
-import io.samokoder.engine.report.MarkdownAuditReport;
-import io.samokoder.engine.report.JsonReport;
-import io.samokoder.engine.report.SarifReport;
+import io.samokoder.report.AuditReport;
+import io.samokoder.report.ConsoleReport;
+import io.samokoder.report.GithubAnnotations;
+import io.samokoder.report.HtmlAuditReport;
+import io.samokoder.report.JUnitReport;
+import io.samokoder.report.MarkdownAuditReport;
+import io.samokoder.report.JsonReport;
+import io.samokoder.report.SarifReport;
 import io.samokoder.fixtures.Fixtures;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;

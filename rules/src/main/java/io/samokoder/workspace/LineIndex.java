@@ -1,0 +1,48 @@
+package io.samokoder.workspace;
+
+import java.util.Arrays;
+
+/** Line starts of a text ({@code \n}, {@code \r\n} and lone {@code \r} end a line), for 1-based lines and columns. */
+public final class LineIndex {
+
+    private final int[] starts;
+
+    public LineIndex(CharSequence text) {
+        int[] s = new int[16];
+        int n = 1;
+        for (int i = 0, len = text.length(); i < len; i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r' && (i + 1 >= len || text.charAt(i + 1) != '\n')) {
+                if (i + 1 == len) {
+                    break; // a final terminator does not start another line
+                }
+                if (n == s.length) {
+                    s = Arrays.copyOf(s, n * 2);
+                }
+                s[n++] = i + 1;
+            }
+        }
+        this.starts = Arrays.copyOf(s, n);
+    }
+
+    /** Number of lines (at least 1). */
+    public int count() {
+        return starts.length;
+    }
+
+    /** Offset where a 1-based line starts. */
+    public int start(int line) {
+        return starts[line - 1];
+    }
+
+    /** 1-based line of an offset. */
+    public int line(int offset) {
+        int i = Arrays.binarySearch(starts, offset);
+        return (i >= 0 ? i : -i - 2) + 1;
+    }
+
+    /** 1-based column of an offset. */
+    public int column(int offset) {
+        return offset - starts[line(offset) - 1] + 1;
+    }
+}

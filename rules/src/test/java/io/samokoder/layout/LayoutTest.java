@@ -1,0 +1,69 @@
+package io.samokoder.layout;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The package layout the design describes: workspace (file input) below the rule SPI ({@code engine}), models and
+ * rules above it; the audit (orchestration) above the SPI, reporters above the audit, the service ({@code run}) on
+ * top. Checked on the compiled main classes, so a new import that closes a cycle fails the build.
+ */
+class LayoutTest {
+
+    private static JavaClasses main;
+
+    @BeforeAll
+    static void importMainClasses() {
+        main = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.samokoder");
+    }
+
+    @Test
+    void theMainClassesAreThere() {
+        // an empty import would make every rule below pass without checking anything
+        assertThat(main.containPackage("io.samokoder.engine")).isTrue();
+        assertThat(main.containPackage("io.samokoder.rules.monitoring")).isTrue();
+        assertThat(main.size()).isGreaterThan(200);
+    }
+
+    @Test
+    void noPackageCycle() {
+        slices().matching("io.samokoder.(**)").should().beFreeOfCycles().check(main);
+    }
+
+    @Test
+    void rulesAndModelsDoNotDependOnMavenOrTheLayersAboveThem() {
+        noClasses().that().resideInAnyPackage("io.samokoder.rules..", "io.samokoder.model..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.maven..", "io.samokoder.audit..",
+                        "io.samokoder.report..", "io.samokoder.run..")
+                .check(main);
+    }
+
+    @Test
+    void theSpiDoesNotDependOnTheAuditReportsServiceModelsOrRules() {
+        noClasses().that().resideInAnyPackage("io.samokoder.engine..", "io.samokoder.workspace..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.samokoder.audit..", "io.samokoder.report..",
+                        "io.samokoder.run..", "io.samokoder.model..", "io.samokoder.rules..",
+                        "org.apache.maven..")
+                .check(main);
+    }
+
+    @Test
+    void theWorkspaceDependsOnNothingElseInTheProject() {
+        noClasses().that().resideInAPackage("io.samokoder.workspace..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.samokoder.engine..")
+                .check(main);
+    }
+
+    @Test
+    void rulesDoNotUseEachOthersCategories() {
+        slices().matching("io.samokoder.rules.(*)..").should().notDependOnEachOther().check(main);
+    }
+}
