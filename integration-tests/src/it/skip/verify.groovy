@@ -15,7 +15,7 @@ assert pom.parent.isEmpty() : 'the installed plugin POM names a parent'
 assert pom.dependencyManagement.isEmpty()
 def jar = new java.util.jar.JarFile(new File(pluginDir, "samokoder-maven-plugin-${projectVersion}.jar"))
 try {
-    assert jar.getEntry('io/samokoder/engine/Auditor.class') != null
+    assert jar.getEntry('io/samokoder/audit/Auditor.class') != null
     assert jar.getEntry('org/eclipse/jgit/ignore/IgnoreNode.class') != null
     assert jar.getEntry('org/apache/maven/reporting/MavenReport.class') != null
     assert jar.getEntry('org/apache/maven/doxia/sink/Sink.class') != null
