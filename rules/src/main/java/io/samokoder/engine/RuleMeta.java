@@ -4,12 +4,11 @@ package io.samokoder.engine;
 public record RuleMeta(String id, Category category, Severity severity, String summary, String remediation,
                        String description) {
 
-    /** Built-in rules from the index the build writes ({@link RuleIndex}), any other rule from its annotation. */
+    /** Read once per class: {@link Rule#meta()} is asked for every finding. */
     private static final ClassValue<RuleMeta> CACHE = new ClassValue<>() {
         @Override
         protected RuleMeta computeValue(Class<?> type) {
-            RuleMeta indexed = RuleIndex.builtIn().get(type.getName());
-            return indexed != null ? indexed : fromAnnotation(type);
+            return fromAnnotation(type);
         }
     };
 

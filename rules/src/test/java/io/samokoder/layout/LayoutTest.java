@@ -1,11 +1,19 @@
 package io.samokoder.layout;
 
+import com.tngtech.archunit.core.domain.JavaAccess;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import io.samokoder.engine.Rule;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -65,5 +73,39 @@ class LayoutTest {
     @Test
     void rulesDoNotUseEachOthersCategories() {
         slices().matching("io.samokoder.rules.(*)..").should().notDependOnEachOther().check(main);
+    }
+
+    /**
+     * Rules only judge: a static method or field of a rule used by another class is a shared piece (a model, a finding
+     * builder) that belongs in {@code model/} or in a helper of the category package. A rule's own nested classes and
+     * lambdas count as the rule itself.
+     */
+    @Test
+    void noClassUsesAStaticMemberOfAnotherRule() {
+        classes().should(new ArchCondition<JavaClass>("use static members of no rule other than itself") {
+            @Override
+            public void check(JavaClass origin, ConditionEvents events) {
+                for (JavaAccess<?> access : origin.getAccessesFromSelf()) {
+                    JavaClass owner = access.getTarget().getOwner();
+                    if (owner.isAssignableTo(Rule.class) && !owner.isInterface()
+                            && !topLevel(owner).equals(topLevel(origin)) && isStatic(access)) {
+                        events.add(SimpleConditionEvent.violated(access, access.getDescription()));
+                    }
+                }
+            }
+        }).check(main);
+    }
+
+    private static boolean isStatic(JavaAccess<?> access) {
+        return access.getTarget().resolveMember()
+                .map(m -> m.getModifiers().contains(JavaModifier.STATIC)).orElse(false);
+    }
+
+    private static JavaClass topLevel(JavaClass c) {
+        JavaClass top = c;
+        while (top.getEnclosingClass().isPresent()) {
+            top = top.getEnclosingClass().get();
+        }
+        return top;
     }
 }

@@ -76,7 +76,7 @@ public final class BrokenExternalLinkRule implements Rule {
                         "Age after which a cached result is checked again."));
     }
 
-    public static boolean enabled(AuditConfig config) {
+    private static boolean enabled(AuditConfig config) {
         return Boolean.parseBoolean(config.optionOr("docs.online", "false").trim());
     }
 

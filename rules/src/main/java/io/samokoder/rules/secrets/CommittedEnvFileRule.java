@@ -46,8 +46,6 @@ public final class CommittedEnvFileRule implements Rule {
         return java.util.List.of(SecretsAllowlist.ALLOW_VALUES);
     }
 
-    static final String URL_PASSWORD = "url-password";
-
     /** Keys listed in one message; the rest are counted. */
     static final int LISTED = 20;
 
@@ -147,7 +145,7 @@ public final class CommittedEnvFileRule implements Rule {
                 continue;
             }
             // a URL's password is judged as a password, not as a provider's token
-            boolean token = catalog.scan(value).stream().anyMatch(m -> !m.pattern().id().equals(URL_PASSWORD));
+            boolean token = catalog.scan(value).stream().anyMatch(m -> !m.pattern().id().equals(TokenCatalog.URL_PASSWORD));
             if (token) {
                 sink.report(Finding.of(this).at(file.path(), s.line(), s.column())
                         .message("template " + file.name() + " holds a provider token for " + s.name() + " ("

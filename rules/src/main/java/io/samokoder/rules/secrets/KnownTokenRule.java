@@ -71,7 +71,7 @@ public final class KnownTokenRule implements Rule {
                 if (allow.allows(h.secret())) {
                     continue;
                 }
-                if (h.pattern().id().equals(CommittedEnvFileRule.URL_PASSWORD)) {
+                if (h.pattern().id().equals(TokenCatalog.URL_PASSWORD)) {
                     if (envFiles == null) {
                         envFiles = EnvFiles.all(context).keySet();
                     }

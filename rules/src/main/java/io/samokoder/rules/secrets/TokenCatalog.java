@@ -36,6 +36,9 @@ public final class TokenCatalog {
             io.samokoder.engine.RuleOption.Type.PATH, "", "A YAML file in the repository of further token formats, in"
                     + " the format of the built-in token-patterns.yml; an entry with a built-in id replaces it.");
     static final String RESOURCE = "/io/samokoder/rules/secrets/token-patterns.yml";
+
+    /** The built-in pattern of a password in a URL ({@code scheme://user:password@host}). */
+    static final String URL_PASSWORD = "url-password";
     /** How far before a keyword hit a token may start (prefixes like {@code -----BEGIN RSA} or a URL scheme). */
     static final int LOOK_BACK = 96;
     static final int DEFAULT_WINDOW = 1024;
