@@ -219,7 +219,7 @@ public final class Main implements Callable<Integer> {
                 new AuditReport.Options(config.locale(), partial ? null : config.minScore(), config.failOnSeverity())));
         // in the staged-files mode only some checks ran: the score is partial and does not gate
         Gate gate = Gate.evaluate(result, partial ? 0 : config.minScore(), config.failOnSeverity());
-        List<String> lines = ConsoleReport.lines(result);
+        List<String> lines = ConsoleReport.lines(result, config.locale());
         if (partial) {
             out.println("samokoder: pre-commit mode, " + config.changedFiles().size() + " changed file"
                     + (config.changedFiles().size() == 1 ? "" : "s") + ", " + result.rulesRun().size()

@@ -55,7 +55,7 @@ final class CheckRun {
                 settings.junit == null ? null : settings.output(settings.junit, "TEST-samokoder.xml"),
                 settings.output(settings.report, "samokoder-report.html"),
                 new AuditReport.Options(config.locale(), config.minScore(), config.failOnSeverity())));
-        List<String> lines = ConsoleReport.lines(result);
+        List<String> lines = ConsoleReport.lines(result, config.locale());
         for (int i = 0; i < lines.size(); i++) {
             if (i < 4) {
                 out.info(lines.get(i));

@@ -25,7 +25,8 @@ import java.util.TreeMap;
  * severity with {@code file:line} and remediation, the checks that ran and found nothing, and what is new or fixed
  * since the baseline. This class holds what the report says; {@link MarkdownAuditReport} and
  * {@link HtmlAuditReport} only lay it out. Every piece of text comes from the {@code AuditReport} resource bundle
- * (English, Russian); finding messages and rule metadata are the rules' own (English).
+ * (English, Russian); finding messages, rule summaries and remediations come in the report's language from the
+ * rules' own bundles ({@link Finding#messageIn(Locale)}, {@link RuleMeta#summaryIn(Locale)}).
  */
 public final class AuditReport {
 
@@ -88,6 +89,21 @@ public final class AuditReport {
         return f.format(args);
     }
 
+    /** A finding's message in the report's language. */
+    String message(Finding f) {
+        return f.messageIn(options.locale());
+    }
+
+    /** A finding's remediation in the report's language. */
+    String remediation(Finding f) {
+        return f.remediationIn(options.locale());
+    }
+
+    /** A rule's summary in the report's language. */
+    String summary(RuleMeta m) {
+        return m.summaryIn(options.locale());
+    }
+
     String language() {
         return bundle.getLocale().getLanguage().isEmpty() ? "en" : bundle.getLocale().getLanguage();
     }
@@ -143,7 +159,7 @@ public final class AuditReport {
                 reason = t("reason.counts", counts(counts));
                 new TreeMap<>(byRule).forEach((id, n) -> {
                     RuleMeta m = rules.get(id);
-                    ruleLines.add(id + " \u00d7" + n + (m == null ? "" : " \u2014 " + m.summary()));
+                    ruleLines.add(id + " \u00d7" + n + (m == null ? "" : " \u2014 " + summary(m)));
                 });
             }
             rows.add(new CategoryRow(c, categoryName(c), score, counts, reason, ruleLines));

@@ -142,10 +142,10 @@ public final class HtmlAuditReport {
                 if (f.status() == Finding.Status.BASELINED) {
                     h.append(" <span class=\"tag\">").append(e(r.t("status.baselined"))).append("</span>");
                 }
-                h.append("<p class=\"msg\">").append(e(f.message())).append("</p>");
-                if (!f.remediation().isBlank()) {
+                h.append("<p class=\"msg\">").append(e(r.message(f))).append("</p>");
+                if (!r.remediation(f).isBlank()) {
                     h.append("<p class=\"fix\"><b>").append(e(r.t("label.remediation"))).append(":</b> ")
-                            .append(e(f.remediation())).append("</p>");
+                            .append(e(r.remediation(f))).append("</p>");
                 }
                 h.append("</li>\n");
             }
@@ -163,7 +163,7 @@ public final class HtmlAuditReport {
                 h.append("<ul class=\"new\">\n");
                 for (Finding f : fresh) {
                     h.append("<li><code>").append(e(f.location())).append("</code> <span class=\"rule\">")
-                            .append(e(f.ruleId())).append("</span> ").append(e(f.message())).append("</li>\n");
+                            .append(e(f.ruleId())).append("</span> ").append(e(r.message(f))).append("</li>\n");
                 }
                 h.append("</ul>\n");
             }
@@ -190,7 +190,7 @@ public final class HtmlAuditReport {
                     .append(e(r.t("column.category"))).append("</th></tr>\n");
             for (RuleMeta m : clean) {
                 h.append("<tr><td><code>").append(e(m.id())).append("</code><br><span class=\"muted\">")
-                        .append(e(m.summary())).append("</span></td><td>").append(e(r.categoryName(m.category())))
+                        .append(e(r.summary(m))).append("</span></td><td>").append(e(r.categoryName(m.category())))
                         .append("</td></tr>\n");
             }
             h.append("</table>\n");
@@ -201,7 +201,7 @@ public final class HtmlAuditReport {
             h.append("<h2>").append(e(r.t("section.suppressed"))).append("</h2>\n<ul class=\"suppressed\">\n");
             for (Finding f : suppressed) {
                 h.append("<li><code>").append(e(f.location())).append("</code> <span class=\"rule\">")
-                        .append(e(f.ruleId())).append("</span> ").append(e(f.message()));
+                        .append(e(f.ruleId())).append("</span> ").append(e(r.message(f)));
                 if (f.suppressionReason() != null && !f.suppressionReason().isBlank()) {
                     h.append(" \u2014 ").append(e(r.t("column.reason"))).append(": ").append(e(f.suppressionReason()));
                 }

@@ -74,7 +74,7 @@ public final class MarkdownAuditReport {
             } else {
                 for (Finding f : fresh) {
                     md.append("- ").append(code(f.location())).append(" ").append(code(f.ruleId())).append(' ')
-                            .append(esc(f.message())).append('\n');
+                            .append(esc(r.message(f))).append('\n');
                 }
                 md.append('\n');
             }
@@ -97,7 +97,7 @@ public final class MarkdownAuditReport {
             md.append(esc(r.t("clean.none"))).append("\n\n");
         } else {
             for (RuleMeta m : clean) {
-                md.append("- ").append(code(m.id())).append(" \u2014 ").append(esc(m.summary())).append('\n');
+                md.append("- ").append(code(m.id())).append(" \u2014 ").append(esc(r.summary(m))).append('\n');
             }
             md.append('\n');
         }
@@ -107,7 +107,7 @@ public final class MarkdownAuditReport {
             md.append("## ").append(esc(r.t("section.suppressed"))).append("\n\n");
             for (Finding f : suppressed) {
                 md.append("- ").append(code(f.location())).append(" ").append(code(f.ruleId())).append(' ')
-                        .append(esc(f.message()));
+                        .append(esc(r.message(f)));
                 if (f.suppressionReason() != null && !f.suppressionReason().isBlank()) {
                     md.append(" \u2014 ").append(esc(r.t("column.reason"))).append(": ")
                             .append(esc(f.suppressionReason()));
@@ -125,9 +125,9 @@ public final class MarkdownAuditReport {
         if (f.status() == Finding.Status.BASELINED) {
             md.append(" _(").append(esc(r.t("status.baselined"))).append(")_");
         }
-        md.append(" \u2014 ").append(esc(f.message())).append('\n');
-        if (!f.remediation().isBlank()) {
-            md.append("  - ").append(esc(r.t("label.remediation"))).append(": ").append(esc(f.remediation()))
+        md.append(" \u2014 ").append(esc(r.message(f))).append('\n');
+        if (!r.remediation(f).isBlank()) {
+            md.append("  - ").append(esc(r.t("label.remediation"))).append(": ").append(esc(r.remediation(f)))
                     .append('\n');
         }
     }

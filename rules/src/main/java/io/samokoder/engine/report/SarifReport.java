@@ -27,6 +27,11 @@ public final class SarifReport {
     }
 
     public static byte[] render(AuditResult result) {
+        return render(result, java.util.Locale.ENGLISH);
+    }
+
+    /** Messages, rule summaries and help in the given language; rule ids and property names never change. */
+    public static byte[] render(AuditResult result, java.util.Locale locale) {
         ObjectNode root = Json.object();
         root.put("$schema", SCHEMA);
         root.put("version", "2.1.0");
@@ -44,9 +49,9 @@ public final class SarifReport {
             ObjectNode r = rules.addObject();
             r.put("id", m.id());
             r.put("name", ruleName(m.id()));
-            r.putObject("shortDescription").put("text", m.summary());
-            r.putObject("fullDescription").put("text", m.description().isEmpty() ? m.summary() : m.description());
-            r.putObject("help").put("text", m.remediation());
+            r.putObject("shortDescription").put("text", m.summaryIn(locale));
+            r.putObject("fullDescription").put("text", m.description().isEmpty() ? m.summaryIn(locale) : m.description());
+            r.putObject("help").put("text", m.remediationIn(locale));
             r.putObject("defaultConfiguration").put("level", m.severity().sarifLevel());
             ObjectNode props = r.putObject("properties");
             props.put("category", m.category().id());
@@ -64,7 +69,7 @@ public final class SarifReport {
                 r.put("ruleIndex", i);
             }
             r.put("level", f.severity().sarifLevel());
-            r.putObject("message").put("text", f.message());
+            r.putObject("message").put("text", f.messageIn(locale));
             ObjectNode physical = r.putArray("locations").addObject().putObject("physicalLocation");
             ObjectNode artifact = physical.putObject("artifactLocation");
             artifact.put("uri", uri(f.path()));
@@ -87,7 +92,7 @@ public final class SarifReport {
             props.put("category", f.category().id());
             props.put("severity", f.severity().id());
             if (!f.remediation().isEmpty()) {
-                props.put("remediation", f.remediation());
+                props.put("remediation", f.remediationIn(locale));
             }
         }
         ObjectNode props = run.putObject("properties");
