@@ -46,7 +46,7 @@ public record Text(String key, List<Object> args) {
 
     public Text {
         args = args == null ? List.of() : List.copyOf(args.stream().map(a -> a == null ? "" : a).toList());
-        if (key == null && args.size() != 1) {
+        if ((key == null || key.isEmpty()) && args.size() != 1) {
             throw new IllegalArgumentException("a verbatim text has exactly one argument");
         }
     }
@@ -61,6 +61,19 @@ public record Text(String key, List<Object> args) {
         return new Text(null, List.of(text == null ? "" : text));
     }
 
+    /**
+     * English prose that has no key yet (a model's reason not converted): rendered as is in every language, and
+     * reported by {@link #fallsBack} so that tests find it.
+     */
+    public static Text english(String text) {
+        return new Text("", List.of(text == null ? "" : text));
+    }
+
+    /** A name, path or list of them quoted from the repository: as is in English, as code in other languages. */
+    public static Text code(String text) {
+        return of("engine.code", text == null ? "" : text);
+    }
+
     /** The rule's summary or remediation in Russian ({@code part} is {@code summary} or {@code remediation}). */
     public static Text rule(String ruleId, String part) {
         return of("rule." + ruleId + "." + part);
@@ -72,7 +85,7 @@ public record Text(String key, List<Object> args) {
 
     /** This text in the given language; a key without a text in that language falls back to English. */
     public String render(Locale locale) {
-        if (key == null) {
+        if (key == null || key.isEmpty()) {
             return String.valueOf(args.get(0));
         }
         return format(pattern(key, locale), locale);
@@ -143,6 +156,9 @@ public record Text(String key, List<Object> args) {
 
     /** Whether the bundle of the given language itself (not the English it falls back to) holds the key. */
     public static boolean has(String key, Locale locale) {
+        if (key.isEmpty()) {
+            return false;
+        }
         return bundle(key, language(locale)).containsKey(key);
     }
 

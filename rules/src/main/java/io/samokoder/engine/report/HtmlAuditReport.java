@@ -142,10 +142,10 @@ public final class HtmlAuditReport {
                 if (f.status() == Finding.Status.BASELINED) {
                     h.append(" <span class=\"tag\">").append(e(r.t("status.baselined"))).append("</span>");
                 }
-                h.append("<p class=\"msg\">").append(e(r.message(f))).append("</p>");
+                h.append("<p class=\"msg\">").append(prose(r.message(f))).append("</p>");
                 if (!r.remediation(f).isBlank()) {
                     h.append("<p class=\"fix\"><b>").append(e(r.t("label.remediation"))).append(":</b> ")
-                            .append(e(r.remediation(f))).append("</p>");
+                            .append(prose(r.remediation(f))).append("</p>");
                 }
                 h.append("</li>\n");
             }
@@ -163,7 +163,7 @@ public final class HtmlAuditReport {
                 h.append("<ul class=\"new\">\n");
                 for (Finding f : fresh) {
                     h.append("<li><code>").append(e(f.location())).append("</code> <span class=\"rule\">")
-                            .append(e(f.ruleId())).append("</span> ").append(e(r.message(f))).append("</li>\n");
+                            .append(e(f.ruleId())).append("</span> ").append(prose(r.message(f))).append("</li>\n");
                 }
                 h.append("</ul>\n");
             }
@@ -190,7 +190,7 @@ public final class HtmlAuditReport {
                     .append(e(r.t("column.category"))).append("</th></tr>\n");
             for (RuleMeta m : clean) {
                 h.append("<tr><td><code>").append(e(m.id())).append("</code><br><span class=\"muted\">")
-                        .append(e(r.summary(m))).append("</span></td><td>").append(e(r.categoryName(m.category())))
+                        .append(prose(r.summary(m))).append("</span></td><td>").append(e(r.categoryName(m.category())))
                         .append("</td></tr>\n");
             }
             h.append("</table>\n");
@@ -201,7 +201,7 @@ public final class HtmlAuditReport {
             h.append("<h2>").append(e(r.t("section.suppressed"))).append("</h2>\n<ul class=\"suppressed\">\n");
             for (Finding f : suppressed) {
                 h.append("<li><code>").append(e(f.location())).append("</code> <span class=\"rule\">")
-                        .append(e(f.ruleId())).append("</span> ").append(e(r.message(f)));
+                        .append(e(f.ruleId())).append("</span> ").append(prose(r.message(f)));
                 if (f.suppressionReason() != null && !f.suppressionReason().isBlank()) {
                     h.append(" \u2014 ").append(e(r.t("column.reason"))).append(": ").append(e(f.suppressionReason()));
                 }
@@ -211,6 +211,29 @@ public final class HtmlAuditReport {
         }
         h.append("<footer>").append(e(r.t("footer", io.samokoder.engine.Version.get()))).append("</footer>\n");
         h.append("</div>\n");
+    }
+
+    /**
+     * Prose from a rule (message, remediation, summary) as HTML: escaped, and what it quotes between backticks (a
+     * command, a key, a line of the file) set as {@code <code>}, as Markdown would show it. A lone backtick stays.
+     */
+    static String prose(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder(s.length() + 32);
+        int i = 0;
+        while (i < s.length()) {
+            int open = s.indexOf('`', i);
+            int close = open < 0 ? -1 : s.indexOf('`', open + 1);
+            if (close < 0) {
+                b.append(e(s.substring(i)));
+                break;
+            }
+            b.append(e(s.substring(i, open))).append("<code>").append(e(s.substring(open + 1, close))).append("</code>");
+            i = close + 1;
+        }
+        return b.toString();
     }
 
     static String grade(int score) {

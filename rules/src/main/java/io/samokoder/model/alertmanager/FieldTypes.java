@@ -32,6 +32,11 @@ public final class FieldTypes {
             this.description = description;
         }
 
+        /** {@link #description()} for reports in every language. */
+        public io.samokoder.engine.Text descriptionText() {
+            return io.samokoder.engine.Text.of("model.fieldType." + name());
+        }
+
         public String description() {
             return description;
         }

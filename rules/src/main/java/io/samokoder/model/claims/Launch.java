@@ -41,6 +41,15 @@ public record Launch(Kind kind, int offset, int line, String command, List<Strin
         return kind == Kind.COMPOSE;
     }
 
+    /** {@link #shown()} for reports in every language. */
+    public io.samokoder.engine.Text shownText() {
+        if (via.equals(HEADING)) {
+            return io.samokoder.engine.Text.of("model.launch.heading", command, line);
+        }
+        return via.isEmpty() ? io.samokoder.engine.Text.of("model.launch.command", command, line)
+                : io.samokoder.engine.Text.of("model.launch.commandVia", command, via, line);
+    }
+
     /** The command for messages: {@code `docker compose up -d` (line 9)}. */
     public String shown() {
         if (via.equals(HEADING)) {

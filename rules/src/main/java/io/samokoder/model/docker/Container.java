@@ -45,6 +45,11 @@ public final class Container {
      * @param why   the guess, for messages
      */
     public record ProbableBuild(ImageBuild build, String why) {
+
+        /** {@link #why} for reports in every language. */
+        public io.samokoder.engine.Text whyText() {
+            return io.samokoder.engine.Text.english(why);
+        }
     }
 
     private static final int MAX_SCRIPTS = 8;

@@ -169,6 +169,11 @@ public final class ConfigRendering {
 
     /** A reading and, for {@code LITERAL} after a render, {@code UNFOLLOWED} and {@code NOT_READ}, why. */
     public record Verdict(Reading reading, String reason) {
+
+        /** {@link #reason} for reports in every language. */
+        public io.samokoder.engine.Text reasonText() {
+            return io.samokoder.engine.Text.english(reason);
+        }
     }
 
     /** A container that runs the program, and what this model could not follow in it. */

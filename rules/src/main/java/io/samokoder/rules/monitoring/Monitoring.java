@@ -1,5 +1,6 @@
 package io.samokoder.rules.monitoring;
 
+import io.samokoder.engine.Text;
 import io.samokoder.engine.AuditContext;
 import io.samokoder.model.compose.ComposeProject;
 import io.samokoder.model.compose.ComposeService;
@@ -232,6 +233,20 @@ final class Monitoring {
     /** Whether a compose file of the model is no compose document compose could read (YAML errors, a template). */
     static boolean composeFileUnreadable(AuditContext ctx, String path) {
         return compose(ctx).file(path).map(f -> !f.isUsable()).orElse(false);
+    }
+
+    static Text listText(List<String> names) {
+        return names.isEmpty() ? Text.of("monitoring.none") : Text.code(String.join(", ", names));
+    }
+
+    static Text searchedText(List<ComposeStack> stacks) {
+        String files = searched(stacks);
+        return files.equals("no compose file") ? Text.of("monitoring.noComposeFile") : Text.code(files);
+    }
+
+    static Text filesText(List<ComposeStack> stacks) {
+        String files = files(stacks);
+        return files.equals("no compose file") ? Text.of("monitoring.noComposeFile") : Text.code(files);
     }
 
     static String list(List<String> names) {
