@@ -7,7 +7,8 @@
 Counts, per category and in total, the medium+ findings (severity critical, high or medium, not suppressed) of the
 repositories that have an output, how many are judged right, judged wrong and not judged, the precision
 right / (right + wrong) and the recall: judged-real defects still reported at medium+ / all judged-real defects
-(the findings judged right, and the `missed` entries of real defects the tool did not report). Lists every unjudged
+(the findings judged right, and the `missed` entries of real defects the tool did not report); findings judged right
+that `sameDefectAs` links (one defect that two rules report) are one defect, found when either is. Lists every unjudged
 medium+ finding, every finding judged right that is no longer reported, every finding judged wrong that is still
 reported and every `missed` defect that is now reported (the regression data of a change).
 
@@ -109,6 +110,11 @@ def read_judgments(judgments_dir, known_repos):
                 raise Malformed(f"{where}: not an object")
             require(j, [("repo", str), ("ruleId", str), ("path", str), ("line", int), ("message", str),
                         ("verdict", str)], where)
+            if "sameDefectAs" in j:
+                same = j["sameDefectAs"]
+                if not isinstance(same, dict):
+                    raise Malformed(f"{where}: sameDefectAs is not an object")
+                require(same, [("ruleId", str), ("path", str), ("line", int)], f"{where}: sameDefectAs")
             if j["verdict"] not in ("right", "wrong"):
                 raise Malformed(f"{where}: verdict {j['verdict']!r} is neither right nor wrong")
             if j["repo"] not in known_repos:
@@ -163,6 +169,36 @@ def match(current, judgments):
     return matched, used
 
 
+def defects(judgments, warnings_out=None):
+    """The real defects: findings judged right, those linked by `sameDefectAs` (repo implied; ruleId, path, line of
+    another judgment) grouped into one, so several findings of one defect count once in the recall."""
+    right = [j for j in judgments if j["verdict"] == "right"]
+    by_key = collections.defaultdict(list)
+    for j in right:
+        by_key[key(j)].append(j)
+    parent = {id(j): id(j) for j in right}
+
+    def find(x):
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for j in right:
+        same = j.get("sameDefectAs")
+        if same is None:
+            continue
+        targets = by_key.get((j["repo"], same.get("ruleId"), same.get("path"), same.get("line")), [])
+        if not targets and warnings_out is not None:
+            print(f"warning: {j['source']}: sameDefectAs names no finding judged right: {same}", file=warnings_out)
+        for t in targets:
+            parent[find(id(t))] = find(id(j))
+    groups = collections.OrderedDict()
+    for j in right:
+        groups.setdefault(find(id(j)), []).append(j)
+    return list(groups.values())
+
+
 def pct(a, b):
     return f"{100.0 * a / b:.1f}%" if b else "-"
 
@@ -210,16 +246,14 @@ def main(argv):
             if j["verdict"] == "wrong":
                 wrong_still.append((repo, f, j))
     disappeared = []
-    for j in live:
-        if j["verdict"] != "right":
-            continue
-        c = j["category"]
+    for group in defects(live, warnings_out=sys.stderr):
+        c = group[0]["category"]
         stats.setdefault(c, collections.Counter())
         stats[c]["real"] += 1
-        if id(j) in used:
+        if any(id(j) in used for j in group):
             stats[c]["found"] += 1
         else:
-            disappeared.append(j)
+            disappeared.extend(group)
     current_keys = {key(f, repo) for repo, f in current}
     now_reported = []
     for m in live_missed:

@@ -50,8 +50,9 @@ class AuditorTest {
         });
         Gate gate = Gate.evaluate(result, 80, Severity.HIGH);
         assertThat(gate.passed()).isFalse();
-        assertThat(gate.message()).contains("score 80/100").contains("minimum 80").contains("docker-compose.yml:3")
-                .contains("1 new finding at or above high");
+        assertThat(gate.message()).contains("score 80/100").contains("minimum 80")
+                .contains("1 new finding at or above high (high 1)").contains("failed by: config/invalid-yaml (1)")
+                .as("the console lists the finding; the gate does not repeat it").doesNotContain("docker-compose.yml");
         assertThat(Gate.evaluate(result, 80, Severity.CRITICAL).passed()).as("score 80 meets 80; high < critical").isTrue();
         assertThat(Gate.evaluate(result, 81, Severity.CRITICAL).message()).contains("below the minimum 81");
     }

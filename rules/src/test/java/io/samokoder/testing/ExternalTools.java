@@ -40,6 +40,23 @@ public final class ExternalTools {
         return p;
     }
 
+    /**
+     * The SARIF Multitool ({@code @microsoft/sarif-multitool}), as the native binary of its platform package: the
+     * package's {@code bin.js} runs it through a shell, which would split the {@code ;}-separated lists its options
+     * take ({@code --rule-kind "Sarif;Gh"}).
+     */
+    public static Path requireSarifMultitool() {
+        requireNpm("sarif-multitool");
+        String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
+        String platform = os.contains("win") ? "win32" : os.contains("mac") ? "darwin" : "linux";
+        Path p = repoRoot().resolve("tools/node/node_modules/@microsoft/sarif-multitool-" + platform)
+                .resolve(platform.equals("win32") ? "Sarif.Multitool.exe" : "Sarif.Multitool");
+        if (!Files.isExecutable(p)) {
+            missing(p + " (run: npm ci --prefix tools/node)");
+        }
+        return p;
+    }
+
     /** A command on PATH (or an absolute path). */
     public static Path require(String command) {
         if (command.startsWith("/")) {
@@ -80,11 +97,19 @@ public final class ExternalTools {
     }
 
     public static Result run(List<String> command, Path workingDir, Duration timeout) {
+        return run(command, workingDir, timeout, java.util.Map.of());
+    }
+
+    /** Runs a tool with these environment variables added to the test JVM's. */
+    public static Result run(List<String> command, Path workingDir, Duration timeout,
+                             java.util.Map<String, String> environment) {
         try {
             Path out = Files.createTempFile("tool-out", ".txt");
             Path err = Files.createTempFile("tool-err", ".txt");
-            Process p = new ProcessBuilder(command).directory(workingDir.toFile())
-                    .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(command).directory(workingDir.toFile())
+                    .redirectOutput(out.toFile()).redirectError(err.toFile());
+            builder.environment().putAll(environment);
+            Process p = builder.start();
             p.getOutputStream().close();
             if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 p.destroyForcibly();

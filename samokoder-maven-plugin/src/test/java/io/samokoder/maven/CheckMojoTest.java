@@ -56,7 +56,7 @@ class CheckMojoTest {
         Files.writeString(root.resolve("docker-compose.yml"), "services:\n  api:\n    image: a\n    image: b\n");
         assertThatThrownBy(() -> mojo.execute()).isInstanceOf(MojoFailureException.class)
                 .hasMessageContaining("samokoder gate failed").hasMessageContaining("minimum 80")
-                .hasMessageContaining("docker-compose.yml:4: [config/invalid-yaml]");
+                .hasMessageContaining("failed by: config/invalid-yaml (1)");
         assertThat(root.resolve("target/samokoder/samokoder.sarif")).exists();
         assertThat(root.resolve("target/samokoder/samokoder.json")).exists();
     }

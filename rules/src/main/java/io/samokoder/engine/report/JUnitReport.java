@@ -1,120 +1,258 @@
 package io.samokoder.engine.report;
 
+import io.samokoder.engine.AuditConfig;
+import io.samokoder.engine.AuditException;
 import io.samokoder.engine.AuditResult;
+import io.samokoder.engine.Category;
 import io.samokoder.engine.Finding;
+import io.samokoder.engine.Gate;
 import io.samokoder.engine.RuleMeta;
+import io.samokoder.engine.Severity;
 import io.samokoder.engine.Version;
 
-import java.nio.charset.StandardCharsets;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
- * JUnit XML (the Ant/Surefire format CI test tabs read): one {@code <testsuite name="samokoder">}, one
- * {@code <testcase>} per rule that ran ({@code classname} = {@code samokoder.<category>}, {@code name} = rule id),
- * and one {@code <failure>} per new finding of that rule ({@code message} = {@code file:line message}, {@code type} =
- * severity). Baselined findings are listed in the test case's {@code <system-out>}, suppressed ones not at all. Rules
- * that ran clean are passing test cases. Deterministic: no timestamps, no host name, times are 0.
+ * JUnit XML in the Ant/Surefire format that Jenkins, GitLab and other CI test tabs read. One
+ * {@code <testsuite name="samokoder">} inside {@code <testsuites>}; in it, one {@code <testcase>} per finding
+ * ({@code classname} = {@code samokoder.<category>}, {@code name} = rule id and {@code path:line[:column]}) and one
+ * per rule that ran and found nothing ({@code name} = rule id).
+ *
+ * <p>A finding's test case fails (one {@code <failure>}, {@code type} = severity) exactly when the finding fails the
+ * gate: new and at or above the gate's {@code failOnSeverity}. So the test tab's failures are the gate's blocking
+ * findings, and a CI that marks a build unstable on failed tests agrees with the gate. A new finding below that
+ * severity is a passing test case whose {@code <system-out>} says what was found; suppressed findings (with the
+ * suppression's reason) and baselined ones are {@code <skipped>}. Jenkins and GitLab read only the first
+ * {@code <failure>} of a test case, hence one case per finding.
+ *
+ * <p>Written with the JDK's {@link XMLStreamWriter}; deterministic: no timestamps, no host name, times are 0.
  */
 public final class JUnitReport {
+
+    static final String SUITE = "samokoder";
 
     private JUnitReport() {
     }
 
+    /** The report for the default gate ({@link AuditConfig#DEFAULT_FAIL_ON_SEVERITY}). */
     public static byte[] render(AuditResult result) {
-        Map<String, List<Finding>> byRule = new LinkedHashMap<>();
-        List<RuleMeta> cases = new ArrayList<>(result.rulesRun());
-        for (RuleMeta m : cases) {
-            byRule.put(m.id(), new ArrayList<>());
-        }
-        for (Finding f : result.findings()) {
-            if (!f.isActive()) {
-                continue;
-            }
-            if (!byRule.containsKey(f.ruleId())) {
-                // a finding of a rule that is not in rulesRun (config/check-failed): still a test case
-                result.allRules().stream().filter(m -> m.id().equals(f.ruleId())).findFirst().ifPresent(cases::add);
-                byRule.put(f.ruleId(), new ArrayList<>());
-            }
-            byRule.get(f.ruleId()).add(f);
-        }
-        cases.sort(java.util.Comparator.comparing(RuleMeta::id));
+        return render(result, AuditConfig.DEFAULT_FAIL_ON_SEVERITY);
+    }
+
+    /** The report for a gate that fails on new findings at or above {@code failOnSeverity}. */
+    public static byte[] render(AuditResult result, Severity failOnSeverity) {
+        Severity failOn = failOnSeverity == null ? AuditConfig.DEFAULT_FAIL_ON_SEVERITY : failOnSeverity;
+        List<Case> cases = cases(result, failOn);
         int failures = 0;
-        for (List<Finding> list : byRule.values()) {
-            failures += (int) list.stream().filter(f -> f.status() == Finding.Status.NEW).count();
+        int skipped = 0;
+        for (Case c : cases) {
+            failures += c.outcome() == Outcome.FAILED ? 1 : 0;
+            skipped += c.outcome() == Outcome.SKIPPED ? 1 : 0;
         }
-        StringBuilder x = new StringBuilder();
-        x.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        x.append("<testsuites name=\"samokoder\" tests=\"").append(cases.size()).append("\" failures=\"")
-                .append(failures).append("\" errors=\"0\" time=\"0\">\n");
-        x.append("  <testsuite name=\"samokoder\" tests=\"").append(cases.size()).append("\" failures=\"")
-                .append(failures).append("\" errors=\"0\" skipped=\"0\" time=\"0\">\n");
-        x.append("    <properties>\n");
-        prop(x, "samokoder.version", Version.get());
-        prop(x, "readinessScore", String.valueOf(result.score().total()));
-        result.score().categoryScores().forEach((c, s) -> prop(x, "categoryScore." + c.id(), String.valueOf(s)));
-        x.append("    </properties>\n");
-        for (RuleMeta m : cases) {
-            List<Finding> list = byRule.getOrDefault(m.id(), List.of());
-            x.append("    <testcase classname=\"samokoder.").append(attr(m.category().id())).append("\" name=\"")
-                    .append(attr(m.id())).append("\" time=\"0\"");
-            List<Finding> failing = list.stream().filter(f -> f.status() == Finding.Status.NEW).toList();
-            List<Finding> baselined = list.stream().filter(f -> f.status() == Finding.Status.BASELINED).toList();
-            if (failing.isEmpty() && baselined.isEmpty()) {
-                x.append("/>\n");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            XMLStreamWriter x = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(out, "UTF-8");
+            x.writeStartDocument("UTF-8", "1.0");
+            newline(x, 0);
+            x.writeStartElement("testsuites");
+            attribute(x, "name", SUITE);
+            attribute(x, "tests", String.valueOf(cases.size()));
+            attribute(x, "failures", String.valueOf(failures));
+            attribute(x, "errors", "0");
+            attribute(x, "time", "0");
+            newline(x, 1);
+            x.writeStartElement("testsuite");
+            attribute(x, "name", SUITE);
+            attribute(x, "tests", String.valueOf(cases.size()));
+            attribute(x, "failures", String.valueOf(failures));
+            attribute(x, "errors", "0");
+            attribute(x, "skipped", String.valueOf(skipped));
+            attribute(x, "time", "0");
+            newline(x, 2);
+            x.writeStartElement("properties");
+            property(x, "samokoder.version", Version.get());
+            property(x, "failOnSeverity", failOn.id());
+            property(x, "readinessScore", String.valueOf(result.score().total()));
+            for (Category c : Category.values()) {
+                Integer s = result.score().categoryScores().get(c);
+                if (s != null) {
+                    property(x, "categoryScore." + c.id(), String.valueOf(s));
+                }
+            }
+            newline(x, 2);
+            x.writeEndElement();
+            for (Case c : cases) {
+                testCase(x, c, failOn);
+            }
+            newline(x, 1);
+            x.writeEndElement();
+            newline(x, 0);
+            x.writeEndElement();
+            newline(x, 0);
+            x.writeEndDocument();
+            x.close();
+        } catch (XMLStreamException e) {
+            throw new AuditException("cannot write the JUnit report: " + e.getMessage());
+        }
+        return out.toByteArray();
+    }
+
+    enum Outcome { PASSED, FAILED, SKIPPED }
+
+    /** One test case: a finding (null for a rule that ran clean) and what the CI tab shows for it. */
+    record Case(String classname, String name, Finding finding, Outcome outcome) {
+    }
+
+    /** Test cases by rule id, each rule's findings in the audit's order; names made unique with " (2)", " (3)". */
+    static List<Case> cases(AuditResult result, Severity failOn) {
+        Set<Finding> blocking = Collections.newSetFromMap(new IdentityHashMap<>());
+        blocking.addAll(Gate.evaluate(result, 0, failOn).blocking());
+        Map<String, List<Finding>> byRule = new TreeMap<>();
+        for (Finding f : result.findings()) {
+            byRule.computeIfAbsent(f.ruleId(), k -> new ArrayList<>()).add(f);
+        }
+        Map<String, RuleMeta> ran = new HashMap<>();
+        result.rulesRun().forEach(m -> ran.put(m.id(), m));
+        for (String id : result.cleanRules()) {
+            if (ran.containsKey(id)) {
+                byRule.putIfAbsent(id, List.of());
+            }
+        }
+        List<Case> cases = new ArrayList<>();
+        Map<String, Integer> seen = new LinkedHashMap<>();
+        for (Map.Entry<String, List<Finding>> e : byRule.entrySet()) {
+            if (e.getValue().isEmpty()) {
+                RuleMeta m = ran.get(e.getKey());
+                cases.add(new Case(classname(m.category()), unique(seen, m.id()), null, Outcome.PASSED));
                 continue;
             }
-            x.append(">\n");
-            for (Finding f : failing) {
-                x.append("      <failure message=\"").append(attr(f.location() + " " + f.message()))
-                        .append("\" type=\"").append(f.severity().id()).append("\">")
-                        .append(text(f.location() + ": [" + f.ruleId() + "] " + f.severity().id() + ": "
-                                + f.message() + (f.remediation().isBlank() ? "" : "\nRemediation: " + f.remediation())))
-                        .append("</failure>\n");
+            for (Finding f : e.getValue()) {
+                Outcome outcome = !f.isActive() || f.status() == Finding.Status.BASELINED ? Outcome.SKIPPED
+                        : blocking.contains(f) ? Outcome.FAILED : Outcome.PASSED;
+                String location = f.location() + (f.line() > 0 && f.column() > 0 ? ":" + f.column() : "");
+                cases.add(new Case(classname(f.category()), unique(seen, f.ruleId() + " " + location), f, outcome));
             }
-            if (!baselined.isEmpty()) {
-                StringBuilder out = new StringBuilder();
-                for (Finding f : baselined) {
-                    out.append(f.location()).append(": ").append(f.message()).append(" (baselined)\n");
-                }
-                x.append("      <system-out>").append(text(out.toString())).append("</system-out>\n");
-            }
-            x.append("    </testcase>\n");
         }
-        x.append("  </testsuite>\n</testsuites>\n");
-        return x.toString().getBytes(StandardCharsets.UTF_8);
+        return cases;
     }
 
-    private static void prop(StringBuilder x, String name, String value) {
-        x.append("      <property name=\"").append(attr(name)).append("\" value=\"").append(attr(value)).append("\"/>\n");
+    private static String classname(Category c) {
+        return SUITE + "." + c.id();
     }
 
-    /** Escapes for an attribute; characters XML 1.0 cannot hold become U+FFFD. */
-    static String attr(String s) {
-        return text(s).replace("\"", "&quot;").replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;");
+    private static String unique(Map<String, Integer> seen, String name) {
+        int n = seen.merge(name, 1, Integer::sum);
+        return n == 1 ? name : name + " (" + n + ")";
     }
 
-    static String text(String s) {
-        StringBuilder b = new StringBuilder(s.length());
-        s.codePoints().forEach(cp -> {
-            switch (cp) {
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '&' -> b.append("&amp;");
-                default -> {
-                    boolean ok = cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF)
-                            || (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF);
-                    b.appendCodePoint(ok ? cp : 0xFFFD);
-                }
+    private static void testCase(XMLStreamWriter x, Case c, Severity failOn) throws XMLStreamException {
+        newline(x, 2);
+        Finding f = c.finding();
+        if (f == null) {
+            x.writeEmptyElement("testcase");
+            attribute(x, "classname", c.classname());
+            attribute(x, "name", c.name());
+            attribute(x, "time", "0");
+            return;
+        }
+        x.writeStartElement("testcase");
+        attribute(x, "classname", c.classname());
+        attribute(x, "name", c.name());
+        attribute(x, "time", "0");
+        String details = details(f);
+        switch (c.outcome()) {
+            case FAILED -> {
+                newline(x, 3);
+                x.writeStartElement("failure");
+                attribute(x, "message", f.location() + " " + f.message());
+                attribute(x, "type", f.severity().id());
+                text(x, details);
+                x.writeEndElement();
             }
+            case SKIPPED -> {
+                newline(x, 3);
+                x.writeEmptyElement("skipped");
+                attribute(x, "message", skipReason(f));
+                newline(x, 3);
+                x.writeStartElement("system-out");
+                text(x, details);
+                x.writeEndElement();
+            }
+            case PASSED -> {
+                newline(x, 3);
+                x.writeStartElement("system-out");
+                text(x, details + "\nBelow the gate's failOnSeverity (" + failOn.id()
+                        + "): reported, does not fail the build.");
+                x.writeEndElement();
+            }
+        }
+        newline(x, 2);
+        x.writeEndElement();
+    }
+
+    /** What the console prints for the finding, and its remediation. */
+    private static String details(Finding f) {
+        String location = f.location() + (f.line() > 0 && f.column() > 0 ? ":" + f.column() : "");
+        return location + ": [" + f.ruleId() + "] " + f.severity().id() + ": " + f.message()
+                + (f.remediation().isBlank() ? "" : "\nRemediation: " + f.remediation());
+    }
+
+    private static String skipReason(Finding f) {
+        if (f.status() == Finding.Status.SUPPRESSED) {
+            String reason = f.suppressionReason() == null ? "" : f.suppressionReason().strip();
+            return "suppressed" + (reason.isEmpty() ? "" : ": " + reason);
+        }
+        return "baselined: accepted in the baseline file; the gate judges new findings only";
+    }
+
+    private static void property(XMLStreamWriter x, String name, String value) throws XMLStreamException {
+        newline(x, 3);
+        x.writeEmptyElement("property");
+        attribute(x, "name", name);
+        attribute(x, "value", value);
+    }
+
+    /** Indentation between elements: white space in element content, which every reader ignores. */
+    private static void newline(XMLStreamWriter x, int depth) throws XMLStreamException {
+        x.writeCharacters("\n" + "  ".repeat(depth));
+    }
+
+    /**
+     * An attribute on one line: a parser turns line breaks and tabs in an attribute into spaces, so they are written
+     * as spaces; characters XML 1.0 cannot hold become U+FFFD.
+     */
+    private static void attribute(XMLStreamWriter x, String name, String value) throws XMLStreamException {
+        x.writeAttribute(name, xml(value).replace('\n', ' ').replace('\t', ' '));
+    }
+
+    private static void text(XMLStreamWriter x, String value) throws XMLStreamException {
+        x.writeCharacters(xml(value));
+    }
+
+    /**
+     * Text XML 1.0 can hold, as a parser reads it back: CR LF and lone CR become LF, code points outside XML's
+     * character range (control characters, unpaired surrogates) become U+FFFD. The writer escapes markup.
+     */
+    static String xml(String s) {
+        String text = s.replace("\r\n", "\n").replace('\r', '\n');
+        StringBuilder b = new StringBuilder(text.length());
+        text.codePoints().forEach(cp -> {
+            boolean ok = cp == 0x9 || cp == 0xA || (cp >= 0x20 && cp <= 0xD7FF) || (cp >= 0xE000 && cp <= 0xFFFD)
+                    || (cp >= 0x10000 && cp <= 0x10FFFF);
+            b.appendCodePoint(ok ? cp : 0xFFFD);
         });
         return b.toString();
-    }
-
-    static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT);
     }
 }

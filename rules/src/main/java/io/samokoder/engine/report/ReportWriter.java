@@ -3,6 +3,7 @@ package io.samokoder.engine.report;
 import io.samokoder.engine.AuditException;
 import io.samokoder.engine.AuditResult;
 import io.samokoder.engine.Parallel;
+import io.samokoder.engine.Severity;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,7 +17,8 @@ public final class ReportWriter {
 
     /**
      * Which files to write; null fields are skipped. {@code report} is Markdown, or HTML when its name ends in
-     * {@code .html}; {@code reportOptions} sets its language (English when null).
+     * {@code .html}; {@code reportOptions} sets its language (English when null) and the gate's severity that the
+     * report and the JUnit XML show.
      */
     public record Outputs(Path sarif, Path json, Path junit, Path report, AuditReport.Options reportOptions) {
 
@@ -44,7 +46,9 @@ public final class ReportWriter {
             requested.add(new Rendering(outputs.json(), () -> JsonReport.render(result, locale)));
         }
         if (outputs.junit() != null) {
-            requested.add(new Rendering(outputs.junit(), () -> JUnitReport.render(result)));
+            // the failures are the gate's blocking findings: new and at or above the gate's severity
+            Severity failOn = outputs.reportOptions() == null ? null : outputs.reportOptions().failOnSeverity();
+            requested.add(new Rendering(outputs.junit(), () -> JUnitReport.render(result, failOn)));
         }
         if (outputs.report() != null) {
             AuditReport.Options options = outputs.reportOptions() == null

@@ -6,6 +6,7 @@ import io.samokoder.engine.AuditResult;
 import io.samokoder.engine.Category;
 import io.samokoder.engine.Finding;
 import io.samokoder.engine.RuleMeta;
+import io.samokoder.engine.Severity;
 import io.samokoder.engine.Version;
 
 import java.util.HashMap;
@@ -16,12 +17,17 @@ import java.util.Map;
  * SARIF 2.1.0 as the contract in DESIGN.md gives it: per result {@code ruleId}, {@code level}, {@code message.text},
  * a repository-relative {@code artifactLocation.uri}, {@code region.startLine}, {@code partialFingerprints} and
  * {@code properties.category}/{@code properties.severity}; {@code runs[0].properties.readinessScore} and
- * {@code categoryScores}. No timestamps or absolute paths: the same tree gives the same bytes.
+ * {@code categoryScores}; rule metadata as GitHub code scanning reads it ({@link #rule}). No timestamps or absolute
+ * paths: the same tree gives the same bytes.
  */
 public final class SarifReport {
 
     public static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
     public static final String FINGERPRINT_KEY = "samokoder/v1";
+    /** The generated rule reference, whose headings are the rule ids ({@link RuleReference}). */
+    static final String RULE_REFERENCE = "docs/rules.md";
+    /** GitHub's limit for {@code shortDescription.text} and {@code fullDescription.text}. */
+    static final int MAX_DESCRIPTION = 1024;
 
     private SarifReport() {
     }
@@ -30,7 +36,7 @@ public final class SarifReport {
         return render(result, java.util.Locale.ENGLISH);
     }
 
-    /** Messages, rule summaries and help in the given language; rule ids and property names never change. */
+    /** Messages and remediations in the given language (the rule table stays English); ids and keys never change. */
     public static byte[] render(AuditResult result, java.util.Locale locale) {
         ObjectNode root = Json.object();
         root.put("$schema", SCHEMA);
@@ -40,23 +46,15 @@ public final class SarifReport {
         driver.put("name", Version.NAME);
         driver.put("semanticVersion", Version.get().replace("-SNAPSHOT", ""));
         driver.put("version", Version.get());
-        driver.put("informationUri", Version.INFORMATION_URI);
+        if (Version.INFORMATION_URI != null) {
+            driver.put("informationUri", Version.INFORMATION_URI);
+        }
         ArrayNode rules = driver.putArray("rules");
         Map<String, Integer> index = new HashMap<>();
         List<RuleMeta> metas = result.allRules();
         for (RuleMeta m : metas) {
             index.put(m.id(), index.size());
-            ObjectNode r = rules.addObject();
-            r.put("id", m.id());
-            r.put("name", ruleName(m.id()));
-            r.putObject("shortDescription").put("text", m.summaryIn(locale));
-            r.putObject("fullDescription").put("text", m.description().isEmpty() ? m.summaryIn(locale) : m.description());
-            r.putObject("help").put("text", m.remediationIn(locale));
-            r.putObject("defaultConfiguration").put("level", m.severity().sarifLevel());
-            ObjectNode props = r.putObject("properties");
-            props.put("category", m.category().id());
-            props.put("severity", m.severity().id());
-            props.putArray("tags").add(m.category().id());
+            rules.add(rule(m));
         }
         run.putObject("originalUriBaseIds").putObject("SRCROOT").putObject("description")
                 .put("text", "The root of the audited repository.");
@@ -111,6 +109,123 @@ public final class SarifReport {
             }
         }
         return Json.bytes(root);
+    }
+
+    /**
+     * One rule as GitHub code scanning reads it: short and full description (at most 1024 characters each, as GitHub
+     * keeps them), {@code help.text} and {@code help.markdown} from the rule's summary, description and remediation,
+     * {@code helpUri} to the rule's section of the rule reference, the category as a tag, and for security rules the
+     * {@code security} tag with a {@code security-severity} score.
+     */
+    static ObjectNode rule(RuleMeta m) {
+        ObjectNode r = Json.object();
+        r.put("id", m.id());
+        r.put("name", ruleName(m.id()));
+        r.putObject("shortDescription").put("text", fit(m.summary()));
+        r.putObject("fullDescription").put("text", fit(m.description().isEmpty() ? m.summary() : m.description()));
+        String helpUri = helpUri(m);
+        if (helpUri != null) {
+            r.put("helpUri", helpUri);
+        }
+        ObjectNode help = r.putObject("help");
+        help.put("text", helpText(m, helpUri));
+        help.put("markdown", helpMarkdown(m, helpUri));
+        r.putObject("defaultConfiguration").put("level", m.severity().sarifLevel());
+        ObjectNode props = r.putObject("properties");
+        props.put("category", m.category().id());
+        props.put("severity", m.severity().id());
+        ArrayNode tags = props.putArray("tags");
+        tags.add(m.category().id());
+        String securitySeverity = securitySeverity(m);
+        if (securitySeverity != null) {
+            tags.add("security");
+            props.put("security-severity", securitySeverity);
+        } else {
+            props.put("problem.severity", problemSeverity(m.severity()));
+        }
+        return r;
+    }
+
+    /**
+     * Whether the rule finds a security weakness: the secrets category (committed credentials, tokens, weak or default
+     * passwords). The other categories find what breaks monitoring, alerting, docs, migrations or configuration, which
+     * GitHub should list as code quality results (error, warning, note), not as security alerts.
+     */
+    static boolean securityRelevant(RuleMeta m) {
+        return m.category() == Category.SECRETS;
+    }
+
+    /**
+     * GitHub's security severity of a security rule, from its default severity, in the bands GitHub reads (critical
+     * over 9.0, high 7.0 to 8.9, medium 4.0 to 6.9, low 0.1 to 3.9); null for other rules and for {@code info}, which
+     * GitHub would otherwise list as a security alert.
+     */
+    static String securitySeverity(RuleMeta m) {
+        if (!securityRelevant(m)) {
+            return null;
+        }
+        return switch (m.severity()) {
+            case CRITICAL -> "9.5";
+            case HIGH -> "8.0";
+            case MEDIUM -> "5.5";
+            case LOW -> "2.0";
+            case INFO -> null;
+        };
+    }
+
+    /** GitHub's {@code problem.severity} of a non-security rule: error, warning or recommendation. */
+    static String problemSeverity(Severity s) {
+        return switch (s) {
+            case CRITICAL, HIGH -> "error";
+            case MEDIUM -> "warning";
+            case LOW, INFO -> "recommendation";
+        };
+    }
+
+    /** The rule's section of docs/rules.md at the repository the POM names; null when the build gave none. */
+    static String helpUri(RuleMeta m) {
+        return Version.repositoryFile(RULE_REFERENCE + "#" + RuleReference.anchor(m.id()));
+    }
+
+    static String helpText(RuleMeta m, String helpUri) {
+        StringBuilder sb = new StringBuilder(m.summary());
+        if (!m.description().isEmpty()) {
+            sb.append("\n\n").append(m.description());
+        }
+        sb.append("\n\nRemediation: ").append(m.remediation());
+        sb.append("\n\nDefault severity: ").append(m.severity().id()).append(". Category: ").append(m.category().id())
+                .append('.');
+        if (helpUri != null) {
+            sb.append("\n\nRule reference: ").append(helpUri);
+        }
+        return sb.toString();
+    }
+
+    /** The rule's section of the rule reference, whose texts are already Markdown (code spans in backticks). */
+    static String helpMarkdown(RuleMeta m, String helpUri) {
+        StringBuilder sb = new StringBuilder(m.summary());
+        if (!m.description().isEmpty()) {
+            sb.append("\n\n").append(m.description());
+        }
+        sb.append("\n\n**Remediation:** ").append(m.remediation());
+        sb.append("\n\nDefault severity: **").append(m.severity().id()).append("**, category `")
+                .append(m.category().id()).append('`');
+        if (helpUri != null) {
+            sb.append(" ([rule reference](").append(helpUri).append("))");
+        }
+        return sb.append('.').toString();
+    }
+
+    /**
+     * A description within GitHub's 1024 characters: whole sentences up to the limit, or the text cut with an ellipsis
+     * where no sentence ends before it. The whole text is in {@code help}.
+     */
+    static String fit(String text) {
+        if (text.length() <= MAX_DESCRIPTION) {
+            return text;
+        }
+        int end = text.lastIndexOf(". ", MAX_DESCRIPTION - 1);
+        return end > 0 ? text.substring(0, end + 1) : text.substring(0, MAX_DESCRIPTION - 1) + "\u2026";
     }
 
     /** Percent-encodes what a URI reference may not contain, keeping {@code /}. */

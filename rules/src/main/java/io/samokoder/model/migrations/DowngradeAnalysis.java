@@ -72,11 +72,13 @@ public final class DowngradeAnalysis {
      *                    the upgrade adds after it
      * @param idempotent  an INSERT that skips rows already there (ON CONFLICT, NOT EXISTS, or run only after a check
      *                    in Python): running the upgrade again after a downgrade does not duplicate them
+     * @param rewrite     an UPDATE that overwrites one literal value of a column with another in place
+     *                    ({@code SET s = 'b' WHERE s = 'a'}): the converted rows cannot be told apart afterwards
      */
     public record DataGap(OpCall op, String what, boolean unknown, boolean destructive, String verb, String table,
-                          List<String> columns, boolean fill, boolean cleanup, boolean idempotent) {
+                          List<String> columns, boolean fill, boolean cleanup, boolean idempotent, boolean rewrite) {
         public DataGap(OpCall op, String what) {
-            this(op, what, false, false, null, null, List.of(), false, false, false);
+            this(op, what, false, false, null, null, List.of(), false, false, false, false);
         }
     }
 
@@ -1007,7 +1009,7 @@ public final class DowngradeAnalysis {
                 if (c.act() == Act.UNKNOWN) {
                     if (!downUnknown && !downData && seen.add(s.call().line() + "|" + shown(s))) {
                         out.add(new DataGap(s.call(), shown(s), true, false, null, null, List.of(), false, false,
-                                false));
+                                false, false));
                     }
                     continue;
                 }
@@ -1025,7 +1027,8 @@ public final class DowngradeAnalysis {
                 String shown = shown(s);
                 if (seen.add(s.call().line() + "|" + shown)) {
                     out.add(new DataGap(s.call(), shown, false, destructive(s), c.name(), c.table(), c.columns(),
-                            "fill".equals(c.ctype()), "cleanup".equals(c.ctype()) || conforms, c.guarded()));
+                            "fill".equals(c.ctype()), "cleanup".equals(c.ctype()) || conforms, c.guarded(),
+                            "rewrite".equals(c.ctype()) && !conforms));
                 }
             }
             return out;

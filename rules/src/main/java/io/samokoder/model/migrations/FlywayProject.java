@@ -192,10 +192,64 @@ public final class FlywayProject {
                 groups.add(new Group(dirs.get(0), List.copyOf(dirs), migrations, false, null));
             }
         });
+        SpringConfig spring = ctx.model(SpringConfig.class, SpringConfig::load);
+        List<Group> runs = new ArrayList<>();
         for (Group g : groups) {
             g.migrations().forEach(m -> inputs.add(m.path()));
+            runs.addAll(moduleAware(g, spring));
         }
-        return new FlywayProject(groups, inputs);
+        return new FlywayProject(runs, inputs);
+    }
+
+    /**
+     * Spring Modulith's module-aware migrations ({@code spring.modulith.runtime.flyway-enabled=true}): each
+     * application module migrates {@code <location>/<module>} with its own history table, the rest
+     * {@code <location>/__root}; so a group splits into one run per first-level subfolder of its locations, and the
+     * same version in two subfolders is no conflict.
+     */
+    private static List<Group> moduleAware(Group g, SpringConfig spring) {
+        String module = g.locations().isEmpty() ? null : SpringConfig.moduleOf(g.locations().get(0) + "/");
+        if (module == null || !spring.has(module) || !modulithFlyway(spring, module)) {
+            return List.of(g);
+        }
+        Map<String, List<Migration>> bySub = new java.util.TreeMap<>();
+        Map<String, List<String>> dirsBySub = new java.util.TreeMap<>();
+        for (Migration m : g.migrations()) {
+            String sub = "";
+            String dir = null;
+            for (String d : g.locations()) {
+                if (m.path().startsWith(d + "/")) {
+                    String rest = m.path().substring(d.length() + 1);
+                    dir = d;
+                    sub = rest.contains("/") ? rest.substring(0, rest.indexOf('/')) : "";
+                    break;
+                }
+            }
+            bySub.computeIfAbsent(sub, k -> new ArrayList<>()).add(m);
+            String loc = dir == null ? null : sub.isEmpty() ? dir : dir + "/" + sub;
+            List<String> dirs = dirsBySub.computeIfAbsent(sub, k -> new ArrayList<>());
+            if (loc != null && !dirs.contains(loc)) {
+                dirs.add(loc);
+            }
+        }
+        List<Group> out = new ArrayList<>();
+        bySub.forEach((sub, migrations) -> out.add(new Group(g.source(), List.copyOf(dirsBySub.get(sub)),
+                List.copyOf(migrations), g.undoConfigured(), g.undoConfigSource())));
+        return out;
+    }
+
+    /** Whether the module's base configuration, or one of its production profiles, turns module-aware Flyway on. */
+    private static boolean modulithFlyway(SpringConfig spring, String module) {
+        List<String> profiles = new ArrayList<>();
+        profiles.add(null);
+        spring.profiles(module).stream().filter(SpringConfig::isProduction).forEach(profiles::add);
+        for (String p : profiles) {
+            SpringConfig.Value v = spring.get(module, p, "spring.modulith.runtime.flyway-enabled");
+            if (v != null && v.value().equalsIgnoreCase("true")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The module root of a folder: what precedes {@code src/main/…}, or the folder's parent chain start. */

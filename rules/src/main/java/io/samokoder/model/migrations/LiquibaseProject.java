@@ -13,6 +13,7 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -43,15 +44,32 @@ public final class LiquibaseProject {
     public record Change(String type, int line) {
     }
 
-    public record ChangeSet(String id, String author, int line, List<Change> changes, boolean hasRollback) {
+    /**
+     * A changeset.
+     *
+     * @param context its context expression ({@code context} or {@code contextFilter}), or null when it has none
+     */
+    public record ChangeSet(String id, String author, int line, List<Change> changes, boolean hasRollback,
+                            String context) {
+        public ChangeSet(String id, String author, int line, List<Change> changes, boolean hasRollback) {
+            this(id, author, line, changes, hasRollback, null);
+        }
     }
 
     /**
      * An include or includeAll.
      *
      * @param resolved the repo-relative path it resolves to, or null when nothing exists there
+     * @param context  the context expression that applies to everything it includes, or null
      */
-    public record Include(String target, int line, boolean all, boolean optional, String resolved) {
+    public record Include(String target, int line, boolean all, boolean optional, String resolved, String context) {
+        Include(String target, int line, boolean all, boolean optional, String resolved) {
+            this(target, line, all, optional, resolved, null);
+        }
+
+        Include withContext(String c) {
+            return new Include(target, line, all, optional, resolved, c == null || c.isBlank() ? null : c.strip());
+        }
     }
 
     public record Changelog(String path, Format format, List<ChangeSet> changeSets, List<Include> includes,
@@ -59,9 +77,112 @@ public final class LiquibaseProject {
     }
 
     private final List<Changelog> changelogs;
+    private final SpringConfig spring;
+    /** Changelog path -> context expressions of the includes that lead to it. */
+    private final Map<String, List<String>> inherited;
+    /** Changelog paths included by another changelog. */
+    private final Set<String> included;
 
-    private LiquibaseProject(List<Changelog> changelogs) {
+    private LiquibaseProject(List<Changelog> changelogs, SpringConfig spring) {
         this.changelogs = List.copyOf(changelogs);
+        this.spring = spring;
+        this.inherited = new HashMap<>();
+        this.included = new TreeSet<>();
+        Map<String, Changelog> byPath = new HashMap<>();
+        changelogs.forEach(c -> byPath.put(c.path(), c));
+        // contexts on include/includeAll apply to everything below; followed breadth-first, each changelog once
+        java.util.ArrayDeque<Changelog> queue = new java.util.ArrayDeque<>(changelogs);
+        Set<String> done = new java.util.HashSet<>();
+        while (!queue.isEmpty()) {
+            Changelog c = queue.poll();
+            for (Include inc : c.includes()) {
+                if (inc.resolved() == null || inc.target().contains("${")) {
+                    continue;
+                }
+                for (Changelog t : targets(inc, byPath)) {
+                    included.add(t.path());
+                    List<String> ctx = new ArrayList<>(inherited.getOrDefault(c.path(), List.of()));
+                    if (inc.context() != null) {
+                        ctx.add(inc.context());
+                    }
+                    if (!ctx.isEmpty() && done.add(t.path() + "\u0000" + ctx)) {
+                        inherited.merge(t.path(), ctx, (a, b) -> {
+                            List<String> m = new ArrayList<>(a);
+                            b.stream().filter(x -> !m.contains(x)).forEach(m::add);
+                            return m;
+                        });
+                        if (done.size() < 10_000) {
+                            queue.add(t);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static List<Changelog> targets(Include inc, Map<String, Changelog> byPath) {
+        if (!inc.all()) {
+            Changelog t = byPath.get(inc.resolved());
+            return t == null ? List.of() : List.of(t);
+        }
+        List<Changelog> out = new ArrayList<>();
+        String dir = inc.resolved().endsWith("/") ? inc.resolved() : inc.resolved() + "/";
+        byPath.forEach((path, c) -> {
+            if (path.startsWith(dir)) {
+                out.add(c);
+            }
+        });
+        return out;
+    }
+
+    /** Whether another changelog includes this one. */
+    public boolean isIncluded(Changelog c) {
+        return included.contains(c.path());
+    }
+
+    /**
+     * Why the production configuration never runs this changeset, or null when it may: its context (with the contexts
+     * of the includes above it) matches none of the contexts that {@code spring.liquibase.contexts} sets for the
+     * production profiles of its module ({@code prod}, {@code production}; the base configuration when the module has
+     * no such profile). Liquibase runs every changeset when no contexts are set.
+     */
+    public String notDeployed(Changelog c, ChangeSet cs) {
+        List<String> exprs = new ArrayList<>(inherited.getOrDefault(c.path(), List.of()));
+        if (cs.context() != null) {
+            exprs.add(cs.context());
+        }
+        String module = SpringConfig.moduleOf(c.path());
+        if (exprs.isEmpty() || module == null || !spring.has(module)) {
+            return null;
+        }
+        List<String> runs = new ArrayList<>();
+        for (String p : spring.profiles(module)) {
+            if (SpringConfig.isProduction(p)) {
+                runs.add(p);
+            }
+        }
+        if (runs.isEmpty()) {
+            runs.add(null);
+        }
+        List<String> why = new ArrayList<>();
+        for (String p : runs) {
+            SpringConfig.Value v = spring.get(module, p, "spring.liquibase.contexts");
+            if (v == null || v.value().isBlank()) {
+                return null; // no contexts: Liquibase runs every changeset
+            }
+            Set<String> active = new TreeSet<>();
+            for (String x : v.value().split(",")) {
+                if (!x.isBlank()) {
+                    active.add(x.strip().toLowerCase(Locale.ROOT));
+                }
+            }
+            if (exprs.stream().allMatch(e -> ContextExpression.matches(e, active))) {
+                return null; // this production run executes it
+            }
+            why.add("spring.liquibase.contexts=" + String.join(",", active) + " in " + v.source());
+        }
+        return "context " + String.join(" and ", exprs.stream().map(e -> "\"" + e + "\"").toList())
+                + " matches none of the production contexts (" + String.join("; ", why) + ")";
     }
 
     public List<Changelog> changelogs() {
@@ -115,7 +236,7 @@ public final class LiquibaseProject {
                 out.add(c);
             }
         }
-        return new LiquibaseProject(out);
+        return new LiquibaseProject(out, ctx.model(SpringConfig.class, SpringConfig::load));
     }
 
     static boolean isFormattedSql(String t) {
@@ -156,14 +277,17 @@ public final class LiquibaseProject {
                             default -> changes.add(new Change(c.name(), c.line()));
                         }
                     }
-                    sets.add(new ChangeSet(e.attr("id"), e.attr("author"), e.line(), changes, rollback));
+                    sets.add(new ChangeSet(e.attr("id"), e.attr("author"), e.line(), changes, rollback,
+                            context(e.attr("contextFilter"), e.attr("context"))));
                 }
                 case "include" -> includes.add(include(ws, f, e.attr("file"), e.line(), false,
                         "true".equalsIgnoreCase(e.attr("relativeToChangelogFile")),
-                        "false".equalsIgnoreCase(e.attr("errorIfMissing"))));
+                        "false".equalsIgnoreCase(e.attr("errorIfMissing")))
+                        .withContext(context(e.attr("contextFilter"), e.attr("context"))));
                 case "includeAll" -> includes.add(include(ws, f, e.attr("path"), e.line(), true,
                         "true".equalsIgnoreCase(e.attr("relativeToChangelogFile")),
-                        "false".equalsIgnoreCase(e.attr("errorIfMissingOrEmpty"))));
+                        "false".equalsIgnoreCase(e.attr("errorIfMissingOrEmpty")))
+                        .withContext(context(e.attr("contextFilter"), e.attr("context"))));
                 default -> {
                 }
             }
@@ -304,14 +428,17 @@ public final class LiquibaseProject {
                             }
                         }
                         sets.add(new ChangeSet(str(body.get("id")), str(body.get("author")), item.line(), changes,
-                                body.containsKey("rollback")));
+                                body.containsKey("rollback"), context(str(body.get("contextFilter")),
+                                str(body.get("context")))));
                     }
                     case "include" -> includes.add(include(ws, f, str(body.get("file")), item.line(), false,
                             "true".equalsIgnoreCase(str(body.get("relativeToChangelogFile"))),
-                            "false".equalsIgnoreCase(str(body.get("errorIfMissing")))));
+                            "false".equalsIgnoreCase(str(body.get("errorIfMissing"))))
+                            .withContext(context(str(body.get("contextFilter")), str(body.get("context")))));
                     case "includeAll" -> includes.add(include(ws, f, str(body.get("path")), item.line(), true,
                             "true".equalsIgnoreCase(str(body.get("relativeToChangelogFile"))),
-                            "false".equalsIgnoreCase(str(body.get("errorIfMissingOrEmpty")))));
+                            "false".equalsIgnoreCase(str(body.get("errorIfMissingOrEmpty"))))
+                            .withContext(context(str(body.get("contextFilter")), str(body.get("context")))));
                     default -> {
                     }
                 }
@@ -324,11 +451,19 @@ public final class LiquibaseProject {
         return n == null ? null : n.str();
     }
 
+    /** The context expression: {@code contextFilter} (Liquibase 4.16+) or its older name {@code context}. */
+    private static String context(String filter, String context) {
+        String c = filter != null && !filter.isBlank() ? filter : context;
+        return c == null || c.isBlank() ? null : c.strip();
+    }
+
     // ---- formatted SQL ----
 
     private static final Pattern CHANGESET = Pattern.compile("--\\s*+changeset\\s++([^:\\s]++):(\\S++).*+",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern ROLLBACK = Pattern.compile("(?:--\\s*+rollback\\b|/\\*\\s*+liquibase\\s++rollback\\b).*+",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern SQL_CONTEXT = Pattern.compile("\\s(?:contextFilter|context):(?:\"([^\"]*+)\"|(\\S++))",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern INCLUDE = Pattern.compile("--\\s*+include(All)?\\s++(?:file|path):(\\S++).*+",
             Pattern.CASE_INSENSITIVE);
@@ -339,6 +474,7 @@ public final class LiquibaseProject {
         String[] lines = text.split("\r\n|\r|\n", -1);
         String id = null;
         String author = null;
+        String context = null;
         int start = 0;
         int firstSql = 0;
         boolean rollback = false;
@@ -349,13 +485,15 @@ public final class LiquibaseProject {
             if (boundary) {
                 if (start > 0) {
                     List<Change> changes = firstSql > 0 ? List.of(new Change("sql", firstSql)) : List.of();
-                    sets.add(new ChangeSet(id, author, start, changes, rollback));
+                    sets.add(new ChangeSet(id, author, start, changes, rollback, context));
                 }
                 if (line == null) {
                     break;
                 }
                 author = cs.group(1);
                 id = cs.group(2);
+                Matcher ctx = SQL_CONTEXT.matcher(line);
+                context = ctx.find() ? (ctx.group(1) != null ? ctx.group(1) : ctx.group(2)) : null;
                 start = i + 1;
                 firstSql = 0;
                 rollback = false;

@@ -142,6 +142,10 @@ final class PyScan {
             if (st.startsWith("for") && !st.body().isEmpty() && unroll(st, inner, scope)) {
                 continue;
             }
+            if ((st.startsWith("if") || st.startsWith("elif")) && deadDialectGuard(h, scope)) {
+                checkBefore = false;
+                continue; // the body never runs: SQLAlchemy never names a dialect that way
+            }
             tokens(h, aliases, scope, st.body().isEmpty());
             boolean check = (st.startsWith("if") || st.startsWith("elif")) && !aboutDialect(h)
                     || st.startsWith("else") && checkBefore;
@@ -161,6 +165,62 @@ final class PyScan {
     private static final Set<String> DIALECT_WORDS = Set.of("dialect", "engine", "url", "driver", "sqlite",
             "postgres", "postgresql", "mysql", "mssql", "oracle", "is_offline_mode", "context", "is_postgres",
             "is_sqlite", "is_mysql");
+
+    /**
+     * Names SQLAlchemy never gives a dialect ({@code dialect.name} is {@code postgresql}, {@code sqlite}, {@code mssql},
+     * …), though people write them for those databases.
+     */
+    private static final Set<String> NEVER_DIALECT_NAMES = Set.of("postgres", "pg", "pgsql", "psql", "sqlite3",
+            "sqlserver", "sql_server");
+
+    /**
+     * {@code if <dialect name> == "postgres":} (or the operands swapped), where the left side reads
+     * {@code ….dialect.name} directly, through a variable, or through a helper function of the module that returns it:
+     * the comparison is always false and the body never runs.
+     */
+    private boolean deadDialectGuard(List<Token> h, Scope scope) {
+        int eq = PyStatement.indexOfTopLevel(h, "==", 1);
+        if (eq < 0 || h.stream().anyMatch(t -> t.isName() && (t.is("or") || t.is("and") || t.is("not")))) {
+            return false;
+        }
+        int end = h.size() > 0 && h.get(h.size() - 1).is(":") ? h.size() - 1 : h.size();
+        List<Token> left = h.subList(1, eq);
+        List<Token> right = h.subList(eq + 1, end);
+        return never(right) && readsDialectName(left, scope, 0) || never(left) && readsDialectName(right, scope, 0);
+    }
+
+    private static boolean never(List<Token> literal) {
+        return literal.size() == 1 && literal.get(0).kind() == Kind.STRING && literal.get(0).value() != null
+                && NEVER_DIALECT_NAMES.contains(literal.get(0).value().toLowerCase(Locale.ROOT));
+    }
+
+    private boolean readsDialectName(List<Token> expr, Scope scope, int depth) {
+        if (depth > 3) {
+            return false;
+        }
+        for (int k = 0; k + 2 < expr.size(); k++) {
+            if (expr.get(k).is("dialect") && expr.get(k + 1).is(".") && expr.get(k + 2).is("name")) {
+                return true;
+            }
+        }
+        if (expr.size() == 1 && expr.get(0).isName()) {
+            Bound b = scope.lookup(expr.get(0).text());
+            return b != null && readsDialectName(b.tokens(), b.scope(), depth + 1);
+        }
+        if (expr.size() == 3 && expr.get(0).isName() && expr.get(1).is("(") && expr.get(2).is(")")) {
+            PyStatement def = defs.get(expr.get(0).text());
+            if (def == null) {
+                return false;
+            }
+            for (PyStatement st : def.body()) {
+                if (st.startsWith("return") && readsDialectName(st.head().subList(1, st.head().size()), scope,
+                        depth + 1)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
 
     /** A condition on which database or mode the migration runs against, not on what the data holds. */
     private static boolean aboutDialect(List<Token> h) {

@@ -4,8 +4,10 @@ import io.samokoder.model.migrations.SchemaChange.Act;
 import io.samokoder.model.migrations.SchemaChange.Kind;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -862,6 +864,7 @@ public final class SqlScript {
             }
             // SET a = …, b = … ; SET (a, b) = (…)
             boolean coalesceAll = true;
+            Map<String, String> literals = new HashMap<>();
             int guard = 0;
             while (i < t.size() && ++guard < 10000) {
                 if (at(i).p('(')) {
@@ -874,6 +877,11 @@ public final class SqlScript {
                 }
                 if (!at(i).p('=')) {
                     break;
+                }
+                // c = 'literal' followed by the end of the assignment: a value the column is overwritten with
+                if (!cols.isEmpty() && at(i + 1).type() == 's' && (at(i + 2).p(',') || at(i + 2).w("where")
+                        || at(i + 2).w("from") || at(i + 2).type() == 'e')) {
+                    literals.put(cols.get(cols.size() - 1), at(i + 1).text());
                 }
                 // c = COALESCE(c, …) only fills c where it is NULL
                 coalesceAll &= !cols.isEmpty() && at(i + 1).w("coalesce") && at(i + 2).p('(')
@@ -900,7 +908,37 @@ public final class SqlScript {
             }
             SchemaChange c = data("UPDATE", table).withColumns(cols).withShown("UPDATE " + show(table)
                     + (cols.isEmpty() ? "" : " SET " + cols.get(0)));
-            add(!cols.isEmpty() && (coalesceAll || whereNull(cols)) ? c.withCtype("fill") : c);
+            add(!cols.isEmpty() && (coalesceAll || whereNull(cols)) ? c.withCtype("fill")
+                    : rewrites(literals) ? c.withCtype("rewrite") : c);
+        }
+
+        /**
+         * SET c = 'new' … WHERE … c = 'old' (no OR at the top of the WHERE clause): the rows that held 'old' now hold
+         * a value other rows may already hold, so which rows were converted cannot be told afterwards.
+         */
+        private boolean rewrites(Map<String, String> literals) {
+            if (literals.isEmpty()) {
+                return false;
+            }
+            int where = -1;
+            for (int k = i; k < t.size(); k++) {
+                if (t.get(k).w("where")) {
+                    where = k;
+                    break;
+                }
+            }
+            if (where < 0 || isOr(where)) {
+                return false;
+            }
+            for (int k = where + 1; k + 2 < t.size(); k++) {
+                Tok x = t.get(k);
+                String set = x.type() == 'w' || x.type() == 'q' ? literals.get(x.text()) : null;
+                if (set != null && at(k + 1).p('=') && at(k + 2).type() == 's' && !at(k + 2).text().equals(set)
+                        && !at(k - 1).w("not")) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** The WHERE clause (from the current token on) keeps only rows where one of {@code cols} is NULL or ''. */

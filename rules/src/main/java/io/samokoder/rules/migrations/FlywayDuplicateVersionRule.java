@@ -22,7 +22,9 @@ import java.util.TreeMap;
         description = "Flyway refuses to migrate when two versioned (or two undo) migrations resolve to the same"
                 + " version, across SQL and Java migrations and across all configured locations (\"Found more than"
                 + " one migration with version\"). Versions are compared as Flyway does: numerically, part by part,"
-                + " '_' read as '.', trailing zero parts ignored.")
+                + " '_' read as '.', trailing zero parts ignored. With Spring Modulith's module-aware migrations"
+                + " (spring.modulith.runtime.flyway-enabled=true) each first-level subfolder of a location (__root,"
+                + " one per module) is its own Flyway run with its own history table, and is checked apart.")
 public final class FlywayDuplicateVersionRule extends FlywayRule {
 
     @Override

@@ -28,7 +28,9 @@ import java.util.List;
                 + " downgrade() drops the table the upgrade created or the columns it filled, or the rows were copied"
                 + " into a rebuilt table. A downgrade() that raises undoes nothing and is judged by"
                 + " migrations/raising-downgrade. Medium when the downgrade undoes the revision's structure but not"
-                + " its data; low when the downgrade is empty (a data migration its authors chose not to undo),"
+                + " its data; low when the downgrade is empty (a data migration its authors chose not to undo)"
+                + " unless the upgrade overwrites one literal value of a column with another in place (SET s = 'b'"
+                + " WHERE s = 'a': the converted rows can no longer be told apart, medium),"
                 + " for backfills (rows where the column is NULL, or columns added by this revision or the three"
                 + " before it), for changes that make rows fit a rule the revision then adds (a constraint, a unique"
                 + " index, NOT NULL) or delete rows selected by a NULL or a missing reference, and for inserts that"
@@ -62,14 +64,16 @@ public final class IrreversibleDataChangeRule extends AlembicRule {
         Severity worstOfRest = null;
         int rest = 0;
         for (DowngradeAnalysis.DataGap g : gaps) {
-            String addedBy = g.fill() || !"UPDATE".equals(g.verb()) ? null
+            // a column that already holds the value the UPDATE selects on is not being backfilled
+            String addedBy = g.fill() || g.rewrite() || !"UPDATE".equals(g.verb()) ? null
                     : addedByCache.computeIfAbsent(g.table() + "|" + g.columns(),
                     k -> java.util.Objects.requireNonNullElse(addedBy(project, env, m, g), ""));
             addedBy = addedBy == null || addedBy.isEmpty() ? null : addedBy;
             if (findings.size() == AlembicRules.MAX_PER_REVISION) {
                 // beyond the ones reported one by one only the worst severity is needed
                 Severity sev = g.unknown() ? Severity.INFO : g.fill() || addedBy != null || g.cleanup()
-                        || (down != null && down.trivial()) || (g.idempotent() && "INSERT".equals(g.verb()))
+                        || (down != null && down.trivial() && !g.rewrite())
+                        || (g.idempotent() && "INSERT".equals(g.verb()))
                         ? Severity.LOW : Severity.MEDIUM;
                 worstOfRest = worstOfRest == null || sev.compareTo(worstOfRest) < 0 ? sev : worstOfRest;
                 rest++;
@@ -88,6 +92,11 @@ public final class IrreversibleDataChangeRule extends AlembicRule {
                 b.severity(Severity.LOW).message("upgrade() of revision " + m.revisionId() + " changes rows that"
                         + " the schema it enforces forbids (a NULL, a missing reference, a value its new constraint"
                         + " rejects) with " + g.what() + " and " + where + ": those rows are not wanted back");
+            } else if (down != null && down.trivial() && g.rewrite()) {
+                b.message("upgrade() of revision " + m.revisionId() + " overwrites one value of "
+                        + String.join(", ", g.columns()) + " with another in place (" + g.what() + ") and downgrade()"
+                        + " is empty: the converted rows cannot be told from rows that already held the new value,"
+                        + " so no downgrade can restore them");
             } else if (down != null && down.trivial()) {
                 b.severity(Severity.LOW).message("upgrade() of revision " + m.revisionId() + " changes data with "
                         + g.what() + " and downgrade() is empty: the authors undo nothing of this revision; whether"

@@ -129,7 +129,11 @@ class RemarkDifferentialTest {
             } else if (t.fragment() != null) {
                 String target = t.type() == LinkTarget.Type.SAME_FILE ? k.path() : t.path();
                 Path file = dir.resolve(target);
-                if (t.fragment().equalsIgnoreCase("top")) {
+                if (sitePage(dir, k.path())) {
+                    n++; // a page of an MkDocs site: its links resolve as the built site serves them
+                } else if (t.type() == LinkTarget.Type.REPO_PATH && !Files.exists(file)) {
+                    n++; // the file itself is missing: samokoder reports the file, remark the anchor
+                } else if (t.fragment().equalsIgnoreCase("top")) {
                     n++;
                 } else if (Files.isDirectory(file) && l.destination().replaceAll("[#?].*", "").endsWith("/")) {
                     n++; // remark looks for the README's anchors under "folder", the link names "folder/"
@@ -153,6 +157,24 @@ class RemarkDifferentialTest {
             n++;
         }
         return n;
+    }
+
+    /** Whether {@code path} lies under the docs folder of an {@code mkdocs.yml} (default {@code docs_dir: docs}). */
+    private static boolean sitePage(Path dir, String path) throws IOException {
+        Path file = dir.resolve(path).normalize();
+        for (Path folder = file.getParent(); folder != null && folder.startsWith(dir); folder = folder.getParent()) {
+            for (String name : List.of("mkdocs.yml", "mkdocs.yaml")) {
+                Path config = folder.resolve(name);
+                if (Files.isRegularFile(config)) {
+                    String docsDir = Files.readAllLines(config).stream().filter(l -> l.startsWith("docs_dir:"))
+                            .map(l -> l.substring("docs_dir:".length()).trim()).findFirst().orElse("docs");
+                    if (file.startsWith(folder.resolve(docsDir).normalize())) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     // ---- each documented difference, shown on its own ----
@@ -186,6 +208,22 @@ class RemarkDifferentialTest {
     void differenceGithubPagesOfTheRepositoryAreMissingFilesForRemark() throws IOException {
         Path dir = repo("README.md", "[issues](../../issues) [CI](../../actions/workflows/ci.yml)\n");
         assertThat(remarkSays(dir)).containsExactly("README.md:1 FILE", "README.md:1 FILE");
+        assertThat(weSay(dir)).isEmpty();
+    }
+
+    @Test
+    void differenceAnAnchorInAMissingFolderIsAMissingFileForSamokoder() throws IOException {
+        Path dir = repo("README.md", "# Title\n\nSee [setup](missing/#setup).\n");
+        assertThat(remarkSays(dir)).containsExactlyInAnyOrder("README.md:3 FILE", "README.md:3 ANCHOR");
+        assertThat(weSay(dir)).containsExactly("README.md:3 docs/broken-link");
+    }
+
+    @Test
+    void differencePagesOfAnMkDocsSiteResolveAsTheSiteServesThem() throws IOException {
+        Path dir = repo("mkdocs.yml", "site_name: S\nmarkdown_extensions:\n  - attr_list\n",
+                "docs/index.md", "# Home\n\nRead [the settings](config.md#env).\n",
+                "docs/config.md", "# Config\n\n## Environment variables { #env }\n");
+        assertThat(remarkSays(dir)).containsExactly("docs/index.md:3 ANCHOR");
         assertThat(weSay(dir)).isEmpty();
     }
 

@@ -312,6 +312,131 @@ class MigrationRulesTest {
     }
 
     @Test
+    void valuesRewrittenInPlaceUnderAnEmptyDowngradeAreMedium() throws IOException {
+        rev("a", "None", "    op.create_table('annotation')\n    op.add_column('annotation', sa.Column('status'))",
+                "    op.drop_table('annotation')", "");
+        rev("b", "'a'", "    conn = op.get_bind()\n"
+                + "    conn.execute(sa.text(\"UPDATE annotation SET status = 'SPAM' WHERE annotation.status = 'DENIED'\"))\n"
+                + "    op.execute(\"UPDATE annotation SET kind = 'note' WHERE kind = 'note' AND shared\")\n"
+                + "    op.execute(\"UPDATE annotation SET status = 'SPAM' WHERE status = 'DENIED' OR flagged\")\n"
+                + "    op.execute(\"UPDATE annotation SET shared = 'yes'\")", "    pass", "");
+        List<Finding> f = audit();
+        assertThat(f).filteredOn(x -> x.ruleId().equals("migrations/irreversible-data-change"))
+                .extracting(Finding::line, Finding::severity).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(10, Severity.MEDIUM),
+                        org.assertj.core.groups.Tuple.tuple(11, Severity.LOW),
+                        org.assertj.core.groups.Tuple.tuple(12, Severity.LOW),
+                        org.assertj.core.groups.Tuple.tuple(13, Severity.LOW));
+        assertThat(f.stream().filter(x -> x.line() == 10).findFirst().orElseThrow().message()).isEqualTo(
+                "upgrade() of revision b overwrites one value of status with another in place"
+                        + " (op.execute(UPDATE annotation SET status …)) and downgrade() is empty: the converted rows cannot be told from rows that"
+                        + " already held the new value, so no downgrade can restore them");
+    }
+
+    @Test
+    void aDialectGuardSqlalchemyNeverMatchesRunsNothing() throws IOException {
+        String helper = "\ndef get_db_type():\n    return op.get_context().dialect.name\n";
+        rev("a", "None", "    if get_db_type() == 'postgresql':\n        op.create_index('ix_a', 't', ['c'])",
+                "    if get_db_type() == 'postgres':\n        op.drop_index('ix_a', table_name='t')\n    else:\n"
+                        + "        pass", helper);
+        rev("b", "'a'", "    if op.get_bind().dialect.name == 'postgresql':\n        op.create_index('ix_b', 't', ['d'])",
+                "    if 'postgres' == op.get_bind().dialect.name:\n        op.drop_index('ix_b', table_name='t')", "");
+        rev("c", "'b'", "    if get_db_type() == 'postgresql':\n        op.create_index('ix_c', 't', ['e'])",
+                "    if get_db_type() == 'postgresql':\n        op.drop_index('ix_c', table_name='t')", helper);
+        assertThat(ids(audit())).containsExactly(
+                "migrations/incomplete-downgrade@alembic/versions/a.py:13",
+                "migrations/incomplete-downgrade@alembic/versions/b.py:10");
+    }
+
+    @Test
+    void flywayModulithMigratesEachModuleFolderWithItsOwnHistory() throws IOException {
+        // module-aware: __root and each module folder are separate Flyway runs, V1 in each is fine
+        write("shop/src/main/resources/application.properties", "spring.modulith.runtime.flyway-enabled=true\n");
+        for (String sub : List.of("__root", "catalog", "orders")) {
+            write("shop/src/main/resources/db/migration/" + sub + "/V1__create_" + sub + ".sql", "SELECT 1;\n");
+        }
+        write("shop/src/main/resources/db/migration/orders/V1.0__again.sql", "SELECT 1;\n");
+        // the same layout without the switch is one Flyway run over every subfolder
+        write("plain/src/main/resources/application.properties", "spring.modulith.events.jdbc.schema=events\n");
+        for (String sub : List.of("__root", "catalog")) {
+            write("plain/src/main/resources/db/migration/" + sub + "/V1__create_" + sub + ".sql", "SELECT 1;\n");
+        }
+        assertThat(ids(audit())).containsExactly(
+                "migrations/flyway-duplicate-version@plain/src/main/resources/db/migration/catalog/V1__create_catalog.sql:0",
+                "migrations/flyway-duplicate-version@shop/src/main/resources/db/migration/orders/V1__create_orders.sql:0");
+    }
+
+    @Test
+    void flywayModulithSwitchedOnInTheProductionProfileOnly() throws IOException {
+        write("src/main/resources/application.yml", "spring:\n  application:\n    name: shop\n---\nspring:\n"
+                + "  config:\n    activate:\n      on-profile: prod\n  modulith:\n    runtime:\n"
+                + "      flyway-enabled: true\n");
+        write("src/main/resources/db/migration/__root/V1__a.sql", "SELECT 1;\n");
+        write("src/main/resources/db/migration/billing/V1__b.sql", "SELECT 1;\n");
+        assertThat(audit()).isEmpty();
+    }
+
+    @Test
+    void liquibaseChangesetsOutsideTheProductionContextsAreNotJudged() throws IOException {
+        write("src/main/resources/config/application-dev.yml", "spring:\n  liquibase:\n    contexts: dev, faker\n");
+        write("src/main/resources/config/application-prod.yml", "spring:\n  liquibase:\n    contexts: prod\n");
+        write("src/main/resources/config/liquibase/master.xml", "<databaseChangeLog>\n"
+                + "  <include file=\"config/liquibase/changelog/entity.xml\"/>\n"
+                + "  <include file=\"config/liquibase/changelog/demo.xml\" context=\"test\"/>\n"
+                + "</databaseChangeLog>\n");
+        write("src/main/resources/config/liquibase/changelog/entity.xml", "<databaseChangeLog>\n"
+                + "  <changeSet id=\"1\" author=\"a\"><createTable tableName=\"t\"/></changeSet>\n"
+                + "  <changeSet id=\"1-data\" author=\"a\" context=\"faker\"><loadData file=\"t.csv\""
+                + " tableName=\"t\"/></changeSet>\n"
+                + "  <changeSet id=\"2\" author=\"a\" contextFilter=\"!test\"><sql>UPDATE t SET x = 1</sql></changeSet>\n"
+                + "  <changeSet id=\"3\" author=\"a\"><dropColumn tableName=\"t\" columnName=\"y\"/>"
+                + "<rollback><addColumn tableName=\"t\"><column name=\"y\"/></addColumn></rollback></changeSet>\n"
+                + "</databaseChangeLog>\n");
+        write("src/main/resources/config/liquibase/changelog/demo.xml", "<databaseChangeLog>\n"
+                + "  <changeSet id=\"demo\" author=\"a\"><sql>INSERT INTO t VALUES (1)</sql></changeSet>\n"
+                + "</databaseChangeLog>\n");
+        write("src/main/resources/config/liquibase/changelog/seed.sql", "--liquibase formatted sql\n"
+                + "--changeset a:seed context:faker\nINSERT INTO t VALUES (2);\n"
+                + "--changeset a:fix contextFilter:\"prod or dev\"\nUPDATE t SET x = 2;\n");
+        assertThat(ids(audit())).containsExactly(
+                "migrations/liquibase-missing-rollback@src/main/resources/config/liquibase/changelog/entity.xml:4",
+                "migrations/liquibase-missing-rollback@src/main/resources/config/liquibase/changelog/seed.sql:4");
+    }
+
+    @Test
+    void liquibaseContextsAreJudgedOnlyAgainstConfiguredContexts() throws IOException {
+        // no spring.liquibase.contexts: Liquibase runs every changeset, whatever its context
+        write("src/main/resources/application.properties", "spring.liquibase.change-log=classpath:db/master.xml\n");
+        write("src/main/resources/db/master.xml", "<databaseChangeLog>\n"
+                + "  <changeSet id=\"1\" author=\"a\" context=\"sample-data\"><insert tableName=\"t\"/></changeSet>\n"
+                + "  <changeSet id=\"2\" author=\"a\"><sql>SELECT 1</sql><rollback/></changeSet>\n"
+                + "</databaseChangeLog>\n");
+        assertThat(ids(audit())).containsExactly("migrations/liquibase-missing-rollback@src/main/resources/db/master.xml:2");
+    }
+
+    @Test
+    void liquibaseRepositoryWithoutAnyRollbackIsForwardOnly() throws IOException {
+        write("schema/changelog-master.xml", "<databaseChangeLog>\n"
+                + "  <include file=\"changelog-1.0.xml\" relativeToChangelogFile=\"true\"/>\n"
+                + "  <include file=\"changelog-1.1.xml\" relativeToChangelogFile=\"true\"/>\n"
+                + "</databaseChangeLog>\n");
+        write("schema/changelog-1.0.xml", "<databaseChangeLog>\n"
+                + "  <changeSet id=\"1.0\" author=\"a\"><createTable tableName=\"t\"/><insert tableName=\"t\"/></changeSet>\n"
+                + "</databaseChangeLog>\n");
+        write("schema/changelog-1.1.xml", "<databaseChangeLog>\n"
+                + "  <changeSet id=\"1.1\" author=\"a\"><dropColumn tableName=\"t\" columnName=\"c\"/></changeSet>\n"
+                + "  <changeSet id=\"1.1-idx\" author=\"a\"><createIndex tableName=\"t\" indexName=\"i\"/></changeSet>\n"
+                + "</databaseChangeLog>\n");
+        List<Finding> f = audit();
+        assertThat(f).extracting(Finding::ruleId, Finding::path, Finding::line, Finding::severity).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("migrations/liquibase-missing-rollback",
+                        "schema/changelog-master.xml", 2, Severity.LOW));
+        assertThat(f.get(0).message()).startsWith("no Liquibase changeset of this repository declares a rollback, and 2"
+                + " run changes Liquibase cannot roll back by itself (dropColumn, insert; first a:1.0 in"
+                + " schema/changelog-1.0.xml)");
+    }
+
+    @Test
     void liquibaseIncludesResolveLikeLiquibase() throws IOException {
         write("src/main/resources/db/master.yaml", "databaseChangeLog:\n"
                 + "  - include:\n      file: db/parts/one.xml\n"
