@@ -258,6 +258,20 @@ public final class AlembicModule {
     }
 
     /** What a body doing nothing consists of, or null when it does something. */
+    /** {@link Function#trivialKind()} for reports in every language. */
+    public static io.samokoder.engine.Text trivialKindText(String kind) {
+        if (kind == null || kind.equals("nothing")) {
+            return io.samokoder.engine.Text.of("model.trivial.nothing");
+        }
+        io.samokoder.engine.Text out = null;
+        for (String part : kind.split(" and ")) {
+            io.samokoder.engine.Text t = part.equals("a docstring") ? io.samokoder.engine.Text.of("model.trivial.docstring")
+                    : io.samokoder.engine.Text.verbatim(part);
+            out = out == null ? t : io.samokoder.engine.Text.of("model.trivial.and", out, t);
+        }
+        return out;
+    }
+
     private static String trivialKind(List<PyStatement> body) {
         Set<String> kinds = new java.util.LinkedHashSet<>();
         for (PyStatement st : body) {
