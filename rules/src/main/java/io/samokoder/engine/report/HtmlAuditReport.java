@@ -120,7 +120,7 @@ public final class HtmlAuditReport {
             if (!row.rules().isEmpty()) {
                 h.append("<ul>");
                 for (String rule : row.rules()) {
-                    h.append("<li>").append(e(rule)).append("</li>");
+                    h.append("<li>").append(prose(rule)).append("</li>");
                 }
                 h.append("</ul>");
             }
