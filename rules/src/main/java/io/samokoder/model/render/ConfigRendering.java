@@ -96,6 +96,29 @@ public final class ConfigRendering {
         }
 
         /** Who runs the step, for messages: {@code service `x` (docker-compose.yml:9)}. */
+        /** {@link #who()} for reports in every language. */
+        public io.samokoder.engine.Text whoText() {
+            if (service.equals(composePath)) {
+                String name = composePath.substring(composePath.lastIndexOf('/') + 1);
+                return io.samokoder.model.docker.Dockerfile.isDockerfileName(name)
+                        ? io.samokoder.engine.Text.of("model.render.image", composePath)
+                        : io.samokoder.engine.Text.code(composePath);
+            }
+            return io.samokoder.engine.Text.of("model.render.service", service);
+        }
+
+        /** {@link #renderer()} for reports in every language. */
+        public io.samokoder.engine.Text rendererText() {
+            String where = composePath + ":" + line;
+            if (service.equals(composePath)) {
+                String name = composePath.substring(composePath.lastIndexOf('/') + 1);
+                return io.samokoder.model.docker.Dockerfile.isDockerfileName(name)
+                        ? io.samokoder.engine.Text.of("model.render.image", where)
+                        : io.samokoder.engine.Text.code(where);
+            }
+            return io.samokoder.engine.Text.of("model.render.serviceAt", service, where);
+        }
+
         public String renderer() {
             String where = composePath + ":" + line;
             if (service.equals(composePath)) {

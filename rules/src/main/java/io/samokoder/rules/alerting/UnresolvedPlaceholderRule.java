@@ -103,21 +103,19 @@ public final class UnresolvedPlaceholderRule implements Rule {
             return FieldTypes.builtIn();
         }
         Optional<String> text = context.workspace().file(path).flatMap(f -> context.workspace().text(f));
-        String problem;
+        Text problem;
         if (text.isPresent()) {
             try {
                 return FieldTypes.builtIn().plus(FieldTypes.parse(text.get()));
             } catch (IllegalArgumentException e) {
-                problem = e.getMessage();
+                problem = Text.verbatim(e.getMessage());
             }
         } else {
-            problem = "the file is not in the repository";
+            problem = Text.of("alerting.fieldTypes.notInRepository");
         }
         sink.report(Finding.of(this).at(path, 0).severity(io.samokoder.engine.Severity.INFO)
-                .message("field-type table `" + path + "` (option " + FIELD_TYPES_OPTION + ") not used: " + problem
-                        + "; the built-in table applies")
-                .remediation("Fix the table: one row per field, four tab-separated columns (context, field, type,"
-                        + " file-field or -), types as in the built-in field-types.tsv.")
+                .message(Text.of("alerting.fieldTypes.notUsed", path, FIELD_TYPES_OPTION, problem))
+                .remediation(Text.of("alerting.fieldTypes.fix"))
                 .key("field-types:" + path).build());
         return FieldTypes.builtIn();
     }
@@ -131,19 +129,15 @@ public final class UnresolvedPlaceholderRule implements Rule {
         Set<String> names = new LinkedHashSet<>();
         sites.forEach(s -> names.add(s.placeholder().display()));
         List<String> shown = new ArrayList<>(names);
-        String list = String.join(", ", shown.subList(0, Math.min(5, shown.size())))
-                + (shown.size() > 5 ? " and " + (shown.size() - 5) + " more" : "");
-        String message = why.reading() == ConfigRendering.Reading.UNFOLLOWED
-                ? list + " not checked: " + why.reason() + "; whether they are replaced before " + program
-                + " loads the config is not known"
-                : list + " not checked: " + why.reason() + ", so this file is not the config " + program
-                + " loads";
+        String first5 = String.join(", ", shown.subList(0, Math.min(5, shown.size())));
+        Text list = shown.size() > 5 ? Text.of("alerting.undecided.andMore", first5, shown.size() - 5)
+                : Text.code(first5);
+        Text message = Text.of(why.reading() == ConfigRendering.Reading.UNFOLLOWED ? "alerting.undecided.unfollowed"
+                : "alerting.undecided.notRead", list, why.reasonText(), program);
         YamlPlaceholders.Site first = sites.get(0);
         return Finding.of(rule).at(path, first.line(), first.column()).severity(Severity.INFO)
                 .message(message)
-                .remediation("Nothing to fix if the render step replaces every placeholder; otherwise render with"
-                        + " envsubst (optionally limited by SHELL-FORMAT) or sed with literal paths, which this check"
-                        + " follows, or use the field's *_file variant.")
+                .remediation(Text.of("alerting.undecided.fix"))
                 .key("undecided@" + path)
                 .build();
     }
