@@ -191,11 +191,15 @@ public final class ConfigRendering {
     }
 
     /** A reading and, for {@code LITERAL} after a render, {@code UNFOLLOWED} and {@code NOT_READ}, why. */
-    public record Verdict(Reading reading, String reason) {
+    public record Verdict(Reading reading, String reason, io.samokoder.engine.Text reasonText) {
 
-        /** {@link #reason} for reports in every language. */
-        public io.samokoder.engine.Text reasonText() {
-            return io.samokoder.engine.Text.english(reason);
+        /** A verdict whose reason is English only. */
+        public Verdict(Reading reading, String reason) {
+            this(reading, reason, io.samokoder.engine.Text.english(reason));
+        }
+
+        Verdict(Reading reading, io.samokoder.engine.Text reason) {
+            this(reading, reason.english(), reason);
         }
     }
 
@@ -608,7 +612,8 @@ public final class ConfigRendering {
         List<Render> rs = rendersOf(path);
         if (!rs.isEmpty()) {
             return rs.stream().anyMatch(r -> r.substitutes(variable)) ? new Verdict(Reading.SUBSTITUTED, "")
-                    : new Verdict(Reading.LITERAL, "the " + rs.get(0).tool() + " render step does not substitute it");
+                    : new Verdict(Reading.LITERAL,
+                    io.samokoder.engine.Text.of("model.render.notSubstituted", rs.get(0).tool()));
         }
         return fates.computeIfAbsent(templateByName + ":" + path, k -> fate(path, templateByName));
     }
@@ -621,7 +626,8 @@ public final class ConfigRendering {
             }
             Optional<String> why = r.unfollowedChain().or(() -> mayRead(r.steps(), at).map(ConfigRendering::runs));
             if (why.isPresent()) {
-                return new Verdict(Reading.UNFOLLOWED, who(r) + " has it at " + at.get(0) + " and " + why.get());
+                return new Verdict(Reading.UNFOLLOWED, io.samokoder.engine.Text.of("model.render.unfollowed", whoText(r),
+                        at.get(0), io.samokoder.engine.Text.english(why.get())));
             }
         }
         if (renderedAnywhere.contains(path)) {
@@ -631,17 +637,18 @@ public final class ConfigRendering {
             List<String> at = r.container().containerPathsOf(path);
             if (!at.isEmpty() && r.readPath().isPresent() && !r.sources().contains(path)) {
                 return templateByName ? new Verdict(Reading.TEMPLATE, "")
-                        : new Verdict(Reading.NOT_READ, who(r) + " has it at " + at.get(0) + " but " + program.display()
-                        + " reads " + r.readPath().get());
+                        : new Verdict(Reading.NOT_READ, io.samokoder.engine.Text.of("model.render.notRead", whoText(r),
+                        at.get(0), program.display(), r.readPath().get()));
             }
         }
         return templateByName ? new Verdict(Reading.TEMPLATE, "") : new Verdict(Reading.LITERAL, "");
     }
 
-    private static String who(Runner r) {
+    private static io.samokoder.engine.Text whoText(Runner r) {
         Container c = r.container();
-        return c.service().isPresent() ? "service `" + c.name() + "` (" + c.location().path() + ")"
-                : "the image built from " + c.name();
+        return c.service().isPresent()
+                ? io.samokoder.engine.Text.of("model.render.serviceAt", c.name(), c.location().path())
+                : io.samokoder.engine.Text.of("model.render.image", c.name());
     }
 
     /**

@@ -55,7 +55,7 @@ public final class TargetPortNotExposedRule implements Rule {
         for (PrometheusConfig cfg : Monitoring.prometheus(context).configs()) {
             List<ComposeStack> stacks = Monitoring.stacksRunning(context, cfg);
             List<PrometheusConfigs.Runner> runners = Monitoring.prometheus(context).composeRunnersOf(cfg.path());
-            Optional<String> notJudged = Monitoring.notJudgedAgainstCompose(context, cfg);
+            Optional<Text> notJudged = Monitoring.notJudgedAgainstCompose(context, cfg);
             boolean hostNetwork = !runners.isEmpty() && runners.stream().allMatch(r -> r.service().usesHostNetwork());
             for (PrometheusConfig.DnsSd d : cfg.dnsSd()) {
                 if (d.port().isEmpty() || !d.type().equals("A") && !d.type().equals("AAAA")) {
@@ -95,7 +95,7 @@ public final class TargetPortNotExposedRule implements Rule {
     }
 
     private void check(AuditContext ctx, String text, PrometheusConfig.Role role, String job, int port,
-                       ComposeService s, io.samokoder.model.Location at, Optional<String> notJudged,
+                       ComposeService s, io.samokoder.model.Location at, Optional<Text> notJudged,
                        FindingSink sink) {
         if (s.usesHostNetwork() || s.networkModeService().isPresent() || s.declaresContainerPort(port)) {
             return;
@@ -141,7 +141,7 @@ public final class TargetPortNotExposedRule implements Rule {
         Text shown = message;
         sink.report(Finding.of(this).at(at.path(), at.line(), at.column())
                 .severity(notJudged.isPresent() ? Severity.INFO : Severity.MEDIUM)
-                .message(notJudged.map(w -> Text.of("monitoring.butNotJudged", shown, Text.english(w))).orElse(shown))
+                .message(notJudged.map(w -> Text.of("monitoring.butNotJudged", shown, w)).orElse(shown))
                 .key(job + "|" + s.name() + ":" + port).build());
     }
 

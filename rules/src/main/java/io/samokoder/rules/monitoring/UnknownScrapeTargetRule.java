@@ -98,8 +98,8 @@ public final class UnknownScrapeTargetRule implements Rule {
      * @param renderer  what renders the config before Prometheus reads it
      */
     private record Scope(PrometheusConfig cfg, List<ComposeStack> stacks, List<PrometheusConfigs.Runner> runners,
-                         boolean containerized, Optional<String> notJudged, List<String> external,
-                         Optional<String> renderer) {
+                         boolean containerized, Optional<Text> notJudged, List<String> external,
+                         Optional<Text> renderer) {
     }
 
     private static List<String> external(List<PrometheusConfigs.Runner> runners) {
@@ -159,7 +159,7 @@ public final class UnknownScrapeTargetRule implements Rule {
         if (scope.renderer().isEmpty() && !PlaceholderScanner.scan(text).isEmpty()) {
             return; // ${VAR} that nothing renders: alerting/unresolved-placeholder reports it
         }
-        Text why = scope.renderer().map(r -> Text.of("monitoring.target.rendered", Text.english(r)))
+        Text why = scope.renderer().map(r -> Text.of("monitoring.target.rendered", r))
                 .orElse(Text.of("monitoring.target.notRendered"));
         sink.report(Finding.of(this).at(at.path(), at.line(), at.column()).severity(Severity.INFO)
                 .message(Text.of("monitoring.target.placeholder", target(role, text, job), why))
@@ -194,7 +194,7 @@ public final class UnknownScrapeTargetRule implements Rule {
         if (scope.notJudged().isPresent()) {
             sink.report(Finding.of(this).at(at.path(), at.line(), at.column()).severity(Severity.INFO)
                     .message(Text.of("monitoring.target.unknown.notJudged", head,
-                            Text.english(scope.notJudged().get()), closest))
+                            scope.notJudged().get(), closest))
                     .key(job + "|" + host).build());
             return;
         }
