@@ -498,13 +498,15 @@ public final class Workspace {
                         batch.skipped.add(new Skipped(at, patterns > 0
                                 ? Text.of("engine.skipped.ignorePatternsParents", node.getRules().size(), patterns,
                                 MAX_IGNORE_PATTERNS)
-                                : Text.of("engine.skipped.ignorePatterns", node.getRules().size(), MAX_IGNORE_PATTERNS)));
+                                : Text.of("engine.skipped.ignorePatterns", node.getRules().size(),
+                                MAX_IGNORE_PATTERNS)));
                     } else {
                         ignoreNodes.put(rel, node);
                         patterns += node.getRules().size();
                     }
                 } catch (IOException e) {
-                    batch.skipped.add(new Skipped(at, Text.of("engine.skipped.gitignore", Text.english(BoundedFiles.reason(e)))));
+                    batch.skipped.add(new Skipped(at, Text.of("engine.skipped.gitignore",
+                            Text.english(BoundedFiles.reason(e)))));
                 }
             }
             return patterns;

@@ -75,7 +75,8 @@ public final class YamlLoader {
             YamlDocument rendered = loadAsWritten(path, Templates.neutralize(text, !ownGoTemplates), globalTags);
             // the tags alone break it: without them it loads (branches of an {% if %} may repeat a key)
             if (rendered.problems().stream().allMatch(p -> p.kind() == YamlProblem.Kind.DUPLICATE_KEY)) {
-                return doc.asTemplate(io.samokoder.engine.Text.of("engine.template.tags", Templates.firstTagLine(text)));
+                return doc.asTemplate(io.samokoder.engine.Text.of("engine.template.tags",
+                        Templates.firstTagLine(text)));
             }
         }
         return doc;

@@ -626,8 +626,8 @@ public final class ConfigRendering {
             }
             Optional<String> why = r.unfollowedChain().or(() -> mayRead(r.steps(), at).map(ConfigRendering::runs));
             if (why.isPresent()) {
-                return new Verdict(Reading.UNFOLLOWED, io.samokoder.engine.Text.of("model.render.unfollowed", whoText(r),
-                        at.get(0), io.samokoder.engine.Text.english(why.get())));
+                return new Verdict(Reading.UNFOLLOWED, io.samokoder.engine.Text.of("model.render.unfollowed",
+                        whoText(r), at.get(0), io.samokoder.engine.Text.english(why.get())));
             }
         }
         if (renderedAnywhere.contains(path)) {

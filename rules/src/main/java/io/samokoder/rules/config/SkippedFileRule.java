@@ -32,7 +32,8 @@ public final class SkippedFileRule implements Rule {
     @Override
     public void check(AuditContext context, FindingSink sink) {
         for (Workspace.Skipped s : context.workspace().skipped()) {
-            sink.report(Finding.of(this).at(s.path(), 0).message(Text.of("config.skipped", s.text())).key(s.reason()).build());
+            sink.report(Finding.of(this).at(s.path(), 0).message(Text.of("config.skipped", s.text()))
+                    .key(s.reason()).build());
         }
     }
 }

@@ -98,7 +98,8 @@ final class Monitoring {
                 io.samokoder.model.render.ConfigRendering.Program.PROMETHEUS);
         java.util.List<io.samokoder.model.render.ConfigRendering.Render> rs = rendering.rendersOf(cfg.path());
         if (!rs.isEmpty()) {
-            return java.util.Optional.of(Text.of("monitoring.renderer.runBy", rs.get(0).tool(), rs.get(0).rendererText()));
+            return java.util.Optional.of(Text.of("monitoring.renderer.runBy", rs.get(0).tool(),
+                    rs.get(0).rendererText()));
         }
         if (rendering.isRendered(cfg.path())) {
             return java.util.Optional.of(Text.of("monitoring.renderer.step"));
