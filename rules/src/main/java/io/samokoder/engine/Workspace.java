@@ -65,6 +65,17 @@ public final class Workspace {
         Skipped(String path, Text text) {
             this(path, text.english(), text);
         }
+
+        /** The text is the reason in other languages: equal reasons are equal skips. */
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Skipped other && path.equals(other.path) && reason.equals(other.reason);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(path, reason);
+        }
     }
 
     private Workspace(Path root, List<SourceFile> files, TreeSet<String> allFiles, TreeSet<String> allDirs,
