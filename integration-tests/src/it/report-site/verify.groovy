@@ -9,4 +9,8 @@ assert html.contains('Checks that ran and found nothing') || html.contains('Ever
 assert !html.contains('<script>alert')
 def index = new File(basedir, 'target/site/project-reports.html')
 assert index.isFile() && index.getText('UTF-8').contains('samokoder.html')
+// the module inherits the report but has no page: only the top-level project audits the repository
+assert !new File(basedir, 'web/target/site/samokoder.html').exists()
+def webReports = new File(basedir, 'web/target/site/project-reports.html')
+assert !webReports.isFile() || !webReports.getText('UTF-8').contains('samokoder.html')
 return true

@@ -7,13 +7,13 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Everything an audit run needs, independent of how it was started (Maven goal, CLI, test). Adapters translate their
- * parameters into this; nothing here knows about Maven.
+ * What the engine needs to audit a tree: what to read, how to weigh, which rules, their options. The gate's and the
+ * reports' settings are not here ({@code io.samokoder.run.AuditService} resolves them); the configuration file is
+ * read there too, before this is built: {@link Auditor#run} reads this and never changes it.
  */
 public final class AuditConfig {
 
@@ -39,8 +39,6 @@ public final class AuditConfig {
     private final List<String> excludes = new ArrayList<>();
     private long maxFileSize = Workspace.DEFAULT_MAX_FILE_SIZE;
     private int minScore = DEFAULT_MIN_SCORE;
-    private Severity failOnSeverity = DEFAULT_FAIL_ON_SEVERITY;
-    private boolean failOnViolation = true;
     private final Map<Category, Double> weights = defaultWeights();
     private Path baseline;
     private Path suppressions;
@@ -48,13 +46,7 @@ public final class AuditConfig {
     private final Map<String, Severity> severityOverrides = new HashMap<>();
     private final Map<String, String> options = new HashMap<>();
     private final Map<String, String> environment = new HashMap<>();
-    private Locale locale = Locale.ENGLISH;
     private int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
-    /** Settings given explicitly (adapters' parameters); the configuration file does not override them. */
-    private final Set<String> explicit = new HashSet<>();
-    private Path configFile;
-    private boolean configFileDisabled;
-    private boolean configFileApplied;
     private Set<String> changedFiles;
     private Path workingDirectory;
 
@@ -91,12 +83,12 @@ public final class AuditConfig {
         return this;
     }
 
+    /** The gate's minimum score, which readiness claims without a figure are compared with. */
     public int minScore() {
         return minScore;
     }
 
     public AuditConfig minScore(int value) {
-        explicit.add("minScore");
         if (value < 0 || value > 100) {
             throw new AuditException("minScore must be between 0 and 100, got " + value);
         }
@@ -104,25 +96,6 @@ public final class AuditConfig {
         return this;
     }
 
-    public Severity failOnSeverity() {
-        return failOnSeverity;
-    }
-
-    public AuditConfig failOnSeverity(Severity value) {
-        explicit.add("failOnSeverity");
-        this.failOnSeverity = value;
-        return this;
-    }
-
-    public boolean failOnViolation() {
-        return failOnViolation;
-    }
-
-    public AuditConfig failOnViolation(boolean value) {
-        explicit.add("failOnViolation");
-        this.failOnViolation = value;
-        return this;
-    }
 
     public Map<Category, Double> weights() {
         return Collections.unmodifiableMap(weights);
@@ -133,7 +106,6 @@ public final class AuditConfig {
             throw new AuditException("weight of " + category.id() + " must be a non-negative number, got " + value);
         }
         weights.put(category, value);
-        explicit.add("weight." + category.id());
         return this;
     }
 
@@ -148,11 +120,7 @@ public final class AuditConfig {
                 throw new AuditException("weights must look like 'secrets=3,docs=1', got '" + part.trim() + "'");
             }
             Category category;
-            try {
-                category = Category.parse(kv[0]);
-            } catch (IllegalArgumentException e) {
-                throw new AuditException(e.getMessage());
-            }
+            category = Category.parseOrFail(kv[0]);
             try {
                 weight(category, Double.parseDouble(kv[1].trim()));
             } catch (NumberFormatException e) {
@@ -198,13 +166,26 @@ public final class AuditConfig {
         return this;
     }
 
-    /** Rule-specific settings ({@code docs.online=true}, {@code secrets.localOnly=...}); rules document their keys. */
+    /**
+     * Rule options ({@code docs.online=true}), as {@link RuleOption#normalize} stores them; the rules declare their
+     * keys ({@link Rule#options()}).
+     */
     public Map<String, String> options() {
         return Collections.unmodifiableMap(options);
     }
 
     public String optionOr(String key, String fallback) {
         return options.getOrDefault(key, fallback);
+    }
+
+    /** The value of a declared option, or its default. */
+    public String option(RuleOption option) {
+        return options.getOrDefault(option.name(), option.defaultValue());
+    }
+
+    /** The items of a declared list option, or of its default. */
+    public java.util.List<String> optionItems(RuleOption option) {
+        return RuleOption.items(option.type(), option(option));
     }
 
     public AuditConfig option(String key, String value) {
@@ -227,15 +208,6 @@ public final class AuditConfig {
         return this;
     }
 
-    public Locale locale() {
-        return locale;
-    }
-
-    public AuditConfig locale(Locale value) {
-        explicit.add("locale");
-        this.locale = value;
-        return this;
-    }
 
     public int threads() {
         return threads;
@@ -246,27 +218,9 @@ public final class AuditConfig {
         return this;
     }
 
-    boolean isExplicit(String setting) {
-        return explicit.contains(setting);
-    }
-
-    void unmarkExplicit(String setting) {
-        explicit.remove(setting);
-    }
-
-    /** The configuration file to read; null means {@value ConfigFile#NAME} at the root when present. */
-    public Path configFile() {
-        return configFile;
-    }
-
-    public AuditConfig configFile(Path value) {
-        this.configFile = value;
-        return this;
-    }
-
     /**
      * The folder relative paths in options resolve against: the process's working directory unless an adapter
-     * audits for a caller in another folder (the Maven goal's audit daemon serves builds of any folder).
+     * audits for a caller in another folder (the Maven goal: the top-level project's folder).
      */
     public Path workingDirectory() {
         return workingDirectory != null ? workingDirectory : Path.of("").toAbsolutePath();
@@ -274,33 +228,6 @@ public final class AuditConfig {
 
     public AuditConfig workingDirectory(Path value) {
         this.workingDirectory = value;
-        return this;
-    }
-
-    /** Whether {@value ConfigFile#NAME} at the root is ignored. */
-    public boolean configFileDisabled() {
-        return configFileDisabled;
-    }
-
-    public AuditConfig disableConfigFile() {
-        this.configFileDisabled = true;
-        return this;
-    }
-
-    boolean configFileApplied() {
-        return configFileApplied;
-    }
-
-    void markConfigFileApplied() {
-        this.configFileApplied = true;
-    }
-
-    /**
-     * Loads the configuration file now (the engine does so at the start of a run): afterwards {@link #minScore()},
-     * {@link #locale()} etc. include its settings.
-     */
-    public AuditConfig applyConfigFile(java.util.Collection<RuleMeta> knownRules) {
-        ConfigFile.applyTo(this, knownRules);
         return this;
     }
 

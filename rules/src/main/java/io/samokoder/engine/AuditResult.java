@@ -10,11 +10,13 @@ import java.util.Set;
  *
  * @param rulesRun       metadata of every rule that was applicable and ran
  * @param cleanRules     ids of rules that ran and found nothing
- * @param fixedSinceBaseline baseline entries no longer found
+ * @param fixedSinceBaseline baseline entries no longer found (a suppressed finding is still found)
+ * @param baselineFingerprints the fingerprints of the baseline, empty without one
  */
 public record AuditResult(Path root, List<Finding> findings, ReadinessScore score, List<RuleMeta> rulesRun,
                           List<RuleMeta> allRules, Set<String> cleanRules, List<Baseline.Entry> fixedSinceBaseline,
-                          boolean baselineUsed, int filesAudited, int filesSkipped, long durationMillis) {
+                          boolean baselineUsed, Set<String> baselineFingerprints, int filesAudited, int filesSkipped,
+                          long durationMillis) {
 
     public List<Finding> active() {
         return findings.stream().filter(Finding::isActive).toList();

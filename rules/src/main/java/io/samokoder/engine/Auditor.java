@@ -46,7 +46,6 @@ public final class Auditor {
         if (root == null || !Files.isDirectory(root)) {
             throw new AuditException("not a directory: " + root);
         }
-        ConfigFile.applyTo(config, RuleRegistry.allMeta(rules));
         Workspace workspace;
         try {
             workspace = Workspace.scan(root, config.excludes(), config.maxFileSize());
@@ -56,12 +55,11 @@ public final class Auditor {
             throw new AuditException("cannot read " + root + ": " + e.getMessage());
         }
         Suppressions suppressions = loadSuppressions(config, workspace);
-        Baseline baseline = config.baseline() != null
-                && Files.exists(config.baseline(), java.nio.file.LinkOption.NOFOLLOW_LINKS)
-                ? Baseline.read(config.baseline(), workspace.root()) : null;
-        if (config.baseline() != null && baseline == null && !config.options().containsKey("baseline.optional")) {
+        suppressions.checkRules(RuleRegistry.allMeta(rules));
+        if (config.baseline() != null && !Files.exists(config.baseline(), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             throw new AuditException("baseline file not found: " + config.baseline());
         }
+        Baseline baseline = config.baseline() == null ? null : Baseline.read(config.baseline(), workspace.root());
 
         AuditContext context = new AuditContext(workspace, config);
         List<Rule> enabled = rules.stream().filter(r -> !config.disabledRules().contains(r.meta().id())).toList();
@@ -86,16 +84,16 @@ public final class Auditor {
                     config.threads());
         }
         List<Finding> processed = postProcess(raw, config, workspace, suppressions, baseline);
-        applicable.addAll(categoriesOf(processed));
         context.measuredScore(ReadinessScore.compute(processed, applicable, config.weights()).total());
 
         if (!second.isEmpty()) {
             runAll(second, context, applicable, ran, raw, config.threads());
             processed = postProcess(raw, config, workspace, suppressions, baseline);
-            applicable.addAll(categoriesOf(processed));
         }
         if (staged != null) {
             processed = staged.relevant(processed);
+        } else if (!config.disabledRules().contains(UnusedSuppression.META.id())) {
+            processed = withUnusedSuppressions(processed, suppressions, ran, workspace);
         }
         ReadinessScore score = ReadinessScore.compute(processed, applicable, config.weights());
 
@@ -108,22 +106,39 @@ public final class Auditor {
             }
         });
         ran.sort(java.util.Comparator.comparing(RuleMeta::id));
-        List<Baseline.Entry> fixed = baseline == null || staged != null ? List.of()
-                : baseline.fixedSince(processed.stream().filter(Finding::isActive).toList());
+        // a baselined finding that is now suppressed is still there: reported once, as suppressed, not as fixed
+        List<Baseline.Entry> fixed = baseline == null || staged != null ? List.of() : baseline.fixedSince(processed);
         long millis = (System.nanoTime() - start) / 1_000_000;
         return new AuditResult(workspace.root(), processed, score, List.copyOf(ran), RuleRegistry.allMeta(rules),
-                Collections.unmodifiableSet(clean), fixed, baseline != null, workspace.files().size(),
+                Collections.unmodifiableSet(clean), fixed, baseline != null,
+                baseline == null ? Set.of() : baseline.fingerprints(), workspace.files().size(),
                 workspace.skipped().size(), millis);
     }
 
-    private static Set<Category> categoriesOf(List<Finding> findings) {
-        Set<Category> set = EnumSet.noneOf(Category.class);
-        for (Finding f : findings) {
-            if (f.isActive() && f.severity() != Severity.INFO) {
-                set.add(f.category());
-            }
+    /** The findings and one info finding per entry of the suppressions file that matched none of them. */
+    private static List<Finding> withUnusedSuppressions(List<Finding> findings, Suppressions suppressions,
+                                                        List<RuleMeta> ran, Workspace workspace) {
+        List<Suppressions.Entry> unused = suppressions.unused(findings, ran.stream().map(RuleMeta::id).toList());
+        if (unused.isEmpty()) {
+            return findings;
         }
-        return set;
+        Path file = suppressions.file().toAbsolutePath().normalize();
+        Path root = workspace.root().toAbsolutePath().normalize();
+        String path = file.startsWith(root) ? root.relativize(file).toString().replace('\\', '/') : ".";
+        List<Finding> found = new ArrayList<>();
+        for (Suppressions.Entry e : unused) {
+            String what = e.rule() + (e.pathText().isBlank() ? "" : " in " + e.pathText())
+                    + (e.line() == 0 ? "" : " at line " + e.line());
+            found.add(Finding.of(UnusedSuppression.META).at(path, path.equals(".") ? 0 : e.at())
+                    .message("the suppression of " + what + " (\"" + e.reason() + "\")"
+                            + (path.equals(".") ? " in " + file.getFileName() : "") + " matched no finding")
+                    .key(what).build());
+        }
+        found.sort(Finding.ORDER);
+        List<Finding> out = new ArrayList<>(findings);
+        out.addAll(Fingerprints.assign(found, workspace));
+        out.sort(Finding.ORDER);
+        return List.copyOf(out);
     }
 
     private static Suppressions loadSuppressions(AuditConfig config, Workspace workspace) {
@@ -163,7 +178,9 @@ public final class Auditor {
                     throw new AuditException("internal error: " + e.getCause(), e.getCause());
                 }
                 if (outcome.applicable) {
-                    applicable.add(outcome.meta.category());
+                    if (outcome.scoresCategory) {
+                        applicable.add(outcome.meta.category());
+                    }
                     ran.add(outcome.meta);
                 }
                 sink.addAll(outcome.findings);
@@ -195,16 +212,18 @@ public final class Auditor {
         return out;
     }
 
-    private record RuleOutcome(RuleMeta meta, boolean applicable, List<Finding> findings) {
+    private record RuleOutcome(RuleMeta meta, boolean applicable, boolean scoresCategory, List<Finding> findings) {
     }
 
     private static RuleOutcome runOne(Rule rule, AuditContext context) {
         RuleMeta meta = rule.meta();
         List<Finding> found = new ArrayList<>();
         boolean applicable = false;
+        boolean scores = false;
         try {
             applicable = rule.isApplicable(context);
             if (applicable) {
+                scores = rule.scoresCategory(context);
                 rule.check(context, f -> {
                     synchronized (found) {
                         found.add(f);
@@ -217,7 +236,7 @@ public final class Auditor {
                             + (e.getMessage() == null ? "" : ": " + oneLine(e.getMessage())))
                     .key(meta.id()).build());
         }
-        return new RuleOutcome(meta, applicable, found);
+        return new RuleOutcome(meta, applicable, scores, found);
     }
 
     private static String oneLine(String s) {

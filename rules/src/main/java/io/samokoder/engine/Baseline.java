@@ -113,6 +113,10 @@ public final class Baseline {
         return entries.containsKey(fingerprint);
     }
 
+    public java.util.Set<String> fingerprints() {
+        return java.util.Collections.unmodifiableSet(entries.keySet());
+    }
+
     public Collection<Entry> entries() {
         return entries.values();
     }

@@ -16,6 +16,17 @@ public enum Category {
                 return c;
             }
         }
-        throw new IllegalArgumentException("unknown category '" + text + "' (expected one of monitoring, alerting, secrets, docs, migrations, config, readiness)");
+        throw new IllegalArgumentException("unknown category '" + text + "'" + Suggestions.didYouMean(text.trim(),
+                java.util.Arrays.stream(values()).map(Category::id).toList())
+                + " (expected one of monitoring, alerting, secrets, docs, migrations, config, readiness)");
+    }
+
+    /** {@link #parse}, failing the audit with the same message. */
+    public static Category parseOrFail(String text) {
+        try {
+            return parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new AuditException(e.getMessage());
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.samokoder.engine;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -18,6 +19,17 @@ public interface Rule {
      * "not applicable" and leaves the readiness average.
      */
     boolean isApplicable(AuditContext context);
+
+    /**
+     * Whether this rule applying means that its category has something to check, so that the category is scored
+     * (100 when the rule finds nothing). False for rules that run wherever compose or docs exist but only guard the
+     * category's edges (docs claiming monitoring that is absent, every compose file's variables): a repository
+     * without any monitoring then reads "monitoring not applicable", not "monitoring 100". Their findings still make
+     * the category applicable.
+     */
+    default boolean scoresCategory(AuditContext context) {
+        return true;
+    }
 
     /** Runs the check and reports findings. Must not throw on bad input: report a finding instead. */
     void check(AuditContext context, FindingSink sink);
@@ -38,6 +50,15 @@ public interface Rule {
      */
     default boolean crossFile() {
         return false;
+    }
+
+    /**
+     * The options this rule reads ({@code docs.online}, {@code secrets.localPaths}), with type, default and
+     * description: an option no rule declares is an error, and the rule reference lists them. An option several rules
+     * share is declared by one of them.
+     */
+    default List<RuleOption> options() {
+        return List.of();
     }
 
     /** Rules that compare against the measured score (readiness claims) run after the other rules. */

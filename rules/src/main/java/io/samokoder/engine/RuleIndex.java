@@ -81,7 +81,7 @@ public final class RuleIndex {
     }
 
     /**
-     * Writes the index of every rule registered on this class path, and of {@link CheckFailed}, into the classes
+     * Writes the index of every rule registered on this class path, and of the engine's own finding kinds, into the classes
      * directory {@code args[0]}. Reads
      * the provider types without instantiating them or asking their {@code meta()}, which would read a stale index.
      */
@@ -89,7 +89,7 @@ public final class RuleIndex {
         if (args.length != 1) {
             throw new IllegalArgumentException("usage: RuleIndex <classes directory>");
         }
-        List<Class<?>> types = new ArrayList<>(List.of(CheckFailed.class)); // the engine's own finding kind
+        List<Class<?>> types = new ArrayList<>(List.of(CheckFailed.class, UnusedSuppression.class));
         ServiceLoader.load(Rule.class, RuleIndex.class.getClassLoader()).stream()
                 .forEach(p -> types.add(p.type()));
         Path file = Path.of(args[0]).resolve(RuleIndex.class.getPackageName().replace('.', '/')).resolve(RESOURCE);

@@ -34,14 +34,30 @@ public final class RuleRegistry {
         return List.copyOf(rules);
     }
 
+    /** The options every rule declares, by name; an option several rules declare is listed once. */
+    public static Map<String, RuleOption> allOptions(List<Rule> rules) {
+        Map<String, RuleOption> options = new java.util.TreeMap<>();
+        for (Rule r : rules) {
+            for (RuleOption o : r.options()) {
+                RuleOption other = options.putIfAbsent(o.name(), o);
+                if (other != null && !other.equals(o)) {
+                    throw new IllegalStateException("option " + o.name() + " is declared twice, differently");
+                }
+            }
+        }
+        return java.util.Collections.unmodifiableMap(options);
+    }
+
     /** Every rule's metadata plus the engine's own finding kinds. */
     public static List<RuleMeta> allMeta(List<Rule> rules) {
         List<RuleMeta> metas = new ArrayList<>();
         for (Rule r : rules) {
             metas.add(r.meta());
         }
-        if (metas.stream().noneMatch(m -> m.id().equals(CheckFailed.META.id()))) {
-            metas.add(CheckFailed.META);
+        for (RuleMeta own : List.of(CheckFailed.META, UnusedSuppression.META)) {
+            if (metas.stream().noneMatch(m -> m.id().equals(own.id()))) {
+                metas.add(own);
+            }
         }
         metas.sort(Comparator.comparing(RuleMeta::id));
         return List.copyOf(metas);

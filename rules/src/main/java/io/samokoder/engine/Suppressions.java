@@ -30,17 +30,25 @@ public final class Suppressions {
     public static final String DEFAULT_FILE = ".samokoder-suppressions.yml";
     static final String INLINE_MARKER = "samokoder:ignore";
 
-    record Entry(String rule, FastIgnoreRule path, String pathText, int line, String reason) {
+    /** One entry of the file; {@code at} is its line there. */
+    record Entry(String rule, FastIgnoreRule path, String pathText, int line, String reason, int at) {
     }
 
+    private final Path file;
     private final List<Entry> entries;
 
-    private Suppressions(List<Entry> entries) {
+    private Suppressions(Path file, List<Entry> entries) {
+        this.file = file;
         this.entries = entries;
     }
 
     public static Suppressions none() {
-        return new Suppressions(List.of());
+        return new Suppressions(null, List.of());
+    }
+
+    /** The file the entries come from; null for none. */
+    Path file() {
+        return file;
     }
 
     /** Loads the file; a malformed file is a fatal configuration error with one clear line. */
@@ -67,7 +75,7 @@ public final class Suppressions {
         }
         List<Entry> entries = new ArrayList<>();
         if (doc.root().isEmpty()) {
-            return new Suppressions(entries);
+            return new Suppressions(file, entries);
         }
         Node list = doc.rootMapping().get("suppressions");
         if (list == null) {
@@ -95,16 +103,58 @@ public final class Suppressions {
                     throw new AuditException("suppressions file " + file + ":" + at + ": 'line' is not a number: " + l);
                 }
             }
-            entries.add(new Entry(rule, path.isBlank() ? null : new FastIgnoreRule(path), path, line, reason));
+            entries.add(new Entry(rule.strip(), path.isBlank() ? null : new FastIgnoreRule(path), path, line, reason,
+                    at));
         }
-        return new Suppressions(entries);
+        return new Suppressions(file, entries);
+    }
+
+    /**
+     * Fails on entries whose rule is no rule id, {@code category/*} or {@code *}: a misspelt id would suppress nothing
+     * while its author believes the finding handled. All such entries in one message, each with a suggestion.
+     */
+    void checkRules(java.util.Collection<RuleMeta> known) {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        known.forEach(m -> names.add(m.id()));
+        for (Category c : Category.values()) {
+            names.add(c.id() + "/*");
+        }
+        List<String> errors = new ArrayList<>();
+        for (Entry e : entries) {
+            if (!e.rule().equals("*") && !names.contains(e.rule())) {
+                errors.add("suppressions file " + file + ":" + e.at() + ": unknown rule id '" + e.rule() + "'"
+                        + Suggestions.didYouMean(e.rule(), names));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new AuditException(String.join("\n", errors));
+        }
+    }
+
+    /**
+     * The entries no finding matched, among those at least one of whose rules ran (an entry for a rule that did not
+     * run, such as the online link check, cannot be judged).
+     */
+    List<Entry> unused(List<Finding> findings, java.util.Collection<String> ranRules) {
+        List<Entry> out = new ArrayList<>();
+        for (Entry e : entries) {
+            boolean judged = ranRules.stream().anyMatch(id -> ruleMatches(e.rule(), id));
+            if (judged && findings.stream().noneMatch(f -> matches(e, f))) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    private static boolean matches(Entry e, Finding f) {
+        return ruleMatches(e.rule(), f.ruleId()) && (e.path() == null || e.path().isMatch(f.path(), false))
+                && (e.line() == 0 || e.line() == f.line());
     }
 
     /** The reason a finding is suppressed, if it is. */
     public Optional<String> reason(Finding f, Workspace workspace) {
         for (Entry e : entries) {
-            if (ruleMatches(e.rule(), f.ruleId()) && (e.path() == null || e.path().isMatch(f.path(), false))
-                    && (e.line() == 0 || e.line() == f.line())) {
+            if (matches(e, f)) {
                 return Optional.of(e.reason());
             }
         }

@@ -200,4 +200,20 @@ class AuditorTest {
             throw new IllegalStateException("boom");
         }
     }
+
+    @Test
+    void aRepositoryWithoutMonitoringHasNoMonitoringToScore() throws IOException {
+        // compose and a README are read by monitoring and alerting checks, but there is no monitoring or alerting
+        write("compose.yaml", "services:\n  web:\n    image: nginx:1.27\n");
+        write("README.md", "# App\n\nRun `docker compose up`.\n");
+        ReadinessScore plain = new Auditor().run(AuditConfig.forRoot(root)).score();
+        assertThat(plain.notApplicable()).contains(Category.MONITORING, Category.ALERTING);
+        assertThat(plain.categoryScores()).containsKeys(Category.SECRETS, Category.CONFIG);
+        // a Prometheus next to it is monitoring to check: the category is scored again
+        write("compose.yaml", "services:\n  web:\n    image: nginx:1.27\n  prometheus:\n    image: prom/prometheus:v2.53.0\n"
+                + "    volumes: [\"./prometheus.yml:/etc/prometheus/prometheus.yml\"]\n");
+        write("prometheus.yml", "scrape_configs:\n  - job_name: web\n    static_configs:\n      - targets: [\"web:80\"]\n");
+        ReadinessScore monitored = new Auditor().run(AuditConfig.forRoot(root)).score();
+        assertThat(monitored.categoryScores()).containsKey(Category.MONITORING);
+    }
 }

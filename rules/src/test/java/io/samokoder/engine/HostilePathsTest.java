@@ -33,7 +33,7 @@ class HostilePathsTest {
     }
 
     private List<Finding> audit() {
-        return new Auditor().run(AuditConfig.forRoot(root).disableConfigFile()).findings();
+        return new Auditor().run(AuditConfig.forRoot(root)).findings();
     }
 
     private static List<String> described(List<Finding> findings) {

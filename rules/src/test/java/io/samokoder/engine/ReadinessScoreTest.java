@@ -38,6 +38,25 @@ class ReadinessScoreTest {
     }
 
     @Test
+    void aCategoryScoredOnlyByItsFindingsLowersTheTotalAndNeverLiftsIt() {
+        Map<Category, Double> weights = Map.of(Category.CONFIG, 1.0, Category.MONITORING, 2.0);
+        Set<Category> checked = EnumSet.of(Category.CONFIG);
+        List<Finding> config = List.of(finding(Category.CONFIG, Severity.CRITICAL));
+        assertThat(ReadinessScore.compute(config, checked, weights).total()).isEqualTo(60);
+        List<Finding> withClaim = List.of(finding(Category.CONFIG, Severity.CRITICAL),
+                finding(Category.MONITORING, Severity.HIGH));
+        ReadinessScore score = ReadinessScore.compute(withClaim, checked, weights);
+        // averaged in, monitoring at 80 would lift the total to (60 + 2 * 80) / 3 = 73; its loss is taken off instead
+        assertThat(score.total()).isEqualTo(46);   // 60 - 2 * (100 - 80) / (1 + 2)
+        assertThat(score.categoryScores()).containsEntry(Category.MONITORING, 80);
+        assertThat(score.notApplicable()).doesNotContain(Category.MONITORING);
+        assertThat(score.with(config).total()).isEqualTo(60);
+        // an info finding alone leaves the category not applicable
+        assertThat(ReadinessScore.compute(List.of(finding(Category.DOCS, Severity.INFO)), checked, weights)
+                .notApplicable()).contains(Category.DOCS);
+    }
+
+    @Test
     void weightsShapeTheTotal() {
         List<Finding> f = List.of(finding(Category.SECRETS, Severity.CRITICAL));
         Set<Category> both = EnumSet.of(Category.SECRETS, Category.DOCS);

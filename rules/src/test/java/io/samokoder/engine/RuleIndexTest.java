@@ -16,6 +16,7 @@ class RuleIndexTest {
         Map<String, RuleMeta> index = RuleIndex.builtIn();
         List<String> expected = new java.util.ArrayList<>(rules.stream().map(r -> r.getClass().getName()).toList());
         expected.add(CheckFailed.class.getName());
+        expected.add(UnusedSuppression.class.getName());
         assertThat(index.keySet()).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(CheckFailed.META).isSameAs(index.get(CheckFailed.class.getName()))
                 .isEqualTo(RuleMeta.fromAnnotation(CheckFailed.class));

@@ -53,7 +53,7 @@ class CredentialsInMessagesTest {
                     static_configs:
                       - targets: ['admin:Sup3rSecretPass@nodehost:9100']
                 """);
-        AuditResult result = new Auditor().run(AuditConfig.forRoot(root).disableConfigFile());
+        AuditResult result = new Auditor().run(AuditConfig.forRoot(root));
         Finding unknown = result.findings().stream().filter(f -> f.ruleId().equals("monitoring/unknown-scrape-target"))
                 .findFirst().orElseThrow();
         assertThat(unknown.message()).startsWith("scrape target 'admin:Su***(15)@nodehost:9100' (job node)");

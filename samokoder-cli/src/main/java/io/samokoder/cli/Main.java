@@ -1,23 +1,21 @@
 package io.samokoder.cli;
 
-import io.samokoder.engine.AuditConfig;
 import io.samokoder.engine.AuditException;
-import io.samokoder.engine.AuditResult;
-import io.samokoder.engine.Auditor;
-import io.samokoder.engine.Gate;
-import io.samokoder.engine.Severity;
-import io.samokoder.engine.BaselineFiles;
-import io.samokoder.engine.report.AuditReport;
-import io.samokoder.engine.report.ConsoleReport;
-import io.samokoder.engine.report.GithubAnnotations;
-import io.samokoder.engine.report.ReportLocales;
-import io.samokoder.engine.report.ReportWriter;
+import io.samokoder.engine.StagedFiles;
+import io.samokoder.run.AuditRequest;
+import io.samokoder.run.AuditService;
+import io.samokoder.run.Outputs;
+import io.samokoder.run.Settings;
+import io.samokoder.run.Source;
+import io.samokoder.run.Verdict;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,8 +24,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
- * Command-line launcher over the engine, for pre-commit hooks and scripts. Exit codes: 0 gate passed, 1 gate failed,
- * 2 usage error or fatal problem (one line on stderr).
+ * Command-line launcher over the engine, for pre-commit hooks and scripts: translates its options into an
+ * {@link AuditRequest} and prints the {@link Verdict}. Exit codes: 0 gate passed, 1 gate failed, 2 usage error or
+ * fatal problem (one line on stderr). Settings: flags, then {@code .samokoder.yml}, then the defaults.
  */
 @Command(name = "samokoder", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         sortOptions = false,
@@ -45,10 +44,10 @@ public final class Main implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "Repository to audit (default: current directory).")
     Path dir = Path.of(".");
 
-    @Option(names = "--sarif", paramLabel = "FILE", description = "Write SARIF 2.1.0 here.")
+    @Option(names = "--sarif", paramLabel = "FILE", description = "Write SARIF 2.1.0 here (- for standard output).")
     Path sarif;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "Write the JSON report here.")
+    @Option(names = "--json", paramLabel = "FILE", description = "Write the JSON report here (- for standard output).")
     Path json;
 
     @Option(names = "--junit", paramLabel = "FILE", description = "Write JUnit XML here (one test case per check).")
@@ -81,7 +80,8 @@ public final class Main implements Callable<Integer> {
     boolean noConfig;
 
     @Option(names = "--write-baseline", arity = "0..1", paramLabel = "FILE", fallbackValue = "",
-            description = "Record the current findings as the baseline (default file: DIR/.samokoder-baseline.json) and exit 0.")
+            description = "Record the current findings as the baseline (default file: --baseline, else"
+                    + " DIR/.samokoder-baseline.json) and exit 0.")
     String writeBaseline;
 
     @Option(names = "--staged",
@@ -95,7 +95,8 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--skip", description = "Do nothing and exit 0.")
     boolean skip;
 
-    @Option(names = "--baseline", paramLabel = "FILE", description = "Gate only on findings not in this baseline.")
+    @Option(names = "--baseline", paramLabel = "FILE",
+            description = "Gate only on findings not in this baseline (default: DIR/.samokoder-baseline.json when present).")
     Path baseline;
 
     @Option(names = "--suppressions", paramLabel = "FILE",
@@ -127,7 +128,9 @@ public final class Main implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        // UTF-8 whatever the platform's charset: a report on standard output has the bytes of the report file
+        System.exit(run(args, new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
+                new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true)));
     }
 
     /** Runs the CLI with the given streams and returns the exit code (used by tests). */
@@ -157,6 +160,12 @@ public final class Main implements Callable<Integer> {
         return code;
     }
 
+    /** Where each setting of the flags comes from, for the warning when it overrides {@code .samokoder.yml}. */
+    private static final Map<String, String> FLAGS = Map.of("minScore", "--min-score", "failOnSeverity",
+            "--fail-on-severity", "failOnViolation", "--fail-on-violation", "locale", "--locale", "excludes",
+            "--exclude", "weights", "--weights", "disabledRules", "--disable", "options", "-O", "baseline",
+            "--baseline", "suppressions", "--suppressions");
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -169,77 +178,47 @@ public final class Main implements Callable<Integer> {
             err.println("samokoder: not a directory: " + dir);
             return ERROR;
         }
-        AuditConfig config = AuditConfig.forRoot(dir).baseline(baseline).suppressions(suppressions).weights(weights)
-                .configFile(configFile);
-        if (noConfig) {
-            config.disableConfigFile();
-        }
-        if (minScore != null) {
-            config.minScore(minScore);
-        }
-        if (failOnViolation != null) {
-            config.failOnViolation(failOnViolation);
-        }
-        if (failOnSeverity != null) {
-            try {
-                config.failOnSeverity(Severity.parse(failOnSeverity));
-            } catch (IllegalArgumentException e) {
-                throw new AuditException(e.getMessage());
-            }
-        }
-        if (locale != null) {
-            config.locale(ReportLocales.parse(locale));
-        }
-        excludes.forEach(config::exclude);
-        disabled.forEach(config::disableRule);
-        options.forEach(config::option);
-        if (useEnv) {
-            config.environment(System.getenv());
-        }
-        if (writeBaseline != null) {
-            BaselineFiles.Written w = BaselineFiles.write(new Auditor(), config,
-                    writeBaseline.isEmpty() ? null : Path.of(writeBaseline));
-            out.println("samokoder: baseline of " + w.findings() + " finding" + (w.findings() == 1 ? "" : "s")
-                    + " written to " + w.file());
-            return PASSED;
-        }
-        boolean partial = staged || files != null;
-        if (partial) {
+        Settings flags = Settings.builder().minScore(minScore).failOnSeverity(failOnSeverity)
+                .failOnViolation(failOnViolation).locale(locale).excludes(excludes.isEmpty() ? null : excludes)
+                .weights(weights).disabledRules(disabled.isEmpty() ? null : disabled).options(options)
+                .baseline(writeBaseline != null && !writeBaseline.isEmpty() ? Path.of(writeBaseline) : baseline)
+                .suppressions(suppressions).build();
+        AuditRequest.Builder request = AuditRequest.of(dir).source(Source.named(FLAGS, "a flag", flags))
+                .configFile(configFile).ignoreConfigFile(noConfig).environment(env, useEnv)
+                .outputs(new Outputs(sarif, json, junit, report)).writeBaseline(writeBaseline != null);
+        if (staged || files != null) {
             List<String> changed = new ArrayList<>();
             if (staged) {
-                changed.addAll(io.samokoder.engine.StagedFiles.fromGitIndex(dir));
+                changed.addAll(StagedFiles.fromGitIndex(dir));
             }
             if (files != null) {
-                changed.addAll(io.samokoder.engine.StagedFiles.relativeTo(dir, Path.of(""), files));
+                changed.addAll(StagedFiles.relativeTo(dir, Path.of(""), files));
             }
-            config.changedFiles(changed);
+            request.changedFiles(changed);
         }
-        AuditResult result = new Auditor().run(config);
-        ReportWriter.write(result, new ReportWriter.Outputs(sarif, json, junit, report,
-                new AuditReport.Options(config.locale(), partial ? null : config.minScore(), config.failOnSeverity())));
-        // in the staged-files mode only some checks ran: the score is partial and does not gate
-        Gate gate = Gate.evaluate(result, partial ? 0 : config.minScore(), config.failOnSeverity());
-        List<String> lines = ConsoleReport.lines(result, config.locale());
-        if (partial) {
-            out.println("samokoder: pre-commit mode, " + config.changedFiles().size() + " changed file"
-                    + (config.changedFiles().size() == 1 ? "" : "s") + ", " + result.rulesRun().size()
-                    + " checks ran in " + result.durationMillis() + " ms (the score covers only these checks)");
-        }
-        if (quiet) {
-            out.println(lines.get(0));
-        } else {
-            lines.forEach(out::println);
-        }
-        if (GithubAnnotations.enabled(env)) {
-            GithubAnnotations.lines(result, env).forEach(out::println);
-        }
-        if (gate.passed()) {
-            out.println(gate.message());
+        Verdict verdict = new AuditService().execute(request.build());
+        verdict.warnings().forEach(err::println);
+        if (writeBaseline != null) {
+            verdict.notes().forEach(out::println);
             return PASSED;
         }
-        boolean fail = config.failOnViolation();
-        (fail ? err : out).println(gate.message());
-        return fail ? FAILED : PASSED;
+        // a report on standard output keeps it to itself: everything else goes to the error stream
+        PrintWriter text = verdict.stdout().length > 0 ? err : out;
+        if (!quiet) {
+            verdict.notes().forEach(text::println);
+        }
+        List<String> lines = quiet ? verdict.console().subList(0, 1) : verdict.console();
+        lines.forEach(text::println);
+        verdict.annotations().forEach(text::println);
+        text.flush();
+        out.print(new String(verdict.stdout(), StandardCharsets.UTF_8));
+        out.flush();
+        if (verdict.passed()) {
+            text.println(verdict.gate().message());
+            return PASSED;
+        }
+        (verdict.failsBuild() ? err : text).println(verdict.gate().message());
+        return verdict.failsBuild() ? FAILED : PASSED;
     }
 
     static final class VersionProvider implements CommandLine.IVersionProvider {

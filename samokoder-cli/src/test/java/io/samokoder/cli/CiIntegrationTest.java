@@ -88,7 +88,7 @@ class CiIntegrationTest {
 
         Path md = tmp.resolve("out/report.md");
         run(repo.toString(), "--report", md.toString(), "--fail-on-violation=false");
-        assertThat(Files.readString(md)).startsWith("# Production readiness audit").contains("## Findings by severity");
+        assertThat(Files.readString(md)).startsWith("# Production readiness audit").contains("## Fix first").contains("## Findings by category");
     }
 
     @Test

@@ -259,6 +259,18 @@ class HostileRepositoryTest {
     }
 
     @Test
+    void aBaselineFoundByItsNameThatLinksOutOfTheTreeEndsTheRunWithOneLine() throws Exception {
+        write("docker-compose.yml", "services: {}\n");
+        Path outside = Files.createDirectories(tmp.resolve("outside"));
+        Files.writeString(outside.resolve("baseline.json"), "{\"findings\": []}\n");
+        Files.createSymbolicLink(repo.resolve(".samokoder-baseline.json"), outside.resolve("baseline.json"));
+        Run r = cli(repo.toString());
+        assertThat(r.code()).isEqualTo(Main.ERROR);
+        assertThat(r.err().strip()).isEqualTo("samokoder: cannot read baseline "
+                + repo.resolve(".samokoder-baseline.json") + ": a symbolic link inside the repository");
+    }
+
+    @Test
     void loopbackLinksInTheDecimalAndMappedFormsAreNeverRequested() throws Exception {
         AtomicInteger requests = new AtomicInteger();
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -320,10 +332,8 @@ class HostileRepositoryTest {
         write("docs/links.md", "# L\n\n" + "[l](../a.md) ".repeat(20_000) + "\n");
         Path outside = Files.createDirectories(tmp.resolve("outside"));
         Files.writeString(outside.resolve("ignore"), "*.md\n");
-        Files.writeString(outside.resolve("baseline.json"), "{\"findings\": []}\n");
         Files.createDirectories(repo.resolve("sub"));
         Files.createSymbolicLink(repo.resolve("sub/.gitignore"), outside.resolve("ignore"));
-        Files.createSymbolicLink(repo.resolve(".samokoder-baseline.json"), outside.resolve("baseline.json"));
         Path empty = Files.createDirectories(tmp.resolve("empty"));
         List<String> strace = List.of("strace", "-f", "-qq", "-e", "trace=open,openat,openat2", "-o");
         Path baseTrace = out.resolve("base.trace");

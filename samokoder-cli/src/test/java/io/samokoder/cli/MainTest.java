@@ -106,4 +106,76 @@ class MainTest {
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("skipped");
     }
+
+    @Test
+    void typosInRuleIdsAndOptionKeysExitTwoWithASuggestion() {
+        Run rule = run(tmp.toString(), "--disable", "docs/broken-lnk");
+        assertThat(rule.code()).isEqualTo(Main.ERROR);
+        assertThat(rule.err().strip()).isEqualTo("samokoder: unknown rule id 'docs/broken-lnk' in disabledRules"
+                + " (--disable) (did you mean 'docs/broken-link'?)");
+        Run option = run(tmp.toString(), "-O", "docs.onlne=true");
+        assertThat(option.code()).isEqualTo(Main.ERROR);
+        assertThat(option.err()).contains("unknown option 'docs.onlne' (-O) (did you mean 'docs.online'?)");
+        Run value = run(tmp.toString(), "-O", "docs.online.timeout=soon");
+        assertThat(value.code()).isEqualTo(Main.ERROR);
+        assertThat(value.err()).contains("option docs.online.timeout must be a number, got 'soon' (-O)");
+        Run weight = run(tmp.toString(), "--weights", "secret=3");
+        assertThat(weight.code()).isEqualTo(Main.ERROR);
+        assertThat(weight.err()).contains("unknown category 'secret' (did you mean 'secrets'?)");
+    }
+
+    @Test
+    void aFlagOverridingTheConfigurationFileSaysSoOnce() throws IOException {
+        Files.writeString(tmp.resolve(".samokoder.yml"), "minScore: 55\nfailOnSeverity: critical\n");
+        Run r = run(tmp.toString(), "--min-score", "58", "--fail-on-severity", "critical");
+        assertThat(r.code()).isEqualTo(Main.PASSED);
+        assertThat(r.err().strip()).isEqualTo("samokoder: minScore 55 from .samokoder.yml:1 is ignored: --min-score"
+                + " sets 58");
+        assertThat(r.out()).contains("minimum 58");
+    }
+
+    /** The gate's line: its minimum and severity are the settings the run used. */
+    private static String gate(Run r) {
+        return (r.out() + r.err()).lines().filter(l -> l.startsWith("samokoder gate ")).findFirst().orElseThrow();
+    }
+
+    private static java.util.List<String> ignored(Run r) {
+        return r.err().lines().filter(l -> l.contains(" is ignored: ")).toList();
+    }
+
+    @Test
+    void eachSettingComesFromTheFlagElseTheFileElseTheDefault() throws IOException {
+        Files.writeString(tmp.resolve("docker-compose.yml"), "services:\n  api:\n    image: a\n    image: b\n");
+        Files.writeString(tmp.resolve("README.md"), "# App\n\nSee [the guide](docs/guide.md).\n");
+        Run defaults = run(tmp.toString(), "--fail-on-violation=false");
+        assertThat(gate(defaults)).contains("minimum 80").contains("failOnSeverity high");
+        assertThat(defaults.out()).contains("[config/invalid-yaml]").contains("[docs/broken-link]");
+
+        Files.writeString(tmp.resolve(".samokoder.yml"),
+                "minScore: 55\nfailOnSeverity: critical\nrules: {docs/broken-link: off}\n");
+        Run file = run(tmp.toString(), "--fail-on-violation=false");
+        assertThat(gate(file)).contains("minimum 55").contains("at or above critical");
+        assertThat(file.out()).contains("[config/invalid-yaml]").doesNotContain("[docs/broken-link]");
+        assertThat(ignored(file)).isEmpty();
+
+        Run flags = run(tmp.toString(), "--fail-on-violation=false", "--min-score", "58", "--fail-on-severity", "low",
+                "--disable", "config/invalid-yaml");
+        assertThat(gate(flags)).contains("minimum 58").contains("failOnSeverity low");
+        assertThat(flags.out()).contains("[docs/broken-link]").doesNotContain("[config/invalid-yaml]");
+        assertThat(ignored(flags)).containsExactly(
+                "samokoder: minScore 55 from .samokoder.yml:1 is ignored: --min-score sets 58",
+                "samokoder: failOnSeverity critical from .samokoder.yml:2 is ignored: --fail-on-severity sets low",
+                "samokoder: disabledRules [docs/broken-link] from .samokoder.yml:3 is ignored: --disable sets"
+                        + " [config/invalid-yaml]");
+    }
+
+    @Test
+    void aReportOnStandardOutputHasItToItself() throws IOException {
+        Path file = tmp.resolve("out.json");
+        run(fixture("config-hostile").toString(), "--json", file.toString(), "--fail-on-violation=false");
+        Run r = run(fixture("config-hostile").toString(), "--json", "-", "--fail-on-violation=false");
+        assertThat(r.code()).isEqualTo(Main.PASSED);
+        assertThat(r.out()).isEqualTo(Files.readString(file));
+        assertThat(r.err()).contains("samokoder readiness score:").contains("samokoder gate failed");
+    }
 }

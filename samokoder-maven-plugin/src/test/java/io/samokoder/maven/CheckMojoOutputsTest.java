@@ -1,6 +1,5 @@
 package io.samokoder.maven;
 
-import io.samokoder.engine.AuditConfig;
 import org.apache.maven.plugin.MojoFailureException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -9,7 +8,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -26,7 +24,6 @@ class CheckMojoOutputsTest {
     void defaults() throws IOException {
         mojo = new CheckMojo();
         mojo.dir = root.toFile();
-        mojo.buildDirectory = root.resolve("target").toFile();
         Files.writeString(root.resolve("docker-compose.yml"), "services:\n  api:\n    image: a\n    image: b\n");
     }
 
@@ -36,30 +33,30 @@ class CheckMojoOutputsTest {
         mojo.locale = "ru";
         mojo.failOnViolation = false;
         assertThatNoFailure();
-        assertThat(root.resolve("target/samokoder/samokoder-report.html")).content()
+        assertThat(root.resolve("target/samokoder/samokoder-report.html")).content(java.nio.charset.StandardCharsets.UTF_8)
                 .contains("<html lang=\"ru\">").contains("Оценка готовности");
-        assertThat(root.resolve("out/junit.xml")).content().contains("<testcase classname=\"samokoder.config\" name=\"config/invalid-yaml\"")
+        assertThat(root.resolve("out/junit.xml")).content(java.nio.charset.StandardCharsets.UTF_8).contains("<testcase classname=\"samokoder.config\" name=\"config/invalid-yaml docker-compose.yml:")
                 .contains("<failure message=\"docker-compose.yml:4 YAML duplicate key");
     }
 
     @Test
-    void markdownReportAndNone() {
+    void markdownReportAndNone() throws IOException {
         mojo.report = root.resolve("audit.md").toString();
         mojo.failOnViolation = false;
         assertThatNoFailure();
-        assertThat(root.resolve("audit.md")).content().startsWith("# Production readiness audit");
+        assertThat(root.resolve("audit.md")).content(java.nio.charset.StandardCharsets.UTF_8).startsWith("# Production readiness audit");
         mojo.report = "none";
-        mojo.buildDirectory = root.resolve("other").toFile();
+        mojo.dir = Files.createDirectories(root.resolve("other")).toFile();
         assertThatNoFailure();
-        assertThat(root.resolve("other/samokoder/samokoder-report.html")).doesNotExist();
+        assertThat(root.resolve("other/target/samokoder/samokoder-report.html")).doesNotExist();
+        assertThat(root.resolve("other/target/samokoder/samokoder.json")).exists();
     }
 
     @Test
     void configurationFileAppliesUnderTheParameters() throws IOException {
         Files.writeString(root.resolve(".samokoder.yml"), "minScore: 0\nfailOnSeverity: critical\nlocale: ru\n");
         assertThatNoFailure();
-        AuditConfig config = mojo.toConfig();
-        assertThat(config.minScore()).isEqualTo(AuditConfig.DEFAULT_MIN_SCORE); // file not read before the run
+        assertThat(root.resolve("target/samokoder/samokoder-report.html")).content(java.nio.charset.StandardCharsets.UTF_8).contains("<html lang=\"ru\">");
         mojo.failOnSeverity = "high";
         assertThatThrownBy(() -> mojo.execute()).isInstanceOf(MojoFailureException.class)
                 .hasMessageContaining("failOnSeverity high");
@@ -69,7 +66,9 @@ class CheckMojoOutputsTest {
                 .hasMessageContaining("minimum 80");
         mojo.configFile = null;
         mojo.locale = "en";
-        assertThat(mojo.toConfig().locale()).isEqualTo(Locale.ENGLISH);
+        mojo.failOnSeverity = "critical";
+        assertThatNoFailure();
+        assertThat(root.resolve("target/samokoder/samokoder-report.html")).content(java.nio.charset.StandardCharsets.UTF_8).contains("<html lang=\"en\">");
     }
 
     @Test

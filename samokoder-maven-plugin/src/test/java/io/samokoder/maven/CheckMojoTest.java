@@ -1,8 +1,9 @@
 package io.samokoder.maven;
 
-import io.samokoder.engine.AuditConfig;
 import io.samokoder.engine.Category;
 import io.samokoder.engine.Severity;
+import io.samokoder.run.AuditService;
+import io.samokoder.run.Settings;
 import org.apache.maven.plugin.MojoFailureException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,23 +33,24 @@ class CheckMojoTest {
         mojo.minScore = 80;
         mojo.failOnSeverity = "high";
         mojo.failOnViolation = true;
-        mojo.buildDirectory = root.resolve("target").toFile();
     }
 
     @Test
-    void parametersBecomeTheAuditConfig() {
+    void parametersBecomeTheSettingsOfTheRequest() {
         mojo.excludes = List.of("vendor/, node_modules/", "docs/old/");
         mojo.disabledRules = List.of("docs/broken-link,secrets/weak-value");
         mojo.weights = "secrets=5,docs=0.5";
         mojo.options = Map.of("docs.online", "true");
         mojo.failOnSeverity = "medium";
-        AuditConfig config = mojo.toConfig();
-        assertThat(config.excludes()).containsExactly("vendor/", "node_modules/", "docs/old/", "/target/");
-        assertThat(config.disabledRules()).containsExactlyInAnyOrder("docs/broken-link", "secrets/weak-value");
-        assertThat(config.weights()).containsEntry(Category.SECRETS, 5.0).containsEntry(Category.DOCS, 0.5);
-        assertThat(config.optionOr("docs.online", "false")).isEqualTo("true");
-        assertThat(config.failOnSeverity()).isEqualTo(Severity.MEDIUM);
-        assertThat(config.environment()).isEmpty();
+        Settings settings = mojo.settings().build();
+        assertThat(settings.excludes()).containsExactly("vendor/", "node_modules/", "docs/old/");
+        assertThat(settings.disabledRules()).containsExactly("docs/broken-link", "secrets/weak-value");
+        assertThat(settings.weights()).containsEntry(Category.SECRETS, 5.0).containsEntry(Category.DOCS, 0.5);
+        assertThat(settings.options()).containsEntry("docs.online", List.of("true"));
+        assertThat(settings.failOnSeverity()).isEqualTo(Severity.MEDIUM);
+        assertThat(settings.minScore()).isEqualTo(80);
+        assertThat(mojo.request(settings).build().alwaysExcluded()).containsExactly("/target/");
+        assertThat(mojo.request(settings).build().interpolateEnvironment()).isFalse();
     }
 
     @Test
@@ -59,6 +61,19 @@ class CheckMojoTest {
                 .hasMessageContaining("failed by: config/invalid-yaml (1)");
         assertThat(root.resolve("target/samokoder/samokoder.sarif")).exists();
         assertThat(root.resolve("target/samokoder/samokoder.json")).exists();
+    }
+
+    @Test
+    void theGoalSaysWhereItsReportsAre() throws Exception {
+        Files.writeString(root.resolve("compose.yaml"), "services:\n  web:\n    image: nginx:1.27\n");
+        RecordingLog log = new RecordingLog();
+        mojo.setLog(log);
+        mojo.junit = root.resolve("target/samokoder/junit.xml").toString();
+        mojo.execute();
+        String folder = root.toAbsolutePath().normalize().resolve("target/samokoder").toString();
+        assertThat(log.lines).filteredOn(l -> l.contains("reports")).singleElement().asString()
+                .matches("INFO samokoder: reports in (target/samokoder|" + java.util.regex.Pattern.quote(folder)
+                        + ")/: samokoder\\.sarif, samokoder\\.json, junit\\.xml, samokoder-report\\.html");
     }
 
     @Test
@@ -103,24 +118,41 @@ class CheckMojoTest {
     }
 
     @Test
-    void outputDefaultsUnderDirWhenTheBuildDirectoryIsUnresolved() {
-        mojo.buildDirectory = new File("${project.basedir}/target");
+    void outputDefaultsUnderTheRootWithoutAProject() {
         assertThat(mojo.output(null, "x.sarif")).isEqualTo(root.resolve("target/samokoder/x.sarif"));
         assertThat(mojo.output("custom/out.sarif", "x.sarif")).isEqualTo(Path.of("custom/out.sarif"));
         assertThat(mojo.output("none", "x.sarif")).isNull();
     }
 
     @Test
-    void baselineGoalWritesAcceptedFindings() throws Exception {
+    void baselineGoalWritesTheFileTheNextCheckUsesByItself() throws Exception {
         Files.writeString(root.resolve("docker-compose.yml"), "a: 1\na: 2\n");
         BaselineMojo baseline = new BaselineMojo();
         baseline.dir = root.toFile();
-        baseline.minScore = 80;
-        baseline.failOnSeverity = "high";
+        RecordingLog baselineLog = new RecordingLog();
+        baseline.setLog(baselineLog);
         baseline.execute();
-        assertThat(Files.readString(root.resolve(BaselineMojo.DEFAULT_FILE))).contains("config/invalid-yaml");
-        mojo.baseline = root.resolve(BaselineMojo.DEFAULT_FILE).toFile();
+        Path file = root.resolve(AuditService.BASELINE_FILE);
+        assertThat(Files.readString(file)).contains("config/invalid-yaml");
+        assertThat(baselineLog.lines).contains("INFO samokoder: baseline of 2 findings written to " + file);
+        RecordingLog log = new RecordingLog();
+        mojo.setLog(log);
         mojo.minScore = 0;
         mojo.execute(); // the only finding is baselined: the gate passes
+        assertThat(log.lines).contains("INFO samokoder: baseline: 2 findings accepted (.samokoder-baseline.json)");
+    }
+
+    @Test
+    void typosInRuleIdsAndOptionsFailTheBuild() {
+        mojo.disabledRules = List.of("docs/broken-lnk");
+        assertThatThrownBy(() -> mojo.execute()).isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("unknown rule id 'docs/broken-lnk'")
+                .hasMessageContaining("(did you mean 'docs/broken-link'?)");
+        mojo.disabledRules = null;
+        mojo.options = Map.of("docs.onlin", "true");
+        assertThatThrownBy(() -> mojo.execute()).hasMessageContaining("(did you mean 'docs.online'?)");
+        mojo.options = null;
+        mojo.weights = "secret=3";
+        assertThatThrownBy(() -> mojo.execute()).hasMessageContaining("(did you mean 'secrets'?)");
     }
 }

@@ -46,18 +46,17 @@ class ReportMojoTest {
                     path: README.md
                     reason: the guide is being written
                 """);
-        // this build's own output (a build directory of another name than target/): check leaves it out, so must the page
+        // output the settings leave out (excludes): check leaves it out, so must the page
         Files.createDirectories(root.resolve("out"));
         Files.writeString(root.resolve("out/.env.production"), "SECRET_KEY=short\nDB_PASSWORD=admin\n");
     }
 
     @Test
     void thePageShowsTheGatesScoreForTheSameParameters() throws Exception {
-        ForkedCheckMojoTest.Recording checkLog = new ForkedCheckMojoTest.Recording();
+        RecordingLog checkLog = new RecordingLog();
         CheckMojo check = new CheckMojo();
         check.dir = root.toFile();
-        check.buildDirectory = root.resolve("out").toFile();
-        check.fork = false;
+        check.excludes = List.of("/out/");
         check.failOnViolation = false;
         check.weights = "secrets=5";
         check.suppressions = root.resolve("suppressions.yml").toFile();
@@ -73,11 +72,11 @@ class ReportMojoTest {
     }
 
     private int reportScore(Path out, String weights) throws Exception {
-        ForkedCheckMojoTest.Recording log = new ForkedCheckMojoTest.Recording();
+        RecordingLog log = new RecordingLog();
         ReportMojo report = new ReportMojo();
         report.dir = root.toFile();
         report.outputDirectory = out.toFile();
-        report.buildDirectory = root.resolve("out").toFile();
+        report.excludes = List.of("/out/");
         report.weights = weights;
         report.suppressions = root.resolve("suppressions.yml").toFile();
         report.setLog(log);
@@ -124,7 +123,8 @@ class ReportMojoTest {
         Class<?> mojoClass = report.loadClass(ReportMojo.class.getName());
         assertThat(mojoClass).isNotSameAs(ReportMojo.class);
         Object mojo = mojoClass.getConstructor().newInstance();
-        Field dir = mojoClass.getSuperclass().getDeclaredField("dir"); // AbstractSamokoderMojo's, in that realm
+        // AbstractSamokoderMojo's, in that realm
+        Field dir = mojoClass.getSuperclass().getSuperclass().getDeclaredField("dir");
         dir.setAccessible(true);
         dir.set(mojo, root.resolve("no-such-folder").toFile());
         Method generate = mojoClass.getMethod("generate", site.loadClass(Sink.class.getName()), Locale.class);

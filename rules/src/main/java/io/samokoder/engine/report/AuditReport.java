@@ -11,6 +11,7 @@ import io.samokoder.engine.Version;
 
 import java.text.MessageFormat;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,10 +43,63 @@ public final class AuditReport {
         }
     }
 
-    /** One category row. */
-    public record CategoryRow(Category category, String name, Integer score, Map<Severity, Integer> counts,
-                              String reason, List<String> rules) {
+    /**
+     * One category row. {@code score} is null when the category had nothing to check; {@code counted} is false when it
+     * is not applicable or weighs 0 (readiness claims by default) and so does not move the total.
+     */
+    public record CategoryRow(Category category, String name, Integer score, boolean counted,
+                              Map<Severity, Integer> counts, String reason, List<RuleGroup> rules) {
     }
+
+    /**
+     * One rule's active findings, shown as one card. {@code remediation} is the rule's own (general) text, used where
+     * one line must stand for all of them (fix first).
+     */
+    public record RuleGroup(String ruleId, Category category, String summary, String remediation, Severity worst,
+                            List<Finding> findings) {
+
+        /** The fragment id of the rule's card in the report. */
+        public String anchor() {
+            return "rule-" + ruleId.replaceAll("[^A-Za-z0-9_-]", "-");
+        }
+
+        /**
+         * The findings by their remediation, each text once: a rule's findings mostly share one, but some rules say
+         * more precisely what to do per finding (which field to replace), and those texts repeat too.
+         */
+        public Map<String, List<Finding>> byRemediation() {
+            return byRemediation(Locale.ENGLISH);
+        }
+
+        /** {@link #byRemediation()} with each finding's remediation in the given language. */
+        public Map<String, List<Finding>> byRemediation(Locale locale) {
+            Map<String, List<Finding>> map = new LinkedHashMap<>();
+            for (Finding f : findings) {
+                map.computeIfAbsent(f.remediation().isBlank() ? remediation : f.remediationIn(locale),
+                        k -> new ArrayList<>()).add(f);
+            }
+            return map;
+        }
+
+        /** The findings that lower the score (info weighs nothing). */
+        long scored() {
+            return findings.stream().filter(f -> f.severity() != Severity.INFO).count();
+        }
+    }
+
+    /**
+     * A line of "Fix first": a rule whose findings cost score, how much fixing them adds once the rules above it are
+     * fixed, and the total after that. The totals come from {@link io.samokoder.engine.ReadinessScore#with}.
+     */
+    public record FixItem(RuleGroup rule, int gain, int scoreAfter) {
+    }
+
+    /** What to fix first: the current total, the total once every listed rule is fixed, and what is left after. */
+    public record FixFirst(int current, int expected, List<FixItem> items, int otherRules) {
+    }
+
+    /** About ten lines: more is a list nobody acts on; the full list follows in the findings. */
+    static final int FIX_FIRST_MAX = 8;
 
     final AuditResult result;
     final Options options;
@@ -140,52 +194,97 @@ public final class AuditReport {
 
     List<CategoryRow> categories() {
         List<CategoryRow> rows = new ArrayList<>();
+        Map<Category, List<RuleGroup>> groups = ruleGroups();
         for (Category c : Category.values()) {
             Integer score = result.score().categoryScores().get(c);
             Map<Severity, Integer> counts = result.score().counts().getOrDefault(c, Map.of());
-            Map<String, Integer> byRule = new LinkedHashMap<>();
-            for (Finding f : result.findings()) {
-                if (f.isActive() && f.category() == c && f.severity() != Severity.INFO) {
-                    byRule.merge(f.ruleId(), 1, Integer::sum);
-                }
-            }
+            List<RuleGroup> lowering = groups.getOrDefault(c, List.of()).stream().filter(g -> g.scored() > 0)
+                    .toList();
             String reason;
-            List<String> ruleLines = new ArrayList<>();
             if (score == null) {
                 reason = t("reason.notApplicable");
-            } else if (byRule.isEmpty()) {
+            } else if (lowering.isEmpty()) {
                 reason = t("reason.none");
             } else {
                 reason = t("reason.counts", counts(counts));
-                new TreeMap<>(byRule).forEach((id, n) -> {
-                    RuleMeta m = rules.get(id);
-                    ruleLines.add(id + " \u00d7" + n + (m == null ? "" : " \u2014 " + summary(m)));
-                });
             }
-            rows.add(new CategoryRow(c, categoryName(c), score, counts, reason, ruleLines));
+            boolean counted = result.score().counted(c);
+            if (score != null && !counted) {
+                reason = t("reason.notCounted") + " " + reason;
+            }
+            rows.add(new CategoryRow(c, categoryName(c), score, counted, counts, reason,
+                    score == null ? List.of() : lowering));
         }
-        // applicable categories first, by score ascending (worst first), then not applicable
-        rows.sort((a, b) -> {
-            if ((a.score() == null) != (b.score() == null)) {
-                return a.score() == null ? 1 : -1;
-            }
-            if (a.score() != null && !a.score().equals(b.score())) {
-                return Integer.compare(a.score(), b.score());
-            }
-            return a.category().compareTo(b.category());
-        });
+        // counted categories first, by score ascending (worst first), then those weighing 0, then not applicable
+        rows.sort(Comparator.comparingInt((CategoryRow row) -> row.score() == null ? 2 : row.counted() ? 0 : 1)
+                .thenComparingInt(row -> row.score() == null ? 0 : row.score())
+                .thenComparing(CategoryRow::category));
         return rows;
     }
 
-    /** Active findings by severity, most severe first; severities without findings are left out. */
-    Map<Severity, List<Finding>> bySeverity() {
-        Map<Severity, List<Finding>> map = new EnumMap<>(Severity.class);
+    /**
+     * Active findings by category and rule: in each category the rules with the most severe finding first, then the
+     * most findings, then by id; findings in their audit order. Categories without findings are left out.
+     */
+    Map<Category, List<RuleGroup>> ruleGroups() {
+        Map<String, List<Finding>> byRule = new TreeMap<>();
         for (Finding f : result.findings()) {
             if (f.isActive()) {
-                map.computeIfAbsent(f.severity(), k -> new ArrayList<>()).add(f);
+                byRule.computeIfAbsent(f.ruleId(), k -> new ArrayList<>()).add(f);
             }
         }
+        Map<Category, List<RuleGroup>> map = new EnumMap<>(Category.class);
+        byRule.forEach((id, list) -> {
+            RuleMeta m = rules.get(id);
+            Finding first = list.get(0);
+            Severity worst = list.stream().map(Finding::severity).min(Comparator.naturalOrder()).orElseThrow();
+            Locale l = options.locale();
+            String remediation = m != null && !m.remediation().isBlank() ? m.remediationIn(l) : first.remediationIn(l);
+            map.computeIfAbsent(first.category(), k -> new ArrayList<>()).add(new RuleGroup(id, first.category(),
+                    m == null ? "" : m.summaryIn(l), remediation, worst, List.copyOf(list)));
+        });
+        map.values().forEach(l -> l.sort(Comparator.comparing(RuleGroup::worst)
+                .thenComparing(g -> -g.findings().size()).thenComparing(RuleGroup::ruleId)));
         return map;
+    }
+
+    /**
+     * The rules to fix first, greedily: each step takes the rule whose findings, once fixed, raise the total the most
+     * (ties: most severe, most findings, then id), as the real score computes it with the same categories and
+     * weights. Stops at {@link #FIX_FIRST_MAX} rules or when no rule left raises the total.
+     */
+    FixFirst fixFirst() {
+        List<RuleGroup> candidates = new ArrayList<>();
+        ruleGroups().values().forEach(l -> l.stream().filter(g -> g.scored() > 0).forEach(candidates::add));
+        candidates.sort(Comparator.comparing(RuleGroup::worst).thenComparing(g -> -g.scored())
+                .thenComparing(RuleGroup::ruleId));
+        List<Finding> remaining = new ArrayList<>(result.findings());
+        int current = result.score().total();
+        int now = current;
+        List<FixItem> items = new ArrayList<>();
+        while (items.size() < FIX_FIRST_MAX && !candidates.isEmpty()) {
+            RuleGroup best = null;
+            int bestTotal = now;
+            for (RuleGroup g : candidates) {
+                int total = result.score().with(without(remaining, g.ruleId())).total();
+                if (total > bestTotal) {
+                    best = g;
+                    bestTotal = total;
+                }
+            }
+            if (best == null) {
+                break;
+            }
+            remaining = without(remaining, best.ruleId());
+            candidates.remove(best);
+            items.add(new FixItem(best, bestTotal - now, bestTotal));
+            now = bestTotal;
+        }
+        return new FixFirst(current, now, items, candidates.size());
+    }
+
+    private static List<Finding> without(List<Finding> findings, String ruleId) {
+        return findings.stream().filter(f -> !f.ruleId().equals(ruleId)).toList();
     }
 
     List<Finding> suppressed() {

@@ -30,9 +30,18 @@ public final class ConsoleReport {
         List<String> out = new ArrayList<>();
         out.add("samokoder readiness score: " + result.score().total() + "/100");
         StringBuilder cats = new StringBuilder("  categories:");
+        List<String> notApplicable = new ArrayList<>();
         for (Category c : Category.values()) {
             Integer s = result.score().categoryScores().get(c);
-            cats.append(' ').append(c.id()).append('=').append(s == null ? "n/a" : s.toString());
+            if (s == null) {
+                notApplicable.add(c.id());
+            } else {
+                cats.append(' ').append(c.id()).append('=').append(s)
+                        .append(result.score().counted(c) ? "" : " (not counted in the score)");
+            }
+        }
+        if (!notApplicable.isEmpty()) {
+            cats.append("; not applicable (nothing to check): ").append(String.join(", ", notApplicable));
         }
         out.add(cats.toString());
         Map<Severity, Integer> counts = new EnumMap<>(Severity.class);

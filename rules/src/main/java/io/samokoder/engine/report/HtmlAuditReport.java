@@ -2,9 +2,9 @@ package io.samokoder.engine.report;
 
 import io.samokoder.engine.AuditResult;
 import io.samokoder.engine.Baseline;
+import io.samokoder.engine.Category;
 import io.samokoder.engine.Finding;
 import io.samokoder.engine.RuleMeta;
-import io.samokoder.engine.Severity;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -43,7 +43,7 @@ public final class HtmlAuditReport {
             .samokoder-report .bar span{display:block;height:8px;border-radius:4px}
             .samokoder-report .num{font-weight:700;font-size:18px}
             .samokoder-report ul.findings{list-style:none;padding:0;margin:0}
-            .samokoder-report ul.findings li{border:1px solid #d0d7de;border-left-width:6px;border-radius:6px;\
+            .samokoder-report ul.findings>li{border:1px solid #d0d7de;border-left-width:6px;border-radius:6px;\
             padding:8px 12px;margin:8px 0}
             .samokoder-report .sev-critical{border-left-color:#82071e!important}\
             .samokoder-report .sev-high{border-left-color:#cf222e!important}\
@@ -57,6 +57,19 @@ public final class HtmlAuditReport {
             .samokoder-report .msg{margin:4px 0}
             .samokoder-report .fix{margin:4px 0;color:#59636e}
             .samokoder-report .muted{color:#59636e}
+            .samokoder-report a{color:#0969da;text-decoration:none}.samokoder-report a:hover{text-decoration:underline}
+            .samokoder-report .fix-first{border:1px solid #d0d7de;border-left:6px solid #cf222e;border-radius:8px;\
+            padding:0 20px 8px;margin-top:24px;background:#f6f8fa}
+            .samokoder-report .fix-first h2{border:0;margin:12px 0 4px}
+            .samokoder-report .fix-first ol{margin:8px 0;padding-left:24px}
+            .samokoder-report .fix-first li{margin:6px 0}
+            .samokoder-report .fix-first .fix{display:inline-block;margin:0}
+            .samokoder-report .gain{font-weight:700;color:#1a7f37;white-space:nowrap;margin-right:4px}
+            .samokoder-report .sev{font-size:12px;font-weight:600;text-transform:uppercase;color:#59636e}
+            .samokoder-report ul.places{margin:6px 0 0;padding-left:18px}
+            .samokoder-report ul.places li{margin:2px 0}
+            .samokoder-report .muted-bar{background:#8c959f}
+            .samokoder-report tr.not-counted td{color:#59636e}
             .samokoder-report footer{margin-top:32px;color:#59636e;font-size:13px}
             """;
 
@@ -102,25 +115,47 @@ public final class HtmlAuditReport {
         }
         h.append("</div>\n");
 
-        h.append("<h2>").append(e(r.t("section.categories"))).append("</h2>\n<table class=\"categories\">\n<tr><th>")
+        fixFirst(h, r);
+
+        h.append("<h2 id=\"categories\">").append(e(r.t("section.categories")))
+                .append("</h2>\n<table class=\"categories\">\n<tr><th>")
                 .append(e(r.t("column.category"))).append("</th><th>").append(e(r.t("column.score")))
                 .append("</th><th>").append(e(r.t("column.findings"))).append("</th><th>")
                 .append(e(r.t("column.reasons"))).append("</th></tr>\n");
+        Map<Category, List<AuditReport.RuleGroup>> groups = r.ruleGroups();
         for (AuditReport.CategoryRow row : r.categories()) {
-            h.append("<tr id=\"category-").append(e(row.category().id())).append("\"><td>").append(e(row.name()))
-                    .append("</td><td>");
-            if (row.score() == null) {
-                h.append("<span class=\"muted\">").append(e(r.t("notApplicable"))).append("</span>");
+            h.append("<tr id=\"category-").append(e(row.category().id())).append("\"");
+            if (!row.counted()) {
+                h.append(" class=\"not-counted\"");
+            }
+            h.append("><td>");
+            if (groups.containsKey(row.category())) {
+                h.append("<a href=\"#findings-").append(e(row.category().id())).append("\">").append(e(row.name()))
+                        .append("</a>");
             } else {
-                h.append("<span class=\"num\">").append(row.score()).append("</span><div class=\"bar\"><span class=\"")
-                        .append(grade(row.score())).append("\" style=\"width:").append(row.score())
-                        .append("%\"></span></div>");
+                h.append(e(row.name()));
+            }
+            h.append("</td><td>");
+            if (row.score() == null) {
+                h.append("<span class=\"muted na\">").append(e(r.t("notApplicable"))).append("</span>");
+            } else {
+                h.append("<span class=\"num\">").append(row.score()).append("</span>");
+                if (!row.counted()) {
+                    h.append(" <span class=\"tag\">").append(e(r.t("notCounted"))).append("</span>");
+                }
+                h.append("<div class=\"bar\"><span class=\"").append(row.counted() ? grade(row.score()) : "muted-bar")
+                        .append("\" style=\"width:").append(row.score()).append("%\"></span></div>");
             }
             h.append("</td><td>").append(e(r.counts(row.counts()))).append("</td><td>").append(e(row.reason()));
             if (!row.rules().isEmpty()) {
                 h.append("<ul>");
-                for (String rule : row.rules()) {
-                    h.append("<li>").append(prose(rule)).append("</li>");
+                for (AuditReport.RuleGroup g : row.rules()) {
+                    h.append("<li><a href=\"#").append(e(g.anchor())).append("\"><code>").append(e(g.ruleId()))
+                            .append("</code></a> \u00d7").append(g.findings().size());
+                    if (!g.summary().isBlank()) {
+                        h.append(" \u2014 ").append(prose(g.summary()));
+                    }
+                    h.append("</li>");
                 }
                 h.append("</ul>");
             }
@@ -128,26 +163,20 @@ public final class HtmlAuditReport {
         }
         h.append("</table>\n");
 
-        h.append("<h2>").append(e(r.t("section.findings"))).append("</h2>\n");
-        Map<Severity, List<Finding>> groups = r.bySeverity();
+        h.append("<h2 id=\"findings\">").append(e(r.t("section.findings"))).append("</h2>\n");
         if (groups.isEmpty()) {
             h.append("<p class=\"muted\">").append(e(r.t("findings.none"))).append("</p>\n");
         }
-        for (Map.Entry<Severity, List<Finding>> g : groups.entrySet()) {
-            h.append("<h3 id=\"severity-").append(g.getKey().id()).append("\">").append(e(r.severityName(g.getKey())))
-                    .append(" (").append(g.getValue().size()).append(")</h3>\n<ul class=\"findings\">\n");
-            for (Finding f : g.getValue()) {
-                h.append("<li class=\"sev-").append(f.severity().id()).append("\"><code>").append(e(f.location()))
-                        .append("</code> <span class=\"rule\">").append(e(f.ruleId())).append("</span>");
-                if (f.status() == Finding.Status.BASELINED) {
-                    h.append(" <span class=\"tag\">").append(e(r.t("status.baselined"))).append("</span>");
-                }
-                h.append("<p class=\"msg\">").append(prose(r.message(f))).append("</p>");
-                if (!r.remediation(f).isBlank()) {
-                    h.append("<p class=\"fix\"><b>").append(e(r.t("label.remediation"))).append(":</b> ")
-                            .append(prose(r.remediation(f))).append("</p>");
-                }
-                h.append("</li>\n");
+        for (AuditReport.CategoryRow row : r.categories()) {
+            List<AuditReport.RuleGroup> rules = groups.get(row.category());
+            if (rules == null) {
+                continue;
+            }
+            int n = rules.stream().mapToInt(g -> g.findings().size()).sum();
+            h.append("<h3 id=\"findings-").append(e(row.category().id())).append("\">").append(e(row.name()))
+                    .append(" (").append(n).append(")</h3>\n<ul class=\"findings\">\n");
+            for (AuditReport.RuleGroup g : rules) {
+                ruleCard(h, r, g);
             }
             h.append("</ul>\n");
         }
@@ -211,6 +240,68 @@ public final class HtmlAuditReport {
         }
         h.append("<footer>").append(e(r.t("footer", io.samokoder.engine.Version.get()))).append("</footer>\n");
         h.append("</div>\n");
+    }
+
+    /** What to fix first: a short ordered list, each rule once with its remediation and what fixing it is worth. */
+    private static void fixFirst(StringBuilder h, AuditReport r) {
+        AuditReport.FixFirst fix = r.fixFirst();
+        h.append("<section class=\"fix-first\" id=\"fix-first\" data-current=\"").append(fix.current())
+                .append("\" data-expected=\"").append(fix.expected()).append("\">\n<h2>").append(e(r.t("section.fixFirst")))
+                .append("</h2>\n");
+        if (fix.items().isEmpty()) {
+            h.append("<p class=\"muted\">").append(e(r.t("fixFirst.none"))).append("</p>\n</section>\n");
+            return;
+        }
+        h.append("<p>").append(e(r.t("fixFirst.intro", String.valueOf(fix.current()), String.valueOf(fix.expected()))))
+                .append("</p>\n<ol>\n");
+        for (AuditReport.FixItem item : fix.items()) {
+            AuditReport.RuleGroup g = item.rule();
+            h.append("<li class=\"sev-").append(g.worst().id()).append("\"><span class=\"gain\">")
+                    .append(e(r.t("fixFirst.gain", String.valueOf(item.gain()), String.valueOf(item.scoreAfter()))))
+                    .append("</span> <a href=\"#").append(e(g.anchor())).append("\"><code>").append(e(g.ruleId()))
+                    .append("</code> \u00d7").append(g.findings().size()).append("</a> <span class=\"sev\">")
+                    .append(e(r.t("severity." + g.worst().id() + ".short"))).append("</span>");
+            if (!g.remediation().isBlank()) {
+                h.append("<br><span class=\"fix\">").append(prose(g.remediation())).append("</span>");
+            }
+            h.append("</li>\n");
+        }
+        h.append("</ol>\n");
+        if (fix.otherRules() > 0) {
+            h.append("<p class=\"muted\">").append(e(r.t("fixFirst.more", String.valueOf(fix.otherRules()))))
+                    .append("</p>\n");
+        }
+        h.append("</section>\n");
+    }
+
+    /** One rule's findings: summary and remediation once, then each place with its message. */
+    private static void ruleCard(StringBuilder h, AuditReport r, AuditReport.RuleGroup g) {
+        h.append("<li class=\"sev-").append(g.worst().id()).append("\" id=\"").append(e(g.anchor()))
+                .append("\"><span class=\"sev\">").append(e(r.severityName(g.worst()))).append("</span> <code>")
+                .append(e(g.ruleId())).append("</code> \u00d7").append(g.findings().size());
+        if (!g.summary().isBlank()) {
+            h.append("<p class=\"msg\">").append(prose(g.summary())).append("</p>");
+        }
+        for (Map.Entry<String, List<Finding>> fix : g.byRemediation(r.options.locale()).entrySet()) {
+            if (!fix.getKey().isBlank()) {
+                h.append("<p class=\"fix\"><b>").append(e(r.t("label.remediation"))).append(":</b> ")
+                        .append(prose(fix.getKey())).append("</p>");
+            }
+            h.append("<ul class=\"places\">\n");
+            for (Finding f : fix.getValue()) {
+                h.append("<li><code>").append(e(f.location())).append("</code>");
+                if (f.severity() != g.worst()) {
+                    h.append(" <span class=\"tag\">").append(e(r.t("severity." + f.severity().id() + ".short")))
+                            .append("</span>");
+                }
+                if (f.status() == Finding.Status.BASELINED) {
+                    h.append(" <span class=\"tag\">").append(e(r.t("status.baselined"))).append("</span>");
+                }
+                h.append(" ").append(prose(r.message(f))).append("</li>\n");
+            }
+            h.append("</ul>");
+        }
+        h.append("</li>\n");
     }
 
     /**

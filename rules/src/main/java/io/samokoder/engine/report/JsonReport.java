@@ -28,11 +28,17 @@ public final class JsonReport {
         root.put("version", Version.get());
         root.put("readinessScore", result.score().total());
         ObjectNode cats = root.putObject("categoryScores");
+        // every category, so that a reader tells "nothing to check" (applicable false, no score) from a clean 100
         for (Category c : Category.values()) {
             Integer s = result.score().categoryScores().get(c);
+            ObjectNode n = cats.putObject(c.id());
+            n.put("applicable", s != null);
             if (s != null) {
-                ObjectNode n = cats.putObject(c.id());
                 n.put("score", s);
+            }
+            n.put("weight", result.score().weights().getOrDefault(c, 1.0));
+            n.put("counted", result.score().counted(c));
+            if (s != null) {
                 ObjectNode counts = n.putObject("findings");
                 Map<Severity, Integer> m = result.score().counts().getOrDefault(c, Map.of());
                 for (Severity sev : Severity.values()) {

@@ -2,9 +2,9 @@ package io.samokoder.engine.report;
 
 import io.samokoder.engine.AuditResult;
 import io.samokoder.engine.Baseline;
+import io.samokoder.engine.Category;
 import io.samokoder.engine.Finding;
 import io.samokoder.engine.RuleMeta;
-import io.samokoder.engine.Severity;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -35,33 +35,53 @@ public final class MarkdownAuditReport {
             md.append("> ").append(r.gate.passed() ? "\u2705 " : "\u274c ").append(esc(gate)).append("\n\n");
         }
 
+        fixFirst(md, r);
+
         md.append("## ").append(esc(r.t("section.categories"))).append("\n\n");
         md.append("| ").append(esc(r.t("column.category"))).append(" | ").append(esc(r.t("column.score")))
                 .append(" | ").append(esc(r.t("column.findings"))).append(" | ").append(esc(r.t("column.reasons")))
                 .append(" |\n|---|---:|---|---|\n");
+        Map<Category, List<AuditReport.RuleGroup>> groups = r.ruleGroups();
         for (AuditReport.CategoryRow row : r.categories()) {
-            md.append("| ").append(esc(row.name())).append(" | ")
-                    .append(row.score() == null ? esc(r.t("notApplicable")) : String.valueOf(row.score()))
-                    .append(" | ").append(esc(r.counts(row.counts()))).append(" | ").append(esc(row.reason()));
-            for (String rule : row.rules()) {
-                md.append("<br>").append(esc(rule));
+            String name = esc(row.name());
+            md.append("| ").append(groups.containsKey(row.category())
+                    ? "[" + name + "](#findings-" + row.category().id() + ")" : name).append(" | ");
+            if (row.score() == null) {
+                md.append(esc(r.t("notApplicable")));
+            } else {
+                md.append(row.score());
+                if (!row.counted()) {
+                    md.append(" (").append(esc(r.t("notCounted"))).append(')');
+                }
+            }
+            md.append(" | ").append(esc(r.counts(row.counts()))).append(" | ").append(esc(row.reason()));
+            for (AuditReport.RuleGroup g : row.rules()) {
+                md.append("<br>[").append(code(g.ruleId())).append("](#").append(g.anchor()).append(") \u00d7")
+                        .append(g.findings().size());
+                if (!g.summary().isBlank()) {
+                    md.append(" \u2014 ").append(esc(g.summary()));
+                }
             }
             md.append(" |\n");
         }
         md.append('\n');
 
         md.append("## ").append(esc(r.t("section.findings"))).append("\n\n");
-        Map<Severity, List<Finding>> groups = r.bySeverity();
         if (groups.isEmpty()) {
             md.append(esc(r.t("findings.none"))).append("\n\n");
         }
-        for (Map.Entry<Severity, List<Finding>> g : groups.entrySet()) {
-            md.append("### ").append(esc(r.severityName(g.getKey()))).append(" (").append(g.getValue().size())
-                    .append(")\n\n");
-            for (Finding f : g.getValue()) {
-                finding(md, r, f);
+        for (AuditReport.CategoryRow row : r.categories()) {
+            List<AuditReport.RuleGroup> rules = groups.get(row.category());
+            if (rules == null) {
+                continue;
             }
-            md.append('\n');
+            int n = rules.stream().mapToInt(g -> g.findings().size()).sum();
+            // explicit anchors: the category table and "fix first" link here whatever the heading's slug
+            md.append("<a id=\"findings-").append(row.category().id()).append("\"></a>\n\n### ").append(esc(row.name()))
+                    .append(" (").append(n).append(")\n\n");
+            for (AuditReport.RuleGroup g : rules) {
+                ruleGroup(md, r, g);
+            }
         }
 
         md.append("## ").append(esc(r.t("section.new"))).append("\n\n");
@@ -120,15 +140,54 @@ public final class MarkdownAuditReport {
         return md.toString();
     }
 
-    private static void finding(StringBuilder md, AuditReport r, Finding f) {
-        md.append("- ").append(code(f.location())).append(" ").append(code(f.ruleId()));
-        if (f.status() == Finding.Status.BASELINED) {
-            md.append(" _(").append(esc(r.t("status.baselined"))).append(")_");
+    private static void fixFirst(StringBuilder md, AuditReport r) {
+        AuditReport.FixFirst fix = r.fixFirst();
+        md.append("## ").append(esc(r.t("section.fixFirst"))).append("\n\n");
+        if (fix.items().isEmpty()) {
+            md.append(esc(r.t("fixFirst.none"))).append("\n\n");
+            return;
         }
-        md.append(" \u2014 ").append(esc(r.message(f))).append('\n');
-        if (!r.remediation(f).isBlank()) {
-            md.append("  - ").append(esc(r.t("label.remediation"))).append(": ").append(esc(r.remediation(f)))
-                    .append('\n');
+        md.append(esc(r.t("fixFirst.intro", String.valueOf(fix.current()), String.valueOf(fix.expected()))))
+                .append("\n\n");
+        int i = 1;
+        for (AuditReport.FixItem item : fix.items()) {
+            AuditReport.RuleGroup g = item.rule();
+            md.append(i++).append(". **").append(esc(r.t("fixFirst.gain", String.valueOf(item.gain()),
+                            String.valueOf(item.scoreAfter())))).append("** [").append(code(g.ruleId()))
+                    .append(" \u00d7").append(g.findings().size()).append("](#").append(g.anchor()).append(") _")
+                    .append(esc(r.t("severity." + g.worst().id() + ".short"))).append("_");
+            if (!g.remediation().isBlank()) {
+                md.append(" \u2014 ").append(esc(g.remediation()));
+            }
+            md.append('\n');
+        }
+        md.append('\n');
+        if (fix.otherRules() > 0) {
+            md.append(esc(r.t("fixFirst.more", String.valueOf(fix.otherRules())))).append("\n\n");
+        }
+    }
+
+    private static void ruleGroup(StringBuilder md, AuditReport r, AuditReport.RuleGroup g) {
+        md.append("<a id=\"").append(g.anchor()).append("\"></a>\n\n#### ").append(code(g.ruleId())).append(" \u00d7")
+                .append(g.findings().size()).append(" \u2014 ").append(esc(r.severityName(g.worst()))).append("\n\n");
+        if (!g.summary().isBlank()) {
+            md.append(esc(g.summary())).append("\n\n");
+        }
+        for (Map.Entry<String, List<Finding>> fix : g.byRemediation(r.options.locale()).entrySet()) {
+            if (!fix.getKey().isBlank()) {
+                md.append(esc(r.t("label.remediation"))).append(": ").append(esc(fix.getKey())).append("\n\n");
+            }
+            for (Finding f : fix.getValue()) {
+                md.append("- ").append(code(f.location()));
+                if (f.severity() != g.worst()) {
+                    md.append(" _(").append(esc(r.t("severity." + f.severity().id() + ".short"))).append(")_");
+                }
+                if (f.status() == Finding.Status.BASELINED) {
+                    md.append(" _(").append(esc(r.t("status.baselined"))).append(")_");
+                }
+                md.append(" \u2014 ").append(esc(r.message(f))).append('\n');
+            }
+            md.append('\n');
         }
     }
 

@@ -79,7 +79,7 @@ public final class SarifReport {
             }
             r.putObject("partialFingerprints").put(FINGERPRINT_KEY, f.fingerprint());
             if (result.baselineUsed()) {
-                r.put("baselineState", f.status() == Finding.Status.BASELINED ? "unchanged" : "new");
+                r.put("baselineState", result.baselineFingerprints().contains(f.fingerprint()) ? "unchanged" : "new");
             }
             if (f.status() == Finding.Status.SUPPRESSED) {
                 ObjectNode s = r.putArray("suppressions").addObject();

@@ -46,6 +46,12 @@ public final class EnvExampleMissingVariableRule implements Rule {
     }
 
     @Override
+    public boolean scoresCategory(AuditContext context) {
+        // it reads every compose file; a repository without alerting has none to score
+        return false;
+    }
+
+    @Override
     public boolean isApplicable(AuditContext context) {
         return !compose(context).isEmpty();
     }

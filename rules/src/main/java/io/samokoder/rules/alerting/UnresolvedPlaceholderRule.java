@@ -96,6 +96,13 @@ public final class UnresolvedPlaceholderRule implements Rule {
     /** Option naming a repository file of extra field-type rows (same format as the built-in table). */
     public static final String FIELD_TYPES_OPTION = "alerting.fieldTypes";
 
+    @Override
+    public List<io.samokoder.engine.RuleOption> options() {
+        return List.of(io.samokoder.engine.RuleOption.of(FIELD_TYPES_OPTION, io.samokoder.engine.RuleOption.Type.PATH,
+                "", "A file in the repository of further field-type rows (context, field, type, file-field; tab"
+                        + " separated, as the built-in field-types.tsv)."));
+    }
+
     /** The built-in table plus the user's rows from {@value #FIELD_TYPES_OPTION}; a broken user table is reported. */
     private FieldTypes fieldTypes(AuditContext context, FindingSink sink) {
         String path = context.config().optionOr(FIELD_TYPES_OPTION, "").trim();

@@ -7,6 +7,7 @@ import io.samokoder.engine.Finding;
 import io.samokoder.engine.FindingSink;
 import io.samokoder.engine.Rule;
 import io.samokoder.engine.RuleInfo;
+import io.samokoder.engine.RuleOption;
 import io.samokoder.engine.Severity;
 
 import java.net.URI;
@@ -57,6 +58,21 @@ public final class BrokenExternalLinkRule implements Rule {
                     + "|172\\.(1[6-9]|2\\d|3[01])(\\.\\d+){2}|.*\\.local|.*\\.internal|.*\\.test|.*\\.example"
                     + "|(.*\\.)?example\\.(com|org|net)|.*\\.invalid");
     private static final Pattern LOOPBACK = Pattern.compile("localhost|127(\\.\\d+){3}|\\[?::1]?");
+
+    @Override
+    public List<RuleOption> options() {
+        return List.of(
+                RuleOption.of("docs.online", RuleOption.Type.BOOLEAN, "false", "Check http(s) links over the network."),
+                RuleOption.of("docs.online.timeout", RuleOption.Type.NUMBER, "10",
+                        "Seconds per request (connect and response)."),
+                RuleOption.of("docs.online.concurrency", RuleOption.Type.INTEGER, "8", "Requests in flight at most."),
+                RuleOption.of("docs.online.perHost", RuleOption.Type.INTEGER, "2",
+                        "Requests in flight to one host at most."),
+                RuleOption.of("docs.online.cache", RuleOption.Type.PATH, "", "A JSON file remembering results between"
+                        + " runs, relative to the working directory; unknown results are always retried."),
+                RuleOption.of("docs.online.cacheTtlHours", RuleOption.Type.NUMBER, "24",
+                        "Age after which a cached result is checked again."));
+    }
 
     public static boolean enabled(AuditConfig config) {
         return Boolean.parseBoolean(config.optionOr("docs.online", "false").trim());

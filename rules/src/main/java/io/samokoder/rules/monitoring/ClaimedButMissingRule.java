@@ -59,6 +59,12 @@ public final class ClaimedButMissingRule implements Rule {
             ".env.dist", ".env.defaults", "example.env", "env.example");
 
     @Override
+    public boolean scoresCategory(AuditContext context) {
+        // it reads every README beside compose; a repository without monitoring has none to score
+        return false;
+    }
+
+    @Override
     public boolean isApplicable(AuditContext context) {
         return !Monitoring.compose(context).isEmpty() && context.workspace().files().stream().anyMatch(this::inScope);
     }

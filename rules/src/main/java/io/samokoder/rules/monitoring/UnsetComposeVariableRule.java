@@ -44,6 +44,12 @@ public final class UnsetComposeVariableRule implements Rule {
             ".env.dist", ".env.defaults", "example.env", "env.example");
 
     @Override
+    public boolean scoresCategory(AuditContext context) {
+        // it reads every compose file; a repository without monitoring has none to score
+        return false;
+    }
+
+    @Override
     public boolean isApplicable(AuditContext context) {
         return !Monitoring.compose(context).files().isEmpty();
     }

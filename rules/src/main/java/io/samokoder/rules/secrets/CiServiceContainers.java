@@ -55,6 +55,43 @@ final class CiServiceContainers {
         return false;
     }
 
+    private static final Pattern DEPLOYS = Pattern.compile("(?i)deploy|publish|release|kubectl|helm\\b|terraform"
+            + "|ansible|\\bssh\\b|\\bscp\\b|rsync|docker(?:/login-action|/build-push-action|\\s+push|\\s+login)"
+            + "|\\baws\\s|gcloud|\\baz\\s|flyctl|heroku|vercel|netlify|twine|npm\\s+publish");
+    private static final Pattern TESTS = Pattern.compile("(?i)\\btests?\\b|pytest|playwright|cypress|jest|vitest"
+            + "|mocha|\\btox\\b|\\bnox\\b|coverage|\\bverify\\b|go\\s+test|cargo\\s+test|rspec|phpunit|e2e");
+
+    /**
+     * Whether the setting is in the {@code env:} of a GitHub Actions job (or one of its steps) that runs tests and
+     * deploys nothing: no deployment environment, no step that deploys, publishes, pushes or logs in somewhere. Its
+     * values configure the test run on the runner and reach nothing else.
+     */
+    static boolean isTestJob(AuditContext context, SourceFile file, Setting s) {
+        List<String> parents = s.parents();
+        if (!FileKinds.isCi(file.path()) || parents.size() < 3 || !parents.get(0).equals("jobs")
+                || !parents.contains("env")) {
+            return false;
+        }
+        Map<String, Node> jobs = YamlDocument.mapping(context.yaml(file).rootMapping().get("jobs"));
+        Map<String, Node> job = YamlDocument.mapping(jobs.get(parents.get(1)));
+        if (job.isEmpty() || job.containsKey("environment") || job.containsKey("uses")) {
+            return false;
+        }
+        boolean tests = TESTS.matcher(parents.get(1)).find()
+                || YamlDocument.scalar(job.get("name")).map(n -> TESTS.matcher(n).find()).orElse(false);
+        for (Node step : YamlDocument.sequence(job.get("steps"))) {
+            Map<String, Node> m = YamlDocument.mapping(step);
+            for (String key : List.of("run", "uses", "name")) {
+                String text = YamlDocument.scalar(m.get(key)).orElse("");
+                if (!key.equals("name") && DEPLOYS.matcher(text).find()) {
+                    return false;
+                }
+                tests |= TESTS.matcher(text).find();
+            }
+        }
+        return tests;
+    }
+
     /**
      * The service containers of a CI file's jobs: their names (GitHub: the keys of {@code services:}; GitLab: name
      * and alias) and the secret values their settings hold.

@@ -41,6 +41,11 @@ import java.util.Set;
                 + " provider token is critical, another real-looking value (long and random) low.")
 public final class CommittedEnvFileRule implements Rule {
 
+    @Override
+    public java.util.List<io.samokoder.engine.RuleOption> options() {
+        return java.util.List.of(SecretsAllowlist.ALLOW_VALUES);
+    }
+
     static final String URL_PASSWORD = "url-password";
 
     /** Keys listed in one message; the rest are counted. */
@@ -77,7 +82,8 @@ public final class CommittedEnvFileRule implements Rule {
             if (FileSettings.isDotenv(file.name().toLowerCase(Locale.ROOT))) { // templates are dotenv names too
                 FileSettings fs = FileSettings.of(context, file);
                 if (fs.kind() == FileSettings.Kind.DOTENV) {
-                    committed(file, fs, policy.place(file.path()), allow, sink);
+                    committed(file, fs, policy.place(file.path()), policy.developmentReason(file.path()), allow,
+                            sink);
                 } else if (fs.kind() == FileSettings.Kind.DOTENV_TEMPLATE) {
                     template(file, fs, weakness, catalog, allow, sink);
                 }
@@ -85,13 +91,13 @@ public final class CommittedEnvFileRule implements Rule {
         }
         for (Map.Entry<String, List<Location>> e : EnvFiles.unnamed(context).entrySet()) {
             context.workspace().file(e.getKey()).ifPresent(file -> committed(file,
-                    FileSettings.ofEnvFile(context, file), policy.envFilePlace(e.getKey(), e.getValue()), allow,
-                    sink));
+                    FileSettings.ofEnvFile(context, file), policy.envFilePlace(e.getKey(), e.getValue()),
+                    policy.developmentReason(e.getKey()), allow, sink));
         }
     }
 
-    private void committed(SourceFile file, FileSettings fs, SecretsPolicy.Place place, SecretsAllowlist allow,
-                           FindingSink sink) {
+    private void committed(SourceFile file, FileSettings fs, SecretsPolicy.Place place, String development,
+                           SecretsAllowlist allow, FindingSink sink) {
         List<Exposed> exposed = new ArrayList<>();
         for (Setting s : fs.settings()) {
             String value = s.value().strip();
@@ -124,7 +130,7 @@ public final class CommittedEnvFileRule implements Rule {
                 ? file.name() + " is committed with change-me placeholders for " + (n == 1 ? "1 secret" : n + " secrets")
                         + " (" + list + "): whoever uses it unchanged runs with them"
                 : file.name() + " is committed with " + (n == 1 ? "1 secret value" : n + " secret values") + " ("
-                        + list + "); rotate " + (n == 1 ? "it" : "each");
+                        + list + "); rotate " + (n == 1 ? "it" : "each") + development;
         Setting first = exposed.get(0).setting();
         sink.report(Finding.of(this).at(file.path(), first.line(), first.column())
                 .severity(placeholders || place == SecretsPolicy.Place.LOCAL || place == SecretsPolicy.Place.TEST

@@ -45,6 +45,11 @@ import java.util.TreeMap;
 public final class HardcodedCredentialRule implements Rule {
 
     @Override
+    public java.util.List<io.samokoder.engine.RuleOption> options() {
+        return java.util.List.of(SecretsAllowlist.ALLOW_VALUES);
+    }
+
+    @Override
     public boolean isApplicable(AuditContext context) {
         return context.workspace().files().stream().anyMatch(f -> FileKinds.isCompose(f.path())
                 || FileKinds.isAlertmanagerByName(f.path()) || FileKinds.isPrometheusByName(f.path())
@@ -115,9 +120,12 @@ public final class HardcodedCredentialRule implements Rule {
         if (weakness.reason(s.name(), secret, List.of(), kind).isPresent()) {
             return; // weak: secrets/weak-value reports it, at high
         }
+        boolean ci = SecretsPolicy.isCiStack(file.path());
         sink.report(Finding.of(this).at(file.path(), s.line(), s.column())
+                .severity(ci ? Severity.LOW : Severity.MEDIUM)
                 .message(subject + " is the literal " + Masking.mask(secret) + " in " + what + ": it is in every"
-                        + " clone, fork and the history, and rotating it takes a commit")
+                        + " clone, fork and the history, and rotating it takes a commit"
+                        + (ci ? " (a stack the CI job starts and throws away)" : ""))
                 .key(s.name()).build());
     }
 

@@ -37,6 +37,11 @@ import java.util.Set;
 public final class HardcodedInCiRule implements Rule {
 
     @Override
+    public java.util.List<io.samokoder.engine.RuleOption> options() {
+        return java.util.List.of(SecretsAllowlist.ALLOW_VALUES);
+    }
+
+    @Override
     public boolean isApplicable(AuditContext context) {
         return context.workspace().files().stream().anyMatch(f -> FileKinds.isCi(f.path()));
     }
@@ -55,6 +60,7 @@ public final class HardcodedInCiRule implements Rule {
                 continue;
             }
             SecretsAllowlist allow = SecretsAllowlist.of(context);
+            SecretsPolicy policy = SecretsPolicy.of(context);
             for (Setting s : FileSettings.of(context, file).settings()) {
                 String value = s.value().strip();
                 String message;
@@ -78,6 +84,10 @@ public final class HardcodedInCiRule implements Rule {
                 } else if (CiServiceContainers.isThrowAway(context, file, s)) {
                     f.severity(Severity.LOW).message(message + ", for a service container the job starts and"
                             + " throws away");
+                } else if (CiServiceContainers.isTestJob(context, file, s)) {
+                    f.severity(Severity.LOW).message(message + ", for the job's test run, which deploys nothing");
+                } else if (policy.place(file.path()) == SecretsPolicy.Place.LOCAL) {
+                    f.severity(Severity.LOW).message(message + policy.developmentReason(file.path()));
                 } else {
                     f.message(message);
                 }

@@ -38,6 +38,11 @@ import java.util.Set;
 public final class KnownTokenRule implements Rule {
 
     @Override
+    public java.util.List<io.samokoder.engine.RuleOption> options() {
+        return java.util.List.of(TokenCatalog.PATTERNS, SecretsAllowlist.ALLOW_VALUES);
+    }
+
+    @Override
     public boolean isApplicable(AuditContext context) {
         return !context.workspace().files().isEmpty();
     }
@@ -85,10 +90,11 @@ public final class KnownTokenRule implements Rule {
                         + " text (" + h.pattern().id() + ")";
                 if (test) {
                     f.severity(Severity.LOW).message(what + " in a test or fixture: revoke it if it was ever real");
-                } else if (h.pattern().id().equals("jwt") && documentation(path)) {
-                    // a JWT shows what a token looks like; it grants nothing once expired or signed with a sample key
-                    f.severity(Severity.LOW).message(what + " in documentation, most likely an example: revoke it if"
-                            + " it was ever real");
+                } else if (documentation(path)) {
+                    // a walkthrough shows what a token looks like (a JWT, the client secret of a demo OAuth client);
+                    // documentation is read, not deployed
+                    f.severity(Severity.LOW).message(what + " in documentation, most likely a walkthrough example:"
+                            + " revoke it if it was ever real");
                 } else {
                     f.message(what);
                 }

@@ -46,14 +46,14 @@ public final class SecretValues {
     private static final Pattern PLACEHOLDER = Pattern.compile(
             "(?i)<[^<>]{1,100}>|your[-_ .][^\\s]{0,80}|[^\\s]{0,80}[-_]here|\\{\\{.{0,200}\\}\\}|%\\([A-Za-z_]+\\)s|@[A-Za-z_]+@"
                     + "|__[A-Za-z_]+__|x{3,}|\\*{3,}|\\.{3}|…|todo|tbd|fixme|n/a|\\[redacted\\]|redacted|\\[hidden\\]"
-                    + "|set[-_ ]?me|fill[-_ ]?(?:me|in)|to[-_ ]be[-_ ](?:set|filled|replaced)");
+                    + "|set[-_ ]?me|fill[-_ ]?(?:me|in)|to[-_ ]be[-_ ](?:set|filled|replaced)|placeholder");
     private static final Set<String> BOOLEANS = Set.of("true", "false", "yes", "no", "on", "off", "null", "~", "nil",
             "required", "optional", "enabled", "disabled", "basic", "bearer", "digest", "oauth", "oauth2", "md5",
             "scram-sha-256", "trust", "peer", "ident", "none");
     private static final Pattern STORE_REFERENCE = Pattern.compile(
             "(?i)^(?:/run/secrets/|/var/run/secrets/|vault:|!vault|enc\\[|arn:aws:(?:secretsmanager|ssm|kms):|"
                     + "secretsmanager:|ssm:|sops:|projects/[^/]+/secrets/|keyvault:|op://|gcp:secretmanager|"
-                    + "azurekeyvault|file:|env:|sm://|lockbox:)");
+                    + "azurekeyvault|file:|env:|sm://|lockbox:|classpath\\*?:)");
 
     private SecretValues() {
     }
@@ -143,7 +143,7 @@ public final class SecretValues {
             if (m.group(2) == null && m.group(3) == null) {
                 continue;
             }
-            if (def == null || def.isEmpty() || hasReference(def)) {
+            if (def == null || def.isEmpty() || hasReference(def) || isPlaceholder(def)) {
                 continue;
             }
             String variable = m.group(1);

@@ -14,7 +14,13 @@ import java.util.regex.PatternSyntaxException;
  */
 final class SecretsAllowlist {
 
-    static final String OPTION = io.samokoder.engine.ConfigFile.ALLOW_VALUES_OPTION;
+    static final String OPTION = "secrets.allowValues";
+
+    /** Declared by every secrets rule that consults the allowlist. */
+    static final io.samokoder.engine.RuleOption ALLOW_VALUES = io.samokoder.engine.RuleOption.of(OPTION,
+            io.samokoder.engine.RuleOption.Type.REGEX_LIST, "", "Regular expressions of values the secrets checks"
+                    + " never report (known dummy values of test fixtures); in .samokoder.yml also"
+                    + " `secrets: {allowValues: [...]}`.");
 
     private final List<Pattern> patterns;
 

@@ -4,12 +4,15 @@ import io.samokoder.engine.AuditContext;
 import io.samokoder.engine.FileKinds;
 import io.samokoder.engine.Severity;
 import io.samokoder.model.Location;
+import io.samokoder.model.environments.DevelopmentStacks;
+import io.samokoder.model.environments.Evidence;
 import io.samokoder.model.settings.FileSettings;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -31,6 +34,9 @@ public final class SecretsPolicy {
             + "**/*.dev.yaml,**/.env.development,**/.env.dev,**/.env.test,**/.env.testing,**/.env.ci,"
             + "**/test/**,**/tests/**,**/__tests__/**,**/spec/**,**/testdata/**,**/test-data/**,**/e2e/**,"
             + "**/src/test/**,**/fixtures/**,**/examples/**";
+    public static final io.samokoder.engine.RuleOption LOCAL_PATHS = io.samokoder.engine.RuleOption.of(OPTION,
+            io.samokoder.engine.RuleOption.Type.LIST, DEFAULT_LOCAL, "Globs of local-development files, where weak"
+                    + " values are low and committed env files too; replaces the default list.");
 
     /** What a file is for, as far as its secrets are concerned. */
     public enum Place {
@@ -55,6 +61,7 @@ public final class SecretsPolicy {
      */
     static final Set<String> LOCAL_ENVIRONMENTS = Set.of("dev", "development", "local",
             "override", "test", "tests", "testing", "e2e", "debug", "sandbox", "devcontainer", "taskfile",
+            "unsecure", "insecure",
             "example", "examples", "sample", "samples", "template", "templates", "demo", "docs", "doc");
 
     private static final Pattern TEST_FILE = Pattern.compile(
@@ -63,20 +70,24 @@ public final class SecretsPolicy {
                     + "|(?:^|.*/)(?:_?integration[-_]tests?|cypress|__mocks__|mocks|test-fixtures|testdata)/.*");
 
     private final List<Pattern> local;
+    /** What the repository says or shows about its development stacks; null when judging paths alone. */
+    private final DevelopmentStacks development;
     private final Map<String, Boolean> isLocal = new ConcurrentHashMap<>();
     private final Map<String, Place> places = new ConcurrentHashMap<>();
 
-    private SecretsPolicy(List<Pattern> local) {
+    private SecretsPolicy(List<Pattern> local, DevelopmentStacks development) {
         this.local = local;
+        this.development = development;
     }
 
     public static SecretsPolicy of(AuditContext context) {
         return context.model(SecretsPolicy.class,
-                ctx -> new SecretsPolicy(compile(ctx.config().optionOr(OPTION, DEFAULT_LOCAL))));
+                ctx -> new SecretsPolicy(compile(ctx.config().optionOr(OPTION, DEFAULT_LOCAL)),
+                        DevelopmentStacks.of(ctx)));
     }
 
     static SecretsPolicy of(String globs) {
-        return new SecretsPolicy(compile(globs));
+        return new SecretsPolicy(compile(globs), null);
     }
 
     static List<Pattern> compile(String globs) {
@@ -127,9 +138,25 @@ public final class SecretsPolicy {
         return places.computeIfAbsent(path, this::placeOf);
     }
 
+    /**
+     * Why a file that neither its name nor the local globs call local is still one: the repository says or shows it
+     * serves a developer's machine ({@link DevelopmentStacks}). Empty for files local by name, and for others.
+     */
+    public Optional<Evidence> developmentEvidence(String path) {
+        if (development == null || place(path) != Place.LOCAL || isLocal(path) || environment(path) == Place.LOCAL) {
+            return Optional.empty();
+        }
+        return development.evidence(path);
+    }
+
+    /** The reason a weak value at this path is low because the repository declares the file local, for messages. */
+    public String developmentReason(String path) {
+        return developmentEvidence(path).map(e -> " (a local development stack: " + e.text() + ")").orElse("");
+    }
+
     private Place placeOf(String path) {
         if (FileKinds.isCi(path)) {
-            return Place.CI;
+            return development != null && development.evidence(path).isPresent() ? Place.LOCAL : Place.CI;
         }
         if (isLocal(path)) {
             return Place.LOCAL;
@@ -142,6 +169,9 @@ public final class SecretsPolicy {
                 path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT))) {
             // .env.local holds a developer's real keys (Next.js, Vite): only the local globs make a dotenv file local
             return Place.DEPLOYED;
+        }
+        if (named == Place.DEPLOYED && development != null && development.evidence(path).isPresent()) {
+            return Place.LOCAL;
         }
         return named == Place.SHARED ? Place.SHARED : named == Place.LOCAL ? Place.LOCAL : Place.DEPLOYED;
     }
@@ -183,6 +213,25 @@ public final class SecretsPolicy {
             }
         }
         return shared ? Place.SHARED : Place.DEPLOYED;
+    }
+
+    /**
+     * A compose file of the CI ({@code .ci/compose.yaml}, {@code compose.ci.yaml}, named for no other shared
+     * environment): the stack a CI job starts beside its tests and throws away, like a workflow's service containers.
+     */
+    public static boolean isCiStack(String path) {
+        if (!FileKinds.isCompose(path)) {
+            return false;
+        }
+        boolean ci = false;
+        for (String part : path.toLowerCase(Locale.ROOT).split("[/._-]+")) {
+            if (part.equals("ci")) {
+                ci = true;
+            } else if (SHARED_ENVIRONMENTS.contains(part)) {
+                return false;
+            }
+        }
+        return ci;
     }
 
     /**

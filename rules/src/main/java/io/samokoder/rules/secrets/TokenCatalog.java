@@ -32,6 +32,9 @@ import java.util.regex.PatternSyntaxException;
 public final class TokenCatalog {
 
     public static final String OPTION = "secrets.patterns";
+    public static final io.samokoder.engine.RuleOption PATTERNS = io.samokoder.engine.RuleOption.of(OPTION,
+            io.samokoder.engine.RuleOption.Type.PATH, "", "A YAML file in the repository of further token formats, in"
+                    + " the format of the built-in token-patterns.yml; an entry with a built-in id replaces it.");
     static final String RESOURCE = "/io/samokoder/rules/secrets/token-patterns.yml";
     /** How far before a keyword hit a token may start (prefixes like {@code -----BEGIN RSA} or a URL scheme). */
     static final int LOOK_BACK = 96;

@@ -12,14 +12,19 @@ import io.samokoder.engine.RuleInfo;
 import io.samokoder.engine.Severity;
 import io.samokoder.engine.SourceFile;
 import io.samokoder.model.Location;
+import io.samokoder.model.environments.DeployedVariables;
+import io.samokoder.model.environments.Evidence;
 import io.samokoder.model.settings.FileSettings;
 import io.samokoder.model.settings.Setting;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 
@@ -42,6 +47,11 @@ import java.util.concurrent.ForkJoinTask;
                 + " own words count as known). Severity:"
                 + " high in deployable files, medium in CI, low in local-development files (secrets.localPaths).")
 public final class WeakValueRule implements Rule {
+
+    @Override
+    public List<io.samokoder.engine.RuleOption> options() {
+        return List.of(Weakness.WEAK_VALUES, Weakness.PROJECT_NAMES, SecretsPolicy.LOCAL_PATHS, SecretsAllowlist.ALLOW_VALUES);
+    }
 
     @Override
     public boolean isApplicable(AuditContext context) {
@@ -75,7 +85,7 @@ public final class WeakValueRule implements Rule {
             sink.report(Finding.of(this).at(hit.path(), hit.line()).severity(policy.weakValueSeverity(hit.path()))
                     .message("service " + hit.service() + " runs " + hit.known().product()
                             + " with its built-in default password: " + hit.known().variables().get(0)
-                            + " is not set")
+                            + " is not set" + policy.developmentReason(hit.path()))
                     .key(hit.service() + ":" + hit.known().variables().get(0)).build());
         }
         judged.forEach(found -> found.forEach(sink::report));
@@ -95,11 +105,23 @@ public final class WeakValueRule implements Rule {
                                        SecretsPolicy.Place place, Weakness weakness, SecretsPolicy policy,
                                        SecretsAllowlist allow) {
         Map<String, List<String>> users = new HashMap<>();
+        Set<String> inMemory = new java.util.HashSet<>();
+        Set<String> unread = new java.util.HashSet<>();
         for (Setting s : fs.settings()) {
             if (SecretNames.isUser(s.name())) {
                 users.computeIfAbsent(s.scope(), k -> new ArrayList<>()).add(s.value().strip());
             }
+            if (IN_MEMORY_DATABASE.matcher(s.value()).lookingAt()) {
+                inMemory.add(s.scope()); // jdbc:h2:mem: — a database inside the process, reachable by nobody
+            }
+            if (s.name().equals("basicAuth") && s.value().strip().equals("false")) {
+                unread.add(s.scope()); // a Grafana data source without basic auth never sends basicAuthPassword
+            }
         }
+        boolean spring = isSpringConfig(file.path());
+        // a program's own fallbacks (code, Spring config, an image's ENV): a deployment that passes the variable
+        // replaces them; a compose file's default is the deployment's own and stays judged
+        boolean program = place == null && (fs.kind() == FileSettings.Kind.CODE || spring || fs.kind() == FileSettings.Kind.DOCKERFILE);
         boolean code = fs.kind() == FileSettings.Kind.CODE;
         boolean javascript = code && !file.path().endsWith(".py");
         boolean compose = FileKinds.isCompose(file.path());
@@ -114,6 +136,13 @@ public final class WeakValueRule implements Rule {
             if (code && SecretValues.isKeyName(s.name(), v, javascript, s.parents().equals(FileSettings.CONSTANT))) {
                 continue; // const TOKEN_KEY = "accessToken": where a token is kept, not the token
             }
+            if (inMemory.contains(s.scope()) && SecretNames.isSecret(s.name())) {
+                continue; // the password of an in-memory database guards nothing outside the process
+            }
+            if (unread.contains(s.scope()) && s.name().equals("basicAuthPassword")) {
+                continue;
+            }
+            boolean codeDefault = code && s.parents().equals(FileSettings.DEFAULT);
             // compose passes environment values to the container as they are: no shell runs a $(…) in them
             boolean literalCommands = compose && s.parents().contains("environment");
             for (SecretValues.Candidate c : SecretValues.candidates(s.name(), s.value(), literalCommands)) {
@@ -141,6 +170,33 @@ public final class WeakValueRule implements Rule {
                 if (reason.isEmpty()) {
                     continue;
                 }
+                boolean fallback = codeDefault || c.kind() == SecretValues.Kind.DEFAULT
+                        || c.kind() == SecretValues.Kind.URL_PASSWORD && !c.name().equals(s.name());
+                if (fallback && c.kind() != SecretValues.Kind.URL_PASSWORD
+                        && Weakness.kindOf(c.name()) == Guessability.Kind.TOKEN
+                        && NAMED_PLACEHOLDER.matcher(c.value().strip()).matches()) {
+                    continue; // ${OPENAI_API_KEY:demo}: a word that stands for "no key", which the provider refuses
+                }
+                String context2 = "";
+                if (program) {
+                    Optional<Evidence> passed = Optional.empty();
+                    String variable = null;
+                    if (fallback) {
+                        variable = codeDefault ? s.name() : c.name();
+                        passed = deployed(context).passes(variable);
+                    } else if (spring && c.kind() != SecretValues.Kind.DEFAULT) {
+                        variable = DeployedVariables.springVariable(propertyName(s));
+                        passed = deployed(context).passes(variable);
+                    } else if (fs.kind() == FileSettings.Kind.DOCKERFILE) {
+                        variable = s.name();
+                        passed = deployed(context).passes(variable);
+                    }
+                    if (passed.isPresent()) {
+                        context2 = " (a fallback for runs without " + variable + ": " + passed.get().text() + ")";
+                    } else if (fallback && LOOPBACK_URL.matcher(s.value()).find()) {
+                        context2 = " (a fallback for runs on the developer's machine: the URL's host is localhost)";
+                    }
+                }
                 if (severity == null) {
                     severity = place != null ? SecretsPolicy.weakValueSeverity(place)
                             : policy.weakValueSeverity(file.path());
@@ -149,9 +205,20 @@ public final class WeakValueRule implements Rule {
                 String why = "";
                 if (placeholder) {
                     at = Severity.LOW;
+                } else if (!context2.isEmpty()) {
+                    at = Severity.LOW;
+                    why = context2;
+                } else if (at == Severity.LOW) {
+                    why = policy.developmentReason(file.path());
+                } else if (SecretsPolicy.isCiStack(file.path())) {
+                    at = Severity.LOW;
+                    why = " (a stack the CI job starts and throws away)";
                 } else if (at == Severity.MEDIUM && CiServiceContainers.isThrowAway(context, file, s)) {
                     at = Severity.LOW;
                     why = " (a service container the CI job starts and throws away)";
+                } else if (at == Severity.MEDIUM && CiServiceContainers.isTestJob(context, file, s)) {
+                    at = Severity.LOW;
+                    why = " (a value for the CI job's test run, which deploys nothing)";
                 }
                 found.add(Finding.of(this).at(file.path(), s.line(), s.column() + c.offset())
                         .severity(at)
@@ -161,6 +228,36 @@ public final class WeakValueRule implements Rule {
             }
         }
         return found;
+    }
+
+    private static final Pattern IN_MEMORY_DATABASE = Pattern.compile(
+            "\\s*jdbc:(?:h2:mem:|hsqldb:mem:|derby:memory:|sqlite::memory:)");
+    private static final Pattern NAMED_PLACEHOLDER = Pattern.compile("(?i)demo|placeholder|dummy|none|unset|empty");
+    private static final Pattern LOOPBACK_URL = Pattern.compile(
+            "://[^@/\\s]{0,300}@(?:localhost|127\\.0\\.0\\.1|\\[::1\\])(?:[:/]|$)");
+
+    private static DeployedVariables deployed(AuditContext context) {
+        return DeployedVariables.of(context);
+    }
+
+    /**
+     * Spring Boot's configuration files ({@code application.properties}, {@code application-docker.yml}, …) and the
+     * property files of Java resources (a config server's repository): an environment variable overrides them.
+     */
+    static boolean isSpringConfig(String path) {
+        String name = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+        return (name.startsWith("application") || name.startsWith("bootstrap")) && (name.endsWith(".properties")
+                || name.endsWith(".yml") || name.endsWith(".yaml"))
+                || path.contains("src/main/resources/") && (name.endsWith(".properties") || name.endsWith(".yml")
+                || name.endsWith(".yaml"));
+    }
+
+    /** The full property name: YAML keys above the setting and its own ({@code spring.datasource.password}). */
+    private static String propertyName(Setting s) {
+        if (s.parents().isEmpty()) {
+            return s.name();
+        }
+        return String.join(".", s.parents()) + "." + s.name();
     }
 
     private static String subject(Setting s, SecretValues.Candidate c) {

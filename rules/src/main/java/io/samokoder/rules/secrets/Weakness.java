@@ -28,6 +28,12 @@ public final class Weakness {
 
     public static final String OPTION = "secrets.weakValues";
     public static final String PROJECT_OPTION = "secrets.projectName";
+    public static final io.samokoder.engine.RuleOption WEAK_VALUES = io.samokoder.engine.RuleOption.of(OPTION,
+            io.samokoder.engine.RuleOption.Type.PATH, "", "A file in the repository of further weak values, one per"
+                    + " line, added to the built-in dictionary.");
+    public static final io.samokoder.engine.RuleOption PROJECT_NAMES = io.samokoder.engine.RuleOption.of(
+            PROJECT_OPTION, io.samokoder.engine.RuleOption.Type.LIST, "", "Names that must not be passwords, besides"
+                    + " the repository folder's name and compose's top-level name.");
     public static final int MIN_PASSWORD = 12;
     public static final int MIN_SIGNING_KEY = 32;
     static final double LOW_ENTROPY = 2.5;

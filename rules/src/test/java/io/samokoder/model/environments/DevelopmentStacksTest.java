@@ -1,0 +1,145 @@
+package io.samokoder.model.environments;
+
+import io.samokoder.engine.AuditConfig;
+import io.samokoder.engine.AuditContext;
+import io.samokoder.engine.Workspace;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Which files serve a developer's machine, and the evidence read for each. */
+class DevelopmentStacksTest {
+
+    @TempDir
+    Path dir;
+
+    private void write(String path, String text) throws IOException {
+        Path p = dir.resolve(path);
+        Files.createDirectories(p.getParent());
+        Files.writeString(p, text, StandardCharsets.UTF_8);
+    }
+
+    private DevelopmentStacks stacks() throws IOException {
+        return DevelopmentStacks.of(new AuditContext(Workspace.scan(dir), AuditConfig.forRoot(dir)));
+    }
+
+    private static final String APP = "services:\n  app:\n    build: .\n    environment:\n      DB_PASSWORD: app\n";
+
+    @Test
+    void aReadmeStatementCoversItsFolderAndASentenceAboutTheCodebaseTheRoot() throws IOException {
+        write("samples/README.md", "# Samples\n\nThese samples must not be deployed in production environments.\n");
+        write("samples/a/compose.yaml", APP);
+        write("compose.yaml", APP);
+        assertThat(stacks().evidence("samples/a/compose.yaml")).get().extracting(Evidence::text).asString()
+                .startsWith("samples/README.md:3 says").contains("must not be deployed in production");
+        assertThat(stacks().evidence("compose.yaml")).isEmpty();
+
+        write("docs/support.md", "Any secrets in the codebase are for demonstration purposes and not meant for"
+                + " production systems.\n");
+        assertThat(stacks().evidence("compose.yaml")).get().extracting(Evidence::path).isEqualTo("docs/support.md");
+    }
+
+    @Test
+    void changelogsAndOtherDocumentsDoNotDeclareAnything() throws IOException {
+        write("CHANGELOG.md", "- added compose.dev.yaml, for local development only\n");
+        write("docs/guide.md", "Never use these settings in production: they are not meant for production.\n");
+        write("compose.yaml", APP);
+        assertThat(stacks().evidence("compose.yaml")).isEmpty();
+    }
+
+    @Test
+    void aComposeCommentDeclaresItsFileAndWhatItMounts() throws IOException {
+        write("src/main/docker/monitoring.yml", "# This configuration is intended for development purpose, it's"
+                + " **your** responsibility to harden it for production\nservices:\n  grafana:\n"
+                + "    image: grafana/grafana:11.0.0\n");
+        write("docker-compose.yml", "# This configuration is intended for development purpose\nservices:\n"
+                + "  grafana:\n    image: grafana/grafana:11.0.0\n    volumes:\n"
+                + "      - ./grafana/provisioning/:/etc/grafana/provisioning/\n");
+        write("grafana/provisioning/datasources/ds.yml", "apiVersion: 1\n");
+        DevelopmentStacks s = stacks();
+        assertThat(s.evidence("src/main/docker/monitoring.yml")).isPresent();
+        assertThat(s.evidence("grafana/provisioning/datasources/ds.yml")).get().extracting(Evidence::says)
+                .asString().contains("used by docker-compose.yml:6");
+    }
+
+    @Test
+    void aStandaloneProductionFileMakesItsNeighbourTheDevelopmentStackAnOverlayDoesNot() throws IOException {
+        write("a/docker-compose.yml", APP);
+        write("a/docker-compose.prod.yml", "services:\n  app:\n    build: .\n    env_file: .env.prod\n");
+        write("b/docker-compose.yml", APP);
+        write("b/docker-compose.prod.yml", "services:\n  app:\n    restart: always\n");
+        DevelopmentStacks s = stacks();
+        assertThat(s.evidence("a/docker-compose.yml")).get().extracting(Evidence::path)
+                .isEqualTo("a/docker-compose.prod.yml");
+        assertThat(s.evidence("a/docker-compose.prod.yml")).isEmpty();
+        assertThat(s.evidence("b/docker-compose.yml")).isEmpty(); // the overlay deploys the base's values
+    }
+
+    @Test
+    void kubernetesProductionMakesComposeTheDevelopersWay() throws IOException {
+        write("docker-compose.yml", APP);
+        write("k8s/base/secrets.yaml", "apiVersion: v1\nkind: Secret\n");
+        assertThat(stacks().evidence("docker-compose.yml")).isEmpty();
+        write("k8s/overlays/prod/kustomization.yaml", "resources: [../../base]\n");
+        assertThat(stacks().evidence("docker-compose.yml")).get().extracting(Evidence::path)
+                .isEqualTo("k8s/overlays/prod");
+        assertThat(stacks().evidence("k8s/base/secrets.yaml")).isEmpty(); // the manifests are the deployment
+    }
+
+    @Test
+    void backingServicesOnlyAreADevelopmentStackAnAppIsNot() throws IOException {
+        write("dev/compose.yaml", "services:\n  db:\n    image: postgres:16\n  mq:\n    image: rabbitmq:3-management\n");
+        write("compose.yaml", "services:\n  db:\n    image: postgres:16\n  web:\n    image: example/web:1\n");
+        DevelopmentStacks s = stacks();
+        assertThat(s.evidence("dev/compose.yaml")).get().extracting(Evidence::says).asString()
+                .contains("only backing services (postgres, rabbitmq)");
+        assertThat(s.evidence("compose.yaml")).isEmpty();
+    }
+
+    @Test
+    void playWithDockerStacksAndLocalhostLoginsAndLocalEnvFiles() throws IOException {
+        write("README.md", "[Try](https://labs.play-with-docker.com/?stack=https://raw.example.com/x/pwd-stack.yml)\n");
+        write("pwd-stack.yml", "services:\n  g:\n    image: grafana/grafana:11.0.0\n");
+        write("app.env", "APP_URL=http://localhost:5000\nSECRET_KEY=notasecret\n");
+        write("prod.env", "APP_URL=http://localhost:5000\n");
+        write("site.env", "APP_URL=https://tally.example.com\n");
+        write("svc/README.md", "Open http://localhost:15672 (Credentials: guest/guest)\n");
+        write("svc/compose.yaml", APP);
+        write("svc/k8s/app.yaml", "apiVersion: v1\nkind: Secret\n");
+        DevelopmentStacks s = stacks();
+        assertThat(s.evidence("pwd-stack.yml")).get().extracting(Evidence::says).asString()
+                .contains("Play with Docker");
+        assertThat(s.evidence("app.env")).get().extracting(Evidence::line).isEqualTo(1);
+        assertThat(s.evidence("prod.env")).isEmpty();
+        assertThat(s.evidence("site.env")).isEmpty();
+        assertThat(s.evidence("svc/compose.yaml")).get().extracting(Evidence::path).isEqualTo("svc/README.md");
+        assertThat(s.evidence("svc/k8s/app.yaml")).isEmpty(); // a localhost login speaks of the compose stack only
+    }
+
+    @Test
+    void springProfilesOnlyLocalStacksActivateAreLocal() throws IOException {
+        write("README.md", "This repository is for local development only.\n");
+        write("deploy/README.md", "Run it.\n");
+        write("svc/src/main/resources/application-docker.yml", "spring:\n  datasource:\n    password: secret\n");
+        write("svc/src/main/resources/application-kubernetes.yml", "spring:\n  datasource:\n    password: x\n");
+        write("svc/compose.yaml", "services:\n  svc:\n    build: .\n    environment:\n"
+                + "      - SPRING_PROFILES_ACTIVE=docker\n");
+        DevelopmentStacks s = stacks();
+        // the root statement covers everything here; the profile rule is exercised below without it
+        assertThat(s.evidence("svc/src/main/resources/application-docker.yml")).isPresent();
+        Files.delete(dir.resolve("README.md"));
+        write("svc/compose.yaml", "# intended for development purposes\nservices:\n  svc:\n    build: .\n"
+                + "    environment:\n      - SPRING_PROFILES_ACTIVE=docker\n");
+        write("k8s/cm.yaml", "apiVersion: v1\nkind: ConfigMap\ndata:\n  SPRING_PROFILES_ACTIVE: kubernetes\n");
+        s = stacks();
+        assertThat(s.evidence("svc/src/main/resources/application-docker.yml")).get().extracting(Evidence::says)
+                .asString().contains("activates profile docker");
+        assertThat(s.evidence("svc/src/main/resources/application-kubernetes.yml")).isEmpty();
+    }
+}
