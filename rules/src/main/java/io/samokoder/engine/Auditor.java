@@ -129,10 +129,16 @@ public final class Auditor {
         for (Suppressions.Entry e : unused) {
             String what = e.rule() + (e.pathText().isBlank() ? "" : " in " + e.pathText())
                     + (e.line() == 0 ? "" : " at line " + e.line());
+            Text entry = Text.of(e.pathText().isBlank() ? "engine.unused.rule" : "engine.unused.rulePath", e.rule(),
+                    e.pathText());
+            if (e.line() != 0) {
+                entry = Text.of("engine.unused.atLine", entry, e.line());
+            }
+            Text message = path.equals(".")
+                    ? Text.of("engine.unused.outside", entry, e.reason(), file.getFileName())
+                    : Text.of("engine.unused", entry, e.reason());
             found.add(Finding.of(UnusedSuppression.META).at(path, path.equals(".") ? 0 : e.at())
-                    .message("the suppression of " + what + " (\"" + e.reason() + "\")"
-                            + (path.equals(".") ? " in " + file.getFileName() : "") + " matched no finding")
-                    .key(what).build());
+                    .message(message).key(what).build());
         }
         found.sort(Finding.ORDER);
         List<Finding> out = new ArrayList<>(findings);
@@ -232,8 +238,8 @@ public final class Auditor {
             }
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             found.add(Finding.of(CheckFailed.META).at(".", 0)
-                    .message("check " + meta.id() + " failed: " + e.getClass().getSimpleName()
-                            + (e.getMessage() == null ? "" : ": " + oneLine(e.getMessage())))
+                    .message(Text.of("engine.checkFailed", meta.id(), e.getClass().getSimpleName()
+                            + (e.getMessage() == null ? "" : ": " + oneLine(e.getMessage()))))
                     .key(meta.id()).build());
         }
         return new RuleOutcome(meta, applicable, scores, found);
