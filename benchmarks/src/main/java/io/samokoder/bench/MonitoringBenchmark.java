@@ -115,7 +115,7 @@ public class MonitoringBenchmark {
         AuditContext ctx = new AuditContext(Workspace.scan(root, List.of(), Workspace.DEFAULT_MAX_FILE_SIZE),
                 AuditConfig.forRoot(root));
         ComposeProject compose = ctx.model(ComposeProject.class, ComposeProject::load);
-        PrometheusConfigs prom = ctx.model(PrometheusConfigs.class, PrometheusConfigs::load);
+        PrometheusConfigs prom = PrometheusConfigs.of(ctx);
         if (compose.files().size() != 200 || prom.configs().size() != 50 || prom.runners().size() != 50) {
             throw new IllegalStateException("generated tree not modelled as expected: " + compose.files().size()
                     + " compose files, " + prom.configs().size() + " configs, " + prom.runners().size() + " runners");

@@ -19,6 +19,8 @@ public final class AuditConfig {
 
     public static final int DEFAULT_MIN_SCORE = 80;
     public static final Severity DEFAULT_FAIL_ON_SEVERITY = Severity.HIGH;
+    /** The checks of one audit together; a backstop far above what any tree the corpus holds needs. */
+    public static final java.time.Duration DEFAULT_TIME_BUDGET = java.time.Duration.ofMinutes(10);
 
     /** Default category weights for the total; secrets weigh most because one leak outweighs a broken link. */
     public static Map<Category, Double> defaultWeights() {
@@ -39,6 +41,7 @@ public final class AuditConfig {
     private final List<String> excludes = new ArrayList<>();
     private long maxFileSize = Workspace.DEFAULT_MAX_FILE_SIZE;
     private int minScore = DEFAULT_MIN_SCORE;
+    private java.time.Duration timeBudget = DEFAULT_TIME_BUDGET;
     private final Map<Category, Double> weights = defaultWeights();
     private Path baseline;
     private Path suppressions;
@@ -96,6 +99,22 @@ public final class AuditConfig {
         return this;
     }
 
+
+    /**
+     * How long the checks of one audit may take together, from its start; a check still running then, or not yet
+     * started, fails ({@code config/check-failed}). The CI owner's setting only.
+     */
+    public java.time.Duration timeBudget() {
+        return timeBudget;
+    }
+
+    public AuditConfig timeBudget(java.time.Duration value) {
+        if (value == null || value.isNegative() || value.isZero()) {
+            throw new AuditException("the time budget must be positive, got " + value);
+        }
+        this.timeBudget = value;
+        return this;
+    }
 
     public Map<Category, Double> weights() {
         return Collections.unmodifiableMap(weights);

@@ -19,12 +19,17 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Runs an audit: walks the workspace once, runs every enabled rule (in parallel, merged in a deterministic order),
  * applies severity overrides, fingerprints, suppressions and the baseline, and scores the result.
  */
 public final class Auditor {
+
+    /** Findings one check may report in one file; the rest are counted in one summary finding. */
+    public static final int MAX_FINDINGS_PER_FILE = 1_000;
 
     private final List<Rule> rules;
 
@@ -42,6 +47,7 @@ public final class Auditor {
 
     public AuditResult run(AuditConfig config) {
         long start = System.nanoTime();
+        long deadline = start + config.timeBudget().toNanos();
         Path root = config.root();
         if (root == null || !Files.isDirectory(root)) {
             throw new AuditException("not a directory: " + root);
@@ -75,19 +81,19 @@ public final class Auditor {
         List<RuleMeta> ran = new ArrayList<>();
         List<Finding> raw = Collections.synchronizedList(new ArrayList<>());
         if (staged == null) {
-            runAll(first, context, applicable, ran, raw, config.threads());
+            runAll(first, context, applicable, ran, raw, config.threads(), deadline);
         } else {
             AuditContext changedOnly = new AuditContext(workspace.restrictedTo(changed), config);
             runAll(first.stream().filter(r -> !staged.isScanner(r)).toList(), context, applicable, ran, raw,
-                    config.threads());
+                    config.threads(), deadline);
             runAll(first.stream().filter(staged::isScanner).toList(), changedOnly, applicable, ran, raw,
-                    config.threads());
+                    config.threads(), deadline);
         }
         List<Finding> processed = postProcess(raw, config, workspace, suppressions, baseline);
         context.measuredScore(ReadinessScore.compute(processed, applicable, config.weights()).total());
 
         if (!second.isEmpty()) {
-            runAll(second, context, applicable, ran, raw, config.threads());
+            runAll(second, context, applicable, ran, raw, config.threads(), deadline);
             processed = postProcess(raw, config, workspace, suppressions, baseline);
         }
         if (staged != null) {
@@ -161,7 +167,7 @@ public final class Auditor {
     }
 
     private static void runAll(List<Rule> rules, AuditContext context, Set<Category> applicable, List<RuleMeta> ran,
-                               List<Finding> sink, int threads) {
+                               List<Finding> sink, int threads, long deadline) {
         ThreadFactory daemon = r -> {
             Thread t = new Thread(r, "samokoder-rule");
             t.setDaemon(true);
@@ -169,19 +175,44 @@ public final class Auditor {
         };
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, Math.max(1, rules.size())), daemon);
         try {
+            List<Rule> order = interleaveCategories(rules);
             List<Future<RuleOutcome>> futures = new ArrayList<>();
-            for (Rule rule : interleaveCategories(rules)) {
-                futures.add(pool.submit(() -> runOne(rule, context)));
+            List<java.util.concurrent.atomic.AtomicBoolean> started = new ArrayList<>();
+            for (Rule rule : order) {
+                java.util.concurrent.atomic.AtomicBoolean began = new java.util.concurrent.atomic.AtomicBoolean();
+                started.add(began);
+                futures.add(pool.submit(() -> {
+                    if (System.nanoTime() - deadline >= 0) {
+                        throw new TimeoutException(); // the budget is spent: start nothing more
+                    }
+                    began.set(true);
+                    return runOne(rule, context);
+                }));
             }
-            for (Future<RuleOutcome> future : futures) {
+            for (int i = 0; i < futures.size(); i++) {
+                Future<RuleOutcome> future = futures.get(i);
                 RuleOutcome outcome;
                 try {
-                    outcome = future.get();
+                    outcome = future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new AuditException("audit interrupted");
                 } catch (ExecutionException e) {
-                    throw new AuditException("internal error: " + e.getCause(), e.getCause());
+                    if (!(e.getCause() instanceof TimeoutException)) {
+                        throw new AuditException("internal error: " + e.getCause(), e.getCause());
+                    }
+                    RuleMeta meta = order.get(i).meta();
+                    outcome = new RuleOutcome(meta, false, false, List.of(checkFailed(meta, "did not start: the audit's"
+                            + " time budget of " + budgetText(context.config()) + " was spent")));
+                } catch (TimeoutException e) {
+                    // the budget is spent: what has not finished by now fails, without waiting for it (a check
+                    // stuck in a loop cannot be stopped, only left behind on its daemon thread)
+                    future.cancel(true);
+                    RuleMeta meta = order.get(i).meta();
+                    outcome = new RuleOutcome(meta, false, false, List.of(checkFailed(meta, started.get(i).get()
+                            ? "did not finish within the audit's time budget of " + budgetText(context.config())
+                            : "did not start: the audit's time budget of " + budgetText(context.config())
+                            + " was spent")));
                 }
                 if (outcome.applicable) {
                     if (outcome.scoresCategory) {
@@ -194,6 +225,16 @@ public final class Auditor {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    private static String budgetText(AuditConfig config) {
+        long millis = config.timeBudget().toMillis();
+        return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
+    }
+
+    private static Finding checkFailed(RuleMeta meta, String reason) {
+        return Finding.of(CheckFailed.META).at(".", 0).message("check " + meta.id() + " " + reason)
+                .key(meta.id()).build();
     }
 
     /**
@@ -223,26 +264,25 @@ public final class Auditor {
 
     private static RuleOutcome runOne(Rule rule, AuditContext context) {
         RuleMeta meta = rule.meta();
-        List<Finding> found = new ArrayList<>();
+        CappedFindings found = new CappedFindings(meta, MAX_FINDINGS_PER_FILE);
         boolean applicable = false;
         boolean scores = false;
         try {
             applicable = rule.isApplicable(context);
             if (applicable) {
                 scores = rule.scoresCategory(context);
-                rule.check(context, f -> {
-                    synchronized (found) {
-                        found.add(f);
-                    }
-                });
+                rule.check(context, found::add);
             }
-        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-            found.add(Finding.of(CheckFailed.META).at(".", 0)
-                    .message(Text.of("engine.checkFailed", meta.id(), e.getClass().getSimpleName()
-                            + (e.getMessage() == null ? "" : ": " + oneLine(e.getMessage()))))
-                    .key(meta.id()).build());
+        } catch (Throwable e) {
+            if (e instanceof VirtualMachineError && !(e instanceof OutOfMemoryError || e instanceof StackOverflowError)) {
+                throw e; // an internal error of the JVM: nothing to judge, the run stops
+            }
+            // out of memory included: what the check held is garbage now, and the JVM goes on with the other checks
+            found = new CappedFindings(meta, MAX_FINDINGS_PER_FILE);
+            found.add(checkFailed(meta, "failed: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + oneLine(e.getMessage()))));
         }
-        return new RuleOutcome(meta, applicable, scores, found);
+        return new RuleOutcome(meta, applicable, scores, found.list());
     }
 
     private static String oneLine(String s) {

@@ -102,11 +102,7 @@ public final class Baseline {
             n.put("path", e.path());
             n.put("message", e.message());
         });
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        Files.write(file, Json.bytes(root));
+        AtomicFiles.write(file, Json.bytes(root));
     }
 
     public boolean contains(String fingerprint) {

@@ -14,8 +14,9 @@ import java.util.regex.PatternSyntaxException;
  * rule reference lists them.
  *
  * @param defaultValue the value when unset, as text ({@code ""}: none)
+ * @param ownerOnly    whether only the CI owner may set it ({@link #forOwnerOnly()})
  */
-public record RuleOption(String name, Type type, String defaultValue, String description) {
+public record RuleOption(String name, Type type, String defaultValue, String description, boolean ownerOnly) {
 
     /** What values an option takes; {@link #text} says it in the words of an error or the rule reference. */
     public enum Type {
@@ -46,7 +47,15 @@ public record RuleOption(String name, Type type, String defaultValue, String des
     }
 
     public static RuleOption of(String name, Type type, String defaultValue, String description) {
-        return new RuleOption(name, type, defaultValue, description);
+        return new RuleOption(name, type, defaultValue, description, false);
+    }
+
+    /**
+     * The same option, settable only by the CI owner (command line, POM, {@code -D}), never by the audited
+     * repository's own {@code .samokoder.yml}: network access and the files it writes are not the repository's call.
+     */
+    public RuleOption forOwnerOnly() {
+        return new RuleOption(name, type, defaultValue, description, true);
     }
 
     /**

@@ -71,40 +71,72 @@ public final class Suppressions {
         YamlDocument doc = YamlLoader.load(file.toString(), text);
         if (!doc.problems().isEmpty()) {
             YamlProblem p = doc.problems().get(0);
-            throw new AuditException("suppressions file " + file + ":" + p.line() + ": " + p.message());
+            throw new AuditException("suppressions file " + LineEscape.visible(file.toString()) + ":" + p.line() + ": "
+                    + LineEscape.visible(p.message()));
         }
         List<Entry> entries = new ArrayList<>();
         if (doc.root().isEmpty()) {
             return new Suppressions(file, entries);
         }
+        String where = "suppressions file " + LineEscape.visible(file.toString());
+        if (!(doc.root().get() instanceof org.yaml.snakeyaml.nodes.MappingNode)) {
+            throw new AuditException(where + ":" + YamlDocument.line(doc.root().get())
+                    + ": expected a mapping with a top-level 'suppressions:' list");
+        }
         Node list = doc.rootMapping().get("suppressions");
         if (list == null) {
-            throw new AuditException("suppressions file " + file + ": expected a top-level 'suppressions:' list");
+            throw new AuditException(where + ": expected a top-level 'suppressions:' list");
+        }
+        if (!(list instanceof org.yaml.snakeyaml.nodes.SequenceNode) && !YamlDocument.isNull(list)) {
+            throw new AuditException(where + ":" + YamlDocument.line(list) + ": 'suppressions' must be a list of"
+                    + " entries (rule, path, line, reason), not " + kind(list));
         }
         for (Node item : YamlDocument.sequence(list)) {
-            Map<String, Node> m = YamlDocument.mapping(item);
             int at = YamlDocument.line(item);
-            String rule = m.containsKey("rule") ? YamlDocument.scalar(m.get("rule")).orElse("") : "";
-            String reason = m.containsKey("reason") ? YamlDocument.scalar(m.get("reason")).orElse("") : "";
+            if (!(item instanceof org.yaml.snakeyaml.nodes.MappingNode)) {
+                throw new AuditException(where + ":" + at + ": an entry must be a mapping (rule, path, line, reason),"
+                        + " not " + kind(item));
+            }
+            Map<String, Node> m = YamlDocument.mapping(item);
+            for (String key : m.keySet()) {
+                if (!ENTRY_KEYS.contains(key)) {
+                    throw new AuditException(where + ":" + at + ": unknown key '" + shown(key) + "' (known: "
+                            + String.join(", ", ENTRY_KEYS) + ")");
+                }
+            }
+            String rule = text(m, "rule", where, at);
+            String reason = text(m, "reason", where, at);
             if (rule.isBlank()) {
-                throw new AuditException("suppressions file " + file + ":" + at + ": entry needs a 'rule'");
+                throw new AuditException(where + ":" + at + ": entry needs a 'rule'");
+            }
+            if (!rule.strip().matches("\\*|[a-z]+/(\\*|[a-z0-9-]+)")) {
+                throw new AuditException(where + ":" + at + ": 'rule' must be a rule id, 'category/*' or '*', not '"
+                        + shown(rule) + "'");
             }
             if (reason.isBlank()) {
-                throw new AuditException("suppressions file " + file + ":" + at + ": entry for " + rule
-                        + " needs a 'reason'");
+                throw new AuditException(where + ":" + at + ": entry for " + rule + " needs a 'reason'");
             }
-            String path = m.containsKey("path") ? YamlDocument.scalar(m.get("path")).orElse("") : "";
+            String path = text(m, "path", where, at);
+            FastIgnoreRule pattern = path.isBlank() ? null : new FastIgnoreRule(path);
+            if (pattern != null && pattern.isEmpty()) {
+                throw new AuditException(where + ":" + at + ": 'path' is not a valid pattern (.gitignore syntax): '"
+                        + shown(path) + "'");
+            }
             int line = 0;
             if (m.containsKey("line")) {
-                String l = YamlDocument.scalar(m.get("line")).orElse("");
+                String l = text(m, "line", where, at);
                 try {
                     line = Integer.parseInt(l.trim());
                 } catch (NumberFormatException e) {
-                    throw new AuditException("suppressions file " + file + ":" + at + ": 'line' is not a number: " + l);
+                    throw new AuditException(where + ":" + at + ": 'line' must be a line number (1 or more), not '"
+                            + shown(l) + "'");
+                }
+                if (line < 1) {
+                    throw new AuditException(where + ":" + at + ": 'line' must be a line number (1 or more), not "
+                            + line);
                 }
             }
-            entries.add(new Entry(rule.strip(), path.isBlank() ? null : new FastIgnoreRule(path), path, line, reason,
-                    at));
+            entries.add(new Entry(rule.strip(), pattern, path, line, reason, at));
         }
         return new Suppressions(file, entries);
     }
@@ -122,7 +154,8 @@ public final class Suppressions {
         List<String> errors = new ArrayList<>();
         for (Entry e : entries) {
             if (!e.rule().equals("*") && !names.contains(e.rule())) {
-                errors.add("suppressions file " + file + ":" + e.at() + ": unknown rule id '" + e.rule() + "'"
+                errors.add("suppressions file " + LineEscape.visible(file.toString()) + ":" + e.at() + ": unknown rule id '"
+                        + e.rule() + "'"
                         + Suggestions.didYouMean(e.rule(), names));
             }
         }
@@ -149,6 +182,32 @@ public final class Suppressions {
     private static boolean matches(Entry e, Finding f) {
         return ruleMatches(e.rule(), f.ruleId()) && (e.path() == null || e.path().isMatch(f.path(), false))
                 && (e.line() == 0 || e.line() == f.line());
+    }
+
+    private static final List<String> ENTRY_KEYS = List.of("rule", "path", "line", "reason");
+
+    /** A setting's text; a list or mapping where text belongs is an error, not an empty value. */
+    private static String text(Map<String, Node> m, String key, String where, int at) {
+        Node n = m.get(key);
+        if (n == null || YamlDocument.isNull(n)) {
+            return "";
+        }
+        if (!(n instanceof org.yaml.snakeyaml.nodes.ScalarNode)) {
+            throw new AuditException(where + ":" + at + ": '" + key + "' must be text, not " + kind(n));
+        }
+        return YamlDocument.scalar(n).orElse("");
+    }
+
+    private static String kind(Node n) {
+        return n instanceof org.yaml.snakeyaml.nodes.SequenceNode ? "a list"
+                : n instanceof org.yaml.snakeyaml.nodes.MappingNode ? "a mapping"
+                : "'" + shown(YamlDocument.scalar(n).orElse("")) + "'";
+    }
+
+    /** A value of the file in an error message: one line, at most 80 characters. */
+    private static String shown(String value) {
+        String v = LineEscape.visible(value);
+        return v.length() > 80 ? v.substring(0, 80) + "…" : v;
     }
 
     /** The reason a finding is suppressed, if it is. */

@@ -21,11 +21,17 @@ import java.util.TreeSet;
  * @param workingDirectory       what relative paths of the sources resolve against
  * @param alwaysExcluded         paths every audit leaves out whatever the settings say (the build's own output)
  * @param writeBaseline          record the findings as the baseline instead of gating
+ * @param failOnCheckError       whether a check that could not finish fails the gate (the CI owner's setting only:
+ *                               no source the repository controls can turn it off)
+ * @param timeBudget             what the checks of one audit may take together; null for the default
+ * @param buildFolders           the build's own output folders, where reports inside the audited folder may go
+ *                               besides {@code target/} and {@code build/}
  */
 public record AuditRequest(Path root, List<Source> sources, Settings fallback, Path configFile,
                            boolean ignoreConfigFile, Outputs outputs, Map<String, String> environment,
                            boolean interpolateEnvironment, Set<String> changedFiles, Path workingDirectory,
-                           List<String> alwaysExcluded, boolean writeBaseline) {
+                           List<String> alwaysExcluded, boolean writeBaseline, boolean failOnCheckError,
+                           java.time.Duration timeBudget, List<Path> buildFolders) {
 
     public AuditRequest {
         sources = List.copyOf(sources);
@@ -35,6 +41,7 @@ public record AuditRequest(Path root, List<Source> sources, Settings fallback, P
         changedFiles = changedFiles == null ? null : Set.copyOf(new TreeSet<>(changedFiles));
         workingDirectory = workingDirectory == null ? Path.of("").toAbsolutePath() : workingDirectory;
         alwaysExcluded = List.copyOf(alwaysExcluded);
+        buildFolders = buildFolders == null ? List.of() : List.copyOf(buildFolders);
     }
 
     public static Builder of(Path root) {
@@ -55,6 +62,9 @@ public record AuditRequest(Path root, List<Source> sources, Settings fallback, P
         private Path workingDirectory;
         private final List<String> alwaysExcluded = new ArrayList<>();
         private boolean writeBaseline;
+        private boolean failOnCheckError = true;
+        private java.time.Duration timeBudget;
+        private final List<Path> buildFolders = new ArrayList<>();
 
         private Builder(Path root) {
             this.root = root;
@@ -112,9 +122,25 @@ public record AuditRequest(Path root, List<Source> sources, Settings fallback, P
             return this;
         }
 
+        public Builder failOnCheckError(boolean value) {
+            failOnCheckError = value;
+            return this;
+        }
+
+        public Builder timeBudget(java.time.Duration value) {
+            timeBudget = value;
+            return this;
+        }
+
+        public Builder buildFolder(Path value) {
+            buildFolders.add(value);
+            return this;
+        }
+
         public AuditRequest build() {
             return new AuditRequest(root, sources, fallback, configFile, ignoreConfigFile, outputs, environment,
-                    interpolateEnvironment, changedFiles, workingDirectory, alwaysExcluded, writeBaseline);
+                    interpolateEnvironment, changedFiles, workingDirectory, alwaysExcluded, writeBaseline,
+                    failOnCheckError, timeBudget, buildFolders);
         }
     }
 }

@@ -7,6 +7,7 @@ import io.samokoder.engine.Auditor;
 import io.samokoder.engine.Baseline;
 import io.samokoder.engine.Category;
 import io.samokoder.engine.Gate;
+import io.samokoder.engine.OutputPaths;
 import io.samokoder.engine.RuleMeta;
 import io.samokoder.engine.RuleOption;
 import io.samokoder.engine.RuleRegistry;
@@ -106,6 +107,9 @@ public final class AuditService {
             config.severity(id, sev);
         });
         Map<String, RuleOption> declared = RuleRegistry.allOptions(auditor.rules());
+        if (file != null) {
+            repositoryOptions(file, declared, root, errors);
+        }
         options.forEach((key, values) -> {
             RuleOption option = declared.get(key);
             if (option == null) {
@@ -125,6 +129,18 @@ public final class AuditService {
         if (request.interpolateEnvironment()) {
             config.environment(request.environment());
         }
+        if (request.timeBudget() != null) {
+            config.timeBudget(request.timeBudget());
+        }
+        Outputs asked = request.outputs();
+        Map<String, Path> named = new java.util.LinkedHashMap<>();
+        named.put("sarif", file(asked.sarif()) == null ? null : cwd.resolve(asked.sarif()));
+        named.put("json", file(asked.json()) == null ? null : cwd.resolve(asked.json()));
+        named.put("junit", file(asked.junit()) == null ? null : cwd.resolve(asked.junit()));
+        named.put("report", file(asked.report()) == null ? null : cwd.resolve(asked.report()));
+        List<Path> builds = new ArrayList<>();
+        request.buildFolders().forEach(b -> builds.add(cwd.resolve(b)));
+        OutputPaths.check(root, builds, named);
         List<String> notes = new ArrayList<>();
         if (request.writeBaseline()) {
             return writeBaseline(config, baseline != null ? baseline : root.resolve(BASELINE_FILE), r, notes);
@@ -147,7 +163,7 @@ public final class AuditService {
         }
         // in the staged-files mode only some checks ran: the score is partial and does not gate
         AuditReport.Options reportOptions = new AuditReport.Options(locale, partial ? null : minScore, failOn);
-        Gate gate = Gate.evaluate(result, partial ? 0 : minScore, failOn);
+        Gate gate = Gate.evaluate(result, partial ? 0 : minScore, failOn, request.failOnCheckError());
         Outputs out = request.outputs();
         List<Path> written = ReportWriter.write(result, new ReportWriter.Outputs(file(out.sarif()),
                 file(out.json()), file(out.junit()), file(out.report()), reportOptions));
@@ -161,6 +177,40 @@ public final class AuditService {
                 ? GithubAnnotations.lines(result, request.environment()) : List.of();
         return new Verdict(result, gate, !gate.passed() && failOnViolation, ConsoleReport.lines(result, locale),
                 annotations, r.warnings(), notes, stdout.toByteArray(), written, reportOptions);
+    }
+
+    /**
+     * The options the repository's own configuration file may not set: those only the CI owner may
+     * ({@link RuleOption#forOwnerOnly()}), and paths that leave the repository (a path option of the file is read inside
+     * it, without following a symbolic link there).
+     */
+    private static void repositoryOptions(Source file, Map<String, RuleOption> declared, Path root,
+                                          List<String> errors) {
+        Path base = root.toAbsolutePath().normalize();
+        file.settings().options().forEach((key, values) -> {
+            RuleOption option = declared.get(key);
+            if (option == null) {
+                return;
+            }
+            String where = file.where().apply("options." + key);
+            if (option.ownerOnly()) {
+                errors.add("option " + key + " can be set only by the CI owner (command line, POM or -D), not by "
+                        + where + ": the audited repository does not decide on network access or the files it writes");
+            } else if (option.type() == RuleOption.Type.PATH) {
+                for (String v : values) {
+                    Path p;
+                    try {
+                        p = base.resolve(v.strip()).normalize();
+                    } catch (java.nio.file.InvalidPathException e) {
+                        p = null;
+                    }
+                    if (p == null || !p.startsWith(base)) {
+                        errors.add("option " + key + " must name a file inside the repository, got '"
+                                + io.samokoder.engine.LineEscape.visible(v) + "' (" + where + ")");
+                    }
+                }
+            }
+        });
     }
 
     /** The configuration file's settings; null when there is none to read. */

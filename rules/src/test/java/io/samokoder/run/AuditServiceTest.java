@@ -123,7 +123,7 @@ class AuditServiceTest {
 
     @Test
     void mapsAreResolvedKeyByKey() throws IOException {
-        write(".samokoder.yml", "weights: {secrets: 5, docs: 0.5}\noptions: {docs.online: false}\n");
+        write(".samokoder.yml", "weights: {secrets: 5, docs: 0.5}\noptions: {docs.online.perHost: 1}\n");
         Verdict v = run(flags(Settings.builder().weights("docs=2").option("docs.online.timeout", List.of("5"))
                 .build()));
         assertThat(v.warnings()).containsExactly(
@@ -204,9 +204,9 @@ class AuditServiceTest {
                     path: docker-compose.yml
                     reason: accepted for this service
                 """);
-        Verdict v = service.execute(AuditRequest.of(root).outputs(new Outputs(root.resolve("out.sarif"),
-                root.resolve("out.json"), null, null)).build());
-        JsonNode json = new ObjectMapper().readTree(root.resolve("out.json").toFile());
+        Verdict v = service.execute(AuditRequest.of(root).outputs(new Outputs(root.resolve("target/out.sarif"),
+                root.resolve("target/out.json"), null, null)).build());
+        JsonNode json = new ObjectMapper().readTree(root.resolve("target/out.json").toFile());
         assertThat(json.path("fixedSinceBaseline")).isEmpty();
         JsonNode yaml = null;
         for (JsonNode f : json.path("findings")) {
@@ -216,7 +216,7 @@ class AuditServiceTest {
             }
         }
         assertThat(yaml.path("status").asText()).isEqualTo("suppressed");
-        JsonNode sarif = new ObjectMapper().readTree(root.resolve("out.sarif").toFile());
+        JsonNode sarif = new ObjectMapper().readTree(root.resolve("target/out.sarif").toFile());
         for (JsonNode r : sarif.path("runs").get(0).path("results")) {
             assertThat(r.path("baselineState").asText()).as(r.path("ruleId").asText()).isEqualTo("unchanged");
         }

@@ -72,6 +72,15 @@ public final class Main implements Callable<Integer> {
             description = "Exit 1 when the gate fails (default: true); false only reports.")
     Boolean failOnViolation;
 
+    @Option(names = "--fail-on-check-error", arity = "0..1", paramLabel = "BOOL", fallbackValue = "true",
+            description = "Fail the gate when a check could not finish (default: true); false passes it regardless."
+                    + " The repository's .samokoder.yml cannot change this.")
+    Boolean failOnCheckError;
+
+    @Option(names = "--time-budget", paramLabel = "SECONDS",
+            description = "Time the checks may take together (default: 600); a check unfinished then fails.")
+    Double timeBudget;
+
     @Option(names = "--config", paramLabel = "FILE",
             description = "Configuration file (default: .samokoder.yml in DIR when present).")
     Path configFile;
@@ -146,12 +155,11 @@ public final class Main implements Callable<Integer> {
         cmd.setOut(out);
         cmd.setErr(err);
         cmd.setParameterExceptionHandler((ex, a) -> {
-            err.println("samokoder: " + ex.getMessage() + " (see --help)");
+            printError(err, ex.getMessage() + " (see --help)");
             return ERROR;
         });
         cmd.setExecutionExceptionHandler((ex, c, r) -> {
-            err.println("samokoder: " + (ex instanceof AuditException ? ex.getMessage()
-                    : "internal error: " + ex));
+            printError(err, ex instanceof AuditException ? ex.getMessage() : "internal error: " + ex);
             return ERROR;
         });
         int code = cmd.execute(args);
@@ -165,6 +173,17 @@ public final class Main implements Callable<Integer> {
             "--fail-on-severity", "failOnViolation", "--fail-on-violation", "locale", "--locale", "excludes",
             "--exclude", "weights", "--weights", "disabledRules", "--disable", "options", "-O", "baseline",
             "--baseline", "suppressions", "--suppressions");
+
+    /**
+     * An error, one line per problem: each escaped for the console, since a message may quote a value of the audited
+     * repository's own files (a setting of .samokoder.yml holding a line feed and "::error::").
+     */
+    static void printError(PrintWriter err, String message) {
+        String[] lines = String.valueOf(message).split("\r\n|\r|\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            err.println(io.samokoder.engine.LineEscape.consoleLine((i == 0 ? "samokoder: " : "") + lines[i]));
+        }
+    }
 
     @Override
     public Integer call() {
@@ -185,7 +204,14 @@ public final class Main implements Callable<Integer> {
                 .suppressions(suppressions).build();
         AuditRequest.Builder request = AuditRequest.of(dir).source(Source.named(FLAGS, "a flag", flags))
                 .configFile(configFile).ignoreConfigFile(noConfig).environment(env, useEnv)
-                .outputs(new Outputs(sarif, json, junit, report)).writeBaseline(writeBaseline != null);
+                .outputs(new Outputs(sarif, json, junit, report)).writeBaseline(writeBaseline != null)
+                .failOnCheckError(failOnCheckError == null || failOnCheckError);
+        if (timeBudget != null) {
+            if (!(timeBudget > 0) || timeBudget > 1e9) {
+                throw new AuditException("--time-budget must be a positive number of seconds, got " + timeBudget);
+            }
+            request.timeBudget(java.time.Duration.ofNanos((long) (timeBudget * 1e9)));
+        }
         if (staged || files != null) {
             List<String> changed = new ArrayList<>();
             if (staged) {

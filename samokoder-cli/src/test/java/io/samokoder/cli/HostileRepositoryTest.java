@@ -48,6 +48,10 @@ class HostileRepositoryTest {
 
     Path repo;
     Path out;
+    /** The CLI's heap; the launcher script and the pre-commit hook use 400m. */
+    String heap = "-Xmx512m";
+    /** Whether the CLI reads the repository's .samokoder.yml (by default it is told not to). */
+    boolean readConfig;
 
     @BeforeEach
     void folders() throws IOException {
@@ -83,12 +87,15 @@ class HostileRepositoryTest {
     private Run cli(Map<String, String> env, List<String> prefix, String... args) throws Exception {
         String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> cmd = new ArrayList<>(prefix);
-        cmd.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-cp", cp,
+        cmd.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), heap, "-cp", cp,
                 Main.class.getName()));
         Path json = Files.createTempFile(out, "report", ".json");
         Files.delete(json);
         cmd.addAll(List.of(args));
-        cmd.addAll(List.of("--no-config", "--json", json.toString()));
+        if (!readConfig) {
+            cmd.add("--no-config");
+        }
+        cmd.addAll(List.of("--json", json.toString()));
         Path stdout = Files.createTempFile(out, "out", ".txt");
         Path stderr = Files.createTempFile(out, "err", ".txt");
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
@@ -110,8 +117,9 @@ class HostileRepositoryTest {
         return cli(Map.of(), List.of(), args);
     }
 
+    /** A deployable stack (an application published on port 80, not only backing services a developer runs). */
     private static final String WEAK_COMPOSE = "services:\n  db:\n    image: postgres:16\n    environment:\n"
-            + "      POSTGRES_PASSWORD: password\n";
+            + "      POSTGRES_PASSWORD: password\n  api:\n    image: acme/api:1\n    ports: [\"80:8000\"]\n";
 
     @Test
     void aBackslashInAFolderNameSwitchesNoCheckOff() throws Exception {
@@ -298,6 +306,165 @@ class HostileRepositoryTest {
         }
     }
 
+    @Test
+    void aFlowListOfMillionsOfItemsIsOneFindingNotAnExhaustedHeap() throws Exception {
+        // F1: with the launcher's 400 MB heap, 17 checks failed, the score rose and the gate passed
+        write("docker-compose.yml", "services:\n  api:\n    image: nginx:1.27\n");
+        write("docker-compose.override.yml", "services:\n  api:\n    command: [" + "a,".repeat(2_400_000) + "a]\n");
+        heap = "-Xmx400m";
+        Run r = cli(repo.toString());
+        assertThat(r.code()).as(r.err()).isEqualTo(Main.FAILED);
+        assertThat(r.described()).containsExactly("docker-compose.override.yml:3 config/invalid-yaml high");
+        assertThat(r.messages()).isEqualTo("YAML rejected by loader limits (alias bomb, excessive nesting or size):"
+                + " in the list started here, it exceeds the limit of 100000 items");
+        assertThat(r.err()).doesNotContain("OutOfMemoryError");
+    }
+
+    @Test
+    void aCheckThatCannotFinishFailsTheGateUnlessTheCiOwnerSaysOtherwise() throws Exception {
+        write("docker-compose.yml", "services:\n  api:\n    image: nginx:1.27\n");
+        Run clean = cli(repo.toString());
+        assertThat(clean.code()).as(clean.err()).isEqualTo(Main.PASSED);
+        // a budget spent before the first check starts: every check fails, none is judged
+        Run spent = cli(repo.toString(), "--time-budget", "0.001");
+        assertThat(spent.code()).as(spent.out()).isEqualTo(Main.FAILED);
+        assertThat(spent.findings()).isNotEmpty().allSatisfy(f -> {
+            assertThat(f.get("ruleId").asText()).isEqualTo("config/check-failed");
+            assertThat(f.get("message").asText()).matches("check [a-z]+/[a-z0-9-]+ did not (start: the audit's time"
+                    + " budget of 1 ms was spent|finish within the audit's time budget of 1 ms)");
+        });
+        assertThat(spent.err()).contains("samokoder gate failed: " + spent.findings().size()
+                + " checks could not finish (config/check-failed; failOnCheckError=false accepts that)");
+        Run accepted = cli(repo.toString(), "--time-budget", "0.001", "--fail-on-check-error=false");
+        assertThat(accepted.code()).as(accepted.err()).isEqualTo(Main.PASSED);
+        assertThat(accepted.out()).contains("samokoder gate passed");
+        // the repository's own settings cannot accept it
+        write(".samokoder.yml", "failOnCheckError: false\nminScore: 0\n");
+        readConfig = true;
+        Run own = cli(repo.toString(), "--time-budget", "0.001");
+        assertThat(own.code()).as(own.out()).isNotEqualTo(Main.PASSED);
+        assertThat(own.err()).contains("unknown key 'failOnCheckError'");
+    }
+
+    @Test
+    void aRevisionTupleOfAHundredThousandNamesIsOneFinding() throws Exception {
+        // F8: 86 s, 5.3 GB, 100,001 findings and 300 MB of reports
+        write("alembic.ini", "[alembic]\nscript_location = migrations\n");
+        StringBuilder names = new StringBuilder();
+        for (int i = 0; i < 100_000; i++) {
+            names.append(i == 0 ? "" : ", ").append("\"r").append(i).append('"');
+        }
+        write("migrations/versions/0001_big.py", "revision = \"big\"\ndown_revision = (" + names + ")\n"
+                + "branch_labels = None\ndepends_on = None\n\n\ndef upgrade():\n    pass\n\n\ndef downgrade():\n"
+                + "    pass\n");
+        heap = "-Xmx400m";
+        Path sarif = out.resolve("r.sarif");
+        Run r = cli(repo.toString(), "--sarif", sarif.toString());
+        assertThat(r.code()).as(r.err()).isEqualTo(Main.FAILED);
+        assertThat(r.described()).contains("migrations/versions/0001_big.py:2 migrations/unreadable-migration high")
+                .noneMatch(f -> f.contains("check-failed") || f.contains("broken-chain")).hasSizeLessThan(10);
+        assertThat(Files.size(sarif)).isLessThan(1 << 20);
+    }
+
+    @Test
+    void aCheckListsAtMostAThousandFindingsAFileAndCountsTheRest() throws Exception {
+        StringBuilder env = new StringBuilder("services:\n  api:\n    image: example/api:1.0\n    depends_on: [db]\n"
+                + "  db:\n    image: postgres:16\n    environment:\n");
+        for (int i = 0; i < 3_000; i++) {
+            env.append("      P").append(i).append("_PASSWORD: password\n");
+        }
+        write("docker-compose.yml", env.toString());
+        Run r = cli(repo.toString());
+        assertThat(r.code()).isEqualTo(Main.FAILED);
+        assertThat(r.findings()).hasSize(1_001);
+        assertThat(r.findings()).filteredOn(f -> f.get("line").asInt() == 0).singleElement().satisfies(f -> {
+            assertThat(f.get("severity").asText()).isEqualTo("high");
+            assertThat(f.get("message").asText()).isEqualTo("… and 2000 more findings of secrets/weak-value in this"
+                    + " file, not listed: a check reports at most 1000 a file");
+        });
+    }
+
+    @Test
+    void aSuppressionsEntryThatCannotMeanWhatItSaysIsAUsageError() throws Exception {
+        write("docker-compose.yml", WEAK_COMPOSE);
+        Map<String, String> files = Map.of(
+                "suppressions: 5\n", ":1: 'suppressions' must be a list of entries (rule, path, line, reason), not '5'",
+                "suppressions:\n  - rule: '*'\n    path: '[[[['\n    reason: r\n",
+                ":2: 'path' is not a valid pattern (.gitignore syntax): '[[[['",
+                "suppressions:\n  - rule: secrets/weak-value\n    line: -1\n    reason: r\n",
+                ":2: 'line' must be a line number (1 or more), not -1");
+        for (Map.Entry<String, String> e : files.entrySet()) {
+            write(".samokoder-suppressions.yml", e.getKey());
+            Run r = cli(repo.toString());
+            assertThat(r.code()).as(e.getKey()).isEqualTo(Main.ERROR);
+            assertThat(r.err()).isEqualTo("samokoder: suppressions file " + repo.resolve(".samokoder-suppressions.yml")
+                    + e.getValue() + "\n");
+        }
+    }
+
+    @Test
+    void aSettingsFileCannotForgeCommandsThroughItsErrors() throws Exception {
+        write("docker-compose.yml", "services: {}\n");
+        write(".samokoder.yml", "minScore: \"x\\n::error title=Forged::pwned\"\nfailOnSeverity: \"\\n::stop-commands::abc\"\n");
+        readConfig = true;
+        Run r = cli(Map.of("GITHUB_ACTIONS", "true"), List.of(), repo.toString());
+        assertThat(r.code()).isEqualTo(Main.ERROR);
+        for (String line : (r.out() + r.err()).split("\r\n|\r|\n")) {
+            assertThat(command(line)).as(line).isEmpty();
+        }
+        assertThat(r.err()).contains("\\x3a:error title=Forged::pwned");
+    }
+
+    @Test
+    void theRepositorysSettingsCannotReachOutsideNorSwitchOnTheNetwork() throws Exception {
+        // F5, F6: a baseline outside the tree had its first token echoed; docs.online from the file sent requests
+        write("docker-compose.yml", "services: {}\n");
+        Path secret = Files.writeString(tmp.resolve("shadow"), "root:$6$TOPSECRETHASH:19000:0:99999:7:::\n");
+        readConfig = true;
+        Map<String, String> cases = new java.util.LinkedHashMap<>();
+        cases.put("baseline: ../shadow\n", "samokoder: .samokoder.yml:1: baseline must be a path inside the repository");
+        cases.put("baseline: link.json\n", "samokoder: cannot read baseline " + repo.resolve("link.json"));
+        cases.put("options: {docs.online: true}\n", "samokoder: option docs.online can be set only by the CI owner");
+        cases.put("options: {docs.online.cache: " + out.resolve("cache.json") + "}\n",
+                "samokoder: option docs.online.cache can be set only by the CI owner");
+        cases.put("options: {secrets.patterns: ../shadow}\n",
+                "samokoder: option secrets.patterns must name a file inside the repository, got '../shadow'");
+        Files.createSymbolicLink(repo.resolve("link.json"), secret);
+        for (Map.Entry<String, String> c : cases.entrySet()) {
+            write(".samokoder.yml", c.getKey());
+            Run r = cli(repo.toString());
+            assertThat(r.code()).as(c.getKey() + r.err()).isEqualTo(Main.ERROR);
+            assertThat(r.err()).as(c.getKey()).startsWith(c.getValue()).doesNotContain("TOPSECRET")
+                    .doesNotContain("root:");
+        }
+        assertThat(out.resolve("cache.json")).doesNotExist();
+        // the CI owner may
+        write(".samokoder.yml", "minScore: 0\n");
+        Run owner = cli(repo.toString(), "-O", "docs.online=true", "-O", "docs.online.cache="
+                + out.resolve("cache.json"));
+        assertThat(owner.code()).as(owner.err()).isEqualTo(Main.PASSED);
+    }
+
+    @Test
+    void reportsCannotShareAPathNorOverwriteTheTree() throws Exception {
+        // F14: --sarif X --json X kept one silently; --json at a file of the tree overwrote it
+        write("docker-compose.yml", WEAK_COMPOSE);
+        Path x = out.resolve("x");
+        Run same = cli(repo.toString(), "--sarif", x.toString(), "--report", x.toString());
+        assertThat(same.code()).isEqualTo(Main.ERROR);
+        assertThat(same.err()).isEqualTo("samokoder: sarif and report both name " + x + ": each output needs its own"
+                + " file\n");
+        assertThat(x).doesNotExist();
+        Run into = cli(repo.toString(), "--sarif", repo.resolve("docker-compose.yml").toString());
+        assertThat(into.code()).isEqualTo(Main.ERROR);
+        assertThat(into.err()).startsWith("samokoder: sarif " + repo.resolve("docker-compose.yml")
+                + " lies inside the audited folder, outside its build folders (target/, build/)");
+        assertThat(repo.resolve("docker-compose.yml")).hasContent(WEAK_COMPOSE.strip());
+        Run build = cli(repo.toString(), "--sarif", repo.resolve("target/samokoder.sarif").toString());
+        assertThat(build.code()).as(build.err()).isEqualTo(Main.FAILED);
+        assertThat(repo.resolve("target/samokoder.sarif")).isRegularFile();
+    }
+
     private static final Pattern OPEN = Pattern.compile(
             "^\\d+\\s+open(?:at|at2)?\\((?:AT_FDCWD|\\d+), \"((?:[^\"\\\\]|\\\\.)*)\", ([A-Z_|]+)");
 
@@ -335,7 +502,8 @@ class HostileRepositoryTest {
         Files.createDirectories(repo.resolve("sub"));
         Files.createSymbolicLink(repo.resolve("sub/.gitignore"), outside.resolve("ignore"));
         Path empty = Files.createDirectories(tmp.resolve("empty"));
-        List<String> strace = List.of("strace", "-f", "-qq", "-e", "trace=open,openat,openat2", "-o");
+        List<String> strace = List.of("strace", "-f", "-qq", "-e",
+                "trace=open,openat,openat2,rename,renameat,renameat2", "-o");
         Path baseTrace = out.resolve("base.trace");
         Path trace = out.resolve("hostile.trace");
         Run base = cli(Map.of("GITHUB_ACTIONS", "true"), concat(strace, baseTrace.toString()), empty.toString(),
@@ -369,6 +537,15 @@ class HostileRepositoryTest {
             }
         });
         assertThat(unexpected).as("files opened outside the test's folders").isEmpty();
+        // F10: the report is written beside itself and renamed into place, never opened and truncated
+        Path sarif = out.resolve("r.sarif");
+        assertThat(seen).as("the report itself is never opened").doesNotContainKey(sarif.toString());
+        String renames;
+        try (Stream<String> lines = Files.lines(trace, StandardCharsets.ISO_8859_1)) {
+            renames = String.join("\n", lines.filter(l -> l.matches("^\\d+\\s+rename.*")).toList());
+        }
+        assertThat(renames).containsPattern("\"" + Pattern.quote(out + "/.r.sarif.") + "\\d+\\.tmp\", .*\""
+                + Pattern.quote(sarif.toString()) + "\"");
         assertThat(seen.keySet()).as("a link out of the tree is never followed").noneMatch(p -> p.startsWith(
                 outside.toString()));
     }

@@ -65,6 +65,17 @@ abstract class AbstractSamokoderMojo extends AbstractMojo {
     @Parameter
     Map<String, String> options;
 
+    /**
+     * Fail the gate when a check could not finish (an error, out of memory, the time budget); false passes it
+     * regardless. The repository's .samokoder.yml cannot change this.
+     */
+    @Parameter(property = "samokoder.failOnCheckError", defaultValue = "true")
+    boolean failOnCheckError = true;
+
+    /** Seconds the checks of one audit may take together (default: 600); a check unfinished then fails. */
+    @Parameter(property = "samokoder.timeBudget")
+    Integer timeBudget;
+
     /** Use the process environment for compose interpolation (results then depend on the shell). */
     @Parameter(property = "samokoder.useEnvironment", defaultValue = "false")
     boolean useEnvironment;
@@ -97,6 +108,14 @@ abstract class AbstractSamokoderMojo extends AbstractMojo {
         if (session != null) {
             session.getProjects().forEach(p -> builds.add(Path.of(p.getBuild().getDirectory())));
         }
+        builds.forEach(request::buildFolder);
+        request.failOnCheckError(failOnCheckError);
+        if (timeBudget != null) {
+            if (timeBudget <= 0) {
+                throw new AuditException("timeBudget must be a positive number of seconds, got " + timeBudget);
+            }
+            request.timeBudget(java.time.Duration.ofSeconds(timeBudget));
+        }
         Path base = root.toAbsolutePath().normalize();
         builds.stream().map(b -> b.toAbsolutePath().normalize()).filter(b -> b.startsWith(base) && !b.equals(base))
                 .distinct().forEach(b -> request.alwaysExclude("/" + base.relativize(b).toString()
@@ -112,7 +131,14 @@ abstract class AbstractSamokoderMojo extends AbstractMojo {
             verdict.notes().forEach(getLog()::info);
             return verdict;
         } catch (AuditException e) {
-            throw new MojoFailureException("samokoder: " + e.getMessage(), e);
+            // each line escaped: a message may quote a value of the audited repository's own files
+            String[] lines = String.valueOf(e.getMessage()).split("\r\n|\r|\n", -1);
+            StringBuilder message = new StringBuilder();
+            for (int i = 0; i < lines.length; i++) {
+                message.append(i == 0 ? "" : "\n")
+                        .append(io.samokoder.engine.LineEscape.consoleLine((i == 0 ? "samokoder: " : "") + lines[i]));
+            }
+            throw new MojoFailureException(message.toString(), e);
         }
     }
 

@@ -2,6 +2,7 @@ package io.samokoder.maven;
 
 import io.samokoder.engine.report.AuditReport;
 import io.samokoder.engine.report.HtmlAuditReport;
+import io.samokoder.run.AuditRequest;
 import io.samokoder.run.Outputs;
 import io.samokoder.run.Settings;
 import io.samokoder.run.Verdict;
@@ -104,7 +105,14 @@ public final class ReportMojo extends AbstractGateMojo implements MavenReport {
         warnAboutIgnoredProperties();
         Settings site = siteLocale != null && siteLocale.getLanguage().equals("ru")
                 ? Settings.builder().locale(siteLocale).build() : Settings.NONE;
-        return run(() -> request(settings().build()).fallback(site).outputs(outputs).build());
+        // the site's folder is the build's reporting output, where the page may go even inside the audited folder
+        return run(() -> {
+            AuditRequest.Builder request = request(settings().build()).fallback(site).outputs(outputs);
+            if (outputDirectory != null) {
+                request.buildFolder(outputDirectory.toPath());
+            }
+            return request.build();
+        });
     }
 
     @Override

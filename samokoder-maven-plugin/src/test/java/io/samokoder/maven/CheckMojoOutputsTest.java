@@ -29,22 +29,22 @@ class CheckMojoOutputsTest {
 
     @Test
     void writesTheHtmlReportByDefaultAndJUnitWhenAsked() {
-        mojo.junit = root.resolve("out/junit.xml").toString();
+        mojo.junit = root.resolve("target/out/junit.xml").toString();
         mojo.locale = "ru";
         mojo.failOnViolation = false;
         assertThatNoFailure();
         assertThat(root.resolve("target/samokoder/samokoder-report.html")).content(java.nio.charset.StandardCharsets.UTF_8)
                 .contains("<html lang=\"ru\">").contains("Оценка готовности");
-        assertThat(root.resolve("out/junit.xml")).content(java.nio.charset.StandardCharsets.UTF_8).contains("<testcase classname=\"samokoder.config\" name=\"config/invalid-yaml docker-compose.yml:")
+        assertThat(root.resolve("target/out/junit.xml")).content(java.nio.charset.StandardCharsets.UTF_8).contains("<testcase classname=\"samokoder.config\" name=\"config/invalid-yaml docker-compose.yml:")
                 .contains("<failure message=\"docker-compose.yml:4 YAML duplicate key");
     }
 
     @Test
     void markdownReportAndNone() throws IOException {
-        mojo.report = root.resolve("audit.md").toString();
+        mojo.report = root.resolve("target/audit.md").toString();
         mojo.failOnViolation = false;
         assertThatNoFailure();
-        assertThat(root.resolve("audit.md")).content(java.nio.charset.StandardCharsets.UTF_8).startsWith("# Production readiness audit");
+        assertThat(root.resolve("target/audit.md")).content(java.nio.charset.StandardCharsets.UTF_8).startsWith("# Production readiness audit");
         mojo.report = "none";
         mojo.dir = Files.createDirectories(root.resolve("other")).toFile();
         assertThatNoFailure();

@@ -6,7 +6,6 @@ import io.samokoder.engine.Parallel;
 import io.samokoder.engine.Severity;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,14 +68,11 @@ public final class ReportWriter {
 
     public static Path write(Path file, byte[] bytes) {
         try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Files.write(file, bytes);
+            io.samokoder.engine.AtomicFiles.write(file, bytes);
             return file;
         } catch (IOException e) {
-            throw new AuditException("cannot write " + file + ": " + e.getMessage());
+            throw new AuditException("cannot write " + io.samokoder.engine.LineEscape.visible(file.toString()) + ": "
+                    + e.getMessage());
         }
     }
 }

@@ -30,7 +30,8 @@ import java.util.Set;
 /**
  * Loads YAML through snakeyaml's node API (composition only: no objects are constructed, no tags resolved to classes)
  * with limits that stop hostile input early: an alias expansion of at most {@value #MAX_EXPANDED_NODES} nodes (alias
- * bombs), a nesting depth of {@value #MAX_DEPTH}, and a code-point cap.
+ * bombs), a nesting depth of {@value #MAX_DEPTH}, a code-point cap, and counts: {@value #MAX_ITEMS} items in a list or
+ * entries in a mapping, {@value #MAX_NODES} nodes in a file ({@link BoundedParser}).
  *
  * <p>Composing shares an aliased node instead of copying it, so the number of aliases costs nothing by itself: what
  * hurts a tool is the size of the tree once aliases are copied out, and that is what is bounded. snakeyaml's own
@@ -44,6 +45,10 @@ public final class YamlLoader {
     public static final int MAX_CODE_POINTS = 8 * 1024 * 1024;
     /** Nodes a document may expand to once aliases are copied out, as PyYAML and most loaders do. */
     public static final long MAX_EXPANDED_NODES = 1_000_000;
+    /** Items in one list, entries in one mapping. */
+    public static final int MAX_ITEMS = 100_000;
+    /** Nodes a file composes into, before any alias is expanded. */
+    public static final int MAX_NODES = 500_000;
 
     private YamlLoader() {
     }
@@ -99,8 +104,8 @@ public final class YamlLoader {
             options.setTagInspector(tag -> true);
         }
         try {
-            Composer composer = new Composer(
-                    new ParserImpl(new PositionOnlyReader(new StringReader(text)), options), new Resolver(), options);
+            Composer composer = new Composer(new BoundedParser(
+                    new ParserImpl(new PositionOnlyReader(new StringReader(text)), options)), new Resolver(), options);
             while (composer.checkNode()) {
                 Node node = composer.getNode();
                 if (node != null) {

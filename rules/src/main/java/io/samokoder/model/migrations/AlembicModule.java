@@ -16,11 +16,26 @@ import java.util.Set;
  */
 public final class AlembicModule {
 
-    /** A module-level literal. */
-    public record Value(Type type, List<String> items, int line) {
+    /**
+     * Revision ids one {@code revision}, {@code down_revision}, {@code branch_labels} or {@code depends_on} may
+     * name. A merge names two or three parents; a tuple of 100,000 names took the revision graph 86 s and 5.3 GB.
+     */
+    public static final int MAX_NAMES = 1_000;
+
+    /**
+     * A module-level literal.
+     *
+     * @param oversize the number of items of a tuple or list longer than {@value #MAX_NAMES}, which is read as
+     *                 {@link Type#OTHER} with no items; 0 otherwise
+     */
+    public record Value(Type type, List<String> items, int line, int oversize) {
         public enum Type { ABSENT, NONE, STRING, SEQUENCE, OTHER }
 
         static final Value ABSENT = new Value(Type.ABSENT, List.of(), 0);
+
+        public Value(Type type, List<String> items, int line) {
+            this(type, items, line, 0);
+        }
 
         /** The revision ids named (empty for None/absent/non-literal; empty strings dropped). */
         public List<String> ids() {
@@ -205,7 +220,11 @@ public final class AlembicModule {
             return new Value(Value.Type.OTHER, List.of(), line);
         }
         List<String> items = new ArrayList<>();
-        for (List<Token> part : PyStatement.splitCommas(inner)) {
+        List<List<Token>> parts = PyStatement.splitCommas(inner);
+        if (parts.size() > MAX_NAMES) {
+            return new Value(Value.Type.OTHER, List.of(), line, parts.size());
+        }
+        for (List<Token> part : parts) {
             String item = OpCall.stringLiteral(part);
             if (item == null) {
                 return new Value(Value.Type.OTHER, List.of(), line);

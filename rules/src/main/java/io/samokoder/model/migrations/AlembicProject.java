@@ -554,9 +554,22 @@ public final class AlembicProject {
             } else if (m.downRevision().type() == AlembicModule.Value.Type.ABSENT && m.error() == null) {
                 problems.add(new Problem(f.path(), m.revision().line(), "no module-level `down_revision` variable:"
                         + " Alembic cannot place revision " + m.revisionId() + " in the history", true));
+            } else if (m.downRevision().oversize() > 0) {
+                problems.add(new Problem(f.path(), m.downRevision().line(), "`down_revision` names "
+                        + m.downRevision().oversize() + " revisions, more than the " + AlembicModule.MAX_NAMES
+                        + " this audit reads: the module was left out of the revision graph and not analysed",
+                        true));
             } else if (m.downRevision().type() == AlembicModule.Value.Type.OTHER) {
                 problems.add(new Problem(f.path(), m.downRevision().line(), "`down_revision` is not a literal"
                         + " (string, None, tuple or list); the module was left out of the revision graph", false));
+            }
+            for (var named : List.of(java.util.Map.entry("branch_labels", m.branchLabels()),
+                    java.util.Map.entry("depends_on", m.dependsOn()))) {
+                if (named.getValue().oversize() > 0) {
+                    problems.add(new Problem(f.path(), named.getValue().line(), "`" + named.getKey() + "` names "
+                            + named.getValue().oversize() + " items, more than the " + AlembicModule.MAX_NAMES
+                            + " this audit reads: they were left out of the revision graph", true));
+                }
             }
             modules.add(m);
         }

@@ -23,8 +23,9 @@ import java.util.Set;
                 + " key; replace alias chains with plain values.",
         description = "Compose files, Prometheus and Alertmanager configs and rule files, Grafana provisioning and CI"
                 + " workflows are found by name and location. A syntax error, a duplicate key (which compose and"
-                + " Prometheus reject and others silently resolve), an alias bomb, a nesting deeper than 100 levels or"
-                + " binary content is reported once, at the offending line. Templates are info: files under a folder"
+                + " Prometheus reject and others silently resolve), an alias bomb, a nesting deeper than 100 levels, a"
+                + " list or mapping of more than 100,000 items, a file of more than 500,000 nodes or binary content"
+                + " is reported once, at the offending line. Templates are info: files under a folder"
                 + " named in template syntax ({{cookiecutter.project_slug}}/) and files whose YAML breaks only on"
                 + " Jinja or Go template tags are rendered before any tool reads them.")
 public final class InvalidYamlRule implements Rule {

@@ -62,14 +62,16 @@ public final class BrokenExternalLinkRule implements Rule {
     @Override
     public List<RuleOption> options() {
         return List.of(
-                RuleOption.of("docs.online", RuleOption.Type.BOOLEAN, "false", "Check http(s) links over the network."),
+                RuleOption.of("docs.online", RuleOption.Type.BOOLEAN, "false", "Check http(s) links over the network;"
+                        + " the CI owner's setting, never .samokoder.yml's.").forOwnerOnly(),
                 RuleOption.of("docs.online.timeout", RuleOption.Type.NUMBER, "10",
                         "Seconds per request (connect and response)."),
                 RuleOption.of("docs.online.concurrency", RuleOption.Type.INTEGER, "8", "Requests in flight at most."),
                 RuleOption.of("docs.online.perHost", RuleOption.Type.INTEGER, "2",
                         "Requests in flight to one host at most."),
                 RuleOption.of("docs.online.cache", RuleOption.Type.PATH, "", "A JSON file remembering results between"
-                        + " runs, relative to the working directory; unknown results are always retried."),
+                        + " runs, relative to the working directory; unknown results are always retried. The CI"
+                        + " owner's setting, never .samokoder.yml's.").forOwnerOnly(),
                 RuleOption.of("docs.online.cacheTtlHours", RuleOption.Type.NUMBER, "24",
                         "Age after which a cached result is checked again."));
     }

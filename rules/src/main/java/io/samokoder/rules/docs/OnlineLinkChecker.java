@@ -490,11 +490,8 @@ public final class OnlineLinkChecker {
             return; // a FIFO would block the write, a link would write elsewhere: no cache is better
         }
         try {
-            Path parent = cacheFile.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            JSON.writerWithDefaultPrettyPrinter().writeValue(cacheFile.toFile(), root);
+            io.samokoder.engine.AtomicFiles.write(cacheFile, JSON.writerWithDefaultPrettyPrinter()
+                    .writeValueAsBytes(root));
         } catch (IOException e) {
             // the cache is an optimisation; failing to write it changes no result
         }

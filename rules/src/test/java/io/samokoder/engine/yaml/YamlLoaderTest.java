@@ -169,6 +169,56 @@ class YamlLoaderTest {
     }
 
     @Test
+    void aListOfMoreItemsThanTheCapIsRejectedBeforeItIsComposed() {
+        // issue 25, F1: a 4.8 MB flow list of 2.4 million items exhausted a 400 MB heap
+        String items = "services:\n  api:\n    command: [" + "a,".repeat(2_400_000) + "a]\n";
+        YamlDocument doc = assertTimeoutPreemptively(Duration.ofSeconds(60),
+                () -> YamlLoader.load("docker-compose.override.yml", items));
+        assertThat(doc.problems()).singleElement().satisfies(p -> {
+            assertThat(p.kind()).isEqualTo(YamlProblem.Kind.LIMIT);
+            assertThat(p.line()).isEqualTo(3);
+            assertThat(p.message()).isEqualTo("in the list started here, it exceeds the limit of 100000 items");
+        });
+        assertThat(doc.documents()).isEmpty();
+        String atTheCap = "[" + "a,".repeat(YamlLoader.MAX_ITEMS - 1) + "a]";
+        assertThat(YamlLoader.load("list.yml", atTheCap).problems()).isEmpty();
+        assertThat(YamlLoader.load("list.yml", "- a\n".repeat(YamlLoader.MAX_ITEMS + 1)).problems()).singleElement()
+                .satisfies(p -> assertThat(p.message()).isEqualTo("in the list started here, it exceeds the limit of 100000"
+                        + " items (opened at line 1, detected at line 100001)"));
+    }
+
+    @Test
+    void aMappingOfMoreEntriesThanTheCapIsRejected() {
+        StringBuilder sb = new StringBuilder("x:\n");
+        for (int i = 0; i <= YamlLoader.MAX_ITEMS; i++) {
+            sb.append("  k").append(i).append(": v\n");
+        }
+        YamlDocument doc = YamlLoader.load("map.yml", sb.toString());
+        assertThat(doc.problems()).singleElement().satisfies(p -> {
+            assertThat(p.kind()).isEqualTo(YamlProblem.Kind.LIMIT);
+            assertThat(p.message()).startsWith("in the mapping started here, it exceeds the limit of 100000 entries");
+        });
+        sb.setLength(sb.lastIndexOf("  k"));
+        assertThat(YamlLoader.load("map.yml", sb.toString()).problems()).as("100,000 entries").isEmpty();
+    }
+
+    @Test
+    void aFileOfMoreNodesThanTheCapIsRejectedThoughEachListIsSmall() {
+        String list = "[" + "a,".repeat(49_999) + "a]";
+        String lists = "[" + (list + ",").repeat(YamlLoader.MAX_NODES / 50_000) + "b]";
+        YamlDocument doc = YamlLoader.load("lists.yml", lists);
+        assertThat(doc.problems()).singleElement().satisfies(p -> {
+            assertThat(p.kind()).isEqualTo(YamlProblem.Kind.LIMIT);
+            assertThat(p.message()).isEqualTo("the file exceeds the limit of 500000 nodes");
+        });
+        assertThat(doc.documents()).isEmpty();
+        // documents of a stream count together
+        YamlDocument stream = YamlLoader.load("stream.yml", "--- a\n".repeat(YamlLoader.MAX_NODES + 1));
+        assertThat(stream.problems()).singleElement().satisfies(p -> assertThat(p.message())
+                .isEqualTo("the file exceeds the limit of 500000 nodes"));
+    }
+
+    @Test
     void tenThousandLevelNestingIsRejectedQuickly() {
         String deep = "[".repeat(10_000) + "]".repeat(10_000);
         YamlDocument flow = assertTimeoutPreemptively(Duration.ofSeconds(2), () -> YamlLoader.load("deep.yml", deep));
