@@ -1,5 +1,6 @@
 package io.samokoder.audit;
 
+import io.samokoder.i18n.Text;
 import io.samokoder.engine.AuditConfig;
 import io.samokoder.engine.AuditContext;
 import io.samokoder.engine.AuditException;
@@ -148,10 +149,16 @@ public final class Auditor {
         for (Suppressions.Entry e : unused) {
             String what = e.rule() + (e.pathText().isBlank() ? "" : " in " + e.pathText())
                     + (e.line() == 0 ? "" : " at line " + e.line());
+            Text entry = Text.of(e.pathText().isBlank() ? "engine.unused.rule" : "engine.unused.rulePath", e.rule(),
+                    e.pathText());
+            if (e.line() != 0) {
+                entry = Text.of("engine.unused.atLine", entry, e.line());
+            }
+            Text message = path.equals(".")
+                    ? Text.of("engine.unused.outside", entry, e.reason(), file.getFileName())
+                    : Text.of("engine.unused", entry, e.reason());
             found.add(Finding.of(UnusedSuppression.META).at(path, path.equals(".") ? 0 : e.at())
-                    .message("the suppression of " + what + " (\"" + e.reason() + "\")"
-                            + (path.equals(".") ? " in " + file.getFileName() : "") + " matched no finding")
-                    .key(what).build());
+                    .message(message).key(what).build());
         }
         found.sort(Finding.ORDER);
         List<Finding> out = new ArrayList<>(findings);

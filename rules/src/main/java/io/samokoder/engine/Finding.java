@@ -1,5 +1,6 @@
 package io.samokoder.engine;
 
+import io.samokoder.i18n.Text;
 import java.util.Comparator;
 import java.util.Objects;
 
@@ -14,10 +15,13 @@ import java.util.Objects;
  * @param column         1-based; 0 when unknown
  * @param fingerprintKey what identifies the finding apart from its position (defaults to the text of its line)
  * @param fingerprint    stable id computed by the engine; survives unrelated line shifts
+ * @param text           the message as a {@link Text}, for reports in other languages; null when the rule gave only
+ *                       English ({@code message} is always the English text: fingerprints and baselines read it)
+ * @param remediationText the remediation as a {@link Text}; null when it is English only
  */
 public record Finding(String ruleId, Category category, Severity severity, String path, int line, int column,
                       String message, String remediation, String fingerprintKey, String fingerprint, Status status,
-                      String suppressionReason) {
+                      String suppressionReason, Text text, Text remediationText) {
 
     /** How the gate treats a finding. */
     public enum Status {
@@ -50,6 +54,35 @@ public record Finding(String ruleId, Category category, Severity severity, Strin
         column = Math.max(0, column);
     }
 
+    /** A finding whose message and remediation are English only. */
+    public Finding(String ruleId, Category category, Severity severity, String path, int line, int column,
+                   String message, String remediation, String fingerprintKey, String fingerprint, Status status,
+                   String suppressionReason) {
+        this(ruleId, category, severity, path, line, column, message, remediation, fingerprintKey, fingerprint, status,
+                suppressionReason, null, null);
+    }
+
+    /** The message in the given language; English where the rule has no text in it. */
+    public String messageIn(java.util.Locale locale) {
+        if (text == null || locale == null || locale.getLanguage().equals("en")) {
+            return message;
+        }
+        return Masking.maskUrlCredentials(text.render(locale));
+    }
+
+    /** The remediation in the given language; English where there is no text in it. */
+    public String remediationIn(java.util.Locale locale) {
+        if (remediationText == null || locale == null || locale.getLanguage().equals("en")) {
+            return remediation;
+        }
+        // the rule's own remediation: its English lives in @RuleInfo, only the other languages in a bundle
+        String k = remediationText.key();
+        if (k != null && k.startsWith("rule.") && !Text.has(k, locale)) {
+            return remediation;
+        }
+        return Masking.maskUrlCredentials(remediationText.render(locale));
+    }
+
     /** Starts a finding of the given rule with the rule's default severity and remediation. */
     public static Builder of(RuleMeta meta) {
         return new Builder(meta);
@@ -61,17 +94,17 @@ public record Finding(String ruleId, Category category, Severity severity, Strin
 
     public Finding withFingerprint(String value) {
         return new Finding(ruleId, category, severity, path, line, column, message, remediation, fingerprintKey, value,
-                status, suppressionReason);
+                status, suppressionReason, text, remediationText);
     }
 
     public Finding withStatus(Status value, String reason) {
         return new Finding(ruleId, category, severity, path, line, column, message, remediation, fingerprintKey,
-                fingerprint, value, reason);
+                fingerprint, value, reason, text, remediationText);
     }
 
     public Finding withSeverity(Severity value) {
         return new Finding(ruleId, category, value, path, line, column, message, remediation, fingerprintKey,
-                fingerprint, status, suppressionReason);
+                fingerprint, status, suppressionReason, text, remediationText);
     }
 
     /** {@code path:line} as tools and editors print it. */
@@ -90,13 +123,16 @@ public record Finding(String ruleId, Category category, Severity severity, Strin
         private int line;
         private int column;
         private String message;
+        private Text text;
         private String remediation;
+        private Text remediationText;
         private String key;
 
         private Builder(RuleMeta meta) {
             this.meta = meta;
             this.severity = meta.severity();
             this.remediation = meta.remediation();
+            this.remediationText = Text.rule(meta.id(), "remediation");
         }
 
         public Builder at(String path, int line, int column) {
@@ -115,13 +151,30 @@ public record Finding(String ruleId, Category category, Severity severity, Strin
             return this;
         }
 
+        /** An English-only message; prefer {@link #message(Text)}. */
         public Builder message(String value) {
             this.message = value;
+            this.text = null;
             return this;
         }
 
+        /** The message in every report language; its English rendering is the finding's {@code message}. */
+        public Builder message(Text value) {
+            this.message = value.english();
+            this.text = value;
+            return this;
+        }
+
+        /** An English-only remediation; prefer {@link #remediation(Text)}. */
         public Builder remediation(String value) {
             this.remediation = value;
+            this.remediationText = null;
+            return this;
+        }
+
+        public Builder remediation(Text value) {
+            this.remediation = value.english();
+            this.remediationText = value;
             return this;
         }
 
@@ -133,7 +186,7 @@ public record Finding(String ruleId, Category category, Severity severity, Strin
 
         public Finding build() {
             return new Finding(meta.id(), meta.category(), severity, path, line, column, message, remediation, key,
-                    null, Status.NEW, null);
+                    null, Status.NEW, null, text, remediationText);
         }
     }
 }

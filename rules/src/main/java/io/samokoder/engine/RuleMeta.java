@@ -1,5 +1,7 @@
 package io.samokoder.engine;
 
+import io.samokoder.i18n.Text;
+
 /** Rule metadata as a value, read from {@link RuleInfo}. */
 public record RuleMeta(String id, Category category, Severity severity, String summary, String remediation,
                        String description) {
@@ -11,6 +13,24 @@ public record RuleMeta(String id, Category category, Severity severity, String s
             return fromAnnotation(type);
         }
     };
+
+    /** The summary in the given language ({@code rule.<id>.summary} of the rule texts); English when it has none. */
+    public String summaryIn(java.util.Locale locale) {
+        return localized("summary", summary, locale);
+    }
+
+    /** The remediation in the given language; English when it has none. */
+    public String remediationIn(java.util.Locale locale) {
+        return localized("remediation", remediation, locale);
+    }
+
+    private String localized(String part, String english, java.util.Locale locale) {
+        if (locale == null || locale.getLanguage().equals("en")) {
+            return english;
+        }
+        Text t = Text.rule(id, part);
+        return Text.has(t.key(), locale) ? t.render(locale) : english;
+    }
 
     public static RuleMeta of(Class<?> ruleClass) {
         return CACHE.get(ruleClass);

@@ -1,5 +1,6 @@
 package io.samokoder.engine;
 
+import io.samokoder.i18n.Text;
 import io.samokoder.workspace.BoundedFiles;
 import org.eclipse.jgit.ignore.FastIgnoreRule;
 import org.eclipse.jgit.ignore.IgnoreNode;
@@ -57,7 +58,26 @@ public final class Workspace {
     private final List<Skipped> skipped;
 
     /** A file or link the walk did not audit, and why; reported as an info finding. */
-    public record Skipped(String path, String reason) {
+    public record Skipped(String path, String reason, Text text) {
+
+        public Skipped(String path, String reason) {
+            this(path, reason, Text.english(reason));
+        }
+
+        Skipped(String path, Text text) {
+            this(path, text.english(), text);
+        }
+
+        /** The text is the reason in other languages: equal reasons are equal skips. */
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Skipped other && path.equals(other.path) && reason.equals(other.reason);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(path, reason);
+        }
     }
 
     private Workspace(Path root, List<SourceFile> files, TreeSet<String> allFiles, TreeSet<String> allDirs,
@@ -462,7 +482,7 @@ public final class Workspace {
             } catch (IOException | DirectoryIteratorException e) {
                 // a folder that fails while being listed: what was listed stands, the rest is said to be unread
                 batch.skipped.add(new Skipped(folder.rel().isEmpty() ? "." : folder.rel(),
-                        "folder not fully readable: " + e.getClass().getSimpleName()));
+                        Text.of("engine.skipped.folder", e.getClass().getSimpleName())));
             }
             return subs;
         }
@@ -488,15 +508,18 @@ public final class Workspace {
                 try (InputStream in = new java.io.ByteArrayInputStream(BoundedFiles.read(gitignore, maxFileSize, true))) {
                     node.parse(in);
                     if (patterns + node.getRules().size() > MAX_IGNORE_PATTERNS) {
-                        batch.skipped.add(new Skipped(at, "its " + node.getRules().size() + " ignore patterns"
-                                + (patterns > 0 ? " and the " + patterns + " of its parent folders" : "")
-                                + " are more than the " + MAX_IGNORE_PATTERNS + " a path is tested against; not applied"));
+                        batch.skipped.add(new Skipped(at, patterns > 0
+                                ? Text.of("engine.skipped.ignorePatternsParents", node.getRules().size(), patterns,
+                                MAX_IGNORE_PATTERNS)
+                                : Text.of("engine.skipped.ignorePatterns", node.getRules().size(),
+                                MAX_IGNORE_PATTERNS)));
                     } else {
                         ignoreNodes.put(rel, node);
                         patterns += node.getRules().size();
                     }
                 } catch (IOException e) {
-                    batch.skipped.add(new Skipped(at, ".gitignore not applied: " + BoundedFiles.reason(e)));
+                    batch.skipped.add(new Skipped(at, Text.of("engine.skipped.gitignore",
+                            Text.english(BoundedFiles.reason(e)))));
                 }
             }
             return patterns;
@@ -512,7 +535,7 @@ public final class Workspace {
             }
             if (!attrs.isRegularFile()) {
                 // FIFOs, sockets, devices: never opened (reading a FIFO blocks), but said, so the audit is not silent
-                batch.skipped.add(new Skipped(rel, "not a regular file (FIFO, socket or device); not read"));
+                batch.skipped.add(new Skipped(rel, Text.of("engine.skipped.special")));
                 return;
             }
             batch.allFiles.add(rel);
@@ -520,12 +543,11 @@ public final class Workspace {
                 return;
             }
             if (attrs.size() > maxFileSize) {
-                batch.skipped.add(new Skipped(rel, "larger than " + maxFileSize + " bytes (" + attrs.size()
-                        + "); not read"));
+                batch.skipped.add(new Skipped(rel, Text.of("engine.skipped.large", maxFileSize, attrs.size())));
                 return;
             }
             if (!Files.isReadable(file)) {
-                batch.skipped.add(new Skipped(rel, "not readable"));
+                batch.skipped.add(new Skipped(rel, Text.of("engine.skipped.unreadable")));
                 return;
             }
             batch.files.add(faithful ? new SourceFile(rel, root, attrs.size()) : SourceFile.at(rel, file, attrs.size()));
@@ -539,10 +561,10 @@ public final class Workspace {
             try {
                 target = link.toRealPath();
             } catch (FileSystemException e) {
-                batch.skipped.add(new Skipped(rel, "broken or looping symbolic link; not followed"));
+                batch.skipped.add(new Skipped(rel, Text.of("engine.skipped.brokenLink")));
                 return;
             } catch (IOException e) {
-                batch.skipped.add(new Skipped(rel, "unresolvable symbolic link; not followed"));
+                batch.skipped.add(new Skipped(rel, Text.of("engine.skipped.unresolvableLink")));
                 return;
             }
             if (!target.startsWith(root)) {
@@ -567,7 +589,7 @@ public final class Workspace {
                     batch.files.add(SourceFile.at(rel, target, size));
                 }
             } catch (IOException e) {
-                batch.skipped.add(new Skipped(rel, "not readable"));
+                batch.skipped.add(new Skipped(rel, Text.of("engine.skipped.unreadable")));
             }
         }
 

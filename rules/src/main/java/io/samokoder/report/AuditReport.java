@@ -25,7 +25,8 @@ import java.util.TreeMap;
  * severity with {@code file:line} and remediation, the checks that ran and found nothing, and what is new or fixed
  * since the baseline. This class holds what the report says; {@link MarkdownAuditReport} and
  * {@link HtmlAuditReport} only lay it out. Every piece of text comes from the {@code AuditReport} resource bundle
- * (English, Russian); finding messages and rule metadata are the rules' own (English).
+ * (English, Russian); finding messages, rule summaries and remediations come in the report's language from the
+ * rules' own bundles ({@link Finding#messageIn(Locale)}, {@link RuleMeta#summaryIn(Locale)}).
  */
 public final class AuditReport {
 
@@ -66,9 +67,14 @@ public final class AuditReport {
          * more precisely what to do per finding (which field to replace), and those texts repeat too.
          */
         public Map<String, List<Finding>> byRemediation() {
+            return byRemediation(Locale.ENGLISH);
+        }
+
+        /** {@link #byRemediation()} with each finding's remediation in the given language. */
+        public Map<String, List<Finding>> byRemediation(Locale locale) {
             Map<String, List<Finding>> map = new LinkedHashMap<>();
             for (Finding f : findings) {
-                map.computeIfAbsent(f.remediation().isBlank() ? remediation : f.remediation(),
+                map.computeIfAbsent(f.remediation().isBlank() ? remediation : f.remediationIn(locale),
                         k -> new ArrayList<>()).add(f);
             }
             return map;
@@ -134,6 +140,21 @@ public final class AuditReport {
         }
         MessageFormat f = new MessageFormat(pattern.replace("'", "''"), options.locale());
         return f.format(args);
+    }
+
+    /** A finding's message in the report's language. */
+    String message(Finding f) {
+        return f.messageIn(options.locale());
+    }
+
+    /** A finding's remediation in the report's language. */
+    String remediation(Finding f) {
+        return f.remediationIn(options.locale());
+    }
+
+    /** A rule's summary in the report's language. */
+    String summary(RuleMeta m) {
+        return m.summaryIn(options.locale());
     }
 
     String language() {
@@ -216,9 +237,10 @@ public final class AuditReport {
             RuleMeta m = rules.get(id);
             Finding first = list.get(0);
             Severity worst = list.stream().map(Finding::severity).min(Comparator.naturalOrder()).orElseThrow();
-            String remediation = m != null && !m.remediation().isBlank() ? m.remediation() : first.remediation();
+            Locale l = options.locale();
+            String remediation = m != null && !m.remediation().isBlank() ? m.remediationIn(l) : first.remediationIn(l);
             map.computeIfAbsent(first.category(), k -> new ArrayList<>()).add(new RuleGroup(id, first.category(),
-                    m == null ? "" : m.summary(), remediation, worst, List.copyOf(list)));
+                    m == null ? "" : m.summaryIn(l), remediation, worst, List.copyOf(list)));
         });
         map.values().forEach(l -> l.sort(Comparator.comparing(RuleGroup::worst)
                 .thenComparing(g -> -g.findings().size()).thenComparing(RuleGroup::ruleId)));

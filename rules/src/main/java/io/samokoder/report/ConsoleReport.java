@@ -22,6 +22,11 @@ public final class ConsoleReport {
     }
 
     public static List<String> lines(AuditResult result) {
+        return lines(result, java.util.Locale.ENGLISH);
+    }
+
+    /** The summary with finding messages in the given language (the frame stays short English: it is parsed). */
+    public static List<String> lines(AuditResult result, java.util.Locale locale) {
         List<String> out = new ArrayList<>();
         out.add("samokoder readiness score: " + result.score().total() + "/100");
         StringBuilder cats = new StringBuilder("  categories:");
@@ -69,7 +74,7 @@ public final class ConsoleReport {
             if (f.status() == Finding.Status.SUPPRESSED) {
                 continue;
             }
-            out.add(f.location() + ": [" + f.ruleId() + "] " + f.severity().id() + ": " + f.message()
+            out.add(f.location() + ": [" + f.ruleId() + "] " + f.severity().id() + ": " + f.messageIn(locale)
                     + (f.status() == Finding.Status.BASELINED ? " (baselined)" : ""));
         }
         out.replaceAll(LineEscape::consoleLine);

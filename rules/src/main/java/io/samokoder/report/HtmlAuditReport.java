@@ -153,7 +153,7 @@ public final class HtmlAuditReport {
                     h.append("<li><a href=\"#").append(e(g.anchor())).append("\"><code>").append(e(g.ruleId()))
                             .append("</code></a> \u00d7").append(g.findings().size());
                     if (!g.summary().isBlank()) {
-                        h.append(" \u2014 ").append(e(g.summary()));
+                        h.append(" \u2014 ").append(prose(g.summary()));
                     }
                     h.append("</li>");
                 }
@@ -192,7 +192,7 @@ public final class HtmlAuditReport {
                 h.append("<ul class=\"new\">\n");
                 for (Finding f : fresh) {
                     h.append("<li><code>").append(e(f.location())).append("</code> <span class=\"rule\">")
-                            .append(e(f.ruleId())).append("</span> ").append(e(f.message())).append("</li>\n");
+                            .append(e(f.ruleId())).append("</span> ").append(prose(r.message(f))).append("</li>\n");
                 }
                 h.append("</ul>\n");
             }
@@ -219,7 +219,7 @@ public final class HtmlAuditReport {
                     .append(e(r.t("column.category"))).append("</th></tr>\n");
             for (RuleMeta m : clean) {
                 h.append("<tr><td><code>").append(e(m.id())).append("</code><br><span class=\"muted\">")
-                        .append(e(m.summary())).append("</span></td><td>").append(e(r.categoryName(m.category())))
+                        .append(prose(r.summary(m))).append("</span></td><td>").append(e(r.categoryName(m.category())))
                         .append("</td></tr>\n");
             }
             h.append("</table>\n");
@@ -230,7 +230,7 @@ public final class HtmlAuditReport {
             h.append("<h2>").append(e(r.t("section.suppressed"))).append("</h2>\n<ul class=\"suppressed\">\n");
             for (Finding f : suppressed) {
                 h.append("<li><code>").append(e(f.location())).append("</code> <span class=\"rule\">")
-                        .append(e(f.ruleId())).append("</span> ").append(e(f.message()));
+                        .append(e(f.ruleId())).append("</span> ").append(prose(r.message(f)));
                 if (f.suppressionReason() != null && !f.suppressionReason().isBlank()) {
                     h.append(" \u2014 ").append(e(r.t("column.reason"))).append(": ").append(e(f.suppressionReason()));
                 }
@@ -262,7 +262,7 @@ public final class HtmlAuditReport {
                     .append("</code> \u00d7").append(g.findings().size()).append("</a> <span class=\"sev\">")
                     .append(e(r.t("severity." + g.worst().id() + ".short"))).append("</span>");
             if (!g.remediation().isBlank()) {
-                h.append("<br><span class=\"fix\">").append(e(g.remediation())).append("</span>");
+                h.append("<br><span class=\"fix\">").append(prose(g.remediation())).append("</span>");
             }
             h.append("</li>\n");
         }
@@ -280,12 +280,12 @@ public final class HtmlAuditReport {
                 .append("\"><span class=\"sev\">").append(e(r.severityName(g.worst()))).append("</span> <code>")
                 .append(e(g.ruleId())).append("</code> \u00d7").append(g.findings().size());
         if (!g.summary().isBlank()) {
-            h.append("<p class=\"msg\">").append(e(g.summary())).append("</p>");
+            h.append("<p class=\"msg\">").append(prose(g.summary())).append("</p>");
         }
-        for (Map.Entry<String, List<Finding>> fix : g.byRemediation().entrySet()) {
+        for (Map.Entry<String, List<Finding>> fix : g.byRemediation(r.options.locale()).entrySet()) {
             if (!fix.getKey().isBlank()) {
                 h.append("<p class=\"fix\"><b>").append(e(r.t("label.remediation"))).append(":</b> ")
-                        .append(e(fix.getKey())).append("</p>");
+                        .append(prose(fix.getKey())).append("</p>");
             }
             h.append("<ul class=\"places\">\n");
             for (Finding f : fix.getValue()) {
@@ -297,11 +297,34 @@ public final class HtmlAuditReport {
                 if (f.status() == Finding.Status.BASELINED) {
                     h.append(" <span class=\"tag\">").append(e(r.t("status.baselined"))).append("</span>");
                 }
-                h.append(" ").append(e(f.message())).append("</li>\n");
+                h.append(" ").append(prose(r.message(f))).append("</li>\n");
             }
             h.append("</ul>");
         }
         h.append("</li>\n");
+    }
+
+    /**
+     * Prose from a rule (message, remediation, summary) as HTML: escaped, and what it quotes between backticks (a
+     * command, a key, a line of the file) set as {@code <code>}, as Markdown would show it. A lone backtick stays.
+     */
+    static String prose(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder(s.length() + 32);
+        int i = 0;
+        while (i < s.length()) {
+            int open = s.indexOf('`', i);
+            int close = open < 0 ? -1 : s.indexOf('`', open + 1);
+            if (close < 0) {
+                b.append(e(s.substring(i)));
+                break;
+            }
+            b.append(e(s.substring(i, open))).append("<code>").append(e(s.substring(open + 1, close))).append("</code>");
+            i = close + 1;
+        }
+        return b.toString();
     }
 
     static String grade(int score) {

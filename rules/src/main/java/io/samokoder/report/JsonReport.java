@@ -18,6 +18,11 @@ public final class JsonReport {
     }
 
     public static byte[] render(AuditResult result) {
+        return render(result, java.util.Locale.ENGLISH);
+    }
+
+    /** Messages and remediations in the given language; keys, ids and values that are codes never change. */
+    public static byte[] render(AuditResult result, java.util.Locale locale) {
         ObjectNode root = Json.object();
         root.put("tool", Version.NAME);
         root.put("version", Version.get());
@@ -55,8 +60,8 @@ public final class JsonReport {
             n.put("path", f.path());
             n.put("line", f.line());
             n.put("column", f.column());
-            n.put("message", f.message());
-            n.put("remediation", f.remediation());
+            n.put("message", f.messageIn(locale));
+            n.put("remediation", f.remediationIn(locale));
             n.put("fingerprint", f.fingerprint());
             n.put("status", f.status().name().toLowerCase(java.util.Locale.ROOT));
             if (f.suppressionReason() != null) {

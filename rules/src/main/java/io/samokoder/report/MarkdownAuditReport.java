@@ -94,7 +94,7 @@ public final class MarkdownAuditReport {
             } else {
                 for (Finding f : fresh) {
                     md.append("- ").append(code(f.location())).append(" ").append(code(f.ruleId())).append(' ')
-                            .append(esc(f.message())).append('\n');
+                            .append(esc(r.message(f))).append('\n');
                 }
                 md.append('\n');
             }
@@ -117,7 +117,7 @@ public final class MarkdownAuditReport {
             md.append(esc(r.t("clean.none"))).append("\n\n");
         } else {
             for (RuleMeta m : clean) {
-                md.append("- ").append(code(m.id())).append(" \u2014 ").append(esc(m.summary())).append('\n');
+                md.append("- ").append(code(m.id())).append(" \u2014 ").append(esc(r.summary(m))).append('\n');
             }
             md.append('\n');
         }
@@ -127,7 +127,7 @@ public final class MarkdownAuditReport {
             md.append("## ").append(esc(r.t("section.suppressed"))).append("\n\n");
             for (Finding f : suppressed) {
                 md.append("- ").append(code(f.location())).append(" ").append(code(f.ruleId())).append(' ')
-                        .append(esc(f.message()));
+                        .append(esc(r.message(f)));
                 if (f.suppressionReason() != null && !f.suppressionReason().isBlank()) {
                     md.append(" \u2014 ").append(esc(r.t("column.reason"))).append(": ")
                             .append(esc(f.suppressionReason()));
@@ -173,7 +173,7 @@ public final class MarkdownAuditReport {
         if (!g.summary().isBlank()) {
             md.append(esc(g.summary())).append("\n\n");
         }
-        for (Map.Entry<String, List<Finding>> fix : g.byRemediation().entrySet()) {
+        for (Map.Entry<String, List<Finding>> fix : g.byRemediation(r.options.locale()).entrySet()) {
             if (!fix.getKey().isBlank()) {
                 md.append(esc(r.t("label.remediation"))).append(": ").append(esc(fix.getKey())).append("\n\n");
             }
@@ -185,7 +185,7 @@ public final class MarkdownAuditReport {
                 if (f.status() == Finding.Status.BASELINED) {
                     md.append(" _(").append(esc(r.t("status.baselined"))).append(")_");
                 }
-                md.append(" \u2014 ").append(esc(f.message())).append('\n');
+                md.append(" \u2014 ").append(esc(r.message(f))).append('\n');
             }
             md.append('\n');
         }

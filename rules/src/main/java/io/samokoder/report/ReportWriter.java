@@ -35,11 +35,14 @@ public final class ReportWriter {
      */
     public static List<Path> write(AuditResult result, Outputs outputs) {
         List<Rendering> requested = new ArrayList<>();
+        // SARIF and JSON are English unless a language was asked for (then messages follow it, ids and keys never)
+        java.util.Locale locale = outputs.reportOptions() == null ? java.util.Locale.ENGLISH
+                : outputs.reportOptions().locale();
         if (outputs.sarif() != null) {
-            requested.add(new Rendering(outputs.sarif(), () -> SarifReport.render(result)));
+            requested.add(new Rendering(outputs.sarif(), () -> SarifReport.render(result, locale)));
         }
         if (outputs.json() != null) {
-            requested.add(new Rendering(outputs.json(), () -> JsonReport.render(result)));
+            requested.add(new Rendering(outputs.json(), () -> JsonReport.render(result, locale)));
         }
         if (outputs.junit() != null) {
             // the failures are the gate's blocking findings: new and at or above the gate's severity

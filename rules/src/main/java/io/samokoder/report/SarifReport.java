@@ -33,6 +33,11 @@ public final class SarifReport {
     }
 
     public static byte[] render(AuditResult result) {
+        return render(result, java.util.Locale.ENGLISH);
+    }
+
+    /** Messages and remediations in the given language (the rule table stays English); ids and keys never change. */
+    public static byte[] render(AuditResult result, java.util.Locale locale) {
         ObjectNode root = Json.object();
         root.put("$schema", SCHEMA);
         root.put("version", "2.1.0");
@@ -62,7 +67,7 @@ public final class SarifReport {
                 r.put("ruleIndex", i);
             }
             r.put("level", f.severity().sarifLevel());
-            r.putObject("message").put("text", f.message());
+            r.putObject("message").put("text", f.messageIn(locale));
             ObjectNode physical = r.putArray("locations").addObject().putObject("physicalLocation");
             ObjectNode artifact = physical.putObject("artifactLocation");
             artifact.put("uri", uri(f.path()));
@@ -85,7 +90,7 @@ public final class SarifReport {
             props.put("category", f.category().id());
             props.put("severity", f.severity().id());
             if (!f.remediation().isEmpty()) {
-                props.put("remediation", f.remediation());
+                props.put("remediation", f.remediationIn(locale));
             }
         }
         ObjectNode props = run.putObject("properties");

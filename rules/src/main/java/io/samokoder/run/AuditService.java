@@ -167,13 +167,14 @@ public final class AuditService {
         List<Path> written = ReportWriter.write(result, new ReportWriter.Outputs(file(out.sarif()),
                 file(out.json()), file(out.junit()), file(out.report()), reportOptions));
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-        toStdout(stdout, out.sarif(), () -> SarifReport.render(result));
-        toStdout(stdout, out.json(), () -> JsonReport.render(result));
+        // SARIF and JSON are English unless a language is set; then their messages follow it, ids and keys do not
+        toStdout(stdout, out.sarif(), () -> SarifReport.render(result, locale));
+        toStdout(stdout, out.json(), () -> JsonReport.render(result, locale));
         toStdout(stdout, out.junit(), () -> JUnitReport.render(result));
         toStdout(stdout, out.report(), () -> AuditReport.render("report.md", result, reportOptions));
         List<String> annotations = GithubAnnotations.enabled(request.environment())
                 ? GithubAnnotations.lines(result, request.environment()) : List.of();
-        return new Verdict(result, gate, !gate.passed() && failOnViolation, ConsoleReport.lines(result),
+        return new Verdict(result, gate, !gate.passed() && failOnViolation, ConsoleReport.lines(result, locale),
                 annotations, r.warnings(), notes, stdout.toByteArray(), written, reportOptions);
     }
 

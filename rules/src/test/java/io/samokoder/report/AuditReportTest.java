@@ -226,7 +226,7 @@ class AuditReportTest {
                 .collect(Collectors.groupingBy(Finding::remediation, Collectors.counting()));
         assertThat(placeholders).hasSizeGreaterThan(5);
         assertThat(texts.values()).as("a remediation shared by several findings").anyMatch(n -> n > 2);
-        texts.keySet().forEach(t -> assertThat(occurrences(html, HtmlAuditReport.e(t))).as(t).isEqualTo(1));
+        texts.keySet().forEach(t -> assertThat(occurrences(html, HtmlAuditReport.prose(t))).as(t).isEqualTo(1));
         long pairs = result.findings().stream().filter(Finding::isActive).map(f -> f.ruleId() + "\n" + f.remediation())
                 .distinct().count();
         assertThat(occurrences(html, "<b>How to fix:</b>")).isEqualTo((int) pairs);

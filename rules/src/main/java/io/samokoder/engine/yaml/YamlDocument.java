@@ -25,21 +25,27 @@ public final class YamlDocument {
     private final String path;
     private final List<Node> documents;
     private final List<YamlProblem> problems;
-    private final Optional<String> template;
+    private final Optional<io.samokoder.i18n.Text> template;
 
     YamlDocument(String path, List<Node> documents, List<YamlProblem> problems) {
         this(path, documents, problems, Optional.empty());
     }
 
-    private YamlDocument(String path, List<Node> documents, List<YamlProblem> problems, Optional<String> template) {
+    private YamlDocument(String path, List<Node> documents, List<YamlProblem> problems,
+                         Optional<io.samokoder.i18n.Text> template) {
         this.path = path;
         this.documents = List.copyOf(documents);
         this.problems = List.copyOf(problems);
         this.template = template;
     }
 
-    YamlDocument asTemplate(String why) {
+    YamlDocument asTemplate(io.samokoder.i18n.Text why) {
         return new YamlDocument(path, documents, problems, Optional.of(why));
+    }
+
+    /** {@link #template()} for reports in every language. */
+    public Optional<io.samokoder.i18n.Text> templateText() {
+        return template;
     }
 
     /**
@@ -48,7 +54,7 @@ public final class YamlDocument {
      * template's, not the deployed file's.
      */
     public Optional<String> template() {
-        return template;
+        return template.map(io.samokoder.i18n.Text::english);
     }
 
     public String path() {

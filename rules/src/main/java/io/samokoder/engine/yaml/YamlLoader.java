@@ -70,8 +70,7 @@ public final class YamlLoader {
         YamlDocument doc = loadAsWritten(path, text, globalTags);
         Optional<String> folder = Templates.templateFolder(path);
         if (folder.isPresent()) {
-            return doc.asTemplate("under the template folder '" + folder.get() + "', rendered by a project generator"
-                    + " such as Cookiecutter or Copier");
+            return doc.asTemplate(io.samokoder.i18n.Text.of("engine.template.folder", folder.get()));
         }
         boolean broken = doc.problems().stream().anyMatch(p -> p.kind() == YamlProblem.Kind.SYNTAX);
         if (broken && Templates.hasTemplateSyntax(text)) {
@@ -81,8 +80,8 @@ public final class YamlLoader {
             YamlDocument rendered = loadAsWritten(path, Templates.neutralize(text, !ownGoTemplates), globalTags);
             // the tags alone break it: without them it loads (branches of an {% if %} may repeat a key)
             if (rendered.problems().stream().allMatch(p -> p.kind() == YamlProblem.Kind.DUPLICATE_KEY)) {
-                return doc.asTemplate("its Jinja/Go template tags (first at line " + Templates.firstTagLine(text)
-                        + ") break the YAML, which parses without them: rendered before use");
+                return doc.asTemplate(io.samokoder.i18n.Text.of("engine.template.tags",
+                        Templates.firstTagLine(text)));
             }
         }
         return doc;

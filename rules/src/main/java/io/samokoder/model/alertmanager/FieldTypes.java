@@ -32,6 +32,11 @@ public final class FieldTypes {
             this.description = description;
         }
 
+        /** {@link #description()} for reports in every language. */
+        public io.samokoder.i18n.Text descriptionText() {
+            return io.samokoder.i18n.Text.of("model.fieldType." + name());
+        }
+
         public String description() {
             return description;
         }

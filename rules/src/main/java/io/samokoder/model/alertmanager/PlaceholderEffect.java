@@ -1,5 +1,6 @@
 package io.samokoder.model.alertmanager;
 
+import io.samokoder.i18n.Text;
 import io.samokoder.model.alertmanager.FieldTypes.Type;
 
 import java.util.Locale;
@@ -13,30 +14,39 @@ import java.util.function.Predicate;
  * @param refusesToLoad whether the file will not load (Alertmanager exits / keeps the old config, amtool fails)
  * @param reason        why, in a few words, for the message
  */
-public record PlaceholderEffect(boolean refusesToLoad, String reason) {
+public record PlaceholderEffect(boolean refusesToLoad, String reason, Text text) {
+
+    /** An effect described in English only. */
+    public PlaceholderEffect(boolean refusesToLoad, String reason) {
+        this(refusesToLoad, reason, Text.english(reason));
+    }
+
+    public PlaceholderEffect(boolean refusesToLoad, Text text) {
+        this(refusesToLoad, text.english(), text);
+    }
 
     public static PlaceholderEffect of(Type type, String value, Predicate<String> definedName) {
         return switch (type) {
-            case INT, FLOAT, BOOL, DURATION -> refuse("it must be " + type.description() + ", not text");
-            case LABEL_NAME -> refuse("it must be a label name, and `$`, `{`, `}` are not allowed in one");
+            case INT, FLOAT, BOOL, DURATION -> refuse(Text.of("model.effect.mustBeNotText", type.descriptionText()));
+            case LABEL_NAME -> refuse(Text.of("model.effect.labelName"));
             case RECEIVER_REF, INTERVAL_REF -> definedName.test(value)
-                    ? literal("the name is compared literally")
-                    : refuse("it must be " + type.description() + " and no such name is defined literally");
+                    ? literal(Text.of("model.effect.nameLiteral"))
+                    : refuse(Text.of("model.effect.undefinedName", type.descriptionText()));
             case URL, SECRET_URL -> url(value, true);
             case URL_LENIENT -> url(value, false);
             case HOST_PORT -> hostPort(value);
-            case SECRET, STRING -> literal("");
-            case MATCHER -> literal("the matcher compares it literally");
-            case REGEX -> literal("the regular expression matches it literally");
-            case PATH -> literal("the file is looked up under that literal name");
+            case SECRET, STRING -> literal(Text.of("model.effect.none"));
+            case MATCHER -> literal(Text.of("model.effect.matcher"));
+            case REGEX -> literal(Text.of("model.effect.regex"));
+            case PATH -> literal(Text.of("model.effect.path"));
         };
     }
 
-    private static PlaceholderEffect refuse(String reason) {
+    private static PlaceholderEffect refuse(Text reason) {
         return new PlaceholderEffect(true, reason);
     }
 
-    private static PlaceholderEffect literal(String reason) {
+    private static PlaceholderEffect literal(Text reason) {
         return new PlaceholderEffect(false, reason);
     }
 
@@ -57,19 +67,19 @@ public record PlaceholderEffect(boolean refusesToLoad, String reason) {
             String authority = rest.substring(0, end);
             String host = authority.substring(authority.lastIndexOf('@') + 1);
             if (host.indexOf('{') >= 0 || host.indexOf('}') >= 0 || host.indexOf(' ') >= 0) {
-                return refuse("Go's URL parser rejects `{` in a host name");
+                return refuse(Text.of("model.effect.urlBrace"));
             }
             if (strict && host.isEmpty()) {
-                return refuse("the URL has no host");
+                return refuse(Text.of("model.effect.urlNoHost"));
             }
         } else if (v.indexOf(':') > 0 && !v.startsWith("$") && v.indexOf(':') < firstOf(v, "/?#")) {
             scheme = v.substring(0, v.indexOf(':')).toLowerCase(Locale.ROOT);
         }
         if (strict && !scheme.equals("http") && !scheme.equals("https")) {
-            return refuse(scheme.isEmpty() ? "Alertmanager needs an http(s) URL and the value has no scheme"
-                    : "Alertmanager needs an http(s) URL and the scheme is `" + scheme + "`");
+            return refuse(scheme.isEmpty() ? Text.of("model.effect.urlNoScheme")
+                    : Text.of("model.effect.urlScheme", scheme));
         }
-        return literal("the URL is requested with the placeholder in it");
+        return literal(Text.of("model.effect.urlLiteral"));
     }
 
     private static int firstOf(String v, String chars) {
@@ -89,21 +99,21 @@ public record PlaceholderEffect(boolean refusesToLoad, String reason) {
         if (v.startsWith("[")) {
             int close = v.indexOf(']');
             if (close < 0 || close + 1 >= v.length() || v.charAt(close + 1) != ':') {
-                return refuse("it must be host:port and the port is missing");
+                return refuse(Text.of("model.effect.hostPort.missing"));
             }
-            return v.substring(close + 2).isEmpty() ? refuse("it must be host:port and the port is empty")
-                    : literal("the SMTP connection is attempted to that literal address");
+            return v.substring(close + 2).isEmpty() ? refuse(Text.of("model.effect.hostPort.empty"))
+                    : literal(Text.of("model.effect.hostPort.smtp"));
         }
         int colon = v.lastIndexOf(':');
         if (colon < 0) {
-            return refuse("it must be host:port and there is no port");
+            return refuse(Text.of("model.effect.hostPort.noPort"));
         }
         if (v.substring(0, colon).indexOf(':') >= 0) {
-            return refuse("it must be host:port and there are too many colons");
+            return refuse(Text.of("model.effect.hostPort.colons"));
         }
         if (colon == v.length() - 1) {
-            return refuse("it must be host:port and the port is empty");
+            return refuse(Text.of("model.effect.hostPort.empty"));
         }
-        return literal("the connection is attempted to that literal address");
+        return literal(Text.of("model.effect.hostPort.literal"));
     }
 }

@@ -62,6 +62,12 @@ public final class Components {
         return TITLES.getOrDefault(id, id);
     }
 
+    /** {@link #title} for reports in every language: the names are names, "monitoring" is a word. */
+    public static io.samokoder.i18n.Text titleText(String id) {
+        return id.equals(MONITORING) ? io.samokoder.i18n.Text.of("model.component.monitoring")
+                : io.samokoder.i18n.Text.verbatim(title(id));
+    }
+
     /** Whether {@code id} is one of the things "the monitoring stack" stands for. */
     public static boolean isMonitoring(String id) {
         return !id.equals(MONITORING) && PATTERNS.containsKey(id);

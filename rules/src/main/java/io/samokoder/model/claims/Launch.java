@@ -41,6 +41,15 @@ public record Launch(Kind kind, int offset, int line, String command, List<Strin
         return kind == Kind.COMPOSE;
     }
 
+    /** {@link #shown()} for reports in every language. */
+    public io.samokoder.i18n.Text shownText() {
+        if (via.equals(HEADING)) {
+            return io.samokoder.i18n.Text.of("model.launch.heading", command, line);
+        }
+        return via.isEmpty() ? io.samokoder.i18n.Text.of("model.launch.command", command, line)
+                : io.samokoder.i18n.Text.of("model.launch.commandVia", command, via, line);
+    }
+
     /** The command for messages: {@code `docker compose up -d` (line 9)}. */
     public String shown() {
         if (via.equals(HEADING)) {

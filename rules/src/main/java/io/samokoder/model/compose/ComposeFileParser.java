@@ -1,6 +1,7 @@
 package io.samokoder.model.compose;
 
 import io.samokoder.model.dotenv.Interpolation;
+import io.samokoder.i18n.Text;
 import io.samokoder.engine.Workspace;
 import io.samokoder.engine.yaml.YamlDocument;
 import io.samokoder.model.Location;
@@ -68,10 +69,11 @@ final class ComposeFileParser {
         boolean usable = doc.isUsable() && doc.root().isPresent() && doc.root().get() instanceof MappingNode;
         if (!doc.isUsable()) {
             problems.add(new ComposeProblem(ComposeProblem.Kind.YAML, Location.of(path,
-                    doc.problems().isEmpty() ? 1 : doc.problems().get(0).line()), "YAML does not load"));
+                    doc.problems().isEmpty() ? 1 : doc.problems().get(0).line()),
+                            Text.of("model.compose.yamlNotLoaded")));
         } else if (doc.root().isPresent() && !usable) {
             problems.add(problem(ComposeProblem.Kind.WRONG_TYPE, doc.root().get(),
-                    "the top level of a compose file must be a mapping"));
+                    Text.of("model.compose.topNotMapping")));
         }
         if (usable) {
             Node root = doc.root().get();
@@ -83,7 +85,7 @@ final class ComposeFileParser {
                     extensions.add(key);
                 } else if (!TOP_LEVEL_KEYS.contains(key)) {
                     problems.add(problem(ComposeProblem.Kind.UNKNOWN_KEY, topKeys.getOrDefault(key, e.getValue()),
-                            "unknown top-level key '" + key + "'"));
+                            Text.of("model.compose.unknownTopKey", key)));
                 }
             }
             name = Optional.ofNullable(top.get("name")).flatMap(YamlDocument::scalar).map(s -> value(top.get("name")).value());
@@ -109,7 +111,8 @@ final class ComposeFileParser {
             Node svcs = top.get("services");
             if (svcs != null && !YamlDocument.isNull(svcs)) {
                 if (!(svcs instanceof MappingNode)) {
-                    problems.add(problem(ComposeProblem.Kind.WRONG_TYPE, svcs, "'services' must be a mapping"));
+                    problems.add(problem(ComposeProblem.Kind.WRONG_TYPE, svcs,
+                            Text.of("model.compose.mustBe", "services", Text.of("model.compose.aMapping"))));
                 } else {
                     Map<String, Node> keys = YamlDocument.mappingKeys(svcs);
                     for (Map.Entry<String, Node> e : YamlDocument.mapping(svcs).entrySet()) {
@@ -120,7 +123,7 @@ final class ComposeFileParser {
                         Location loc = loc(keyNode);
                         if (!(e.getValue() instanceof MappingNode)) {
                             problems.add(problem(ComposeProblem.Kind.WRONG_TYPE, keyNode,
-                                    "service '" + e.getKey() + "' must be a mapping"));
+                                    Text.of("model.compose.serviceNotMapping", e.getKey())));
                             if (!YamlDocument.isNull(e.getValue())) {
                                 continue;
                             }
@@ -142,7 +145,7 @@ final class ComposeFileParser {
         return new Location(path, YamlDocument.line(n), YamlDocument.column(n));
     }
 
-    private ComposeProblem problem(ComposeProblem.Kind kind, Node n, String message) {
+    private ComposeProblem problem(ComposeProblem.Kind kind, Node n, Text message) {
         return new ComposeProblem(kind, loc(n), message);
     }
 
@@ -164,7 +167,8 @@ final class ComposeFileParser {
             return Optional.empty();
         }
         if (!(n instanceof ScalarNode)) {
-            problems.add(problem(ComposeProblem.Kind.WRONG_TYPE, n, "'" + key + "' must be a string"));
+            problems.add(problem(ComposeProblem.Kind.WRONG_TYPE, n,
+                    Text.of("model.compose.mustBe", key, Text.of("model.compose.aString"))));
             return Optional.empty();
         }
         return Optional.of(value(n));
@@ -176,7 +180,8 @@ final class ComposeFileParser {
             return List.of();
         }
         if (!(n instanceof SequenceNode)) {
-            problems.add(problem(ComposeProblem.Kind.WRONG_TYPE, n, "'" + key + "' must be a list"));
+            problems.add(problem(ComposeProblem.Kind.WRONG_TYPE, n,
+                    Text.of("model.compose.mustBe", key, Text.of("model.compose.aList"))));
             return List.of();
         }
         return YamlDocument.sequence(n);
@@ -192,7 +197,8 @@ final class ComposeFileParser {
 
     private void includes(Node inc, List<ComposeFile.Include> out) {
         if (!(inc instanceof SequenceNode)) {
-            problems.add(problem(ComposeProblem.Kind.WRONG_TYPE, inc, "'include' must be a list"));
+            problems.add(problem(ComposeProblem.Kind.WRONG_TYPE, inc,
+                    Text.of("model.compose.mustBe", "include", Text.of("model.compose.aList"))));
             return;
         }
         for (Node item : YamlDocument.sequence(inc)) {
@@ -203,12 +209,13 @@ final class ComposeFileParser {
                 List<ComposeValue> paths = stringOrList(m.get("path"), "path");
                 List<ComposeValue> envFiles = stringOrList(m.get("env_file"), "env_file");
                 if (paths.isEmpty()) {
-                    problems.add(problem(ComposeProblem.Kind.WRONG_TYPE, item, "include entry without 'path'"));
+                    problems.add(problem(ComposeProblem.Kind.WRONG_TYPE, item,
+                            Text.of("model.compose.entryWithout", "include", "path")));
                     continue;
                 }
                 out.add(new ComposeFile.Include(paths, scalarValue(m, "project_directory"), envFiles, loc(item)));
             } else {
-                problems.add(problem(ComposeProblem.Kind.WRONG_TYPE, item, "include entry must be a path or a mapping"));
+                problems.add(problem(ComposeProblem.Kind.WRONG_TYPE, item, Text.of("model.compose.includeEntryType")));
             }
         }
     }
@@ -225,11 +232,13 @@ final class ComposeFileParser {
                 if (i instanceof ScalarNode) {
                     out.add(value(i));
                 } else {
-                    problems.add(problem(ComposeProblem.Kind.WRONG_TYPE, i, "'" + key + "' items must be strings"));
+                    problems.add(problem(ComposeProblem.Kind.WRONG_TYPE, i,
+                            Text.of("model.compose.itemsMustBe", key, Text.of("model.compose.strings"))));
                 }
             }
         } else {
-            problems.add(problem(ComposeProblem.Kind.WRONG_TYPE, n, "'" + key + "' must be a string or a list"));
+            problems.add(problem(ComposeProblem.Kind.WRONG_TYPE, n,
+                    Text.of("model.compose.mustBe", key, Text.of("model.compose.aStringOrList"))));
         }
         return out;
     }
@@ -241,7 +250,7 @@ final class ComposeFileParser {
             String key = e.getKey();
             if (!key.startsWith("x-") && !SERVICE_KEYS.contains(key)) {
                 problems.add(problem(ComposeProblem.Kind.UNKNOWN_KEY, keys.getOrDefault(key, e.getValue()),
-                        "service '" + s.name + "': unknown key '" + key + "'"));
+                        Text.of("model.compose.unknownServiceKey", s.name, key)));
             }
         }
         s.image = scalarValue(m, "image");
@@ -266,7 +275,8 @@ final class ComposeFileParser {
                 String alias = colon < 0 ? v : v.substring(colon + 1);
                 s.links.add(new ComposeService.Link(svc, alias, loc(l)));
             } else {
-                problems.add(problem(ComposeProblem.Kind.WRONG_TYPE, l, "'links' items must be strings"));
+                problems.add(problem(ComposeProblem.Kind.WRONG_TYPE, l,
+                        Text.of("model.compose.itemsMustBe", "links", Text.of("model.compose.strings"))));
             }
         }
         for (Node p : list(m, "ports")) {
@@ -291,10 +301,12 @@ final class ComposeFileParser {
                     if (p instanceof ScalarNode) {
                         s.envFiles.add(value(p));
                     } else {
-                        problems.add(problem(ComposeProblem.Kind.WRONG_TYPE, i, "env_file entry without 'path'"));
+                        problems.add(problem(ComposeProblem.Kind.WRONG_TYPE, i,
+                                Text.of("model.compose.entryWithout", "env_file", "path")));
                     }
                 } else {
-                    problems.add(problem(ComposeProblem.Kind.WRONG_TYPE, i, "'env_file' items must be strings"));
+                    problems.add(problem(ComposeProblem.Kind.WRONG_TYPE, i,
+                            Text.of("model.compose.itemsMustBe", "env_file", Text.of("model.compose.strings"))));
                 }
             }
         } else {
@@ -320,12 +332,14 @@ final class ComposeFileParser {
             Map<String, Node> em = YamlDocument.mapping(ext);
             Optional<ComposeValue> svc = scalarValue(em, "service");
             if (svc.isEmpty()) {
-                problems.add(problem(ComposeProblem.Kind.WRONG_TYPE, ext, "'extends' needs a 'service'"));
+                problems.add(problem(ComposeProblem.Kind.WRONG_TYPE, ext,
+                        Text.of("model.compose.extendsNeedsService")));
             } else {
                 extendsBy.put(s.name, new ComposeFile.Extends(svc.get().value(), scalarValue(em, "file"), loc(ext)));
             }
         } else if (ext != null && !YamlDocument.isNull(ext)) {
-            problems.add(problem(ComposeProblem.Kind.WRONG_TYPE, ext, "'extends' must be a string or a mapping"));
+            problems.add(problem(ComposeProblem.Kind.WRONG_TYPE, ext,
+                    Text.of("model.compose.mustBe", "extends", Text.of("model.compose.aStringOrMapping"))));
         }
     }
 
@@ -347,14 +361,16 @@ final class ComposeFileParser {
                 Map<String, Node> im = YamlDocument.mapping(item);
                 Optional<ComposeValue> src = scalarValue(im, "source");
                 if (src.isEmpty()) {
-                    problems.add(problem(ComposeProblem.Kind.WRONG_TYPE, item, kind + " entry without 'source'"));
+                    problems.add(problem(ComposeProblem.Kind.WRONG_TYPE, item,
+                            Text.of("model.compose.entryWithout", kind, "source")));
                     continue;
                 }
                 at = src.get();
                 source = at.value();
                 target = scalarValue(im, "target").map(ComposeValue::value).orElse(null);
             } else {
-                problems.add(problem(ComposeProblem.Kind.WRONG_TYPE, item, "'" + kind + "' items must be strings or mappings"));
+                problems.add(problem(ComposeProblem.Kind.WRONG_TYPE, item,
+                        Text.of("model.compose.itemsMustBe", kind, Text.of("model.compose.stringsOrMappings"))));
                 continue;
             }
             if (target == null) {
@@ -388,12 +404,14 @@ final class ComposeFileParser {
                             }
                         }
                     } else if (aliases != null && !YamlDocument.isNull(aliases)) {
-                        problems.add(problem(ComposeProblem.Kind.WRONG_TYPE, aliases, "'aliases' must be a list"));
+                        problems.add(problem(ComposeProblem.Kind.WRONG_TYPE, aliases,
+                                Text.of("model.compose.mustBe", "aliases", Text.of("model.compose.aList"))));
                     }
                 }
             }
         } else {
-            problems.add(problem(ComposeProblem.Kind.WRONG_TYPE, n, "'networks' must be a list or a mapping"));
+            problems.add(problem(ComposeProblem.Kind.WRONG_TYPE, n,
+                    Text.of("model.compose.mustBe", "networks", Text.of("model.compose.aListOrMapping"))));
         }
     }
 
@@ -412,13 +430,14 @@ final class ComposeFileParser {
                     s.environment.put(e.getKey(), new ComposeService.EnvironmentEntry(e.getKey(), Optional.of(value(v)), l));
                 } else {
                     problems.add(problem(ComposeProblem.Kind.WRONG_TYPE, v,
-                            "environment value of '" + e.getKey() + "' must be a string, number, boolean or null"));
+                            Text.of("model.compose.envValueType", e.getKey())));
                 }
             }
         } else if (n instanceof SequenceNode) {
             for (Node i : YamlDocument.sequence(n)) {
                 if (!(i instanceof ScalarNode)) {
-                    problems.add(problem(ComposeProblem.Kind.WRONG_TYPE, i, "'environment' items must be strings"));
+                    problems.add(problem(ComposeProblem.Kind.WRONG_TYPE, i,
+                            Text.of("model.compose.itemsMustBe", "environment", Text.of("model.compose.strings"))));
                     continue;
                 }
                 ComposeValue whole = value(i);
@@ -429,7 +448,8 @@ final class ComposeFileParser {
                 s.environment.put(key, new ComposeService.EnvironmentEntry(key, val, loc(i)));
             }
         } else {
-            problems.add(problem(ComposeProblem.Kind.WRONG_TYPE, n, "'environment' must be a mapping or a list"));
+            problems.add(problem(ComposeProblem.Kind.WRONG_TYPE, n,
+                    Text.of("model.compose.mustBe", "environment", Text.of("model.compose.aMappingOrList"))));
         }
     }
 
@@ -448,11 +468,13 @@ final class ComposeFileParser {
                 if (i instanceof ScalarNode) {
                     out.add(value(i));
                 } else {
-                    problems.add(problem(ComposeProblem.Kind.WRONG_TYPE, i, "'" + key + "' items must be strings"));
+                    problems.add(problem(ComposeProblem.Kind.WRONG_TYPE, i,
+                            Text.of("model.compose.itemsMustBe", key, Text.of("model.compose.strings"))));
                 }
             }
         } else {
-            problems.add(problem(ComposeProblem.Kind.WRONG_TYPE, n, "'" + key + "' must be a string or a list"));
+            problems.add(problem(ComposeProblem.Kind.WRONG_TYPE, n,
+                    Text.of("model.compose.mustBe", key, Text.of("model.compose.aStringOrList"))));
             return Optional.empty();
         }
         return Optional.of(out);
@@ -463,7 +485,7 @@ final class ComposeFileParser {
             ComposeValue v = value(n);
             String text = v.value().trim();
             if (text.isEmpty()) {
-                problems.add(problem(ComposeProblem.Kind.INVALID_VOLUME, n, "empty volume"));
+                problems.add(problem(ComposeProblem.Kind.INVALID_VOLUME, n, Text.of("model.compose.emptyVolume")));
                 return Optional.empty();
             }
             List<String> parts = splitVolume(text);
@@ -481,12 +503,13 @@ final class ComposeFileParser {
                 target = parts.get(1);
                 mode = parts.get(2);
             } else {
-                problems.add(problem(ComposeProblem.Kind.INVALID_VOLUME, n, "invalid volume '" + text + "'"));
+                problems.add(problem(ComposeProblem.Kind.INVALID_VOLUME, n,
+                        Text.of("model.compose.invalidVolume", text)));
                 return Optional.empty();
             }
             if (target.isEmpty() || !target.startsWith("/") && !target.matches("^[A-Za-z]:.*")) {
                 problems.add(problem(ComposeProblem.Kind.INVALID_VOLUME, n,
-                        "invalid volume '" + text + "': the container path must be absolute"));
+                        Text.of("model.compose.volumeNotAbsolute", text)));
                 return Optional.empty();
             }
             boolean readOnly = List.of(mode.split(",")).contains("ro");
@@ -504,7 +527,8 @@ final class ComposeFileParser {
             Optional<ComposeValue> source = scalarValue(m, "source");
             Optional<ComposeValue> target = scalarValue(m, "target");
             if (target.isEmpty()) {
-                problems.add(problem(ComposeProblem.Kind.INVALID_VOLUME, n, "volume without 'target'"));
+                problems.add(problem(ComposeProblem.Kind.INVALID_VOLUME, n,
+                        Text.of("model.compose.volumeWithoutTarget")));
                 return Optional.empty();
             }
             String t = type.map(ComposeValue::value).orElse("volume");
@@ -515,7 +539,7 @@ final class ComposeFileParser {
             return Optional.of(new Mount(src, t, srcText, repo, target.get().value(), ro));
         }
         if (!YamlDocument.isNull(n)) {
-            problems.add(problem(ComposeProblem.Kind.WRONG_TYPE, n, "volume must be a string or a mapping"));
+            problems.add(problem(ComposeProblem.Kind.WRONG_TYPE, n, Text.of("model.compose.volumeType")));
         }
         return Optional.empty();
     }
@@ -614,7 +638,7 @@ final class ComposeFileParser {
         return loc(n);
     }
 
-    void report(ComposeProblem.Kind kind, Node n, String message) {
+    void report(ComposeProblem.Kind kind, Node n, Text message) {
         problems.add(problem(kind, n, message));
     }
 }

@@ -1,9 +1,24 @@
 package io.samokoder.model.compose;
 
+import io.samokoder.i18n.Text;
 import io.samokoder.model.Location;
 
-/** Something in a compose file that compose would reject or that the model could not follow. */
-public record ComposeProblem(Kind kind, Location location, String message) {
+/**
+ * Something in a compose file that compose would reject or that the model could not follow.
+ *
+ * @param message the English text (fingerprints of findings that quote it read this)
+ * @param text    the same for reports in every language
+ */
+public record ComposeProblem(Kind kind, Location location, String message, Text text) {
+
+    /** A problem described in English only. */
+    public ComposeProblem(Kind kind, Location location, String message) {
+        this(kind, location, message, Text.english(message));
+    }
+
+    public ComposeProblem(Kind kind, Location location, Text text) {
+        this(kind, location, text.english(), text);
+    }
 
     public enum Kind {
         /** The file is not valid YAML (reported by config/invalid-yaml; kept here so models can skip the file). */

@@ -1,5 +1,6 @@
 package io.samokoder.model.compose;
 
+import io.samokoder.i18n.Text;
 import io.samokoder.engine.AuditContext;
 import io.samokoder.workspace.FileKinds;
 import io.samokoder.engine.Parallel;
@@ -325,12 +326,14 @@ public final class ComposeProject {
                     String target = join(f.folder(), p.value());
                     if (chain.contains(target)) {
                         problems.add(new ComposeProblem(ComposeProblem.Kind.CYCLE, inc.location(),
-                                "include cycle: " + String.join(" -> ", reversed(chain)) + " -> " + target));
+
+                                        Text.of("model.compose.includeCycle",
+                                        String.join(" -> ", reversed(chain)) + " -> " + target)));
                         continue;
                     }
                     if (read(target, envFiles).isEmpty()) {
                         problems.add(new ComposeProblem(ComposeProblem.Kind.MISSING_FILE, p.location(),
-                                "included file '" + p.value() + "' does not exist"));
+                                Text.of("model.compose.includedMissing", p.value())));
                         continue;
                     }
                     includedByOthers.add(target);
@@ -411,7 +414,7 @@ public final class ComposeProject {
                 for (String n : s.networks()) {
                     if (!declared.contains(n)) {
                         problems.add(new ComposeProblem(ComposeProblem.Kind.UNDEFINED_NETWORK, s.location(),
-                                "service '" + s.name() + "' refers to undefined network '" + n + "'"));
+                                Text.of("model.compose.undefinedNetwork", s.name(), n)));
                     }
                 }
             }
@@ -462,15 +465,19 @@ public final class ComposeProject {
                 String baseKey = basePath + "#" + ext.service();
                 if (chain.contains(baseKey)) {
                     problems.add(new ComposeProblem(ComposeProblem.Kind.CYCLE, ext.location(),
-                            "extends cycle: " + String.join(" -> ", reversed(chain)) + " -> " + baseKey));
+
+                                    Text.of("model.compose.extendsCycle",
+                                    String.join(" -> ", reversed(chain)) + " -> " + baseKey)));
                 } else {
                     Optional<ComposeFile> baseFile = basePath.equals(f.path()) ? Optional.of(f) : read(basePath, null);
                     if (baseFile.isEmpty()) {
                         problems.add(new ComposeProblem(ComposeProblem.Kind.MISSING_FILE, ext.location(),
-                                "extends file '" + ext.file().map(ComposeValue::value).orElse("") + "' does not exist"));
+
+                                        Text.of("model.compose.extendsFileMissing",
+                                        ext.file().map(ComposeValue::value).orElse(""))));
                     } else if (!baseFile.get().declaredServices().containsKey(ext.service())) {
                         problems.add(new ComposeProblem(ComposeProblem.Kind.MISSING_SERVICE, ext.location(),
-                                "extends service '" + ext.service() + "' is not defined in " + basePath));
+                                Text.of("model.compose.extendsServiceMissing", ext.service(), basePath)));
                     } else {
                         Optional<ComposeService> base = resolve(baseFile.get(), ext.service(), chain);
                         if (base.isPresent()) {

@@ -1,6 +1,7 @@
 package io.samokoder.model.compose;
 
 import io.samokoder.model.dotenv.Interpolation;
+import io.samokoder.i18n.Text;
 import io.samokoder.engine.yaml.YamlDocument;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -31,7 +32,8 @@ final class PortParser {
                 PortMapping m = parseShort(v, v.value().trim());
                 return Optional.of(withHostReferences(m, hostPortReferences(v)));
             } catch (IllegalArgumentException e) {
-                p.report(ComposeProblem.Kind.INVALID_PORT, n, "invalid port '" + v.value() + "': " + e.getMessage());
+                p.report(ComposeProblem.Kind.INVALID_PORT, n,
+                        Text.of("model.compose.invalidPort", v.value(), reason(e)));
                 return Optional.empty();
             }
         }
@@ -39,7 +41,7 @@ final class PortParser {
             Map<String, Node> m = YamlDocument.mapping(n);
             Node target = m.get("target");
             if (!(target instanceof ScalarNode) || YamlDocument.isNull(target)) {
-                p.report(ComposeProblem.Kind.INVALID_PORT, n, "port without 'target'");
+                p.report(ComposeProblem.Kind.INVALID_PORT, n, Text.of("model.compose.portWithoutTarget"));
                 return Optional.empty();
             }
             ComposeValue t = p.value(target);
@@ -60,16 +62,17 @@ final class PortParser {
                 String protocol = scalar(p, m.get("protocol"));
                 protocol = protocol.isEmpty() ? "tcp" : protocol.toLowerCase(java.util.Locale.ROOT);
                 if (!protocol.equals("tcp") && !protocol.equals("udp") && !protocol.equals("sctp")) {
-                    throw new IllegalArgumentException("unknown protocol '" + protocol + "'");
+                    throw new Invalid(Text.of("model.port.protocol", protocol));
                 }
                 return Optional.of(new PortMapping(t, hostIp, pr[0], pr[1], tr[0], tr[1], protocol, true, hostRefs));
             } catch (IllegalArgumentException e) {
-                p.report(ComposeProblem.Kind.INVALID_PORT, n, "invalid port: " + e.getMessage());
+                p.report(ComposeProblem.Kind.INVALID_PORT, n,
+                        Text.of("model.compose.invalidPortPlain", reason(e)));
                 return Optional.empty();
             }
         }
         if (!YamlDocument.isNull(n)) {
-            p.report(ComposeProblem.Kind.WRONG_TYPE, n, "port must be a string, a number or a mapping");
+            p.report(ComposeProblem.Kind.WRONG_TYPE, n, Text.of("model.compose.portType"));
         }
         return Optional.empty();
     }
@@ -83,7 +86,8 @@ final class PortParser {
 
     static Optional<PortMapping> expose(ComposeFileParser p, Node n) {
         if (!(n instanceof ScalarNode) || YamlDocument.isNull(n)) {
-            p.report(ComposeProblem.Kind.WRONG_TYPE, n, "'expose' items must be strings or numbers");
+            p.report(ComposeProblem.Kind.WRONG_TYPE, n,
+                    Text.of("model.compose.itemsMustBe", "expose", Text.of("model.compose.stringsOrNumbers")));
             return Optional.empty();
         }
         ComposeValue v = p.value(n);
@@ -98,7 +102,8 @@ final class PortParser {
             int[] r = range(text);
             return Optional.of(new PortMapping(v, "", 0, 0, r[0], r[1], protocol, false, java.util.List.of()));
         } catch (IllegalArgumentException e) {
-            p.report(ComposeProblem.Kind.INVALID_PORT, n, "invalid expose '" + v.value() + "': " + e.getMessage());
+            p.report(ComposeProblem.Kind.INVALID_PORT, n,
+                    Text.of("model.compose.invalidExpose", v.value(), reason(e)));
             return Optional.empty();
         }
     }
@@ -106,7 +111,7 @@ final class PortParser {
     /** Parses the short syntax; throws IllegalArgumentException with the reason. */
     static PortMapping parseShort(ComposeValue v, String text) {
         if (text.isEmpty()) {
-            throw new IllegalArgumentException("empty");
+            throw new Invalid(Text.of("model.port.empty"));
         }
         String protocol = "tcp";
         int slash = text.lastIndexOf('/');
@@ -119,7 +124,7 @@ final class PortParser {
         if (rest.startsWith("[")) {
             int close = rest.indexOf(']');
             if (close < 0 || close + 1 >= rest.length() || rest.charAt(close + 1) != ':') {
-                throw new IllegalArgumentException("invalid IPv6 host address");
+                throw new Invalid(Text.of("model.port.ipv6"));
             }
             ip = rest.substring(1, close);
             rest = rest.substring(close + 2);
@@ -138,7 +143,7 @@ final class PortParser {
             }
             case 3 -> {
                 if (!ip.isEmpty()) {
-                    throw new IllegalArgumentException("too many colons");
+                    throw new Invalid(Text.of("model.port.colons"));
                 }
                 ip = parts[0];
                 host = parts[1];
@@ -146,7 +151,7 @@ final class PortParser {
             }
             default -> {
                 if (!ip.isEmpty()) {
-                    throw new IllegalArgumentException("too many colons");
+                    throw new Invalid(Text.of("model.port.colons"));
                 }
                 int n = parts.length;
                 ip = String.join(":", java.util.Arrays.copyOfRange(parts, 0, n - 2));
@@ -155,7 +160,7 @@ final class PortParser {
             }
         }
         if (!ip.isEmpty() && !isIp(ip)) {
-            throw new IllegalArgumentException("invalid host IP '" + ip + "'");
+            throw new Invalid(Text.of("model.port.hostIp", ip));
         }
         int[] c = range(container);
         int[] h = {0, 0};
@@ -164,7 +169,7 @@ final class PortParser {
             int hs = h[1] - h[0];
             int cs = c[1] - c[0];
             if (cs != 0 && hs != cs) {
-                throw new IllegalArgumentException("host and container port ranges differ in size");
+                throw new Invalid(Text.of("model.port.rangeSizes"));
             }
         }
         return new PortMapping(v, ip, h[0], h[1], c[0], c[1], protocol, true, java.util.List.of());
@@ -228,7 +233,7 @@ final class PortParser {
     private static String protocol(String p) {
         String s = p.toLowerCase(java.util.Locale.ROOT);
         if (!s.equals("tcp") && !s.equals("udp") && !s.equals("sctp")) {
-            throw new IllegalArgumentException("unknown protocol '" + p + "'");
+            throw new Invalid(Text.of("model.port.protocol", p));
         }
         return s;
     }
@@ -236,15 +241,15 @@ final class PortParser {
     private static int[] range(String text) {
         Matcher m = RANGE.matcher(text);
         if (!m.matches()) {
-            throw new IllegalArgumentException("'" + text + "' is no port or port range");
+            throw new Invalid(Text.of("model.port.notPort", text));
         }
         int a = Integer.parseInt(m.group(1));
         int b = m.group(2) == null ? a : Integer.parseInt(m.group(2));
         if (a < 1 || a > 65535 || b < 1 || b > 65535) {
-            throw new IllegalArgumentException("port " + (a < 1 || a > 65535 ? a : b) + " is out of range 1-65535");
+            throw new Invalid(Text.of("model.port.range", a < 1 || a > 65535 ? a : b));
         }
         if (b < a) {
-            throw new IllegalArgumentException("range end " + b + " is below its start " + a);
+            throw new Invalid(Text.of("model.port.reversed", b, a));
         }
         return new int[]{a, b};
     }
@@ -259,5 +264,19 @@ final class PortParser {
             return true;
         }
         return ip.contains(":") && ip.matches("[0-9A-Fa-f:.%a-zA-Z]+");
+    }
+
+    /** A port that compose rejects, with the reason in every report language. */
+    static final class Invalid extends IllegalArgumentException {
+        private final transient Text reason;
+
+        Invalid(Text reason) {
+            super(reason.english());
+            this.reason = reason;
+        }
+    }
+
+    private static Text reason(IllegalArgumentException e) {
+        return e instanceof Invalid i ? i.reason : Text.english(e.getMessage());
     }
 }

@@ -46,6 +46,11 @@ public final class Container {
      * @param why   the guess, for messages
      */
     public record ProbableBuild(ImageBuild build, String why) {
+
+        /** {@link #why} for reports in every language. */
+        public io.samokoder.i18n.Text whyText() {
+            return io.samokoder.i18n.Text.english(why);
+        }
     }
 
     private static final int MAX_SCRIPTS = 8;

@@ -277,6 +277,20 @@ public final class AlembicModule {
     }
 
     /** What a body doing nothing consists of, or null when it does something. */
+    /** {@link Function#trivialKind()} for reports in every language. */
+    public static io.samokoder.i18n.Text trivialKindText(String kind) {
+        if (kind == null || kind.equals("nothing")) {
+            return io.samokoder.i18n.Text.of("model.trivial.nothing");
+        }
+        io.samokoder.i18n.Text out = null;
+        for (String part : kind.split(" and ")) {
+            io.samokoder.i18n.Text t = part.equals("a docstring") ? io.samokoder.i18n.Text.of("model.trivial.docstring")
+                    : io.samokoder.i18n.Text.verbatim(part);
+            out = out == null ? t : io.samokoder.i18n.Text.of("model.trivial.and", out, t);
+        }
+        return out;
+    }
+
     private static String trivialKind(List<PyStatement> body) {
         Set<String> kinds = new java.util.LinkedHashSet<>();
         for (PyStatement st : body) {

@@ -1,5 +1,6 @@
 package io.samokoder.model.migrations;
 
+import io.samokoder.i18n.Text;
 import io.samokoder.model.migrations.SchemaChange.Act;
 import io.samokoder.model.migrations.SchemaChange.Kind;
 
@@ -52,9 +53,21 @@ public final class DowngradeAnalysis {
      * @param lowImpact leaves something behind that the previous release does not notice (an enum value PostgreSQL
      *                  cannot drop)
      */
-    public record Gap(OpCall op, String does, String missing, String key, boolean lowImpact) {
+    public record Gap(OpCall op, String does, String missing, String key, boolean lowImpact, Text doesText,
+                      Text shortText, Text missingText) {
         public Gap(OpCall op, String does, String missing, String key) {
             this(op, does, missing, key, false);
+        }
+
+        public Gap(OpCall op, String does, String missing, String key, boolean lowImpact) {
+            this(op, does, missing, key, lowImpact, Text.english(does), Text.english(does.replaceFirst(" \\(.*", "")),
+                    Text.english(missing));
+        }
+
+        /** A gap in every report language: {@code does} is {@code shortText} with where it happens ({@code via}). */
+        static Gap of(OpCall op, Text shortText, String via, Text missing, String key, boolean lowImpact) {
+            Text does = Text.of("model.gap.via", shortText, via);
+            return new Gap(op, does.english(), missing.english(), key, lowImpact, does, shortText, missing);
         }
     }
 
@@ -1143,70 +1156,80 @@ public final class DowngradeAnalysis {
                 && o.altered == blame && (c.act() == Act.RENAME || c.act() == Act.CREATE);
         if (o.start == Start.ABSENT) {
             return switch (o.kind) {
-                case TABLE -> new Gap(call, "creates table " + n + " (" + via + ")",
-                        "never drops it (op.drop_table)", sql ? "sql:create_table:" + n : op + ":" + n);
-                case COLUMN -> new Gap(call, "adds column " + t + "." + n + " (" + via + ")",
-                        "never drops it (op.drop_column)", sql ? "sql:add_column:" + t + "." + n
-                        : op + ":" + t + "." + n);
-                case INDEX -> new Gap(call, "creates index " + n + " on " + t + " (" + via + ")",
-                        "never drops it (op.drop_index)", sql ? "sql:create_index:" + n : op + ":" + n);
-                case CONSTRAINT -> new Gap(call, "creates " + (o.ctype == null ? "" : o.ctype.replace("foreignkey",
-                        "foreign key") + " ") + "constraint " + (o.originName == null ? "(unnamed)" : o.originName)
-                        + " on " + t + " (" + via + ")", "never drops it (op.drop_constraint)",
-                        (sql ? "sql:" : "") + op + ":" + t + "." + n);
-                case ENUM_VALUE -> new Gap(call, "adds value '" + n + "' to enum type " + t + " (" + via + ")",
-                        "never removes it: PostgreSQL cannot drop an enum value, the type has to be recreated",
-                        "enum_value:" + t + "." + n, true);
-                default -> new Gap(call, "creates " + o.kind.word() + " " + n + " (" + via + ")",
-                        "never drops it", "sql:create_" + o.kind.name().toLowerCase(Locale.ROOT) + ":" + n);
+                case TABLE -> Gap.of(call, Text.of("model.gap.createTable", n), via,
+                        Text.of("model.gap.neverDrops", "op.drop_table"), sql ? "sql:create_table:" + n : op + ":" + n,
+                        false);
+                case COLUMN -> Gap.of(call, Text.of("model.gap.addColumn", t + "." + n), via,
+                        Text.of("model.gap.neverDrops", "op.drop_column"), sql ? "sql:add_column:" + t + "." + n
+                        : op + ":" + t + "." + n, false);
+                case INDEX -> Gap.of(call, Text.of("model.gap.createIndex", n, t), via,
+                        Text.of("model.gap.neverDrops", "op.drop_index"), sql ? "sql:create_index:" + n : op + ":" + n,
+                        false);
+                case CONSTRAINT -> Gap.of(call, o.ctype == null
+                                ? Text.of("model.gap.createConstraint", o.originName == null ? "(unnamed)" : o.originName, t)
+                                : Text.of("model.gap.createTypedConstraint", o.ctype.replace("foreignkey", "foreign key"),
+                                o.originName == null ? "(unnamed)" : o.originName, t), via,
+                        Text.of("model.gap.neverDrops", "op.drop_constraint"),
+                        (sql ? "sql:" : "") + op + ":" + t + "." + n, false);
+                case ENUM_VALUE -> Gap.of(call, Text.of("model.gap.addEnumValue", n, t), via,
+                        Text.of("model.gap.enumValueStays"), "enum_value:" + t + "." + n, true);
+                default -> Gap.of(call, Text.of("model.gap.createObject", o.kind.wordText(), n), via,
+                        Text.of("model.gap.neverDropsIt"), "sql:create_" + o.kind.name().toLowerCase(Locale.ROOT) + ":" + n,
+                        false);
             };
         }
         if (o.start == Start.PRESENT && !o.present) {
             return switch (o.kind) {
-                case TABLE -> new Gap(call, "drops table " + n + " (" + via + ")",
-                        "never recreates it (op.create_table)", sql ? "sql:drop_table:" + n : op + ":" + n);
-                case COLUMN -> new Gap(call, "drops column " + t + "." + n + " (" + via + ")",
-                        "never re-adds it (op.add_column)", sql ? "sql:drop_column:" + t + "." + n
-                        : op + ":" + t + "." + n);
-                case INDEX -> new Gap(call, "drops index " + n + " (" + via + ")",
-                        "never recreates it (op.create_index)", sql ? "sql:drop_index:" + n : op + ":" + n);
-                case CONSTRAINT -> new Gap(call, "drops constraint " + n + " on " + t + " (" + via + ")",
-                        "never recreates it", (sql ? "sql:" : "") + op + ":" + t + "." + n);
-                default -> new Gap(call, "drops " + o.kind.word() + " " + n + " (" + via + ")",
-                        "never recreates it", "sql:drop_" + o.kind.name().toLowerCase(Locale.ROOT) + ":" + n);
+                case TABLE -> Gap.of(call, Text.of("model.gap.dropTable", n), via,
+                        Text.of("model.gap.neverRecreates", "op.create_table"), sql ? "sql:drop_table:" + n : op + ":" + n,
+                        false);
+                case COLUMN -> Gap.of(call, Text.of("model.gap.dropColumn", t + "." + n), via,
+                        Text.of("model.gap.neverReAdds", "op.add_column"), sql ? "sql:drop_column:" + t + "." + n
+                        : op + ":" + t + "." + n, false);
+                case INDEX -> Gap.of(call, Text.of("model.gap.dropIndex", n), via,
+                        Text.of("model.gap.neverRecreates", "op.create_index"), sql ? "sql:drop_index:" + n : op + ":" + n,
+                        false);
+                case CONSTRAINT -> Gap.of(call, Text.of("model.gap.dropConstraint", n, t), via,
+                        Text.of("model.gap.neverRecreatesIt"), (sql ? "sql:" : "") + op + ":" + t + "." + n, false);
+                default -> Gap.of(call, Text.of("model.gap.dropObject", o.kind.wordText(), n), via,
+                        Text.of("model.gap.neverRecreatesIt"), "sql:drop_" + o.kind.name().toLowerCase(Locale.ROOT) + ":" + n,
+                        false);
             };
         }
         if (o.present && !eqName(o.name, o.originName)) {
             String to = q(o.name);
             return switch (o.kind) {
-                case TABLE -> new Gap(call, "renames table " + n + " to " + to + " (" + via + ")",
-                        "never renames it back (op.rename_table(\"" + to + "\", \"" + n + "\"))",
-                        (sql ? "sql:" : "") + "rename_table:" + n + ">" + to);
-                case COLUMN -> new Gap(call, "renames column " + t + "." + n + " to " + to + " (" + via + ")",
-                        "never renames it back", (sql ? "sql:" : "") + "rename_column:" + t + "." + n + ">" + to);
-                default -> new Gap(call, "renames " + o.kind.word() + " " + n + " to " + to + " (" + via + ")",
-                        "never renames it back", "rename_" + o.kind.name().toLowerCase(Locale.ROOT) + ":" + n + ">"
-                        + to);
+                case TABLE -> Gap.of(call, Text.of("model.gap.renameTable", n, to), via,
+                        Text.of("model.gap.neverRenamesBackCall", "op.rename_table(\"" + to + "\", \"" + n + "\")"),
+                        (sql ? "sql:" : "") + "rename_table:" + n + ">" + to, false);
+                case COLUMN -> Gap.of(call, Text.of("model.gap.renameColumn", t + "." + n, to), via,
+                        Text.of("model.gap.neverRenamesBack"), (sql ? "sql:" : "") + "rename_column:" + t + "." + n + ">" + to,
+                        false);
+                default -> Gap.of(call, Text.of("model.gap.renameObject", o.kind.wordText(), n, to), via,
+                        Text.of("model.gap.neverRenamesBack"), "rename_" + o.kind.name().toLowerCase(Locale.ROOT) + ":" + n
+                        + ">" + to, false);
             };
         }
         // present under its old name but altered: redefined, replaced, or altered in place
         if (replacedOnto && o.kind == Kind.COLUMN) {
-            return new Gap(call, "replaces column " + t + "." + n + " with another column (" + via + ")",
-                    "never restores the previous one", "replace_column:" + t + "." + n);
+            return Gap.of(call, Text.of("model.gap.replaceColumn", t + "." + n), via,
+                    Text.of("model.gap.neverRestoresPrevious"), "replace_column:" + t + "." + n, false);
         }
         return switch (o.kind) {
-            case COLUMN -> new Gap(call, "alters column " + t + "." + n + " (" + via + ")",
-                    "never alters it back (op.alter_column)", (sql ? "sql:" : "") + "alter_column:" + t + "." + n);
-            case CONSTRAINT -> new Gap(call, "redefines constraint " + n + " on " + t + " (" + via + ")",
-                    "never restores the previous definition", (sql ? "sql:" : "") + "redefine_constraint:" + t + "."
-                    + n);
-            case INDEX -> new Gap(call, "redefines index " + n + " (" + via + ")",
-                    "never restores the previous definition", (sql ? "sql:" : "") + "redefine_index:" + n);
-            case TABLE -> new Gap(call, "alters table " + n + " (" + via + ")", "never alters it back",
-                    (sql ? "sql:" : "") + "alter_table:" + n);
-            default -> new Gap(call, (c.act() == Act.REPLACE ? "defines " : "alters ") + o.kind.word() + " " + n
-                    + " (" + via + ")", c.act() == Act.REPLACE ? "neither drops it nor restores a previous definition"
-                    : "never restores it", "sql:alter_" + o.kind.name().toLowerCase(Locale.ROOT) + ":" + n);
+            case COLUMN -> Gap.of(call, Text.of("model.gap.alterColumn", t + "." + n), via,
+                    Text.of("model.gap.neverAltersBackCall", "op.alter_column"),
+                    (sql ? "sql:" : "") + "alter_column:" + t + "." + n, false);
+            case CONSTRAINT -> Gap.of(call, Text.of("model.gap.redefineConstraint", n, t), via,
+                    Text.of("model.gap.neverRestoresDefinition"), (sql ? "sql:" : "") + "redefine_constraint:" + t + "."
+                    + n, false);
+            case INDEX -> Gap.of(call, Text.of("model.gap.redefineIndex", n), via,
+                    Text.of("model.gap.neverRestoresDefinition"), (sql ? "sql:" : "") + "redefine_index:" + n, false);
+            case TABLE -> Gap.of(call, Text.of("model.gap.alterTable", n), via, Text.of("model.gap.neverAltersBack"),
+                    (sql ? "sql:" : "") + "alter_table:" + n, false);
+            default -> Gap.of(call, Text.of(c.act() == Act.REPLACE ? "model.gap.defineObject" : "model.gap.alterObject",
+                            o.kind.wordText(), n), via,
+                    Text.of(c.act() == Act.REPLACE ? "model.gap.neitherDropsNorRestores" : "model.gap.neverRestoresIt"),
+                    "sql:alter_" + o.kind.name().toLowerCase(Locale.ROOT) + ":" + n, false);
         };
     }
 }

@@ -42,6 +42,11 @@ public record SchemaChange(Act act, Kind kind, String table, String name, String
         TABLE, COLUMN, INDEX, CONSTRAINT, TYPE, ENUM_VALUE, FUNCTION, TRIGGER, VIEW, SEQUENCE, EXTENSION, SCHEMA,
         OTHER, ROWS;
 
+        /** {@link #word()} for reports in every language (as the object of a verb: "creates a trigger"). */
+        public io.samokoder.i18n.Text wordText() {
+            return io.samokoder.i18n.Text.of("model.kind." + name());
+        }
+
         /** Lower-case words for messages. */
         public String word() {
             return switch (this) {

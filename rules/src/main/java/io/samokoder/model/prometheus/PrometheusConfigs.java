@@ -84,6 +84,13 @@ public final class PrometheusConfigs {
         }
 
         /** For messages: {@code service 'prometheus' (docker-compose.yml:12)} or the image. */
+        /** {@link #who()} for reports in every language. */
+        public io.samokoder.i18n.Text whoText() {
+            return container.service().isPresent()
+                    ? io.samokoder.i18n.Text.of("model.prometheus.service", container.name(), container.location())
+                    : io.samokoder.i18n.Text.of("model.render.image", container.name());
+        }
+
         public String who() {
             return container.service().isPresent() ? "service '" + container.name() + "' ("
                     + container.location() + ")" : "the image built from " + container.name();

@@ -96,6 +96,29 @@ public final class ConfigRendering {
         }
 
         /** Who runs the step, for messages: {@code service `x` (docker-compose.yml:9)}. */
+        /** {@link #who()} for reports in every language. */
+        public io.samokoder.i18n.Text whoText() {
+            if (service.equals(composePath)) {
+                String name = composePath.substring(composePath.lastIndexOf('/') + 1);
+                return io.samokoder.model.docker.Dockerfile.isDockerfileName(name)
+                        ? io.samokoder.i18n.Text.of("model.render.image", composePath)
+                        : io.samokoder.i18n.Text.code(composePath);
+            }
+            return io.samokoder.i18n.Text.of("model.render.service", service);
+        }
+
+        /** {@link #renderer()} for reports in every language. */
+        public io.samokoder.i18n.Text rendererText() {
+            String where = composePath + ":" + line;
+            if (service.equals(composePath)) {
+                String name = composePath.substring(composePath.lastIndexOf('/') + 1);
+                return io.samokoder.model.docker.Dockerfile.isDockerfileName(name)
+                        ? io.samokoder.i18n.Text.of("model.render.image", where)
+                        : io.samokoder.i18n.Text.code(where);
+            }
+            return io.samokoder.i18n.Text.of("model.render.serviceAt", service, where);
+        }
+
         public String renderer() {
             String where = composePath + ":" + line;
             if (service.equals(composePath)) {
@@ -168,7 +191,16 @@ public final class ConfigRendering {
     }
 
     /** A reading and, for {@code LITERAL} after a render, {@code UNFOLLOWED} and {@code NOT_READ}, why. */
-    public record Verdict(Reading reading, String reason) {
+    public record Verdict(Reading reading, String reason, io.samokoder.i18n.Text reasonText) {
+
+        /** A verdict whose reason is English only. */
+        public Verdict(Reading reading, String reason) {
+            this(reading, reason, io.samokoder.i18n.Text.english(reason));
+        }
+
+        Verdict(Reading reading, io.samokoder.i18n.Text reason) {
+            this(reading, reason.english(), reason);
+        }
     }
 
     /** A container that runs the program, and what this model could not follow in it. */
@@ -580,7 +612,8 @@ public final class ConfigRendering {
         List<Render> rs = rendersOf(path);
         if (!rs.isEmpty()) {
             return rs.stream().anyMatch(r -> r.substitutes(variable)) ? new Verdict(Reading.SUBSTITUTED, "")
-                    : new Verdict(Reading.LITERAL, "the " + rs.get(0).tool() + " render step does not substitute it");
+                    : new Verdict(Reading.LITERAL,
+                    io.samokoder.i18n.Text.of("model.render.notSubstituted", rs.get(0).tool()));
         }
         return fates.computeIfAbsent(templateByName + ":" + path, k -> fate(path, templateByName));
     }
@@ -593,7 +626,8 @@ public final class ConfigRendering {
             }
             Optional<String> why = r.unfollowedChain().or(() -> mayRead(r.steps(), at).map(ConfigRendering::runs));
             if (why.isPresent()) {
-                return new Verdict(Reading.UNFOLLOWED, who(r) + " has it at " + at.get(0) + " and " + why.get());
+                return new Verdict(Reading.UNFOLLOWED, io.samokoder.i18n.Text.of("model.render.unfollowed",
+                        whoText(r), at.get(0), io.samokoder.i18n.Text.english(why.get())));
             }
         }
         if (renderedAnywhere.contains(path)) {
@@ -603,17 +637,18 @@ public final class ConfigRendering {
             List<String> at = r.container().containerPathsOf(path);
             if (!at.isEmpty() && r.readPath().isPresent() && !r.sources().contains(path)) {
                 return templateByName ? new Verdict(Reading.TEMPLATE, "")
-                        : new Verdict(Reading.NOT_READ, who(r) + " has it at " + at.get(0) + " but " + program.display()
-                        + " reads " + r.readPath().get());
+                        : new Verdict(Reading.NOT_READ, io.samokoder.i18n.Text.of("model.render.notRead", whoText(r),
+                        at.get(0), program.display(), r.readPath().get()));
             }
         }
         return templateByName ? new Verdict(Reading.TEMPLATE, "") : new Verdict(Reading.LITERAL, "");
     }
 
-    private static String who(Runner r) {
+    private static io.samokoder.i18n.Text whoText(Runner r) {
         Container c = r.container();
-        return c.service().isPresent() ? "service `" + c.name() + "` (" + c.location().path() + ")"
-                : "the image built from " + c.name();
+        return c.service().isPresent()
+                ? io.samokoder.i18n.Text.of("model.render.serviceAt", c.name(), c.location().path())
+                : io.samokoder.i18n.Text.of("model.render.image", c.name());
     }
 
     /**

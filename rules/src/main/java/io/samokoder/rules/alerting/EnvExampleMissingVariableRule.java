@@ -3,6 +3,7 @@ package io.samokoder.rules.alerting;
 import io.samokoder.engine.AuditContext;
 import io.samokoder.engine.Category;
 import io.samokoder.engine.Finding;
+import io.samokoder.i18n.Text;
 import io.samokoder.engine.FindingSink;
 import io.samokoder.engine.Rule;
 import io.samokoder.engine.RuleInfo;
@@ -41,7 +42,7 @@ public final class EnvExampleMissingVariableRule implements Rule {
     private static final List<String> EXAMPLE_NAMES = List.of(".env.example", ".env.sample", ".env.template",
             ".env.dist", "env.example", "example.env", ".env.defaults");
 
-    private record Need(String name, String path, int line, int column, String why) {
+    private record Need(String name, String path, int line, int column, Text why) {
     }
 
     @Override
@@ -85,7 +86,7 @@ public final class EnvExampleMissingVariableRule implements Rule {
                     continue;
                 }
                 needs.putIfAbsent(site.placeholder().name(), new Need(site.placeholder().name(), cf.path(),
-                        site.line(), site.column(), "compose interpolates it without a default"));
+                        site.line(), site.column(), Text.of("alerting.env.composeNoDefault")));
             }
         }
         for (ConfigRendering.Render r : ConfigRendering.of(context, ConfigRendering.Program.ALERTMANAGER).renders()) {
@@ -94,9 +95,8 @@ public final class EnvExampleMissingVariableRule implements Rule {
                 if (supply == ConfigRendering.Supply.PASS_THROUGH
                         || supply == ConfigRendering.Supply.MISSING_ENV_FILE) {
                     needs.putIfAbsent(use.name(), new Need(use.name(), r.source(), use.line(), use.column(),
-                            "the Alertmanager template rendered by service `" + r.service() + "` reads it"
-                                    + (supply == ConfigRendering.Supply.PASS_THROUGH ? " from the shell"
-                                    : " from an env_file that is not committed")));
+                            Text.of(supply == ConfigRendering.Supply.PASS_THROUGH ? "alerting.env.templateShell"
+                                    : "alerting.env.templateEnvFile", r.service())));
                 }
             }
         }
@@ -115,11 +115,10 @@ public final class EnvExampleMissingVariableRule implements Rule {
             }
             Finding.Builder b = Finding.of(this).key(n.name());
             if (example.isPresent()) {
-                b.at(example.get().path(), 0).message("`" + n.name() + "` is not listed in " + example.get().name()
-                        + " but the stack needs it: " + n.why() + " (" + n.path() + ":" + n.line() + ")");
+                b.at(example.get().path(), 0).message(Text.of("alerting.env.notListed", n.name(),
+                        example.get().name(), n.why(), n.path() + ":" + n.line()));
             } else {
-                b.at(n.path(), n.line(), n.column()).message("`" + n.name() + "` is needed (" + n.why()
-                        + ") but the repository has no .env.example listing the variables to set");
+                b.at(n.path(), n.line(), n.column()).message(Text.of("alerting.env.noExample", n.name(), n.why()));
             }
             sink.report(b.build());
         }

@@ -3,6 +3,7 @@ package io.samokoder.rules.alerting;
 import io.samokoder.engine.AuditContext;
 import io.samokoder.engine.Category;
 import io.samokoder.engine.Finding;
+import io.samokoder.i18n.Text;
 import io.samokoder.engine.FindingSink;
 import io.samokoder.engine.Rule;
 import io.samokoder.engine.RuleInfo;
@@ -43,9 +44,8 @@ public final class InhibitWithoutEqualRule implements Rule {
                     continue;
                 }
                 sink.report(Finding.of(this).at(config.path(), rule.line(), rule.column())
-                        .message("inhibit rule #" + (rule.index() + 1) + " has " + (rule.hasEqual() ? "an empty" : "no")
-                                + " `equal` list: one firing source alert anywhere mutes every alert matching the"
-                                + " target matchers on every instance and cluster")
+                        .message(Text.of(rule.hasEqual() ? "alerting.inhibit.emptyEqual" : "alerting.inhibit.noEqual",
+                                rule.index() + 1))
                         .key("inhibit#" + rule.index()).build());
             }
         }

@@ -6,6 +6,7 @@ import io.samokoder.engine.Finding;
 import io.samokoder.engine.FindingSink;
 import io.samokoder.engine.Rule;
 import io.samokoder.engine.SourceFile;
+import io.samokoder.i18n.Text;
 import io.samokoder.engine.yaml.YamlDocument;
 import io.samokoder.model.alertmanager.FieldTypes;
 import io.samokoder.model.alertmanager.PlaceholderEffect;
@@ -143,37 +144,26 @@ final class PrometheusPlaceholders {
                                    FieldTypes types, boolean externalLabel, String renderNote) {
         String fieldPath = site.fieldPath();
         FieldTypes.Field field = types.lookup("prometheus", fieldPath);
-        PlaceholderEffect effect = site.isKey() ? new PlaceholderEffect(false, "the key is used literally")
+        PlaceholderEffect effect = site.isKey() ? new PlaceholderEffect(false, Text.of("model.effect.keyLiteral"))
                 : PlaceholderEffect.of(field.type(), site.value(), n -> false);
-        String job = jobName(yaml, site.path()).map(j -> " of job `" + j + "`").orElse("");
+        Optional<String> job = jobName(yaml, site.path());
         String ph = site.placeholder().display();
-        String why = externalLabel
-                ? "Prometheus expands environment variables in `global.external_labels` only with"
-                + " `--enable-feature=expand-external-labels`, which no deployment file here passes"
-                : "Prometheus does not expand environment variables in its configuration (only in"
-                + " `global.external_labels`, with `--enable-feature=expand-external-labels`)";
-        String message;
-        if (effect.refusesToLoad()) {
-            message = "Prometheus will refuse to load: " + ph + " in `" + fieldPath + "`" + job + " — "
-                    + effect.reason() + "; " + why;
-        } else {
-            message = ph + " in `" + fieldPath + "`" + job + " is used literally at runtime: " + why
-                    + "; promtool check config passes and Prometheus uses the literal text";
-        }
-        String remediation;
+        Text at = job.isPresent() ? Text.of("alerting.prometheus.inJob", ph, fieldPath, job.get())
+                : Text.of("alerting.placeholder.in", ph, fieldPath);
+        Text why = Text.of(externalLabel ? "alerting.prometheus.externalLabels" : "alerting.prometheus.noExpansion");
+        Text message = effect.refusesToLoad() ? Text.of("alerting.prometheus.refuses", at, effect.text(), why)
+                : Text.of("alerting.prometheus.literal", at, why);
+        Text remediation;
         String leaf = fieldPath.substring(fieldPath.lastIndexOf('.') + 1);
         if (field.fileField().isPresent()) {
-            remediation = "Replace `" + leaf + "` with `" + field.fileField().get() + "` pointing at a mounted secret"
-                    + " file, or render prometheus.yml from a template before Prometheus starts.";
+            remediation = Text.of("alerting.prometheus.fix.file", leaf, field.fileField().get());
         } else if (externalLabel) {
-            remediation = "Start Prometheus with `--enable-feature=expand-external-labels` (then ${VAR} in"
-                    + " external_labels is expanded from its environment), or write the value.";
+            remediation = Text.of("alerting.prometheus.fix.externalLabels");
         } else {
-            remediation = "Write the value into prometheus.yml, or keep it as a template and render it before"
-                    + " Prometheus starts (envsubst in the entrypoint); Prometheus never expands ${VAR} here.";
+            remediation = Text.of("alerting.prometheus.fix.plain");
         }
         if (!renderNote.isEmpty()) {
-            message = message + " (" + renderNote + ")";
+            message = Text.of("alerting.placeholder.because", message, Text.english(renderNote));
         }
         return Finding.of(rule).at(file.path(), site.line(), site.column()).message(message).remediation(remediation)
                 .key(site.placeholder().name() + "@prometheus." + fieldPath).build();

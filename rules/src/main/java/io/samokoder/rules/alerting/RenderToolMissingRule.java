@@ -3,6 +3,7 @@ package io.samokoder.rules.alerting;
 import io.samokoder.engine.AuditContext;
 import io.samokoder.engine.Category;
 import io.samokoder.engine.Finding;
+import io.samokoder.i18n.Text;
 import io.samokoder.engine.FindingSink;
 import io.samokoder.engine.Rule;
 import io.samokoder.engine.RuleInfo;
@@ -48,9 +49,7 @@ public final class RenderToolMissingRule implements Rule {
                 continue;
             }
             sink.report(Finding.of(this).at(r.composePath(), r.line())
-                    .message(r.who() + " renders " + r.source() + " with " + r.tool()
-                            + ", but its image " + r.image().get() + " is busybox-based and has no " + r.tool()
-                            + ": the container exits with `" + r.tool() + ": not found` and Alertmanager never starts")
+                    .message(Text.of("alerting.renderTool.missing", r.whoText(), r.source(), r.tool(), r.image().get()))
                     .key(r.service() + ":" + r.tool())
                     .build());
         }

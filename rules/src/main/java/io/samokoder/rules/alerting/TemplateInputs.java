@@ -16,7 +16,11 @@ import java.util.regex.Pattern;
 /** The variables a render step reads from a template, each at its first use. */
 final class TemplateInputs {
 
-    record Use(String name, int line, int column, String field) {
+    record Use(String name, int line, int column, io.samokoder.i18n.Text fieldText) {
+
+        String field() {
+            return fieldText.english();
+        }
     }
 
     private TemplateInputs() {
@@ -35,7 +39,8 @@ final class TemplateInputs {
             for (String name : RenderCommands.gomplateVariables(text)) {
                 Matcher m = Pattern.compile("(?:\\.Env\\.|\")" + Pattern.quote(name) + "\\b").matcher(text);
                 int at = m.find() ? m.start() : 0;
-                first.putIfAbsent(name, new Use(name, index.line(at), index.column(at), "the rendered field"));
+                first.putIfAbsent(name, new Use(name, index.line(at), index.column(at),
+                        io.samokoder.i18n.Text.of("alerting.template.renderedField")));
             }
         } else {
             for (YamlPlaceholders.Site site : YamlPlaceholders.scan(file, text, context.yaml(file))) {
@@ -43,8 +48,9 @@ final class TemplateInputs {
                 if (site.placeholder().hasDefault() || !r.substitutes(name) || r.fixed().contains(name)) {
                     continue;
                 }
-                String field = site.path().isEmpty() ? "the rendered value"
-                        : "`" + leaf(site.path()) + "`";
+                io.samokoder.i18n.Text field = site.path().isEmpty()
+                        ? io.samokoder.i18n.Text.of("alerting.template.renderedValue")
+                        : io.samokoder.i18n.Text.of("alerting.template.field", leaf(site.path()));
                 first.putIfAbsent(name, new Use(name, site.line(), site.column(), field));
             }
         }

@@ -3,6 +3,7 @@ package io.samokoder.rules.alerting;
 import io.samokoder.engine.AuditContext;
 import io.samokoder.engine.Category;
 import io.samokoder.engine.Finding;
+import io.samokoder.i18n.Text;
 import io.samokoder.engine.FindingSink;
 import io.samokoder.engine.Rule;
 import io.samokoder.engine.RuleInfo;
@@ -60,11 +61,8 @@ public final class TemplateVariableNotSuppliedRule implements Rule {
                     continue;
                 }
                 sink.report(Finding.of(this).at(r.source(), use.line(), use.column())
-                        .message("${" + use.name() + "} is an input of this template, which " + r.renderer()
-                                + " renders with " + r.tool()
-                                + ", but neither the service's `environment` nor its `env_file` sets it: " + r.tool()
-                                + " writes an empty string into " + use.field()
-                                + ", so the rendered config is missing the value")
+                        .message(Text.of("alerting.template.notSupplied", use.name(), r.rendererText(), r.tool(),
+                                use.fieldText()))
                         .key(use.name() + "@" + r.service())
                         .build());
             }

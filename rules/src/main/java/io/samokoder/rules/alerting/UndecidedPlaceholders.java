@@ -3,6 +3,7 @@ package io.samokoder.rules.alerting;
 import io.samokoder.engine.Finding;
 import io.samokoder.engine.Rule;
 import io.samokoder.engine.Severity;
+import io.samokoder.i18n.Text;
 import io.samokoder.model.placeholders.YamlPlaceholders;
 import io.samokoder.model.render.ConfigRendering;
 
@@ -26,19 +27,15 @@ final class UndecidedPlaceholders {
         Set<String> names = new LinkedHashSet<>();
         sites.forEach(s -> names.add(s.placeholder().display()));
         List<String> shown = new ArrayList<>(names);
-        String list = String.join(", ", shown.subList(0, Math.min(5, shown.size())))
-                + (shown.size() > 5 ? " and " + (shown.size() - 5) + " more" : "");
-        String message = why.reading() == ConfigRendering.Reading.UNFOLLOWED
-                ? list + " not checked: " + why.reason() + "; whether they are replaced before " + program
-                + " loads the config is not known"
-                : list + " not checked: " + why.reason() + ", so this file is not the config " + program
-                + " loads";
+        String first5 = String.join(", ", shown.subList(0, Math.min(5, shown.size())));
+        Text list = shown.size() > 5 ? Text.of("alerting.undecided.andMore", first5, shown.size() - 5)
+                : Text.code(first5);
+        Text message = Text.of(why.reading() == ConfigRendering.Reading.UNFOLLOWED ? "alerting.undecided.unfollowed"
+                : "alerting.undecided.notRead", list, why.reasonText(), program);
         YamlPlaceholders.Site first = sites.get(0);
         return Finding.of(rule).at(path, first.line(), first.column()).severity(Severity.INFO)
                 .message(message)
-                .remediation("Nothing to fix if the render step replaces every placeholder; otherwise render with"
-                        + " envsubst (optionally limited by SHELL-FORMAT) or sed with literal paths, which this check"
-                        + " follows, or use the field's *_file variant.")
+                .remediation(Text.of("alerting.undecided.fix"))
                 .key("undecided@" + path)
                 .build();
     }

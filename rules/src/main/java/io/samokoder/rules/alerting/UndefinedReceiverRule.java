@@ -3,6 +3,7 @@ package io.samokoder.rules.alerting;
 import io.samokoder.engine.AuditContext;
 import io.samokoder.engine.Category;
 import io.samokoder.engine.Finding;
+import io.samokoder.i18n.Text;
 import io.samokoder.engine.FindingSink;
 import io.samokoder.engine.Rule;
 import io.samokoder.engine.RuleInfo;
@@ -46,8 +47,7 @@ public final class UndefinedReceiverRule implements Rule {
             AlertmanagerConfig.Route root = config.route().get();
             if (root.receiver().isEmpty()) {
                 sink.report(Finding.of(this).at(config.path(), root.line(), root.column())
-                        .message("the root route has no `receiver`: Alertmanager refuses to load a config whose root"
-                                + " route does not name a default receiver")
+                        .message(Text.of("alerting.receiver.rootWithout"))
                         .key("root-route-without-receiver").build());
             }
             for (AlertmanagerConfig.Route r : root.flatten()) {
@@ -58,11 +58,14 @@ public final class UndefinedReceiverRule implements Rule {
                 if (config.receiver(name).isPresent() || !PlaceholderScanner.scan(name).isEmpty()) {
                     continue;
                 }
-                String hint = closest(config, name).map(c -> "; did you mean `" + c + "`?").orElse("");
+                Text message = Text.of(r.depth() == 0 ? "alerting.receiver.undefinedRoot" : "alerting.receiver.undefined",
+                        name);
+                Optional<String> hint = closest(config, name);
+                if (hint.isPresent()) {
+                    message = Text.of("alerting.receiver.didYouMean", message, hint.get());
+                }
                 sink.report(Finding.of(this).at(config.path(), r.receiverLine(), r.receiverColumn())
-                        .message("route " + (r.depth() == 0 ? "(root) " : "") + "sends to receiver `" + name
-                                + "`, which is not defined under `receivers:`; Alertmanager refuses to load the config"
-                                + hint)
+                        .message(message)
                         .key(name).build());
             }
         }

@@ -7,6 +7,7 @@ import io.samokoder.engine.FindingSink;
 import io.samokoder.engine.Rule;
 import io.samokoder.engine.RuleInfo;
 import io.samokoder.engine.Severity;
+import io.samokoder.i18n.Text;
 import io.samokoder.engine.SourceFile;
 import io.samokoder.model.alertmanager.AlertmanagerConfig;
 import io.samokoder.model.alertmanager.AlertmanagerConfigs;
@@ -108,21 +109,19 @@ public final class UnresolvedPlaceholderRule implements Rule {
             return FieldTypes.builtIn();
         }
         Optional<String> text = context.workspace().file(path).flatMap(f -> context.workspace().text(f));
-        String problem;
+        Text problem;
         if (text.isPresent()) {
             try {
                 return FieldTypes.builtIn().plus(FieldTypes.parse(text.get()));
             } catch (IllegalArgumentException e) {
-                problem = e.getMessage();
+                problem = Text.verbatim(e.getMessage());
             }
         } else {
-            problem = "the file is not in the repository";
+            problem = Text.of("alerting.fieldTypes.notInRepository");
         }
         sink.report(Finding.of(this).at(path, 0).severity(io.samokoder.engine.Severity.INFO)
-                .message("field-type table `" + path + "` (option " + FIELD_TYPES_OPTION + ") not used: " + problem
-                        + "; the built-in table applies")
-                .remediation("Fix the table: one row per field, four tab-separated columns (context, field, type,"
-                        + " file-field or -), types as in the built-in field-types.tsv.")
+                .message(Text.of("alerting.fieldTypes.notUsed", path, FIELD_TYPES_OPTION, problem))
+                .remediation(Text.of("alerting.fieldTypes.fix"))
                 .key("field-types:" + path).build());
         return FieldTypes.builtIn();
     }
@@ -134,31 +133,27 @@ public final class UnresolvedPlaceholderRule implements Rule {
         String value = site.value();
         FieldTypes.Type type = field.type();
         PlaceholderEffect effect = site.isKey()
-                ? new PlaceholderEffect(false, "the key is used literally")
+                ? new PlaceholderEffect(false, Text.of("model.effect.keyLiteral"))
                 : PlaceholderEffect.of(type, value, n -> definedName(config, type, n));
         String ph = site.placeholder().display();
         String fieldName = where.field().isEmpty() ? where.context() : where.field();
-        String place = describe(where).isEmpty() ? "" : " " + describe(where);
-        StringBuilder msg = new StringBuilder();
+        Text place = describeText(where);
+        Text at = place == null ? Text.of("alerting.placeholder.in", ph, fieldName)
+                : Text.of("alerting.placeholder.inPlace", ph, fieldName, place);
+        Text msg;
         if (effect.refusesToLoad()) {
-            msg.append("Alertmanager will refuse to load: ").append(ph).append(" in `").append(fieldName)
-                    .append("`").append(place).append(" — ").append(effect.reason())
-                    .append("; Alertmanager does not expand environment variables");
+            msg = Text.of("alerting.placeholder.refuses", at, effect.text());
         } else {
-            msg.append(ph).append(" in `").append(fieldName).append("`").append(place)
-                    .append(where.receiver().isPresent() || where.context().equals("global")
-                            ? " is sent literally at runtime" : " is used literally at runtime")
-                    .append(": Alertmanager does not expand environment variables, the file loads (amtool"
-                            + " check-config passes) and ");
-            msg.append(consequence(where, type, effect));
+            msg = Text.of(where.receiver().isPresent() || where.context().equals("global")
+                    ? "alerting.placeholder.sent" : "alerting.placeholder.used", at, consequence(where, type, effect));
         }
         if (!verdict.reason().isEmpty()) {
-            msg.append(" (").append(verdict.reason()).append(")");
+            msg = Text.of("alerting.placeholder.because", msg, verdict.reasonText());
         } else if (entry.templateByName()) {
-            msg.append(" (the file is named like a template but is loaded as it is)");
+            msg = Text.of("alerting.placeholder.namedLikeTemplate", msg);
         }
         return Finding.of(this).at(config.path(), site.line(), site.column())
-                .message(msg.toString())
+                .message(msg)
                 .remediation(remediation(field, where))
                 .key(site.placeholder().name() + "@" + where.context() + "." + where.field()
                         + where.receiver().map(r -> "#" + r).orElse(""))
@@ -170,6 +165,25 @@ public final class UnresolvedPlaceholderRule implements Rule {
             return config.receiver(name).isPresent();
         }
         return config.timeIntervals().contains(name);
+    }
+
+    /** {@link #describe} for reports in every language; null where it says nothing. */
+    static Text describeText(AlertmanagerConfig.FieldSite where) {
+        if (where.receiver().isPresent()) {
+            String r = where.receiver().get();
+            Text shown = r.indexOf('$') >= 0 ? Text.verbatim(r) : Text.of("alerting.placeholder.receiverName", r);
+            return where.context().endsWith("_configs")
+                    ? Text.of("alerting.placeholder.ofReceiverIn", shown, where.context())
+                    : Text.of("alerting.placeholder.ofReceiver", shown);
+        }
+        return switch (where.context()) {
+            case "global" -> Text.of("alerting.placeholder.inGlobal");
+            case "route" -> Text.of("alerting.placeholder.inRoute");
+            case "inhibit_rules" -> Text.of("alerting.placeholder.inInhibit");
+            case "time_intervals" -> Text.of("alerting.placeholder.inInterval");
+            case "templates" -> Text.of("alerting.placeholder.inTemplates");
+            default -> null;
+        };
     }
 
     static String describe(AlertmanagerConfig.FieldSite where) {
@@ -189,42 +203,35 @@ public final class UnresolvedPlaceholderRule implements Rule {
         };
     }
 
-    private static String consequence(AlertmanagerConfig.FieldSite where, FieldTypes.Type type,
-                                      PlaceholderEffect effect) {
+    private static Text consequence(AlertmanagerConfig.FieldSite where, FieldTypes.Type type,
+                                    PlaceholderEffect effect) {
         if (type == FieldTypes.Type.HOST_PORT || type == FieldTypes.Type.URL_LENIENT
                 || type == FieldTypes.Type.URL || type == FieldTypes.Type.SECRET_URL && !effect.reason().isEmpty()) {
-            return effect.reason() + ", so notifications fail silently";
+            return Text.of("alerting.placeholder.failsSilently", effect.text());
         }
         if (type.isSecret()) {
-            return "the receiving service rejects the credential, so notifications fail silently";
+            return Text.of("alerting.placeholder.credentialRejected");
         }
         if (where.context().equals("route") || where.context().equals("inhibit_rules")) {
-            return "the route or rule compares against the literal text, so it never matches as intended";
+            return Text.of("alerting.placeholder.neverMatches");
         }
         if (type == FieldTypes.Type.PATH) {
-            return "the file is looked up under that literal name";
+            return Text.of("model.effect.path");
         }
-        return "the literal text is used instead of the value, so notifications fail silently";
+        return Text.of("alerting.placeholder.literalUsed");
     }
 
-    static String remediation(FieldTypes.Field field, AlertmanagerConfig.FieldSite where) {
-        String render = "keep the file as a template (alertmanager.yml.tmpl) and render it before Alertmanager starts,"
-                + " e.g. `envsubst < /etc/alertmanager/alertmanager.yml.tmpl > /tmp/alertmanager.yml` in the"
-                + " entrypoint with `--config.file=/tmp/alertmanager.yml` and the variables in the service's"
-                + " environment";
+    static Text remediation(FieldTypes.Field field, AlertmanagerConfig.FieldSite where) {
+        Text render = Text.of("alerting.placeholder.fix.render");
         Optional<String> file = field.fileField();
         String leaf = where.field().contains(".") ? where.field().substring(where.field().lastIndexOf('.') + 1)
                 : where.field();
         if (file.isPresent() && !field.type().isSecret()) {
-            return "Write the value into the file (`" + leaf + "` is " + field.type().description() + " and need not be"
-                    + " secret; recent Alertmanager releases also read it from `" + file.get() + "`), or " + render
-                    + ".";
+            return Text.of("alerting.placeholder.fix.value", leaf, field.type().descriptionText(), file.get(), render);
         }
         if (file.isPresent()) {
-            String note = "";
-            return "Replace `" + leaf + "` with `" + file.get() + ": /run/secrets/<name>` and mount the secret into"
-                    + " the container (Alertmanager reads *_file fields itself)" + note + "; or " + render + ".";
+            return Text.of("alerting.placeholder.fix.secretFile", leaf, file.get(), render);
         }
-        return "Write the value into the file, or " + render + ". Alertmanager never expands environment variables.";
+        return Text.of("alerting.placeholder.fix.plain", render);
     }
 }

@@ -3,6 +3,7 @@ package io.samokoder.rules.alerting;
 import io.samokoder.engine.AuditContext;
 import io.samokoder.engine.Category;
 import io.samokoder.engine.Finding;
+import io.samokoder.i18n.Text;
 import io.samokoder.engine.FindingSink;
 import io.samokoder.engine.Rule;
 import io.samokoder.engine.RuleInfo;
@@ -46,8 +47,7 @@ public final class UnusedReceiverRule implements Rule {
                     continue;
                 }
                 sink.report(Finding.of(this).at(config.path(), r.line(), r.column())
-                        .message("receiver `" + r.name() + "` is defined but no route sends alerts to it, so it never"
-                                + " gets a notification")
+                        .message(Text.of("alerting.receiver.unused", r.name()))
                         .key(r.name()).build());
             }
         }

@@ -7,6 +7,7 @@ import io.samokoder.engine.FindingSink;
 import io.samokoder.engine.Rule;
 import io.samokoder.engine.RuleInfo;
 import io.samokoder.engine.Severity;
+import io.samokoder.i18n.Text;
 import io.samokoder.model.compose.ComposeProblem;
 import io.samokoder.model.compose.ComposeProject;
 
@@ -47,7 +48,7 @@ public final class InvalidComposeRule implements Rule {
             }
             sink.report(Finding.of(this).at(p.location().path(), p.location().line(), p.location().column())
                     .severity(p.kind() == ComposeProblem.Kind.UNKNOWN_KEY ? Severity.MEDIUM : Severity.HIGH)
-                    .message("compose: " + p.message())
+                    .message(Text.of("config.compose", p.text()))
                     .key(p.kind() + "|" + p.message()).build());
         }
     }

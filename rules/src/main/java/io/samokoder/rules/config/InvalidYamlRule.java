@@ -8,6 +8,7 @@ import io.samokoder.engine.FindingSink;
 import io.samokoder.engine.Rule;
 import io.samokoder.engine.RuleInfo;
 import io.samokoder.engine.Severity;
+import io.samokoder.i18n.Text;
 import io.samokoder.engine.SourceFile;
 import io.samokoder.engine.yaml.YamlDocument;
 import io.samokoder.engine.yaml.YamlProblem;
@@ -54,8 +55,8 @@ public final class InvalidYamlRule implements Rule {
                         .key(p.kind() + ":" + p.message().replaceAll("line \\d+", "line"));
                 if (doc.template().isPresent()) {
                     // what a tool loads is the rendered file, which the repository does not hold
-                    f.severity(Severity.INFO).message("template, not loaded as written (" + doc.template().get()
-                            + "): " + describe(p));
+                    f.severity(Severity.INFO).message(Text.of("config.yaml.template",
+                            doc.templateText().get(), describe(p)));
                 } else {
                     f.message(describe(p));
                 }
@@ -64,12 +65,23 @@ public final class InvalidYamlRule implements Rule {
         }
     }
 
-    private static String describe(YamlProblem p) {
+    /** Our own words for a repeated key, written by the loader in English: its key and line, said again. */
+    private static Text duplicate(String message) {
+        java.util.regex.Matcher m = DUPLICATE.matcher(message);
+        return m.matches() ? Text.of("config.yaml.duplicateKey", m.group(1), m.group(2))
+                : Text.of("config.yaml.duplicate", message);
+    }
+
+    private static final java.util.regex.Pattern DUPLICATE =
+            java.util.regex.Pattern.compile("duplicate key '(.*)' \\(first at line (\\d+)\\)");
+
+    /** The parser's own words are quoted as they are: SnakeYAML reports them in English. */
+    private static Text describe(YamlProblem p) {
         return switch (p.kind()) {
-            case SYNTAX -> "YAML does not parse: " + p.message();
-            case DUPLICATE_KEY -> "YAML " + p.message();
-            case LIMIT -> "YAML rejected by loader limits (alias bomb, excessive nesting or size): " + p.message();
-            case BINARY -> "not YAML: " + p.message();
+            case SYNTAX -> Text.of("config.yaml.syntax", p.message());
+            case DUPLICATE_KEY -> duplicate(p.message());
+            case LIMIT -> Text.of("config.yaml.limit", p.message());
+            case BINARY -> Text.of("config.yaml.binary", p.message());
         };
     }
 }

@@ -3,6 +3,7 @@ package io.samokoder.rules.config;
 import io.samokoder.engine.AuditContext;
 import io.samokoder.engine.Category;
 import io.samokoder.engine.Finding;
+import io.samokoder.i18n.Text;
 import io.samokoder.engine.FindingSink;
 import io.samokoder.engine.Rule;
 import io.samokoder.engine.RuleInfo;
@@ -31,7 +32,8 @@ public final class SkippedFileRule implements Rule {
     @Override
     public void check(AuditContext context, FindingSink sink) {
         for (Workspace.Skipped s : context.workspace().skipped()) {
-            sink.report(Finding.of(this).at(s.path(), 0).message("not audited: " + s.reason()).key(s.reason()).build());
+            sink.report(Finding.of(this).at(s.path(), 0).message(Text.of("config.skipped", s.text()))
+                    .key(s.reason()).build());
         }
     }
 }

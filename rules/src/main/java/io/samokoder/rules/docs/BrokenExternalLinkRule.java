@@ -127,10 +127,10 @@ public final class BrokenExternalLinkRule implements Rule {
             }
             Finding.Builder f = Finding.of(this).at(l.path(), l.line(), l.column()).key(l.url());
             if (r.verdict() == OnlineLinkChecker.Verdict.BROKEN) {
-                f.message("`" + l.url() + "` is broken: " + r.detail());
+                f.message(io.samokoder.i18n.Text.of("docs.external.broken", l.url(), r.detailText()));
             } else {
-                f.severity(Severity.INFO).message("`" + l.url() + "` could not be verified (" + r.detail()
-                        + "); not counted as broken");
+                f.severity(Severity.INFO).message(io.samokoder.i18n.Text.of("docs.external.unverified", l.url(),
+                        r.detailText()));
             }
             sink.report(f.build());
         }

@@ -36,9 +36,9 @@ final class DocsPlacement {
      * A lower severity and why; the rule's own severity applies where there is none. {@code changelog}: the file is a
      * changelog, whose "Unreleased" section describes the current tree and keeps the rule's severity.
      */
-    record Demotion(Severity severity, String reason, boolean changelog) {
+    record Demotion(Severity severity, io.samokoder.i18n.Text reason, boolean changelog) {
 
-        Demotion(Severity severity, String reason) {
+        Demotion(Severity severity, io.samokoder.i18n.Text reason) {
             this(severity, reason, false);
         }
     }
@@ -94,33 +94,29 @@ final class DocsPlacement {
         String name = segments[segments.length - 1];
         String vendored = attribute(path, "linguist-vendored");
         if ("true".equals(vendored)) {
-            return Optional.of(new Demotion(Severity.INFO, "vendored code, linguist-vendored in .gitattributes; fix"
-                    + " it upstream"));
+            return Optional.of(new Demotion(Severity.INFO, io.samokoder.i18n.Text.of("docs.placement.vendoredAttribute")));
         }
         boolean underTests = false;
         for (int i = 0; i < segments.length - 1; i++) {
             String s = segments[i].toLowerCase(Locale.ROOT);
             if (VENDOR_FOLDERS.contains(s) && !"false".equals(vendored)) {
-                return Optional.of(new Demotion(Severity.INFO, "vendored third-party code in `" + segments[i]
-                        + "/`; fix it upstream"));
+                return Optional.of(new Demotion(Severity.INFO,
+                        io.samokoder.i18n.Text.of("docs.placement.vendoredFolder", segments[i])));
             }
             underTests |= TEST_FOLDERS.contains(s);
         }
         if (underTests && !README.matcher(name).matches()) {
-            return Optional.of(new Demotion(Severity.INFO, "test data; a Markdown file in a test folder is a test's"
-                    + " input or expected output, not documentation"));
+            return Optional.of(new Demotion(Severity.INFO, io.samokoder.i18n.Text.of("docs.placement.testData")));
         }
         if ("true".equals(attribute(path, "linguist-generated"))) {
-            return Optional.of(new Demotion(Severity.LOW, "generated, linguist-generated in .gitattributes; fix"
-                    + " the generator's input and regenerate"));
+            return Optional.of(new Demotion(Severity.LOW, io.samokoder.i18n.Text.of("docs.placement.generated")));
         }
         boolean changelogFolder = false;
         for (int i = 0; i < segments.length - 1; i++) {
             changelogFolder |= CHANGELOG_FOLDERS.contains(segments[i].toLowerCase(Locale.ROOT));
         }
         if (changelogFolder || CHANGELOG.matcher(name).matches()) {
-            return Optional.of(new Demotion(Severity.LOW, "a changelog entry, which describes the repository as it"
-                    + " was at its release", true));
+            return Optional.of(new Demotion(Severity.LOW, io.samokoder.i18n.Text.of("docs.placement.changelog"), true));
         }
         return Optional.empty();
     }

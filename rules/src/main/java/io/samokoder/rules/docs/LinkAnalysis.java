@@ -4,6 +4,7 @@ import io.samokoder.engine.AuditContext;
 import io.samokoder.workspace.FileKinds;
 import io.samokoder.engine.Parallel;
 import io.samokoder.engine.Severity;
+import io.samokoder.i18n.Text;
 import io.samokoder.engine.SourceFile;
 import io.samokoder.engine.Workspace;
 import io.samokoder.model.docsite.DocSites;
@@ -36,20 +37,33 @@ public final class LinkAnalysis {
      * One problem at one link. {@code key} is the destination as written (stable across line moves); {@code severity}
      * is null where the rule's own severity applies, else a lower one the message explains.
      */
-    public record Issue(Problem problem, String path, int line, int column, String message, String key,
+    public record Issue(Problem problem, String path, int line, int column, Text text, String key,
                         Severity severity) {
 
         Issue(Problem problem, String path, int line, int column, String message, String key) {
-            this(problem, path, line, column, message, key, null);
+            this(problem, path, line, column, Text.english(message), key, null);
+        }
+
+        Issue(Problem problem, String path, int line, int column, Text text, String key) {
+            this(problem, path, line, column, text, key, null);
+        }
+
+        /** The message in English (fingerprints and baselines read it). */
+        public String message() {
+            return text.english();
         }
 
         /** This issue at no more than {@code lower}, with the reason appended to the message. */
         Issue demoted(Severity lower, String reason) {
+            return demoted(lower, Text.english(reason));
+        }
+
+        Issue demoted(Severity lower, Text reason) {
             if (severity != null && lower.atLeast(severity)) {
                 return this;
             }
-            return new Issue(problem, path, line, column, message + " (" + lower.id() + ": " + reason + ")", key,
-                    lower);
+            return new Issue(problem, path, line, column,
+                    Text.of("docs.demoted", text, Text.of("docs.severity." + lower.id()), reason), key, lower);
         }
     }
 
@@ -154,9 +168,8 @@ public final class LinkAnalysis {
                 }
                 Optional<MarkdownDocument.GeneratedRegion> region = doc.generatedRegionAt(i.line());
                 if (region.isPresent()) {
-                    placed = placed.demoted(Severity.LOW, "in a section a tool generates, marked on line "
-                            + region.get().startLine() + " `" + shorten(region.get().marker()) + "`; regenerate it"
-                            + " rather than edit it");
+                    placed = placed.demoted(Severity.LOW, Text.of("docs.generatedRegion",
+                            region.get().startLine(), shorten(region.get().marker())));
                 }
             }
             out.add(placed);
@@ -196,8 +209,8 @@ public final class LinkAnalysis {
             return out; // a parser failure on one file must not hide the others' findings
         }
         if (doc.notParsed() != null) {
-            out.add(new Issue(Problem.NOT_CHECKED, file.path(), 1, 1, "links of this file not checked: it is "
-                    + doc.notParsed(), "not-checked"));
+            out.add(new Issue(Problem.NOT_CHECKED, file.path(), 1, 1,
+                    Text.of("docs.notChecked", Text.english(doc.notParsed())), "not-checked"));
             return out;
         }
         Optional<DocSites.Page> page = sites.page(file.path());
@@ -212,7 +225,7 @@ public final class LinkAnalysis {
                     || link.kind() == MarkdownDocument.Kind.IMAGE_REFERENCE) {
                 continue; // checked once, at the definition
             }
-            String what = what(link, usages);
+            Text what = what(link, usages);
             int before = out.size();
             checkLink(context, index, siteLinks, page, out, file, doc, link, what);
             substituted(context, out, before, file, link);
@@ -236,25 +249,24 @@ public final class LinkAnalysis {
             if (s.isEmpty()) {
                 return;
             }
-            out.set(k, i.demoted(Severity.INFO, "`" + s.get().script() + "` replaces `" + s.get().placeholder()
-                    + "` in this file before using it"));
+            out.set(k, i.demoted(Severity.INFO, Text.of("docs.substituted", s.get().script(),
+                    s.get().placeholder())));
         }
     }
 
     private static void checkLink(AuditContext context, Index index, SiteLinks siteLinks,
                                   Optional<DocSites.Page> page, List<Issue> out, SourceFile file,
-                                  MarkdownDocument doc, MarkdownDocument.Link link, String what) {
+                                  MarkdownDocument doc, MarkdownDocument.Link link, Text what) {
         if (page.isPresent()) {
             // a page of a documentation site: its links are judged as the site resolves them
-            siteLinks.check(out, file, doc, page.get(), link, what);
+            siteLinks.check(out, file, doc, page.get(), link, what.english());
             return;
         }
         LinkTarget t = LinkTarget.resolve(file.path(), link.destination());
         switch (t.type()) {
             case OUTSIDE_REPO -> out.add(issue(Problem.OUTSIDE_REPO, file, link,
-                    what + " `" + link.destination() + "` resolves outside the repository ("
-                            + t.levelsAbove() + (t.levelsAbove() == 1 ? " level" : " levels")
-                            + " above its root); GitHub serves no file there"));
+                    Text.of(t.levelsAbove() == 1 ? "docs.outside.one" : "docs.outside.many", what,
+                            link.destination(), t.levelsAbove())));
             case SAME_FILE -> {
                 if (!link.kind().isImage()) {
                     checkAnchor(context, out, file, link, what, doc, t.fragment(), null);
@@ -267,7 +279,7 @@ public final class LinkAnalysis {
     }
 
     private static void checkPath(AuditContext context, Index index, List<Issue> out, SourceFile file,
-                                  MarkdownDocument.Link link, String what, LinkTarget t) {
+                                  MarkdownDocument.Link link, Text what, LinkTarget t) {
         Workspace ws = context.workspace();
         String target = t.path();
         if (!ws.exists(target)) {
@@ -276,20 +288,19 @@ public final class LinkAnalysis {
             }
             List<String> other = ws.caseInsensitiveMatches(target);
             if (!other.isEmpty()) {
-                String written = sameText(link.destination(), target) ? "`" + target + "`"
-                        : "`" + link.destination() + "` (`" + target + "`)";
-                out.add(issue(Problem.CASE_MISMATCH, file, link, what + " target " + written
-                        + " exists only as `" + other.get(0) + "` (letter case differs): it works on"
-                        + " macOS and Windows but is a 404 on GitHub and on Linux"));
+                Text written = sameText(link.destination(), target) ? Text.of("docs.target", target)
+                        : Text.of("docs.targetWritten", link.destination(), target);
+                out.add(issue(Problem.CASE_MISMATCH, file, link, Text.of("docs.caseMismatch", what, written,
+                        other.get(0))));
                 return;
             }
-            StringBuilder m = new StringBuilder(what).append(" target `").append(target).append('`');
-            if (!sameText(link.destination(), target)) {
-                m.append(" (written `").append(link.destination()).append("`)");
+            Text m = sameText(link.destination(), target) ? Text.of("docs.missing", what, target)
+                    : Text.of("docs.missingWritten", what, target, link.destination());
+            Optional<String> closest = index.closest(target);
+            if (closest.isPresent()) {
+                m = Text.of("docs.didYouMean", m, closest.get());
             }
-            m.append(" does not exist");
-            index.closest(target).ifPresent(s -> m.append("; did you mean `").append(s).append("`?"));
-            out.add(issue(Problem.BROKEN_LINK, file, link, m.toString()));
+            out.add(issue(Problem.BROKEN_LINK, file, link, m));
             return;
         }
         if (t.fragment() == null || link.kind().isImage()) {
@@ -319,42 +330,42 @@ public final class LinkAnalysis {
     }
 
     private static void checkAnchor(AuditContext context, List<Issue> out, SourceFile file,
-                                    MarkdownDocument.Link link, String what, MarkdownDocument target, String fragment,
+                                    MarkdownDocument.Link link, Text what, MarkdownDocument target, String fragment,
                                     String targetPath) {
         if (fragment.isEmpty() || fragment.equalsIgnoreCase("top") || fragment.equalsIgnoreCase("readme")
                 || LINE_ANCHOR.matcher(fragment).matches() || target.hasAnchor(fragment)) {
             return;
         }
-        StringBuilder m = new StringBuilder(what).append(" anchor `#").append(fragment).append("` not found ");
-        m.append(targetPath == null || targetPath.equals(file.path()) ? "in this file" : "in `" + targetPath + "`");
+        Text m = targetPath == null || targetPath.equals(file.path())
+                ? Text.of("docs.anchor.thisFile", what, fragment) : Text.of("docs.anchor.inFile", what, fragment, targetPath);
         Optional<MarkdownDocument.Anchor> attribute = target.attributeListAnchor(fragment);
         if (attribute.isPresent()) {
             // written for a site generator: the anchor exists where the docs are published, not on GitHub
-            m.append(" as GitHub renders it: `{#").append(attribute.get().id()).append("}` on line ")
-                    .append(attribute.get().line()).append(" is an attribute list, an id on sites built by Jekyll"
-                            + " (kramdown), MkDocs, Hugo, Docusaurus or Pandoc, but text on GitHub");
-            target.headings().stream().filter(h -> attribute.get().id().equals(h.explicitId())
-                            && h.anchor() != null).findFirst()
-                    .ifPresent(h -> m.append(", which names that heading `#").append(h.anchor()).append('`'));
-            out.add(issue(Problem.BROKEN_ANCHOR, file, link, m.toString()).demoted(Severity.INFO,
-                    "the link works on the generated site"));
-            return;
-        }
-        Optional<String> included = includedAnchor(context, target, fragment, new java.util.HashSet<>(), 0);
-        if (included.isPresent()) {
-            m.append(" as GitHub renders it: ").append(included.get());
-            out.add(issue(Problem.BROKEN_ANCHOR, file, link, m.toString()).demoted(Severity.INFO,
-                    "the link works on the generated site"));
-            return;
-        }
-        closestAnchor(fragment, target.anchorIds()).ifPresent(s -> {
-            m.append("; did you mean `#").append(s).append("`?");
-            if (s.chars().anyMatch(c -> c >= 0xFE00 && c <= 0xFE0F)) {
-                m.append(" (GitHub keeps the emoji's invisible variation selector U+FE0F in the anchor: write `#")
-                        .append(s.replace("\uFE0F", "%EF%B8%8F")).append("`)");
+            m = Text.of("docs.anchor.attributeList", m, attribute.get().id(), attribute.get().line());
+            Optional<MarkdownDocument.Heading> named = target.headings().stream()
+                    .filter(h -> attribute.get().id().equals(h.explicitId()) && h.anchor() != null).findFirst();
+            if (named.isPresent()) {
+                m = Text.of("docs.anchor.namesHeading", m, named.get().anchor());
             }
-        });
-        out.add(issue(Problem.BROKEN_ANCHOR, file, link, m.toString()));
+            out.add(issue(Problem.BROKEN_ANCHOR, file, link, m).demoted(Severity.INFO,
+                    Text.of("docs.worksOnSite")));
+            return;
+        }
+        Optional<Text> included = includedAnchor(context, target, fragment, new java.util.HashSet<>(), 0);
+        if (included.isPresent()) {
+            m = Text.of("docs.anchor.included", m, included.get());
+            out.add(issue(Problem.BROKEN_ANCHOR, file, link, m).demoted(Severity.INFO,
+                    Text.of("docs.worksOnSite")));
+            return;
+        }
+        Optional<String> closest = closestAnchor(fragment, target.anchorIds());
+        if (closest.isPresent()) {
+            String s = closest.get();
+            m = s.chars().anyMatch(c -> c >= 0xFE00 && c <= 0xFE0F)
+                    ? Text.of("docs.anchor.didYouMeanEmoji", m, s, s.replace("\uFE0F", "%EF%B8%8F"))
+                    : Text.of("docs.anchor.didYouMean", m, s);
+        }
+        out.add(issue(Problem.BROKEN_ANCHOR, file, link, m));
     }
 
     /**
@@ -362,7 +373,7 @@ public final class LinkAnalysis {
      * from `CONTRIBUTING.md`, which … includes on line N"; empty when no included file (followed three levels deep)
      * has it.
      */
-    private static Optional<String> includedAnchor(AuditContext context, MarkdownDocument page, String fragment,
+    private static Optional<Text> includedAnchor(AuditContext context, MarkdownDocument page, String fragment,
                                                    java.util.Set<String> seen, int depth) {
         if (depth > 3 || !seen.add(page.path())) {
             return Optional.empty();
@@ -378,13 +389,12 @@ public final class LinkAnalysis {
             } catch (RuntimeException e) {
                 continue;
             }
-            String directive = inc.fromPage() ? "include-markdown" : "`--8<--` (pymdownx.snippets)";
-            String why = "the anchor comes from `" + f.get().path() + "`, which `" + page.path() + "` includes with "
-                    + directive + " on line " + inc.line() + " when the site is built; GitHub shows the directive";
+            Text why = Text.of(inc.fromPage() ? "docs.anchor.from.includeMarkdown" : "docs.anchor.from.snippets",
+                    f.get().path(), page.path(), inc.line());
             if (doc.hasAnchor(fragment) || doc.attributeListAnchor(fragment).isPresent()) {
                 return Optional.of(why);
             }
-            Optional<String> deeper = includedAnchor(context, doc, fragment, seen, depth + 1);
+            Optional<Text> deeper = includedAnchor(context, doc, fragment, seen, depth + 1);
             if (deeper.isPresent()) {
                 return deeper;
             }
@@ -437,17 +447,18 @@ public final class LinkAnalysis {
         return d.equals(target) || d.equals(target + "/");
     }
 
-    private static String what(MarkdownDocument.Link link, Map<String, List<Integer>> usages) {
+    private static Text what(MarkdownDocument.Link link, Map<String, List<Integer>> usages) {
         return switch (link.kind()) {
-            case IMAGE, IMAGE_REFERENCE -> "Image";
-            case HTML_SRC -> "HTML image";
+            case IMAGE, IMAGE_REFERENCE -> Text.of("docs.what.image");
+            case HTML_SRC -> Text.of("docs.what.htmlImage");
             case DEFINITION -> {
                 List<Integer> lines = usages.getOrDefault(norm(link.label()), List.of());
-                yield "Reference `[" + link.label() + "]`" + (lines.isEmpty() ? " (unused)"
-                        : " (used on line" + (lines.size() > 1 ? "s " : " ") + joinLines(lines) + ")");
+                yield lines.isEmpty() ? Text.of("docs.what.referenceUnused", link.label())
+                        : Text.of(lines.size() > 1 ? "docs.what.referenceUsedLines" : "docs.what.referenceUsedLine",
+                        link.label(), joinLines(lines));
             }
-            case HTML_HREF -> "HTML link";
-            default -> "Link";
+            case HTML_HREF -> Text.of("docs.what.htmlLink");
+            default -> Text.of("docs.what.link");
         };
     }
 
@@ -463,7 +474,7 @@ public final class LinkAnalysis {
         return label.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
     }
 
-    private static Issue issue(Problem p, SourceFile file, MarkdownDocument.Link link, String message) {
+    private static Issue issue(Problem p, SourceFile file, MarkdownDocument.Link link, Text message) {
         return new Issue(p, file.path(), link.line(), link.column(), message,
                 link.kind().name().toLowerCase(Locale.ROOT) + ":" + link.destination());
     }

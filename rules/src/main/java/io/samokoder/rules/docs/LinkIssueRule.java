@@ -49,7 +49,7 @@ abstract class LinkIssueRule implements Rule {
     }
 
     Finding.Builder finding(LinkAnalysis.Issue i) {
-        Finding.Builder f = Finding.of(this).at(i.path(), i.line(), i.column()).message(i.message()).key(i.key());
+        Finding.Builder f = Finding.of(this).at(i.path(), i.line(), i.column()).message(i.text()).key(i.key());
         return i.severity() == null ? f : f.severity(i.severity());
     }
 }

@@ -66,6 +66,36 @@ public final class OnlineLinkChecker {
 
     /** What one URL returned; {@code status} is 0 when there was no HTTP response. */
     public record Result(Verdict verdict, int status, String detail) {
+
+        /**
+         * {@link #detail} for reports in every language. The detail is also what the cache file keeps, so the text is
+         * read back from its English form.
+         */
+        public io.samokoder.i18n.Text detailText() {
+            java.util.regex.Matcher m;
+            if (detail.startsWith("HTTP ") || detail.isEmpty()) {
+                return io.samokoder.i18n.Text.verbatim(detail);
+            }
+            if ((m = java.util.regex.Pattern.compile("no response within (\\d+) s").matcher(detail)).matches()) {
+                return io.samokoder.i18n.Text.of("docs.external.timeout", m.group(1));
+            }
+            for (String[] prefix : new String[][] {{"connection failed: ", "docs.external.connectionFailed"},
+                    {"request failed: ", "docs.external.requestFailed"}}) {
+                if (detail.startsWith(prefix[0])) {
+                    return io.samokoder.i18n.Text.of(prefix[1], detail.substring(prefix[0].length()));
+                }
+            }
+            if (detail.startsWith("not requested: ")) {
+                return io.samokoder.i18n.Text.of("docs.external.notRequested",
+                        io.samokoder.i18n.Text.english(detail.substring("not requested: ".length())));
+            }
+            return switch (detail) {
+                case "interrupted" -> io.samokoder.i18n.Text.of("docs.external.interrupted");
+                case "not a valid URL" -> io.samokoder.i18n.Text.of("docs.external.invalidUrl");
+                case "URL has no host" -> io.samokoder.i18n.Text.of("docs.external.noHost");
+                default -> io.samokoder.i18n.Text.english(detail);
+            };
+        }
     }
 
     /** Name resolution: the JDK's (the system resolver) unless a test stands in for it. */

@@ -3,6 +3,7 @@ package io.samokoder.rules.migrations;
 import io.samokoder.engine.AuditContext;
 import io.samokoder.engine.Category;
 import io.samokoder.engine.Finding;
+import io.samokoder.i18n.Text;
 import io.samokoder.engine.FindingSink;
 import io.samokoder.engine.RuleInfo;
 import io.samokoder.engine.Severity;
@@ -29,16 +30,13 @@ public final class BrokenChainRule extends AlembicRule {
         for (AlembicProject.Environment env : AlembicRules.project(context).environments()) {
             AlembicProject.Graph g = env.graph();
             long unread = env.problems().stream().filter(AlembicProject.Problem::blocking).count();
-            String note = unread == 0 ? "" : " (" + unread + " file(s) of this history could not be read; see"
-                    + " migrations/unreadable-migration)";
+            Text note = unread == 0 ? Text.verbatim("") : Text.of("migrations.chain.unread", unread);
             for (AlembicProject.Dangling d : g.dangling()) {
                 AlembicModule m = d.module();
                 String field = d.dependency() ? "depends_on" : "down_revision";
                 int line = d.dependency() ? m.dependsOn().line() : m.downRevision().line();
                 sink.report(Finding.of(this).at(m.path(), Math.max(1, line))
-                        .message(field + " of revision " + m.revisionId() + " names unknown revision '" + d.missing()
-                                + "': Alembic stops with \"Revision " + d.missing() + " referenced from "
-                                + m.revisionId() + " is not present\"" + note)
+                        .message(Text.of("migrations.chain.unknown", field, m.revisionId(), d.missing(), note))
                         .key(m.revisionId() + ":" + field + ":" + d.missing())
                         .build());
             }
@@ -46,8 +44,7 @@ public final class BrokenChainRule extends AlembicRule {
                 for (int i = 1; i < mods.size(); i++) {
                     AlembicModule m = mods.get(i);
                     sink.report(Finding.of(this).at(m.path(), AlembicRules.revisionLine(m))
-                            .message("revision id " + id + " is also defined in " + mods.get(0).path()
-                                    + ": Alembic keeps only one of them and silently ignores the other")
+                            .message(Text.of("migrations.chain.duplicate", id, mods.get(0).path()))
                             .key("duplicate:" + id)
                             .build());
                 }
@@ -56,8 +53,7 @@ public final class BrokenChainRule extends AlembicRule {
                 AlembicModule first = cycle.get(0);
                 String ids = cycle.stream().map(AlembicModule::revisionId).collect(Collectors.joining(", "));
                 sink.report(Finding.of(this).at(first.path(), Math.max(1, first.downRevision().line()))
-                        .message("revisions " + ids + " form a cycle through down_revision: Alembic rejects the"
-                                + " history (CycleDetected)")
+                        .message(Text.of("migrations.chain.cycle", ids))
                         .key("cycle:" + ids)
                         .build());
             }

@@ -6,6 +6,7 @@ import io.samokoder.engine.Finding;
 import io.samokoder.engine.FindingSink;
 import io.samokoder.engine.RuleInfo;
 import io.samokoder.engine.Severity;
+import io.samokoder.i18n.Text;
 import io.samokoder.model.migrations.AlembicModule;
 import io.samokoder.model.migrations.DowngradeAnalysis;
 
@@ -34,23 +35,23 @@ public final class EmptyDowngradeRule extends AlembicRule {
             }
             DowngradeAnalysis.Result r = AlembicRules.project(context).analysis(m);
             Finding.Builder b = Finding.of(this).at(m.path(), down.line()).key(m.revisionId());
-            String head = "downgrade() of revision " + m.revisionId() + " only contains " + down.trivialKind();
+            Text head = Text.of("migrations.empty.head", m.revisionId(),
+                    io.samokoder.model.migrations.AlembicModule.trivialKindText(down.trivialKind()));
             if (r.schemaWork()) {
                 int n = up.ops().size();
-                String work = n == 0 ? "does work" : "performs " + n + (n == 1 ? " operation" : " operations");
-                sink.report(b.message(head + " while upgrade() " + work
-                                + ": a rollback leaves the upgraded schema in place")
-                        .build());
+                Text work = n == 0 ? Text.of("migrations.empty.doesWork")
+                        : Text.of(n == 1 ? "migrations.empty.operation" : "migrations.empty.operations", n);
+                sink.report(b.message(Text.of("migrations.empty.schema", head, work)).build());
             } else if (!r.gaps().isEmpty()) {
                 DowngradeAnalysis.Gap g = r.gaps().get(0);
                 sink.report(b.severity(Severity.LOW)
-                        .message(head + " while upgrade() " + g.does() + ": a rollback leaves it, "
-                                + g.missing().replaceFirst("^never removes it: ", ""))
+                        .message(g.missing().startsWith("never removes it: ")
+                                ? Text.of("migrations.empty.gapEnum", head, g.doesText())
+                                : Text.of("migrations.empty.gap", head, g.doesText(), g.missingText()))
                         .build());
             } else if (r.unseenWork() && r.data().stream().allMatch(DowngradeAnalysis.DataGap::unknown)) {
                 sink.report(b.severity(Severity.INFO)
-                        .message(head + " while upgrade() runs code or SQL this audit cannot read"
-                                + ": check that it changes no schema")
+                        .message(Text.of("migrations.empty.unseen", head))
                         .build());
             }
         }

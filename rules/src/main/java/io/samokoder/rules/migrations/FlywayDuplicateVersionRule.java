@@ -3,6 +3,7 @@ package io.samokoder.rules.migrations;
 import io.samokoder.engine.AuditContext;
 import io.samokoder.engine.Category;
 import io.samokoder.engine.Finding;
+import io.samokoder.i18n.Text;
 import io.samokoder.engine.FindingSink;
 import io.samokoder.engine.RuleInfo;
 import io.samokoder.engine.Severity;
@@ -46,8 +47,7 @@ public final class FlywayDuplicateVersionRule extends FlywayRule {
             byKey.forEach((key, list) -> {
                 for (int i = 1; i < list.size(); i++) {
                     sink.report(Finding.of(this).at(list.get(i).path(), 0)
-                            .message("Flyway " + key + " is also used by " + list.get(0).path()
-                                    + ": `flyway migrate` fails with \"Found more than one migration\"")
+                            .message(Text.of("migrations.flyway.duplicate", Text.english(key), list.get(0).path()))
                             .key(key)
                             .build());
                 }

@@ -3,6 +3,7 @@ package io.samokoder.rules.migrations;
 import io.samokoder.engine.AuditContext;
 import io.samokoder.engine.Category;
 import io.samokoder.engine.Finding;
+import io.samokoder.i18n.Text;
 import io.samokoder.engine.FindingSink;
 import io.samokoder.engine.RuleInfo;
 import io.samokoder.engine.Severity;
@@ -32,7 +33,7 @@ public final class FlywayInvalidNameRule extends FlywayRule {
                 }
                 String name = m.path().substring(m.path().lastIndexOf('/') + 1);
                 sink.report(Finding.of(this).at(m.path(), 0)
-                        .message("Flyway migration name '" + name + "' is invalid: " + m.problem())
+                        .message(Text.of("migrations.flyway.invalidName", name, Text.english(m.problem())))
                         .key(name)
                         .build());
             }

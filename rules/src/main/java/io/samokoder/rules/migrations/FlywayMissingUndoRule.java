@@ -3,6 +3,7 @@ package io.samokoder.rules.migrations;
 import io.samokoder.engine.AuditContext;
 import io.samokoder.engine.Category;
 import io.samokoder.engine.Finding;
+import io.samokoder.i18n.Text;
 import io.samokoder.engine.FindingSink;
 import io.samokoder.engine.RuleInfo;
 import io.samokoder.engine.Severity;
@@ -38,13 +39,12 @@ public final class FlywayMissingUndoRule extends FlywayRule {
             if (undone.isEmpty() && !g.undoConfigured()) {
                 continue;
             }
-            String why = firstUndo != null ? "undo migrations are in use (" + firstUndo + ")"
-                    : "undo is configured in " + g.undoConfigSource();
+            Text why = firstUndo != null ? Text.of("migrations.flyway.undoInUse", firstUndo)
+                    : Text.of("migrations.flyway.undoConfigured", g.undoConfigSource());
             for (FlywayProject.Migration m : g.migrations()) {
                 if (m.kind() == FlywayProject.Kind.VERSIONED && !undone.contains(m.version())) {
                     sink.report(Finding.of(this).at(m.path(), 0)
-                            .message("versioned migration " + m.versionText() + " has no undo migration U"
-                                    + m.versionText() + "__…: " + why + ", and `flyway undo` stops here")
+                            .message(Text.of("migrations.flyway.noUndo", m.versionText(), why))
                             .key("undo:" + m.version())
                             .build());
                 }

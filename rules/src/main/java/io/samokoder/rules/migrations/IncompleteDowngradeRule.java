@@ -6,6 +6,7 @@ import io.samokoder.engine.Finding;
 import io.samokoder.engine.FindingSink;
 import io.samokoder.engine.RuleInfo;
 import io.samokoder.engine.Severity;
+import io.samokoder.i18n.Text;
 import io.samokoder.model.migrations.AlembicModule;
 import io.samokoder.model.migrations.DowngradeAnalysis;
 
@@ -45,16 +46,14 @@ public final class IncompleteDowngradeRule extends AlembicRule {
                 DowngradeAnalysis.Gap g = gaps.get(i);
                 if (i == AlembicRules.MAX_PER_REVISION) {
                     sink.report(Finding.of(this).at(m.path(), g.op().line())
-                            .message("upgrade() of revision " + m.revisionId() + " has " + (gaps.size() - i)
-                                    + " more changes that downgrade() does not undo (first "
-                                    + AlembicRules.MAX_PER_REVISION + " reported individually)")
+                            .message(Text.of("migrations.incomplete.more", m.revisionId(), gaps.size() - i,
+                                    AlembicRules.MAX_PER_REVISION))
                             .key(m.revisionId() + ":more")
                             .build());
                     break;
                 }
                 Finding.Builder b = Finding.of(this).at(m.path(), g.op().line())
-                        .message("upgrade() of revision " + m.revisionId() + " " + g.does() + " but downgrade() "
-                                + g.missing())
+                        .message(Text.of("migrations.incomplete.gap", m.revisionId(), g.doesText(), g.missingText()))
                         .key(m.revisionId() + ":" + g.key());
                 if (g.lowImpact()) {
                     b.severity(Severity.LOW);

@@ -6,6 +6,7 @@ import io.samokoder.engine.Finding;
 import io.samokoder.engine.FindingSink;
 import io.samokoder.engine.RuleInfo;
 import io.samokoder.engine.Severity;
+import io.samokoder.i18n.Text;
 import io.samokoder.model.migrations.AlembicModule;
 import io.samokoder.model.migrations.AlembicProject;
 import io.samokoder.model.migrations.DowngradeAnalysis;
@@ -58,7 +59,7 @@ public final class IrreversibleDataChangeRule extends AlembicRule {
             return;
         }
         List<DowngradeAnalysis.DataGap> gaps = project.analysis(m).data();
-        String where = down == null ? "there is no downgrade()" : "downgrade() has no data change undoing it";
+        Text where = Text.of(down == null ? "migrations.data.noDowngrade" : "migrations.data.noUndo");
         List<Finding> findings = new java.util.ArrayList<>();
         java.util.Map<String, String> addedByCache = new java.util.HashMap<>();
         Severity worstOfRest = null;
@@ -81,33 +82,22 @@ public final class IrreversibleDataChangeRule extends AlembicRule {
             }
             Finding.Builder b = Finding.of(this).at(m.path(), g.op().line()).key(m.revisionId() + ":" + g.what());
             if (g.unknown()) {
-                b.severity(Severity.INFO).message("upgrade() of revision " + m.revisionId() + " runs " + g.what()
-                        + ", which this audit cannot read, and " + where + ": check whether it changes rows");
+                b.severity(Severity.INFO).message(Text.of("migrations.data.unknown", m.revisionId(), g.what(), where));
             } else if (g.fill() || addedBy != null) {
-                b.severity(Severity.LOW).message("upgrade() of revision " + m.revisionId() + " backfills "
-                        + (addedBy != null ? "columns added by revision " + addedBy : "NULL values") + " with "
-                        + g.what() + " and " + where + ": the previous release finds the filled values, which"
-                        + " is harmless unless it reads them differently");
+                b.severity(Severity.LOW).message(Text.of("migrations.data.backfill", m.revisionId(),
+                        addedBy != null ? Text.of("migrations.data.addedBy", addedBy) : Text.of("migrations.data.nulls"),
+                        g.what(), where));
             } else if (g.cleanup()) {
-                b.severity(Severity.LOW).message("upgrade() of revision " + m.revisionId() + " changes rows that"
-                        + " the schema it enforces forbids (a NULL, a missing reference, a value its new constraint"
-                        + " rejects) with " + g.what() + " and " + where + ": those rows are not wanted back");
+                b.severity(Severity.LOW).message(Text.of("migrations.data.cleanup", m.revisionId(), g.what(), where));
             } else if (down != null && down.trivial() && g.rewrite()) {
-                b.message("upgrade() of revision " + m.revisionId() + " overwrites one value of "
-                        + String.join(", ", g.columns()) + " with another in place (" + g.what() + ") and downgrade()"
-                        + " is empty: the converted rows cannot be told from rows that already held the new value,"
-                        + " so no downgrade can restore them");
+                b.message(Text.of("migrations.data.rewrite", m.revisionId(), String.join(", ", g.columns()), g.what()));
             } else if (down != null && down.trivial()) {
-                b.severity(Severity.LOW).message("upgrade() of revision " + m.revisionId() + " changes data with "
-                        + g.what() + " and downgrade() is empty: the authors undo nothing of this revision; whether"
-                        + " the previous release minds the changed rows is not visible in the code");
+                b.severity(Severity.LOW).message(Text.of("migrations.data.emptyDowngrade", m.revisionId(), g.what()));
             } else if (g.idempotent() && "INSERT".equals(g.verb())) {
-                b.severity(Severity.LOW).message("upgrade() of revision " + m.revisionId() + " inserts rows it does"
-                        + " not find with " + g.what() + " and " + where + ": they stay after a downgrade, and"
-                        + " upgrading again does not duplicate them");
+                b.severity(Severity.LOW).message(Text.of("migrations.data.idempotentInsert", m.revisionId(), g.what(),
+                        where));
             } else {
-                b.message("upgrade() of revision " + m.revisionId() + " changes data with " + g.what() + " and "
-                        + where);
+                b.message(Text.of("migrations.data.change", m.revisionId(), g.what(), where));
             }
             findings.add(b.build());
         }
@@ -115,9 +105,7 @@ public final class IrreversibleDataChangeRule extends AlembicRule {
         if (rest > 0) {
             sink.report(Finding.of(this).at(m.path(), gaps.get(AlembicRules.MAX_PER_REVISION).op().line())
                     .severity(worstOfRest)
-                    .message("upgrade() of revision " + m.revisionId() + " has " + rest
-                            + " more data changes without counterpart (first "
-                            + AlembicRules.MAX_PER_REVISION + " reported individually)")
+                    .message(Text.of("migrations.data.more", m.revisionId(), rest, AlembicRules.MAX_PER_REVISION))
                     .key(m.revisionId() + ":more")
                     .build());
         }

@@ -3,6 +3,7 @@ package io.samokoder.rules.migrations;
 import io.samokoder.engine.AuditContext;
 import io.samokoder.engine.Category;
 import io.samokoder.engine.Finding;
+import io.samokoder.i18n.Text;
 import io.samokoder.engine.FindingSink;
 import io.samokoder.engine.Rule;
 import io.samokoder.engine.RuleInfo;
@@ -41,8 +42,8 @@ public final class LiquibaseMissingIncludeRule implements Rule {
                     continue;
                 }
                 sink.report(Finding.of(this).at(c.path(), inc.line())
-                        .message((inc.all() ? "includeAll folder '" : "included changelog '") + inc.target()
-                                + "' does not exist: Liquibase stops before running any changeset")
+                        .message(Text.of(inc.all() ? "migrations.liquibase.includeAllMissing"
+                                : "migrations.liquibase.includeMissing", inc.target()))
                         .key(inc.target())
                         .build());
             }

@@ -7,6 +7,7 @@ import io.samokoder.engine.FindingSink;
 import io.samokoder.engine.Rule;
 import io.samokoder.engine.RuleInfo;
 import io.samokoder.engine.Severity;
+import io.samokoder.i18n.Text;
 import io.samokoder.model.migrations.LiquibaseProject;
 
 import java.util.ArrayList;
@@ -83,8 +84,7 @@ public final class LiquibaseMissingRollbackRule implements Rule {
             LiquibaseProject.ChangeSet cs = m.set();
             String id = id(cs);
             sink.report(Finding.of(this).at(m.log().path(), cs.line())
-                    .message("changeset " + id + " runs " + String.join(", ", m.types()) + ", which Liquibase cannot"
-                            + " roll back automatically, and declares no rollback")
+                    .message(Text.of("migrations.liquibase.noRollback", id, String.join(", ", m.types())))
                     .key(id)
                     .build());
         }
@@ -108,11 +108,8 @@ public final class LiquibaseMissingRollbackRule implements Rule {
         missing.forEach(m -> types.addAll(m.types()));
         Missing first = missing.get(0);
         sink.report(Finding.of(this).at(path, line).severity(Severity.LOW)
-                .message("no Liquibase changeset of this repository declares a rollback, and " + missing.size()
-                        + " run changes Liquibase cannot roll back by itself (" + String.join(", ", types)
-                        + "; first " + id(first.set()) + " in " + first.log().path() + "): the project migrates"
-                        + " forward only and `liquibase rollback` stops at the first of them; write rollbacks if"
-                        + " releases are to be rolled back with Liquibase")
+                .message(Text.of("migrations.liquibase.forwardOnly", missing.size(), String.join(", ", types),
+                        id(first.set()), first.log().path()))
                 .key("forward-only")
                 .build());
     }

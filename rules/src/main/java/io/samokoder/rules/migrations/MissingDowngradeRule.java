@@ -6,6 +6,7 @@ import io.samokoder.engine.Finding;
 import io.samokoder.engine.FindingSink;
 import io.samokoder.engine.RuleInfo;
 import io.samokoder.engine.Severity;
+import io.samokoder.i18n.Text;
 import io.samokoder.model.migrations.AlembicModule;
 
 
@@ -28,7 +29,7 @@ public final class MissingDowngradeRule extends AlembicRule {
             }
             int line = m.upgrade() != null ? m.upgrade().line() : AlembicRules.revisionLine(m);
             sink.report(Finding.of(this).at(m.path(), line)
-                    .message("revision " + m.revisionId() + " has no downgrade(): `alembic downgrade` past it fails")
+                    .message(Text.of("migrations.missingDowngrade", m.revisionId()))
                     .key(m.revisionId())
                     .build());
         }

@@ -3,6 +3,7 @@ package io.samokoder.rules.migrations;
 import io.samokoder.engine.AuditContext;
 import io.samokoder.engine.Category;
 import io.samokoder.engine.Finding;
+import io.samokoder.i18n.Text;
 import io.samokoder.engine.FindingSink;
 import io.samokoder.engine.RuleInfo;
 import io.samokoder.engine.Severity;
@@ -37,7 +38,7 @@ public final class MultipleBasesRule extends AlembicRule {
             String list = bases.stream().map(b -> b.revisionId() + " (" + b.path() + ")")
                     .collect(Collectors.joining(", "));
             sink.report(Finding.of(this).at(last.path(), Math.max(1, last.downRevision().line()))
-                    .message(bases.size() + " base revisions (down_revision = None) in " + env.label() + ": " + list)
+                    .message(Text.of("migrations.bases", bases.size(), env.label(), list))
                     .key(env.label() + ":" + bases.stream().map(AlembicModule::revisionId)
                             .collect(Collectors.joining(",")))
                     .build());

@@ -6,6 +6,7 @@ import io.samokoder.engine.Finding;
 import io.samokoder.engine.FindingSink;
 import io.samokoder.engine.RuleInfo;
 import io.samokoder.engine.Severity;
+import io.samokoder.i18n.Text;
 import io.samokoder.model.migrations.AlembicModule;
 import io.samokoder.model.migrations.AlembicProject;
 
@@ -42,9 +43,8 @@ public final class MultipleHeadsRule extends AlembicRule {
                 String list = heads.stream().map(h -> h.revisionId() + " (" + h.path() + ")")
                         .collect(Collectors.joining(", "));
                 sink.report(Finding.of(this).at(last.path(), AlembicRules.revisionLine(last))
-                        .message(heads.size() + " heads in " + env.label()
-                                + (branch.isEmpty() ? "" : " on branch " + branch) + ": " + list
-                                + "; `alembic upgrade head` fails with \"Multiple head revisions are present\"")
+                        .message(branch.isEmpty() ? Text.of("migrations.heads", heads.size(), env.label(), list)
+                                : Text.of("migrations.heads.branch", heads.size(), env.label(), branch, list))
                         .key(env.label() + ":" + branch + ":" + heads.stream().map(AlembicModule::revisionId)
                                 .collect(Collectors.joining(",")))
                         .build());

@@ -3,6 +3,7 @@ package io.samokoder.rules.migrations;
 import io.samokoder.engine.AuditContext;
 import io.samokoder.engine.Category;
 import io.samokoder.engine.Finding;
+import io.samokoder.i18n.Text;
 import io.samokoder.engine.FindingSink;
 import io.samokoder.engine.RuleInfo;
 import io.samokoder.engine.Severity;
@@ -60,54 +61,50 @@ public final class RaisingDowngradeRule extends AlembicRule {
                 Finding.Builder b = env.ini() != null ? Finding.of(this).at(env.ini(), Math.max(1, env.iniLine()))
                         : Finding.of(this).at(first.path(), first.downgrade().line());
                 sink.report(b.severity(Severity.INFO)
-                        .message("the Alembic history of " + env.label() + " is forward-only: downgrade() raises in "
-                                + raising.size() + " of " + analysed + " revisions that change something, every one"
-                                + " since " + first.revisionId() + " (" + first.downgrade().raises() + ");"
-                                + " `alembic downgrade` is no rollback path here, restoring a backup is")
+                        .message(Text.of("migrations.raising.policy", env.label(), raising.size(), analysed,
+                                first.revisionId(), first.downgrade().raises()))
                         .key(env.label() + ":forward-only")
                         .build());
                 continue;
             }
             for (AlembicModule m : raising) {
                 DowngradeAnalysis.Result r = AlembicRules.project(context).analysis(m);
-                String others = working.size() + (working.size() == 1 ? " other revision of this history downgrades"
-                        : " other revisions of this history downgrade");
+                Text others = Text.of(working.size() == 1 ? "migrations.raising.otherOne" : "migrations.raising.others",
+                        working.size());
                 Finding.Builder b = Finding.of(this).at(m.path(), m.downgrade().line()).key(m.revisionId());
-                String head = "downgrade() of revision " + m.revisionId() + " raises " + m.downgrade().raises();
+                Text head = Text.of("migrations.raising.head", m.revisionId(), m.downgrade().raises());
                 List<DowngradeAnalysis.Gap> undoable = r == null ? List.of()
                         : r.gaps().stream().filter(x -> !x.lowImpact()).toList();
-                String destroys = destroys(r);
+                Text destroys = destroys(r);
                 if (destroys != null) {
-                    sink.report(b.severity(Severity.LOW).message(head + ": upgrade() " + destroys + ", which no"
-                            + " downgrade could restore, so `alembic downgrade` stops here (" + others + ")").build());
+                    sink.report(b.severity(Severity.LOW).message(Text.of("migrations.raising.destroys", head, destroys,
+                            others)).build());
                 } else if (undoable.isEmpty()) {
-                    sink.report(b.severity(Severity.LOW).message(head + ": upgrade() changes no structure this audit"
-                            + " can see (only rows, or code it cannot read), so raising is an honest choice;"
-                            + " `alembic downgrade` stops here (" + others + ")").build());
+                    sink.report(b.severity(Severity.LOW).message(Text.of("migrations.raising.honest", head, others))
+                            .build());
                 } else {
-                    sink.report(b.message(head + " although upgrade() only "
-                            + undoable.get(0).does().replaceFirst(" \\(.*", "")
-                            + (undoable.size() > 1 ? " and " + (undoable.size() - 1) + " more" : "")
-                            + ", which a downgrade could undo: `alembic downgrade` stops at this revision while "
-                            + others).build());
+                    Text does = undoable.size() > 1
+                            ? Text.of("migrations.raising.andMore", undoable.get(0).shortText(), undoable.size() - 1)
+                            : undoable.get(0).shortText();
+                    sink.report(b.message(Text.of("migrations.raising.undoable", head, does, others)).build());
                 }
             }
         }
     }
 
     /** What the upgrade destroys that no downgrade can bring back, in words; null when it destroys nothing. */
-    private static String destroys(DowngradeAnalysis.Result r) {
+    private static Text destroys(DowngradeAnalysis.Result r) {
         if (r == null) {
             return null;
         }
         for (DowngradeAnalysis.Gap g : r.gaps()) {
             if (g.does().startsWith("drops table") || g.does().startsWith("drops column")) {
-                return g.does().replaceFirst(" \\(.*", "");
+                return g.shortText();
             }
         }
         for (DowngradeAnalysis.DataGap d : r.data()) {
             if (d.destructive()) {
-                return "changes data with " + d.what();
+                return Text.of("migrations.raising.changesData", d.what());
             }
         }
         return null;

@@ -3,6 +3,7 @@ package io.samokoder.rules.migrations;
 import io.samokoder.engine.AuditContext;
 import io.samokoder.engine.Category;
 import io.samokoder.engine.Finding;
+import io.samokoder.i18n.Text;
 import io.samokoder.engine.FindingSink;
 import io.samokoder.engine.Rule;
 import io.samokoder.engine.RuleInfo;
@@ -47,7 +48,7 @@ public final class UnreadableMigrationRule implements Rule {
             for (AlembicProject.Problem p : env.problems()) {
                 sink.report(Finding.of(this).at(p.path(), p.line())
                         .severity(p.blocking() ? Severity.HIGH : Severity.LOW)
-                        .message(p.message())
+                        .message(Text.of("migrations.unreadable.alembic", Text.english(p.message())))
                         .key(p.message().replaceAll("line \\d+", "line"))
                         .build());
             }
@@ -56,7 +57,7 @@ public final class UnreadableMigrationRule implements Rule {
             for (FlywayProject.Migration m : g.migrations()) {
                 if (m.contentProblem() != null) {
                     sink.report(Finding.of(this).at(m.path(), m.contentLine())
-                            .message("Flyway migration cannot be run: " + m.contentProblem())
+                            .message(Text.of("migrations.unreadable.flyway", Text.english(m.contentProblem())))
                             .key("flyway:" + m.contentProblem())
                             .build());
                 }
@@ -65,7 +66,7 @@ public final class UnreadableMigrationRule implements Rule {
         for (LiquibaseProject.Changelog c : FlywayRules.liquibase(context).changelogs()) {
             if (c.error() != null) {
                 sink.report(Finding.of(this).at(c.path(), c.errorLine())
-                        .message("Liquibase changelog cannot be read: " + c.error())
+                        .message(Text.of("migrations.unreadable.liquibase", Text.english(c.error())))
                         .key("liquibase:" + c.error().replaceAll("\\d+", "#"))
                         .build());
             }

@@ -9,6 +9,7 @@ import io.samokoder.engine.Rule;
 import io.samokoder.engine.RuleInfo;
 import io.samokoder.engine.Severity;
 import io.samokoder.engine.SourceFile;
+import io.samokoder.i18n.Text;
 import io.samokoder.model.claims.Components;
 import io.samokoder.model.claims.DocumentClaims;
 import io.samokoder.model.claims.Endpoint;
@@ -130,21 +131,21 @@ public final class ClaimedButMissingRule implements Rule {
         if (missing.isEmpty()) {
             return Optional.empty();
         }
-        List<String> shown = new ArrayList<>();
+        List<Text> shown = new ArrayList<>();
         for (String c : missing) {
             String urls = String.join(", ", claims.endpoints().stream()
                     .filter(e -> up.contains(e.offset()) && e.component().filter(c::equals).isPresent() && !e.isPortWord())
                     .map(Endpoint::text).toList());
-            shown.add(Components.title(c) + (urls.isEmpty() ? "" : " (" + urls + ")"));
+            shown.add(urls.isEmpty() ? Components.titleText(c)
+                    : Text.of("monitoring.claim.componentAt", Components.titleText(c), urls));
         }
         List<String> names = new ArrayList<>();
         started.forEach(s -> names.add(s.name()));
         String command = up.command().trim();
         sink.report(Finding.of(this).at(f.path(), up.line())
-                .message("claims that `" + command + "` starts " + String.join(", ", shown)
-                        + ", but the services " + (up.launch().files().isEmpty() && up.launch().profiles().isEmpty()
-                        ? "a plain `up`" : "that command") + " starts are " + Monitoring.list(names)
-                        + " (compose files: " + Monitoring.files(compose.stacks()) + ")")
+                .message(Text.of(up.launch().files().isEmpty() && up.launch().profiles().isEmpty()
+                                ? "monitoring.claim.upPlain" : "monitoring.claim.upCommand", command, shown,
+                        Monitoring.listText(names), Monitoring.filesText(compose.stacks())))
                 .key("up|" + String.join(",", missing.stream().map(Components::title).toList())).build());
         return Optional.of(missing);
     }
@@ -219,76 +220,73 @@ public final class ClaimedButMissingRule implements Rule {
         }
         Optional<String> component = e.component();
         Launch launch;
-        String why;
+        Text why;
         if (rc.isCompose()) {
             launch = rc.launch().get();
-            why = launch.via().equals(Launch.HEADING) ? "in a section about compose (\"" + launch.command()
-                    + "\", line " + launch.line() + ")" : "after " + launch.shown();
+            why = launch.via().equals(Launch.HEADING)
+                    ? Text.of("monitoring.claim.why.section", launch.command(), launch.line())
+                    : Text.of("monitoring.claim.why.after", launch.shownText());
         } else if (component.isPresent() && claims.mentionsCompose()
                 && configured.computeIfAbsent(component.get(), c -> configured(ctx, compose, c))) {
             launch = claims.firstComposeLaunch().orElseGet(() -> claims.upStatements().get(0).launch());
-            why = "in a document that starts the stack with " + launch.shown();
+            why = Text.of("monitoring.claim.why.document", launch.shownText());
         } else if (component.isEmpty() && claims.onlyComposeLaunches()) {
             launch = claims.firstComposeLaunch().get();
-            why = "in a document that starts the stack with " + launch.shown();
+            why = Text.of("monitoring.claim.why.document", launch.shownText());
         } else {
             unknownContext(f, e, claims, compose, sink);
             return;
         }
-        String subject = subject(e);
+        Text subject = subject(e);
         List<ComposeStack> stacks = stacksFor(compose, f, launch);
         if (stacks.isEmpty()) {
             Optional<String> template = templateAbove(compose, Monitoring.join(f.folder(), launch.directory()));
             if (template.isPresent()) {
-                info(sink, f, e, subject + " is claimed " + why + ", but compose file " + template.get()
-                        + " could not be read: it is a template, rendered before use; not judged");
+                info(sink, f, e, Text.of("monitoring.claim.template", subject, why, template.get()));
                 return;
             }
-            info(sink, f, e, subject + " is claimed " + why + ", but there is no compose file in "
-                    + folderName(Monitoring.join(f.folder(), launch.directory())) + " or the folders above it"
-                    + (launch.files().isEmpty() ? "" : " named " + String.join(", ", launch.files()))
-                    + ": the command may use a compose file the reader writes; not judged");
+            String folder = Monitoring.join(f.folder(), launch.directory());
+            Text where = folder.isEmpty() ? Text.of("monitoring.claim.repositoryRoot") : Text.of("monitoring.claim.folder", folder);
+            info(sink, f, e, launch.files().isEmpty() ? Text.of("monitoring.claim.noComposeFile", subject, why, where)
+                    : Text.of("monitoring.claim.noComposeFileNamed", subject, why, where,
+                    String.join(", ", launch.files())));
             return;
         }
-        String files = launch.files().isEmpty() ? Monitoring.files(stacks) : String.join(", ", launch.files());
+        Text files = launch.files().isEmpty() ? Monitoring.filesText(stacks)
+                : Text.code(String.join(", ", launch.files()));
         Verdict v = verdict(ctx, compose, stacks, e.port(), component);
         if (v.kind == Verdict.Kind.PUBLISHED) {
             return;
         }
         if (v.kind == Verdict.Kind.UNSURE) {
-            info(sink, f, e, subject + " is claimed " + why + "; whether compose publishes host port " + e.port()
-                    + " cannot be seen: " + v.detail + " (compose files: " + files + ")");
+            info(sink, f, e, Text.of("monitoring.claim.unsure", subject, why, e.port(), v.detail, files));
             return;
         }
         Optional<Integer> snippet = claims.shownPublishing(e);
         if (snippet.isPresent()) {
-            info(sink, f, e, subject + " is claimed " + why + "; the compose files publish no host port " + e.port()
-                    + ", but the document shows a compose snippet that does (line " + snippet.get()
-                    + "): a configuration the reader is told to write (compose files: " + files + ")");
+            info(sink, f, e, Text.of("monitoring.claim.snippet", subject, why, e.port(), snippet.get(), files));
             return;
         }
         Optional<ComposeService> elsewhere = publishedNear(compose, Monitoring.join(f.folder(), launch.directory()),
                 e.port());
         if (elsewhere.isPresent()) {
-            info(sink, f, e, subject + " is claimed " + why + "; only service '" + elsewhere.get().name() + "' of "
-                    + String.join(", ", elsewhere.get().sourceFiles()) + " publishes host port " + e.port()
-                    + ", a compose project that command does not start (compose files: " + files + ")");
+            info(sink, f, e, Text.of("monitoring.claim.elsewhere", subject, why, elsewhere.get().name(),
+                    String.join(", ", elsewhere.get().sourceFiles()), e.port(), files));
             return;
         }
-        StringBuilder msg = new StringBuilder(subject).append(" is claimed, but no compose service publishes host port ")
-                .append(e.port());
-        if (!v.detail.isEmpty()) {
-            msg.append("; ").append(v.detail);
+        Text msg = Text.of("monitoring.claim.notPublished", subject, e.port());
+        if (v.detail != null) {
+            msg = Text.of("monitoring.claim.detail", msg, v.detail);
         }
         List<ComposeService> all = new ArrayList<>();
         stacks.forEach(s -> all.addAll(s.services().values()));
         if (component.isPresent() && !runs(all, component.get())) {
-            msg.append(", and no compose service runs ").append(Components.title(component.get()));
+            msg = Text.of("monitoring.claim.notRun", msg, Components.titleText(component.get()));
         }
-        msg.append(" (").append(why).append("; compose files: ").append(files).append(")");
+        msg = Text.of("monitoring.claim.context", msg, why, files);
         sink.report(Finding.of(this).at(f.path(), e.line(), e.column())
                 .severity(component.isPresent() ? Severity.HIGH : Severity.MEDIUM)
-                .message(msg.toString())
+                .message(msg)
                 .key((e.isPortWord() ? "port|" : "url|") + component.orElse("") + "|" + e.port()).build());
     }
 
@@ -298,28 +296,24 @@ public final class ClaimedButMissingRule implements Rule {
                 || e.component().isEmpty() && !claims.mentionsCompose()) {
             return;
         }
-        info(sink, f, e, subject(e) + " is published by no compose service, and nothing around it says compose"
-                + " starts it (no compose command in its section" + (claims.onlyComposeLaunches() ? ""
-                : ", and the document also starts things without compose") + "): it may be a development server, a"
-                + " script's address or an example; not judged");
+        info(sink, f, e, Text.of(claims.onlyComposeLaunches() ? "monitoring.claim.unknownContext"
+                : "monitoring.claim.unknownContextOther", subject(e)));
     }
 
-    private void info(FindingSink sink, SourceFile f, Endpoint e, String message) {
+    private void info(FindingSink sink, SourceFile f, Endpoint e, Text message) {
         sink.report(Finding.of(this).at(f.path(), e.line(), e.column()).severity(Severity.INFO).message(message)
                 .key((e.isPortWord() ? "port|" : "url|") + e.component().orElse("") + "|" + e.port()).build());
     }
 
-    private static String subject(Endpoint e) {
-        String title = e.component().map(Components::title).orElse(null);
+    private static Text subject(Endpoint e) {
+        Text title = e.component().map(Components::titleText).orElse(null);
         if (e.isPortWord()) {
-            return title + " on port " + e.port();
+            return Text.of("monitoring.claim.subject.port", title, e.port());
         }
-        return title == null ? Monitoring.shown(e.text()) : title + " at " + Monitoring.shown(e.text());
+        return title == null ? Text.of("monitoring.claim.subject.url", Monitoring.shown(e.text()))
+                : Text.of("monitoring.claim.subject.componentUrl", title, Monitoring.shown(e.text()));
     }
 
-    private static String folderName(String folder) {
-        return folder.isEmpty() ? "the repository root" : folder + "/";
-    }
 
     /**
      * A compose template (rendered before use, so left out of every stack) in the folder a command runs in or the
@@ -361,7 +355,8 @@ public final class ClaimedButMissingRule implements Rule {
 
     // ---- is the port published? ----------------------------------------------------------------------------------
 
-    private record Verdict(Kind kind, String detail) {
+    /** @param detail why, for the message; null when there is nothing to add */
+    private record Verdict(Kind kind, Text detail) {
         enum Kind { PUBLISHED, UNSURE, MISSING }
     }
 
@@ -372,12 +367,12 @@ public final class ClaimedButMissingRule implements Rule {
         for (ComposeService s : services) {
             for (PortMapping p : s.ports()) {
                 if (p.publishes(port) && p.reachableOnLocalhost()) {
-                    return new Verdict(Verdict.Kind.PUBLISHED, "");
+                    return new Verdict(Verdict.Kind.PUBLISHED, null);
                 }
             }
             if (s.usesHostNetwork() && (s.declaresContainerPort(port) || s.imageReference()
                     .flatMap(ImageCatalog::lookup).map(k -> k.ports().contains(port)).orElse(false))) {
-                return new Verdict(Verdict.Kind.PUBLISHED, "");
+                return new Verdict(Verdict.Kind.PUBLISHED, null);
             }
         }
         for (ComposeService s : services) {
@@ -385,21 +380,20 @@ public final class ClaimedButMissingRule implements Rule {
                 Optional<Interpolation.Reference> var = p.hostPortFromUnsetVariable();
                 if (var.isPresent() && templateValue(ctx, stacks, var.get().name())
                         .filter(v -> v.equals(String.valueOf(port))).isPresent()) {
-                    return new Verdict(Verdict.Kind.PUBLISHED, "");
+                    return new Verdict(Verdict.Kind.PUBLISHED, null);
                 }
             }
         }
         for (ComposeStack st : stacks) {
             for (String file : st.files()) {
                 if (Monitoring.composeFileUnreadable(ctx, file)) {
-                    return new Verdict(Verdict.Kind.UNSURE, "compose file " + file + " could not be read");
+                    return new Verdict(Verdict.Kind.UNSURE, Text.of("monitoring.claim.unreadable", file));
                 }
             }
         }
         for (ComposeService s : services) {
             if (s.usesHostNetwork() && s.imageReference().flatMap(ImageCatalog::lookup).isEmpty()) {
-                return new Verdict(Verdict.Kind.UNSURE, "service '" + s.name() + "' runs on the host network, and"
-                        + " which ports its image listens on is not known");
+                return new Verdict(Verdict.Kind.UNSURE, Text.of("monitoring.claim.hostNetwork", s.name()));
             }
         }
         // a host port set outside the repository may be the claimed one: certainly when the service is the one the
@@ -419,10 +413,11 @@ public final class ClaimedButMissingRule implements Rule {
                             : component.isEmpty() && p.publishedStart() == 0 && !listensElsewhere;
                     if (mayBeIt) {
                         Interpolation.Reference r = var.get();
-                        return new Verdict(Verdict.Kind.UNSURE, "service '" + s.name() + "' publishes container port "
-                                + p.targetStart() + " on the host port " + r.text() + " sets, and " + r.name()
-                                + " is set outside the repository" + (p.publishedStart() > 0 ? " (default "
-                                + p.publishedStart() + ")" : " (no default: compose picks a free port when it is unset)"));
+                        return new Verdict(Verdict.Kind.UNSURE, p.publishedStart() > 0
+                                ? Text.of("monitoring.claim.outside.default", s.name(), p.targetStart(), r.text(),
+                                r.name(), p.publishedStart())
+                                : Text.of("monitoring.claim.outside.noDefault", s.name(), p.targetStart(), r.text(),
+                                r.name()));
                     }
                 }
             }
@@ -431,21 +426,21 @@ public final class ClaimedButMissingRule implements Rule {
     }
 
     /** Where the claimed thing actually is: the container port published on another host port, or not published. */
-    private static String hint(ComposeProject compose, List<ComposeService> services, int port,
+    private static Text hint(ComposeProject compose, List<ComposeService> services, int port,
                                Optional<String> component) {
         for (ComposeProblem p : compose.problems()) {
             // a port entry compose rejects ("8080::8080") publishes nothing: that is the defect to fix
             if (p.kind() == ComposeProblem.Kind.INVALID_PORT && p.message().contains(String.valueOf(port))
                     && services.stream().anyMatch(s -> s.sourceFiles().contains(p.location().path()))) {
-                return "compose rejects the port entry at " + p.location().path() + ":" + p.location().line() + " ("
-                        + p.message() + ")";
+                return Text.of("monitoring.claim.hint.rejected", p.location().path() + ":" + p.location().line(),
+                        p.text());
             }
         }
         for (ComposeService s : services) {
             for (PortMapping p : s.ports()) {
                 if (p.published() && p.hasTarget(port) && p.publishedStart() > 0) {
-                    return "service '" + s.name() + "' publishes container port " + port + " on host port "
-                            + (p.publishedStart() + port - p.targetStart());
+                    return Text.of("monitoring.claim.hint.otherPort", s.name(), port,
+                            p.publishedStart() + port - p.targetStart());
                 }
             }
         }
@@ -458,17 +453,19 @@ public final class ClaimedButMissingRule implements Rule {
                             pub.add(String.valueOf(p.publishedStart()));
                         }
                     }
-                    return "service '" + s.name() + "' runs " + Components.title(component.get()) + " and publishes "
-                            + (pub.isEmpty() ? "no host port" : "host port " + String.join(", ", pub));
+                    return pub.isEmpty()
+                            ? Text.of("monitoring.claim.hint.runsUnpublished", s.name(), Components.titleText(component.get()))
+                            : Text.of("monitoring.claim.hint.runs", s.name(), Components.titleText(component.get()),
+                            String.join(", ", pub));
                 }
             }
         }
         for (ComposeService s : services) {
             if (s.declaresContainerPort(port)) {
-                return "service '" + s.name() + "' listens on " + port + " inside the compose network only";
+                return Text.of("monitoring.claim.hint.internal", s.name(), port);
             }
         }
-        return "";
+        return null;
     }
 
     /** The value an env template next to a stack ({@code .env.example}) gives a variable, if one does. */

@@ -8,6 +8,7 @@ import io.samokoder.engine.FindingSink;
 import io.samokoder.engine.Rule;
 import io.samokoder.engine.RuleInfo;
 import io.samokoder.engine.Severity;
+import io.samokoder.i18n.Text;
 import io.samokoder.engine.SourceFile;
 import io.samokoder.engine.yaml.YamlDocument;
 import io.samokoder.model.compose.ComposeProject;
@@ -143,8 +144,7 @@ public final class GrafanaDatasourceUnreachableRule implements Rule {
         if (Monitoring.isLoopback(host)) {
             if (containerized) {
                 sink.report(Finding.of(this).at(f.path(), YamlDocument.line(urlNode), YamlDocument.column(urlNode))
-                        .message("Grafana datasource '" + name + "' points at " + shown + ", but localhost inside"
-                                + " the Grafana container is Grafana itself; use the compose service name")
+                        .message(Text.of("monitoring.grafana.loopback", name, shown))
                         .key(name + "|" + host).build());
             }
             return;
@@ -159,18 +159,16 @@ public final class GrafanaDatasourceUnreachableRule implements Rule {
                     .anyMatch(g -> g.networkMode().isPresent() || g.sharesNetworkWith(target.get()));
             if (!reachable) {
                 sink.report(Finding.of(this).at(f.path(), YamlDocument.line(urlNode), YamlDocument.column(urlNode))
-                        .message("Grafana datasource '" + name + "' points at " + shown + ", but service '"
-                                + target.get().name() + "' is on networks " + target.get().effectiveNetworks()
-                                + " and Grafana on " + grafanas.get(0).effectiveNetworks() + "; no network in common")
+                        .message(Text.of("monitoring.grafana.network", name, shown, target.get().name(),
+                                target.get().effectiveNetworks(), grafanas.get(0).effectiveNetworks()))
                         .key(name + "|" + host + "|network").build());
             }
             return;
         }
         List<String> names = Monitoring.serviceNames(stacks);
         sink.report(Finding.of(this).at(f.path(), YamlDocument.line(urlNode), YamlDocument.column(urlNode))
-                .message("Grafana datasource '" + name + "' points at " + shown + ", but no compose service,"
-                        + " container_name, hostname or alias '" + host + "' exists in " + Monitoring.searched(stacks)
-                        + "; closest services: " + Monitoring.list(Monitoring.closest(host, names)))
+                .message(Text.of("monitoring.grafana.unknown", name, shown, host, Monitoring.searchedText(stacks),
+                        Monitoring.listText(Monitoring.closest(host, names))))
                 .key(name + "|" + host).build());
     }
 

@@ -1,5 +1,6 @@
 package io.samokoder.rules.monitoring;
 
+import io.samokoder.i18n.Text;
 import io.samokoder.engine.AuditContext;
 import io.samokoder.model.compose.ComposeProject;
 import io.samokoder.model.compose.ComposeService;
@@ -68,20 +69,18 @@ final class Monitoring {
      * run it, or when nothing in the repository runs Prometheus at all (the config is then the one the repository
      * means to deploy with its compose projects, and is judged against all of them).
      */
-    static java.util.Optional<String> notJudgedAgainstCompose(AuditContext ctx, PrometheusConfig cfg) {
+    static java.util.Optional<Text> notJudgedAgainstCompose(AuditContext ctx, PrometheusConfig cfg) {
         PrometheusConfigs prom = prometheus(ctx);
         if (!prom.composeRunnersOf(cfg.path()).isEmpty()) {
             return java.util.Optional.empty();
         }
         java.util.Optional<PrometheusConfigs.Runner> outside = prom.runnersOf(cfg.path()).stream().findFirst();
         if (outside.isPresent()) {
-            return java.util.Optional.of("Prometheus runs this config from " + outside.get().who()
-                    + ", outside compose, on a network this tool cannot see");
+            return java.util.Optional.of(Text.of("monitoring.notJudged.outside", outside.get().whoText()));
         }
         java.util.Optional<PrometheusConfigs.Runner> other = prom.runners().stream()
                 .filter(r -> r.configPath().isPresent()).findFirst();
-        return other.map(r -> "no container runs this config (Prometheus runs " + r.configPath().get() + " in "
-                + r.who() + "): an alternative or an example, whose network is where it will be deployed");
+        return other.map(r -> Text.of("monitoring.notJudged.notRun", r.configPath().get(), r.whoText()));
     }
 
     /** Whether a target host is a template placeholder ({@code ${HOST}}, {@code $HOST}, {@code {{host}}}). */
@@ -94,19 +93,20 @@ final class Monitoring {
      * What renders a config before Prometheus reads it (an entrypoint's envsubst, a Dockerfile's {@code RUN sed}, a
      * deploy script), for messages; empty when it is read as it is.
      */
-    static java.util.Optional<String> renderer(AuditContext ctx, PrometheusConfig cfg) {
+    static java.util.Optional<Text> renderer(AuditContext ctx, PrometheusConfig cfg) {
         io.samokoder.model.render.ConfigRendering rendering = io.samokoder.model.render.ConfigRendering.of(ctx,
                 io.samokoder.model.render.ConfigRendering.Program.PROMETHEUS);
         java.util.List<io.samokoder.model.render.ConfigRendering.Render> rs = rendering.rendersOf(cfg.path());
         if (!rs.isEmpty()) {
-            return java.util.Optional.of(rs.get(0).tool() + " run by " + rs.get(0).renderer());
+            return java.util.Optional.of(Text.of("monitoring.renderer.runBy", rs.get(0).tool(),
+                    rs.get(0).rendererText()));
         }
         if (rendering.isRendered(cfg.path())) {
-            return java.util.Optional.of("a render step of the repository");
+            return java.util.Optional.of(Text.of("monitoring.renderer.step"));
         }
         io.samokoder.model.render.ConfigRendering.Verdict v = rendering.reading(cfg.path(), false, "");
         if (v.reading() == io.samokoder.model.render.ConfigRendering.Reading.UNFOLLOWED) {
-            return java.util.Optional.of(v.reason());
+            return java.util.Optional.of(v.reasonText());
         }
         return java.util.Optional.empty();
     }
@@ -235,6 +235,20 @@ final class Monitoring {
     /** Whether a compose file of the model is no compose document compose could read (YAML errors, a template). */
     static boolean composeFileUnreadable(AuditContext ctx, String path) {
         return compose(ctx).file(path).map(f -> !f.isUsable()).orElse(false);
+    }
+
+    static Text listText(List<String> names) {
+        return names.isEmpty() ? Text.of("monitoring.none") : Text.code(String.join(", ", names));
+    }
+
+    static Text searchedText(List<ComposeStack> stacks) {
+        String files = searched(stacks);
+        return files.equals("no compose file") ? Text.of("monitoring.noComposeFile") : Text.code(files);
+    }
+
+    static Text filesText(List<ComposeStack> stacks) {
+        String files = files(stacks);
+        return files.equals("no compose file") ? Text.of("monitoring.noComposeFile") : Text.code(files);
     }
 
     static String list(List<String> names) {

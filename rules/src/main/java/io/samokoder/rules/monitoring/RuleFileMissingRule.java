@@ -7,6 +7,7 @@ import io.samokoder.engine.FindingSink;
 import io.samokoder.engine.Rule;
 import io.samokoder.engine.RuleInfo;
 import io.samokoder.engine.Severity;
+import io.samokoder.i18n.Text;
 import io.samokoder.engine.Workspace;
 import io.samokoder.model.compose.Mount;
 import io.samokoder.model.docker.Container;
@@ -55,15 +56,15 @@ public final class RuleFileMissingRule implements Rule {
         PrometheusConfigs prom = PrometheusConfigs.of(context);
         for (PrometheusConfig cfg : prom.configs()) {
             List<Entry> entries = new ArrayList<>();
-            cfg.ruleFiles().forEach(e -> entries.add(new Entry(e, "rule_files entry")));
-            cfg.fileSdFiles().forEach(e -> entries.add(new Entry(e, "file_sd_configs file (job " + e.job() + ")")));
+            cfg.ruleFiles().forEach(e -> entries.add(new Entry(e, Text.of("monitoring.ruleFile.ruleFiles"))));
+            cfg.fileSdFiles().forEach(e -> entries.add(new Entry(e, Text.of("monitoring.ruleFile.fileSd", e.job()))));
             if (prom.runnersOf(cfg.path()).isEmpty()) {
                 notRun(context, prom, cfg, entries, sink);
                 continue;
             }
             for (Entry e : entries) {
                 for (PrometheusConfigs.Reach r : prom.reach(context, cfg, e.entry().pattern())) {
-                    Optional<String> why = missing(r);
+                    Optional<Text> why = missing(r);
                     if (why.isPresent()) {
                         report(cfg, e, why.get(), Severity.HIGH, sink);
                         break; // once per entry, for the first container that lacks it
@@ -73,11 +74,11 @@ public final class RuleFileMissingRule implements Rule {
         }
     }
 
-    private record Entry(PrometheusConfig.PathEntry entry, String what) {
+    private record Entry(PrometheusConfig.PathEntry entry, Text what) {
     }
 
     /** Why a pattern resolved in a container matches nothing, when that is a finding. */
-    private static Optional<String> missing(PrometheusConfigs.Reach r) {
+    private static Optional<Text> missing(PrometheusConfigs.Reach r) {
         if (!r.files().isEmpty() || r.runner().isEmpty() || r.resolved().isEmpty()) {
             return Optional.empty();
         }
@@ -92,11 +93,12 @@ public final class RuleFileMissingRule implements Rule {
         if (c.service().isPresent() && c.service().get().hasBuild() && c.build().isEmpty()) {
             return Optional.empty(); // the image is built, but not from a Dockerfile this model follows
         }
-        String name = c.service().isPresent() ? "service '" + c.name() + "'" : "the image built from " + c.name();
+        Text name = c.service().isPresent() ? Text.of("monitoring.ruleFile.service", c.name())
+                : Text.of("model.render.image", c.name());
         if (mount.isPresent()) {
             String repo = mount.get().repositoryPathFor(glob).orElse(glob);
-            return Optional.of("it maps to " + repo + " through the mount '" + mount.get().source().value()
-                    + "' of " + name + " (" + mount.get().location() + "), which matches no file");
+            return Optional.of(Text.of("monitoring.ruleFile.mount", repo, mount.get().source().value(), name,
+                    mount.get().location()));
         }
         Optional<ImageBuild.Placement> copy = c.copyCovering(glob).or(() -> c.copyCovering(dir));
         if (copy.isPresent()) {
@@ -106,17 +108,23 @@ public final class RuleFileMissingRule implements Rule {
             String repo = copy.get().directory() && !rest.isEmpty() ? Workspace.normalize(
                     (copy.get().repositoryPath().isEmpty() ? "" : copy.get().repositoryPath() + "/") + rest)
                     : copy.get().repositoryPath();
-            return Optional.of("it maps to " + repo + ", copied by " + df + ":" + copy.get().line() + " into the image"
-                    + (c.service().isPresent() ? " of " + name : "") + c.buildLink().map(l -> " (" + l + ")").orElse("")
-                    + ", which matches no file");
+            Text image = c.service().isPresent() ? Text.of("monitoring.ruleFile.imageOf", name)
+                    : Text.of("monitoring.ruleFile.theImage");
+            if (c.buildLink().isPresent()) {
+                image = Text.of("monitoring.ruleFile.withLink", image, Text.english(c.buildLink().get()));
+            }
+            return Optional.of(Text.of("monitoring.ruleFile.copied", repo, df + ":" + copy.get().line(), image));
         }
-        String provides = " provides " + (glob.equals(dir) ? glob : dir) + " inside the container";
+        String provided = glob.equals(dir) ? glob : dir;
         if (c.service().isEmpty()) {
-            return Optional.of("no file of " + runner.who() + provides);
+            return Optional.of(Text.of("monitoring.ruleFile.noFile", runner.whoText(), provided));
         }
-        return Optional.of("no bind mount of " + runner.who() + (c.build().isPresent() ? " and no file of its image"
-                + c.buildLink().map(l -> " (" + l + ")").orElse(" (" + c.build().get().dockerfile().path() + ")")
-                : "") + provides);
+        if (c.build().isEmpty()) {
+            return Optional.of(Text.of("monitoring.ruleFile.noMount", runner.whoText(), provided));
+        }
+        return Optional.of(Text.of("monitoring.ruleFile.noMountNoImageFile", runner.whoText(),
+                c.buildLink().map(l -> (Object) Text.english(l)).orElse(Text.code(c.build().get().dockerfile().path())),
+                provided));
     }
 
     /**
@@ -139,27 +147,26 @@ public final class RuleFileMissingRule implements Rule {
                 }
             }
         }
-        String runs = prom.runners().stream().filter(x -> x.configPath().isPresent()).findFirst()
-                .map(x -> "; Prometheus runs " + x.configPath().get() + " (" + x.who() + ")").orElse("");
+        Optional<PrometheusConfigs.Runner> running = prom.runners().stream().filter(x -> x.configPath().isPresent())
+                .findFirst();
+        Text notRun = running.map(x -> Text.of("monitoring.ruleFile.notRunRuns", x.configPath().get(), x.whoText()))
+                .orElse(Text.of("monitoring.ruleFile.notRun"));
         for (Entry e : unmatched) {
             String repo = PrometheusConfigs.assumedLayout(cfg.path(), e.entry().pattern()).orElse("");
-            String layout = e.entry().pattern().startsWith("/") ? "with the config's folder as /etc/prometheus it"
-                    + " maps to " + repo : "relative to the config it is " + repo;
+            Text layout = Text.of(e.entry().pattern().startsWith("/") ? "monitoring.ruleFile.layoutEtc"
+                    : "monitoring.ruleFile.layoutRelative", repo);
             if (confirmed) {
-                report(cfg, e, "no container runs this config; " + layout + ", which matches no file, while other"
-                        + " entries of the config match beside it", Severity.HIGH, sink);
+                report(cfg, e, Text.of("monitoring.ruleFile.confirmed", layout), Severity.HIGH, sink);
             } else {
-                report(cfg, e, "no container runs this config" + runs + ", and none of its entries matches a file"
-                        + " beside it (" + layout + "), so where it is deployed decides;"
-                        + " not judged", Severity.INFO, sink);
+                report(cfg, e, Text.of("monitoring.ruleFile.unconfirmed", notRun, layout), Severity.INFO, sink);
             }
         }
     }
 
-    private void report(PrometheusConfig cfg, Entry e, String why, Severity severity, FindingSink sink) {
+    private void report(PrometheusConfig cfg, Entry e, Text why, Severity severity, FindingSink sink) {
         sink.report(Finding.of(this).at(cfg.path(), e.entry().location().line(), e.entry().location().column())
                 .severity(severity)
-                .message(e.what() + " '" + e.entry().pattern() + "' matches nothing: " + why)
+                .message(Text.of("monitoring.ruleFile.matchesNothing", e.what(), e.entry().pattern(), why))
                 .key(e.entry().pattern()).build());
     }
 }

@@ -8,6 +8,7 @@ import io.samokoder.engine.FindingSink;
 import io.samokoder.engine.Rule;
 import io.samokoder.engine.RuleInfo;
 import io.samokoder.engine.Severity;
+import io.samokoder.i18n.Text;
 import io.samokoder.engine.SourceFile;
 import io.samokoder.model.compose.ComposeProject;
 import io.samokoder.model.compose.ComposeService;
@@ -99,16 +100,17 @@ public final class StackNotDeployedRule implements Rule {
             List<String> services = new ArrayList<>();
             compose.services().forEach(s -> services.add(s.name()));
             String first = files.get(0);
-            String others = files.size() > 1 ? " (and " + (files.size() - 1) + " more "
-                    + TITLES.get(component) + " file" + (files.size() > 2 ? "s" : "") + ")" : "";
-            String message = TITLES.get(component) + " is configured in " + first + others
-                    + " but not deployed: no compose service runs the " + TITLES.get(component)
-                    + " image or has this configuration (compose files: " + Monitoring.searched(compose.stacks())
-                    + "; services: " + Monitoring.list(new ArrayList<>(new LinkedHashSet<>(services))) + ")";
-            Optional<String> probable = probablyDeployed(context, component, files);
+            String title = TITLES.get(component);
+            Text where = files.size() == 1 ? Text.code(first)
+                    : Text.of(files.size() == 2 ? "monitoring.stack.andOneMore" : "monitoring.stack.andMore", first,
+                    files.size() - 1, title);
+            Text message = Text.of("monitoring.stack.notDeployed", title, where,
+                    Monitoring.searchedText(compose.stacks()),
+                    Monitoring.listText(new ArrayList<>(new LinkedHashSet<>(services))));
+            Optional<Text> probable = probablyDeployed(context, component, files);
             sink.report(Finding.of(this).at(first, 1)
                     .severity(probable.isPresent() ? Severity.INFO : Severity.HIGH)
-                    .message(probable.map(p -> message + "; but " + p + "; not judged").orElse(message))
+                    .message(probable.map(p -> Text.of("monitoring.butNotJudged", message, p)).orElse(message))
                     .key(component).build());
         }
     }
@@ -142,7 +144,7 @@ public final class StackNotDeployedRule implements Rule {
     }
 
     /** A compose service whose image is linked to a Dockerfile of the repository by names only, and would run it. */
-    private static Optional<String> probablyDeployed(AuditContext ctx, String component, List<String> files) {
+    private static Optional<Text> probablyDeployed(AuditContext ctx, String component, List<String> files) {
         for (Container c : Containers.of(ctx).all()) {
             Optional<Container.ProbableBuild> p = c.probableBuild();
             if (p.isEmpty()) {
@@ -153,10 +155,13 @@ public final class StackNotDeployedRule implements Rule {
                     .equals(f) || pl.directory() && (pl.repositoryPath().isEmpty()
                     || f.startsWith(pl.repositoryPath() + "/"))));
             if (copies || runs(Optional.of(b.baseImage()), component)) {
-                return Optional.of("service '" + c.name() + "' (" + c.location() + ") runs "
-                        + c.service().flatMap(s -> s.image()).map(v -> v.value()).orElse("an image")
-                        + ", probably built from " + b.dockerfile().path() + (copies ? ", which copies the"
-                        + " configuration" : ", which starts from " + b.baseImage()) + " (" + p.get().why() + ")");
+                Text image = c.service().flatMap(s -> s.image()).map(v -> Text.verbatim(v.value()))
+                        .orElse(Text.of("monitoring.stack.anImage"));
+                return Optional.of(copies
+                        ? Text.of("monitoring.stack.probably.copies", c.name(), c.location(), image,
+                        b.dockerfile().path(), p.get().whyText())
+                        : Text.of("monitoring.stack.probably.from", c.name(), c.location(), image,
+                        b.dockerfile().path(), b.baseImage(), p.get().whyText()));
             }
         }
         return Optional.empty();

@@ -7,6 +7,7 @@ import io.samokoder.engine.FindingSink;
 import io.samokoder.engine.Rule;
 import io.samokoder.engine.RuleInfo;
 import io.samokoder.engine.Severity;
+import io.samokoder.i18n.Text;
 import io.samokoder.model.compose.ComposeService;
 import io.samokoder.model.compose.ComposeStack;
 import io.samokoder.model.compose.ImageCatalog;
@@ -54,7 +55,7 @@ public final class TargetPortNotExposedRule implements Rule {
         for (PrometheusConfig cfg : Monitoring.prometheus(context).configs()) {
             List<ComposeStack> stacks = Monitoring.stacksRunning(context, cfg);
             List<PrometheusConfigs.Runner> runners = Monitoring.prometheus(context).composeRunnersOf(cfg.path());
-            Optional<String> notJudged = Monitoring.notJudgedAgainstCompose(context, cfg);
+            Optional<Text> notJudged = Monitoring.notJudgedAgainstCompose(context, cfg);
             boolean hostNetwork = !runners.isEmpty() && runners.stream().allMatch(r -> r.service().usesHostNetwork());
             for (PrometheusConfig.DnsSd d : cfg.dnsSd()) {
                 if (d.port().isEmpty() || !d.type().equals("A") && !d.type().equals("AAAA")) {
@@ -94,7 +95,7 @@ public final class TargetPortNotExposedRule implements Rule {
     }
 
     private void check(AuditContext ctx, String text, PrometheusConfig.Role role, String job, int port,
-                       ComposeService s, io.samokoder.model.Location at, Optional<String> notJudged,
+                       ComposeService s, io.samokoder.model.Location at, Optional<Text> notJudged,
                        FindingSink sink) {
         if (s.usesHostNetwork() || s.networkModeService().isPresent() || s.declaresContainerPort(port)) {
             return;
@@ -122,22 +123,25 @@ public final class TargetPortNotExposedRule implements Rule {
             }
         }
         known.ifPresent(k -> listens.addAll(k.ports()));
-        String hint = "";
+        Text hint = null;
         for (PortMapping p : s.ports()) {
             if (p.publishes(port)) {
-                hint = "; " + port + " is the published host port, inside the compose network the container listens on "
-                        + p.targetStart();
+                hint = Text.of("monitoring.port.hostPort", port, p.targetStart());
             }
         }
         List<String> ports = new ArrayList<>();
         listens.forEach(p -> ports.add(String.valueOf(p)));
-        String message = (role == PrometheusConfig.Role.ALERTMANAGER ? "Alertmanager target '" : "scrape target '")
-                + text + "' (job " + job + "): service '" + s.name() + "' (" + s.location()
-                + ") does not listen on port " + port + " (declared or image default: " + Monitoring.list(ports)
-                + "; nothing in its command, environment or config files sets " + port + ")" + hint;
+        Text target = Text.of(role == PrometheusConfig.Role.ALERTMANAGER ? "monitoring.target.alertmanager"
+                : "monitoring.target.scrape", text, job);
+        Text message = Text.of("monitoring.port.notListening", target, s.name(), s.location(), port,
+                Monitoring.listText(ports));
+        if (hint != null) {
+            message = Text.of("monitoring.port.withHint", message, hint);
+        }
+        Text shown = message;
         sink.report(Finding.of(this).at(at.path(), at.line(), at.column())
                 .severity(notJudged.isPresent() ? Severity.INFO : Severity.MEDIUM)
-                .message(notJudged.map(w -> message + "; but " + w + "; not judged").orElse(message))
+                .message(notJudged.map(w -> Text.of("monitoring.butNotJudged", shown, w)).orElse(shown))
                 .key(job + "|" + s.name() + ":" + port).build());
     }
 
@@ -169,20 +173,19 @@ public final class TargetPortNotExposedRule implements Rule {
                 }
             }
         }
-        String exposedOnly = "";
+        Text message = Text.of("monitoring.port.hostNetwork",
+                Text.of("monitoring.target.scrape", Monitoring.shown(t.text()), t.job()), port);
         for (ComposeStack st : stacks) {
             for (ComposeService s : st.services().values()) {
                 if (!s.usesHostNetwork() && s.declaresContainerPort(port)) {
-                    exposedOnly = "; service '" + s.name() + "' (" + s.location() + ") listens on " + port
-                            + " only inside the compose network (expose or unpublished), which the host network"
-                            + " cannot reach";
+                    message = Text.of("monitoring.port.hostNetwork.exposedOnly",
+                            Text.of("monitoring.port.hostNetwork", Text.of("monitoring.target.scrape",
+                                    Monitoring.shown(t.text()), t.job()), port), s.name(), s.location(), port);
                 }
             }
         }
         sink.report(Finding.of(this).at(t.location().path(), t.location().line(), t.location().column())
-                .message("scrape target '" + Monitoring.shown(t.text()) + "' (job " + t.job() + "): Prometheus runs with"
-                        + " network_mode: host, but no compose service publishes port " + port
-                        + " on the host or listens on it on the host network" + exposedOnly)
+                .message(message)
                 .key(t.job() + "|" + t.host() + ":" + port).build());
     }
 

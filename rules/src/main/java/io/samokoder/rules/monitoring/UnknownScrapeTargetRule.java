@@ -7,6 +7,7 @@ import io.samokoder.engine.FindingSink;
 import io.samokoder.engine.Rule;
 import io.samokoder.engine.RuleInfo;
 import io.samokoder.engine.Severity;
+import io.samokoder.i18n.Text;
 import io.samokoder.model.Location;
 import io.samokoder.model.compose.ComposeService;
 import io.samokoder.model.compose.ComposeStack;
@@ -97,8 +98,8 @@ public final class UnknownScrapeTargetRule implements Rule {
      * @param renderer  what renders the config before Prometheus reads it
      */
     private record Scope(PrometheusConfig cfg, List<ComposeStack> stacks, List<PrometheusConfigs.Runner> runners,
-                         boolean containerized, Optional<String> notJudged, List<String> external,
-                         Optional<String> renderer) {
+                         boolean containerized, Optional<Text> notJudged, List<String> external,
+                         Optional<Text> renderer) {
     }
 
     private static List<String> external(List<PrometheusConfigs.Runner> runners) {
@@ -117,9 +118,7 @@ public final class UnknownScrapeTargetRule implements Rule {
             boolean selfScrape = t.role() == Role.SCRAPE && t.effectivePort() == 9090;
             if (scope.containerized() && !selfScrape) {
                 sink.report(Finding.of(this).at(t.location().path(), t.location().line(), t.location().column())
-                        .message(role(t) + " '" + Monitoring.shown(t.text()) + "' (job " + t.job() + ") points at " + host
-                                + ", which inside the Prometheus container is the container itself; use the compose"
-                                + " service name instead")
+                        .message(Text.of("monitoring.target.loopback", target(t), host))
                         .key(t.job() + "|" + t.text()).build());
             }
             return;
@@ -127,9 +126,8 @@ public final class UnknownScrapeTargetRule implements Rule {
         if (host.equals("host.docker.internal") || Monitoring.isIpLiteral(host)) {
             sink.report(Finding.of(this).at(t.location().path(), t.location().line(), t.location().column())
                     .severity(Severity.INFO)
-                    .message(role(t) + " '" + Monitoring.shown(t.text()) + "' (job " + t.job() + ") is "
-                            + (Monitoring.isIpLiteral(host) ? "an IP address" : "the Docker host")
-                            + ", outside the compose project; not checked")
+                    .message(Text.of(Monitoring.isIpLiteral(host) ? "monitoring.target.ip" : "monitoring.target.dockerHost",
+                            target(t)))
                     .key(t.job() + "|" + t.text()).build());
             return;
         }
@@ -149,8 +147,7 @@ public final class UnknownScrapeTargetRule implements Rule {
         if (name.contains(".")) {
             sink.report(Finding.of(this).at(t.location().path(), t.location().line(), t.location().column())
                     .severity(Severity.INFO)
-                    .message(role(t) + " '" + Monitoring.shown(t.text()) + "' (job " + t.job() + ") is an external host name, not a"
-                            + " compose service; not checked")
+                    .message(Text.of("monitoring.target.external", target(t)))
                     .key(t.job() + "|" + t.text()).build());
             return;
         }
@@ -162,11 +159,10 @@ public final class UnknownScrapeTargetRule implements Rule {
         if (scope.renderer().isEmpty() && !PlaceholderScanner.scan(text).isEmpty()) {
             return; // ${VAR} that nothing renders: alerting/unresolved-placeholder reports it
         }
-        String why = scope.renderer().map(r -> "its host is filled in when the config is rendered (" + r + ")")
-                .orElse("its host is a template placeholder that nothing in the repository is seen to render");
+        Text why = scope.renderer().map(r -> Text.of("monitoring.target.rendered", r))
+                .orElse(Text.of("monitoring.target.notRendered"));
         sink.report(Finding.of(this).at(at.path(), at.line(), at.column()).severity(Severity.INFO)
-                .message((role == Role.ALERTMANAGER ? "Alertmanager target '" : "scrape target '") + text + "' (job "
-                        + job + "): " + why + "; not checked")
+                .message(Text.of("monitoring.target.placeholder", target(role, text, job), why))
                 .key(job + "|" + text).build());
     }
 
@@ -184,37 +180,44 @@ public final class UnknownScrapeTargetRule implements Rule {
         }
         PrometheusConfigs.Runner r = runners.get(0);
         sink.report(Finding.of(this).at(t.location().path(), t.location().line(), t.location().column())
-                .message(role(t) + " '" + Monitoring.shown(t.text()) + "' (job " + t.job() + "): service '" + target.name()
-                        + "' is on networks " + target.effectiveNetworks() + ", Prometheus ('" + r.service().name()
-                        + "') on " + r.service().effectiveNetworks() + "; no network in common, the name does not"
-                        + " resolve from Prometheus")
+                .message(Text.of("monitoring.target.network", target(t), target.name(), target.effectiveNetworks(),
+                        r.service().name(), r.service().effectiveNetworks()))
                 .key(t.job() + "|" + t.host() + "|network").build());
     }
 
     private void reportUnknown(String text, String host, Role role, String job, Location at, Scope scope,
                                FindingSink sink) {
         List<String> names = Monitoring.serviceNames(scope.stacks());
-        String head = (role == Role.ALERTMANAGER ? "Alertmanager target '" : "scrape target '") + text + "' (job "
-                + job + "): no compose service, container_name, hostname or alias '" + host + "' in "
-                + Monitoring.searched(scope.stacks());
-        String closest = "; closest services: " + Monitoring.list(Monitoring.closest(host, names));
+        Text head = Text.of("monitoring.target.unknown", target(role, text, job), host,
+                Monitoring.searchedText(scope.stacks()));
+        Text closest = Monitoring.listText(Monitoring.closest(host, names));
         if (scope.notJudged().isPresent()) {
             sink.report(Finding.of(this).at(at.path(), at.line(), at.column()).severity(Severity.INFO)
-                    .message(head + ", but " + scope.notJudged().get() + "; not judged" + closest)
+                    .message(Text.of("monitoring.target.unknown.notJudged", head,
+                            scope.notJudged().get(), closest))
                     .key(job + "|" + host).build());
             return;
         }
         if (!scope.external().isEmpty()) {
             sink.report(Finding.of(this).at(at.path(), at.line(), at.column()).severity(Severity.INFO)
-                    .message(head + ", but Prometheus joins the external network" + (scope.external().size() > 1
-                            ? "s " : " ") + String.join(", ", scope.external()) + ", where containers of other"
-                            + " projects may answer to it; not judged" + closest)
+                    .message(Text.of(scope.external().size() > 1 ? "monitoring.target.unknown.externalNetworks"
+                            : "monitoring.target.unknown.externalNetwork", head,
+                            Text.code(String.join(", ", scope.external())), closest))
                     .key(job + "|" + host).build());
             return;
         }
         sink.report(Finding.of(this).at(at.path(), at.line(), at.column())
-                .message(head + closest)
+                .message(Text.of("monitoring.target.unknown.closest", head, closest))
                 .key(job + "|" + host).build());
+    }
+
+    private static Text target(Target t) {
+        return target(t.role(), Monitoring.shown(t.text()), t.job());
+    }
+
+    private static Text target(Role role, String text, String job) {
+        return Text.of(role == Role.ALERTMANAGER ? "monitoring.target.alertmanager" : "monitoring.target.scrape",
+                text, job);
     }
 
     private static String role(Target t) {

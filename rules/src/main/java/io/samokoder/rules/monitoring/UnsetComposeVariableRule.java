@@ -7,6 +7,7 @@ import io.samokoder.engine.FindingSink;
 import io.samokoder.engine.Rule;
 import io.samokoder.engine.RuleInfo;
 import io.samokoder.engine.Severity;
+import io.samokoder.i18n.Text;
 import io.samokoder.engine.SourceFile;
 import io.samokoder.model.compose.ComposeFile;
 import io.samokoder.model.compose.ComposeInvocations;
@@ -67,10 +68,10 @@ public final class UnsetComposeVariableRule implements Rule {
         for (ComposeFile file : Monitoring.compose(context).files().values()) {
             for (ComposeService s : file.declaredServices().values()) {
                 s.image().ifPresent(v -> check(context, file, s, "image", v, v.raw().strip(), v.references(),
-                        "'" + v.value().strip() + "'", sink));
+                        Text.of("monitoring.unset.quoted", v.value().strip()), sink));
                 for (PortMapping p : s.ports()) {
                     check(context, file, s, "port", p.source(), p.source().raw().strip(), p.source().references(),
-                            "'" + p.source().value().strip() + "'", sink);
+                            Text.of("monitoring.unset.quoted", p.source().value().strip()), sink);
                 }
                 // the raw text, not the resolved argument: an unset variable may leave "--config.file=" empty
                 Set<String> seen = new java.util.HashSet<>();
@@ -80,7 +81,7 @@ public final class UnsetComposeVariableRule implements Rule {
                 for (ComposeValue v : tokens) {
                     if (v.raw().contains("config.file") && seen.add(v.location() + "|" + v.raw())) {
                         check(context, file, s, "command", v, flagText(v.raw()), configRefs(v),
-                                "an empty path", sink);
+                                Text.of("monitoring.unset.emptyPath"), sink);
                     }
                 }
             }
@@ -132,7 +133,7 @@ public final class UnsetComposeVariableRule implements Rule {
     }
 
     private void check(AuditContext ctx, ComposeFile file, ComposeService s, String field, ComposeValue v,
-                       String shown, List<Interpolation.Reference> refs, String result, FindingSink sink) {
+                       String shown, List<Interpolation.Reference> refs, Text result, FindingSink sink) {
         for (Interpolation.Reference r : refs) {
             if (!r.isUnsetWithoutDefault()) {
                 continue;
@@ -141,20 +142,22 @@ public final class UnsetComposeVariableRule implements Rule {
             if (source.verdict() == ComposeInvocations.Verdict.SET) {
                 continue; // the command that runs compose on this file gives it a value
             }
-            String where = file.environmentFile().map(e -> "not in " + e)
-                    .orElse("no .env beside " + file.path());
-            String template = documentedIn(ctx, file, r.name()).map(t -> "; " + t + " lists it").orElse("");
-            String message = "service '" + s.name() + "' " + field + " '" + shown + "' uses ${" + r.name()
-                    + "} with no default and no value (" + where + template + "): compose substitutes an"
-                    + " empty string, giving " + result;
+            Text where = file.environmentFile().map(e -> Text.of("monitoring.unset.notIn", e))
+                    .orElse(Text.of("monitoring.unset.noEnv", file.path()));
+            Optional<String> listed = documentedIn(ctx, file, r.name());
+            if (listed.isPresent()) {
+                where = Text.of("monitoring.unset.listedIn", where, listed.get());
+            }
+            Text message = Text.of("monitoring.unset.message", s.name(), Text.of("monitoring.unset.field." + field),
+                    shown, r.name(), where, result);
             Finding.Builder f = Finding.of(this).at(v.location().path(), v.location().line(), v.location().column())
                     .key(s.name() + "|" + field + "|" + r.name());
             if (source.verdict() == ComposeInvocations.Verdict.UNSEEN) {
                 // a value exists, or compose runs with sources that cannot be read: how it is deployed decides
-                f.severity(Severity.INFO).message(message + " unless it is set where this cannot be seen: "
-                        + source.reason());
+                f.severity(Severity.INFO).message(Text.of("monitoring.unset.unseen", message,
+                        Text.english(source.reason())));
             } else {
-                f.message(message + "; nothing in the repository sets it");
+                f.message(Text.of("monitoring.unset.nothingSets", message));
             }
             sink.report(f.build());
         }

@@ -8,6 +8,7 @@ import io.samokoder.engine.FindingSink;
 import io.samokoder.engine.Rule;
 import io.samokoder.engine.RuleInfo;
 import io.samokoder.engine.Severity;
+import io.samokoder.i18n.Text;
 import io.samokoder.engine.SourceFile;
 import io.samokoder.model.markdown.MarkdownDocument;
 
@@ -74,17 +75,18 @@ public final class ClaimExceedsScoreRule implements Rule {
     }
 
     private void report(SourceFile file, ReadinessClaim claim, int score, int threshold, FindingSink sink) {
-        String message;
+        Text message;
         int gap;
         if (claim.hasPercent()) {
             gap = claim.percent() - score;
-            message = "claims " + claim.percent() + "%, measured " + score + "% (" + (claim.badge() ? "" : "\"")
-                    + claim.text() + (claim.badge() ? "" : "\"") + " is " + gap + " point" + (gap == 1 ? "" : "s")
-                    + " above the readiness score)";
+            Text quoted = claim.badge() && claim.text().startsWith("badge ")
+                    ? Text.of("readiness.claim.badge", claim.text().substring("badge ".length()))
+                    : Text.of(claim.badge() ? "readiness.claim.asIs" : "readiness.claim.quote", claim.text());
+            message = Text.of("readiness.claim.percent", claim.percent(), score, quoted,
+                    Text.of(gap == 1 ? "readiness.points.one" : "readiness.points.many", gap));
         } else {
             gap = threshold - score;
-            message = "claims production readiness (\"" + claim.text() + "\"), measured " + score
-                    + "%, below the readiness minimum " + threshold + "%";
+            message = Text.of("readiness.claim.plain", claim.text(), score, threshold);
         }
         if (gap <= 0) {
             return;
@@ -93,8 +95,7 @@ public final class ClaimExceedsScoreRule implements Rule {
         if (!claim.hasPercent() && !isProjectReadme(file.path())) {
             // a nested README or a guide speaks for a part of the repository or a topic, not for the whole project
             severity = Severity.INFO;
-            message += " (not in the project's README: a statement about a part of the repository, not compared"
-                    + " with its score)";
+            message = Text.of("readiness.claim.notProjectReadme", message);
         }
         sink.report(Finding.of(this).at(file.path(), claim.line(), claim.column()).message(message)
                 .severity(severity)

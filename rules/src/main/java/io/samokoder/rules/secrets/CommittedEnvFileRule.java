@@ -4,6 +4,7 @@ import io.samokoder.engine.AuditContext;
 import io.samokoder.engine.Category;
 import io.samokoder.workspace.FileKinds;
 import io.samokoder.engine.Finding;
+import io.samokoder.i18n.Text;
 import io.samokoder.engine.FindingSink;
 import io.samokoder.engine.Masking;
 import io.samokoder.engine.Rule;
@@ -80,7 +81,7 @@ public final class CommittedEnvFileRule implements Rule {
             if (FileSettings.isDotenv(file.name().toLowerCase(Locale.ROOT))) { // templates are dotenv names too
                 FileSettings fs = FileSettings.of(context, file);
                 if (fs.kind() == FileSettings.Kind.DOTENV) {
-                    committed(file, fs, policy.place(file.path()), policy.developmentReason(file.path()), allow,
+                    committed(file, fs, policy.place(file.path()), policy.developmentReasonText(file.path()), allow,
                             sink);
                 } else if (fs.kind() == FileSettings.Kind.DOTENV_TEMPLATE) {
                     template(file, fs, weakness, catalog, allow, sink);
@@ -90,11 +91,11 @@ public final class CommittedEnvFileRule implements Rule {
         for (Map.Entry<String, List<Location>> e : EnvFiles.unnamed(context).entrySet()) {
             context.workspace().file(e.getKey()).ifPresent(file -> committed(file,
                     FileSettings.ofEnvFile(context, file), policy.envFilePlace(e.getKey(), e.getValue()),
-                    policy.developmentReason(e.getKey()), allow, sink));
+                    policy.developmentReasonText(e.getKey()), allow, sink));
         }
     }
 
-    private void committed(SourceFile file, FileSettings fs, SecretsPolicy.Place place, String development,
+    private void committed(SourceFile file, FileSettings fs, SecretsPolicy.Place place, Text development,
                            SecretsAllowlist allow, FindingSink sink) {
         List<Exposed> exposed = new ArrayList<>();
         for (Setting s : fs.settings()) {
@@ -115,20 +116,17 @@ public final class CommittedEnvFileRule implements Rule {
             return;
         }
         boolean placeholders = exposed.stream().allMatch(x -> SecretValues.isChangeMe(x.value()));
-        StringBuilder list = new StringBuilder();
+        StringBuilder shown = new StringBuilder();
         for (int i = 0; i < exposed.size() && i < LISTED; i++) {
             Exposed x = exposed.get(i);
-            list.append(i == 0 ? "" : ", ").append(x.name()).append(" = ").append(Masking.mask(x.value()));
+            shown.append(i == 0 ? "" : ", ").append(x.name()).append(" = ").append(Masking.mask(x.value()));
         }
-        if (exposed.size() > LISTED) {
-            list.append(" and ").append(exposed.size() - LISTED).append(" more");
-        }
+        Text list = exposed.size() > LISTED
+                ? Text.of("secrets.env.andMore", shown.toString(), exposed.size() - LISTED) : Text.code(shown.toString());
         int n = exposed.size();
-        String message = placeholders
-                ? file.name() + " is committed with change-me placeholders for " + (n == 1 ? "1 secret" : n + " secrets")
-                        + " (" + list + "): whoever uses it unchanged runs with them"
-                : file.name() + " is committed with " + (n == 1 ? "1 secret value" : n + " secret values") + " ("
-                        + list + "); rotate " + (n == 1 ? "it" : "each") + development;
+        Text message = placeholders
+                ? Text.of(n == 1 ? "secrets.env.placeholder" : "secrets.env.placeholders", file.name(), n, list)
+                : Text.of(n == 1 ? "secrets.env.value" : "secrets.env.values", file.name(), n, list, development);
         Setting first = exposed.get(0).setting();
         sink.report(Finding.of(this).at(file.path(), first.line(), first.column())
                 .severity(placeholders || place == SecretsPolicy.Place.LOCAL || place == SecretsPolicy.Place.TEST
@@ -148,16 +146,13 @@ public final class CommittedEnvFileRule implements Rule {
             boolean token = catalog.scan(value).stream().anyMatch(m -> !m.pattern().id().equals(TokenCatalog.URL_PASSWORD));
             if (token) {
                 sink.report(Finding.of(this).at(file.path(), s.line(), s.column())
-                        .message("template " + file.name() + " holds a provider token for " + s.name() + " ("
-                                + Masking.mask(value) + "); templates should hold placeholders only")
+                        .message(Text.of("secrets.env.templateToken", file.name(), s.name(), Masking.mask(value)))
                         .key(file.path()).build());
                 return;
             }
             if (SecretNames.isSecret(s.name()) && weakness.looksReal(s.name(), value)) {
                 sink.report(Finding.of(this).at(file.path(), s.line(), s.column()).severity(Severity.LOW)
-                        .message("template " + file.name() + " holds a real-looking value for " + s.name() + " ("
-                                + Masking.mask(value) + "): if it is a real secret, rotate it; templates should"
-                                + " hold placeholders only")
+                        .message(Text.of("secrets.env.templateReal", file.name(), s.name(), Masking.mask(value)))
                         .key(file.path()).build());
                 return;
             }

@@ -1,5 +1,6 @@
 package io.samokoder.rules.secrets;
 
+import io.samokoder.i18n.Text;
 import me.gosimple.nbvcxz.Nbvcxz;
 import me.gosimple.nbvcxz.matching.match.BruteForceMatch;
 import me.gosimple.nbvcxz.matching.match.DateMatch;
@@ -88,7 +89,11 @@ final class Guessability {
     }
 
     /** The estimate of a value: log10 of the guesses and, when weak, why in words. */
-    record Estimate(double log10Guesses, Optional<String> weakness) {
+    record Estimate(double log10Guesses, Optional<Text> weaknessText) {
+
+        Optional<String> weakness() {
+            return weaknessText.map(Text::english);
+        }
     }
 
     static final int MAX_LENGTH = 40;
@@ -207,21 +212,12 @@ final class Guessability {
         if (log10 >= kind.log10Guesses) {
             return new Estimate(log10, Optional.empty());
         }
-        return new Estimate(log10, Optional.of(String.format(Locale.ROOT,
-                "is guessable in about 10^%d tries (%s; a %s needs 10^%d)", (int) Math.floor(log10),
-                describe(r.getMatches()), kindName(kind), kind.log10Guesses)));
-    }
-
-    private static String kindName(Kind kind) {
-        return switch (kind) {
-            case PASSWORD -> "password";
-            case TOKEN -> "token";
-            case SIGNING_KEY -> "signing key";
-        };
+        return new Estimate(log10, Optional.of(Text.of("secrets.guess.estimate", (int) Math.floor(log10),
+                describe(r.getMatches()), Text.of("secrets.guess.kind." + kind.name()), kind.log10Guesses)));
     }
 
     /** What the value is made of, in words, without the value: "two dictionary words and a year". */
-    static String describe(List<Match> matches) {
+    static Text describe(List<Match> matches) {
         int common = 0;
         int words = 0;
         int own = 0;
@@ -229,7 +225,7 @@ final class Guessability {
         int leet = 0;
         int reversed = 0;
         int random = 0;
-        List<String> parts = new ArrayList<>();
+        List<Text> parts = new ArrayList<>();
         boolean year = false;
         boolean date = false;
         boolean sequence = false;
@@ -268,61 +264,56 @@ final class Guessability {
             }
         }
         if (common > 0) {
-            parts.add(count(common, "common password", "common passwords"));
+            parts.add(count(common, "common"));
         }
         if (own > 0) {
-            parts.add(count(own, "word of the project or its settings", "words of the project or its settings"));
+            parts.add(count(own, "own"));
         }
         if (words > 0) {
-            parts.add(count(words, "dictionary word", "dictionary words"));
+            parts.add(count(words, "word"));
         }
         if (names > 0) {
-            parts.add(count(names, "name", "names"));
+            parts.add(count(names, "name"));
         }
         if (keyboard) {
-            parts.add("a keyboard pattern");
+            parts.add(Text.of("secrets.guess.keyboard"));
         }
         if (sequence) {
-            parts.add("a sequence");
+            parts.add(Text.of("secrets.guess.sequence"));
         }
         if (repeat) {
-            parts.add("a repetition");
+            parts.add(Text.of("secrets.guess.repetition"));
         }
         if (year) {
-            parts.add("a year");
+            parts.add(Text.of("secrets.guess.year"));
         }
         if (date) {
-            parts.add("a date");
+            parts.add(Text.of("secrets.guess.date"));
         }
         if (random > 0) {
-            parts.add(count(random, "other character", "other characters"));
+            parts.add(count(random, "other"));
         }
-        String text = join(parts);
+        if (parts.isEmpty()) {
+            return Text.of("secrets.guess.predictable");
+        }
+        Text text = parts.size() == 1 ? parts.get(0)
+                : Text.of("secrets.guess.and", parts.subList(0, parts.size() - 1), parts.get(parts.size() - 1));
         if (leet > 0) {
-            text += ", with letters swapped for look-alike digits or symbols";
+            text = Text.of("secrets.guess.leet", text);
         }
         if (reversed > 0) {
-            text += ", reversed";
+            text = Text.of("secrets.guess.reversed", text);
         }
-        return text.isEmpty() ? "a predictable pattern" : text;
+        return text;
     }
 
-    private static final String[] NUMBERS = {"no", "one", "two", "three", "four", "five", "six"};
-
-    private static String count(int n, String one, String many) {
-        return n == 1 ? (startsWithVowel(one) ? "an " : "a ") + one
-                : (n < NUMBERS.length ? NUMBERS[n] : String.valueOf(n)) + " " + many;
-    }
-
-    private static boolean startsWithVowel(String s) {
-        return "aeiou".indexOf(s.charAt(0)) >= 0;
-    }
-
-    private static String join(List<String> parts) {
-        if (parts.size() <= 1) {
-            return parts.isEmpty() ? "" : parts.get(0);
+    /** "a dictionary word", "two dictionary words", "7 dictionary words": numbers to six are words. */
+    private static Text count(int n, String what) {
+        if (n == 1) {
+            return Text.of("secrets.guess." + what + ".one");
         }
-        return String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.get(parts.size() - 1);
+        return Text.of("secrets.guess." + what + ".many", n < 7 ? Text.of("secrets.guess.number." + n)
+                : Text.verbatim(String.valueOf(n)));
     }
 
     /**

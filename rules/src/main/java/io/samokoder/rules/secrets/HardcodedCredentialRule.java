@@ -4,6 +4,7 @@ import io.samokoder.engine.AuditContext;
 import io.samokoder.engine.Category;
 import io.samokoder.workspace.FileKinds;
 import io.samokoder.engine.Finding;
+import io.samokoder.i18n.Text;
 import io.samokoder.engine.FindingSink;
 import io.samokoder.engine.Masking;
 import io.samokoder.engine.Rule;
@@ -62,26 +63,26 @@ public final class HardcodedCredentialRule implements Rule {
         SecretsPolicy policy = SecretsPolicy.of(context);
         Weakness weakness = Weakness.of(context);
         SecretsAllowlist allow = SecretsAllowlist.of(context);
-        TreeMap<String, String> files = new TreeMap<>(); // path -> what it is, in path order
+        TreeMap<String, Text> files = new TreeMap<>(); // path -> what it is, in path order
         for (SourceFile f : context.workspace().files()) {
             String path = f.path();
             if (FileKinds.isCompose(path)) {
                 SecretsPolicy.Place place = policy.place(path);
                 if (place == SecretsPolicy.Place.SHARED) {
-                    files.put(path, "a compose file for a shared environment");
+                    files.put(path, Text.of("secrets.credential.sharedCompose"));
                 } else if (place == SecretsPolicy.Place.DEPLOYED) {
-                    files.put(path, "a compose file");
+                    files.put(path, Text.of("secrets.credential.compose"));
                 }
             } else if (isGrafana(path)) {
-                files.put(path, "the Grafana config");
+                files.put(path, Text.of("secrets.credential.grafana"));
             }
         }
         for (AlertmanagerConfigs.Entry e : AlertmanagerConfigs.of(context)
                 .entries()) {
-            files.putIfAbsent(e.path(), "the Alertmanager config");
+            files.putIfAbsent(e.path(), Text.of("secrets.credential.alertmanager"));
         }
         for (PrometheusConfig c : PrometheusConfigs.of(context).configs()) {
-            files.putIfAbsent(c.path(), "the Prometheus config");
+            files.putIfAbsent(c.path(), Text.of("secrets.credential.prometheus"));
         }
         files.forEach((path, what) -> context.workspace().file(path).ifPresent(file -> {
             SecretsPolicy.Place place = policy.place(path);
@@ -94,11 +95,11 @@ public final class HardcodedCredentialRule implements Rule {
         }));
     }
 
-    private void check(Setting s, SourceFile file, String what, Weakness weakness, SecretsAllowlist allow,
+    private void check(Setting s, SourceFile file, Text what, Weakness weakness, SecretsAllowlist allow,
                        FindingSink sink) {
         String value = s.value().strip();
         String secret = null;
-        String subject = s.name();
+        Text subject = Text.of("secrets.weak.subject.literal", s.name());
         Guessability.Kind kind = Weakness.kindOf(s.name());
         if (SecretNames.isSecret(s.name()) && !SecretNames.isFileReference(s.name()) && SecretValues.isLiteral(value)
                 && !SecretValues.isUrl(value) && !SecretValues.isVariableName(value)) {
@@ -107,7 +108,7 @@ public final class HardcodedCredentialRule implements Rule {
             for (SecretValues.Candidate c : SecretValues.candidates(s.name(), value)) {
                 if (c.kind() == SecretValues.Kind.URL_PASSWORD && SecretValues.isLiteral(c.value())) {
                     secret = c.value();
-                    subject = "the password in " + s.name();
+                    subject = Text.of("secrets.credential.urlPassword", s.name());
                     kind = Guessability.Kind.PASSWORD;
                     break;
                 }
@@ -123,9 +124,8 @@ public final class HardcodedCredentialRule implements Rule {
         boolean ci = SecretsPolicy.isCiStack(file.path());
         sink.report(Finding.of(this).at(file.path(), s.line(), s.column())
                 .severity(ci ? Severity.LOW : Severity.MEDIUM)
-                .message(subject + " is the literal " + Masking.mask(secret) + " in " + what + ": it is in every"
-                        + " clone, fork and the history, and rotating it takes a commit"
-                        + (ci ? " (a stack the CI job starts and throws away)" : ""))
+                .message(Text.of("secrets.credential.literal", subject, Masking.mask(secret), what,
+                        ci ? Text.of("secrets.weak.ciStack") : Text.verbatim("")))
                 .key(s.name()).build());
     }
 

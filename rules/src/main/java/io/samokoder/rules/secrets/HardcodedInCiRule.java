@@ -4,6 +4,7 @@ import io.samokoder.engine.AuditContext;
 import io.samokoder.engine.Category;
 import io.samokoder.workspace.FileKinds;
 import io.samokoder.engine.Finding;
+import io.samokoder.i18n.Text;
 import io.samokoder.engine.FindingSink;
 import io.samokoder.engine.Masking;
 import io.samokoder.engine.Rule;
@@ -63,15 +64,13 @@ public final class HardcodedInCiRule implements Rule {
             SecretsPolicy policy = SecretsPolicy.of(context);
             for (Setting s : FileSettings.of(context, file).settings()) {
                 String value = s.value().strip();
-                String message;
+                Text message;
                 if (SecretNames.isSecret(s.name()) && !SecretNames.isFileReference(s.name())
                         && SecretValues.isLiteral(value) && !SecretValues.isUrl(value)
                         && !SecretValues.isVariableName(value)) {
-                    message = s.name() + " is set to the literal " + Masking.mask(value)
-                            + " in the CI workflow instead of a CI secret";
+                    message = Text.of("secrets.ci.literal", s.name(), Masking.mask(value));
                 } else if (SecretValues.hasLiteralUrlPassword(value)) {
-                    message = s.name() + " holds a URL with a literal password in the CI workflow instead of a"
-                            + " CI secret";
+                    message = Text.of("secrets.ci.urlPassword", s.name());
                 } else {
                     continue;
                 }
@@ -80,14 +79,14 @@ public final class HardcodedInCiRule implements Rule {
                 }
                 Finding.Builder f = Finding.of(this).at(file.path(), s.line(), s.column()).key(s.name());
                 if (TokenCatalog.looksLikePlaceholder(value)) {
-                    f.severity(Severity.INFO).message(message + ": a documented example value, nothing to rotate");
+                    f.severity(Severity.INFO).message(Text.of("secrets.ci.example", message));
                 } else if (CiServiceContainers.isThrowAway(context, file, s)) {
-                    f.severity(Severity.LOW).message(message + ", for a service container the job starts and"
-                            + " throws away");
+                    f.severity(Severity.LOW).message(Text.of("secrets.ci.throwAway", message));
                 } else if (CiServiceContainers.isTestJob(context, file, s)) {
-                    f.severity(Severity.LOW).message(message + ", for the job's test run, which deploys nothing");
+                    f.severity(Severity.LOW).message(Text.of("secrets.ci.testJob", message));
                 } else if (policy.place(file.path()) == SecretsPolicy.Place.LOCAL) {
-                    f.severity(Severity.LOW).message(message + policy.developmentReason(file.path()));
+                    f.severity(Severity.LOW).message(Text.of("secrets.withReason", message,
+                            policy.developmentReasonText(file.path())));
                 } else {
                     f.message(message);
                 }

@@ -4,6 +4,7 @@ import io.samokoder.engine.AuditContext;
 import io.samokoder.engine.Category;
 import io.samokoder.workspace.FileKinds;
 import io.samokoder.engine.Finding;
+import io.samokoder.i18n.Text;
 import io.samokoder.engine.FindingSink;
 import io.samokoder.engine.Masking;
 import io.samokoder.engine.Rule;
@@ -86,15 +87,14 @@ public final class KnownTokenRule implements Rule {
                 }
                 Finding.Builder f = Finding.of(this).at(path, h.line(), h.column())
                         .key(h.pattern().id() + ":" + digest(h.secret()));
-                String what = h.pattern().description() + " " + Masking.mask(h.secret()) + " is committed in plain"
-                        + " text (" + h.pattern().id() + ")";
+                Text what = Text.of("secrets.token.committed", h.pattern().description(), Masking.mask(h.secret()),
+                        h.pattern().id());
                 if (test) {
-                    f.severity(Severity.LOW).message(what + " in a test or fixture: revoke it if it was ever real");
+                    f.severity(Severity.LOW).message(Text.of("secrets.token.test", what));
                 } else if (documentation(path)) {
                     // a walkthrough shows what a token looks like (a JWT, the client secret of a demo OAuth client);
                     // documentation is read, not deployed
-                    f.severity(Severity.LOW).message(what + " in documentation, most likely a walkthrough example:"
-                            + " revoke it if it was ever real");
+                    f.severity(Severity.LOW).message(Text.of("secrets.token.docs", what));
                 } else {
                     f.message(what);
                 }

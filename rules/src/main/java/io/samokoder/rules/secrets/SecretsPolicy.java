@@ -1,5 +1,6 @@
 package io.samokoder.rules.secrets;
 
+import io.samokoder.i18n.Text;
 import io.samokoder.engine.AuditContext;
 import io.samokoder.workspace.FileKinds;
 import io.samokoder.engine.Severity;
@@ -150,6 +151,11 @@ public final class SecretsPolicy {
     }
 
     /** The reason a weak value at this path is low because the repository declares the file local, for messages. */
+    public Text developmentReasonText(String path) {
+        return developmentEvidence(path).map(e -> Text.of("secrets.localStack", Text.english(e.text())))
+                .orElse(Text.verbatim(""));
+    }
+
     public String developmentReason(String path) {
         return developmentEvidence(path).map(e -> " (a local development stack: " + e.text() + ")").orElse("");
     }

@@ -4,6 +4,7 @@ import io.samokoder.engine.AuditContext;
 import io.samokoder.engine.Category;
 import io.samokoder.workspace.FileKinds;
 import io.samokoder.engine.Finding;
+import io.samokoder.i18n.Text;
 import io.samokoder.engine.FindingSink;
 import io.samokoder.engine.Masking;
 import io.samokoder.engine.Parallel;
@@ -83,9 +84,8 @@ public final class WeakValueRule implements Rule {
         });
         for (ImageDefaults.Hit hit : images.join()) {
             sink.report(Finding.of(this).at(hit.path(), hit.line()).severity(policy.weakValueSeverity(hit.path()))
-                    .message("service " + hit.service() + " runs " + hit.known().product()
-                            + " with its built-in default password: " + hit.known().variables().get(0)
-                            + " is not set" + policy.developmentReason(hit.path()))
+                    .message(Text.of("secrets.weak.imageDefault", hit.service(), hit.known().product(),
+                            hit.known().variables().get(0), policy.developmentReasonText(hit.path())))
                     .key(hit.service() + ":" + hit.known().variables().get(0)).build());
         }
         judged.forEach(found -> found.forEach(sink::report));
@@ -153,17 +153,15 @@ public final class WeakValueRule implements Rule {
                 if (c.user() != null) {
                     near.add(c.user());
                 }
-                Optional<String> reason;
+                Optional<Text> reason;
                 boolean placeholder = false;
                 if (c.command()) {
-                    reason = Optional.of("is the text of a shell command " + Masking.mask(c.value())
-                            + " that compose does not run: every deployment gets this same fixed text");
+                    reason = Optional.of(Text.of("secrets.weak.command", Masking.mask(c.value())));
                 } else if (dotenv && SecretValues.isChangeMe(c.value())) {
                     placeholder = true;
-                    reason = Optional.of("is a change-me placeholder " + Masking.mask(c.value())
-                            + ": replace it before this file is used anywhere shared");
+                    reason = Optional.of(Text.of("secrets.weak.changeMe", Masking.mask(c.value())));
                 } else {
-                    reason = weakness.reason(c.name(), c.value(), near,
+                    reason = weakness.reasonText(c.name(), c.value(), near,
                             c.kind() == SecretValues.Kind.URL_PASSWORD ? Guessability.Kind.PASSWORD
                                     : Weakness.kindOf(c.name()));
                 }
@@ -177,7 +175,7 @@ public final class WeakValueRule implements Rule {
                         && NAMED_PLACEHOLDER.matcher(c.value().strip()).matches()) {
                     continue; // ${OPENAI_API_KEY:demo}: a word that stands for "no key", which the provider refuses
                 }
-                String context2 = "";
+                Text context2 = null;
                 if (program) {
                     Optional<Evidence> passed = Optional.empty();
                     String variable = null;
@@ -192,9 +190,9 @@ public final class WeakValueRule implements Rule {
                         passed = deployed(context).passes(variable);
                     }
                     if (passed.isPresent()) {
-                        context2 = " (a fallback for runs without " + variable + ": " + passed.get().text() + ")";
+                        context2 = Text.of("secrets.weak.fallbackWithout", variable, Text.english(passed.get().text()));
                     } else if (fallback && LOOPBACK_URL.matcher(s.value()).find()) {
-                        context2 = " (a fallback for runs on the developer's machine: the URL's host is localhost)";
+                        context2 = Text.of("secrets.weak.fallbackLocalhost");
                     }
                 }
                 if (severity == null) {
@@ -202,27 +200,27 @@ public final class WeakValueRule implements Rule {
                             : policy.weakValueSeverity(file.path());
                 }
                 Severity at = severity;
-                String why = "";
+                Text why = Text.verbatim("");
                 if (placeholder) {
                     at = Severity.LOW;
-                } else if (!context2.isEmpty()) {
+                } else if (context2 != null) {
                     at = Severity.LOW;
                     why = context2;
                 } else if (at == Severity.LOW) {
-                    why = policy.developmentReason(file.path());
+                    why = policy.developmentReasonText(file.path());
                 } else if (SecretsPolicy.isCiStack(file.path())) {
                     at = Severity.LOW;
-                    why = " (a stack the CI job starts and throws away)";
+                    why = Text.of("secrets.weak.ciStack");
                 } else if (at == Severity.MEDIUM && CiServiceContainers.isThrowAway(context, file, s)) {
                     at = Severity.LOW;
-                    why = " (a service container the CI job starts and throws away)";
+                    why = Text.of("secrets.weak.throwAway");
                 } else if (at == Severity.MEDIUM && CiServiceContainers.isTestJob(context, file, s)) {
                     at = Severity.LOW;
-                    why = " (a value for the CI job's test run, which deploys nothing)";
+                    why = Text.of("secrets.weak.testJob");
                 }
                 found.add(Finding.of(this).at(file.path(), s.line(), s.column() + c.offset())
                         .severity(at)
-                        .message(subject(s, c) + " " + reason.get() + why)
+                        .message(Text.of("secrets.weak.message", subject(s, c), reason.get(), why))
                         .key(s.name() + ":" + c.kind() + ":" + c.name())
                         .build());
             }
@@ -260,12 +258,12 @@ public final class WeakValueRule implements Rule {
         return String.join(".", s.parents()) + "." + s.name();
     }
 
-    private static String subject(Setting s, SecretValues.Candidate c) {
+    private static Text subject(Setting s, SecretValues.Candidate c) {
         return switch (c.kind()) {
-            case DEFAULT -> s.name().equals(c.name()) ? s.name() + " falls back to a default that"
-                    : s.name() + " falls back (through ${" + c.name() + "}) to a default that";
-            case URL_PASSWORD -> "the password in " + s.name() + " (URL user " + c.user() + ")";
-            case LITERAL -> s.name();
+            case DEFAULT -> s.name().equals(c.name()) ? Text.of("secrets.weak.subject.default", s.name())
+                    : Text.of("secrets.weak.subject.defaultThrough", s.name(), c.name());
+            case URL_PASSWORD -> Text.of("secrets.weak.subject.urlPassword", s.name(), c.user());
+            case LITERAL -> Text.of("secrets.weak.subject.literal", s.name());
         };
     }
 }

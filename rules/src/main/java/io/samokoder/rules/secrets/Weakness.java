@@ -1,5 +1,6 @@
 package io.samokoder.rules.secrets;
 
+import io.samokoder.i18n.Text;
 import io.samokoder.engine.AuditContext;
 import io.samokoder.engine.Masking;
 import io.samokoder.model.settings.FileSettings;
@@ -192,45 +193,49 @@ public final class Weakness {
 
     /** Why the value is weak as a secret of the given kind, or empty when it is not. */
     public Optional<String> reason(String name, String value, Collection<String> users, Guessability.Kind kind) {
+        return reasonText(name, value, users, kind).map(Text::english);
+    }
+
+    /** {@link #reason(String, String, Collection, Guessability.Kind)} for reports in every language. */
+    public Optional<Text> reasonText(String name, String value, Collection<String> users, Guessability.Kind kind) {
         String masked = Masking.mask(value);
         String lower = value.toLowerCase(Locale.ROOT);
         int length = value.codePointCount(0, value.length());
         if (isDictionary(lower)) {
-            return Optional.of("is a well-known default or dictionary value " + masked);
+            return Optional.of(Text.of("secrets.weak.dictionary", masked));
         }
         if (projectNames.contains(lower) || projectNames.contains(stripSuffix(lower))) {
-            return Optional.of("is the project's name " + masked);
+            return Optional.of(Text.of("secrets.weak.projectName", masked));
         }
         if (lower.equals(name.toLowerCase(Locale.ROOT))) {
-            return Optional.of("equals the setting's own name " + masked);
+            return Optional.of(Text.of("secrets.weak.ownName", masked));
         }
         for (String user : users) {
             if (user != null && !user.isEmpty() && user.equalsIgnoreCase(value)) {
-                return Optional.of("equals its user name " + masked);
+                return Optional.of(Text.of("secrets.weak.userName", masked));
             }
         }
         if (SecretNames.isSigningKey(name) && length < MIN_SIGNING_KEY) {
-            return Optional.of("is " + masked + ", shorter than the " + MIN_SIGNING_KEY
-                    + " characters a signing key needs");
+            return Optional.of(Text.of("secrets.weak.signingKeyShort", masked, MIN_SIGNING_KEY));
         }
         if (length < MIN_PASSWORD) {
-            return Optional.of("is " + masked + ", shorter than " + MIN_PASSWORD + " characters");
+            return Optional.of(Text.of("secrets.weak.short", masked, MIN_PASSWORD));
         }
         double entropy = Entropy.shannon(value);
         if (entropy < LOW_ENTROPY || Entropy.distinct(value) <= 4) {
-            return Optional.of(String.format(Locale.ROOT, "has low entropy (%.1f bits per character) %s", entropy,
-                    masked));
+            return Optional.of(Text.of("secrets.weak.lowEntropy", String.format(Locale.ROOT, "%.1f", entropy), masked));
         }
         if (isSequence(lower)) {
-            return Optional.of("is a keyboard or alphabet sequence " + masked);
+            return Optional.of(Text.of("secrets.weak.sequence", masked));
         }
         if (hasMarker(lower)) {
-            return Optional.of("looks like a test or example value " + masked);
+            return Optional.of(Text.of("secrets.weak.testValue", masked));
         }
         if (looksGenerated(value)) {
             return Optional.empty();
         }
-        return guessability().estimate(value, kind).weakness().map(w -> w + " " + masked);
+        return guessability().estimate(value, kind).weaknessText()
+                .map(w -> Text.of("secrets.weak.guessable", w, masked));
     }
 
     /**

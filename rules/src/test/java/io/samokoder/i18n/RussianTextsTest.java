@@ -1,0 +1,193 @@
+package io.samokoder.i18n;
+
+import io.samokoder.audit.AuditResult;
+import io.samokoder.engine.Finding;
+import io.samokoder.engine.RuleMeta;
+import io.samokoder.audit.RuleRegistry;
+import io.samokoder.i18n.Text;
+import io.samokoder.fixtures.Fixtures;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every rule text and every finding message has a Russian text of its own, not the English fallback. */
+class RussianTextsTest {
+
+    static final Locale RU = Text.RUSSIAN;
+
+    /**
+     * Categories whose rules are being rewritten on other branches; their Russian follows once those are merged.
+     * Remove a category from here when it is converted: the tests below then hold it to the same standard.
+     */
+    static final Set<String> PENDING = Set.of();
+
+    /** Bundles of finding messages: English base and Russian, key sets must be equal. */
+    static final List<String> MESSAGE_BUNDLES = List.of("io/samokoder/model/Messages",
+            "io/samokoder/rules/readiness/Messages", "io/samokoder/rules/monitoring/Messages",
+            "io/samokoder/rules/docs/Messages", "io/samokoder/rules/alerting/Messages",
+            "io/samokoder/rules/config/Messages", "io/samokoder/rules/migrations/Messages",
+            "io/samokoder/engine/Messages", "io/samokoder/rules/secrets/Messages");
+
+    @Test
+    void everyRegisteredRuleHasARussianSummaryAndRemediation() {
+        List<String> missing = new ArrayList<>();
+        List<RuleMeta> metas = RuleRegistry.allMeta(RuleRegistry.load());
+        for (RuleMeta m : metas) {
+            if (PENDING.contains(m.category().id())) {
+                continue;
+            }
+            for (String part : List.of("summary", "remediation")) {
+                if (!Text.has("rule." + m.id() + "." + part, RU)) {
+                    missing.add(m.id() + "." + part);
+                }
+            }
+            assertThat(m.summaryIn(RU)).as(m.id()).isNotEqualTo(m.summary());
+            assertThat(m.remediationIn(RU)).as(m.id()).isNotEqualTo(m.remediation());
+        }
+        assertThat(metas).hasSizeGreaterThan(30);
+        assertThat(missing).as("rules without a Russian text in RuleTexts_ru.properties").isEmpty();
+    }
+
+    @Test
+    void russianRuleTextsNameOnlyRulesThatExist() throws IOException {
+        Set<String> ids = new TreeSet<>();
+        RuleRegistry.allMeta(RuleRegistry.load()).forEach(m -> ids.add(m.id()));
+        Properties ru = load("io/samokoder/rules/RuleTexts_ru.properties");
+        assertThat(ru).isNotEmpty();
+        for (String key : ru.stringPropertyNames()) {
+            Matcher k = Pattern.compile("rule\\.(.+)\\.(summary|remediation)").matcher(key);
+            assertThat(k.matches()).as(key).isTrue();
+            assertThat(ids).as("key " + key + " names no rule").contains(k.group(1));
+        }
+    }
+
+    @Test
+    void everyMessageKeyHasARussianTextWithNoOtherArguments() throws IOException {
+        for (String bundle : MESSAGE_BUNDLES) {
+            Properties en = load(bundle + ".properties");
+            Properties ru = load(bundle + "_ru.properties");
+            assertThat(en).as(bundle).isNotEmpty();
+            assertThat(ru.stringPropertyNames()).as("Russian keys of " + bundle)
+                    .containsExactlyInAnyOrderElementsOf(en.stringPropertyNames());
+            for (String key : en.stringPropertyNames()) {
+                // a Russian text may leave out what its wording implies ("and one more file"), never add one
+                assertThat(arguments(en.getProperty(key))).as(bundle + " " + key)
+                        .containsAll(arguments(ru.getProperty(key)));
+                // prose must be Russian; a pattern that is only arguments and code ("{0} (`{1}`)") need not be
+                String prose = en.getProperty(key).replaceAll("`[^`]*`", "").replaceAll("\\{\\d+}", "");
+                if (prose.matches("(?s).*[A-Za-z]{3,}.*")) {
+                    assertThat(ru.getProperty(key)).as(bundle + " " + key + " is not Russian")
+                            .containsPattern("[\u0400-\u04FF]");
+                }
+            }
+        }
+    }
+
+    /**
+     * Findings whose Russian text still carries an English part from a model not yet converted: links of MkDocs site
+     * pages (SiteLinks), the reasons of a render chain this tool does not follow, of a compose invocation seen from
+     * outside, of a probable image build and of a build link, Flyway's naming and content problems, a Liquibase
+     * parser error, and the evidence that a secret's stack is local. A ratchet: a new English message fails the
+     * test, and so does an entry here that has become Russian (remove it).
+     */
+    static final Set<String> KNOWN_ENGLISH = Set.of(
+            "docs-mkdocs-site docs/broken-link docs/en/docs/index.md:16",
+            "docs-mkdocs-site docs/broken-anchor docs/en/docs/index.md:17",
+            "docs-mkdocs-site docs/broken-link docs/en/docs/index.md:18",
+            "docs-mkdocs-site docs/broken-link docs/en/docs/translation-banner.md:3",
+            "docs-mkdocs-site docs/broken-link docs/fr/docs/index.md:7",
+            "docs-mkdocs-site docs/broken-link docs/fr/docs/index.md:8",
+            "alerting-render-entrypoint alerting/unresolved-placeholder prometheus/prometheus.yml:2",
+            "monitoring-compose-env-sources monitoring/unset-compose-variable deploy/docker-compose.yml:3",
+            "monitoring-swarm-images monitoring/stack-not-deployed alertmanager/conf/alertmanager.yml:1",
+            "monitoring-swarm-images monitoring/rule-file-missing prometheus/conf/prometheus.yml:7",
+            "migrations-flyway-gaps migrations/flyway-duplicate-version"
+                    + " billing-service/src/main/resources/db/migration/V1_1__add_plan.sql",
+            "migrations-flyway-gaps migrations/flyway-invalid-name"
+                    + " billing-service/src/main/resources/db/migration/V2_add_invoices.sql",
+            "migrations-flyway-gaps migrations/flyway-invalid-name"
+                    + " billing-service/src/main/resources/db/migration/__V4__seed_plans.sql",
+            "migrations-flyway-gaps migrations/flyway-invalid-name"
+                    + " billing-service/src/main/resources/db/migration/v3__invoice_status.sql",
+            "migrations-flyway-gaps migrations/unreadable-migration"
+                    + " billing-service/src/main/resources/db/migration/V7__payment_notes.sql:1",
+            "migrations-flyway-modulith migrations/flyway-duplicate-version"
+                    + " src/main/resources/db/migration/orders/V3__add_user_id.sql",
+            "migrations-flyway-modulith migrations/flyway-invalid-name"
+                    + " src/main/resources/db/migration/inventory/V2_create_stock_table.sql",
+            "migrations-liquibase-gaps migrations/unreadable-migration"
+                    + " orders-service/src/main/resources/db/changelog/changes/007-broken.xml:8",
+            "secrets-deployment-environments secrets/weak-value devservices/compose.yaml:14",
+            "secrets-deployment-environments secrets/weak-value devservices/compose.yaml:8",
+            "secrets-deployment-environments secrets/weak-value orders/src/main/resources/application.properties:4",
+            "secrets-deployment-environments secrets/weak-value orders/src/main/resources/application.properties:5",
+            "secrets-deployment-environments secrets/weak-value pwd-stack.yml:8",
+            "secrets-deployment-environments secrets/weak-value shop/app/settings.py:8",
+            "secrets-deployment-environments secrets/weak-value shop/docker-compose.yml:14",
+            "secrets-deployment-environments secrets/weak-value shop/docker-compose.yml:9");
+
+    /** Every fixture, rendered in Russian: no finding of a converted category falls back to English anywhere. */
+    @Test
+    void noFindingOfAnyFixtureFallsBackToEnglish() {
+        List<String> english = new ArrayList<>();
+        Set<String> known = new TreeSet<>();
+        int checked = 0;
+        for (Path fixture : Fixtures.all()) {
+            AuditResult result = Fixtures.audit(fixture);
+            for (Finding f : result.findings()) {
+                if (PENDING.contains(f.category().id())) {
+                    continue;
+                }
+                checked++;
+                String id = fixture.getFileName() + " " + f.ruleId() + " " + f.location();
+                String where = id + ": ";
+                boolean fallsBack = f.text() == null || f.text().fallsBack(RU);
+                if (KNOWN_ENGLISH.contains(id)) {
+                    known.add(id);
+                    assertThat(fallsBack).as(id + " is Russian now: remove it from KNOWN_ENGLISH").isTrue();
+                } else if (fallsBack) {
+                    english.add(where + "message " + f.message());
+                }
+                if (!f.remediation().isBlank() && f.remediationIn(RU).equals(f.remediation())) {
+                    english.add(where + "remediation " + f.remediation());
+                }
+                assertThat(f.messageIn(RU)).as(where).doesNotContain("{0}").doesNotContain("{1}");
+            }
+        }
+        assertThat(checked).isGreaterThan(100);
+        assertThat(known).as("entries of KNOWN_ENGLISH that no fixture produces any more").hasSameSizeAs(KNOWN_ENGLISH);
+        assertThat(english).as("findings whose Russian report would be English").isEmpty();
+    }
+
+    private static Set<String> arguments(String pattern) {
+        Set<String> out = new TreeSet<>();
+        Matcher m = Pattern.compile("\\{\\d+}").matcher(pattern);
+        while (m.find()) {
+            out.add(m.group());
+        }
+        return out;
+    }
+
+    static Properties load(String resource) throws IOException {
+        Properties p = new Properties();
+        try (InputStream in = RussianTextsTest.class.getClassLoader().getResourceAsStream(resource)) {
+            assertThat(in).as(resource).isNotNull();
+            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return p;
+    }
+}
