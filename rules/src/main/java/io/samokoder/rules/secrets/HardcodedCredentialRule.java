@@ -121,11 +121,11 @@ public final class HardcodedCredentialRule implements Rule {
         if (weakness.reason(s.name(), secret, List.of(), kind).isPresent()) {
             return; // weak: secrets/weak-value reports it, at high
         }
-        boolean ci = SecretsPolicy.isCiStack(file.path());
+        // a CI-only stack too: its literal is in every clone and fork, and rotating it takes a commit (issue 24)
         sink.report(Finding.of(this).at(file.path(), s.line(), s.column())
-                .severity(ci ? Severity.LOW : Severity.MEDIUM)
+                .severity(Severity.MEDIUM)
                 .message(Text.of("secrets.credential.literal", subject, Masking.mask(secret), what,
-                        ci ? Text.of("secrets.weak.ciStack") : Text.verbatim("")))
+                        Text.verbatim("")))
                 .key(s.name()).build());
     }
 

@@ -222,25 +222,6 @@ public final class SecretsPolicy {
     }
 
     /**
-     * A compose file of the CI ({@code .ci/compose.yaml}, {@code compose.ci.yaml}, named for no other shared
-     * environment): the stack a CI job starts beside its tests and throws away, like a workflow's service containers.
-     */
-    public static boolean isCiStack(String path) {
-        if (!FileKinds.isCompose(path)) {
-            return false;
-        }
-        boolean ci = false;
-        for (String part : path.toLowerCase(Locale.ROOT).split("[/._-]+")) {
-            if (part.equals("ci")) {
-                ci = true;
-            } else if (SHARED_ENVIRONMENTS.contains(part)) {
-                return false;
-            }
-        }
-        return ci;
-    }
-
-    /**
      * Where an env file is used: where its own path says ({@code .env.production}), else where the compose files that
      * read it are used, the most shared of them ({@code docker-compose.prod.yml} reading {@code app.env}).
      */

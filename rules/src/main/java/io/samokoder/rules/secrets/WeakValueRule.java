@@ -208,9 +208,6 @@ public final class WeakValueRule implements Rule {
                     why = context2;
                 } else if (at == Severity.LOW) {
                     why = policy.developmentReasonText(file.path());
-                } else if (SecretsPolicy.isCiStack(file.path())) {
-                    at = Severity.LOW;
-                    why = Text.of("secrets.weak.ciStack");
                 } else if (at == Severity.MEDIUM && CiServiceContainers.isThrowAway(context, file, s)) {
                     at = Severity.LOW;
                     why = Text.of("secrets.weak.throwAway");

@@ -106,18 +106,18 @@ class SecretsContextTest {
         write("compose.dev.yaml", service);
         List<Finding> f = audit();
         // docker-compose.yml is the development stack beside the standalone compose.prod.yaml: nothing for a strong
-        // value there; the CI's own stack is thrown away after the job: low
+        // value there; the CI's own stack is a shared environment too (its literals are in every clone): medium
         assertThat(where(f, "secrets/hardcoded-credential")).containsExactlyInAnyOrder(
                 "docker-compose.staging.yml:5", "compose.prod.yaml:5", ".ci/compose.ci.yaml:5");
         assertThat(f).filteredOn(x -> x.ruleId().equals("secrets/hardcoded-credential"))
-                .allMatch(x -> x.severity() == (x.path().startsWith(".ci/") ? Severity.LOW : Severity.MEDIUM))
+                .allMatch(x -> x.severity() == Severity.MEDIUM)
                 .allMatch(x -> x.message().contains("shared environment") && !x.message().contains(STRONG));
-        // weak ones are weak values, high in shared environments, low in local ones and the CI's stack
+        // weak ones are weak values, high in shared environments (the CI's stack included), low in local ones
         assertThat(where(f, "secrets/weak-value")).containsExactlyInAnyOrder("docker-compose.staging.yml:6",
                 "compose.prod.yaml:6", ".ci/compose.ci.yaml:6", "docker-compose.override.yml:6", "compose.dev.yaml:6");
         assertThat(f).filteredOn(x -> x.ruleId().equals("secrets/weak-value"))
                 .allMatch(x -> x.severity() == (x.path().contains("dev") || x.path().contains("override")
-                        || x.path().startsWith(".ci/") ? Severity.LOW : Severity.HIGH));
+                        ? Severity.LOW : Severity.HIGH));
     }
 
     @Test
