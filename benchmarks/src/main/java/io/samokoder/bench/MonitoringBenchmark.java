@@ -114,7 +114,7 @@ public class MonitoringBenchmark {
     public int buildModels() throws IOException {
         AuditContext ctx = new AuditContext(Workspace.scan(root, List.of(), Workspace.DEFAULT_MAX_FILE_SIZE),
                 AuditConfig.forRoot(root));
-        ComposeProject compose = ctx.model(ComposeProject.class, ComposeProject::load);
+        ComposeProject compose = ComposeProject.of(ctx);
         PrometheusConfigs prom = PrometheusConfigs.of(ctx);
         if (compose.files().size() != 200 || prom.configs().size() != 50 || prom.runners().size() != 50) {
             throw new IllegalStateException("generated tree not modelled as expected: " + compose.files().size()

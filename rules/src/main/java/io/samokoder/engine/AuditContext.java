@@ -61,7 +61,7 @@ public final class AuditContext {
         return compute(new FileKey(file, type), () -> parser.apply(file), type);
     }
 
-    /** A shared model built once from the whole workspace, e.g. {@code ctx.model(ComposeProject.class, ComposeProject::load)}. */
+    /** A shared model built once from the whole workspace, e.g. {@code ComposeProject.of(ctx)}. */
     public <T> T model(Class<T> type, Function<AuditContext, T> factory) {
         return compute(type, () -> factory.apply(this), type);
     }

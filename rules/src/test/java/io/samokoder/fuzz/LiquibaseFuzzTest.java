@@ -56,7 +56,7 @@ class LiquibaseFuzzTest {
                     Files.write(dir.resolve("db.changelog-master." + ext), input);
                 }
                 Workspace ws = Workspace.scan(dir);
-                LiquibaseProject project = LiquibaseProject.load(new AuditContext(ws, AuditConfig.forRoot(dir)));
+                LiquibaseProject project = LiquibaseProject.of(new AuditContext(ws, AuditConfig.forRoot(dir)));
                 project.changelogs().forEach(c -> assertThat(c).isNotNull());
                 project.inputs();
             } catch (IOException e) {

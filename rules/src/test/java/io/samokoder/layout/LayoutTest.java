@@ -96,6 +96,28 @@ class LayoutTest {
         }).check(main);
     }
 
+    /**
+     * Models are reached one way, {@code X.of(ctx)}, which builds each once per audit and shares it through
+     * {@code AuditContext.model}; a caller outside {@code model/} that calls a model's static {@code load} builds a
+     * second, uncached copy.
+     */
+    @Test
+    void noClassOutsideTheModelsCallsAModelsLoad() {
+        classes().that().resideOutsideOfPackage("io.samokoder.model..")
+                .should(new ArchCondition<JavaClass>("not call a static load method of a model") {
+                    @Override
+                    public void check(JavaClass origin, ConditionEvents events) {
+                        for (JavaAccess<?> access : origin.getAccessesFromSelf()) {
+                            JavaClass owner = access.getTarget().getOwner();
+                            if (access.getTarget().getName().equals("load")
+                                    && owner.getPackageName().startsWith("io.samokoder.model") && isStatic(access)) {
+                                events.add(SimpleConditionEvent.violated(access, access.getDescription()));
+                            }
+                        }
+                    }
+                }).check(main);
+    }
+
     private static boolean isStatic(JavaAccess<?> access) {
         return access.getTarget().resolveMember()
                 .map(m -> m.getModifiers().contains(JavaModifier.STATIC)).orElse(false);

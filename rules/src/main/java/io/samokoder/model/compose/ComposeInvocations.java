@@ -121,8 +121,13 @@ public final class ComposeInvocations {
         this.inputs = Collections.unmodifiableSet(inputs);
     }
 
-    /** Built once per audit: {@code ctx.model(ComposeInvocations.class, ComposeInvocations::load)}. */
-    public static ComposeInvocations load(AuditContext ctx) {
+    /** The model, built once per audit and shared through {@link AuditContext#model}. */
+    public static ComposeInvocations of(AuditContext ctx) {
+        return ctx.model(ComposeInvocations.class, ComposeInvocations::load);
+    }
+
+    /** Builds the model; use through {@code ComposeInvocations.of(ctx)}. */
+    private static ComposeInvocations load(AuditContext ctx) {
         return new Scanner(ctx).scan();
     }
 

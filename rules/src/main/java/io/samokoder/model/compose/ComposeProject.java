@@ -25,7 +25,7 @@ import java.util.function.Function;
 
 /**
  * Every compose file of the repository and the projects they form. Built once per audit:
- * {@code ctx.model(ComposeProject.class, ComposeProject::load)}.
+ * {@code ComposeProject.of(ctx)}.
  *
  * <p>Files are found by name ({@code compose.yaml}, {@code docker-compose.yml}, {@code *.override.*},
  * {@code docker-compose.prod.yml}, {@code compose.observability.yaml}, ... in any folder) plus whatever they
@@ -35,7 +35,7 @@ import java.util.function.Function;
  * audit is configured with one, the process environment ({@code AuditConfig.environment()}, which wins over
  * {@code .env}). Bad input never throws: it becomes {@link #problems()}.
  *
- * <p>Public API (stable, used by other checks): {@link #load}, {@link #stacks()}, {@link #services()},
+ * <p>Public API (stable, used by other checks): {@link #of}, {@link #stacks()}, {@link #services()},
  * {@link #files()}, {@link #file(String)}, {@link #stackOf(String)}, {@link #servicesMounting(String)},
  * {@link #problems()}, {@link #inputs()}; per service {@link ComposeService#repositoryPathAt(String)} and
  * {@link ComposeService#configFileArgument()}.
@@ -67,8 +67,13 @@ public final class ComposeProject {
         this.templates = List.copyOf(templates);
     }
 
-    /** Builds the model; use through {@code ctx.model(ComposeProject.class, ComposeProject::load)}. */
-    public static ComposeProject load(AuditContext context) {
+    /** The model, built once per audit and shared through {@link AuditContext#model}. */
+    public static ComposeProject of(AuditContext context) {
+        return context.model(ComposeProject.class, ComposeProject::load);
+    }
+
+    /** Builds the model; use through {@code ComposeProject.of(ctx)}. */
+    private static ComposeProject load(AuditContext context) {
         return new Loader(context).load();
     }
 

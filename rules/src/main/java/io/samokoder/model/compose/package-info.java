@@ -1,7 +1,7 @@
 /**
  * The compose model shared by every check that reads docker-compose files.
  *
- * <p>Entry point: {@code ctx.model(ComposeProject.class, ComposeProject::load)}. Stable public API:
+ * <p>Entry point: {@code ComposeProject.of(ctx)}. Stable public API:
  * <ul>
  *   <li>{@link io.samokoder.model.compose.ComposeProject}: {@code stacks()}, {@code services()}, {@code files()},
  *       {@code file(path)}, {@code stackOf(composePath)}, {@code servicesMounting(repoPath)}, {@code problems()},
@@ -17,7 +17,7 @@
  *   <li>{@link io.samokoder.model.compose.ComposeInvocations}: where the repository runs compose (scripts, Makefiles,
  *       workflows, documented commands), with which files and variables, and which steps write env files;
  *       {@code sourceOf(ctx, project, file, variable)} says whether a variable the {@code .env} lacks is set by them.
- *       Entry point {@code ctx.model(ComposeInvocations.class, ComposeInvocations::load)}.</li>
+ *       Entry point {@code ComposeInvocations.of(ctx)}.</li>
  *   <li>{@link io.samokoder.model.compose.ImageCatalog}: what well-known images run and their default ports (data
  *       table {@code image-ports.tsv}).</li>
  * </ul>

@@ -80,7 +80,7 @@ public final class BuiltImages {
         Map<String, Recipe> out = new LinkedHashMap<>();
         Set<String> inputs = new LinkedHashSet<>();
         List<String> dockerfiles = new ArrayList<>();
-        ComposeProject compose = ctx.model(ComposeProject.class, ComposeProject::load);
+        ComposeProject compose = ComposeProject.of(ctx);
         for (ComposeService s : compose.services()) {
             Optional<ComposeService.Build> b = s.build();
             if (b.isEmpty() || s.image().isEmpty() || b.get().context().isEmpty() || b.get().dockerfile().isEmpty()) {

@@ -35,7 +35,7 @@ public final class Containers {
     }
 
     private static Containers load(AuditContext ctx) {
-        ComposeProject compose = ctx.model(ComposeProject.class, ComposeProject::load);
+        ComposeProject compose = ComposeProject.of(ctx);
         BuiltImages builds = BuiltImages.of(ctx);
         List<Container> out = new ArrayList<>();
         Set<String> inputs = new LinkedHashSet<>(compose.inputs());

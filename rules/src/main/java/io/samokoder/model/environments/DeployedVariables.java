@@ -56,7 +56,7 @@ public final class DeployedVariables {
 
     private static DeployedVariables build(AuditContext context) {
         Map<String, Evidence> out = new HashMap<>();
-        ComposeProject project = context.model(ComposeProject.class, ComposeProject::load);
+        ComposeProject project = ComposeProject.of(context);
         for (ComposeStack stack : project.stacks()) {
             for (ComposeService service : stack.services().values()) {
                 service.environment().forEach((name, entry) -> {

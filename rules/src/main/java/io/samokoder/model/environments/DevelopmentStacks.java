@@ -127,7 +127,7 @@ public final class DevelopmentStacks {
                 statements(context, f, folders, logins, playWithDocker);
             }
         }
-        ComposeProject project = context.model(ComposeProject.class, ComposeProject::load);
+        ComposeProject project = ComposeProject.of(context);
         Map<String, Evidence> stacks = new TreeMap<>();
         List<String> composeFiles = new ArrayList<>(new TreeSet<>(project.files().keySet()));
         String kubernetes = null;

@@ -336,7 +336,12 @@ public final class AlembicProject {
         return out;
     }
 
-    public static AlembicProject load(AuditContext ctx) {
+    /** The model, built once per audit and shared through {@link AuditContext#model}. */
+    public static AlembicProject of(AuditContext ctx) {
+        return ctx.model(AlembicProject.class, AlembicProject::load);
+    }
+
+    private static AlembicProject load(AuditContext ctx) {
         Workspace ws = ctx.workspace();
         List<Environment> envs = new ArrayList<>();
         Set<String> covered = new java.util.HashSet<>();

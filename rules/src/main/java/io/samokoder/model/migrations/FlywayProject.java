@@ -124,7 +124,12 @@ public final class FlywayProject {
         }
     }
 
-    public static FlywayProject load(AuditContext ctx) {
+    /** The model, built once per audit and shared through {@link AuditContext#model}. */
+    public static FlywayProject of(AuditContext ctx) {
+        return ctx.model(FlywayProject.class, FlywayProject::load);
+    }
+
+    private static FlywayProject load(AuditContext ctx) {
         Workspace ws = ctx.workspace();
         List<Config> configs = new ArrayList<>();
         for (SourceFile f : ws.files()) {
@@ -192,7 +197,7 @@ public final class FlywayProject {
                 groups.add(new Group(dirs.get(0), List.copyOf(dirs), migrations, false, null));
             }
         });
-        SpringConfig spring = ctx.model(SpringConfig.class, SpringConfig::load);
+        SpringConfig spring = SpringConfig.of(ctx);
         List<Group> runs = new ArrayList<>();
         for (Group g : groups) {
             g.migrations().forEach(m -> inputs.add(m.path()));

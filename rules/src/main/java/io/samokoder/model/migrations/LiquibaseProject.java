@@ -202,7 +202,12 @@ public final class LiquibaseProject {
     private static final Pattern SQL_HEADER = Pattern.compile("\\s*+--\\s*+liquibase\\s++formatted\\s++sql.*+",
             Pattern.CASE_INSENSITIVE);
 
-    public static LiquibaseProject load(AuditContext ctx) {
+    /** The model, built once per audit and shared through {@link AuditContext#model}. */
+    public static LiquibaseProject of(AuditContext ctx) {
+        return ctx.model(LiquibaseProject.class, LiquibaseProject::load);
+    }
+
+    private static LiquibaseProject load(AuditContext ctx) {
         Workspace ws = ctx.workspace();
         List<Changelog> out = new ArrayList<>();
         for (SourceFile f : ws.files()) {
@@ -236,7 +241,7 @@ public final class LiquibaseProject {
                 out.add(c);
             }
         }
-        return new LiquibaseProject(out, ctx.model(SpringConfig.class, SpringConfig::load));
+        return new LiquibaseProject(out, SpringConfig.of(ctx));
     }
 
     static boolean isFormattedSql(String t) {

@@ -47,8 +47,13 @@ public final class SpringConfig {
         this.byModule = byModule;
     }
 
+    /** The model, built once per audit and shared through {@link AuditContext#model}. */
+    public static SpringConfig of(AuditContext ctx) {
+        return ctx.model(SpringConfig.class, SpringConfig::load);
+    }
+
     /** Reads every {@code application*.properties|yml} of the workspace's main resources. */
-    public static SpringConfig load(AuditContext ctx) {
+    private static SpringConfig load(AuditContext ctx) {
         Workspace ws = ctx.workspace();
         Map<String, List<Part>> byModule = new TreeMap<>();
         for (SourceFile f : ws.files()) {

@@ -130,7 +130,7 @@ public final class PrometheusConfigs {
     }
 
     private static PrometheusConfigs load(AuditContext ctx) {
-        ComposeProject compose = ctx.model(ComposeProject.class, ComposeProject::load);
+        ComposeProject compose = ComposeProject.of(ctx);
         Workspace ws = ctx.workspace();
         Map<String, PrometheusConfig> found = new TreeMap<>();
         List<SourceFile> candidates = new ArrayList<>();

@@ -65,7 +65,7 @@ public final class EnvExampleMissingVariableRule implements Rule {
     }
 
     private static ComposeProject compose(AuditContext context) {
-        return context.model(ComposeProject.class, ComposeProject::load);
+        return ComposeProject.of(context);
     }
 
     @Override

@@ -37,7 +37,7 @@ public final class InvalidComposeRule implements Rule {
     }
 
     private static ComposeProject project(AuditContext context) {
-        return context.model(ComposeProject.class, ComposeProject::load);
+        return ComposeProject.of(context);
     }
 
     @Override

@@ -18,7 +18,7 @@ final class AlembicRules {
     }
 
     static AlembicProject project(AuditContext ctx) {
-        return ctx.model(AlembicProject.class, AlembicProject::load);
+        return AlembicProject.of(ctx);
     }
 
     static boolean applicable(AuditContext ctx) {

@@ -12,7 +12,7 @@ final class FlywayRules {
     }
 
     static FlywayProject project(AuditContext ctx) {
-        return ctx.model(FlywayProject.class, FlywayProject::load);
+        return FlywayProject.of(ctx);
     }
 
     /**
@@ -29,6 +29,6 @@ final class FlywayRules {
     }
 
     static LiquibaseProject liquibase(AuditContext ctx) {
-        return ctx.model(LiquibaseProject.class, LiquibaseProject::load);
+        return LiquibaseProject.of(ctx);
     }
 }

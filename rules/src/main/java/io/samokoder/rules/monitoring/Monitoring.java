@@ -26,7 +26,7 @@ final class Monitoring {
     }
 
     static ComposeProject compose(AuditContext ctx) {
-        return ctx.model(ComposeProject.class, ComposeProject::load);
+        return ComposeProject.of(ctx);
     }
 
     static PrometheusConfigs prometheus(AuditContext ctx) {

@@ -164,7 +164,7 @@ public final class UnsetComposeVariableRule implements Rule {
     }
 
     private static ComposeInvocations invocations(AuditContext ctx) {
-        return ctx.model(ComposeInvocations.class, ComposeInvocations::load);
+        return ComposeInvocations.of(ctx);
     }
 
     private static Optional<String> documentedIn(AuditContext ctx, ComposeFile file, String name) {

@@ -18,7 +18,7 @@ final class EnvFiles {
     /** Files in the repository that a compose service reads with {@code env_file:}, with the places naming them. */
     static Map<String, List<Location>> all(AuditContext context) {
         Map<String, List<Location>> out = new TreeMap<>();
-        ComposeProject project = context.model(ComposeProject.class, ComposeProject::load);
+        ComposeProject project = ComposeProject.of(context);
         project.envFiles().forEach((path, where) -> {
             if (context.workspace().file(path).isPresent()) {
                 out.put(path, where);

@@ -43,7 +43,7 @@ final class ImageDefaults {
     /** Over the compose model: services merged across a stack's files (base + overrides, extends, include). */
     static List<Hit> find(AuditContext context) {
         List<Hit> out = new ArrayList<>();
-        ComposeProject project = context.model(ComposeProject.class, ComposeProject::load);
+        ComposeProject project = ComposeProject.of(context);
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (ComposeStack stack : project.stacks()) {
             for (ComposeService service : stack.services().values()) {

@@ -21,11 +21,11 @@ class ComposeInvocationsTest {
     private static final String COMPOSE = "services:\n  a:\n    image: acme/a:${TAG}\n";
 
     private static ComposeInvocations model(AuditContext ctx) {
-        return ctx.model(ComposeInvocations.class, ComposeInvocations::load);
+        return ComposeInvocations.of(ctx);
     }
 
     private static Verdict verdict(AuditContext ctx, String composePath, String name) {
-        ComposeProject project = ctx.model(ComposeProject.class, ComposeProject::load);
+        ComposeProject project = ComposeProject.of(ctx);
         return model(ctx).sourceOf(ctx, project, project.file(composePath).orElseThrow(), name).verdict();
     }
 
@@ -110,7 +110,7 @@ class ComposeInvocationsTest {
                 .file("docker-compose.yml", COMPOSE)
                 .file("deploy.sh", "source /etc/app/release.env\ndocker compose up -d\n")
                 .context();
-        ComposeProject project = ctx.model(ComposeProject.class, ComposeProject::load);
+        ComposeProject project = ComposeProject.of(ctx);
         ComposeInvocations.Source s = model(ctx).sourceOf(ctx, project, project.file("docker-compose.yml")
                 .orElseThrow(), "TAG");
         assertThat(s.verdict()).isEqualTo(Verdict.UNSEEN);

@@ -19,7 +19,7 @@ class ComposeProjectTest {
 
     private ComposeProject load(TempRepo repo) {
         AuditContext ctx = repo.context();
-        return ctx.model(ComposeProject.class, ComposeProject::load);
+        return ComposeProject.of(ctx);
     }
 
     @Test

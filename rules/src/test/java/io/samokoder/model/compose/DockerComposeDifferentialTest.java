@@ -45,7 +45,7 @@ class DockerComposeDifferentialTest {
             Path fixture = withMissingEnvFiles(original, tool);
             AuditContext ctx = new AuditContext(Workspace.scan(fixture, List.of("/expected.json"), 1 << 20),
                     AuditConfig.forRoot(fixture));
-            ComposeProject project = ctx.model(ComposeProject.class, ComposeProject::load);
+            ComposeProject project = ComposeProject.of(ctx);
             for (ComposeStack stack : project.stacks()) {
                 String name = original.getFileName() + "/" + stack.directory()
                         + (fixture.equals(original) ? "" : " (missing env_file created empty)");

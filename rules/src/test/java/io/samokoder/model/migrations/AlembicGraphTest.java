@@ -27,7 +27,7 @@ class AlembicGraphTest {
 
     private AlembicProject load() throws IOException {
         Workspace ws = Workspace.scan(dir);
-        return AlembicProject.load(new AuditContext(ws, AuditConfig.forRoot(dir)));
+        return AlembicProject.of(new AuditContext(ws, AuditConfig.forRoot(dir)));
     }
 
     private static List<String> ids(List<AlembicModule> mods) {

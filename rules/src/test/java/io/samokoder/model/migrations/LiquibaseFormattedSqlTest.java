@@ -19,7 +19,7 @@ class LiquibaseFormattedSqlTest {
     Path dir;
 
     private LiquibaseProject load() throws IOException {
-        return LiquibaseProject.load(new AuditContext(Workspace.scan(dir), AuditConfig.forRoot(dir)));
+        return LiquibaseProject.of(new AuditContext(Workspace.scan(dir), AuditConfig.forRoot(dir)));
     }
 
     @Test

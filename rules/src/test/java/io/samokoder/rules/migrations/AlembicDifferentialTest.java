@@ -57,7 +57,7 @@ class AlembicDifferentialTest {
         List<DynamicTest> tests = new ArrayList<>();
         for (Path fixture : Fixtures.all()) {
             Workspace ws = Workspace.scan(fixture, List.of("/expected.json"), Workspace.DEFAULT_MAX_FILE_SIZE);
-            AlembicProject project = AlembicProject.load(new AuditContext(ws, Fixtures.config(fixture)));
+            AlembicProject project = AlembicProject.of(new AuditContext(ws, Fixtures.config(fixture)));
             for (AlembicProject.Environment env : project.environments()) {
                 if (env.ini() == null || !env.ini().endsWith(".ini")) {
                     continue;

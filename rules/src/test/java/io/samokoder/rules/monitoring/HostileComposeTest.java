@@ -91,7 +91,7 @@ class HostileComposeTest {
         TempRepo repo = new TempRepo(dir);
         assertThatCode(() -> {
             var ctx = repo.context();
-            ctx.model(ComposeProject.class, ComposeProject::load);
+            ComposeProject.of(ctx);
             PrometheusConfigs.of(ctx);
         }).doesNotThrowAnyException();
     }
