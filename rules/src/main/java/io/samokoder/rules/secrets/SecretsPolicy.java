@@ -9,6 +9,7 @@ import io.samokoder.model.environments.DevelopmentStacks;
 import io.samokoder.model.environments.Evidence;
 import io.samokoder.model.settings.FileSettings;
 
+import io.samokoder.model.render.HostWrites;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -76,19 +77,23 @@ public final class SecretsPolicy {
     private final Map<String, Boolean> isLocal = new ConcurrentHashMap<>();
     private final Map<String, Place> places = new ConcurrentHashMap<>();
 
-    private SecretsPolicy(List<Pattern> local, DevelopmentStacks development) {
+    /** Repository files the repository's scripts write from other files; null when judging paths alone. */
+    private final HostWrites writes;
+
+    private SecretsPolicy(List<Pattern> local, DevelopmentStacks development, HostWrites writes) {
         this.local = local;
         this.development = development;
+        this.writes = writes;
     }
 
     public static SecretsPolicy of(AuditContext context) {
         return context.model(SecretsPolicy.class,
                 ctx -> new SecretsPolicy(compile(ctx.config().optionOr(OPTION, DEFAULT_LOCAL)),
-                        DevelopmentStacks.of(ctx)));
+                        DevelopmentStacks.of(ctx), HostWrites.of(ctx)));
     }
 
     static SecretsPolicy of(String globs) {
-        return new SecretsPolicy(compile(globs), null);
+        return new SecretsPolicy(compile(globs), null, null);
     }
 
     static List<Pattern> compile(String globs) {
@@ -150,6 +155,23 @@ public final class SecretsPolicy {
         return development.evidence(path);
     }
 
+    /**
+     * The install step that replaces setting {@code key} in the deployed copy a script makes of this file
+     * ({@code sed -i 's/^system.secret-key:.*$/…/' $CONFIG_YML}): the example's value is never used.
+     */
+    public Optional<HostWrites.Rewrite> replacedInCopy(String path, String key) {
+        if (writes == null) {
+            return Optional.empty();
+        }
+        for (HostWrites.Write w : writes.copiesOf(path)) {
+            Optional<HostWrites.Rewrite> r = writes.rewriteOf(w.output(), key);
+            if (r.isPresent()) {
+                return r;
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The reason a weak value at this path is low because the repository declares the file local, for messages. */
     public Text developmentReasonText(String path) {
         return developmentEvidence(path).map(e -> Text.of("secrets.localStack", Text.english(e.text())))
@@ -171,6 +193,16 @@ public final class SecretsPolicy {
             return Place.TEST;
         }
         Place named = environment(path);
+        if (named == Place.LOCAL && writes != null) {
+            // an example a repository script copies into place (install.sh creating config.yml from
+            // config.example.yml) is what gets deployed: judge it where its copy is used
+            for (HostWrites.Write w : writes.copiesOf(path)) {
+                Place target = environment(w.output());
+                if (target != Place.LOCAL) {
+                    return target;
+                }
+            }
+        }
         if (named == Place.LOCAL && FileSettings.isDotenv(
                 path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT))) {
             // .env.local holds a developer's real keys (Next.js, Vite): only the local globs make a dotenv file local

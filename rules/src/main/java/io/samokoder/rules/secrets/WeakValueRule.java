@@ -206,6 +206,10 @@ public final class WeakValueRule implements Rule {
                 } else if (context2 != null) {
                     at = Severity.LOW;
                     why = context2;
+                } else if (at != Severity.LOW && policy.replacedInCopy(file.path(), s.name()).isPresent()) {
+                    at = Severity.LOW;
+                    Location r = policy.replacedInCopy(file.path(), s.name()).get().location();
+                    why = Text.of("secrets.weak.replacedAtInstall", r.path() + ":" + r.line());
                 } else if (at == Severity.LOW) {
                     why = policy.developmentReasonText(file.path());
                 } else if (at == Severity.MEDIUM && CiServiceContainers.isThrowAway(context, file, s)) {

@@ -39,4 +39,32 @@ class HostWritesTest {
         assertThat(w.writerOf("hosts.txt")).isEmpty();
         assertThat(w.writerOf("deploy/hosts.txt")).isEmpty();
     }
+
+    @Test
+    void aHelperFunctionThatCreatesAConfigFromItsExample() {
+        AuditContext ctx = new TempRepo(dir)
+                .file("install/lib.sh", """
+                        export APP_YML=app/config.yml
+                        function from_example {
+                          target="$1"
+                          example="$(echo "$target" | sed 's/\\.[^.]*$/.example&/')"
+                          cp -n "$example" "$target"
+                        }
+                        """)
+                .file("install/configs.sh", "from_example \"$APP_YML\"\nfrom_example relay/config.yml\n")
+                .file("install/key.sh", "sed -i -e 's/^app.key:.*$/app.key: x/' $APP_YML\n")
+                .file("app/config.example.yml", "app.key: x\n")
+                .context();
+        HostWrites w = HostWrites.of(ctx);
+        assertThat(w.writerOf("app/config.yml")).hasValueSatisfying(x -> {
+            assertThat(x.source()).isEqualTo("app/config.example.yml");
+            assertThat(x.where()).isEqualTo("cp in install/configs.sh:1");
+        });
+        assertThat(w.copiesOf("app/config.example.yml")).hasSize(1);
+        // no relay/config.example.yml to copy
+        assertThat(w.writerOf("relay/config.yml")).isEmpty();
+        assertThat(w.rewriteOf("app/config.yml", "app.key")).hasValueSatisfying(
+                r -> assertThat(r.location().path()).isEqualTo("install/key.sh"));
+        assertThat(w.rewriteOf("app/config.yml", "other")).isEmpty();
+    }
 }

@@ -319,4 +319,39 @@ class SecretsContextTest {
         assertThat(f).filteredOn(x -> x.ruleId().equals("secrets/weak-value") && x.path().equals(".env"))
                 .hasSize(2).allMatch(x -> x.severity() == Severity.LOW && x.message().contains("change-me"));
     }
+
+    @Test
+    void anExampleAnInstallScriptCopiesIntoPlaceIsDeployed() throws IOException {
+        write("install.sh", """
+                export CONFIG_YML=conf/config.yml
+                ensure() {
+                  target="$1"
+                  example="$(echo "$target" | sed 's/\\.[^.]*$/.example&/')"
+                  [ -f "$target" ] || cp -n "$example" "$target"
+                }
+                ensure "$CONFIG_YML"
+                KEY=$(head -c 48 /dev/urandom | base64)
+                sed -i -e 's/^app.secret-key:.*$/app.secret-key: '"$KEY"'/' $CONFIG_YML
+                """);
+        write("conf/config.example.yml", """
+                app.secret-key: 'changeme-later'
+                storage:
+                  access_key: "store"
+                """);
+        write("other/config.example.yml", """
+                storage:
+                  access_key: "store"
+                """);
+        List<Finding> f = audit();
+        assertThat(at(f, "secrets/weak-value", "conf/config.example.yml:3"))
+                .hasValueSatisfying(x -> assertThat(x.severity()).isIn(Severity.MEDIUM, Severity.HIGH, Severity.CRITICAL));
+        // the install step writes a random key over the placeholder in the copy
+        assertThat(at(f, "secrets/weak-value", "conf/config.example.yml:1")).hasValueSatisfying(x -> {
+            assertThat(x.severity()).isEqualTo(Severity.LOW);
+            assertThat(x.message()).contains("install.sh:9");
+        });
+        // no script copies this example: the operator fills it in
+        assertThat(at(f, "secrets/weak-value", "other/config.example.yml:2"))
+                .hasValueSatisfying(x -> assertThat(x.severity()).isEqualTo(Severity.LOW));
+    }
 }
