@@ -334,7 +334,7 @@ public final class DevelopmentStacks {
             }
         }
         return new Evidence(file.path(), 0, Text.of("model.evidence.backingOnly",
-                String.join(", ", images)));
+                images.stream().map(Text::code).toList()));
     }
 
     /** Whether a name part of the file name is one of these ({@code docker-compose.prod.yml}: prod). */
