@@ -172,7 +172,8 @@ public final class DevelopmentStacks {
         for (String[] pwd : playWithDocker) {
             for (SourceFile f : context.workspace().files()) {
                 if (f.name().equals(pwd[0]) && !stacks.containsKey(f.path())) {
-                    stacks.put(f.path(), new Evidence(pwd[1], Integer.parseInt(pwd[2]), Text.of("model.evidence.playWithDockerFile", f.path())));
+                    stacks.put(f.path(), new Evidence(pwd[1], Integer.parseInt(pwd[2]),
+                            Text.of("model.evidence.playWithDockerFile", f.path())));
                 }
             }
         }

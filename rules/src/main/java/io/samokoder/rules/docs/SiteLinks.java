@@ -47,6 +47,11 @@ final class SiteLinks {
     private enum Found { FILE, MISSING, UNKNOWN, FALLBACK }
 
     /** Where a link lands: the repository file, or why it is unknown, or the fallback that finds it. */
+    /** The reason of every {@link Found#FALLBACK}; the messages docs.site.fallback* carry it in each language. */
+    private static final String FALLBACK_REASON = "MkDocs does not fall back to another language by itself: the page"
+            + " exists on the translated site only if the script that builds it copies the default language's missing"
+            + " pages";
+
     private record Target(Found found, String file, String reason) {
 
         static final Target MISSING = new Target(Found.MISSING, null, null);
@@ -91,7 +96,8 @@ final class SiteLinks {
         DocSite site = page.site();
         if (dest.contains("{{") || dest.contains("{%")) {
             if (site.templates().isPresent()) {
-                out.add(issue(LinkAnalysis.Problem.BROKEN_LINK, file, link, what.english() + " `" + dest + "` is a template"
+                out.add(issue(LinkAnalysis.Problem.BROKEN_LINK, file, link,
+                        what.english() + " `" + dest + "` is a template"
                         + " expression that `" + site.templates().get() + "` renders when " + site.describe()
                         + " is built; its target is known only then").demoted(Severity.INFO,
                         "rendered at build time"));
@@ -138,7 +144,8 @@ final class SiteLinks {
                 }
             }
             if (absolute == null) {
-                out.add(issue(LinkAnalysis.Problem.BROKEN_LINK, file, link, what.english() + " `" + dest + "` climbs above the"
+                out.add(issue(LinkAnalysis.Problem.BROKEN_LINK, file, link,
+                        what.english() + " `" + dest + "` climbs above the"
                         + " host's root from the page's URL `" + base(site) + pageUrl(site, page.uri()) + "`")
                         .demoted(Severity.INFO, "where the site is served is not certain"));
                 return;
@@ -162,8 +169,9 @@ final class SiteLinks {
                 return;
             }
             if (t.found() == Found.UNKNOWN) {
-                out.add(issue(LinkAnalysis.Problem.BROKEN_LINK, file, link, what.english() + " target `" + join(site.docsDir(),
-                        src) + "` " + t.reason()).demoted(Severity.INFO, "not published on the site"));
+                out.add(issue(LinkAnalysis.Problem.BROKEN_LINK, file, link, what.english() + " target `"
+                        + join(site.docsDir(), src) + "` " + t.reason())
+                        .demoted(Severity.INFO, "not published on the site"));
                 return;
             }
             Target fallback = fallback(page, src);
@@ -172,10 +180,9 @@ final class SiteLinks {
                 return;
             }
             if (fallback.found() == Found.FALLBACK) {
-                out.add(issue(LinkAnalysis.Problem.BROKEN_LINK, file, link, what.english() + " target `" + join(site.docsDir(),
-                        src) + "` (written `" + link.destination() + "`) is not translated: only the default language"
-                        + " has `" + fallback.file() + "`. " + fallback.reason()).demoted(Severity.INFO,
-                        "the translated build may copy the page"));
+                out.add(issue(LinkAnalysis.Problem.BROKEN_LINK, file, link, Text.of("docs.site.fallback", what,
+                        join(site.docsDir(), src), link.destination(), fallback.file()))
+                        .demoted(Severity.INFO, Text.of("docs.site.mayCopy")));
                 return;
             }
         }
@@ -254,7 +261,8 @@ final class SiteLinks {
             return;
         }
         if (sourceFile != null && mdInHtml) {
-            out.add(issue(LinkAnalysis.Problem.BROKEN_LINK, file, link, what.english() + " URL `" + absolute + "` (written `"
+            out.add(issue(LinkAnalysis.Problem.BROKEN_LINK, file, link,
+                    what.english() + " URL `" + absolute + "` (written `"
                     + link.destination() + "`) is no page or file of " + site.describe() + ", but `" + sourceFile
                     + "` is, from the Markdown file's folder: MkDocs rewrites it only inside HTML that md_in_html"
                     + " parses (a `markdown` attribute)").demoted(Severity.INFO, "depends on the HTML around it"));
@@ -262,7 +270,8 @@ final class SiteLinks {
         }
         DocSite owner = owner(site, absolute);
         if (owner != null && owner.urlPath().isEmpty()) {
-            out.add(issue(LinkAnalysis.Problem.BROKEN_LINK, file, link, what.english() + " URL `" + absolute + "` (written `"
+            out.add(issue(LinkAnalysis.Problem.BROKEN_LINK, file, link,
+                    what.english() + " URL `" + absolute + "` (written `"
                     + link.destination() + "`) is no page or file of " + owner.describe() + " if it is served at the"
                     + " host's root").demoted(Severity.INFO, "no site_url: the path the site is served under is"
                     + " unknown"));
@@ -280,11 +289,11 @@ final class SiteLinks {
     private void unknownOrFallback(List<LinkAnalysis.Issue> out, SourceFile file, MarkdownDocument.Link link,
                                    Text what, Target t) {
         if (t.found() == Found.FALLBACK) {
-            out.add(issue(LinkAnalysis.Problem.BROKEN_LINK, file, link, what.english() + " `" + link.destination()
-                    + "` is not translated: only the default language has `" + t.file() + "`. " + t.reason())
-                    .demoted(Severity.INFO, "the translated build may copy the page"));
+            out.add(issue(LinkAnalysis.Problem.BROKEN_LINK, file, link, Text.of("docs.site.fallbackUrl", what,
+                    link.destination(), t.file())).demoted(Severity.INFO, Text.of("docs.site.mayCopy")));
         } else {
-            out.add(issue(LinkAnalysis.Problem.BROKEN_LINK, file, link, what.english() + " `" + link.destination() + "`: "
+            out.add(issue(LinkAnalysis.Problem.BROKEN_LINK, file, link,
+                    what.english() + " `" + link.destination() + "`: "
                     + t.reason()).demoted(Severity.INFO, "cannot be decided from the repository"));
         }
     }
@@ -331,9 +340,7 @@ final class SiteLinks {
         if (home != null) {
             Target t = lookUpSource(home, src);
             if (t.found() == Found.FILE) {
-                return new Target(Found.FALLBACK, t.file(), "MkDocs does not fall back to another language by"
-                        + " itself: the page exists on the translated site only if the script that builds it copies"
-                        + " the default language's missing pages");
+                return new Target(Found.FALLBACK, t.file(), FALLBACK_REASON);
             }
         }
         return Target.MISSING;
@@ -371,9 +378,7 @@ final class SiteLinks {
         if (t.found() == Found.MISSING && owner.defaultSite() != null) {
             Target home = lookUpSitePath(owner.defaultSite(), uri);
             if (home.found() == Found.FILE) {
-                return new Target(Found.FALLBACK, home.file(), "MkDocs does not fall back to another language by"
-                        + " itself: the page exists on the translated site only if the script that builds it copies"
-                        + " the default language's missing pages");
+                return new Target(Found.FALLBACK, home.file(), FALLBACK_REASON);
             }
         }
         return t;
