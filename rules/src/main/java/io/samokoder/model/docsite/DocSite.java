@@ -247,6 +247,18 @@ public final class DocSite {
         return null;
     }
 
+    /** {@link #describe()} as a subject ("the MkDocs site `mkdocs.yml`"). */
+    public io.samokoder.i18n.Text describeText() {
+        return language == null ? io.samokoder.i18n.Text.of("model.docsite.site", config)
+                : io.samokoder.i18n.Text.of("model.docsite.translation", config, language, docsDir);
+    }
+
+    /** {@link #describe()} after "of" ("files of the MkDocs site `mkdocs.yml`"), a genitive in Russian. */
+    public io.samokoder.i18n.Text describeOf() {
+        return language == null ? io.samokoder.i18n.Text.of("model.docsite.siteOf", config)
+                : io.samokoder.i18n.Text.of("model.docsite.translationOf", config, language, docsDir);
+    }
+
     /** "the MkDocs site `mkdocs.yml`" (with the language for a translation). */
     public String describe() {
         String site = "the MkDocs site `" + config + "`";

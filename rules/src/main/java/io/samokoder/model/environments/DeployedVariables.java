@@ -1,5 +1,6 @@
 package io.samokoder.model.environments;
 
+import io.samokoder.i18n.Text;
 import io.samokoder.engine.AuditContext;
 import io.samokoder.engine.SourceFile;
 import io.samokoder.model.Location;
@@ -61,25 +62,27 @@ public final class DeployedVariables {
             for (ComposeService service : stack.services().values()) {
                 service.environment().forEach((name, entry) -> {
                     Location l = entry.location();
-                    out.putIfAbsent(name, new Evidence(l.path(), l.line(), "passes it to service " + service.name()));
+                    out.putIfAbsent(name, new Evidence(l.path(), l.line(), Text.of("model.evidence.passesToService",
+                            service.name())));
                 });
             }
         }
         project.envFiles().forEach((path, where) -> {
             Location l = where.get(0);
             Optional<SourceFile> file = context.workspace().file(path);
-            String from = "";
+            String from = null;
             if (file.isEmpty()) {
                 // not committed: the operator writes it from the template beside it, which names its keys
                 for (String suffix : TEMPLATE_SUFFIXES) {
                     file = context.workspace().file(path + suffix);
                     if (file.isPresent()) {
-                        from = ", written from " + path + suffix;
+                        from = path + suffix;
                         break;
                     }
                 }
             }
-            String says = "passes it (env_file " + path + from + ")";
+            Text says = from == null ? Text.of("model.evidence.passesEnvFile", path)
+                    : Text.of("model.evidence.passesEnvFileFrom", path, from);
             file.ifPresent(f -> {
                 for (Setting s : FileSettings.ofEnvFile(context, f).settings()) {
                     out.putIfAbsent(s.name(), new Evidence(l.path(), l.line(), says));
@@ -115,14 +118,13 @@ public final class DeployedVariables {
             }
             Matcher env = K8S_ENV_NAME.matcher(l);
             if (env.matches()) {
-                out.putIfAbsent(env.group(1), new Evidence(f.path(), line, "passes it to a Kubernetes container"));
+                out.putIfAbsent(env.group(1), new Evidence(f.path(), line, Text.of("model.evidence.passesToPod")));
                 continue;
             }
             if (inData) {
                 Matcher key = K8S_DATA_KEY.matcher(l);
                 if (key.matches()) {
-                    out.putIfAbsent(key.group(1), new Evidence(f.path(), line, "passes it (a Kubernetes Secret or"
-                            + " ConfigMap key)"));
+                    out.putIfAbsent(key.group(1), new Evidence(f.path(), line, Text.of("model.evidence.passesK8sKey")));
                 }
             }
         }

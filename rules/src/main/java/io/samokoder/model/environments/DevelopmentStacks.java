@@ -1,5 +1,6 @@
 package io.samokoder.model.environments;
 
+import io.samokoder.i18n.Text;
 import io.samokoder.engine.AuditContext;
 import io.samokoder.workspace.FileKinds;
 import io.samokoder.engine.SourceFile;
@@ -148,8 +149,7 @@ public final class DevelopmentStacks {
                 e = besideProduction(project, cf, composeFiles);
             }
             if (e == null && kubernetes != null) {
-                e = new Evidence(kubernetes, 0, "deploys production with Kubernetes; the compose files are how the"
-                        + " developers run it");
+                e = new Evidence(kubernetes, 0, Text.of("model.evidence.kubernetes"));
             }
             if (e == null) {
                 e = backingServicesOnly(cf);
@@ -160,8 +160,7 @@ public final class DevelopmentStacks {
             if (e == null) {
                 for (String[] pwd : playWithDocker) {
                     if (cf.path().equals(pwd[0]) || cf.path().endsWith("/" + pwd[0])) {
-                        e = new Evidence(pwd[1], Integer.parseInt(pwd[2]), "opens it in Play with Docker, a sandbox"
-                                + " that lives four hours");
+                        e = new Evidence(pwd[1], Integer.parseInt(pwd[2]), Text.of("model.evidence.playWithDocker"));
                         break;
                     }
                 }
@@ -173,8 +172,8 @@ public final class DevelopmentStacks {
         for (String[] pwd : playWithDocker) {
             for (SourceFile f : context.workspace().files()) {
                 if (f.name().equals(pwd[0]) && !stacks.containsKey(f.path())) {
-                    stacks.put(f.path(), new Evidence(pwd[1], Integer.parseInt(pwd[2]), "opens " + f.path()
-                            + " in Play with Docker, a sandbox that lives four hours"));
+                    stacks.put(f.path(), new Evidence(pwd[1], Integer.parseInt(pwd[2]),
+                            Text.of("model.evidence.playWithDockerFile", f.path())));
                 }
             }
         }
@@ -246,8 +245,8 @@ public final class DevelopmentStacks {
             if (l.length() < 2000 && isReadme(f.name()) && (l.contains("localhost") || l.contains("127.0.0.1"))) {
                 Matcher m = LOCAL_LOGIN.matcher(l);
                 if (m.find()) {
-                    logins.putIfAbsent(f.folder(), new Evidence(f.path(), line, "gives the login for the stack on"
-                            + " the reader's own machine: \"" + quote(l, m) + "\""));
+                    logins.putIfAbsent(f.folder(), new Evidence(f.path(), line, Text.of("model.evidence.localLogin",
+                            quote(l, m))));
                 }
             }
             if (l.length() < 2000 && (l.contains("roduction") || l.contains("evelopment"))) {
@@ -256,7 +255,8 @@ public final class DevelopmentStacks {
                     boolean whole = WHOLE_REPOSITORY.matcher(l).find();
                     if (whole || isReadme(f.name())) {
                         String scope = whole ? "" : f.folder();
-                        folders.putIfAbsent(scope, new Evidence(f.path(), line, "says \"" + quote(l, m) + "\""));
+                        folders.putIfAbsent(scope, new Evidence(f.path(), line, Text.of("model.evidence.says",
+                                quote(l, m))));
                     }
                 }
             }
@@ -288,7 +288,7 @@ public final class DevelopmentStacks {
             if (s.startsWith("#")) {
                 Matcher m = STATEMENT.matcher(s);
                 if (m.find()) {
-                    return new Evidence(path, line, "says \"" + quote(s, m) + "\"");
+                    return new Evidence(path, line, Text.of("model.evidence.says", quote(s, m)));
                 }
             }
         }
@@ -309,7 +309,7 @@ public final class DevelopmentStacks {
             boolean standalone = o.declaredServices().values().stream()
                     .allMatch(s -> s.image().isPresent() || s.hasBuild());
             if (standalone) {
-                return new Evidence(other, 0, "is the production stack beside it; this one is the development stack");
+                return new Evidence(other, 0, Text.of("model.evidence.besideProduction"));
             }
         }
         return null;
@@ -334,8 +334,8 @@ public final class DevelopmentStacks {
                 images.add(last);
             }
         }
-        return new Evidence(file.path(), 0, "runs only backing services (" + String.join(", ", images) + ") for an"
-                + " application run on the host");
+        return new Evidence(file.path(), 0, Text.of("model.evidence.backingOnly",
+                images.stream().map(Text::code).toList()));
     }
 
     /** Whether a name part of the file name is one of these ({@code docker-compose.prod.yml}: prod). */
@@ -398,8 +398,8 @@ public final class DevelopmentStacks {
     }
 
     private static Evidence mountedBy(Evidence stack, Location where) {
-        return new Evidence(stack.path(), stack.line(), stack.says() + " (used by " + where.path() + ":"
-                + where.line() + ")");
+        return new Evidence(stack.path(), stack.line(), Text.of("model.evidence.usedBy",
+                stack.saysText(), where.path() + ":" + where.line()));
     }
 
     private static final Pattern SPRING_PROFILE_FILE = Pattern.compile(
@@ -427,8 +427,9 @@ public final class DevelopmentStacks {
                     if (e == null) {
                         elsewhere.add(p);
                     } else {
-                        local.putIfAbsent(p, new Evidence(e.path(), e.line(), e.says() + " (it activates profile " + p
-                                + " at " + entry.location().path() + ":" + entry.location().line() + ")"));
+                        local.putIfAbsent(p, new Evidence(e.path(), e.line(), Text.of(
+                                "model.evidence.profile", e.saysText(), p,
+                                entry.location().path() + ":" + entry.location().line())));
                     }
                 }
             }
@@ -471,8 +472,8 @@ public final class DevelopmentStacks {
                     != FileSettings.Kind.DOTENV ? FileSettings.ofEnvFile(context, f) : FileSettings.of(context, f);
             for (Setting s : fs.settings()) {
                 if (PUBLIC_URL_NAME.matcher(s.name()).matches() && LOCAL_HOST.matcher(s.value().strip()).matches()) {
-                    files.put(f.path(), new Evidence(f.path(), s.line(), "serves the application at "
-                            + s.name() + "=" + s.value().strip() + ", the developer's machine"));
+                    files.put(f.path(), new Evidence(f.path(), s.line(), Text.of(
+                            "model.evidence.localUrl", s.name() + "=" + s.value().strip())));
                     break;
                 }
             }

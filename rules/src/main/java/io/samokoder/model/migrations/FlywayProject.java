@@ -1,5 +1,6 @@
 package io.samokoder.model.migrations;
 
+import io.samokoder.i18n.Text;
 import io.samokoder.engine.AuditContext;
 import io.samokoder.engine.SourceFile;
 import io.samokoder.engine.Workspace;
@@ -33,17 +34,28 @@ public final class FlywayProject {
      * One migration file.
      *
      * @param version normalised version (trailing zero parts dropped: 1.0 == 1), null when none
-     * @param problem why Flyway ignores or rejects the name, for {@link Kind#INVALID}
+     * @param problemText why Flyway ignores or rejects the name, for {@link Kind#INVALID}
+     * @param contentText why Flyway cannot run the file's content, or null
      */
     public record Migration(String path, Kind kind, String versionText, String version, String description,
-                            String problem, boolean java, String contentProblem, int contentLine) {
-        Migration(String path, Kind kind, String versionText, String version, String description, String problem,
+                            Text problemText, boolean java, Text contentText, int contentLine) {
+        Migration(String path, Kind kind, String versionText, String version, String description, Text problem,
                   boolean java) {
             this(path, kind, versionText, version, description, problem, java, null, 0);
         }
 
-        Migration withContent(String message, int line) {
-            return new Migration(path, kind, versionText, version, description, problem, java, message, line);
+        Migration withContent(Text message, int line) {
+            return new Migration(path, kind, versionText, version, description, problemText, java, message, line);
+        }
+
+        /** {@link #problemText} in English, or null. */
+        public String problem() {
+            return problemText == null ? null : problemText.english();
+        }
+
+        /** {@link #contentText} in English, or null. */
+        public String contentProblem() {
+            return contentText == null ? null : contentText.english();
         }
     }
 
@@ -427,13 +439,12 @@ public final class FlywayProject {
             Optional<SourceFile> file = ws.file(path);
             if (file.isPresent() && !m.java() && m.kind() != Kind.INVALID) {
                 if (ws.isBinary(file.get())) {
-                    m = m.withContent("binary content (NUL bytes): Flyway cannot parse it as SQL", 0);
+                    m = m.withContent(Text.of("model.flyway.binary"), 0);
                 } else {
                     Optional<String> text = ws.text(file.get());
                     SqlLexCheck.Problem p = text.map(SqlLexCheck::check).orElse(null);
                     if (p != null) {
-                        m = m.withContent("SQL does not parse: " + p.message() + "; Flyway fails on this script",
-                                p.line());
+                        m = m.withContent(Text.of("model.flyway.sqlError", p.text()), p.line());
                     }
                 }
             }
@@ -463,9 +474,8 @@ public final class FlywayProject {
             String lower = name.toLowerCase(Locale.ROOT);
             for (String suffix : s.suffixes()) {
                 if (lower.endsWith(suffix.toLowerCase(Locale.ROOT)) && !name.endsWith(suffix)) {
-                    return new Migration(path, Kind.INVALID, null, null, null, "suffix '"
-                            + name.substring(name.length() - suffix.length()) + "' differs from '" + suffix
-                            + "' in case: Flyway ignores the file", java);
+                    return new Migration(path, Kind.INVALID, null, null, null, Text.of("model.flyway.suffixCase",
+                            name.substring(name.length() - suffix.length()), suffix), java);
                 }
             }
             return null;
@@ -486,38 +496,35 @@ public final class FlywayProject {
             String rest = base.substring(prefix.length());
             int cut = rest.indexOf(sep);
             if (cut < 0) {
-                return invalid(path, java, "no '" + sep + "' between version and description (Flyway reads the"
-                        + " whole name as the version and rejects or ignores the file); expected " + prefix
-                        + "<version>" + sep + "<description>" + (java ? "" : s.suffixes().get(0)));
+                return invalid(path, java, Text.of("model.flyway.noSeparator", sep,
+                        prefix + "<version>" + sep + "<description>" + (java ? "" : s.suffixes().get(0))));
             }
             String version = rest.substring(0, cut);
             if (version.isEmpty()) {
-                return invalid(path, java, "empty version after '" + prefix + "'");
+                return invalid(path, java, Text.of("model.flyway.emptyVersion", prefix));
             }
             if (!VERSION.matcher(version).matches()) {
-                return invalid(path, java, "version '" + version + "' is not numbers separated by '.' or '_'");
+                return invalid(path, java, Text.of("model.flyway.badVersion", version));
             }
             return new Migration(path, kind, version, normalize(version), rest.substring(cut + sep.length()), null,
                     java);
         }
         if (base.startsWith(s.r())) {
-            return invalid(path, java, "repeatable migrations take no version: expected " + s.r() + sep
-                    + "<description>");
+            return invalid(path, java, Text.of("model.flyway.repeatableVersion", s.r() + sep + "<description>"));
         }
         String lower = base.toLowerCase(Locale.ROOT);
         for (String prefix : List.of(s.v(), s.u(), s.r())) {
             String lp = prefix.toLowerCase(Locale.ROOT);
             if (lower.startsWith(lp) && !base.startsWith(prefix) && lower.length() > lp.length()
                     && (Character.isDigit(lower.charAt(lp.length())) || lower.startsWith(sep, lp.length()))) {
-                return invalid(path, java, "prefix '" + base.substring(0, prefix.length()) + "' is not '" + prefix
-                        + "': Flyway prefixes are case-sensitive and the file is ignored");
+                return invalid(path, java, Text.of("model.flyway.prefixCase", base.substring(0, prefix.length()),
+                        prefix));
             }
         }
-        return invalid(path, java, "name does not start with '" + s.v() + "', '" + s.u() + "' or '" + s.r()
-                + "': Flyway ignores the file (or rejects it with validateMigrationNaming)");
+        return invalid(path, java, Text.of("model.flyway.noPrefix", s.v(), s.u(), s.r()));
     }
 
-    private static Migration invalid(String path, boolean java, String why) {
+    private static Migration invalid(String path, boolean java, Text why) {
         return new Migration(path, Kind.INVALID, null, null, null, why, java);
     }
 

@@ -8,6 +8,7 @@ import io.samokoder.engine.SourceFile;
 import io.samokoder.engine.Workspace;
 import io.samokoder.engine.yaml.YamlDocument;
 import io.samokoder.engine.yaml.YamlProblem;
+import io.samokoder.i18n.Text;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 
@@ -73,7 +74,11 @@ public final class LiquibaseProject {
     }
 
     public record Changelog(String path, Format format, List<ChangeSet> changeSets, List<Include> includes,
-                            String error, int errorLine) {
+                            Text errorText, int errorLine) {
+        /** {@link #errorText} in English, or null. */
+        public String error() {
+            return errorText == null ? null : errorText.english();
+        }
     }
 
     private final List<Changelog> changelogs;
@@ -222,7 +227,7 @@ public final class LiquibaseProject {
             if (ws.isBinary(f)) {
                 if (lower.contains("changelog")) {
                     out.add(new Changelog(f.path(), format, List.of(), List.of(),
-                            "binary content (NUL bytes): Liquibase cannot read it", 0));
+                            Text.of("model.liquibase.binary"), 0));
                 }
                 continue;
             }
@@ -262,8 +267,8 @@ public final class LiquibaseProject {
         if (root == null || !root.name().equals("databaseChangeLog")) {
             if (tree.error() != null && (root == null || root.name().equals("databaseChangeLog"))
                     && text.contains("<databaseChangeLog")) {
-                return new Changelog(f.path(), Format.XML, List.of(), List.of(), "XML does not parse: "
-                        + tree.error(), tree.errorLine());
+                return new Changelog(f.path(), Format.XML, List.of(), List.of(), Text.of("model.liquibase.xml",
+                        Text.verbatim(tree.error())), tree.errorLine());
             }
             return null;
         }
@@ -298,7 +303,8 @@ public final class LiquibaseProject {
             }
         }
         return new Changelog(f.path(), Format.XML, sets, includes,
-                tree.error() == null ? null : "XML does not parse: " + tree.error(), tree.errorLine());
+                tree.error() == null ? null : Text.of("model.liquibase.xml", Text.verbatim(tree.error())),
+                tree.errorLine());
     }
 
     // ---- YAML and JSON, through one small tree with lines ----
@@ -322,11 +328,11 @@ public final class LiquibaseProject {
 
     static Changelog yaml(AuditContext ctx, SourceFile f) {
         YamlDocument doc = ctx.yaml(f);
-        String error = null;
+        Text error = null;
         int errorLine = 0;
         for (YamlProblem p : doc.problems()) {
             if (p.kind() != YamlProblem.Kind.DUPLICATE_KEY) {
-                error = "YAML does not load: " + p.message();
+                error = Text.of("model.liquibase.yaml", Text.verbatim(p.message()));
                 errorLine = p.line();
                 break;
             }
@@ -377,8 +383,8 @@ public final class LiquibaseProject {
             }
             String msg = String.valueOf(e.getMessage());
             int nl = msg.indexOf('\n');
-            return new Changelog(f.path(), Format.JSON, List.of(), List.of(), "JSON does not parse: "
-                    + (nl > 0 ? msg.substring(0, nl) : msg), line);
+            return new Changelog(f.path(), Format.JSON, List.of(), List.of(), Text.of("model.liquibase.json",
+                    Text.verbatim(nl > 0 ? msg.substring(0, nl) : msg)), line);
         }
     }
 
@@ -413,7 +419,7 @@ public final class LiquibaseProject {
         return new LNode(p.getText(), line);
     }
 
-    private static Changelog structured(Workspace ws, SourceFile f, Format format, LNode tree, String error,
+    private static Changelog structured(Workspace ws, SourceFile f, Format format, LNode tree, Text error,
                                         int errorLine) {
         List<ChangeSet> sets = new ArrayList<>();
         List<Include> includes = new ArrayList<>();
@@ -518,7 +524,7 @@ public final class LiquibaseProject {
         }
         SqlLexCheck.Problem p = SqlLexCheck.check(text);
         return new Changelog(f.path(), Format.SQL, sets, includes,
-                p == null ? null : "SQL does not parse: " + p.message(), p == null ? 0 : p.line());
+                p == null ? null : Text.of("model.liquibase.sql", p.text()), p == null ? 0 : p.line());
     }
 
     // ---- include resolution ----

@@ -1,5 +1,7 @@
 package io.samokoder.model.migrations;
 
+import io.samokoder.i18n.Text;
+
 /**
  * The lexical check Flyway's SQL parser makes before running a script: every string literal ({@code '…'} with
  * {@code ''} escapes), quoted identifier ({@code "…"}, {@code `…`}), block comment and PostgreSQL dollar-quoted body
@@ -8,7 +10,11 @@ package io.samokoder.model.migrations;
 public final class SqlLexCheck {
 
     /** An unclosed construct and the line it opens on. */
-    public record Problem(String message, int line) {
+    public record Problem(Text text, int line) {
+        /** The problem in English. */
+        public String message() {
+            return text.english();
+        }
     }
 
     private SqlLexCheck() {
@@ -32,7 +38,7 @@ public final class SqlLexCheck {
                 int start = line;
                 int end = sql.indexOf("*/", i + 2);
                 if (end < 0) {
-                    return new Problem("unterminated block comment /* …", start);
+                    return new Problem(Text.of("model.sql.openComment"), start);
                 }
                 line += count(sql, i, end);
                 i = end + 2;
@@ -60,8 +66,7 @@ public final class SqlLexCheck {
                     j++;
                 }
                 if (!closed) {
-                    return new Problem(c == '\'' ? "unterminated string literal" : "unterminated quoted identifier",
-                            start);
+                    return new Problem(Text.of(c == '\'' ? "model.sql.openString" : "model.sql.openIdentifier"), start);
                 }
                 i = j + 1;
             } else if (c == '$' && (i == 0 || !Character.isLetterOrDigit(sql.charAt(i - 1)))) {
@@ -73,7 +78,7 @@ public final class SqlLexCheck {
                     String tag = sql.substring(i, j + 1);
                     int end = sql.indexOf(tag, j + 1);
                     if (end < 0) {
-                        return new Problem("unterminated dollar-quoted string " + tag + " …", line);
+                        return new Problem(Text.of("model.sql.openDollar", tag), line);
                     }
                     line += count(sql, i, end);
                     i = end + tag.length();

@@ -259,7 +259,7 @@ public final class LinkAnalysis {
                                   MarkdownDocument doc, MarkdownDocument.Link link, Text what) {
         if (page.isPresent()) {
             // a page of a documentation site: its links are judged as the site resolves them
-            siteLinks.check(out, file, doc, page.get(), link, what.english());
+            siteLinks.check(out, file, doc, page.get(), link, what);
             return;
         }
         LinkTarget t = LinkTarget.resolve(file.path(), link.destination());

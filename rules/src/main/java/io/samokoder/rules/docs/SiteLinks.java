@@ -1,5 +1,6 @@
 package io.samokoder.rules.docs;
 
+import io.samokoder.i18n.Text;
 import io.samokoder.engine.AuditContext;
 import io.samokoder.workspace.FileKinds;
 import io.samokoder.engine.Severity;
@@ -46,6 +47,11 @@ final class SiteLinks {
     private enum Found { FILE, MISSING, UNKNOWN, FALLBACK }
 
     /** Where a link lands: the repository file, or why it is unknown, or the fallback that finds it. */
+    /** The reason of every {@link Found#FALLBACK}; the messages docs.site.fallback* carry it in each language. */
+    private static final String FALLBACK_REASON = "MkDocs does not fall back to another language by itself: the page"
+            + " exists on the translated site only if the script that builds it copies the default language's missing"
+            + " pages";
+
     private record Target(Found found, String file, String reason) {
 
         static final Target MISSING = new Target(Found.MISSING, null, null);
@@ -80,7 +86,7 @@ final class SiteLinks {
 
     /** Judges one link of {@code page} and adds what is wrong with it to {@code out}. */
     void check(List<LinkAnalysis.Issue> out, SourceFile file, MarkdownDocument doc, DocSites.Page page,
-               MarkdownDocument.Link link, String what) {
+               MarkdownDocument.Link link, Text what) {
         String dest = link.destination() == null ? "" : link.destination().strip();
         LinkTarget generic = LinkTarget.resolve(file.path(), dest);
         if (generic.type() == LinkTarget.Type.NONE || generic.type() == LinkTarget.Type.WEB
@@ -90,7 +96,8 @@ final class SiteLinks {
         DocSite site = page.site();
         if (dest.contains("{{") || dest.contains("{%")) {
             if (site.templates().isPresent()) {
-                out.add(issue(LinkAnalysis.Problem.BROKEN_LINK, file, link, what + " `" + dest + "` is a template"
+                out.add(issue(LinkAnalysis.Problem.BROKEN_LINK, file, link,
+                        what.english() + " `" + dest + "` is a template"
                         + " expression that `" + site.templates().get() + "` renders when " + site.describe()
                         + " is built; its target is known only then").demoted(Severity.INFO,
                         "rendered at build time"));
@@ -137,7 +144,8 @@ final class SiteLinks {
                 }
             }
             if (absolute == null) {
-                out.add(issue(LinkAnalysis.Problem.BROKEN_LINK, file, link, what + " `" + dest + "` climbs above the"
+                out.add(issue(LinkAnalysis.Problem.BROKEN_LINK, file, link,
+                        what.english() + " `" + dest + "` climbs above the"
                         + " host's root from the page's URL `" + base(site) + pageUrl(site, page.uri()) + "`")
                         .demoted(Severity.INFO, "where the site is served is not certain"));
                 return;
@@ -150,7 +158,7 @@ final class SiteLinks {
 
     /** A Markdown link: MkDocs looks the file up from the page's folder; what it leaves as written, the browser. */
     private void markdownLink(List<LinkAnalysis.Issue> out, SourceFile file, MarkdownDocument doc, DocSites.Page page,
-                              MarkdownDocument.Link link, String what, String path, String folder, String fragment) {
+                              MarkdownDocument.Link link, Text what, String path, String folder, String fragment) {
         DocSite site = page.site();
         String src = resolveUnder(folder, path);
         boolean markdown = FileKinds.isMarkdown(path);
@@ -161,8 +169,9 @@ final class SiteLinks {
                 return;
             }
             if (t.found() == Found.UNKNOWN) {
-                out.add(issue(LinkAnalysis.Problem.BROKEN_LINK, file, link, what + " target `" + join(site.docsDir(),
-                        src) + "` " + t.reason()).demoted(Severity.INFO, "not published on the site"));
+                out.add(issue(LinkAnalysis.Problem.BROKEN_LINK, file, link, what.english() + " target `"
+                        + join(site.docsDir(), src) + "` " + t.reason())
+                        .demoted(Severity.INFO, "not published on the site"));
                 return;
             }
             Target fallback = fallback(page, src);
@@ -171,10 +180,9 @@ final class SiteLinks {
                 return;
             }
             if (fallback.found() == Found.FALLBACK) {
-                out.add(issue(LinkAnalysis.Problem.BROKEN_LINK, file, link, what + " target `" + join(site.docsDir(),
-                        src) + "` (written `" + link.destination() + "`) is not translated: only the default language"
-                        + " has `" + fallback.file() + "`. " + fallback.reason()).demoted(Severity.INFO,
-                        "the translated build may copy the page"));
+                out.add(issue(LinkAnalysis.Problem.BROKEN_LINK, file, link, Text.of("docs.site.fallback", what,
+                        join(site.docsDir(), src), link.destination(), fallback.file()))
+                        .demoted(Severity.INFO, Text.of("docs.site.mayCopy")));
                 return;
             }
         }
@@ -203,7 +211,7 @@ final class SiteLinks {
         if (repoPath != null) {
             List<String> other = context.workspace().caseInsensitiveMatches(repoPath);
             if (!other.isEmpty()) {
-                out.add(issue(LinkAnalysis.Problem.CASE_MISMATCH, file, link, what + " target `" + repoPath
+                out.add(issue(LinkAnalysis.Problem.CASE_MISMATCH, file, link, what.english() + " target `" + repoPath
                         + "` exists only as `" + other.get(0) + "` (letter case differs): the site's web server"
                         + " and GitHub are case-sensitive"));
                 return;
@@ -212,9 +220,9 @@ final class SiteLinks {
         out.add(missing(file, link, what, site, src, path));
     }
 
-    private LinkAnalysis.Issue missing(SourceFile file, MarkdownDocument.Link link, String what, DocSite site,
+    private LinkAnalysis.Issue missing(SourceFile file, MarkdownDocument.Link link, Text what, DocSite site,
                                        String src, String path) {
-        StringBuilder m = new StringBuilder(what);
+        StringBuilder m = new StringBuilder(what.english());
         if (src == null) {
             String repo = Workspace.normalize(folderOf(file.path()) + path);
             m.append(" target `").append(repo.startsWith("..") ? link.destination() : repo).append("` (written `")
@@ -225,25 +233,22 @@ final class SiteLinks {
             return issue(LinkAnalysis.Problem.BROKEN_LINK, file, link, m.toString());
         }
         String target = join(site.docsDir(), src);
-        m.append(" target `").append(target).append('`');
-        if (!sameText(link.destination(), target)) {
-            m.append(" (written `").append(link.destination()).append("`)");
+        Text t = sameText(link.destination(), target) ? Text.of("docs.missing", what, target)
+                : Text.of("docs.missingWritten", what, target, link.destination());
+        t = Text.of(FileKinds.isMarkdown(target) ? "docs.site.notAmongDocs" : "docs.site.notInDocs", t,
+                site.describeOf());
+        Optional<String> closest = index.closest(target);
+        if (closest.isPresent()) {
+            t = Text.of("docs.didYouMean", t, closest.get());
         }
-        m.append(" does not exist");
-        if (FileKinds.isMarkdown(target)) {
-            m.append(": MkDocs warns that it is not found among the documentation files of ").append(site.describe());
-        } else {
-            m.append(" in the docs of ").append(site.describe());
-        }
-        index.closest(target).ifPresent(s -> m.append("; did you mean `").append(s).append("`?"));
-        return issue(LinkAnalysis.Problem.BROKEN_LINK, file, link, m.toString());
+        return issue(LinkAnalysis.Problem.BROKEN_LINK, file, link, t);
     }
 
     /**
      * A URL on the host ({@code /img/x.png}, or a raw HTML URL made absolute from the page's URL): the site served
      * under the longest matching path, then the page or file at that site path.
      */
-    private void urlLink(List<LinkAnalysis.Issue> out, SourceFile file, MarkdownDocument.Link link, String what,
+    private void urlLink(List<LinkAnalysis.Issue> out, SourceFile file, MarkdownDocument.Link link, Text what,
                          DocSite site, String absolute, String written, String fragment, String sourceFile,
                          boolean mdInHtml) {
         Target t = lookUpUrl(site, absolute);
@@ -256,7 +261,8 @@ final class SiteLinks {
             return;
         }
         if (sourceFile != null && mdInHtml) {
-            out.add(issue(LinkAnalysis.Problem.BROKEN_LINK, file, link, what + " URL `" + absolute + "` (written `"
+            out.add(issue(LinkAnalysis.Problem.BROKEN_LINK, file, link,
+                    what.english() + " URL `" + absolute + "` (written `"
                     + link.destination() + "`) is no page or file of " + site.describe() + ", but `" + sourceFile
                     + "` is, from the Markdown file's folder: MkDocs rewrites it only inside HTML that md_in_html"
                     + " parses (a `markdown` attribute)").demoted(Severity.INFO, "depends on the HTML around it"));
@@ -264,34 +270,30 @@ final class SiteLinks {
         }
         DocSite owner = owner(site, absolute);
         if (owner != null && owner.urlPath().isEmpty()) {
-            out.add(issue(LinkAnalysis.Problem.BROKEN_LINK, file, link, what + " URL `" + absolute + "` (written `"
+            out.add(issue(LinkAnalysis.Problem.BROKEN_LINK, file, link,
+                    what.english() + " URL `" + absolute + "` (written `"
                     + link.destination() + "`) is no page or file of " + owner.describe() + " if it is served at the"
                     + " host's root").demoted(Severity.INFO, "no site_url: the path the site is served under is"
                     + " unknown"));
             return;
         }
-        StringBuilder m = new StringBuilder(what).append(" URL `").append(absolute).append('`');
-        if (!absolute.equals(written)) {
-            m.append(" (written `").append(link.destination()).append("`)");
-        }
-        m.append(" is no page or file of ").append(owner == null ? site.describe() : owner.describe());
+        Text of = owner == null ? site.describeOf() : owner.describeOf();
+        Text m = absolute.equals(written) ? Text.of("docs.site.url.none", what, absolute, of)
+                : Text.of("docs.site.url.noneWritten", what, absolute, link.destination(), of);
         if (!written.startsWith("/")) {
-            m.append(": the browser resolves a raw HTML URL from the page's URL, MkDocs does not rewrite it");
-            if (sourceFile != null) {
-                m.append(" (`").append(sourceFile).append("` is where it points from the Markdown file's folder)");
-            }
+            m = sourceFile == null ? Text.of("docs.site.url.raw", m) : Text.of("docs.site.url.rawFrom", m, sourceFile);
         }
-        out.add(issue(LinkAnalysis.Problem.BROKEN_LINK, file, link, m.toString()));
+        out.add(issue(LinkAnalysis.Problem.BROKEN_LINK, file, link, m));
     }
 
     private void unknownOrFallback(List<LinkAnalysis.Issue> out, SourceFile file, MarkdownDocument.Link link,
-                                   String what, Target t) {
+                                   Text what, Target t) {
         if (t.found() == Found.FALLBACK) {
-            out.add(issue(LinkAnalysis.Problem.BROKEN_LINK, file, link, what + " `" + link.destination()
-                    + "` is not translated: only the default language has `" + t.file() + "`. " + t.reason())
-                    .demoted(Severity.INFO, "the translated build may copy the page"));
+            out.add(issue(LinkAnalysis.Problem.BROKEN_LINK, file, link, Text.of("docs.site.fallbackUrl", what,
+                    link.destination(), t.file())).demoted(Severity.INFO, Text.of("docs.site.mayCopy")));
         } else {
-            out.add(issue(LinkAnalysis.Problem.BROKEN_LINK, file, link, what + " `" + link.destination() + "`: "
+            out.add(issue(LinkAnalysis.Problem.BROKEN_LINK, file, link,
+                    what.english() + " `" + link.destination() + "`: "
                     + t.reason()).demoted(Severity.INFO, "cannot be decided from the repository"));
         }
     }
@@ -338,9 +340,7 @@ final class SiteLinks {
         if (home != null) {
             Target t = lookUpSource(home, src);
             if (t.found() == Found.FILE) {
-                return new Target(Found.FALLBACK, t.file(), "MkDocs does not fall back to another language by"
-                        + " itself: the page exists on the translated site only if the script that builds it copies"
-                        + " the default language's missing pages");
+                return new Target(Found.FALLBACK, t.file(), FALLBACK_REASON);
             }
         }
         return Target.MISSING;
@@ -378,9 +378,7 @@ final class SiteLinks {
         if (t.found() == Found.MISSING && owner.defaultSite() != null) {
             Target home = lookUpSitePath(owner.defaultSite(), uri);
             if (home.found() == Found.FILE) {
-                return new Target(Found.FALLBACK, home.file(), "MkDocs does not fall back to another language by"
-                        + " itself: the page exists on the translated site only if the script that builds it copies"
-                        + " the default language's missing pages");
+                return new Target(Found.FALLBACK, home.file(), FALLBACK_REASON);
             }
         }
         return t;
@@ -457,7 +455,7 @@ final class SiteLinks {
 
     // ---- anchors ----
 
-    private void anchorOf(List<LinkAnalysis.Issue> out, SourceFile file, MarkdownDocument.Link link, String what,
+    private void anchorOf(List<LinkAnalysis.Issue> out, SourceFile file, MarkdownDocument.Link link, Text what,
                           DocSite site, String target, String fragment) {
         if (fragment == null || link.kind().isImage() || !FileKinds.isMarkdown(target)) {
             return;
@@ -465,7 +463,7 @@ final class SiteLinks {
         checkAnchor(out, file, link, what, site, target, fragment, target);
     }
 
-    private void checkAnchor(List<LinkAnalysis.Issue> out, SourceFile file, MarkdownDocument.Link link, String what,
+    private void checkAnchor(List<LinkAnalysis.Issue> out, SourceFile file, MarkdownDocument.Link link, Text what,
                              DocSite site, String target, String fragment, String shownTarget) {
         if (fragment.isEmpty() || fragment.equalsIgnoreCase("top") || fragment.startsWith("__")) {
             return; // the page itself; ids the theme adds (Material's __codelineno-…, __tabbed_…)
@@ -475,18 +473,22 @@ final class SiteLinks {
         if (a == null || a.ids().contains(fragment.toLowerCase(Locale.ROOT))) {
             return;
         }
-        StringBuilder m = new StringBuilder(what).append(" anchor `#").append(fragment).append("` not found ");
-        m.append(shownTarget == null || shownTarget.equals(file.path()) ? "on this page" : "in `" + shownTarget + "`");
-        m.append(" as ").append(pageSite.describe()).append(" builds it");
+        Text m = shownTarget == null || shownTarget.equals(file.path())
+                ? Text.of("docs.site.anchor.thisPage", what, fragment)
+                : Text.of("docs.anchor.inFile", what, fragment, shownTarget);
+        m = Text.of("docs.site.anchor.asBuilt", m, pageSite.describeText());
         if (a.unknown() != null) {
-            out.add(issue(LinkAnalysis.Problem.BROKEN_ANCHOR, file, link, m + ": " + a.unknown())
+            out.add(issue(LinkAnalysis.Problem.BROKEN_ANCHOR, file, link,
+                    Text.of("docs.site.because", m, Text.english(a.unknown())))
                     .demoted(Severity.INFO, "the page's ids are not all known"));
             return;
         }
-        m.append(" (heading ids from the `toc` slugify, attribute lists, HTML ids)");
-        LinkAnalysis.closestAnchor(fragment, new ArrayList<>(a.ids()))
-                .ifPresent(s -> m.append("; did you mean `#").append(s).append("`?"));
-        out.add(issue(LinkAnalysis.Problem.BROKEN_ANCHOR, file, link, m.toString()));
+        m = Text.of("docs.site.anchor.ids", m);
+        Optional<String> near = LinkAnalysis.closestAnchor(fragment, new ArrayList<>(a.ids()));
+        if (near.isPresent()) {
+            m = Text.of("docs.anchor.didYouMean", m, near.get());
+        }
+        out.add(issue(LinkAnalysis.Problem.BROKEN_ANCHOR, file, link, m));
     }
 
     /** The ids of a page on its site, computed once per page; null when the file cannot be read. */
@@ -640,6 +642,11 @@ final class SiteLinks {
 
     private static LinkAnalysis.Issue issue(LinkAnalysis.Problem p, SourceFile file, MarkdownDocument.Link link,
                                             String message) {
+        return issue(p, file, link, Text.english(message));
+    }
+
+    private static LinkAnalysis.Issue issue(LinkAnalysis.Problem p, SourceFile file, MarkdownDocument.Link link,
+                                            Text message) {
         return new LinkAnalysis.Issue(p, file.path(), link.line(), link.column(), message,
                 link.kind().name().toLowerCase(Locale.ROOT) + ":" + link.destination());
     }

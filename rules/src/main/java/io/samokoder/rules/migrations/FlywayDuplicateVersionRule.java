@@ -33,6 +33,7 @@ public final class FlywayDuplicateVersionRule extends FlywayRule {
         FindingSink sink = FlywayRules.once(out);
         for (FlywayProject.Group g : FlywayRules.project(context).groups()) {
             Map<String, List<FlywayProject.Migration>> byKey = new TreeMap<>();
+            Map<String, Text> what = new TreeMap<>();
             for (FlywayProject.Migration m : g.migrations()) {
                 String key = switch (m.kind()) {
                     case VERSIONED -> "version " + m.version();
@@ -41,13 +42,18 @@ public final class FlywayDuplicateVersionRule extends FlywayRule {
                     default -> null;
                 };
                 if (key != null) {
+                    what.putIfAbsent(key, switch (m.kind()) {
+                        case VERSIONED -> Text.of("migrations.flyway.version", m.version());
+                        case UNDO -> Text.of("migrations.flyway.undoVersion", m.version());
+                        default -> Text.of("migrations.flyway.repeatable", m.description());
+                    });
                     byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(m);
                 }
             }
             byKey.forEach((key, list) -> {
                 for (int i = 1; i < list.size(); i++) {
                     sink.report(Finding.of(this).at(list.get(i).path(), 0)
-                            .message(Text.of("migrations.flyway.duplicate", Text.english(key), list.get(0).path()))
+                            .message(Text.of("migrations.flyway.duplicate", what.get(key), list.get(0).path()))
                             .key(key)
                             .build());
                 }

@@ -33,7 +33,7 @@ public final class FlywayInvalidNameRule extends FlywayRule {
                 }
                 String name = m.path().substring(m.path().lastIndexOf('/') + 1);
                 sink.report(Finding.of(this).at(m.path(), 0)
-                        .message(Text.of("migrations.flyway.invalidName", name, Text.english(m.problem())))
+                        .message(Text.of("migrations.flyway.invalidName", name, m.problemText()))
                         .key(name)
                         .build());
             }

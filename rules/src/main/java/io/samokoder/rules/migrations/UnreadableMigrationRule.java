@@ -57,7 +57,7 @@ public final class UnreadableMigrationRule implements Rule {
             for (FlywayProject.Migration m : g.migrations()) {
                 if (m.contentProblem() != null) {
                     sink.report(Finding.of(this).at(m.path(), m.contentLine())
-                            .message(Text.of("migrations.unreadable.flyway", Text.english(m.contentProblem())))
+                            .message(Text.of("migrations.unreadable.flyway", m.contentText()))
                             .key("flyway:" + m.contentProblem())
                             .build());
                 }
@@ -66,7 +66,7 @@ public final class UnreadableMigrationRule implements Rule {
         for (LiquibaseProject.Changelog c : FlywayRules.liquibase(context).changelogs()) {
             if (c.error() != null) {
                 sink.report(Finding.of(this).at(c.path(), c.errorLine())
-                        .message(Text.of("migrations.unreadable.liquibase", Text.english(c.error())))
+                        .message(Text.of("migrations.unreadable.liquibase", c.errorText()))
                         .key("liquibase:" + c.error().replaceAll("\\d+", "#"))
                         .build());
             }

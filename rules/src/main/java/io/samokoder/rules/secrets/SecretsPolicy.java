@@ -174,7 +174,7 @@ public final class SecretsPolicy {
 
     /** The reason a weak value at this path is low because the repository declares the file local, for messages. */
     public Text developmentReasonText(String path) {
-        return developmentEvidence(path).map(e -> Text.of("secrets.localStack", Text.english(e.text())))
+        return developmentEvidence(path).map(e -> Text.of("secrets.localStack", e.message()))
                 .orElse(Text.verbatim(""));
     }
 

@@ -190,7 +190,7 @@ public final class WeakValueRule implements Rule {
                         passed = deployed(context).passes(variable);
                     }
                     if (passed.isPresent()) {
-                        context2 = Text.of("secrets.weak.fallbackWithout", variable, Text.english(passed.get().text()));
+                        context2 = Text.of("secrets.weak.fallbackWithout", variable, passed.get().message());
                     } else if (fallback && LOOPBACK_URL.matcher(s.value()).find()) {
                         context2 = Text.of("secrets.weak.fallbackLocalhost");
                     }
