@@ -8,10 +8,10 @@ import io.samokoder.engine.FindingSink;
 import io.samokoder.engine.Rule;
 import io.samokoder.engine.RuleInfo;
 import io.samokoder.engine.Severity;
+import io.samokoder.model.docker.KnownImages;
 import io.samokoder.model.render.ConfigRendering;
 
 import java.util.LinkedHashSet;
-import java.util.Locale;
 import java.util.Set;
 
 /** A render step that calls envsubst, gomplate, dockerize or perl inside the official Alertmanager image. */
@@ -55,19 +55,9 @@ public final class RenderToolMissingRule implements Rule {
         }
     }
 
-    /** {@code prom/alertmanager}, {@code quay.io/prometheus/alertmanager}, any tag or digest. */
+    /** {@code prom/alertmanager}, {@code quay.io/prometheus/alertmanager}, any registry alias, tag or digest. */
     static boolean isOfficialImage(String image) {
-        String i = image.toLowerCase(Locale.ROOT).trim();
-        int at = i.indexOf('@');
-        if (at >= 0) {
-            i = i.substring(0, at);
-        }
-        int slash = i.lastIndexOf('/');
-        int colon = i.lastIndexOf(':');
-        if (colon > slash) {
-            i = i.substring(0, colon);
-        }
-        return i.equals("prom/alertmanager") || i.equals("docker.io/prom/alertmanager")
-                || i.equals("index.docker.io/prom/alertmanager") || i.equals("quay.io/prometheus/alertmanager");
+        String repository = KnownImages.repository(image);
+        return repository.equals("prom/alertmanager") || repository.equals("quay.io/prometheus/alertmanager");
     }
 }
