@@ -920,13 +920,7 @@ public final class SqlScript {
             if (literals.isEmpty()) {
                 return false;
             }
-            int where = -1;
-            for (int k = i; k < t.size(); k++) {
-                if (t.get(k).w("where")) {
-                    where = k;
-                    break;
-                }
-            }
+            int where = whereIndex();
             if (where < 0 || isOr(where)) {
                 return false;
             }
@@ -943,13 +937,7 @@ public final class SqlScript {
 
         /** The WHERE clause (from the current token on) keeps only rows where one of {@code cols} is NULL or ''. */
         private boolean whereNull(List<String> cols) {
-            int where = -1;
-            for (int k = i; k < t.size(); k++) {
-                if (t.get(k).w("where")) {
-                    where = k;
-                    break;
-                }
-            }
+            int where = whereIndex();
             if (where < 0) {
                 return false;
             }
@@ -966,6 +954,16 @@ public final class SqlScript {
                 }
             }
             return false;
+        }
+
+        /** The index of the first WHERE from the current token on, or -1. */
+        private int whereIndex() {
+            for (int k = i; k < t.size(); k++) {
+                if (t.get(k).w("where")) {
+                    return k;
+                }
+            }
+            return -1;
         }
 
         /** An OR at the top level of the WHERE clause makes a single condition not restrict the rows. */
@@ -986,13 +984,7 @@ public final class SqlScript {
 
         /** A DELETE whose WHERE clause selects rows by a NULL or a missing reference: rows a new constraint forbids. */
         private boolean whereInvalid() {
-            int where = -1;
-            for (int k = i; k < t.size(); k++) {
-                if (t.get(k).w("where")) {
-                    where = k;
-                    break;
-                }
-            }
+            int where = whereIndex();
             if (where < 0) {
                 return false;
             }
