@@ -52,7 +52,7 @@ while IFS=$'\t' read -r repo commit kind why; do
   tree=$SRC/$name
   if [ ! -d "$tree" ]; then
     echo "SKIP $repo: no tree at $tree. Get it with the search tool's fetch (github:$repo), then" \
-      "benchmarks/corpus/extract.sh /work/.mirror/$name/repo $repo $commit" \
+      "CORPUS_SRC=$SRC benchmarks/corpus/extract.sh /work/.mirror/$name/repo $repo $commit" \
       "(or: git --git-dir=<that dir> archive $commit | tar -x -C $tree)"
     skipped=$((skipped + 1))
     continue
