@@ -9,7 +9,11 @@
 # Each tree is expected at $CORPUS_SRC/<owner>+<name> (default /work/corpus-src), extracted at the commit repos.tsv
 # lists; an absent tree is skipped with a line that says how to get it. Nothing from those repositories is built or
 # run: the CLI only reads their files.
-# Environment: CORPUS_SRC, OUT (benchmarks/corpus/out: <owner>+<name>.json, .stderr, and runs.tsv with exit code,
+#   REPOS=benchmarks/corpus/heldout/repos.tsv JUDGMENTS=benchmarks/corpus/heldout/judgments \
+#     CORPUS_SRC=/work/corpus-heldout OUT=benchmarks/corpus/out/heldout benchmarks/corpus/run.sh   # held-out set
+#
+# Environment: REPOS (the list, benchmarks/corpus/repos.tsv), JUDGMENTS (benchmarks/corpus/judgments), CORPUS_SRC,
+# OUT (benchmarks/corpus/out: <owner>+<name>.json, .stderr, and runs.tsv with exit code,
 # seconds and finding counts per repository), ONLY (space-separated owner/name subset), TIMEOUT (seconds per
 # repository, 300), JAVA_OPTS (JVM options for the CLI), NO_BUILD=1 (never build the jar).
 # Exit status: the scorer's, or 1 when the CLI crashed (exit status other than 0) or timed out on any tree.
@@ -19,6 +23,8 @@ ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 HERE=$ROOT/benchmarks/corpus
 cd "$ROOT"
 SRC=${CORPUS_SRC:-/work/corpus-src}
+REPOS=${REPOS:-$HERE/repos.tsv}
+JUDGMENTS=${JUDGMENTS:-$HERE/judgments}
 OUT=${OUT:-$HERE/out}
 TIMEOUT=${TIMEOUT:-300}
 JAR=$ROOT/samokoder-cli/target/samokoder-cli.jar
@@ -46,7 +52,7 @@ while IFS=$'\t' read -r repo commit kind why; do
   tree=$SRC/$name
   if [ ! -d "$tree" ]; then
     echo "SKIP $repo: no tree at $tree. Get it with the search tool's fetch (github:$repo), then" \
-      "benchmarks/corpus/extract.sh /work/.mirror/$name/repo $repo $commit" \
+      "CORPUS_SRC=$SRC benchmarks/corpus/extract.sh /work/.mirror/$name/repo $repo $commit" \
       "(or: git --git-dir=<that dir> archive $commit | tar -x -C $tree)"
     skipped=$((skipped + 1))
     continue
@@ -81,11 +87,11 @@ PY
     printf 'ok   %-55s %6ss  findings %-5s medium+ %s\n' "$repo" "$secs" "${counts%%	*}" "${counts##*	}"
     if [ -s "$err" ]; then sed 's/^/    stderr: /' "$err" | head -10; fi
   fi
-done < "$HERE/repos.tsv"
+done < "$REPOS"
 
 echo "ran $ran, skipped $skipped (no tree), failed ${#failed[@]}${failed:+: ${failed[*]}}"
 set +e
-python3 "$HERE/score.py" --out "$OUT" "$@"
+python3 "$HERE/score.py" --out "$OUT" --repos "$REPOS" --judgments "$JUDGMENTS" "$@"
 score=$?
 set -e
 [ "${#failed[@]}" -eq 0 ] || exit 1
