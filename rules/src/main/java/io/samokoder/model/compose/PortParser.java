@@ -32,6 +32,11 @@ final class PortParser {
                 PortMapping m = parseShort(v, v.value().trim());
                 return Optional.of(withHostReferences(m, hostPortReferences(v)));
             } catch (IllegalArgumentException e) {
+                if (awaitsVariable(v)) {
+                    // "${PORT}:${PORT}/udp" with PORT left to whoever runs compose: not a defect of the file (the
+                    // unset variable is reported on its own); the entry publishes a port that variable names
+                    return Optional.of(new PortMapping(v, "", 0, 0, 0, 0, "tcp", true, hostPortReferences(v)));
+                }
                 p.report(ComposeProblem.Kind.INVALID_PORT, n,
                         Text.of("model.compose.invalidPort", v.value(), reason(e)));
                 return Optional.empty();
@@ -66,6 +71,9 @@ final class PortParser {
                 }
                 return Optional.of(new PortMapping(t, hostIp, pr[0], pr[1], tr[0], tr[1], protocol, true, hostRefs));
             } catch (IllegalArgumentException e) {
+                if (awaitsVariable(t)) {
+                    return Optional.empty();
+                }
                 p.report(ComposeProblem.Kind.INVALID_PORT, n,
                         Text.of("model.compose.invalidPortPlain", reason(e)));
                 return Optional.empty();
@@ -75,6 +83,16 @@ final class PortParser {
             p.report(ComposeProblem.Kind.WRONG_TYPE, n, Text.of("model.compose.portType"));
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether the value takes part of its text from a variable that is unset where the audit looks and has no
+     * default ({@code ${PORT}}, {@code ${PORT:?set it}}): its port is only known once whoever runs compose sets it.
+     */
+    private static boolean awaitsVariable(ComposeValue v) {
+        return v.references().stream().anyMatch(r -> !r.isSet() && (r.operator() == Interpolation.Operator.NONE
+                || r.operator() == Interpolation.Operator.REQUIRED
+                || r.operator() == Interpolation.Operator.REQUIRED_NON_EMPTY));
     }
 
     private static String scalar(ComposeFileParser p, Node n) {

@@ -413,6 +413,10 @@ public final class ClaimedButMissingRule implements Rule {
                             : component.isEmpty() && p.publishedStart() == 0 && !listensElsewhere;
                     if (mayBeIt) {
                         Interpolation.Reference r = var.get();
+                        if (p.targetStart() == 0) { // the container port, too, comes from outside the repository
+                            return new Verdict(Verdict.Kind.UNSURE, Text.of("monitoring.claim.outside.ports",
+                                    s.name(), p.source().raw(), r.name()));
+                        }
                         return new Verdict(Verdict.Kind.UNSURE, p.publishedStart() > 0
                                 ? Text.of("monitoring.claim.outside.default", s.name(), p.targetStart(), r.text(),
                                 r.name(), p.publishedStart())
