@@ -162,18 +162,18 @@ public final class AuditService {
         }
         // in the staged-files mode only some checks ran: the score is partial and does not gate
         AuditReport.Options reportOptions = new AuditReport.Options(locale, partial ? null : minScore, failOn);
-        Gate gate = Gate.evaluate(result, partial ? 0 : minScore, failOn, request.failOnCheckError());
+        Gate gate = Gate.evaluate(result, partial ? 0 : minScore, failOn, request.failOnCheckError(), locale);
         Outputs out = request.outputs();
         List<Path> written = ReportWriter.write(result, new ReportWriter.Outputs(file(out.sarif()),
                 file(out.json()), file(out.junit()), file(out.report()), reportOptions));
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-        // SARIF and JSON are English unless a language is set; then their messages follow it, ids and keys do not
+        // SARIF, JSON and JUnit are English unless a language is set; then their texts follow it, ids and keys do not
         toStdout(stdout, out.sarif(), () -> SarifReport.render(result, locale));
         toStdout(stdout, out.json(), () -> JsonReport.render(result, locale));
-        toStdout(stdout, out.junit(), () -> JUnitReport.render(result));
+        toStdout(stdout, out.junit(), () -> JUnitReport.render(result, failOn, locale));
         toStdout(stdout, out.report(), () -> AuditReport.render("report.md", result, reportOptions));
         List<String> annotations = GithubAnnotations.enabled(request.environment())
-                ? GithubAnnotations.lines(result, request.environment()) : List.of();
+                ? GithubAnnotations.lines(result, request.environment(), locale) : List.of();
         return new Verdict(result, gate, !gate.passed() && failOnViolation, ConsoleReport.lines(result, locale),
                 annotations, r.warnings(), notes, stdout.toByteArray(), written, reportOptions);
     }

@@ -40,7 +40,8 @@ class RussianTextsTest {
             "io/samokoder/rules/readiness/Messages", "io/samokoder/rules/monitoring/Messages",
             "io/samokoder/rules/docs/Messages", "io/samokoder/rules/alerting/Messages",
             "io/samokoder/rules/config/Messages", "io/samokoder/rules/migrations/Messages",
-            "io/samokoder/engine/Messages", "io/samokoder/rules/secrets/Messages");
+            "io/samokoder/engine/Messages", "io/samokoder/rules/secrets/Messages", "io/samokoder/audit/Messages",
+            "io/samokoder/report/Messages");
 
     @Test
     void everyRegisteredRuleHasARussianSummaryAndRemediation() {
