@@ -50,7 +50,8 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "Write the JSON report here (- for standard output).")
     Path json;
 
-    @Option(names = "--junit", paramLabel = "FILE", description = "Write JUnit XML here (one test case per check).")
+    @Option(names = "--junit", paramLabel = "FILE", description = "Write JUnit XML here (one test case per finding,"
+            + " failed when it fails the gate, and one per rule that ran clean).")
     Path junit;
 
     @Option(names = "--report", paramLabel = "FILE",
