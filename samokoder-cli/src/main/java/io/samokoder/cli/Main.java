@@ -58,7 +58,8 @@ public final class Main implements Callable<Integer> {
             description = "Write the audit report here: Markdown, or one self-contained HTML file when FILE ends in .html.")
     Path report;
 
-    @Option(names = "--locale", paramLabel = "LANG", description = "Language of the audit report: en (default) or ru.")
+    @Option(names = "--locale", paramLabel = "LANG", description = "Language of the report, the console summary"
+            + " and the texts of SARIF, JSON and JUnit: en (default) or ru.")
     String locale;
 
     @Option(names = "--min-score", paramLabel = "N",
