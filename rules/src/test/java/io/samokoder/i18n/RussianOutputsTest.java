@@ -174,6 +174,10 @@ class RussianOutputsTest {
                 .isEqualTo(RuleRegistry.allMeta(RuleRegistry.load()).stream()
                         .filter(m -> m.id().equals("secrets/weak-value")).findFirst().orElseThrow().summaryIn(RU));
         assertThat(ConsoleReport.lines(result, RU).get(2)).contains("исправлено с базовой линии 1");
+        String html = new String(io.samokoder.report.HtmlAuditReport.render(result,
+                new io.samokoder.report.AuditReport.Options(RU, 80, Severity.HIGH)), StandardCharsets.UTF_8);
+        assertThat(html).contains(ru.get(0).path("message").asText().replace("`", "")
+                .substring(0, 20)).doesNotContain("weak password in old.env");
     }
 
     // --- the texts of each output that a reader reads as prose -------------------------------------------------
