@@ -40,7 +40,8 @@ class RussianTextsTest {
             "io/samokoder/rules/readiness/Messages", "io/samokoder/rules/monitoring/Messages",
             "io/samokoder/rules/docs/Messages", "io/samokoder/rules/alerting/Messages",
             "io/samokoder/rules/config/Messages", "io/samokoder/rules/migrations/Messages",
-            "io/samokoder/engine/Messages", "io/samokoder/rules/secrets/Messages");
+            "io/samokoder/engine/Messages", "io/samokoder/rules/secrets/Messages", "io/samokoder/audit/Messages",
+            "io/samokoder/report/Messages");
 
     @Test
     void everyRegisteredRuleHasARussianSummaryAndRemediation() {
@@ -55,6 +56,15 @@ class RussianTextsTest {
                     missing.add(m.id() + "." + part);
                 }
             }
+            // a rule that explains itself in a description explains itself in Russian too (SARIF help, docs)
+            if (!m.description().isEmpty()) {
+                if (!Text.has("rule." + m.id() + ".description", RU)) {
+                    missing.add(m.id() + ".description");
+                } else {
+                    assertThat(m.descriptionIn(RU)).as(m.id()).isNotEqualTo(m.description())
+                            .containsPattern("[\u0400-\u04FF]{4,}");
+                }
+            }
             assertThat(m.summaryIn(RU)).as(m.id()).isNotEqualTo(m.summary());
             assertThat(m.remediationIn(RU)).as(m.id()).isNotEqualTo(m.remediation());
         }
@@ -65,13 +75,23 @@ class RussianTextsTest {
     @Test
     void russianRuleTextsNameOnlyRulesThatExist() throws IOException {
         Set<String> ids = new TreeSet<>();
-        RuleRegistry.allMeta(RuleRegistry.load()).forEach(m -> ids.add(m.id()));
+        Set<String> described = new TreeSet<>();
+        RuleRegistry.allMeta(RuleRegistry.load()).forEach(m -> {
+            ids.add(m.id());
+            if (!m.description().isEmpty()) {
+                described.add(m.id());
+            }
+        });
         Properties ru = load("io/samokoder/rules/RuleTexts_ru.properties");
         assertThat(ru).isNotEmpty();
         for (String key : ru.stringPropertyNames()) {
-            Matcher k = Pattern.compile("rule\\.(.+)\\.(summary|remediation)").matcher(key);
+            Matcher k = Pattern.compile("rule\\.(.+)\\.(summary|remediation|description)").matcher(key);
             assertThat(k.matches()).as(key).isTrue();
             assertThat(ids).as("key " + key + " names no rule").contains(k.group(1));
+            if (k.group(2).equals("description")) {
+                // a Russian description of a rule without an English one would never be shown
+                assertThat(described).as("key " + key + ": the rule has no description").contains(k.group(1));
+            }
         }
     }
 
