@@ -9,7 +9,7 @@ import io.samokoder.engine.yaml.YamlDocument;
 import io.samokoder.model.Location;
 import io.samokoder.model.compose.ComposeProject;
 import io.samokoder.model.compose.ComposeService;
-import io.samokoder.model.compose.ShellWords;
+import io.samokoder.model.compose.ShellCommands;
 import org.yaml.snakeyaml.nodes.Node;
 
 import java.util.ArrayList;
@@ -165,7 +165,7 @@ public final class BuiltImages {
             }
             line = line.replaceFirst("^(?:run|script|command|cmd)\\s*:\\s*[|>]?-?\\s*", "");
             for (String command : line.split("&&|\\|\\||;")) {
-                List<String> w = ShellWords.split(command.strip());
+                List<String> w = ShellCommands.words(command.strip());
                 if (w.isEmpty()) {
                     continue;
                 }

@@ -9,7 +9,7 @@ import io.samokoder.model.compose.ComposeStack;
 import io.samokoder.model.compose.ComposeValue;
 import io.samokoder.model.compose.Mount;
 import io.samokoder.model.compose.ScriptPrograms;
-import io.samokoder.model.compose.ShellWords;
+import io.samokoder.model.compose.ShellCommands;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -447,7 +447,7 @@ public final class Container {
         while (!queue.isEmpty() && out.size() <= MAX_SCRIPTS) {
             String text = queue.poll();
             List<String> candidates = new ArrayList<>();
-            for (String word : ShellWords.split(text.replace(';', ' ').replace("&&", " ").replace("|", " "))) {
+            for (String word : ShellCommands.words(text.replace(';', ' ').replace("&&", " ").replace("|", " "))) {
                 String w = word.replaceAll("^[<>]+", "");
                 if ((w.startsWith("/") || w.startsWith("./")) && w.indexOf('$') < 0) {
                     candidates.add(w);
