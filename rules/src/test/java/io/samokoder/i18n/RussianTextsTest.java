@@ -29,12 +29,6 @@ class RussianTextsTest {
 
     static final Locale RU = Text.RUSSIAN;
 
-    /**
-     * Categories whose rules are being rewritten on other branches; their Russian follows once those are merged.
-     * Remove a category from here when it is converted: the tests below then hold it to the same standard.
-     */
-    static final Set<String> PENDING = Set.of();
-
     /** Bundles of finding messages: English base and Russian, key sets must be equal. */
     static final List<String> MESSAGE_BUNDLES = List.of("io/samokoder/model/Messages",
             "io/samokoder/rules/readiness/Messages", "io/samokoder/rules/monitoring/Messages",
@@ -48,9 +42,6 @@ class RussianTextsTest {
         List<String> missing = new ArrayList<>();
         List<RuleMeta> metas = RuleRegistry.allMeta(RuleRegistry.load());
         for (RuleMeta m : metas) {
-            if (PENDING.contains(m.category().id())) {
-                continue;
-            }
             for (String part : List.of("summary", "remediation")) {
                 if (!Text.has("rule." + m.id() + "." + part, RU)) {
                     missing.add(m.id() + "." + part);
@@ -117,38 +108,17 @@ class RussianTextsTest {
         }
     }
 
-    /**
-     * Findings whose Russian text still carries an English part from a model not yet converted: the reasons of a
-     * render chain this tool does not follow, of a compose invocation seen from outside, of a probable image build and
-     * of a build link. A ratchet: a new English message fails the test, and so does an entry here that has become
-     * Russian (remove it).
-     */
-    static final Set<String> KNOWN_ENGLISH = Set.of(
-            "alerting-render-entrypoint alerting/unresolved-placeholder prometheus/prometheus.yml:2",
-            "monitoring-compose-env-sources monitoring/unset-compose-variable deploy/docker-compose.yml:3",
-            "monitoring-swarm-images monitoring/stack-not-deployed alertmanager/conf/alertmanager.yml:1",
-            "monitoring-swarm-images monitoring/rule-file-missing prometheus/conf/prometheus.yml:7");
-
-    /** Every fixture, rendered in Russian: no finding of a converted category falls back to English anywhere. */
+    /** Every fixture, rendered in Russian: no finding falls back to English anywhere. */
     @Test
     void noFindingOfAnyFixtureFallsBackToEnglish() {
         List<String> english = new ArrayList<>();
-        Set<String> known = new TreeSet<>();
         int checked = 0;
         for (Path fixture : Fixtures.all()) {
             AuditResult result = Fixtures.audit(fixture);
             for (Finding f : result.findings()) {
-                if (PENDING.contains(f.category().id())) {
-                    continue;
-                }
                 checked++;
-                String id = fixture.getFileName() + " " + f.ruleId() + " " + f.location();
-                String where = id + ": ";
-                boolean fallsBack = f.text() == null || f.text().fallsBack(RU);
-                if (KNOWN_ENGLISH.contains(id)) {
-                    known.add(id);
-                    assertThat(fallsBack).as(id + " is Russian now: remove it from KNOWN_ENGLISH").isTrue();
-                } else if (fallsBack) {
+                String where = fixture.getFileName() + " " + f.ruleId() + " " + f.location() + ": ";
+                if (f.text() == null || f.text().fallsBack(RU)) {
                     english.add(where + "message " + f.message());
                 }
                 if (!f.remediation().isBlank() && f.remediationIn(RU).equals(f.remediation())) {
@@ -158,7 +128,6 @@ class RussianTextsTest {
             }
         }
         assertThat(checked).isGreaterThan(100);
-        assertThat(known).as("entries of KNOWN_ENGLISH that no fixture produces any more").hasSameSizeAs(KNOWN_ENGLISH);
         assertThat(english).as("findings whose Russian report would be English").isEmpty();
     }
 
