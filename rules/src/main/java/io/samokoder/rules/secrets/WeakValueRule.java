@@ -145,7 +145,8 @@ public final class WeakValueRule implements Rule {
             boolean codeDefault = code && s.parents().equals(FileSettings.DEFAULT);
             // compose passes environment values to the container as they are: no shell runs a $(…) in them
             boolean literalCommands = compose && s.parents().contains("environment");
-            for (SecretValues.Candidate c : SecretValues.candidates(s.name(), s.value(), literalCommands)) {
+            for (SecretValues.Candidate c : SecretValues.candidates(s.name(), s.value(), literalCommands,
+                    spring ? SecretValues.Dialect.SPRING : SecretValues.Dialect.ANY)) {
                 if (allow.allows(c.value())) {
                     continue;
                 }
