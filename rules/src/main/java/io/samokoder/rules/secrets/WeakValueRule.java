@@ -18,6 +18,7 @@ import io.samokoder.model.environments.Evidence;
 import io.samokoder.model.settings.FileSettings;
 import io.samokoder.model.settings.Setting;
 import io.samokoder.model.settings.SpringBlocks;
+import io.samokoder.model.settings.UnixSocketServers;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -206,6 +207,12 @@ public final class WeakValueRule implements Rule {
                             context2 = Text.of("secrets.weak.localBlock", local.get().property(),
                                     local.get().setting().line());
                         }
+                    }
+                }
+                if (context2 == null && fs.kind() == FileSettings.Kind.INI) {
+                    Optional<Setting> socket = UnixSocketServers.socketOf(fs, s);
+                    if (socket.isPresent()) {
+                        context2 = Text.of("secrets.weak.unixSocket", socket.get().name(), socket.get().line());
                     }
                 }
                 if (severity == null) {
