@@ -18,6 +18,7 @@ import io.samokoder.model.environments.Evidence;
 import io.samokoder.model.settings.FileSettings;
 import io.samokoder.model.settings.Setting;
 import io.samokoder.model.settings.SpringBlocks;
+import io.samokoder.model.settings.SpringProfiles;
 import io.samokoder.model.settings.UnixSocketServers;
 
 import java.util.ArrayList;
@@ -203,9 +204,14 @@ public final class WeakValueRule implements Rule {
                             blocks = SpringBlocks.of(fs);
                         }
                         Optional<SpringBlocks.Address> local = blocks.loopbackAddress(s);
+                        Optional<Location> override;
                         if (local.isPresent()) {
                             context2 = Text.of("secrets.weak.localBlock", local.get().property(),
                                     local.get().setting().line());
+                        } else if ((override = SpringProfiles.deployedOverride(context, file,
+                                SpringBlocks.property(s))).isPresent()) {
+                            context2 = Text.of("secrets.weak.profileOverride",
+                                    override.get().path() + ":" + override.get().line());
                         }
                     }
                 }
