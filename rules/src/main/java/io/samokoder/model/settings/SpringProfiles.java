@@ -4,8 +4,9 @@ import io.samokoder.engine.AuditContext;
 import io.samokoder.engine.SourceFile;
 import io.samokoder.model.Location;
 
+import java.util.HashMap;
 import java.util.Locale;
-import java.util.Optional;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -25,16 +26,16 @@ public final class SpringProfiles {
     }
 
     /**
-     * Where a deployed profile's file beside {@code base} sets {@code property} (compared by Spring's relaxed names:
-     * case, '-' and '_' aside), if one does.
+     * The properties that deployed profiles' files beside {@code base} set, by Spring's relaxed name (case, '-' and
+     * '_' aside), with where each is set; empty for a profile's own file.
      */
-    public static Optional<Location> deployedOverride(AuditContext context, SourceFile base, String property) {
+    public static Map<String, Location> deployedOverrides(AuditContext context, SourceFile base) {
         String name = base.path().substring(base.path().lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
         if (!BASE.matcher(name).matches()) {
-            return Optional.empty();
+            return Map.of();
         }
         String dir = base.path().substring(0, base.path().lastIndexOf('/') + 1);
-        String wanted = relaxed(property);
+        Map<String, Location> out = new HashMap<>();
         for (SourceFile f : context.workspace().files()) {
             String p = f.path();
             if (!p.startsWith(dir) || p.indexOf('/', dir.length()) >= 0
@@ -42,15 +43,14 @@ public final class SpringProfiles {
                 continue;
             }
             for (Setting s : FileSettings.of(context, f).settings()) {
-                if (relaxed(SpringBlocks.property(s)).equals(wanted)) {
-                    return Optional.of(Location.of(p, s.line()));
-                }
+                out.putIfAbsent(relaxed(SpringBlocks.property(s)), Location.of(p, s.line()));
             }
         }
-        return Optional.empty();
+        return out;
     }
 
-    private static String relaxed(String property) {
+    /** Spring's relaxed form of a property name, for comparing two spellings. */
+    public static String relaxed(String property) {
         return property.toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
     }
 }

@@ -124,6 +124,7 @@ public final class WeakValueRule implements Rule {
         }
         boolean spring = isSpringConfig(file.path());
         SpringBlocks blocks = null; // built for a Spring file with a finding to judge
+        Map<String, Location> overrides = null; // likewise: what deployed profiles beside it set
         // a program's own fallbacks (code, Spring config, an image's ENV): a deployment that passes the variable
         // replaces them; a compose file's default is the deployment's own and stays judged
         boolean program = place == null && (fs.kind() == FileSettings.Kind.CODE || spring || fs.kind() == FileSettings.Kind.DOCKERFILE);
@@ -204,14 +205,16 @@ public final class WeakValueRule implements Rule {
                             blocks = SpringBlocks.of(fs);
                         }
                         Optional<SpringBlocks.Address> local = blocks.loopbackAddress(s);
-                        Optional<Location> override;
+                        if (overrides == null) {
+                            overrides = SpringProfiles.deployedOverrides(context, file);
+                        }
+                        Location override = overrides.get(SpringProfiles.relaxed(SpringBlocks.property(s)));
                         if (local.isPresent()) {
                             context2 = Text.of("secrets.weak.localBlock", local.get().property(),
                                     local.get().setting().line());
-                        } else if ((override = SpringProfiles.deployedOverride(context, file,
-                                SpringBlocks.property(s))).isPresent()) {
+                        } else if (override != null) {
                             context2 = Text.of("secrets.weak.profileOverride",
-                                    override.get().path() + ":" + override.get().line());
+                                    override.path() + ":" + override.line());
                         }
                     }
                 }
