@@ -216,17 +216,16 @@ public final class Auditor {
                         throw new AuditException("internal error: " + e.getCause(), e.getCause());
                     }
                     RuleMeta meta = order.get(i).meta();
-                    outcome = new RuleOutcome(meta, false, false, List.of(checkFailed(meta, "did not start: the audit's"
-                            + " time budget of " + budgetText(context.config()) + " was spent")));
+                    outcome = new RuleOutcome(meta, false, false, List.of(checkFailed(meta,
+                            Text.of("engine.checkFailed.notStarted", budgetText(context.config())))));
                 } catch (TimeoutException e) {
                     // the budget is spent: what has not finished by now fails, without waiting for it (a check
                     // stuck in a loop cannot be stopped, only left behind on its daemon thread)
                     future.cancel(true);
                     RuleMeta meta = order.get(i).meta();
-                    outcome = new RuleOutcome(meta, false, false, List.of(checkFailed(meta, started.get(i).get()
-                            ? "did not finish within the audit's time budget of " + budgetText(context.config())
-                            : "did not start: the audit's time budget of " + budgetText(context.config())
-                            + " was spent")));
+                    outcome = new RuleOutcome(meta, false, false, List.of(checkFailed(meta, Text.of(started.get(i).get()
+                            ? "engine.checkFailed.notFinished" : "engine.checkFailed.notStarted",
+                            budgetText(context.config())))));
                 }
                 if (outcome.applicable) {
                     if (outcome.scoresCategory) {
@@ -241,13 +240,14 @@ public final class Auditor {
         }
     }
 
-    private static String budgetText(AuditConfig config) {
+    private static Text budgetText(AuditConfig config) {
         long millis = config.timeBudget().toMillis();
-        return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
+        return millis % 1000 == 0 ? Text.of("engine.duration.seconds", millis / 1000)
+                : Text.of("engine.duration.millis", millis);
     }
 
-    private static Finding checkFailed(RuleMeta meta, String reason) {
-        return Finding.of(CheckFailed.META).at(".", 0).message("check " + meta.id() + " " + reason)
+    private static Finding checkFailed(RuleMeta meta, Text reason) {
+        return Finding.of(CheckFailed.META).at(".", 0).message(Text.of("engine.checkFailed", meta.id(), reason))
                 .key(meta.id()).build();
     }
 
@@ -293,8 +293,8 @@ public final class Auditor {
             }
             // out of memory included: what the check held is garbage now, and the JVM goes on with the other checks
             found = new CappedFindings(meta, MAX_FINDINGS_PER_FILE);
-            found.add(checkFailed(meta, "failed: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + oneLine(e.getMessage()))));
+            found.add(checkFailed(meta, Text.of("engine.checkFailed.failed", e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + oneLine(e.getMessage())))));
         }
         return new RuleOutcome(meta, applicable, scores, found.list());
     }

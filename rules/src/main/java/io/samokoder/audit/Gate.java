@@ -3,12 +3,14 @@ package io.samokoder.audit;
 import io.samokoder.engine.CheckFailed;
 
 import io.samokoder.engine.Finding;
+import io.samokoder.i18n.Text;
 import io.samokoder.workspace.LineEscape;
 import io.samokoder.engine.Severity;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -32,53 +34,70 @@ public record Gate(boolean passed, List<String> reasons, List<Finding> blocking,
      *                         repository's own suppressions, baseline or severity settings cannot accept it
      */
     public static Gate evaluate(AuditResult result, int minScore, Severity failOnSeverity, boolean failOnCheckError) {
-        List<String> reasons = new ArrayList<>();
+        return evaluate(result, minScore, failOnSeverity, failOnCheckError, Locale.ENGLISH);
+    }
+
+    /** As {@link #evaluate(AuditResult, int, Severity, boolean)}, with the message in the given language. */
+    public static Gate evaluate(AuditResult result, int minScore, Severity failOnSeverity, boolean failOnCheckError,
+                                Locale locale) {
+        Locale lang = locale == null ? Locale.ENGLISH : locale;
+        List<Text> reasons = new ArrayList<>();
         List<String> unfinished = failOnCheckError ? result.findings().stream()
                 .filter(f -> f.ruleId().equals(CheckFailed.META.id()))
                 .map(f -> f.fingerprintKey() == null ? f.message() : f.fingerprintKey()).sorted().toList() : List.of();
         if (!unfinished.isEmpty()) {
-            reasons.add(unfinished.size() + " check" + (unfinished.size() == 1 ? "" : "s")
-                    + " could not finish (config/check-failed; failOnCheckError=false accepts that)");
+            reasons.add(Text.of(unfinished.size() == 1 ? "audit.gate.unfinished.one" : "audit.gate.unfinished",
+                    unfinished.size()));
         }
         int total = result.score().total();
         if (total < minScore) {
-            reasons.add("readiness score " + total + " is below the minimum " + minScore);
+            reasons.add(Text.of("audit.gate.score", total, minScore));
         }
         List<Finding> blocking = result.findings().stream()
                 .filter(f -> f.status() == Finding.Status.NEW && f.severity().atLeast(failOnSeverity))
                 .sorted(Comparator.comparing(Finding::severity).thenComparing(Finding.ORDER))
                 .toList();
         if (!blocking.isEmpty()) {
-            reasons.add(blocking.size() + " new finding" + (blocking.size() == 1 ? "" : "s") + " at or above "
-                    + failOnSeverity.id() + " (" + bySeverity(blocking) + ")");
+            reasons.add(Text.of(blocking.size() == 1 ? "audit.gate.blocking.one" : "audit.gate.blocking",
+                    blocking.size(), severity(failOnSeverity), counts(blocking)));
         }
         boolean passed = reasons.isEmpty();
         StringBuilder msg = new StringBuilder();
         if (passed) {
-            msg.append("samokoder gate passed: readiness ").append(total).append("/100 (minimum ").append(minScore)
-                    .append("), no new finding at or above ").append(failOnSeverity.id());
+            msg.append(Text.of("audit.gate.passed", total, minScore, severity(failOnSeverity)).render(lang));
         } else {
-            msg.append("samokoder gate failed: ").append(String.join("; ", reasons)).append(" (score ")
-                    .append(total).append("/100, minimum ").append(minScore).append(", failOnSeverity ")
-                    .append(failOnSeverity.id()).append(")");
+            msg.append(Text.of("audit.gate.failed",
+                    String.join("; ", reasons.stream().map(t -> t.render(lang)).toList()), total, minScore,
+                    severity(failOnSeverity)).render(lang));
             if (!unfinished.isEmpty()) {
-                msg.append("\n").append(LineEscape.consoleLine("  could not finish: "
-                        + String.join(", ", unfinished.subList(0, Math.min(10, unfinished.size())))
-                        + (unfinished.size() > 10 ? ", … and " + (unfinished.size() - 10) + " more" : "")));
+                String shown = String.join(", ", unfinished.subList(0, Math.min(10, unfinished.size())));
+                Text list = unfinished.size() > 10 ? Text.of("audit.gate.more", shown, unfinished.size() - 10)
+                        : Text.verbatim(shown);
+                msg.append("\n").append(LineEscape.consoleLine("  "
+                        + Text.of("audit.gate.couldNotFinish", list).render(lang)));
             }
             if (!blocking.isEmpty()) {
-                msg.append("\n").append(LineEscape.consoleLine("  failed by: " + byRule(blocking)));
+                msg.append("\n").append(LineEscape.consoleLine("  "
+                        + Text.of("audit.gate.failedBy", byRule(blocking)).render(lang)));
             }
         }
-        return new Gate(passed, List.copyOf(reasons), blocking, msg.toString());
+        return new Gate(passed, reasons.stream().map(Text::english).toList(), blocking, msg.toString());
+    }
+
+    /** A finding's severity as the gate and the console name it: the id in English, a word in other languages. */
+    public static Text severity(Severity s) {
+        return Text.of("audit.severity." + s.id());
     }
 
     /** "critical 2, high 10": the counts of the severities present, most severe first. */
     static String bySeverity(List<Finding> findings) {
+        return Text.of("audit.gate.list", counts(findings)).english();
+    }
+
+    private static List<Text> counts(List<Finding> findings) {
         Map<Severity, Long> counts = new EnumMap<>(Severity.class);
         findings.forEach(f -> counts.merge(f.severity(), 1L, Long::sum));
-        return counts.entrySet().stream().map(e -> e.getKey().id() + " " + e.getValue())
-                .collect(Collectors.joining(", "));
+        return counts.entrySet().stream().map(e -> Text.of("audit.count." + e.getKey().id(), e.getValue())).toList();
     }
 
     /** "secrets/weak-value (5), alerting/unresolved-placeholder (4)": most findings first, then by rule id. */

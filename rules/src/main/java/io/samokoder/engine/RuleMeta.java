@@ -24,6 +24,11 @@ public record RuleMeta(String id, Category category, Severity severity, String s
         return localized("remediation", remediation, locale);
     }
 
+    /** The description in the given language; English when it has none, empty when the rule has no description. */
+    public String descriptionIn(java.util.Locale locale) {
+        return description.isEmpty() ? description : localized("description", description, locale);
+    }
+
     private String localized(String part, String english, java.util.Locale locale) {
         if (locale == null || locale.getLanguage().equals("en")) {
             return english;

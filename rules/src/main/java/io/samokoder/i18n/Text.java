@@ -23,8 +23,10 @@ import java.util.function.Consumer;
  *
  * <p>The bundle is chosen by the key's first segment: a category id ({@code monitoring.…}) reads
  * {@code io/samokoder/rules/<category>/Messages}, {@code model.…} reads {@code io/samokoder/model/Messages},
- * {@code engine.…} reads {@code io/samokoder/engine/Messages}, and {@code rule.<id>.summary|remediation} reads the
- * Russian rule texts ({@code io/samokoder/rules/RuleTexts_ru}; the English of those stays in {@code @RuleInfo}).
+ * {@code engine.…} reads {@code io/samokoder/engine/Messages}, {@code audit.…} and {@code report.…} the gate's and the
+ * reporters' own phrases ({@code io/samokoder/audit/Messages}, {@code io/samokoder/report/Messages}), and
+ * {@code rule.<id>.summary|remediation|description} reads the Russian rule texts
+ * ({@code io/samokoder/rules/RuleTexts_ru}; the English of those stays in {@code @RuleInfo}).
  *
  * <p>Patterns use {@code {0}}, {@code {1}} … and nothing else of {@link java.text.MessageFormat}: apostrophes, braces
  * of {@code ${VAR}} and numbers are printed as written, never reformatted for a locale.
@@ -74,7 +76,7 @@ public record Text(String key, List<Object> args) {
         return of("engine.code", text == null ? "" : text);
     }
 
-    /** The rule's summary or remediation in Russian ({@code part} is {@code summary} or {@code remediation}). */
+    /** The rule's summary, remediation or description in Russian ({@code part} names which). */
     public static Text rule(String ruleId, String part) {
         return of("rule." + ruleId + "." + part);
     }
@@ -187,6 +189,8 @@ public record Text(String key, List<Object> args) {
         return switch (first) {
             case "model" -> "io.samokoder.model.Messages";
             case "engine" -> "io.samokoder.engine.Messages";
+            case "audit" -> "io.samokoder.audit.Messages";
+            case "report" -> "io.samokoder.report.Messages";
             case "rule" -> "io.samokoder.rules.RuleTexts";
             default -> "io.samokoder.rules." + first + ".Messages";
         };

@@ -294,6 +294,11 @@ public final class AuditReport {
         return result.findings().stream().filter(f -> f.status() == Finding.Status.NEW).toList();
     }
 
+    /** A fixed baseline entry's text in the report's language. */
+    String fixedMessage(Baseline.Entry e) {
+        return ReportTexts.fixedMessage(result, e, options.locale());
+    }
+
     List<Baseline.Entry> fixedSinceBaseline() {
         return result.fixedSinceBaseline();
     }

@@ -1,6 +1,8 @@
 package io.samokoder.report;
 
 import io.samokoder.audit.AuditResult;
+import io.samokoder.audit.Gate;
+import io.samokoder.i18n.Text;
 import io.samokoder.engine.Category;
 import io.samokoder.engine.Finding;
 import io.samokoder.workspace.LineEscape;
@@ -9,6 +11,7 @@ import io.samokoder.engine.Severity;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -22,28 +25,33 @@ public final class ConsoleReport {
     }
 
     public static List<String> lines(AuditResult result) {
-        return lines(result, java.util.Locale.ENGLISH);
+        return lines(result, Locale.ENGLISH);
     }
 
-    /** The summary with finding messages in the given language (the frame stays short English: it is parsed). */
-    public static List<String> lines(AuditResult result, java.util.Locale locale) {
+    /**
+     * The summary in the given language: the frame, the category names, the severities and the finding messages (the
+     * English frame is the one scripts parse; rule ids, paths and counts are the same in every language).
+     */
+    public static List<String> lines(AuditResult result, Locale locale) {
+        Locale lang = locale == null ? Locale.ENGLISH : locale;
         List<String> out = new ArrayList<>();
-        out.add("samokoder readiness score: " + result.score().total() + "/100");
-        StringBuilder cats = new StringBuilder("  categories:");
+        out.add(ReportTexts.t(lang, "report.console.score", result.score().total()));
+        String join = ReportTexts.t(lang, "report.console.join");
+        List<String> cats = new ArrayList<>();
         List<String> notApplicable = new ArrayList<>();
         for (Category c : Category.values()) {
             Integer s = result.score().categoryScores().get(c);
             if (s == null) {
-                notApplicable.add(c.id());
+                notApplicable.add(ReportTexts.category(c, lang));
             } else {
-                cats.append(' ').append(c.id()).append('=').append(s)
-                        .append(result.score().counted(c) ? "" : " (not counted in the score)");
+                cats.add(ReportTexts.t(lang, "report.console.category", ReportTexts.category(c, lang), s)
+                        + (result.score().counted(c) ? "" : ReportTexts.t(lang, "report.console.notCounted")));
             }
         }
-        if (!notApplicable.isEmpty()) {
-            cats.append("; not applicable (nothing to check): ").append(String.join(", ", notApplicable));
-        }
-        out.add(cats.toString());
+        String na = notApplicable.isEmpty() ? ""
+                : ReportTexts.t(lang, "report.console.notApplicable", String.join(", ", notApplicable));
+        out.add("  " + (cats.isEmpty() ? ReportTexts.t(lang, "report.console.categories.none", na)
+                : ReportTexts.t(lang, "report.console.categories", String.join(join, cats) + na)));
         Map<Severity, Integer> counts = new EnumMap<>(Severity.class);
         int suppressed = 0;
         int baselined = 0;
@@ -57,25 +65,23 @@ public final class ConsoleReport {
             }
             counts.merge(f.severity(), 1, Integer::sum);
         }
-        StringBuilder sev = new StringBuilder("  findings:");
+        List<String> bySeverity = new ArrayList<>();
         for (Severity s : Severity.values()) {
-            sev.append(' ').append(s.id()).append('=').append(counts.getOrDefault(s, 0));
+            bySeverity.add(ReportTexts.t(lang, "report.console.count." + s.id(), counts.getOrDefault(s, 0)));
         }
-        sev.append(" (suppressed ").append(suppressed);
-        if (result.baselineUsed()) {
-            sev.append(", baselined ").append(baselined).append(", fixed since baseline ")
-                    .append(result.fixedSinceBaseline().size());
-        }
-        sev.append(')');
-        out.add(sev.toString());
-        out.add("  files: " + result.filesAudited() + " audited, " + result.filesSkipped() + " skipped; "
-                + result.rulesRun().size() + " checks ran");
+        String sev = String.join(join, bySeverity);
+        out.add("  " + (result.baselineUsed()
+                ? ReportTexts.t(lang, "report.console.findingsBaseline", sev, suppressed, baselined,
+                result.fixedSinceBaseline().size())
+                : ReportTexts.t(lang, "report.console.findings", sev, suppressed)));
+        out.add("  " + ReportTexts.t(lang, "report.console.files", result.filesAudited(), result.filesSkipped(),
+                result.rulesRun().size()));
         for (Finding f : result.findings()) {
             if (f.status() == Finding.Status.SUPPRESSED) {
                 continue;
             }
-            out.add(f.location() + ": [" + f.ruleId() + "] " + f.severity().id() + ": " + f.messageIn(locale)
-                    + (f.status() == Finding.Status.BASELINED ? " (baselined)" : ""));
+            out.add(ReportTexts.finding(f, f.location(), lang) + (f.status() == Finding.Status.BASELINED
+                    ? ReportTexts.t(lang, "report.console.baselined") : ""));
         }
         out.replaceAll(LineEscape::consoleLine);
         return out;

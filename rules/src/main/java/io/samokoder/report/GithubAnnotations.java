@@ -1,6 +1,7 @@
 package io.samokoder.report;
 
 import io.samokoder.audit.AuditResult;
+import io.samokoder.audit.Gate;
 import io.samokoder.engine.Finding;
 import io.samokoder.workspace.LineEscape;
 import io.samokoder.engine.Severity;
@@ -8,6 +9,7 @@ import io.samokoder.engine.Severity;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -33,6 +35,12 @@ public final class GithubAnnotations {
     }
 
     public static List<String> lines(AuditResult result, Map<String, String> env) {
+        return lines(result, env, Locale.ENGLISH);
+    }
+
+    /** The annotations with their titles, messages and remediations in the given language. */
+    public static List<String> lines(AuditResult result, Map<String, String> env, Locale locale) {
+        Locale lang = locale == null ? Locale.ENGLISH : locale;
         String prefix = prefix(result.root(), env.get("GITHUB_WORKSPACE"));
         List<String> out = new ArrayList<>();
         for (Finding f : result.findings()) {
@@ -47,8 +55,10 @@ public final class GithubAnnotations {
                     b.append(",col=").append(f.column());
                 }
             }
-            b.append(",title=").append(property("samokoder " + f.ruleId() + " (" + f.severity().id() + ")"));
-            b.append("::").append(data(f.message() + (f.remediation().isBlank() ? "" : "\n" + f.remediation())));
+            b.append(",title=").append(property(ReportTexts.t(lang, "report.annotation.title", f.ruleId(),
+                    Gate.severity(f.severity()).render(lang))));
+            String remediation = f.remediationIn(lang);
+            b.append("::").append(data(f.messageIn(lang) + (f.remediation().isBlank() ? "" : "\n" + remediation)));
             out.add(b.toString());
         }
         return out;

@@ -204,7 +204,7 @@ public final class HtmlAuditReport {
                 h.append("<ul class=\"fixed\">\n");
                 for (Baseline.Entry x : fixed) {
                     h.append("<li><code>").append(e(x.path())).append("</code> <span class=\"rule\">")
-                            .append(e(x.ruleId())).append("</span> ").append(e(x.message())).append("</li>\n");
+                            .append(e(x.ruleId())).append("</span> ").append(e(r.fixedMessage(x))).append("</li>\n");
                 }
                 h.append("</ul>\n");
             }

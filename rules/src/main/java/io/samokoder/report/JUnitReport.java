@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -52,6 +53,15 @@ public final class JUnitReport {
 
     /** The report for a gate that fails on new findings at or above {@code failOnSeverity}. */
     public static byte[] render(AuditResult result, Severity failOnSeverity) {
+        return render(result, failOnSeverity, Locale.ENGLISH);
+    }
+
+    /**
+     * The report with its failure messages, details and skip reasons in the given language; test case names,
+     * class names, property names and failure types (rule ids, categories, severities) never change.
+     */
+    public static byte[] render(AuditResult result, Severity failOnSeverity, Locale locale) {
+        Locale lang = locale == null ? Locale.ENGLISH : locale;
         Severity failOn = failOnSeverity == null ? AuditConfig.DEFAULT_FAIL_ON_SEVERITY : failOnSeverity;
         List<Case> cases = cases(result, failOn);
         int failures = 0;
@@ -93,7 +103,7 @@ public final class JUnitReport {
             newline(x, 2);
             x.writeEndElement();
             for (Case c : cases) {
-                testCase(x, c, failOn);
+                testCase(x, c, failOn, lang);
             }
             newline(x, 1);
             x.writeEndElement();
@@ -156,7 +166,8 @@ public final class JUnitReport {
         return n == 1 ? name : name + " (" + n + ")";
     }
 
-    private static void testCase(XMLStreamWriter x, Case c, Severity failOn) throws XMLStreamException {
+    private static void testCase(XMLStreamWriter x, Case c, Severity failOn, Locale lang)
+            throws XMLStreamException {
         newline(x, 2);
         Finding f = c.finding();
         if (f == null) {
@@ -170,12 +181,12 @@ public final class JUnitReport {
         attribute(x, "classname", c.classname());
         attribute(x, "name", c.name());
         attribute(x, "time", "0");
-        String details = details(f);
+        String details = details(f, lang);
         switch (c.outcome()) {
             case FAILED -> {
                 newline(x, 3);
                 x.writeStartElement("failure");
-                attribute(x, "message", f.location() + " " + f.message());
+                attribute(x, "message", f.location() + " " + f.messageIn(lang));
                 attribute(x, "type", f.severity().id());
                 text(x, details);
                 x.writeEndElement();
@@ -183,7 +194,7 @@ public final class JUnitReport {
             case SKIPPED -> {
                 newline(x, 3);
                 x.writeEmptyElement("skipped");
-                attribute(x, "message", skipReason(f));
+                attribute(x, "message", skipReason(f, lang));
                 newline(x, 3);
                 x.writeStartElement("system-out");
                 text(x, details);
@@ -192,8 +203,8 @@ public final class JUnitReport {
             case PASSED -> {
                 newline(x, 3);
                 x.writeStartElement("system-out");
-                text(x, details + "\nBelow the gate's failOnSeverity (" + failOn.id()
-                        + "): reported, does not fail the build.");
+                text(x, details + "\n" + ReportTexts.t(lang, "report.junit.belowGate",
+                        Gate.severity(failOn).render(lang)));
                 x.writeEndElement();
             }
         }
@@ -202,18 +213,19 @@ public final class JUnitReport {
     }
 
     /** What the console prints for the finding, and its remediation. */
-    private static String details(Finding f) {
+    private static String details(Finding f, Locale lang) {
         String location = f.location() + (f.line() > 0 && f.column() > 0 ? ":" + f.column() : "");
-        return location + ": [" + f.ruleId() + "] " + f.severity().id() + ": " + f.message()
-                + (f.remediation().isBlank() ? "" : "\nRemediation: " + f.remediation());
+        return ReportTexts.finding(f, location, lang) + (f.remediation().isBlank() ? ""
+                : "\n" + ReportTexts.t(lang, "report.remediation", f.remediationIn(lang)));
     }
 
-    private static String skipReason(Finding f) {
+    private static String skipReason(Finding f, Locale lang) {
         if (f.status() == Finding.Status.SUPPRESSED) {
             String reason = f.suppressionReason() == null ? "" : f.suppressionReason().strip();
-            return "suppressed" + (reason.isEmpty() ? "" : ": " + reason);
+            return reason.isEmpty() ? ReportTexts.t(lang, "report.junit.suppressed")
+                    : ReportTexts.t(lang, "report.junit.suppressedWhy", reason);
         }
-        return "baselined: accepted in the baseline file; the gate judges new findings only";
+        return ReportTexts.t(lang, "report.junit.baselined");
     }
 
     private static void property(XMLStreamWriter x, String name, String value) throws XMLStreamException {

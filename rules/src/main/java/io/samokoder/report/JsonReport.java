@@ -77,7 +77,7 @@ public final class JsonReport {
                 n.put("fingerprint", e.fingerprint());
                 n.put("ruleId", e.ruleId());
                 n.put("path", e.path());
-                n.put("message", e.message());
+                n.put("message", ReportTexts.fixedMessage(result, e, locale));
             }
         }
         return Json.bytes(root);

@@ -105,7 +105,7 @@ public final class MarkdownAuditReport {
             } else {
                 for (Baseline.Entry e : fixed) {
                     md.append("- ").append(code(e.path())).append(" ").append(code(e.ruleId())).append(' ')
-                            .append(esc(e.message())).append('\n');
+                            .append(esc(r.fixedMessage(e))).append('\n');
                 }
                 md.append('\n');
             }

@@ -35,7 +35,7 @@ public final class ReportWriter {
      */
     public static List<Path> write(AuditResult result, Outputs outputs) {
         List<Rendering> requested = new ArrayList<>();
-        // SARIF and JSON are English unless a language was asked for (then messages follow it, ids and keys never)
+        // SARIF, JSON and JUnit are English unless a language was asked for (then texts follow it, ids and keys never)
         java.util.Locale locale = outputs.reportOptions() == null ? java.util.Locale.ENGLISH
                 : outputs.reportOptions().locale();
         if (outputs.sarif() != null) {
@@ -47,7 +47,7 @@ public final class ReportWriter {
         if (outputs.junit() != null) {
             // the failures are the gate's blocking findings: new and at or above the gate's severity
             Severity failOn = outputs.reportOptions() == null ? null : outputs.reportOptions().failOnSeverity();
-            requested.add(new Rendering(outputs.junit(), () -> JUnitReport.render(result, failOn)));
+            requested.add(new Rendering(outputs.junit(), () -> JUnitReport.render(result, failOn, locale)));
         }
         if (outputs.report() != null) {
             AuditReport.Options options = outputs.reportOptions() == null

@@ -11,6 +11,7 @@ import io.samokoder.engine.Severity;
 
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -36,7 +37,10 @@ public final class SarifReport {
         return render(result, java.util.Locale.ENGLISH);
     }
 
-    /** Messages and remediations in the given language (the rule table stays English); ids and keys never change. */
+    /**
+     * Messages, remediations and the rule table's descriptions and help in the given language; ids, names, URIs and
+     * property keys never change.
+     */
     public static byte[] render(AuditResult result, java.util.Locale locale) {
         ObjectNode root = Json.object();
         root.put("$schema", SCHEMA);
@@ -54,10 +58,10 @@ public final class SarifReport {
         List<RuleMeta> metas = result.allRules();
         for (RuleMeta m : metas) {
             index.put(m.id(), index.size());
-            rules.add(rule(m));
+            rules.add(rule(m, locale));
         }
         run.putObject("originalUriBaseIds").putObject("SRCROOT").putObject("description")
-                .put("text", "The root of the audited repository.");
+                .put("text", ReportTexts.t(locale, "report.sarif.root"));
         ArrayNode results = run.putArray("results");
         for (Finding f : result.findings()) {
             ObjectNode r = results.addObject();
@@ -118,18 +122,25 @@ public final class SarifReport {
      * {@code security} tag with a {@code security-severity} score.
      */
     static ObjectNode rule(RuleMeta m) {
+        return rule(m, Locale.ENGLISH);
+    }
+
+    /** As {@link #rule(RuleMeta)}, with the descriptions and the help in the given language. */
+    static ObjectNode rule(RuleMeta m, Locale locale) {
         ObjectNode r = Json.object();
         r.put("id", m.id());
         r.put("name", ruleName(m.id()));
-        r.putObject("shortDescription").put("text", fit(m.summary()));
-        r.putObject("fullDescription").put("text", fit(m.description().isEmpty() ? m.summary() : m.description()));
+        String summary = m.summaryIn(locale);
+        String description = m.descriptionIn(locale);
+        r.putObject("shortDescription").put("text", fit(summary));
+        r.putObject("fullDescription").put("text", fit(description.isEmpty() ? summary : description));
         String helpUri = helpUri(m);
         if (helpUri != null) {
             r.put("helpUri", helpUri);
         }
         ObjectNode help = r.putObject("help");
-        help.put("text", helpText(m, helpUri));
-        help.put("markdown", helpMarkdown(m, helpUri));
+        help.put("text", helpText(m, helpUri, locale));
+        help.put("markdown", helpMarkdown(m, helpUri, locale));
         r.putObject("defaultConfiguration").put("level", m.severity().sarifLevel());
         ObjectNode props = r.putObject("properties");
         props.put("category", m.category().id());
@@ -187,31 +198,35 @@ public final class SarifReport {
         return Version.repositoryFile(RULE_REFERENCE + "#" + RuleReference.anchor(m.id()));
     }
 
-    static String helpText(RuleMeta m, String helpUri) {
-        StringBuilder sb = new StringBuilder(m.summary());
+    static String helpText(RuleMeta m, String helpUri, Locale locale) {
+        StringBuilder sb = new StringBuilder(m.summaryIn(locale));
         if (!m.description().isEmpty()) {
-            sb.append("\n\n").append(m.description());
+            sb.append("\n\n").append(m.descriptionIn(locale));
         }
-        sb.append("\n\nRemediation: ").append(m.remediation());
-        sb.append("\n\nDefault severity: ").append(m.severity().id()).append(". Category: ").append(m.category().id())
-                .append('.');
+        sb.append("\n\n").append(ReportTexts.t(locale, "report.remediation", m.remediationIn(locale)));
+        sb.append("\n\n").append(ReportTexts.t(locale, "report.sarif.defaults", defaultSeverity(m, locale),
+                ReportTexts.category(m.category(), locale)));
         if (helpUri != null) {
-            sb.append("\n\nRule reference: ").append(helpUri);
+            sb.append("\n\n").append(ReportTexts.t(locale, "report.sarif.reference", helpUri));
         }
         return sb.toString();
     }
 
+    private static String defaultSeverity(RuleMeta m, Locale locale) {
+        return ReportTexts.t(locale, "report.defaultSeverity." + m.severity().id());
+    }
+
     /** The rule's section of the rule reference, whose texts are already Markdown (code spans in backticks). */
-    static String helpMarkdown(RuleMeta m, String helpUri) {
-        StringBuilder sb = new StringBuilder(m.summary());
+    static String helpMarkdown(RuleMeta m, String helpUri, Locale locale) {
+        StringBuilder sb = new StringBuilder(m.summaryIn(locale));
         if (!m.description().isEmpty()) {
-            sb.append("\n\n").append(m.description());
+            sb.append("\n\n").append(m.descriptionIn(locale));
         }
-        sb.append("\n\n**Remediation:** ").append(m.remediation());
-        sb.append("\n\nDefault severity: **").append(m.severity().id()).append("**, category `")
-                .append(m.category().id()).append('`');
+        sb.append("\n\n").append(ReportTexts.t(locale, "report.sarif.md.remediation", m.remediationIn(locale)));
+        sb.append("\n\n").append(ReportTexts.t(locale, "report.sarif.md.defaults", defaultSeverity(m, locale),
+                m.category().id()));
         if (helpUri != null) {
-            sb.append(" ([rule reference](").append(helpUri).append("))");
+            sb.append(' ').append(ReportTexts.t(locale, "report.sarif.md.reference", helpUri));
         }
         return sb.append('.').toString();
     }

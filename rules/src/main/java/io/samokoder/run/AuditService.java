@@ -1,5 +1,7 @@
 package io.samokoder.run;
 
+import io.samokoder.i18n.Text;
+
 import io.samokoder.engine.AuditConfig;
 import io.samokoder.engine.AuditException;
 import io.samokoder.audit.AuditResult;
@@ -142,7 +144,7 @@ public final class AuditService {
         OutputPaths.check(root, builds, named);
         List<String> notes = new ArrayList<>();
         if (request.writeBaseline()) {
-            return writeBaseline(config, baseline != null ? baseline : root.resolve(BASELINE_FILE), r, notes);
+            return writeBaseline(config, baseline != null ? baseline : root.resolve(BASELINE_FILE), r, notes, locale);
         }
         if (baseline == null && Files.exists(root.resolve(BASELINE_FILE), LinkOption.NOFOLLOW_LINKS)) {
             baseline = root.resolve(BASELINE_FILE);
@@ -150,30 +152,29 @@ public final class AuditService {
         AuditResult result = auditor.run(config.baseline(baseline));
         if (baseline != null) {
             int n = result.baselineFingerprints().size();
-            notes.add("samokoder: baseline: " + n + " finding" + (n == 1 ? "" : "s") + " accepted ("
-                    + shown(root, baseline) + ")");
+            notes.add(Text.of(n == 1 ? "report.note.baseline.one" : "report.note.baseline", n, shown(root, baseline))
+                    .render(locale));
         }
         boolean partial = request.changedFiles() != null;
         if (partial) {
             int n = request.changedFiles().size();
-            notes.add("samokoder: pre-commit mode, " + n + " changed file" + (n == 1 ? "" : "s") + ", "
-                    + result.rulesRun().size() + " checks ran in " + result.durationMillis()
-                    + " ms (the score covers only these checks)");
+            notes.add(Text.of(n == 1 ? "report.note.staged.one" : "report.note.staged", n, result.rulesRun().size(),
+                    result.durationMillis()).render(locale));
         }
         // in the staged-files mode only some checks ran: the score is partial and does not gate
         AuditReport.Options reportOptions = new AuditReport.Options(locale, partial ? null : minScore, failOn);
-        Gate gate = Gate.evaluate(result, partial ? 0 : minScore, failOn, request.failOnCheckError());
+        Gate gate = Gate.evaluate(result, partial ? 0 : minScore, failOn, request.failOnCheckError(), locale);
         Outputs out = request.outputs();
         List<Path> written = ReportWriter.write(result, new ReportWriter.Outputs(file(out.sarif()),
                 file(out.json()), file(out.junit()), file(out.report()), reportOptions));
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-        // SARIF and JSON are English unless a language is set; then their messages follow it, ids and keys do not
+        // SARIF, JSON and JUnit are English unless a language is set; then their texts follow it, ids and keys do not
         toStdout(stdout, out.sarif(), () -> SarifReport.render(result, locale));
         toStdout(stdout, out.json(), () -> JsonReport.render(result, locale));
-        toStdout(stdout, out.junit(), () -> JUnitReport.render(result));
+        toStdout(stdout, out.junit(), () -> JUnitReport.render(result, failOn, locale));
         toStdout(stdout, out.report(), () -> AuditReport.render("report.md", result, reportOptions));
         List<String> annotations = GithubAnnotations.enabled(request.environment())
-                ? GithubAnnotations.lines(result, request.environment()) : List.of();
+                ? GithubAnnotations.lines(result, request.environment(), locale) : List.of();
         return new Verdict(result, gate, !gate.passed() && failOnViolation, ConsoleReport.lines(result, locale),
                 annotations, r.warnings(), notes, stdout.toByteArray(), written, reportOptions);
     }
@@ -228,7 +229,8 @@ public final class AuditService {
     }
 
     /** Audits without any baseline (an existing one is replaced, not extended) and records every active finding. */
-    private Verdict writeBaseline(AuditConfig config, Path target, Resolution r, List<String> notes) {
+    private Verdict writeBaseline(AuditConfig config, Path target, Resolution r, List<String> notes,
+                                  Locale locale) {
         AuditResult result = auditor.run(config.baseline(null));
         Baseline baseline = Baseline.of(result.findings());
         try {
@@ -237,10 +239,11 @@ public final class AuditService {
             throw new AuditException("cannot write " + target + ": " + e.getMessage());
         }
         int n = baseline.entries().size();
-        notes.add("samokoder: baseline of " + n + " finding" + (n == 1 ? "" : "s") + " written to " + target);
+        notes.add(Text.of(n == 1 ? "report.note.baselineWritten.one" : "report.note.baselineWritten", n, target)
+                .render(locale));
         Gate gate = Gate.evaluate(result, 0, Severity.CRITICAL);
-        return new Verdict(result, gate, false, ConsoleReport.lines(result), List.of(), r.warnings(), notes,
-                new byte[0], List.of(), AuditReport.Options.of(Locale.ENGLISH));
+        return new Verdict(result, gate, false, ConsoleReport.lines(result, locale), List.of(), r.warnings(), notes,
+                new byte[0], List.of(), AuditReport.Options.of(locale));
     }
 
     private static Path absolute(Path cwd, Path p) {

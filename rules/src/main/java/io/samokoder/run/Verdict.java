@@ -1,5 +1,7 @@
 package io.samokoder.run;
 
+import io.samokoder.i18n.Text;
+
 import io.samokoder.audit.AuditResult;
 import io.samokoder.audit.Gate;
 import io.samokoder.report.AuditReport;
@@ -38,8 +40,11 @@ public record Verdict(AuditResult result, Gate gate, boolean failsBuild, List<St
         }
         Path folder = written.get(0).toAbsolutePath().normalize().getParent();
         boolean together = written.stream().allMatch(p -> folder.equals(p.toAbsolutePath().normalize().getParent()));
-        return "samokoder: reports " + (together ? "in " + relative(base, folder) + "/: " : "") + written.stream()
-                .map(p -> together ? p.getFileName().toString() : relative(base, p)).collect(Collectors.joining(", "));
+        String files = written.stream().map(p -> together ? p.getFileName().toString() : relative(base, p))
+                .collect(Collectors.joining(", "));
+        java.util.Locale locale = reportOptions == null ? java.util.Locale.ENGLISH : reportOptions.locale();
+        return (together ? Text.of("report.note.reportsIn", relative(base, folder), files)
+                : Text.of("report.note.reports", files)).render(locale);
     }
 
     private static String relative(Path base, Path p) {

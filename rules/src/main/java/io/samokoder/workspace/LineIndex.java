@@ -5,9 +5,11 @@ import java.util.Arrays;
 /** Line starts of a text ({@code \n}, {@code \r\n} and lone {@code \r} end a line), for 1-based lines and columns. */
 public final class LineIndex {
 
+    private final CharSequence text;
     private final int[] starts;
 
     public LineIndex(CharSequence text) {
+        this.text = text;
         int[] s = new int[16];
         int n = 1;
         for (int i = 0, len = text.length(); i < len; i++) {
@@ -33,6 +35,27 @@ public final class LineIndex {
     /** Offset where a 1-based line starts. */
     public int start(int line) {
         return starts[line - 1];
+    }
+
+    /** Offset where a 1-based line's text ends: at its terminator ({@code \r\n} counts as one), or the text's end. */
+    public int end(int line) {
+        if (line >= starts.length) {
+            int e = text.length();
+            if (e > starts[line - 1] && text.charAt(e - 1) == '\n') {
+                e--;
+            }
+            if (e > starts[line - 1] && text.charAt(e - 1) == '\r') {
+                e--;
+            }
+            return e;
+        }
+        int e = starts[line] - 1;
+        return e > starts[line - 1] && text.charAt(e) == '\n' && text.charAt(e - 1) == '\r' ? e - 1 : e;
+    }
+
+    /** The text of a 1-based line, without its terminator. */
+    public String text(int line) {
+        return text.subSequence(start(line), end(line)).toString();
     }
 
     /** 1-based line of an offset. */

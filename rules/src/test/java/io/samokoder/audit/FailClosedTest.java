@@ -49,6 +49,17 @@ class FailClosedTest {
                 .satisfies(f -> assertThat(f.message()).isEqualTo("check config/throws failed: IllegalStateException:"
                         + " boom"));
         assertThat(Gate.evaluate(result, 80, Severity.HIGH, false).passed()).as("the CI owner's choice").isTrue();
+        // in Russian: the finding, its remediation and the gate's lines (the exception's own text stays as thrown)
+        java.util.Locale ru = io.samokoder.i18n.Text.RUSSIAN;
+        assertThat(result.findings()).filteredOn(f -> f.ruleId().equals("config/check-failed")).singleElement()
+                .satisfies(f -> {
+                    assertThat(f.messageIn(ru)).isEqualTo("проверка `config/throws` упала с ошибкой:"
+                            + " IllegalStateException: boom");
+                    assertThat(f.remediationIn(ru)).startsWith("Сообщите текст ошибки");
+                });
+        assertThat(Gate.evaluate(result, 80, Severity.HIGH, true, ru).message()).startsWith("samokoder: порог не"
+                + " пройден: одна проверка не смогла отработать (`config/check-failed`;")
+                .endsWith("\n  не отработали: config/throws");
     }
 
     @Test
@@ -94,6 +105,9 @@ class FailClosedTest {
             Gate gate = Gate.evaluate(result, 0, Severity.CRITICAL);
             assertThat(gate.passed()).isFalse();
             assertThat(gate.reasons().get(0)).startsWith("2 checks could not finish");
+            assertThat(result.findings()).extracting(f -> f.messageIn(io.samokoder.i18n.Text.RUSSIAN))
+                    .containsExactlyInAnyOrder("проверка `config/stuck` не уложилась во время аудита (1 с)",
+                            "проверка `config/invalid-yaml` не запустилась: время аудита (1 с) вышло раньше");
         } finally {
             stuck.release.countDown();
         }

@@ -146,8 +146,8 @@ class SarifGithubTest {
     }
 
     /**
-     * Every fixture's SARIF through the SARIF Multitool with the SARIF and GitHub rule sets ({@code --rule-kind
-     * Sarif;Gh}, which includes the 2.1.0 schema): no error, no warning.
+     * Every fixture's SARIF, in English and in Russian, through the SARIF Multitool with the SARIF and GitHub rule
+     * sets ({@code --rule-kind Sarif;Gh}, which includes the 2.1.0 schema): no error, no warning.
      */
     @Test
     void multitoolWithTheGithubRuleSetFindsNoErrorOrWarningOnAnyFixture() throws Exception {
@@ -157,6 +157,9 @@ class SarifGithubTest {
             Path file = tmp.resolve(fixture.getFileName() + ".sarif");
             Files.write(file, SarifReport.render(Fixtures.audit(fixture)));
             files.put(fixture.getFileName().toString(), file);
+            Path russian = tmp.resolve(fixture.getFileName() + "-ru.sarif");
+            Files.write(russian, SarifReport.render(Fixtures.audit(fixture), io.samokoder.i18n.Text.RUSSIAN));
+            files.put(fixture.getFileName() + "-ru", russian);
         }
         Map<String, List<String>> problems = validate(multitool, new ArrayList<>(files.values()));
         assertThat(problems.keySet()).as("files the multitool reported on").isSubsetOf(

@@ -189,6 +189,22 @@ class AuditServiceTest {
         assertThat(v.result().findings()).allMatch(f -> f.status() == Finding.Status.BASELINED);
     }
 
+    /** With {@code locale: ru} the notes, the reports line, the console and the gate line are Russian. */
+    @Test
+    void theNotesAndTheGateFollowTheLocale() throws IOException {
+        Settings ru = Settings.builder().locale("ru").build();
+        Verdict written = service.execute(AuditRequest.of(root).source(flags(ru)).writeBaseline(true).build());
+        assertThat(written.notes()).containsExactly("samokoder: базовая линия записана в "
+                + root.resolve(AuditService.BASELINE_FILE) + ", замечаний в ней: 2");
+        Verdict v = service.execute(AuditRequest.of(root).source(flags(ru)).outputs(new Outputs(
+                root.resolve("target/s/a.sarif"), null, null, null)).build());
+        assertThat(v.notes()).containsExactly("samokoder: базовая линия: принято замечаний: 2"
+                + " (.samokoder-baseline.json)");
+        assertThat(v.reportsLine(root)).isEqualTo("samokoder: отчёты в target/s/: a.sarif");
+        assertThat(v.console().get(0)).startsWith("samokoder: оценка готовности ");
+        assertThat(v.gate().message()).startsWith("samokoder: порог пройден: оценка готовности ");
+    }
+
     @Test
     void aNamedBaselineMustExist() {
         assertThatThrownBy(() -> run(flags(Settings.builder().baseline(root.resolve("nope.json")).build())))

@@ -2,6 +2,8 @@ package io.samokoder.workspace;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class LineIndexTest {
@@ -18,6 +20,19 @@ class LineIndexTest {
         assertThat(lines.column(text.indexOf("cc") + 1)).isEqualTo(2);
         assertThat(lines.line(text.indexOf('d'))).isEqualTo(4);
         assertThat(lines.start(4)).isEqualTo(text.indexOf('d'));
+    }
+
+    @Test
+    void aLineEndsBeforeItsTerminator() {
+        String text = "a\nbb\r\nccc\rd\r\n";
+        LineIndex lines = new LineIndex(text);
+        assertThat(lines.count()).isEqualTo(4);
+        assertThat(List.of(lines.text(1), lines.text(2), lines.text(3), lines.text(4)))
+                .containsExactly("a", "bb", "ccc", "d");
+        assertThat(lines.end(2)).isEqualTo(text.indexOf("\r\n"));
+        assertThat(new LineIndex("\r\n\r\n").text(2)).isEmpty();
+        assertThat(new LineIndex("").text(1)).isEmpty();
+        assertThat(new LineIndex("x\r").text(1)).isEqualTo("x");
     }
 
     @Test

@@ -50,14 +50,16 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "Write the JSON report here (- for standard output).")
     Path json;
 
-    @Option(names = "--junit", paramLabel = "FILE", description = "Write JUnit XML here (one test case per check).")
+    @Option(names = "--junit", paramLabel = "FILE", description = "Write JUnit XML here (one test case per finding,"
+            + " failed when it fails the gate, and one per rule that ran clean).")
     Path junit;
 
     @Option(names = "--report", paramLabel = "FILE",
             description = "Write the audit report here: Markdown, or one self-contained HTML file when FILE ends in .html.")
     Path report;
 
-    @Option(names = "--locale", paramLabel = "LANG", description = "Language of the audit report: en (default) or ru.")
+    @Option(names = "--locale", paramLabel = "LANG", description = "Language of the report, the console summary"
+            + " and the texts of SARIF, JSON and JUnit: en (default) or ru.")
     String locale;
 
     @Option(names = "--min-score", paramLabel = "N",

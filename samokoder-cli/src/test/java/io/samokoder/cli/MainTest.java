@@ -85,6 +85,33 @@ class MainTest {
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("--sarif").contains("--json").contains("--min-score").contains("--fail-on-severity")
                 .contains("--baseline").contains("--exclude").contains("--weights").contains("Exit codes");
+        // the JUnit report has one test case per finding and one per clean rule, not one per check
+        assertThat(r.out().replaceAll("\\s+", " ")).contains("--junit=FILE Write JUnit XML here (one test case per"
+                + " finding, failed when it fails the gate, and one per rule that ran clean).")
+                .doesNotContain("one test case per check");
+    }
+
+    /** {@code --locale ru} reaches every output: the console, the gate line, SARIF, JUnit and JSON. */
+    @Test
+    void russianLocaleReachesTheConsoleTheGateAndEveryReport() throws IOException {
+        Run r = run(fixture("samokoder-seed").toString(), "--no-config", "--fail-on-violation=false", "--locale",
+                "ru", "--sarif", tmp.resolve("s.sarif").toString(), "--json", tmp.resolve("j.json").toString(),
+                "--junit", tmp.resolve("u.xml").toString());
+        assertThat(r.code()).isEqualTo(Main.PASSED);
+        assertThat(r.out()).startsWith("samokoder: оценка готовности ").contains("\n  категории: мониторинг ")
+                .contains("\n  замечания: критических ").contains("] критическое: ")
+                .contains("samokoder: порог не пройден: ").doesNotContain("readiness score")
+                .doesNotContain("gate failed");
+        assertThat(Files.readString(tmp.resolve("s.sarif"))).contains("Уровень по умолчанию: высокий. Категория:")
+                .contains("**Как исправить:**").doesNotContain("Default severity");
+        assertThat(Files.readString(tmp.resolve("u.xml"))).contains("Как исправить: ")
+                .doesNotContain("Remediation:");
+        assertThat(Files.readString(tmp.resolve("j.json"))).contains("\"message\" : \"`.env.production` закоммичен");
+        Run en = run(fixture("samokoder-seed").toString(), "--no-config", "--fail-on-violation=false",
+                "--junit", tmp.resolve("en.xml").toString());
+        assertThat(en.out()).startsWith("samokoder readiness score: ").contains("samokoder gate failed: ");
+        assertThat(Files.readString(tmp.resolve("en.xml"))).contains("Remediation: ")
+                .doesNotContain("Как исправить");
     }
 
     @Test

@@ -14,7 +14,10 @@ abstract class AbstractGateMojo extends AbstractSamokoderMojo {
     @Parameter(property = "samokoder.failOnSeverity")
     String failOnSeverity;
 
-    /** Language of the audit report: en (default) or ru. */
+    /**
+     * Language of the audit report, the console summary and the texts of SARIF, JSON and JUnit: en (default) or ru.
+     * Rule ids, paths and JSON keys never change.
+     */
     @Parameter(property = "samokoder.locale")
     String locale;
 

@@ -35,7 +35,10 @@ public final class CheckMojo extends AbstractGateMojo {
     @Parameter(property = "samokoder.json")
     String json;
 
-    /** JUnit XML output file, one test case per check (default: none). */
+    /**
+     * JUnit XML output file: one test case per finding (failed when it fails the gate) and one per rule that ran clean
+     * (default: none).
+     */
     @Parameter(property = "samokoder.junit")
     String junit;
 

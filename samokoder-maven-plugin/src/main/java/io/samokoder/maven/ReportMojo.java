@@ -73,7 +73,8 @@ public final class ReportMojo extends AbstractGateMojo implements MavenReport {
                 .resolve(getOutputName() + ".html");
         try {
             Verdict verdict = audit(null, new Outputs(null, null, null, page));
-            getLog().info("samokoder: readiness " + verdict.result().score().total() + "/100 written to " + page);
+            getLog().info(io.samokoder.i18n.Text.of("report.note.page", verdict.result().score().total(), page)
+                    .render(verdict.reportOptions().locale()));
         } catch (MojoFailureException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
@@ -97,7 +98,8 @@ public final class ReportMojo extends AbstractGateMojo implements MavenReport {
         sink.rawText(HtmlAuditReport.fragment(verdict.result(), verdict.reportOptions()));
         sink.body_();
         sink.close(); // as the reporting base class did: the page is complete
-        getLog().info("samokoder: readiness " + verdict.result().score().total() + "/100 rendered into the site");
+        getLog().info(io.samokoder.i18n.Text.of("report.note.site", verdict.result().score().total())
+                .render(verdict.reportOptions().locale()));
     }
 
     /** The site's language applies where no setting names one. */

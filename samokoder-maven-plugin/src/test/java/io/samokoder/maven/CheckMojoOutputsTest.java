@@ -36,7 +36,9 @@ class CheckMojoOutputsTest {
         assertThat(root.resolve("target/samokoder/samokoder-report.html")).content(java.nio.charset.StandardCharsets.UTF_8)
                 .contains("<html lang=\"ru\">").contains("Оценка готовности");
         assertThat(root.resolve("target/out/junit.xml")).content(java.nio.charset.StandardCharsets.UTF_8).contains("<testcase classname=\"samokoder.config\" name=\"config/invalid-yaml docker-compose.yml:")
-                .contains("<failure message=\"docker-compose.yml:4 YAML duplicate key");
+                // the JUnit texts follow the locale too; test case names and classnames do not
+                .contains("<failure message=\"docker-compose.yml:4 в YAML повторяется ключ `image`")
+                .contains("Как исправить: ");
     }
 
     @Test
@@ -59,7 +61,7 @@ class CheckMojoOutputsTest {
         assertThat(root.resolve("target/samokoder/samokoder-report.html")).content(java.nio.charset.StandardCharsets.UTF_8).contains("<html lang=\"ru\">");
         mojo.failOnSeverity = "high";
         assertThatThrownBy(() -> mojo.execute()).isInstanceOf(MojoFailureException.class)
-                .hasMessageContaining("failOnSeverity high");
+                .hasMessageContaining("сборка падает с уровня «высокое»");
         mojo.configFile = "none";
         mojo.failOnSeverity = null;
         assertThatThrownBy(() -> mojo.execute()).isInstanceOf(MojoFailureException.class)

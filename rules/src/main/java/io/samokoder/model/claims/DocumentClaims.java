@@ -1,6 +1,7 @@
 package io.samokoder.model.claims;
 
 import io.samokoder.model.markdown.MarkdownDocument;
+import io.samokoder.workspace.LineIndex;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -48,7 +49,7 @@ public final class DocumentClaims {
     }
 
     private final String text;
-    private final int[] lineStarts;
+    private final LineIndex index;
     private final int[] headingOffsets;
     private final int[] headingLevels;
     private final List<Launch> launches = new ArrayList<>();
@@ -59,20 +60,13 @@ public final class DocumentClaims {
 
     private DocumentClaims(String text, MarkdownDocument doc) {
         this.text = text;
-        List<Integer> starts = new ArrayList<>();
-        starts.add(0);
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                starts.add(i + 1);
-            }
-        }
-        lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
+        index = new LineIndex(text);
         List<MarkdownDocument.Heading> hs = doc.headings();
         headingOffsets = new int[hs.size()];
         headingLevels = new int[hs.size()];
         for (int i = 0; i < hs.size(); i++) {
-            int line = Math.max(1, Math.min(hs.get(i).line(), lineStarts.length));
-            headingOffsets[i] = lineStarts[line - 1];
+            int line = Math.max(1, Math.min(hs.get(i).line(), index.count()));
+            headingOffsets[i] = index.start(line);
             headingLevels[i] = hs.get(i).level();
         }
     }
@@ -230,8 +224,7 @@ public final class DocumentClaims {
             }
         }
         for (int i = 0; i < headingOffsets.length; i++) {
-            int lineEnd = text.indexOf('\n', headingOffsets[i]);
-            String heading = text.substring(headingOffsets[i], lineEnd < 0 ? text.length() : lineEnd);
+            String heading = index.text(lineOf(headingOffsets[i]));
             if (COMPOSE_WORD.matcher(heading).find()) {
                 // "## Running with Docker Compose": the section is about compose even before its command
                 launches.add(new Launch(Launch.Kind.COMPOSE, headingOffsets[i], lineOf(headingOffsets[i]),
@@ -273,7 +266,11 @@ public final class DocumentClaims {
     }
 
     private void codeBlock(String chars, int start, Launches.Resolver resolver, List<RawUrl> urls) {
-        String[] lines = chars.split("\n", -1);
+        LineIndex block = new LineIndex(chars);
+        String[] lines = new String[block.count()];
+        for (int i = 0; i < lines.length; i++) {
+            lines[i] = block.text(i + 1);
+        }
         String first = lines.length == 0 ? "" : lines[0].strip();
         boolean fenced = first.startsWith("```") || first.startsWith("~~~");
         String lang = fenced ? first.replaceFirst("^[`~]+", "").strip().split("[\\s{,]", 2)[0]
@@ -290,11 +287,9 @@ public final class DocumentClaims {
         }
         boolean snippet = chars.contains("ports:") || chars.contains("published:");
         String dir = "";
-        int offset = start;
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
-            int lineOffset = offset;
-            offset += line.length() + 1;
+            int lineOffset = start + block.start(i + 1);
             if (i < from || i >= to) {
                 continue;
             }
@@ -325,12 +320,10 @@ public final class DocumentClaims {
             // continuation lines belong to the command they continue
             StringBuilder cmd = new StringBuilder(stripped);
             int j = i;
-            int extra = offset;
             while (cmd.toString().endsWith("\\") && j + 1 < to) {
                 cmd.setLength(cmd.length() - 1);
                 String next = lines[++j];
                 cmd.append(' ').append(next.strip());
-                extra += next.length() + 1;
             }
             String command = cmd.toString();
             if (command.startsWith("cd ") && !command.contains("&&") && !command.contains(";")) {
@@ -340,10 +333,7 @@ public final class DocumentClaims {
             } else {
                 launch(command, bodyOffset, dir, resolver);
             }
-            if (j > i) {
-                i = j;
-                offset = extra;
-            }
+            i = j;
         }
     }
 
@@ -409,9 +399,8 @@ public final class DocumentClaims {
                     onLine.add(u);
                 }
             }
-            int lineStart = lineStarts[line - 1];
-            int lineEnd = line < lineStarts.length ? lineStarts[line] - 1 : text.length();
-            String lineText = text.substring(lineStart, Math.max(lineStart, lineEnd));
+            int lineStart = index.start(line);
+            String lineText = index.text(line);
             List<Components.Mention> mentions = Components.find(lineText).stream()
                     .filter(mm -> !mm.id().equals(Components.MONITORING)).toList();
             List<Optional<String>> owners = owners(onLine, mentions, lineStart);
@@ -425,9 +414,8 @@ public final class DocumentClaims {
         }
         for (int[] pw : portWords) {
             int line = lineOf(pw[0]);
-            int lineStart = lineStarts[line - 1];
-            int lineEnd = line < lineStarts.length ? lineStarts[line] - 1 : text.length();
-            String lineText = text.substring(lineStart, Math.max(lineStart, lineEnd));
+            int lineStart = index.start(line);
+            String lineText = index.text(line);
             Optional<String> component = componentBefore(lineText, pw[0] - lineStart);
             if (component.isPresent() && pw[1] >= 1 && pw[1] <= 65535 && seen.add(line + ":" + pw[1])) {
                 out.add(new Endpoint("port " + pw[1], pw[1], pw[0], line, pw[0] - lineStart + 1, component,
@@ -463,7 +451,7 @@ public final class DocumentClaims {
             if (nameFirst) {
                 for (Components.Mention m : mentions) {
                     int at = lineStart + m.start();
-                    if (at >= prevEnd && at < u.start() && !inParentheses(text, at, u.start())) {
+                    if (at >= prevEnd && at < u.start() && !inParentheses(at, u.start())) {
                         owner = Optional.of(m.id());
                     }
                 }
@@ -477,9 +465,9 @@ public final class DocumentClaims {
     }
 
     /** Whether {@code at} is inside a parenthesis closed before {@code before}: an aside ("(you'll use Grafana)"). */
-    private static boolean inParentheses(String text, int at, int before) {
+    private boolean inParentheses(int at, int before) {
         int open = text.lastIndexOf('(', at);
-        int lineStart = text.lastIndexOf('\n', at) + 1;
+        int lineStart = index.start(lineOf(at));
         if (open < lineStart) {
             return false;
         }
@@ -505,16 +493,6 @@ public final class DocumentClaims {
     }
 
     private int lineOf(int offset) {
-        int lo = 0;
-        int hi = lineStarts.length - 1;
-        while (lo < hi) {
-            int mid = (lo + hi + 1) >>> 1;
-            if (lineStarts[mid] <= offset) {
-                lo = mid;
-            } else {
-                hi = mid - 1;
-            }
-        }
-        return lo + 1;
+        return index.line(offset);
     }
 }

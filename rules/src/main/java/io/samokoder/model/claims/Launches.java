@@ -1,6 +1,6 @@
 package io.samokoder.model.claims;
 
-import io.samokoder.model.compose.ShellWords;
+import io.samokoder.model.compose.ShellCommands;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -118,7 +118,7 @@ public final class Launches {
         Found last = null;
         String cwd = dir;
         for (String part : commandLine.split("&&|\\|\\||;|\\|(?!\\|)")) {
-            List<String> words = ShellWords.split(part.trim());
+            List<String> words = ShellCommands.words(part.trim());
             if (words.isEmpty()) {
                 continue;
             }
@@ -136,7 +136,7 @@ public final class Launches {
 
     /** Whether a command line only sends a request to or opens a URL ({@code curl}, {@code open}, {@code wget}). */
     static boolean accessesUrl(String commandLine) {
-        List<String> words = ShellWords.split(commandLine.trim());
+        List<String> words = ShellCommands.words(commandLine.trim());
         int i = 0;
         while (i < words.size() && (words.get(i).contains("=") && !words.get(i).startsWith("-")
                 || words.get(i).equals("sudo") || words.get(i).equals("watch"))) {
@@ -390,7 +390,7 @@ public final class Launches {
                 continue;
             }
             l = expandVariables(l);
-            List<String> w = ShellWords.split(l);
+            List<String> w = ShellCommands.words(l);
             if (!w.isEmpty() && w.get(0).equals("cd") && w.size() > 1 && !l.contains("&&") && !l.contains(";")) {
                 cwd = join(cwd, w.get(1));
                 continue;

@@ -460,7 +460,7 @@ final class ComposeFileParser {
         List<ComposeValue> out = new ArrayList<>();
         if (n instanceof ScalarNode) {
             ComposeValue v = value(n);
-            for (String token : ShellWords.split(v.value())) {
+            for (String token : ShellCommands.words(v.value())) {
                 out.add(v.withValue(token));
             }
         } else if (n instanceof SequenceNode) {

@@ -5,6 +5,7 @@ import io.samokoder.workspace.FileKinds;
 import io.samokoder.engine.SourceFile;
 import io.samokoder.engine.Workspace;
 import io.samokoder.engine.yaml.YamlDocument;
+import io.samokoder.i18n.Text;
 import io.samokoder.model.dotenv.DotEnv;
 import io.samokoder.model.markdown.MarkdownDocument;
 import org.yaml.snakeyaml.nodes.Node;
@@ -46,8 +47,8 @@ import java.util.regex.Pattern;
  */
 public final class ComposeInvocations {
 
-    /** Where a variable was set, for messages: {@code setup.sh:5 (export)}. */
-    public record Origin(String path, int line, String how) {
+    /** Where a variable was set, for messages: {@code setup.sh:5 (export)}; {@code how} names the command or kind. */
+    public record Origin(String path, int line, Text how) {
         public String where() {
             return path + ":" + line;
         }
@@ -65,7 +66,7 @@ public final class ComposeInvocations {
      *                  {@code export $(…)}), for messages
      */
     public record Invocation(String path, int line, List<String> files, List<String> envFiles,
-                             Map<String, Origin> variables, List<String> unseen) {
+                             Map<String, Origin> variables, List<Text> unseen) {
         public String where() {
             return path + ":" + line;
         }
@@ -184,7 +185,12 @@ public final class ComposeInvocations {
     }
 
     /** A {@link Verdict} with what it rests on, for messages. */
-    public record Source(Verdict verdict, String reason) {
+    public record Source(Verdict verdict, Text reasonText) {
+
+        /** The reason in English. */
+        public String reason() {
+            return reasonText.english();
+        }
     }
 
     /**
@@ -198,7 +204,7 @@ public final class ComposeInvocations {
         for (Invocation inv : runs) {
             Origin o = inv.variables().get(name);
             if (o != null) {
-                return new Source(Verdict.SET, o.where() + " (" + o.how() + ") sets it for " + inv.where());
+                return new Source(Verdict.SET, Text.of("model.invocation.setsFor", o.where(), o.how(), inv.where()));
             }
             List<String> envFiles = new ArrayList<>(inv.envFiles());
             if (!inv.files().isEmpty()) {
@@ -206,45 +212,44 @@ public final class ComposeInvocations {
                 envFiles.add(join(first.contains("/") ? first.substring(0, first.lastIndexOf('/')) : "", ".env"));
             }
             for (String e : envFiles) {
-                Optional<String> from = envFileSets(ctx, e, name);
+                Optional<Text> from = envFileSets(ctx, e, name);
                 if (from.isPresent()) {
-                    return new Source(Verdict.SET, from.get() + ", which " + inv.where() + " reads");
+                    return new Source(Verdict.SET, Text.of("model.invocation.envFileRead", from.get(), inv.where()));
                 }
             }
         }
-        Optional<String> dotenv = envFileSets(ctx, join(file.folder(), ".env"), name);
+        Optional<Text> dotenv = envFileSets(ctx, join(file.folder(), ".env"), name);
         if (dotenv.isPresent()) {
             return new Source(Verdict.SET, dotenv.get());
         }
         for (Invocation inv : runs) {
             if (!inv.unseen().isEmpty()) {
-                return new Source(Verdict.UNSEEN, inv.unseen().get(0) + ", before " + inv.where()
-                        + " runs compose on this file");
+                return new Source(Verdict.UNSEEN, Text.of("model.invocation.unseenBefore", inv.unseen().get(0),
+                        inv.where()));
             }
         }
         Optional<Origin> anywhere = assignedAnywhere(name);
         if (anywhere.isPresent()) {
             Origin o = anywhere.get();
-            return new Source(Verdict.UNSEEN, o.where() + " (" + o.how() + ") sets " + name + ", but nothing the"
-                    + " repository runs is seen to pass it to compose for this file");
+            return new Source(Verdict.UNSEEN, Text.of("model.invocation.setElsewhere", o.where(), o.how(), name));
         }
-        return new Source(Verdict.NOT_SET, "");
+        return new Source(Verdict.NOT_SET, Text.verbatim(""));
     }
 
     /** Whether the env file at {@code path} holds {@code name}: as committed, or as a setup step writes it. */
-    private Optional<String> envFileSets(AuditContext ctx, String path, String name) {
+    private Optional<Text> envFileSets(AuditContext ctx, String path, String name) {
         Optional<SourceFile> f = ctx.workspace().file(path);
         if (f.isPresent() && DotEnv.of(ctx, f.get()).entry(name).isPresent()) {
-            return Optional.of(path + " sets it");
+            return Optional.of(Text.of("model.invocation.fileSets", path));
         }
         for (EnvFileWrite w : writesOf(path)) {
             if (w.keys().contains(name)) {
-                return Optional.of(w.origin().where() + " writes it into " + path);
+                return Optional.of(Text.of("model.invocation.writesInto", w.origin().where(), path));
             }
             Optional<SourceFile> t = w.template().flatMap(ctx.workspace()::file);
             if (t.isPresent() && DotEnv.of(ctx, t.get()).entry(name).isPresent()) {
-                return Optional.of(w.origin().where() + " makes " + path + " from " + w.template().get()
-                        + ", which sets it");
+                return Optional.of(Text.of("model.invocation.makesFrom", w.origin().where(), path,
+                        w.template().get()));
             }
         }
         return Optional.empty();
@@ -283,7 +288,7 @@ public final class ComposeInvocations {
 
     /** A file of commands and how it runs: its working folders (first preferred) and what it inherits. */
     private record Script(String path, int firstLine, String text, List<String> dirs, String scriptFolder,
-                          Map<String, Origin> env, List<String> unseen) {
+                          Map<String, Origin> env, List<Text> unseen) {
         Script(String path, int firstLine, String text, List<String> dirs, String scriptFolder,
                Map<String, Origin> env) {
             this(path, firstLine, text, dirs, scriptFolder, env, List.of());
@@ -298,7 +303,7 @@ public final class ComposeInvocations {
         List<String> dirs;
         final Map<String, Origin> exported = new LinkedHashMap<>();
         final Map<String, String> values = new LinkedHashMap<>();
-        final List<String> unseen = new ArrayList<>();
+        final List<Text> unseen = new ArrayList<>();
         boolean allexport;
         int depth;
 
@@ -390,7 +395,7 @@ public final class ComposeInvocations {
                 if (isEnvLike(f.name()) && f.size() <= MAX_FILE && !ws.isBinary(f)) {
                     for (DotEnv.Entry e : DotEnv.of(ctx, f).entries()) {
                         if (!e.inherited()) {
-                            assign(e.key(), new Origin(f.path(), e.line(), "env file"));
+                            assign(e.key(), new Origin(f.path(), e.line(), Text.of("model.invocation.how.envFile")));
                         }
                     }
                 }
@@ -443,7 +448,7 @@ public final class ComposeInvocations {
             Map<String, Origin> makeVars = new LinkedHashMap<>();
             Set<String> exportedNames = new LinkedHashSet<>();
             boolean exportAll = false;
-            List<String> unseenIncludes = new ArrayList<>();
+            List<Text> unseenIncludes = new ArrayList<>();
             List<int[]> recipes = new ArrayList<>(); // {line index}
             Pattern assignment = Pattern.compile(
                     "^(export\\s+)?([A-Za-z_][A-Za-z0-9_]*)\\s*(?::{1,3}=|\\?=|\\+=|!=|=)(.*)$");
@@ -463,7 +468,8 @@ public final class ComposeInvocations {
                 Matcher m = assignment.matcher(t);
                 if (m.matches()) {
                     Origin o = new Origin(f.path(), i + 1,
-                            m.group(1) != null ? "export in Makefile" : "Makefile variable");
+                            Text.of(m.group(1) != null ? "model.invocation.how.makeExport"
+                                    : "model.invocation.how.makeVariable"));
                     makeVars.putIfAbsent(m.group(2), o);
                     assign(m.group(2), o);
                     if (m.group(1) != null) {
@@ -483,11 +489,12 @@ public final class ComposeInvocations {
                         Optional<SourceFile> inc = ws.file(p);
                         if (inc.isPresent() && isEnvLike(inc.get().name())) {
                             for (DotEnv.Entry e : DotEnv.of(ctx, inc.get()).entries()) {
-                                makeVars.putIfAbsent(e.key(), new Origin(p, e.line(), "included by " + f.path()));
+                                makeVars.putIfAbsent(e.key(), new Origin(p, e.line(),
+                                        Text.of("model.invocation.how.includedBy", f.path())));
                             }
                             inputs.add(p);
                         } else if (inc.isEmpty() && isEnvLike(w)) {
-                            unseenIncludes.add(f.path() + " includes " + w + ", which is not in the repository");
+                            unseenIncludes.add(Text.of("model.invocation.includesMissing", f.path(), w));
                         }
                     }
                 }
@@ -500,7 +507,7 @@ public final class ComposeInvocations {
             }
             List<String> dirs = List.of(f.folder());
             // the included file's variables reach every recipe, but the file is not here to read
-            List<String> unseen = exportAll ? unseenIncludes : List.of();
+            List<Text> unseen = exportAll ? unseenIncludes : List.of();
             for (int k = 0; k < recipes.size(); k++) {
                 int first = recipes.get(k)[0];
                 StringBuilder line = new StringBuilder(lines[first].substring(1));
@@ -556,7 +563,8 @@ public final class ComposeInvocations {
             Map<String, Origin> out = new LinkedHashMap<>();
             Map<String, Node> keys = YamlDocument.mappingKeys(node);
             for (String k : YamlDocument.mapping(node).keySet()) {
-                Origin o = new Origin(path, YamlDocument.line(keys.get(k)), "env: in the workflow");
+                Origin o = new Origin(path, YamlDocument.line(keys.get(k)),
+                        Text.of("model.invocation.how.workflowEnv"));
                 out.put(k, o);
                 assign(k, o);
             }
@@ -628,7 +636,7 @@ public final class ComposeInvocations {
 
         private void command(State st, ShellCommands.Command c) {
             List<String> w = new ArrayList<>(c.words());
-            Origin here = new Origin(st.file, c.line(), "");
+            Origin here = new Origin(st.file, c.line(), Text.verbatim(""));
             // keywords and wrappers that leave the command itself to the next word
             boolean keepEnv = true;
             while (!w.isEmpty()) {
@@ -652,13 +660,13 @@ public final class ComposeInvocations {
             while (!w.isEmpty() && ASSIGNMENT.matcher(w.get(0)).matches() && !w.get(0).startsWith("=")) {
                 Matcher m = ASSIGNMENT.matcher(w.remove(0));
                 m.matches();
-                Origin o = new Origin(st.file, c.line(), "assignment");
+                Origin o = new Origin(st.file, c.line(), Text.of("model.invocation.how.assignment"));
                 prefix.put(m.group(1), o);
                 assign(m.group(1), o);
                 if (w.isEmpty()) {
                     st.values.put(m.group(1), literal(st, m.group(2)));
                     if (st.allexport) {
-                        st.exported.put(m.group(1), new Origin(o.path(), o.line(), "set -a"));
+                        st.exported.put(m.group(1), new Origin(o.path(), o.line(), Text.code("set -a")));
                     }
                 }
             }
@@ -674,7 +682,7 @@ public final class ComposeInvocations {
                     } else if (!a.startsWith("-")) {
                         Matcher m = ASSIGNMENT.matcher(a);
                         m.matches();
-                        prefix.put(m.group(1), new Origin(st.file, c.line(), "env"));
+                        prefix.put(m.group(1), new Origin(st.file, c.line(), Text.code("env")));
                         assign(m.group(1), prefix.get(m.group(1)));
                     }
                 }
@@ -762,7 +770,7 @@ public final class ComposeInvocations {
                     Matcher m = ASSIGNMENT.matcher(a);
                     if (m.matches() && NAME.matcher(m.group(1)).matches()) {
                         // NAME=$(command): set, to a value computed at run time
-                        Origin o = new Origin(st.file, line, base);
+                        Origin o = new Origin(st.file, line, Text.code(base));
                         assign(m.group(1), o);
                         if (exports || st.allexport) {
                             st.exported.put(m.group(1), o);
@@ -779,12 +787,12 @@ public final class ComposeInvocations {
                         }
                     }
                     if (!read) {
-                        st.unseen.add(st.file + ":" + line + " exports variables computed at run time");
+                        st.unseen.add(Text.of("model.invocation.exportsComputed", st.file + ":" + line));
                     }
                     continue;
                 }
                 Matcher m = ASSIGNMENT.matcher(a);
-                Origin o = new Origin(st.file, line, base);
+                Origin o = new Origin(st.file, line, Text.code(base));
                 if (m.matches()) {
                     st.values.put(m.group(1), literal(st, m.group(2)));
                     assign(m.group(1), o);
@@ -801,7 +809,7 @@ public final class ComposeInvocations {
             Optional<String> p = resolveFile(st, target);
             if (p.isEmpty()) {
                 String shown = target.length() > 60 ? target.substring(0, 59) + "…" : target;
-                st.unseen.add(st.file + ":" + line + " sources " + shown + ", which is not in the repository");
+                st.unseen.add(Text.of("model.invocation.sourcesMissing", st.file + ":" + line, shown));
                 return;
             }
             if (st.depth >= MAX_SOURCE_DEPTH) {
@@ -827,7 +835,7 @@ public final class ComposeInvocations {
             }
             inputs.add(path);
             for (DotEnv.Entry e : DotEnv.of(ctx, f.get()).entries()) {
-                Origin o = new Origin(path, e.line(), "read by " + st.file);
+                Origin o = new Origin(path, e.line(), Text.of("model.invocation.how.readBy", st.file));
                 if (export) {
                     st.exported.putIfAbsent(e.key(), o);
                 }
@@ -1004,7 +1012,7 @@ public final class ComposeInvocations {
             String path = outputPath(st, target);
             if (recording && path != null) {
                 writes.add(new EnvFileWrite(path, template, Set.of(),
-                        new Origin(here.path(), here.line(), args.get(0))));
+                        new Origin(here.path(), here.line(), Text.code(args.get(0)))));
             }
         }
 
@@ -1046,10 +1054,10 @@ public final class ComposeInvocations {
             }
             if (recording && (template.isPresent() || !keys.isEmpty())) {
                 writes.add(new EnvFileWrite(path, template, Set.copyOf(keys),
-                        new Origin(here.path(), here.line(), cmd)));
+                        new Origin(here.path(), here.line(), Text.code(cmd))));
             }
             for (String k : keys) {
-                assign(k, new Origin(here.path(), here.line(), "written to " + target));
+                assign(k, new Origin(here.path(), here.line(), Text.of("model.invocation.how.writtenTo", target)));
             }
         }
 

@@ -18,7 +18,7 @@ public final class ScriptPrograms {
     }
 
     private static List<String> words(String text) {
-        return ShellWords.split(text);
+        return ShellCommands.words(text);
     }
 
     /**

@@ -208,7 +208,11 @@ public final class ShellCommands {
         return out.size() - 1;
     }
 
-    /** Words of one command: quotes removed, {@code $(…)} and backtick substitutions kept whole and as written. */
+    /**
+     * Words of one command as a POSIX shell splits them: quotes removed, backslash escapes applied, a backslash before
+     * a line break joins the lines, {@code $(…)} and backtick substitutions kept whole and as written. The one word
+     * splitter of the models.
+     */
     public static List<String> words(String text) {
         List<String> out = new ArrayList<>();
         StringBuilder cur = new StringBuilder();
@@ -235,6 +239,8 @@ public final class ShellCommands {
                     if (d == '\\' && j + 1 < n && "\"\\$`".indexOf(text.charAt(j + 1)) >= 0) {
                         cur.append(text.charAt(j + 1));
                         j += 2;
+                    } else if (d == '\\' && lineBreakAt(text, j + 1) > 0) {
+                        j += 1 + lineBreakAt(text, j + 1); // a line continuation inside double quotes
                     } else if (d == '$' && j + 1 < n && text.charAt(j + 1) == '(' || d == '`') {
                         int end = substitutionEnd(text, j);
                         cur.append(text, j, end);
@@ -245,6 +251,8 @@ public final class ShellCommands {
                     }
                 }
                 i = j;
+            } else if (c == '\\' && lineBreakAt(text, i + 1) > 0) {
+                i += lineBreakAt(text, i + 1); // a line continuation: no character, no word boundary
             } else if (c == '\\' && i + 1 < n) {
                 cur.append(text.charAt(++i));
                 inWord = true;
@@ -263,6 +271,14 @@ public final class ShellCommands {
             out.add(cur.toString());
         }
         return out;
+    }
+
+    /** Length of the line break ({@code \n} or {@code \r\n}) at {@code i}, 0 when there is none. */
+    private static int lineBreakAt(String text, int i) {
+        if (i < text.length() && text.charAt(i) == '\n') {
+            return 1;
+        }
+        return i + 1 < text.length() && text.charAt(i) == '\r' && text.charAt(i + 1) == '\n' ? 2 : 0;
     }
 
     /** End (exclusive) of the substitution starting at {@code i} ({@code $(} or a backtick), quotes inside honoured. */

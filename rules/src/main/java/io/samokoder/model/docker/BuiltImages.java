@@ -1,5 +1,6 @@
 package io.samokoder.model.docker;
 
+import io.samokoder.i18n.Text;
 import io.samokoder.engine.AuditContext;
 import io.samokoder.workspace.FileKinds;
 import io.samokoder.engine.SourceFile;
@@ -8,7 +9,7 @@ import io.samokoder.engine.yaml.YamlDocument;
 import io.samokoder.model.Location;
 import io.samokoder.model.compose.ComposeProject;
 import io.samokoder.model.compose.ComposeService;
-import io.samokoder.model.compose.ShellWords;
+import io.samokoder.model.compose.ShellCommands;
 import org.yaml.snakeyaml.nodes.Node;
 
 import java.util.ArrayList;
@@ -43,14 +44,24 @@ public final class BuiltImages {
      * @param target     the stage built, when named
      * @param args       build arguments given on the command line or in compose
      * @param location   where the build is written
-     * @param how        for messages: {@code docker build in .travis.yml:13}
+     * @param howText    for messages: {@code built as acme/app from app/Dockerfile by build.sh:2}
      */
     public record Recipe(String image, String dockerfile, String context, Optional<String> target,
-                         Map<String, String> args, Location location, String how) {
+                         Map<String, String> args, Location location, Text howText) {
+
+        /** {@link #howText} in English. */
+        public String how() {
+            return howText.english();
+        }
     }
 
-    /** A Dockerfile that probably builds an image, by its folder's name only. */
-    public record Guess(String image, String dockerfile, String context, String why) {
+    /** A Dockerfile that probably builds an image, by its folder's name only; {@code whyText} says so for messages. */
+    public record Guess(String image, String dockerfile, String context, Text whyText) {
+
+        /** {@link #whyText} in English. */
+        public String why() {
+            return whyText.english();
+        }
     }
 
     private static final int MAX_TEXT = 512 * 1024;
@@ -89,8 +100,8 @@ public final class BuiltImages {
             String image = KnownImages.repository(s.image().get().value());
             if (named(image) && ws.file(b.get().dockerfile().get()).isPresent()) {
                 out.putIfAbsent(image, new Recipe(image, b.get().dockerfile().get(), b.get().context().get(),
-                        b.get().target(), b.get().args(), s.image().get().location(), "service '" + s.name()
-                        + "' builds it (" + b.get().location() + ")"));
+                        b.get().target(), b.get().args(), s.image().get().location(),
+                        Text.of("model.build.byService", s.name(), b.get().location())));
             }
         }
         for (SourceFile f : ws.files()) {
@@ -154,7 +165,7 @@ public final class BuiltImages {
             }
             line = line.replaceFirst("^(?:run|script|command|cmd)\\s*:\\s*[|>]?-?\\s*", "");
             for (String command : line.split("&&|\\|\\||;")) {
-                List<String> w = ShellWords.split(command.strip());
+                List<String> w = ShellCommands.words(command.strip());
                 if (w.isEmpty()) {
                     continue;
                 }
@@ -263,8 +274,8 @@ public final class BuiltImages {
                 String image = KnownImages.repository(t);
                 if (named(image)) {
                     out.putIfAbsent(image, new Recipe(image, df, ctxDir.get(), target, Map.copyOf(buildArgs),
-                            new Location(f.path(), line, 1), "built as " + image + " from " + df + " by "
-                            + f.path() + ":" + line));
+                            new Location(f.path(), line, 1), Text.of("model.build.builtAs", image, df,
+                            f.path() + ":" + line)));
                 }
             }
             return;
@@ -330,8 +341,8 @@ public final class BuiltImages {
                     String image = tag.isEmpty() || tag.contains("${{") ? "" : KnownImages.repository(tag);
                     if (named(image)) {
                         out.putIfAbsent(image, new Recipe(image, df, ctxDir.get(), target, Map.of(),
-                                new Location(f.path(), line, 1), "built as " + image + " from " + df + " by "
-                                + f.path() + ":" + line));
+                                new Location(f.path(), line, 1), Text.of("model.build.builtAs", image, df,
+                                f.path() + ":" + line)));
                     }
                 }
             }
@@ -382,8 +393,8 @@ public final class BuiltImages {
         }
         String df = hits.get(0);
         int slash = df.lastIndexOf('/');
-        return Optional.of(new Guess(repo, df, slash < 0 ? "" : df.substring(0, slash), "no build of the repository"
-                + " names " + repo + "; " + df + " is linked to it by its name only"));
+        return Optional.of(new Guess(repo, df, slash < 0 ? "" : df.substring(0, slash),
+                Text.of("model.build.byNameOnly", repo, df)));
     }
 
     /** Every build recipe, by image. */

@@ -2,13 +2,14 @@ package io.samokoder.model.docker;
 
 import io.samokoder.engine.AuditContext;
 import io.samokoder.engine.SourceFile;
+import io.samokoder.i18n.Text;
 import io.samokoder.model.Location;
 import io.samokoder.model.compose.ComposeService;
 import io.samokoder.model.compose.ComposeStack;
 import io.samokoder.model.compose.ComposeValue;
 import io.samokoder.model.compose.Mount;
 import io.samokoder.model.compose.ScriptPrograms;
-import io.samokoder.model.compose.ShellWords;
+import io.samokoder.model.compose.ShellCommands;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -42,14 +43,14 @@ public final class Container {
      * An image built from a Dockerfile of the repository that a compose service probably runs: the link between the
      * service's {@code image:} and the Dockerfile is a guess from names ({@link BuiltImages#guess}).
      *
-     * @param build the image as that Dockerfile builds it
-     * @param why   the guess, for messages
+     * @param build   the image as that Dockerfile builds it
+     * @param whyText the guess, for messages
      */
-    public record ProbableBuild(ImageBuild build, String why) {
+    public record ProbableBuild(ImageBuild build, Text whyText) {
 
-        /** {@link #why} for reports in every language. */
-        public io.samokoder.i18n.Text whyText() {
-            return io.samokoder.i18n.Text.english(why);
+        /** {@link #whyText} in English. */
+        public String why() {
+            return whyText.english();
         }
     }
 
@@ -64,7 +65,7 @@ public final class Container {
     private final Optional<ComposeStack> stack;
     private final Optional<ComposeService> service;
     private final Optional<ImageBuild> image;
-    private final Optional<String> buildLink;
+    private final Optional<Text> buildLink;
     private final Optional<ProbableBuild> probable;
     private final Optional<String> imageName;
     private final List<String> argv;
@@ -72,7 +73,7 @@ public final class Container {
     private final String workdir;
 
     Container(String name, Location location, Optional<ComposeStack> stack, Optional<ComposeService> service,
-              Optional<ImageBuild> image, Optional<String> buildLink, Optional<ProbableBuild> probable,
+              Optional<ImageBuild> image, Optional<Text> buildLink, Optional<ProbableBuild> probable,
               Optional<String> imageName, List<String> argv, Location commandLocation, String workdir) {
         this.name = name;
         this.location = location;
@@ -92,7 +93,7 @@ public final class Container {
      * image its {@code build:} section builds, or the image of a repository build that names its {@code image:}
      * ({@code link} says which build).
      */
-    static Container of(ComposeStack stack, ComposeService s, Optional<ImageBuild> build, Optional<String> link,
+    static Container of(ComposeStack stack, ComposeService s, Optional<ImageBuild> build, Optional<Text> link,
                         Optional<ProbableBuild> probable) {
         // with `build:`, `image:` names the image built, not one pulled: unknown when the build is not followed
         Optional<String> imageName = build.isPresent() ? Optional.of(build.get().baseImage())
@@ -176,7 +177,7 @@ public final class Container {
      * For a service that runs {@code image:} without {@code build:}, the repository build that makes that image, for
      * messages ({@code built as acme/prometheus from prometheus/Dockerfile by .travis.yml:13}).
      */
-    public Optional<String> buildLink() {
+    public Optional<Text> buildLink() {
         return buildLink;
     }
 
@@ -446,7 +447,7 @@ public final class Container {
         while (!queue.isEmpty() && out.size() <= MAX_SCRIPTS) {
             String text = queue.poll();
             List<String> candidates = new ArrayList<>();
-            for (String word : ShellWords.split(text.replace(';', ' ').replace("&&", " ").replace("|", " "))) {
+            for (String word : ShellCommands.words(text.replace(';', ' ').replace("&&", " ").replace("|", " "))) {
                 String w = word.replaceAll("^[<>]+", "");
                 if ((w.startsWith("/") || w.startsWith("./")) && w.indexOf('$') < 0) {
                     candidates.add(w);

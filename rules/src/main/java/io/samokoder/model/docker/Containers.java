@@ -2,6 +2,7 @@ package io.samokoder.model.docker;
 
 import io.samokoder.engine.AuditContext;
 import io.samokoder.engine.SourceFile;
+import io.samokoder.i18n.Text;
 import io.samokoder.model.compose.ComposeProject;
 import io.samokoder.model.compose.ComposeService;
 import io.samokoder.model.compose.ComposeStack;
@@ -53,7 +54,7 @@ public final class Containers {
         for (ComposeStack stack : compose.stacks()) {
             for (ComposeService s : stack.services().values()) {
                 Optional<ImageBuild> image = Optional.empty();
-                Optional<String> link = Optional.empty();
+                Optional<Text> link = Optional.empty();
                 Optional<ComposeService.Build> b = s.build();
                 if (b.isPresent() && b.get().context().isPresent() && b.get().dockerfile().isPresent()) {
                     Optional<SourceFile> df = ctx.workspace().file(b.get().dockerfile().get());
@@ -71,7 +72,7 @@ public final class Containers {
                         inputs.add(df.get().path());
                         image = ImageBuild.of(Dockerfile.of(ctx, df.get()), recipe.get().context(),
                                 recipe.get().target(), recipe.get().args(), ctx.workspace());
-                        link = image.map(i -> recipe.get().how());
+                        link = image.map(i -> recipe.get().howText());
                     }
                 }
                 Optional<Container.ProbableBuild> probable = Optional.empty();
@@ -79,7 +80,7 @@ public final class Containers {
                     probable = builds.guess(s.image().get().value(), built).flatMap(g -> ctx.workspace()
                             .file(g.dockerfile()).flatMap(df -> ImageBuild.of(Dockerfile.of(ctx, df), g.context(),
                                     Optional.empty(), Map.of(), ctx.workspace())).map(i -> new Container.ProbableBuild(
-                                    i, g.why())));
+                                    i, g.whyText())));
                 }
                 out.add(Container.of(stack, s, image, link, probable));
             }

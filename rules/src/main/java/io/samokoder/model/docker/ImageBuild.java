@@ -1,7 +1,7 @@
 package io.samokoder.model.docker;
 
 import io.samokoder.engine.Workspace;
-import io.samokoder.model.compose.ShellWords;
+import io.samokoder.model.compose.ShellCommands;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -141,7 +141,7 @@ public final class ImageBuild {
     /** {@code ARG NAME[=default]}: the build argument's value, else the default, else the global ARG's value. */
     private static void arg(String arguments, Map<String, String> buildArgs, Map<String, String> global,
                             Map<String, String> into) {
-        for (String word : ShellWords.split(arguments)) {
+        for (String word : ShellCommands.words(arguments)) {
             int eq = word.indexOf('=');
             String name = eq < 0 ? word : word.substring(0, eq);
             String value = buildArgs.containsKey(name) ? buildArgs.get(name)
@@ -153,7 +153,7 @@ public final class ImageBuild {
     /** {@code ENV a=1 b="two words"}, or the legacy {@code ENV name value with spaces}. */
     static Map<String, String> envPairs(String arguments, Map<String, String> vars) {
         Map<String, String> out = new LinkedHashMap<>();
-        List<String> words = ShellWords.split(arguments);
+        List<String> words = ShellCommands.words(arguments);
         if (words.isEmpty()) {
             return out;
         }

@@ -2,6 +2,7 @@ package io.samokoder.model.placeholders;
 
 import io.samokoder.engine.SourceFile;
 import io.samokoder.engine.yaml.YamlDocument;
+import io.samokoder.workspace.LineIndex;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -62,7 +63,7 @@ public final class YamlPlaceholders {
 
     /** Every placeholder in the file, in document order. */
     public static List<Site> scan(SourceFile file, String text, YamlDocument doc) {
-        TextIndex index = new TextIndex(text);
+        LineIndex index = new LineIndex(text);
         List<Site> out = new ArrayList<>();
         if (doc.isUsable() && !doc.documents().isEmpty()) {
             Set<Node> seen = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -75,7 +76,7 @@ public final class YamlPlaceholders {
         return out;
     }
 
-    private static void walk(Node node, List<Object> path, String text, TextIndex index, List<Site> out,
+    private static void walk(Node node, List<Object> path, String text, LineIndex index, List<Site> out,
                              Set<Node> seen, int depth) {
         if (node == null || depth > MAX_DEPTH || !seen.add(node)) {
             return; // aliases are reported once, where the anchor is
@@ -104,14 +105,14 @@ public final class YamlPlaceholders {
         }
     }
 
-    private static void scalar(ScalarNode s, List<Object> path, boolean isKey, String text, TextIndex index,
+    private static void scalar(ScalarNode s, List<Object> path, boolean isKey, String text, LineIndex index,
                                List<Site> out) {
         String value = s.getValue();
         if (value.indexOf('$') < 0) {
             return;
         }
-        int start = index.offset(s.getStartMark());
-        int end = index.offset(s.getEndMark());
+        int start = offset(text, index, s.getStartMark());
+        int end = offset(text, index, s.getEndMark());
         List<Site> found = new ArrayList<>();
         if (start >= 0 && end > start && end <= text.length()) {
             for (Placeholder p : PlaceholderScanner.scan(text.subSequence(start, end))) {
@@ -129,15 +130,10 @@ public final class YamlPlaceholders {
         out.addAll(found);
     }
 
-    private static void scanLines(String text, TextIndex index, List<Site> out) {
-        int lineStart = 0;
-        int n = text.length();
-        while (lineStart < n) {
-            int lineEnd = text.indexOf('\n', lineStart);
-            if (lineEnd < 0) {
-                lineEnd = n;
-            }
-            String line = text.substring(lineStart, lineEnd);
+    private static void scanLines(String text, LineIndex index, List<Site> out) {
+        for (int n = 1; n <= index.count(); n++) {
+            int lineStart = index.start(n);
+            String line = index.text(n);
             int comment = commentStart(line);
             String code = comment < 0 ? line : line.substring(0, comment);
             String key = keyOf(code);
@@ -146,9 +142,8 @@ public final class YamlPlaceholders {
                 Placeholder abs = new Placeholder(p.name(), at, lineStart + p.end(), p.braced(), p.operator(),
                         p.argument());
                 List<Object> path = key == null ? List.of() : List.of(key);
-                out.add(new Site(path, null, false, abs, index.line(at), index.column(at), code.trim()));
+                out.add(new Site(path, null, false, abs, n, at - lineStart + 1, code.trim()));
             }
-            lineStart = lineEnd + 1;
         }
     }
 
@@ -185,57 +180,27 @@ public final class YamlPlaceholders {
         return key.matches("[A-Za-z0-9_.-]{1,100}") ? key : null;
     }
 
-    /** Offsets, lines and columns of one text; snakeyaml marks count code points, this turns them into chars. */
-    public static final class TextIndex {
-        private final String text;
-        private final int[] lineStarts;
-
-        public TextIndex(String text) {
-            this.text = text;
-            List<Integer> starts = new ArrayList<>();
-            starts.add(0);
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                if (c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))) {
-                    starts.add(i + 1);
-                }
-            }
-            lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
+    /**
+     * Char offset of a snakeyaml mark in {@code text}, or -1 when out of range: a mark counts code points within its
+     * line, an offset counts chars.
+     */
+    public static int offset(String text, LineIndex index, Mark mark) {
+        if (mark == null || mark.getLine() < 0) {
+            return -1;
         }
-
-        /** Char offset of a mark, or -1 when out of range. */
-        public int offset(Mark mark) {
-            if (mark == null || mark.getLine() < 0 || mark.getLine() >= lineStarts.length) {
-                return mark != null && mark.getLine() == lineStarts.length ? text.length() : -1;
-            }
-            int start = lineStarts[mark.getLine()];
-            int lineEnd = mark.getLine() + 1 < lineStarts.length ? lineStarts[mark.getLine() + 1] : text.length();
-            try {
-                int off = text.offsetByCodePoints(start, mark.getColumn());
-                return Math.min(off, Math.max(lineEnd, start));
-            } catch (IndexOutOfBoundsException e) {
-                return Math.min(start + mark.getColumn(), text.length());
-            }
+        int line = mark.getLine() + 1;
+        if (line > index.count()) {
+            // past the last line: the end of the text (a final line break starts no line of its own)
+            boolean terminated = text.endsWith("\n") || text.endsWith("\r");
+            return line == index.count() + 1 || line == index.count() + 2 && terminated ? text.length() : -1;
         }
-
-        /** 1-based line of an offset. */
-        public int line(int offset) {
-            int lo = 0;
-            int hi = lineStarts.length - 1;
-            while (lo < hi) {
-                int mid = (lo + hi + 1) >>> 1;
-                if (lineStarts[mid] <= offset) {
-                    lo = mid;
-                } else {
-                    hi = mid - 1;
-                }
-            }
-            return lo + 1;
-        }
-
-        /** 1-based column of an offset. */
-        public int column(int offset) {
-            return offset - lineStarts[line(offset) - 1] + 1;
+        int start = index.start(line);
+        int lineEnd = line < index.count() ? index.start(line + 1) : text.length();
+        try {
+            int off = text.offsetByCodePoints(start, mark.getColumn());
+            return Math.min(off, Math.max(lineEnd, start));
+        } catch (IndexOutOfBoundsException e) {
+            return Math.min(start + mark.getColumn(), text.length());
         }
     }
 }

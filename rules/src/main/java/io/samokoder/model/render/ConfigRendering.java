@@ -4,6 +4,7 @@ import io.samokoder.engine.AuditContext;
 import io.samokoder.workspace.FileKinds;
 import io.samokoder.engine.SourceFile;
 import io.samokoder.engine.Workspace;
+import io.samokoder.i18n.Text;
 import io.samokoder.model.compose.ComposeService;
 import io.samokoder.model.compose.ComposeValue;
 import io.samokoder.model.docker.Container;
@@ -97,26 +98,26 @@ public final class ConfigRendering {
 
         /** Who runs the step, for messages: {@code service `x` (docker-compose.yml:9)}. */
         /** {@link #who()} for reports in every language. */
-        public io.samokoder.i18n.Text whoText() {
+        public Text whoText() {
             if (service.equals(composePath)) {
                 String name = composePath.substring(composePath.lastIndexOf('/') + 1);
                 return io.samokoder.model.docker.Dockerfile.isDockerfileName(name)
-                        ? io.samokoder.i18n.Text.of("model.render.image", composePath)
-                        : io.samokoder.i18n.Text.code(composePath);
+                        ? Text.of("model.render.image", composePath)
+                        : Text.code(composePath);
             }
-            return io.samokoder.i18n.Text.of("model.render.service", service);
+            return Text.of("model.render.service", service);
         }
 
         /** {@link #renderer()} for reports in every language. */
-        public io.samokoder.i18n.Text rendererText() {
+        public Text rendererText() {
             String where = composePath + ":" + line;
             if (service.equals(composePath)) {
                 String name = composePath.substring(composePath.lastIndexOf('/') + 1);
                 return io.samokoder.model.docker.Dockerfile.isDockerfileName(name)
-                        ? io.samokoder.i18n.Text.of("model.render.image", where)
-                        : io.samokoder.i18n.Text.code(where);
+                        ? Text.of("model.render.image", where)
+                        : Text.code(where);
             }
-            return io.samokoder.i18n.Text.of("model.render.serviceAt", service, where);
+            return Text.of("model.render.serviceAt", service, where);
         }
 
         public String renderer() {
@@ -191,21 +192,21 @@ public final class ConfigRendering {
     }
 
     /** A reading and, for {@code LITERAL} after a render, {@code UNFOLLOWED} and {@code NOT_READ}, why. */
-    public record Verdict(Reading reading, String reason, io.samokoder.i18n.Text reasonText) {
+    public record Verdict(Reading reading, String reason, Text reasonText) {
 
-        /** A verdict whose reason is English only. */
-        public Verdict(Reading reading, String reason) {
-            this(reading, reason, io.samokoder.i18n.Text.english(reason));
+        /** A verdict that needs no reason. */
+        Verdict(Reading reading) {
+            this(reading, "", Text.verbatim(""));
         }
 
-        Verdict(Reading reading, io.samokoder.i18n.Text reason) {
+        Verdict(Reading reading, Text reason) {
             this(reading, reason.english(), reason);
         }
     }
 
     /** A container that runs the program, and what this model could not follow in it. */
     private record Runner(Container container, Optional<String> readPath, List<Placed> steps,
-                          Optional<String> unfollowedChain, Set<String> sources) {
+                          Optional<Text> unfollowedChain, Set<String> sources) {
     }
 
     private static final Pattern CONFIG_FLAG = Pattern.compile("--?config\\.file(?:=|\\s+)['\"]?([^\\s'\"]+)");
@@ -310,11 +311,11 @@ public final class ConfigRendering {
             }
             Set<String> sources = new LinkedHashSet<>();
             if (read.get().indexOf('$') >= 0) {
-                runners.add(new Runner(c, Optional.empty(), steps, Optional.of("passes a config path chosen at run"
-                        + " time (`" + read.get() + "`)"), sources));
+                runners.add(new Runner(c, Optional.empty(), steps, Optional.of(Text.of("model.render.configAtRunTime",
+                        read.get())), sources));
                 continue;
             }
-            Optional<String> unfollowed = follow(ctx, c, read.get(), steps, renders, asIs, sources);
+            Optional<Text> unfollowed = follow(ctx, c, read.get(), steps, renders, asIs, sources);
             runners.add(new Runner(c, read, steps, unfollowed, sources));
         }
         for (Map.Entry<Render, String> e : scriptRenders.entrySet()) {
@@ -338,7 +339,7 @@ public final class ConfigRendering {
      * Walks back from the path the program reads through the steps that write it, to a repository file; records a
      * render or a file loaded as it is. Returns why the chain cannot be followed, when it cannot.
      */
-    private static Optional<String> follow(AuditContext ctx, Container c, String read, List<Placed> steps,
+    private static Optional<Text> follow(AuditContext ctx, Container c, String read, List<Placed> steps,
                                            List<Render> renders, Set<String> asIs, Set<String> sources) {
         // a step writing a path chosen at run time may write the config too
         Optional<Placed> anywhere = steps.stream().filter(p -> p.step().output().indexOf('$') >= 0).findFirst();
@@ -370,7 +371,7 @@ public final class ConfigRendering {
         Optional<Placed> opaque = chain.stream().filter(p -> p.step().kind() == RenderCommands.Kind.OPAQUE).findFirst();
         if (unknownSource || opaque.isPresent()) {
             Placed p = opaque.orElse(chain.get(chain.size() - 1));
-            return Optional.of(runs(p) + ", which writes " + read);
+            return Optional.of(Text.of("model.render.runsWriting", runs(p), read));
         }
         List<Placed> renderSteps = chain.stream().filter(p -> p.step().kind() == RenderCommands.Kind.RENDER).toList();
         if (renderSteps.isEmpty()) {
@@ -408,8 +409,8 @@ public final class ConfigRendering {
         return Optional.empty();
     }
 
-    private static String runs(Placed p) {
-        return "runs " + p.step().tool() + " in " + where(p) + describe(p.step());
+    private static Text runs(Placed p) {
+        return Text.of("model.render.runs" + describe(p.step()), p.step().tool(), where(p));
     }
 
     /** A step that may read the file at one of {@code paths}: input chosen at run time, or a rewrite reading it. */
@@ -426,16 +427,16 @@ public final class ConfigRendering {
         }).findFirst();
     }
 
+    /** The suffix of the {@code model.render.runs} key that says why the step is not followed. */
     private static String describe(RenderCommands.Step s) {
         if (s.kind() == RenderCommands.Kind.OPAQUE) {
-            return s.tool().equals("sed") ? " (its sed script is built at run time)"
-                    : " (a rewrite this tool does not follow)";
+            return s.tool().equals("sed") ? ".sedAtRunTime" : ".opaque";
         }
         if (s.input() == null) {
-            return " (from input this tool cannot name)";
+            return ".unnamedInput";
         }
         if (s.input().indexOf('$') >= 0 || s.output().indexOf('$') >= 0) {
-            return " (paths chosen at run time)";
+            return ".pathsAtRunTime";
         }
         return "";
     }
@@ -607,13 +608,13 @@ public final class ConfigRendering {
      */
     public Verdict reading(String path, boolean templateByName, String variable) {
         if (loadedAsIs.contains(path)) {
-            return new Verdict(Reading.LITERAL, "");
+            return new Verdict(Reading.LITERAL);
         }
         List<Render> rs = rendersOf(path);
         if (!rs.isEmpty()) {
-            return rs.stream().anyMatch(r -> r.substitutes(variable)) ? new Verdict(Reading.SUBSTITUTED, "")
+            return rs.stream().anyMatch(r -> r.substitutes(variable)) ? new Verdict(Reading.SUBSTITUTED)
                     : new Verdict(Reading.LITERAL,
-                    io.samokoder.i18n.Text.of("model.render.notSubstituted", rs.get(0).tool()));
+                    Text.of("model.render.notSubstituted", rs.get(0).tool()));
         }
         return fates.computeIfAbsent(templateByName + ":" + path, k -> fate(path, templateByName));
     }
@@ -624,31 +625,31 @@ public final class ConfigRendering {
             if (at.isEmpty()) {
                 continue;
             }
-            Optional<String> why = r.unfollowedChain().or(() -> mayRead(r.steps(), at).map(ConfigRendering::runs));
+            Optional<Text> why = r.unfollowedChain().or(() -> mayRead(r.steps(), at).map(ConfigRendering::runs));
             if (why.isPresent()) {
-                return new Verdict(Reading.UNFOLLOWED, io.samokoder.i18n.Text.of("model.render.unfollowed",
-                        whoText(r), at.get(0), io.samokoder.i18n.Text.english(why.get())));
+                return new Verdict(Reading.UNFOLLOWED, Text.of("model.render.unfollowed",
+                        whoText(r), at.get(0), why.get()));
             }
         }
         if (renderedAnywhere.contains(path)) {
-            return new Verdict(Reading.TEMPLATE, "");
+            return new Verdict(Reading.TEMPLATE);
         }
         for (Runner r : runners) {
             List<String> at = r.container().containerPathsOf(path);
             if (!at.isEmpty() && r.readPath().isPresent() && !r.sources().contains(path)) {
-                return templateByName ? new Verdict(Reading.TEMPLATE, "")
-                        : new Verdict(Reading.NOT_READ, io.samokoder.i18n.Text.of("model.render.notRead", whoText(r),
+                return templateByName ? new Verdict(Reading.TEMPLATE)
+                        : new Verdict(Reading.NOT_READ, Text.of("model.render.notRead", whoText(r),
                         at.get(0), program.display(), r.readPath().get()));
             }
         }
-        return templateByName ? new Verdict(Reading.TEMPLATE, "") : new Verdict(Reading.LITERAL, "");
+        return templateByName ? new Verdict(Reading.TEMPLATE) : new Verdict(Reading.LITERAL);
     }
 
-    private static io.samokoder.i18n.Text whoText(Runner r) {
+    private static Text whoText(Runner r) {
         Container c = r.container();
         return c.service().isPresent()
-                ? io.samokoder.i18n.Text.of("model.render.serviceAt", c.name(), c.location().path())
-                : io.samokoder.i18n.Text.of("model.render.image", c.name());
+                ? Text.of("model.render.serviceAt", c.name(), c.location().path())
+                : Text.of("model.render.image", c.name());
     }
 
     /**
@@ -661,7 +662,7 @@ public final class ConfigRendering {
      * @param unfollowed why the chain from a repository file to the config cannot be followed, when it cannot
      */
     public record ProgramRun(Container container, Optional<String> readPath, Optional<String> config,
-                             Optional<String> unfollowed) {
+                             Optional<Text> unfollowed) {
     }
 
     /** Every container that runs the program (compose services, and images run outside compose). */

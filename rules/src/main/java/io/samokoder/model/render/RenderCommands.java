@@ -3,7 +3,7 @@ package io.samokoder.model.render;
 import io.samokoder.model.placeholders.PlaceholderScanner;
 
 import io.samokoder.model.compose.ScriptPrograms;
-import io.samokoder.model.compose.ShellWords;
+import io.samokoder.model.compose.ShellCommands;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -423,7 +423,7 @@ public final class RenderCommands {
 
     /** Words of one command as a POSIX shell splits them: the compose model's splitter serves both. */
     public static List<String> words(String text) {
-        return ShellWords.split(text);
+        return ShellCommands.words(text);
     }
 
     /**

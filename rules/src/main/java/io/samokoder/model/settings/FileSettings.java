@@ -238,11 +238,25 @@ public record FileSettings(Kind kind, List<Setting> settings) {
     private static final Pattern INI_LINE = Pattern.compile(
             "^[ \\t]*([A-Za-z_/][A-Za-z0-9_.:/@-]{0,200}?)[ \\t]*[=:][ \\t]*(.*)$");
 
+    /**
+     * Shell or INI lines; in INI files a setting under a {@code [section]} has that section as its one parent and
+     * its own scope (the section's settings belong together).
+     */
     private static void lines(String text, Pattern pattern, String path, List<Setting> out, boolean shellQuotes) {
         int lineNo = 0;
+        List<String> section = List.of();
+        String scope = path;
         for (String line : (Iterable<String>) text.lines()::iterator) {
             lineNo++;
             String t = line.stripLeading();
+            if (!shellQuotes && line.length() <= 4000) {
+                Matcher header = INI_SECTION.matcher(t);
+                if (header.matches()) {
+                    section = List.of(header.group(1).strip());
+                    scope = path + "#[" + section.get(0) + "]";
+                    continue;
+                }
+            }
             if (t.isEmpty() || t.startsWith("#") || t.startsWith(";") || t.startsWith("!") || t.startsWith("[")
                     || line.length() > 4000) {
                 continue;
@@ -261,9 +275,11 @@ public record FileSettings(Kind kind, List<Setting> settings) {
             if (!rawValue.isEmpty() && (rawValue.strip().startsWith("\"") || rawValue.strip().startsWith("'"))) {
                 lead++;
             }
-            out.add(new Setting(m.group(1), value, lineNo, column + lead, path));
+            out.add(new Setting(m.group(1), value, lineNo, column + lead, scope, section));
         }
     }
+
+    private static final Pattern INI_SECTION = Pattern.compile("\\[([^\\[\\]]{1,200})\\][ \\t]*(?:[;#].*)?");
 
     private static final Pattern YAML_LINE = Pattern.compile(
             "^[ \\t]*(?:-[ \\t]+)?([\"']?)([A-Za-z_][A-Za-z0-9_.-]{0,200})(?:[ \\t]*:[ \\t]+|=)(.*)$");

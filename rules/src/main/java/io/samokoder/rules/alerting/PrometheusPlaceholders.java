@@ -85,7 +85,7 @@ final class PrometheusPlaceholders {
                 if (v.reading() != ConfigRendering.Reading.LITERAL) {
                     continue; // a template: a step renders it before Prometheus (or another container) reads it
                 }
-                sink.report(finding(rule, file, yaml, site, types, externalLabel, v.reason()));
+                sink.report(finding(rule, file, yaml, site, types, externalLabel, v));
             }
             if (why != null) {
                 sink.report(UndecidedPlaceholders.finding(rule, file.path(), undecided, why, "Prometheus"));
@@ -141,7 +141,8 @@ final class PrometheusPlaceholders {
     }
 
     private static Finding finding(Rule rule, SourceFile file, YamlDocument yaml, YamlPlaceholders.Site site,
-                                   FieldTypes types, boolean externalLabel, String renderNote) {
+                                   FieldTypes types, boolean externalLabel,
+                                   ConfigRendering.Verdict render) {
         String fieldPath = site.fieldPath();
         FieldTypes.Field field = types.lookup("prometheus", fieldPath);
         PlaceholderEffect effect = site.isKey() ? new PlaceholderEffect(false, Text.of("model.effect.keyLiteral"))
@@ -162,8 +163,8 @@ final class PrometheusPlaceholders {
         } else {
             remediation = Text.of("alerting.prometheus.fix.plain");
         }
-        if (!renderNote.isEmpty()) {
-            message = Text.of("alerting.placeholder.because", message, Text.english(renderNote));
+        if (!render.reason().isEmpty()) {
+            message = Text.of("alerting.placeholder.because", message, render.reasonText());
         }
         return Finding.of(rule).at(file.path(), site.line(), site.column()).message(message).remediation(remediation)
                 .key(site.placeholder().name() + "@prometheus." + fieldPath).build();

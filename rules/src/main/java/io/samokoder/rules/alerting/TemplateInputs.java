@@ -5,6 +5,7 @@ import io.samokoder.engine.SourceFile;
 import io.samokoder.model.placeholders.YamlPlaceholders;
 import io.samokoder.model.render.ConfigRendering;
 import io.samokoder.model.render.RenderCommands;
+import io.samokoder.workspace.LineIndex;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,7 +36,7 @@ final class TemplateInputs {
         String text = context.workspace().text(file).orElse("");
         Map<String, Use> first = new LinkedHashMap<>();
         if (r.tool().equals("gomplate") || r.tool().equals("dockerize")) {
-            YamlPlaceholders.TextIndex index = new YamlPlaceholders.TextIndex(text);
+            LineIndex index = new LineIndex(text);
             for (String name : RenderCommands.gomplateVariables(text)) {
                 Matcher m = Pattern.compile("(?:\\.Env\\.|\")" + Pattern.quote(name) + "\\b").matcher(text);
                 int at = m.find() ? m.start() : 0;

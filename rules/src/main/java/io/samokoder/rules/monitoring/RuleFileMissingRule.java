@@ -111,7 +111,7 @@ public final class RuleFileMissingRule implements Rule {
             Text image = c.service().isPresent() ? Text.of("monitoring.ruleFile.imageOf", name)
                     : Text.of("monitoring.ruleFile.theImage");
             if (c.buildLink().isPresent()) {
-                image = Text.of("monitoring.ruleFile.withLink", image, Text.english(c.buildLink().get()));
+                image = Text.of("monitoring.ruleFile.withLink", image, c.buildLink().get());
             }
             return Optional.of(Text.of("monitoring.ruleFile.copied", repo, df + ":" + copy.get().line(), image));
         }
@@ -123,7 +123,7 @@ public final class RuleFileMissingRule implements Rule {
             return Optional.of(Text.of("monitoring.ruleFile.noMount", runner.whoText(), provided));
         }
         return Optional.of(Text.of("monitoring.ruleFile.noMountNoImageFile", runner.whoText(),
-                c.buildLink().map(l -> (Object) Text.english(l)).orElse(Text.code(c.build().get().dockerfile().path())),
+                c.buildLink().orElse(Text.code(c.build().get().dockerfile().path())),
                 provided));
     }
 

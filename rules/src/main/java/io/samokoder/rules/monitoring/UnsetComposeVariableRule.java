@@ -155,7 +155,7 @@ public final class UnsetComposeVariableRule implements Rule {
             if (source.verdict() == ComposeInvocations.Verdict.UNSEEN) {
                 // a value exists, or compose runs with sources that cannot be read: how it is deployed decides
                 f.severity(Severity.INFO).message(Text.of("monitoring.unset.unseen", message,
-                        Text.english(source.reason())));
+                        source.reasonText()));
             } else {
                 f.message(Text.of("monitoring.unset.nothingSets", message));
             }

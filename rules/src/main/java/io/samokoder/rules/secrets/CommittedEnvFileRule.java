@@ -12,10 +12,12 @@ import io.samokoder.engine.RuleInfo;
 import io.samokoder.engine.Severity;
 import io.samokoder.engine.SourceFile;
 import io.samokoder.model.Location;
+import io.samokoder.model.dotenv.DotEnv;
 import io.samokoder.model.settings.FileSettings;
 import io.samokoder.model.settings.Setting;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -81,7 +83,7 @@ public final class CommittedEnvFileRule implements Rule {
             if (FileSettings.isDotenv(file.name().toLowerCase(Locale.ROOT))) { // templates are dotenv names too
                 FileSettings fs = FileSettings.of(context, file);
                 if (fs.kind() == FileSettings.Kind.DOTENV) {
-                    committed(file, fs, policy.place(file.path()), policy.developmentReasonText(file.path()), allow,
+                    committed(context, file, fs, policy.place(file.path()), policy.developmentReasonText(file.path()), allow,
                             sink);
                 } else if (fs.kind() == FileSettings.Kind.DOTENV_TEMPLATE) {
                     template(file, fs, weakness, catalog, allow, sink);
@@ -89,19 +91,28 @@ public final class CommittedEnvFileRule implements Rule {
             }
         }
         for (Map.Entry<String, List<Location>> e : EnvFiles.unnamed(context).entrySet()) {
-            context.workspace().file(e.getKey()).ifPresent(file -> committed(file,
+            context.workspace().file(e.getKey()).ifPresent(file -> committed(context, file,
                     FileSettings.ofEnvFile(context, file), policy.envFilePlace(e.getKey(), e.getValue()),
                     policy.developmentReasonText(e.getKey()), allow, sink));
         }
     }
 
-    private void committed(SourceFile file, FileSettings fs, SecretsPolicy.Place place, Text development,
-                           SecretsAllowlist allow, FindingSink sink) {
+    private void committed(AuditContext context, SourceFile file, FileSettings fs, SecretsPolicy.Place place,
+                           Text development, SecretsAllowlist allow, FindingSink sink) {
+        // compose reads a single-quoted value as written: a '$' in it is part of the secret, not a reference
+        Set<Integer> verbatim = new HashSet<>();
+        for (DotEnv.Entry e : DotEnv.of(context, file).entries()) {
+            if (e.quote() == DotEnv.Quote.SINGLE) {
+                verbatim.add(e.valueLine());
+            }
+        }
         List<Exposed> exposed = new ArrayList<>();
         for (Setting s : fs.settings()) {
             String value = s.value().strip();
+            boolean literal = verbatim.contains(s.line()) ? SecretValues.isVerbatimLiteral(value)
+                    : SecretValues.isLiteral(value);
             if (SecretNames.isSecret(s.name()) && !SecretNames.isFileReference(s.name())
-                    && SecretValues.isLiteral(value) && !SecretValues.isUrl(value) && !allow.allows(value)) {
+                    && literal && !SecretValues.isUrl(value) && !allow.allows(value)) {
                 exposed.add(new Exposed(s, s.name(), value));
             } else {
                 for (SecretValues.Candidate c : SecretValues.candidates(s.name(), value)) {

@@ -52,17 +52,16 @@ public final class HardcodedCredentialRule implements Rule {
 
     @Override
     public boolean isApplicable(AuditContext context) {
-        return context.workspace().files().stream().anyMatch(f -> FileKinds.isCompose(f.path())
-                || FileKinds.isAlertmanagerByName(f.path()) || FileKinds.isPrometheusByName(f.path())
-                || isGrafana(f.path()));
+        return !candidates(context).isEmpty();
     }
 
-    @Override
-    public void check(AuditContext context, FindingSink sink) {
-        SecretsPass.of(context);
+    /**
+     * The files this rule reads, each with what it is: compose files and Grafana configs by their names, and the
+     * Alertmanager and Prometheus configs the models find (by name, by content or by what mounts them), in path order.
+     * Compose files of local or test stacks are left out.
+     */
+    private static TreeMap<String, Text> candidates(AuditContext context) {
         SecretsPolicy policy = SecretsPolicy.of(context);
-        Weakness weakness = Weakness.of(context);
-        SecretsAllowlist allow = SecretsAllowlist.of(context);
         TreeMap<String, Text> files = new TreeMap<>(); // path -> what it is, in path order
         for (SourceFile f : context.workspace().files()) {
             String path = f.path();
@@ -77,14 +76,22 @@ public final class HardcodedCredentialRule implements Rule {
                 files.put(path, Text.of("secrets.credential.grafana"));
             }
         }
-        for (AlertmanagerConfigs.Entry e : AlertmanagerConfigs.of(context)
-                .entries()) {
+        for (AlertmanagerConfigs.Entry e : AlertmanagerConfigs.of(context).entries()) {
             files.putIfAbsent(e.path(), Text.of("secrets.credential.alertmanager"));
         }
         for (PrometheusConfig c : PrometheusConfigs.of(context).configs()) {
             files.putIfAbsent(c.path(), Text.of("secrets.credential.prometheus"));
         }
-        files.forEach((path, what) -> context.workspace().file(path).ifPresent(file -> {
+        return files;
+    }
+
+    @Override
+    public void check(AuditContext context, FindingSink sink) {
+        SecretsPass.of(context);
+        SecretsPolicy policy = SecretsPolicy.of(context);
+        Weakness weakness = Weakness.of(context);
+        SecretsAllowlist allow = SecretsAllowlist.of(context);
+        candidates(context).forEach((path, what) -> context.workspace().file(path).ifPresent(file -> {
             SecretsPolicy.Place place = policy.place(path);
             if (place == SecretsPolicy.Place.LOCAL || place == SecretsPolicy.Place.TEST) {
                 return; // a monitoring config of a local or test stack
@@ -135,12 +142,9 @@ public final class HardcodedCredentialRule implements Rule {
         return FileKinds.isGrafanaProvisioning(path) || p.endsWith(".ini") && p.contains("grafana");
     }
 
+    /** The files {@link #check} reads, from the same models: a config found by its content or mount counts too. */
     @Override
     public Set<String> inputs(AuditContext context) {
-        Set<String> out = new LinkedHashSet<>();
-        context.workspace().files().stream().filter(f -> FileKinds.isCompose(f.path())
-                || FileKinds.isAlertmanagerByName(f.path()) || FileKinds.isPrometheusByName(f.path())
-                || isGrafana(f.path())).forEach(f -> out.add(f.path()));
-        return out;
+        return new LinkedHashSet<>(candidates(context).keySet());
     }
 }

@@ -34,11 +34,28 @@ public final class SecretValues {
         URL_PASSWORD
     }
 
-    /** {@code ${NAME:-default}}, {@code ${NAME-default}}, {@code ${NAME:=default}}, Spring {@code ${name:default}}. */
+    /**
+     * {@code ${NAME:-default}}, {@code ${NAME-default}}, {@code ${NAME:=default}} (group 1 the variable, 2 the
+     * operator), Spring {@code ${name:default}} (group 3 the property, 4 the colon); group 5 the default. The shell's
+     * {@code -} and {@code =} follow a variable name only: in {@code ${tenant.read-only-password}} (a Spring property)
+     * the {@code -} is part of the name.
+     */
     private static final Pattern INTERPOLATION = Pattern.compile(
-            "\\$\\{([A-Za-z_][A-Za-z0-9_.-]{0,100})(?:(:?[-=])|(:(?![?])))([^}]{0,500})\\}");
+            "\\$\\{(?:([A-Za-z_][A-Za-z0-9_]{0,100})(:?[-=])|([A-Za-z_][A-Za-z0-9_.-]{0,100})(:(?![?])))"
+                    + "([^}]{0,500})\\}");
+    /** The OpenTelemetry Collector's and Log4j's lookup {@code ${env:NAME}} and its default {@code ${env:NAME:-x}}. */
+    private static final Pattern ENV_LOOKUP = Pattern.compile("([A-Za-z_][A-Za-z0-9_]{0,100})(?::-(.*))?");
+    /** Variables, expressions and templates; {@code ${2}}, {@code ${1:-x}}, {@code ${@}}: a script's parameters. */
     private static final Pattern ANY_REFERENCE = Pattern.compile(
-            "\\$\\{\\{|\\$\\{[A-Za-z_]|\\$[A-Za-z_0-9@*#?]|\\$\\(|`|\\{\\{|\\{%|%\\([A-Za-z_]+\\)s|#\\{|<%=?");
+            "\\$\\{\\{|\\$\\{[A-Za-z_0-9@*#?!]|\\$[A-Za-z_0-9@*#?]|\\$\\(|`|\\{\\{|\\{%|%\\([A-Za-z_]+\\)s|#\\{|<%=?");
+    /**
+     * An absolute file path: a file-system root every Unix image has, or a last segment with a file extension
+     * ({@code /tmp/mail/sasl-password.cf}). A setting named for a password that holds a path names the file that
+     * holds it.
+     */
+    private static final Pattern FILE_PATH = Pattern.compile(
+            "(?:~?/(?:etc|tmp|var|run|opt|usr|home|srv|mnt|root|data|app|config|secrets|certs)(?:/[A-Za-z0-9._@+-]{1,200}){1,30}"
+                    + "|~?(?:/[A-Za-z0-9_@+-][A-Za-z0-9._@+-]{0,200}){2,30}\\.[A-Za-z][A-Za-z0-9]{0,5})/?");
     private static final Pattern URL_CREDENTIALS = Pattern.compile(
             "(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{1,30}://([^:@/\\s'\"<>]{1,100}):([^@/\\s'\"<>]{1,200})@[A-Za-z0-9.\\[_-]");
     private static final Pattern URL = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]{1,30}://");
@@ -101,8 +118,26 @@ public final class SecretValues {
     /** A secret-looking literal somebody wrote down: neither empty, a placeholder, a reference nor a boolean. */
     public static boolean isLiteral(String value) {
         String v = clean(value);
-        return v != null && !hasReference(v) && !isPlaceholder(v) && !isStoreReference(v)
+        return v != null && !hasReference(v) && isWrittenValue(v);
+    }
+
+    /**
+     * A literal that no reader interpolates (a single-quoted dotenv value): {@code $} in it is a character of the
+     * secret, not a reference.
+     */
+    public static boolean isVerbatimLiteral(String value) {
+        String v = clean(value);
+        return v != null && isWrittenValue(v);
+    }
+
+    private static boolean isWrittenValue(String v) {
+        return !isPlaceholder(v) && !isStoreReference(v) && !isFilePath(v)
                 && !BOOLEANS.contains(v.toLowerCase(Locale.ROOT));
+    }
+
+    /** An absolute file path ({@code /tmp/mail/sasl-password.cf}): the file holds the secret, the value does not. */
+    public static boolean isFilePath(String value) {
+        return FILE_PATH.matcher(value.strip()).matches();
     }
 
     /**
@@ -120,6 +155,19 @@ public final class SecretValues {
      * substitution) a {@code $(…)} or backquoted default or value is that fixed text, a candidate of its own.
      */
     public static List<Candidate> candidates(String name, String raw, boolean literalCommands) {
+        return candidates(name, raw, literalCommands, Dialect.ANY);
+    }
+
+    /** Whose interpolation syntax a file uses. */
+    public enum Dialect {
+        /** Shell, compose and dotenv operators ({@code :-}, {@code -}, {@code :=}, {@code =}) and Spring's {@code :}. */
+        ANY,
+        /** Spring Boot's property placeholders: {@code ${name:default}} only. */
+        SPRING
+    }
+
+    /** The candidates of a setting in a file of the given interpolation dialect. */
+    public static List<Candidate> candidates(String name, String raw, boolean literalCommands, Dialect dialect) {
         List<Candidate> out = new ArrayList<>();
         if (literalCommands) {
             String v = clean(raw);
@@ -137,23 +185,43 @@ public final class SecretValues {
         }
         Matcher m = INTERPOLATION.matcher(v);
         boolean interpolated = false;
+        List<Candidate> throughName = new ArrayList<>();
+        boolean secretVariable = false;
         while (m.find()) {
             interpolated = true;
-            String def = m.group(4);
-            if (m.group(2) == null && m.group(3) == null) {
+            boolean shellOperator = m.group(1) != null;
+            String variable = shellOperator ? m.group(1) : m.group(3);
+            String def = m.group(5);
+            int defAt = m.start(5);
+            if (shellOperator && dialect == Dialect.SPRING && m.group(2).length() == 1) {
+                continue; // Spring's only default operator is ':': ${name-x} names a property "name-x"
+            }
+            if (!shellOperator && variable.equals("env")) {
+                // ${env:NAME} reads NAME (the Collector, Log4j); only ${env:NAME:-default} has a default
+                Matcher lookup = ENV_LOOKUP.matcher(def);
+                if (!lookup.matches() || lookup.group(2) == null) {
+                    continue;
+                }
+                variable = lookup.group(1);
+                def = lookup.group(2);
+                defAt = m.start(5) + lookup.start(2);
+            }
+            secretVariable |= SecretNames.isSecret(variable);
+            if (def == null || def.isEmpty() || hasReference(def) || isPlaceholder(def) || isFilePath(def)) {
                 continue;
             }
-            if (def == null || def.isEmpty() || hasReference(def) || isPlaceholder(def)) {
-                continue;
-            }
-            String variable = m.group(1);
             String user = urlUserBefore(v, m.start());
             if (user != null) {
-                out.add(new Candidate(variable, def, m.start(4), Kind.URL_PASSWORD, user));
-            } else if (SecretNames.isSecret(variable) || SecretNames.isSecret(name)) {
-                out.add(new Candidate(SecretNames.isSecret(variable) ? variable : name, def, m.start(4), Kind.DEFAULT,
-                        null));
+                out.add(new Candidate(variable, def, defAt, Kind.URL_PASSWORD, user));
+            } else if (SecretNames.isSecret(variable)) {
+                out.add(new Candidate(variable, def, defAt, Kind.DEFAULT, null));
+            } else if (SecretNames.isSecret(name) && !SecretNames.isUser(variable)) {
+                throughName.add(new Candidate(name, def, defAt, Kind.DEFAULT, null));
             }
+        }
+        if (!secretVariable) {
+            // ${NEO4J_USERNAME-neo4j}/${NEO4J_PASSWORD-x}: where a secret variable is named, the others are not it
+            out.addAll(throughName);
         }
         Matcher u = URL_CREDENTIALS.matcher(v);
         boolean url = URL.matcher(v).find();
@@ -167,7 +235,7 @@ public final class SecretValues {
             }
         }
         if (!interpolated && !url && !hasReference(v) && SecretNames.isSecret(name) && !SecretNames.isFileReference(name)
-                && !isPlaceholder(v) && !isStoreReference(v) && !BOOLEANS.contains(v.toLowerCase(Locale.ROOT))) {
+                && !isPlaceholder(v) && !isFilePath(v) && !isStoreReference(v) && !BOOLEANS.contains(v.toLowerCase(Locale.ROOT))) {
             out.add(new Candidate(name, v, 0, Kind.LITERAL, null));
         }
         return out;

@@ -17,6 +17,9 @@ import io.samokoder.model.environments.DeployedVariables;
 import io.samokoder.model.environments.Evidence;
 import io.samokoder.model.settings.FileSettings;
 import io.samokoder.model.settings.Setting;
+import io.samokoder.model.settings.SpringBlocks;
+import io.samokoder.model.settings.SpringProfiles;
+import io.samokoder.model.settings.UnixSocketServers;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -46,7 +49,8 @@ import java.util.concurrent.ForkJoinTask;
                 + " checks leave them open and they do not look generated, when the nbvcxz estimate of the guesses"
                 + " they take is below 10^14 for passwords, 10^12 for tokens or 10^20 for signing keys (the project's"
                 + " own words count as known). Severity:"
-                + " high in deployable files, medium in CI, low in local-development files (secrets.localPaths).")
+                + " high in deployable files, medium in CI, low in local-development files (secrets.localPaths)"
+                + " and for Spring credentials whose block connects only to localhost.")
 public final class WeakValueRule implements Rule {
 
     @Override
@@ -119,6 +123,8 @@ public final class WeakValueRule implements Rule {
             }
         }
         boolean spring = isSpringConfig(file.path());
+        SpringBlocks blocks = null; // built for a Spring file with a finding to judge
+        Map<String, Location> overrides = null; // likewise: what deployed profiles beside it set
         // a program's own fallbacks (code, Spring config, an image's ENV): a deployment that passes the variable
         // replaces them; a compose file's default is the deployment's own and stays judged
         boolean program = place == null && (fs.kind() == FileSettings.Kind.CODE || spring || fs.kind() == FileSettings.Kind.DOCKERFILE);
@@ -145,7 +151,8 @@ public final class WeakValueRule implements Rule {
             boolean codeDefault = code && s.parents().equals(FileSettings.DEFAULT);
             // compose passes environment values to the container as they are: no shell runs a $(…) in them
             boolean literalCommands = compose && s.parents().contains("environment");
-            for (SecretValues.Candidate c : SecretValues.candidates(s.name(), s.value(), literalCommands)) {
+            for (SecretValues.Candidate c : SecretValues.candidates(s.name(), s.value(), literalCommands,
+                    spring ? SecretValues.Dialect.SPRING : SecretValues.Dialect.ANY)) {
                 if (allow.allows(c.value())) {
                     continue;
                 }
@@ -183,7 +190,7 @@ public final class WeakValueRule implements Rule {
                         variable = codeDefault ? s.name() : c.name();
                         passed = deployed(context).passes(variable);
                     } else if (spring && c.kind() != SecretValues.Kind.DEFAULT) {
-                        variable = DeployedVariables.springVariable(propertyName(s));
+                        variable = DeployedVariables.springVariable(SpringBlocks.property(s));
                         passed = deployed(context).passes(variable);
                     } else if (fs.kind() == FileSettings.Kind.DOCKERFILE) {
                         variable = s.name();
@@ -193,6 +200,28 @@ public final class WeakValueRule implements Rule {
                         context2 = Text.of("secrets.weak.fallbackWithout", variable, passed.get().message());
                     } else if (fallback && LOOPBACK_URL.matcher(s.value()).find()) {
                         context2 = Text.of("secrets.weak.fallbackLocalhost");
+                    } else if (spring) {
+                        if (blocks == null) {
+                            blocks = SpringBlocks.of(fs);
+                        }
+                        Optional<SpringBlocks.Address> local = blocks.loopbackAddress(s);
+                        if (overrides == null) {
+                            overrides = SpringProfiles.deployedOverrides(context, file);
+                        }
+                        Location override = overrides.get(SpringProfiles.relaxed(SpringBlocks.property(s)));
+                        if (local.isPresent()) {
+                            context2 = Text.of("secrets.weak.localBlock", local.get().property(),
+                                    local.get().setting().line());
+                        } else if (override != null) {
+                            context2 = Text.of("secrets.weak.profileOverride",
+                                    override.path() + ":" + override.line());
+                        }
+                    }
+                }
+                if (context2 == null && fs.kind() == FileSettings.Kind.INI) {
+                    Optional<Setting> socket = UnixSocketServers.socketOf(fs, s);
+                    if (socket.isPresent()) {
+                        context2 = Text.of("secrets.weak.unixSocket", socket.get().name(), socket.get().line());
                     }
                 }
                 if (severity == null) {
@@ -249,14 +278,6 @@ public final class WeakValueRule implements Rule {
                 || name.endsWith(".yml") || name.endsWith(".yaml"))
                 || path.contains("src/main/resources/") && (name.endsWith(".properties") || name.endsWith(".yml")
                 || name.endsWith(".yaml"));
-    }
-
-    /** The full property name: YAML keys above the setting and its own ({@code spring.datasource.password}). */
-    private static String propertyName(Setting s) {
-        if (s.parents().isEmpty()) {
-            return s.name();
-        }
-        return String.join(".", s.parents()) + "." + s.name();
     }
 
     private static Text subject(Setting s, SecretValues.Candidate c) {

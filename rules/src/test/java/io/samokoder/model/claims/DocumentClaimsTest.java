@@ -116,6 +116,39 @@ class DocumentClaimsTest {
     }
 
     @Test
+    void linesAndSectionsAreTheSameWhateverEndsTheLines() {
+        String doc = """
+                # Shop
+
+                ## Run with compose
+
+                ```sh
+                docker compose \\
+                  up -d
+                curl -s http://localhost:9090/-/healthy
+                ```
+
+                Grafana at http://localhost:3000,
+                Prometheus at http://localhost:9091.
+
+                ## Develop
+
+                Vite serves http://localhost:5173 (the frontend).
+                """;
+        for (String eol : List.of("\n", "\r\n", "\r")) {
+            DocumentClaims c = DocumentClaims.read(doc.replace("\n", eol));
+            assertThat(c.endpoints()).as("%s", eol.replace("\r", "CR").replace("\n", "LF"))
+                    .extracting(e -> e.line() + ":" + e.column() + ":" + e.port() + "=" + e.component().orElse("-"))
+                    .containsExactly("8:9:9090=-", "11:12:3000=grafana", "12:15:9091=prometheus",
+                            "16:13:5173=-");
+            assertThat(c.launches()).extracting(l -> l.line() + ":" + l.isCompose())
+                    .containsExactly("3:true", "6:true");
+            assertThat(c.context(endpoint(c, 12, 9091)).launch().orElseThrow().line()).isEqualTo(6);
+            assertThat(c.context(endpoint(c, 16, 5173))).isEqualTo(RunContext.NONE);
+        }
+    }
+
+    @Test
     void anIntroductionsCommandCoversItsSubsections() {
         DocumentClaims c = DocumentClaims.read("""
                 # Stack

@@ -1,6 +1,7 @@
 package io.samokoder.model.compose;
 
 import io.samokoder.engine.AuditContext;
+import io.samokoder.i18n.Text;
 import io.samokoder.model.compose.ComposeInvocations.Invocation;
 import io.samokoder.model.compose.ComposeInvocations.Verdict;
 import io.samokoder.testing.TempRepo;
@@ -114,7 +115,11 @@ class ComposeInvocationsTest {
         ComposeInvocations.Source s = model(ctx).sourceOf(ctx, project, project.file("docker-compose.yml")
                 .orElseThrow(), "TAG");
         assertThat(s.verdict()).isEqualTo(Verdict.UNSEEN);
-        assertThat(s.reason()).contains("deploy.sh:1 sources /etc/app/release.env, which is not in the repository");
+        assertThat(s.reason()).isEqualTo("deploy.sh:1 sources /etc/app/release.env, which is not in the repository,"
+                + " before deploy.sh:2 runs compose on this file");
+        assertThat(s.reasonText().render(Text.RUSSIAN)).isEqualTo("`deploy.sh:1` выполняет `source"
+                + " /etc/app/release.env`, а этого файла нет в репозитории, и только потом `deploy.sh:2` запускает"
+                + " compose с этим файлом");
         AuditContext computed = new TempRepo(dir.resolve("b"))
                 .file("docker-compose.yml", COMPOSE)
                 .file("deploy.sh", "export $(vault read -format=env secret/app)\ndocker compose up -d\n")

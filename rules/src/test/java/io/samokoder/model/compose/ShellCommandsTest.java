@@ -45,6 +45,32 @@ class ShellCommandsTest {
     }
 
     @Test
+    void wordsUnquoteAsAShellDoes() {
+        // compose `command:` strings and Dockerfile arguments
+        assertThat(ShellCommands.words("sh -c 'echo \"a b\"; exec prometheus'"))
+                .containsExactly("sh", "-c", "echo \"a b\"; exec prometheus");
+        assertThat(ShellCommands.words("--config.file=\"/etc/prom etheus/p.yml\" --web.enable-lifecycle"))
+                .containsExactly("--config.file=/etc/prom etheus/p.yml", "--web.enable-lifecycle");
+        assertThat(ShellCommands.words("echo \"a \\\"b\\\" \\$HOME \\\\ \\x\" a\\ b 'it''s'"))
+                .containsExactly("echo", "a \"b\" $HOME \\ \\x", "a b", "its");
+        assertThat(ShellCommands.words("run '' \"\" end")).containsExactly("run", "", "", "end");
+        assertThat(ShellCommands.words("echo \"unterminated here")).containsExactly("echo", "unterminated here");
+        assertThat(ShellCommands.words("  \t ")).isEmpty();
+    }
+
+    @Test
+    void wordsJoinContinuedLinesAndKeepSubstitutionsWhole() {
+        // README commands and script lines
+        assertThat(ShellCommands.words("docker compose \\\n  -f a.yml \\\r\n  up -d"))
+                .containsExactly("docker", "compose", "-f", "a.yml", "up", "-d");
+        assertThat(ShellCommands.words("echo \"one \\\ntwo\"")).containsExactly("echo", "one two");
+        assertThat(ShellCommands.words("cp $(dirname \"$0\")/env.example .env"))
+                .containsExactly("cp", "$(dirname \"$0\")/env.example", ".env");
+        assertThat(ShellCommands.words("export TAG=`git describe --tags` X=\"$(date +%s)\""))
+                .containsExactly("export", "TAG=`git describe --tags`", "X=$(date +%s)");
+    }
+
+    @Test
     void hostileTextNeverThrows() {
         String s = "$(".repeat(50_000) + "\"" + "'".repeat(3) + "<<" + "\\";
         assertThat(assertTimeoutPreemptively(Duration.ofSeconds(30), () -> ShellCommands.parse(s, 1))).isNotNull();

@@ -2,6 +2,7 @@ package io.samokoder.model.docker;
 
 import io.samokoder.engine.AuditContext;
 import io.samokoder.testing.TempRepo;
+import io.samokoder.i18n.Text;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -109,7 +110,10 @@ class BuiltImagesTest {
         assertThat(b.guess("acme/swarm-prometheus:v2", Set.of())).hasValueSatisfying(g -> {
             assertThat(g.dockerfile()).isEqualTo("prometheus/Dockerfile");
             assertThat(g.context()).isEqualTo("prometheus");
-            assertThat(g.why()).contains("by its name only");
+            assertThat(g.why()).isEqualTo("no build of the repository names acme/swarm-prometheus;"
+                    + " prometheus/Dockerfile is linked to it by its name only");
+            assertThat(g.whyText().render(Text.RUSSIAN)).isEqualTo("ни одна сборка в репозитории не называет образ"
+                    + " `acme/swarm-prometheus`, и `prometheus/Dockerfile` связан с ним только по имени");
         });
         assertThat(b.guess("acme/swarm-prometheus", Set.of("prometheus/Dockerfile"))).isEmpty();
         assertThat(b.guess("acme/swarm-alertmanager", Set.of())).as("two candidates").isEmpty();
@@ -135,7 +139,10 @@ class BuiltImagesTest {
         Containers all = Containers.of(ctx);
         Container prom = all.all().stream().filter(c -> c.name().equals("prometheus")).findFirst().orElseThrow();
         assertThat(prom.build()).isPresent();
-        assertThat(prom.buildLink()).contains("built as acme/stack-prometheus from prometheus/Dockerfile by Makefile:2");
+        assertThat(prom.buildLink().map(Text::english))
+                .contains("built as acme/stack-prometheus from prometheus/Dockerfile by Makefile:2");
+        assertThat(prom.buildLink().map(t -> t.render(Text.RUSSIAN)))
+                .contains("его собирают как `acme/stack-prometheus` из `prometheus/Dockerfile` в `Makefile:2`");
         assertThat(prom.imageName()).contains("prom/prometheus:v2.53.0");
         assertThat(prom.repositoryPathAt("/etc/prometheus/prometheus.yml")).contains("prometheus/conf/prometheus.yml");
         assertThat(prom.stack()).isPresent();

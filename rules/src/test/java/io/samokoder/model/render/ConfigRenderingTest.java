@@ -3,6 +3,7 @@ package io.samokoder.model.render;
 import io.samokoder.engine.AuditConfig;
 import io.samokoder.engine.AuditContext;
 import io.samokoder.engine.Workspace;
+import io.samokoder.i18n.Text;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -97,6 +98,34 @@ class ConfigRenderingTest {
         ConfigRendering.Verdict v = rendering(PROMETHEUS).reading("prometheus.yml", false, "X");
         assertThat(v.reading()).isEqualTo(UNFOLLOWED);
         assertThat(v.reason()).contains("passes a config path chosen at run time (`$PROM_CONFIG`)");
+        assertThat(v.reasonText().render(Text.RUSSIAN))
+                .endsWith("а там путь к конфигу задаётся только при запуске (`$PROM_CONFIG`)");
+    }
+
+    @Test
+    void anUnfollowedRewriteIsExplainedInEveryLanguage() throws IOException {
+        write("docker-compose.yml", """
+                services:
+                  prometheus:
+                    image: prom/prometheus:v2.53.0
+                    entrypoint: ["/bin/sh", "-c"]
+                    command:
+                      - |
+                        awk '{print}' /etc/prometheus/prometheus.yml.src > /etc/prometheus/prometheus.yml
+                        exec /bin/prometheus --config.file=/etc/prometheus/prometheus.yml
+                    volumes:
+                      - ./prometheus.yml:/etc/prometheus/prometheus.yml.src:ro
+                """);
+        write("prometheus.yml", "scrape_configs: []\n");
+        ConfigRendering.Verdict v = rendering(PROMETHEUS).reading("prometheus.yml", false, "X");
+        assertThat(v.reading()).isEqualTo(UNFOLLOWED);
+        assertThat(v.reason()).isEqualTo("service `prometheus` (docker-compose.yml) has it at"
+                + " /etc/prometheus/prometheus.yml.src and runs awk in docker-compose.yml:4 (a rewrite this tool does"
+                + " not follow), which writes /etc/prometheus/prometheus.yml");
+        assertThat(v.reasonText().fallsBack(Text.RUSSIAN)).isFalse();
+        assertThat(v.reasonText().render(Text.RUSSIAN)).isEqualTo("сервис `prometheus` (`docker-compose.yml`): файл"
+                + " лежит в `/etc/prometheus/prometheus.yml.src`, а там `docker-compose.yml:4` запускает `awk` (эту"
+                + " перезапись проверка не разбирает), и этот шаг пишет `/etc/prometheus/prometheus.yml`");
     }
 
     @Test

@@ -14,6 +14,8 @@ import io.samokoder.model.alertmanager.FieldTypes;
 import io.samokoder.model.placeholders.Placeholder;
 import io.samokoder.model.placeholders.PlaceholderScanner;
 import io.samokoder.model.placeholders.YamlPlaceholders;
+import io.samokoder.workspace.LineIndex;
+import org.yaml.snakeyaml.error.Mark;
 import io.samokoder.testing.ExternalTools;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -25,6 +27,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.ToIntFunction;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -140,7 +143,8 @@ class AmtoolDifferentialTest {
         YamlDocument doc = YamlLoader.load("x.yml", text);
         List<YamlPlaceholders.Site> sites = YamlPlaceholders.scan(null, text, doc);
         AlertmanagerConfig config = AlertmanagerConfig.of(null, doc);
-        YamlPlaceholders.TextIndex index = new YamlPlaceholders.TextIndex(text);
+        LineIndex index = new LineIndex(text);
+        ToIntFunction<Mark> at = m -> YamlPlaceholders.offset(text, index, m);
         Map<ScalarNode, String> replace = new IdentityHashMap<>();
         for (YamlPlaceholders.Site site : sites) {
             if (!fatalLines.contains(site.line()) || site.node() == null) {
@@ -160,11 +164,11 @@ class AmtoolDifferentialTest {
             });
         }
         List<Map.Entry<ScalarNode, String>> edits = new ArrayList<>(replace.entrySet());
-        edits.sort(Comparator.comparingInt((Map.Entry<ScalarNode, String> e) -> index.offset(e.getKey().getStartMark()))
+        edits.sort(Comparator.comparingInt((Map.Entry<ScalarNode, String> e) -> at.applyAsInt(e.getKey().getStartMark()))
                 .reversed());
         StringBuilder sb = new StringBuilder(text);
         for (Map.Entry<ScalarNode, String> e : edits) {
-            sb.replace(index.offset(e.getKey().getStartMark()), index.offset(e.getKey().getEndMark()), e.getValue());
+            sb.replace(at.applyAsInt(e.getKey().getStartMark()), at.applyAsInt(e.getKey().getEndMark()), e.getValue());
         }
         return sb.toString();
     }

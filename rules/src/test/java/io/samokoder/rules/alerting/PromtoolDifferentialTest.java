@@ -11,6 +11,8 @@ import io.samokoder.engine.yaml.YamlLoader;
 import io.samokoder.fixtures.Fixtures;
 import io.samokoder.model.alertmanager.FieldTypes;
 import io.samokoder.model.placeholders.YamlPlaceholders;
+import io.samokoder.workspace.LineIndex;
+import org.yaml.snakeyaml.error.Mark;
 import io.samokoder.testing.ExternalTools;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -22,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.ToIntFunction;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
@@ -84,7 +87,8 @@ class PromtoolDifferentialTest {
         String text = Files.readString(file, StandardCharsets.UTF_8);
         Set<Integer> lines = fatal.stream().map(Finding::line).collect(Collectors.toSet());
         YamlDocument doc = YamlLoader.load("x.yml", text);
-        YamlPlaceholders.TextIndex index = new YamlPlaceholders.TextIndex(text);
+        LineIndex index = new LineIndex(text);
+        ToIntFunction<Mark> at = m -> YamlPlaceholders.offset(text, index, m);
         Map<ScalarNode, String> replace = new IdentityHashMap<>();
         for (YamlPlaceholders.Site site : YamlPlaceholders.scan(null, text, doc)) {
             if (lines.contains(site.line()) && site.node() != null) {
@@ -97,10 +101,10 @@ class PromtoolDifferentialTest {
             }
         }
         List<Map.Entry<ScalarNode, String>> edits = new ArrayList<>(replace.entrySet());
-        edits.sort(Comparator.comparingInt((Map.Entry<ScalarNode, String> e) -> index.offset(e.getKey().getStartMark()))
+        edits.sort(Comparator.comparingInt((Map.Entry<ScalarNode, String> e) -> at.applyAsInt(e.getKey().getStartMark()))
                 .reversed());
         StringBuilder sb = new StringBuilder(text);
-        edits.forEach(e -> sb.replace(index.offset(e.getKey().getStartMark()), index.offset(e.getKey().getEndMark()),
+        edits.forEach(e -> sb.replace(at.applyAsInt(e.getKey().getStartMark()), at.applyAsInt(e.getKey().getEndMark()),
                 e.getValue()));
         Path copy = Files.createTempFile(temp, "prometheus-", ".yml");
         Files.writeString(copy, sb.toString(), StandardCharsets.UTF_8);

@@ -63,4 +63,74 @@ class SecretValuesTest {
         assertThat(SecretValues.hasLiteralUrlPassword("amqp://guest:guest@rabbit:5672/")).isTrue();
         assertThat(SecretValues.hasLiteralUrlPassword("amqp://guest:${RABBIT_PASSWORD}@rabbit:5672/")).isFalse();
     }
+
+    @Test
+    void springPlaceholdersHaveNoDashDefault() {
+        // in a Spring file ${a.read-only-password} names one property; its default operator is ':' only
+        assertThat(SecretValues.candidates("spring.liquibase.parameters.ro-password",
+                "${tenant.read-only-password}", false, SecretValues.Dialect.SPRING)).isEmpty();
+        assertThat(SecretValues.candidates("password", "${tenant.read-only-password}")).isEmpty();
+        assertThat(SecretValues.candidates("password", "${db-password}", false, SecretValues.Dialect.SPRING))
+                .isEmpty();
+        assertThat(SecretValues.candidates("password", "${DB_PASSWORD:postgres}", false,
+                SecretValues.Dialect.SPRING)).extracting(SecretValues.Candidate::value).containsExactly("postgres");
+        // the shell's dash operator after a variable name stays a default elsewhere
+        assertThat(SecretValues.candidates("password", "${DB_PASSWORD-postgres}"))
+                .extracting(SecretValues.Candidate::value).containsExactly("postgres");
+    }
+
+    @Test
+    void envLookupsAreReferences() {
+        assertThat(SecretValues.candidates("password", "${env:POSTGRES_MONITORING_PASSWORD}")).isEmpty();
+        assertThat(SecretValues.candidates("password", "${env:DB_PASSWORD:-postgres}")).singleElement()
+                .satisfies(c -> {
+                    assertThat(c.name()).isEqualTo("DB_PASSWORD");
+                    assertThat(c.value()).isEqualTo("postgres");
+                    assertThat(c.kind()).isEqualTo(SecretValues.Kind.DEFAULT);
+                });
+    }
+
+    @Test
+    void theUserHalfOfACombinedSettingIsNotThePassword() {
+        assertThat(SecretValues.candidates("NEO4J_AUTH", "${NEO4J_USERNAME-neo4j}/${NEO4J_PASSWORD-password}"))
+                .singleElement().satisfies(c -> {
+                    assertThat(c.name()).isEqualTo("NEO4J_PASSWORD");
+                    assertThat(c.value()).isEqualTo("password");
+                });
+        // a secret setting built only from other variables is still judged through its own name
+        assertThat(SecretValues.candidates("NEO4J_AUTH", "${NEO4J_CREDENTIALS_DEFAULT:-neo4j/secret}"))
+                .extracting(SecretValues.Candidate::value).containsExactly("neo4j/secret");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"${2}", "\"${2}\"", "${1:-x}", "${4}", "${@}", "${!name}"})
+    void positionalParametersAreReferences(String value) {
+        assertThat(SecretValues.hasReference(value)).as(value).isTrue();
+        assertThat(SecretValues.isLiteral(value)).as(value).isFalse();
+        assertThat(SecretValues.candidates("PASSWD", value)).as(value).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/tmp/docker-mailserver/postfix-sasl-password.cf", "/etc/app/db_password",
+            "/var/lib/secrets/token", "~/config/keys/api.key", "/srv/app/credentials.json"})
+    void absolutePathsNameTheFileNotTheSecret(String value) {
+        assertThat(SecretValues.isFilePath(value)).as(value).isTrue();
+        assertThat(SecretValues.isLiteral(value)).as(value).isFalse();
+        assertThat(SecretValues.candidates("DATABASE_PASSWD", value)).as(value).isEmpty();
+        assertThat(SecretValues.candidates("DATABASE_PASSWD", "${SASL_PASSWD:-" + value + "}")).as(value).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/Qm9vY2FsZXhhbXBsZQ", "/aB3+xY/zz9Kq", "/secret", "s3cr3t/with/slashes", "/pass.word"})
+    void slashedSecretsAreNoPaths(String value) {
+        assertThat(SecretValues.isFilePath(value)).as(value).isFalse();
+        assertThat(SecretValues.candidates("DB_PASSWORD", value)).as(value).isNotEmpty();
+    }
+
+    @Test
+    void singleQuotedDollarsAreCharacters() {
+        assertThat(SecretValues.isLiteral("r(m$x!!d#P9")).isFalse();
+        assertThat(SecretValues.isVerbatimLiteral("r(m$x!!d#P9")).isTrue();
+        assertThat(SecretValues.isVerbatimLiteral("<your-key>")).isFalse();
+    }
 }

@@ -45,6 +45,46 @@ class SecretsRulesTest {
         return findings.stream().filter(f -> f.ruleId().equals(ruleId)).map(Finding::location).toList();
     }
 
+    private static final String SCRAPE_CONFIG = """
+            global:
+              scrape_interval: 15s
+            scrape_configs:
+              - job_name: api
+                basic_auth:
+                  username: scraper
+                  password: Xk9mQ2vR7pL4wN8t
+                static_configs:
+                  - targets: ['api:8000']
+            """;
+
+    /** A Prometheus config known by its content and its mount, not by its name. */
+    private void mountedScrapeConfig() throws IOException {
+        write("docker-compose.yml", """
+                services:
+                  prometheus:
+                    image: prom/prometheus:v2.53.0
+                    volumes:
+                      - ./ops/scrape.yml:/etc/prometheus/prometheus.yml:ro
+                """);
+        write("ops/scrape.yml", SCRAPE_CONFIG);
+    }
+
+    @Test
+    void aPrometheusConfigKnownByContentIsCheckedInTheStagedMode() throws IOException {
+        mountedScrapeConfig();
+        assertThat(where(audit(), "secrets/hardcoded-credential")).containsExactly("ops/scrape.yml:7");
+        AuditResult staged = new Auditor().run(AuditConfig.forRoot(dir).changedFiles(List.of("ops/scrape.yml")));
+        assertThat(where(staged.findings(), "secrets/hardcoded-credential")).containsExactly("ops/scrape.yml:7");
+    }
+
+    @Test
+    void aPrometheusConfigKnownByContentAloneIsChecked() throws IOException {
+        write("ops/scrape.yml", SCRAPE_CONFIG);
+        assertThat(where(audit(), "secrets/hardcoded-credential")).containsExactly("ops/scrape.yml:7");
+        AuditResult staged = new Auditor().run(AuditConfig.forRoot(dir).changedFiles(List.of("ops/scrape.yml")));
+        assertThat(where(staged.findings(), "secrets/hardcoded-credential")).containsExactly("ops/scrape.yml:7");
+    }
+
     @Test
     void gitlabCiVariablesLiteralMapFormAndReferences() throws IOException {
         write(".gitlab-ci.yml", """
