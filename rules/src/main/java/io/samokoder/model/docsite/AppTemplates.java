@@ -112,14 +112,10 @@ public final class AppTemplates {
             if (text.isEmpty()) {
                 continue;
             }
-            for (Map.Entry<String, List<String>> n : needles.entrySet()) {
-                int at = asString(text.get(), n.getKey());
-                if (at < 0) {
-                    continue;
-                }
-                int line = lineOf(text.get(), at);
-                for (String md : n.getValue()) {
-                    out.putIfAbsent(md, new Rendering(folderOf.get(md), f.path(), line, n.getKey()));
+            for (Found n : strings(text.get(), needles.keySet())) {
+                int line = lineOf(text.get(), n.offset());
+                for (String md : needles.get(n.needle())) {
+                    out.putIfAbsent(md, new Rendering(folderOf.get(md), f.path(), line, n.needle()));
                 }
             }
         }
@@ -136,27 +132,48 @@ public final class AppTemplates {
         return new AppTemplates(out);
     }
 
+    private record Found(String needle, int offset) {
+    }
+
+    /** A run of path characters: a string's content up to a quote, an f-string brace or a space. */
+    private static final Pattern PATH_RUN = Pattern.compile("[\\w.\\-/]{1,400}");
+
     /**
-     * Where {@code needle} occurs in the code as (part of) a string: right after a quote or a slash and right before a
-     * quote, a slash or an f-string's brace; -1 when it does not.
+     * The needles the code holds as (part of) a string, in one pass over the text: a needle starts right after a
+     * quote or a slash and ends right before a quote, a slash or an f-string's brace ({@code f"templates/docs/{x}"}).
      */
-    static int asString(String code, String needle) {
-        int from = 0;
-        while (true) {
-            int at = code.indexOf(needle, from);
-            if (at < 0) {
-                return -1;
+    static List<Found> strings(String code, Set<String> needles) {
+        List<Found> out = new ArrayList<>();
+        java.util.regex.Matcher m = PATH_RUN.matcher(code);
+        while (m.find()) {
+            if (m.start() == 0 || !isQuote(code.charAt(m.start() - 1))) {
+                continue;
             }
-            int end = at + needle.length();
-            char before = at == 0 ? ' ' : code.charAt(at - 1);
-            char after = end >= code.length() ? ' ' : code.charAt(end);
-            if (isQuote(before) || before == '/') {
-                if (isQuote(after) || after == '/') {
-                    return at;
+            String run = m.group();
+            char after = m.end() < code.length() ? code.charAt(m.end()) : ' ';
+            boolean closed = isQuote(after) || after == '{';
+            for (int i = 0; i < run.length(); i = run.indexOf('/', i) + 1) {
+                for (int j = run.indexOf('/', i); ; j = run.indexOf('/', j + 1)) {
+                    int end = j < 0 ? run.length() : j;
+                    if ((j >= 0 || closed) && end > i && needles.contains(run.substring(i, end))) {
+                        out.add(new Found(run.substring(i, end), m.start() + i));
+                    }
+                    if (j < 0) {
+                        break;
+                    }
+                }
+                if (run.indexOf('/', i) < 0) {
+                    break;
                 }
             }
-            from = at + 1;
         }
+        return out;
+    }
+
+    /** Whether {@code needle} occurs in the code as (part of) a string (see {@link #strings}); -1 when it does not. */
+    static int asString(String code, String needle) {
+        List<Found> found = strings(code, Set.of(needle));
+        return found.isEmpty() ? -1 : found.get(0).offset();
     }
 
     private static boolean isQuote(char c) {
