@@ -30,7 +30,22 @@ public final class DocSite {
 
     /** Markdown settings of the site, from {@code markdown_extensions}. */
     record Markdown(boolean attrList, boolean mdInHtml, TocSlugify.Kind slugify, TocSlugify.Case letterCase,
-                    String separator, String slugifyName, boolean snippets, List<String> snippetBases) {
+                    String separator, String slugifyName, boolean snippets, List<String> snippetBases, Tabs tabs,
+                    boolean containers) {
+    }
+
+    /**
+     * Ids of content tabs ({@code === "Title"}) that pymdownx.tabbed gives when its {@code slugify} is set: the
+     * label's text through that function, after the nearest preceding heading's id and the separator when
+     * {@code combine_header_slug} is set, numbered like toc against the page's ids.
+     */
+    public record Tabs(TocSlugify.Kind slugify, TocSlugify.Case letterCase, String separator, boolean combineHeaderSlug,
+                       String slugifyName) {
+
+        /** A slugify for the tab labels of one page (not thread-safe), numbering against the ids it is given. */
+        public TocSlugify newSlugify() {
+            return new TocSlugify(slugify, letterCase, separator);
+        }
     }
 
     /** What plugins (or extensions) change: the names of those that apply, empty when none. */
@@ -124,6 +139,20 @@ public final class DocSite {
     /** A fresh heading-id maker for one page, with the site's {@code toc} slugify. */
     public TocSlugify slugify() {
         return new TocSlugify(markdown.slugify(), markdown.letterCase(), markdown.separator());
+    }
+
+    /** How content tabs get ids, or empty when they get none a link can name (pymdownx.tabbed without slugify). */
+    public Optional<Tabs> tabs() {
+        return Optional.ofNullable(markdown.tabs());
+    }
+
+    /**
+     * Whether the site's Markdown has block containers whose content is indented below a marker line (admonition
+     * {@code !!! note}, pymdownx.details {@code ??? note}, pymdownx.tabbed {@code === "Title"}): that content is
+     * Markdown on the site, an indented code block on GitHub.
+     */
+    public boolean containers() {
+        return markdown.containers();
     }
 
     /** The configured slugify as written, when the tool does not know it; empty for a known one. */

@@ -140,39 +140,23 @@ final class MkDocsConfig {
             separator = toc.text("separator").orElse("-");
             ConfigTree slug = toc.get("slugify");
             if (slug != null) {
-                String tag = slug.tag();
-                int colon = tag.indexOf(':');
-                name = colon < 0 ? slug.text().orElse(tag) : tag.substring(colon + 1);
-                ConfigTree kwds = slug.get("kwds");
-                String caseWord = kwds == null ? "" : kwds.text("case").orElse("none");
-                switch (name) {
-                    case "markdown.extensions.toc.slugify" -> kind = TocSlugify.Kind.ASCII;
-                    case "markdown.extensions.toc.slugify_unicode" -> kind = TocSlugify.Kind.UNICODE;
-                    case "pymdownx.slugs.uslugify", "pymdownx.slugs.uslugify_encoded" -> {
-                        kind = TocSlugify.Kind.PYMDOWNX;
-                        letterCase = TocSlugify.Case.LOWER;
-                    }
-                    case "pymdownx.slugs.uslugify_cased", "pymdownx.slugs.uslugify_cased_encoded" -> {
-                        kind = TocSlugify.Kind.PYMDOWNX;
-                        letterCase = TocSlugify.Case.NONE;
-                    }
-                    case "pymdownx.slugs.gfm", "pymdownx.slugs.gfm_encoded" -> {
-                        kind = TocSlugify.Kind.PYMDOWNX;
-                        letterCase = TocSlugify.Case.LOWER_ASCII;
-                    }
-                    case "pymdownx.slugs.slugify" -> {
-                        kind = TocSlugify.Kind.PYMDOWNX;
-                        letterCase = switch (caseWord) {
-                            case "lower" -> TocSlugify.Case.LOWER;
-                            case "lower-ascii" -> TocSlugify.Case.LOWER_ASCII;
-                            case "fold" -> TocSlugify.Case.FOLD;
-                            default -> TocSlugify.Case.NONE;
-                        };
-                    }
-                    default -> kind = TocSlugify.Kind.UNKNOWN;
-                }
+                Slugify f = slugify(slug);
+                kind = f.kind();
+                letterCase = f.letterCase();
+                name = f.name();
             }
         }
+        DocSite.Tabs tabs = null;
+        ConfigTree tabbed = ext.get("pymdownx.tabbed");
+        if (tabbed != null && tabbed.get("slugify") != null) {
+            // tab ids from the label text, unique against the page's ids (pymdownx.tabbed's TabbedTreeprocessor)
+            Slugify f = slugify(tabbed.get("slugify"));
+            tabs = new DocSite.Tabs(f.kind(), f.letterCase(), tabbed.text("separator").orElse("-"),
+                    tabbed.flag("combine_header_slug", false), f.name());
+        }
+        // Python-Markdown block extensions whose content is the indented lines below the marker line
+        boolean containers = ext.containsKey("admonition") || ext.containsKey("pymdownx.details")
+                || ext.containsKey("pymdownx.tabbed");
         ConfigTree snippets = ext.get("pymdownx.snippets");
         List<String> bases = new ArrayList<>();
         if (snippets != null) {
@@ -192,7 +176,38 @@ final class MkDocsConfig {
                 }
             }
         }
-        return new DocSite.Markdown(attrList, mdInHtml, kind, letterCase, separator, name, snippets != null, bases);
+        return new DocSite.Markdown(attrList, mdInHtml, kind, letterCase, separator, name, snippets != null, bases,
+                tabs, containers);
+    }
+
+    private record Slugify(TocSlugify.Kind kind, TocSlugify.Case letterCase, String name) {
+    }
+
+    /** A {@code slugify: !!python/name:…} or {@code !!python/object/apply:…} setting (of toc or pymdownx.tabbed). */
+    private static Slugify slugify(ConfigTree slug) {
+        String tag = slug.tag();
+        int colon = tag.indexOf(':');
+        String name = colon < 0 ? slug.text().orElse(tag) : tag.substring(colon + 1);
+        ConfigTree kwds = slug.get("kwds");
+        String caseWord = kwds == null ? "" : kwds.text("case").orElse("none");
+        return switch (name) {
+            case "markdown.extensions.toc.slugify" -> new Slugify(TocSlugify.Kind.ASCII, TocSlugify.Case.LOWER, name);
+            case "markdown.extensions.toc.slugify_unicode" ->
+                    new Slugify(TocSlugify.Kind.UNICODE, TocSlugify.Case.LOWER, name);
+            case "pymdownx.slugs.uslugify", "pymdownx.slugs.uslugify_encoded" ->
+                    new Slugify(TocSlugify.Kind.PYMDOWNX, TocSlugify.Case.LOWER, name);
+            case "pymdownx.slugs.uslugify_cased", "pymdownx.slugs.uslugify_cased_encoded" ->
+                    new Slugify(TocSlugify.Kind.PYMDOWNX, TocSlugify.Case.NONE, name);
+            case "pymdownx.slugs.gfm", "pymdownx.slugs.gfm_encoded" ->
+                    new Slugify(TocSlugify.Kind.PYMDOWNX, TocSlugify.Case.LOWER_ASCII, name);
+            case "pymdownx.slugs.slugify" -> new Slugify(TocSlugify.Kind.PYMDOWNX, switch (caseWord) {
+                case "lower" -> TocSlugify.Case.LOWER;
+                case "lower-ascii" -> TocSlugify.Case.LOWER_ASCII;
+                case "fold" -> TocSlugify.Case.FOLD;
+                default -> TocSlugify.Case.NONE;
+            }, name);
+            default -> new Slugify(TocSlugify.Kind.UNKNOWN, TocSlugify.Case.LOWER, name);
+        };
     }
 
     private static DocSite.Plugins plugins(ConfigTree c) {

@@ -57,9 +57,12 @@ public final class TocSlugify {
     /** The unique id of a heading with this text, or null when the function is unknown. */
     public String unique(String text) {
         String id = slugOf(text);
-        if (id == null) {
-            return null;
-        }
+        return id == null ? null : uniqueSlug(id);
+    }
+
+    /** A slug made unique against the ids taken so far ({@code toc.unique}), then taken. */
+    public String uniqueSlug(String slug) {
+        String id = slug;
         while (id.isEmpty() || used.contains(id)) {
             Matcher m = COUNTED.matcher(id);
             id = m.matches() ? m.group(1) + "_" + (Integer.parseInt(m.group(2)) + 1) : id + "_1";

@@ -200,6 +200,32 @@ public final class MarkdownDocument {
         return MarkdownParsing.parse(path, text);
     }
 
+    /**
+     * This document with the columns of links and headings moved right by {@code byLine[line - 1]}: for a document
+     * parsed from a text whose lines were moved left (a site's block containers), columns of the file as written.
+     * Spans keep the offsets of the parsed text.
+     */
+    public MarkdownDocument withColumnsShifted(int[] byLine) {
+        if (notParsed != null) {
+            return this;
+        }
+        List<Link> shifted = new ArrayList<>(links.size());
+        for (Link l : links) {
+            shifted.add(new Link(l.kind(), l.destination(), l.text(), l.label(), l.line(),
+                    l.column() + shift(byLine, l.line()), l.definitionLine()));
+        }
+        List<Heading> hs = new ArrayList<>(headings.size());
+        for (Heading h : headings) {
+            hs.add(new Heading(h.level(), h.text(), h.anchor(), h.line(), h.column() + shift(byLine, h.line()),
+                    h.setext(), h.html(), h.explicitId()));
+        }
+        return new MarkdownDocument(path, shifted, hs, anchors, spans, generatedRegions, includes);
+    }
+
+    private static int shift(int[] byLine, int line) {
+        return line >= 1 && line <= byLine.length ? byLine[line - 1] : 0;
+    }
+
     /** Why the file was not parsed (nesting too deep to parse in bounded time), or null when it was. */
     public String notParsed() {
         return notParsed;

@@ -62,14 +62,24 @@ public final class LiquibaseProject {
      *
      * @param resolved the repo-relative path it resolves to, or null when nothing exists there
      * @param context  the context expression that applies to everything it includes, or null
+     * @param elsewhere when {@code resolved} is null: the path under another module's {@code src/main/resources}
+     *                  where the classpath path exists, in a module the including module's build does not declare as
+     *                  a dependency (it may still reach the classpath transitively); null otherwise
      */
-    public record Include(String target, int line, boolean all, boolean optional, String resolved, String context) {
+    public record Include(String target, int line, boolean all, boolean optional, String resolved, String context,
+                          String elsewhere) {
         Include(String target, int line, boolean all, boolean optional, String resolved) {
-            this(target, line, all, optional, resolved, null);
+            this(target, line, all, optional, resolved, null, null);
         }
 
         Include withContext(String c) {
-            return new Include(target, line, all, optional, resolved, c == null || c.isBlank() ? null : c.strip());
+            return new Include(target, line, all, optional, resolved, c == null || c.isBlank() ? null : c.strip(),
+                    elsewhere);
+        }
+
+        /** The module folder ({@code fineract-loan/}, "" for the root) holding {@link #elsewhere}, or null. */
+        public String elsewhereModule() {
+            return elsewhere == null ? null : elsewhere.substring(0, elsewhere.indexOf(MAIN_RESOURCES));
         }
     }
 
@@ -564,7 +574,56 @@ public final class LiquibaseProject {
                 return new Include(t, line, all, optional, n);
             }
         }
+        // on the runtime classpath every module's resources sit at the root: the path may be another module's
+        String classpath = relative ? classpathOf(join(here, p)) : (p.startsWith("/") ? p.substring(1) : p);
+        if (classpath != null) {
+            String module = moduleOf(from.path());
+            List<String> found = inOtherModules(ws, Workspace.normalize(classpath), all);
+            for (String other : found) {
+                String otherModule = other.substring(0, other.indexOf(MAIN_RESOURCES));
+                if (module != null && ModuleDependencies.declares(ws, module, otherModule)) {
+                    return new Include(t, line, all, optional, other);
+                }
+            }
+            if (!found.isEmpty()) {
+                return new Include(t, line, all, optional, null, null, found.get(0));
+            }
+        }
         return new Include(t, line, all, optional, null);
+    }
+
+    private static final String MAIN_RESOURCES = "src/main/resources/";
+
+    /** The classpath path of a repository path under a {@code src/main/resources} folder, or null. */
+    private static String classpathOf(String path) {
+        String n = Workspace.normalize(path);
+        int at = n.startsWith(MAIN_RESOURCES) ? 0 : n.indexOf("/" + MAIN_RESOURCES);
+        if (at < 0) {
+            return null;
+        }
+        return n.substring(at == 0 ? MAIN_RESOURCES.length() : at + 1 + MAIN_RESOURCES.length());
+    }
+
+    /** The module folder ("" for the root, else ending in "/") of a file under its src/main/resources, or null. */
+    private static String moduleOf(String path) {
+        if (path.startsWith(MAIN_RESOURCES)) {
+            return "";
+        }
+        int at = path.indexOf("/" + MAIN_RESOURCES);
+        return at < 0 ? null : path.substring(0, at + 1);
+    }
+
+    /** Paths {@code <module>/src/main/resources/<classpath>} that exist (folders for includeAll), sorted. */
+    private static List<String> inOtherModules(Workspace ws, String classpath, boolean all) {
+        String suffix = MAIN_RESOURCES + classpath;
+        List<String> out = new ArrayList<>();
+        for (String f : all ? ws.allDirectoryPaths() : ws.allFilePaths()) {
+            if (f.equals(suffix) || f.endsWith("/" + suffix)) {
+                out.add(f);
+            }
+        }
+        java.util.Collections.sort(out);
+        return out;
     }
 
     private static String join(String a, String b) {

@@ -3,6 +3,7 @@ package io.samokoder.rules.docs;
 import io.samokoder.engine.AuditContext;
 import io.samokoder.engine.Severity;
 import io.samokoder.engine.SourceFile;
+import io.samokoder.model.docsite.AppTemplates;
 import org.eclipse.jgit.attributes.Attribute;
 import org.eclipse.jgit.attributes.AttributesNode;
 import org.eclipse.jgit.attributes.AttributesRule;
@@ -27,7 +28,9 @@ import java.util.regex.Pattern;
  *   <li>a changelog ({@code CHANGELOG.md}, {@code HISTORY.md}, {@code release-notes.md}…, or a file in a
  *   {@code changelog/} folder): entries describe the repository at their release, low; except under an
  *   "Unreleased" heading, which describes the current tree;</li>
- *   <li>a generated file ({@code linguist-generated} in {@code .gitattributes}): regenerated, not edited, low.</li>
+ *   <li>a generated file ({@code linguist-generated} in {@code .gitattributes}): regenerated, not edited, low;</li>
+ *   <li>a template of a web application ({@link AppTemplates}): its links are URLs the application serves and
+ *   resolves when it renders the page, not repository paths, info.</li>
  * </ul>
  */
 final class DocsPlacement {
@@ -60,17 +63,19 @@ final class DocsPlacement {
     private static final Pattern README = Pattern.compile("readme(?:[-_.][^/]*)?\\.[a-z]+", Pattern.CASE_INSENSITIVE);
 
     private final List<AttributesRule> attributes;
+    private final AppTemplates templates;
 
-    private DocsPlacement(List<AttributesRule> attributes) {
+    private DocsPlacement(List<AttributesRule> attributes, AppTemplates templates) {
         this.attributes = attributes;
+        this.templates = templates;
     }
 
     static DocsPlacement of(AuditContext context) {
-        return context.model(DocsPlacement.class, c -> new DocsPlacement(rules(c)));
+        return context.model(DocsPlacement.class, c -> new DocsPlacement(rules(c), AppTemplates.of(c)));
     }
 
     static DocsPlacement withoutAttributes() {
-        return new DocsPlacement(List.of());
+        return new DocsPlacement(List.of(), null);
     }
 
     private static List<AttributesRule> rules(AuditContext context) {
@@ -104,6 +109,14 @@ final class DocsPlacement {
                         io.samokoder.i18n.Text.of("docs.placement.vendoredFolder", segments[i])));
             }
             underTests |= TEST_FOLDERS.contains(s);
+        }
+        Optional<AppTemplates.Rendering> template = templates == null ? Optional.empty() : templates.rendering(path);
+        if (template.isPresent()) {
+            AppTemplates.Rendering r = template.get();
+            return Optional.of(new Demotion(Severity.INFO, r.byTags()
+                    ? io.samokoder.i18n.Text.of("docs.placement.appTemplateTags", r.templatesFolder())
+                    : io.samokoder.i18n.Text.of("docs.placement.appTemplate", r.templatesFolder(), r.code(), r.line(),
+                    r.written())));
         }
         if (underTests && !README.matcher(name).matches()) {
             return Optional.of(new Demotion(Severity.INFO, io.samokoder.i18n.Text.of("docs.placement.testData")));

@@ -9,6 +9,7 @@ import io.samokoder.engine.SourceFile;
 import io.samokoder.engine.Workspace;
 import io.samokoder.model.docsite.DocSites;
 import io.samokoder.model.docsite.ScriptPlaceholders;
+import io.samokoder.model.docsite.SitePages;
 import io.samokoder.model.markdown.MarkdownDocument;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 
@@ -214,6 +215,10 @@ public final class LinkAnalysis {
             return out;
         }
         Optional<DocSites.Page> page = sites.page(file.path());
+        if (page.isPresent()) {
+            // the site reads block containers' indented content as Markdown: their links are links there
+            doc = SitePages.document(context, file, page.get().site());
+        }
         Map<String, List<Integer>> usages = new HashMap<>();
         for (MarkdownDocument.Link l : doc.links()) {
             if (l.label() != null && l.kind() != MarkdownDocument.Kind.DEFINITION) {

@@ -8,6 +8,8 @@ import io.samokoder.engine.SourceFile;
 import io.samokoder.engine.Workspace;
 import io.samokoder.model.docsite.DocSite;
 import io.samokoder.model.docsite.DocSites;
+import io.samokoder.model.docsite.BlockContainers;
+import io.samokoder.model.docsite.SitePages;
 import io.samokoder.model.docsite.TocSlugify;
 import io.samokoder.model.markdown.MarkdownDocument;
 
@@ -503,14 +505,18 @@ final class SiteLinks {
         }
         MarkdownDocument doc;
         try {
-            doc = MarkdownDocument.of(context, f.get());
+            doc = SitePages.document(context, f.get(), site);
         } catch (RuntimeException e) {
             return null;
         }
         Set<String> ids = new HashSet<>();
         String[] unknown = {null};
         TocSlugify slugify = site.slugify();
-        collect(site, doc, slugify, ids, unknown, new HashSet<>(), 0);
+        java.util.TreeMap<Integer, String> headingIds = new java.util.TreeMap<>();
+        collect(site, doc, slugify, ids, unknown, new HashSet<>(), 0, headingIds);
+        if (site.tabs().isPresent() && unknown[0] == null) {
+            tabIds(site.tabs().get(), SitePages.tabs(context, f.get(), site), ids, unknown, headingIds);
+        }
         if (site.contentGenerator().isPresent()) {
             String text = context.workspace().text(f.get()).orElse("");
             if (GENERATED_BLOCK.matcher(text).find()) {
@@ -523,8 +529,42 @@ final class SiteLinks {
         return a;
     }
 
+    /**
+     * Ids of the page's content tabs (pymdownx.tabbed with slugify): the label's text through the tab slugify, after
+     * the preceding heading's id when combine_header_slug is set, numbered against every id of the page.
+     */
+    private static void tabIds(DocSite.Tabs config, List<BlockContainers.Tab> tabs, Set<String> ids,
+                               String[] unknown, java.util.NavigableMap<Integer, String> headingIds) {
+        TocSlugify slugify = config.newSlugify();
+        ids.forEach(slugify::reserve);
+        for (BlockContainers.Tab t : tabs) {
+            String slug = slugify.slugOf(TAB_LABEL_MARKUP.matcher(t.title()).replaceAll("${text}").strip());
+            if (slug == null) {
+                unknown[0] = "its tab ids come from the slugify `" + config.slugifyName()
+                        + "`, which the tool does not know";
+                return;
+            }
+            if (config.combineHeaderSlug()) {
+                Map.Entry<Integer, String> parent = headingIds.lowerEntry(t.line());
+                if (parent != null && !parent.getValue().isEmpty()) {
+                    slug = parent.getValue() + config.separator() + slug;
+                }
+            }
+            ids.add(slugify.uniqueSlug(slug).toLowerCase(Locale.ROOT));
+        }
+    }
+
+    /** Inline markup of a tab label that its text drops: code backticks, emphasis, a link's destination. */
+    private static final java.util.regex.Pattern TAB_LABEL_MARKUP = java.util.regex.Pattern.compile(
+            "\\[(?<text>[^\\]]*)]\\([^)]*\\)|`+|\\*\\*|(?<![\\w*])[*_](?=\\S)|(?<=\\S)[*_](?![\\w*])");
+
     private void collect(DocSite site, MarkdownDocument doc, TocSlugify slugify, Set<String> ids, String[] unknown,
                          Set<String> seen, int depth) {
+        collect(site, doc, slugify, ids, unknown, seen, depth, null);
+    }
+
+    private void collect(DocSite site, MarkdownDocument doc, TocSlugify slugify, Set<String> ids, String[] unknown,
+                         Set<String> seen, int depth, java.util.Map<Integer, String> headingIds) {
         if (depth > 3 || !seen.add(doc.path())) {
             return;
         }
@@ -553,6 +593,9 @@ final class SiteLinks {
                 return;
             }
             ids.add(id.toLowerCase(Locale.ROOT));
+            if (headingIds != null) {
+                headingIds.put(h.line(), id);
+            }
         }
         for (MarkdownDocument.Include inc : doc.includes()) {
             Optional<SourceFile> f = inc.fromPage() ? site.includeMarkdown().flatMap(p -> fromPage(doc, inc))

@@ -21,7 +21,9 @@ import java.util.Set;
                 + " way Liquibase does: relative to the changelog when relativeToChangelogFile is true, else against"
                 + " the classpath (the repository root and every src/main/resources). Includes marked"
                 + " errorIfMissing=\"false\" (errorIfMissingOrEmpty for includeAll) and paths with ${properties} are"
-                + " skipped.")
+                + " skipped. A classpath path found in another module's src/main/resources resolves when the including"
+                + " module's build declares that module as a dependency (Gradle project(':x'), Maven artifactId);"
+                + " when it does not, the finding is info: the module may still come in transitively.")
 public final class LiquibaseMissingIncludeRule implements Rule {
 
     @Override
@@ -41,11 +43,18 @@ public final class LiquibaseMissingIncludeRule implements Rule {
                 if (inc.resolved() != null || inc.optional()) {
                     continue;
                 }
-                sink.report(Finding.of(this).at(c.path(), inc.line())
-                        .message(Text.of(inc.all() ? "migrations.liquibase.includeAllMissing"
-                                : "migrations.liquibase.includeMissing", inc.target()))
-                        .key(inc.target())
-                        .build());
+                Text missing = Text.of(inc.all() ? "migrations.liquibase.includeAllMissing"
+                        : "migrations.liquibase.includeMissing", inc.target());
+                Finding.Builder f = Finding.of(this).at(c.path(), inc.line()).key(inc.target());
+                if (inc.elsewhere() != null) {
+                    // on the classpath only if the module reaches it through a dependency the tool does not see
+                    String module = inc.elsewhereModule().isEmpty() ? "." : inc.elsewhereModule();
+                    f.message(Text.of("migrations.liquibase.includeInOtherModule", inc.target(), inc.elsewhere(),
+                            module)).severity(Severity.INFO);
+                } else {
+                    f.message(missing);
+                }
+                sink.report(f.build());
             }
         }
     }
