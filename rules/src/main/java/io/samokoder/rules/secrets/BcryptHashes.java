@@ -71,12 +71,26 @@ final class BcryptHashes {
 
     /** The bcrypt hashes in a setting's value, in order. */
     static List<Occurrence> find(String value) {
+        return find(value, false);
+    }
+
+    /**
+     * The bcrypt hashes in a setting's value, in order; with {@code interpolated} (a compose file) only those compose
+     * passes on as written: in {@code $2a$14$dZu…} compose replaces {@code $dZu…} (a variable's name) with the
+     * variable's value, usually nothing, so the hash deployed is not the one written. {@code $2a}, {@code $14} and a
+     * salt starting with a digit, {@code .} or {@code /} are no variable names and stay; {@code $$} is a {@code $}.
+     */
+    static List<Occurrence> find(String value, boolean interpolated) {
         if (!mayHold(value)) {
             return List.of();
         }
         List<Occurrence> out = new ArrayList<>();
         Matcher m = HASH.matcher(value);
         while (m.find()) {
+            char salt = m.group(4).charAt(0);
+            if (interpolated && m.group(1).isEmpty() && (Character.isLetter(salt) || salt == '_')) {
+                continue;
+            }
             String hash = "$2" + m.group(2) + "$" + m.group(3) + "$" + m.group(4);
             out.add(new Occurrence(hash, m.start(), Integer.parseInt(m.group(3)),
                     enclosingVariable(value, m.start()), htpasswdUser(value, m.start())));

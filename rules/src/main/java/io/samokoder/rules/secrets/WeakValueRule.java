@@ -189,7 +189,7 @@ public final class WeakValueRule implements Rule {
             String v = s.value();
             if (BcryptHashes.mayHold(v)) {
                 // a bcrypt hash says what it is whatever the setting's name (a Traefik label's htpasswd entry)
-                for (BcryptHashes.Occurrence h : BcryptHashes.find(v)) {
+                for (BcryptHashes.Occurrence h : BcryptHashes.find(v, compose)) {
                     if (allow.allows(h.hash())) {
                         continue;
                     }

@@ -51,6 +51,13 @@ class BcryptHashesTest {
         assertThat(BcryptHashes.find("$1$abcdefgh$" + "a".repeat(22))).isEmpty();
         assertThat(BcryptHashes.find(h + "x")).isEmpty();
         assertThat(BcryptHashes.find("${DB_PASSWORD:-postgres}")).isEmpty();
+        // compose replaces $dZu… in $2a$14$dZu… with a variable's value: that hash is not what it deploys
+        String letter = "$2a$14$dZuNlWFAQLQdwxbjazu8ruEe276DUw/F6qx5NdKCRY96mjurE2mgi";
+        assertThat(BcryptHashes.find("${H:-" + letter + "}", true)).isEmpty();
+        assertThat(BcryptHashes.find("${H:-" + letter + "}", false)).hasSize(1);
+        assertThat(BcryptHashes.find(letter.replace("$", "$$"), true)).hasSize(1);
+        assertThat(BcryptHashes.find("${H:-$2a$14$1EVEMWwHjxXhl7MTdORACe2SzQvz/o5L3iJ/99dXMZBIU0kkolXM6}", true))
+                .hasSize(1);
     }
 
     @Test
@@ -97,7 +104,7 @@ class BcryptHashesTest {
             String h = hash("admin", "$2a", 4);
             hashes.add(h);
             compose.append("  app").append(i).append(":\n    image: ghcr.io/acme/app:1\n    environment:\n")
-                    .append("      ADMIN_PASSWORD_HASH: ${ADMIN_PASSWORD_HASH:-").append(h).append("}\n");
+                    .append("      ADMIN_PASSWORD_HASH: ${ADMIN_PASSWORD_HASH:-").append(h.replace("$", "$$")).append("}\n");
         }
         // never tried, so never made here: a hash of cost 15 takes seconds to compute
         String costly = "$2b$15$v1G0v4C/nYgdXrQtI9Bl2.TkFy2oypu.dBVW1fjARmXZT15aXzJZS";
