@@ -3,7 +3,7 @@ package io.samokoder.rules.secrets;
 import org.springframework.security.crypto.bcrypt.BCrypt;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -129,23 +129,24 @@ final class BcryptHashes {
      */
     static List<Candidate> candidates(int cost, List<String> users, List<String> dictionary, List<String> project) {
         int limit = tries(cost);
-        Set<String> seen = new LinkedHashSet<>();
+        Set<String> seen = new HashSet<>();
         List<Candidate> out = new ArrayList<>();
-        for (Object[] group : new Object[][] {{users, Source.USER}, {dictionary, Source.DICTIONARY},
-                {project, Source.PROJECT}}) {
-            @SuppressWarnings("unchecked")
-            List<String> words = (List<String>) group[0];
-            for (String w : words) {
-                if (out.size() >= limit) {
-                    return out;
-                }
-                // bcrypt reads at most 72 bytes; nobody's default password is longer
-                if (w != null && !w.isEmpty() && w.length() <= 72 && seen.add(w)) {
-                    out.add(new Candidate(w, (Source) group[1]));
-                }
+        add(out, seen, users, Source.USER, limit);
+        add(out, seen, dictionary, Source.DICTIONARY, limit);
+        add(out, seen, project, Source.PROJECT, limit);
+        return out;
+    }
+
+    private static void add(List<Candidate> out, Set<String> seen, List<String> words, Source source, int limit) {
+        for (String w : words) {
+            if (out.size() >= limit) {
+                return;
+            }
+            // bcrypt reads at most 72 bytes; nobody's default password is longer
+            if (w != null && !w.isEmpty() && w.length() <= 72 && seen.add(w)) {
+                out.add(new Candidate(w, source));
             }
         }
-        return out;
     }
 
     /**
