@@ -54,6 +54,10 @@ public final class Container {
         }
     }
 
+    /** A variable the container never reads: its program and the repository file it takes its settings from. */
+    public record UnreadVariable(String program, String configFile) {
+    }
+
     private static final int MAX_SCRIPTS = 8;
     /** The PATH of the usual base images. */
     private static final List<String> PATH = List.of("/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin",
@@ -379,6 +383,74 @@ public final class Container {
         String n = path.substring(path.lastIndexOf('/') + 1).toLowerCase(java.util.Locale.ROOT);
         int dot = n.lastIndexOf('.');
         return dot > 0 && CONFIG_EXTENSIONS.contains(n.substring(dot + 1)) || n.equals(".env");
+    }
+
+    /**
+     * Why the container never reads the environment variable {@code name}, or empty when it may: its image's program
+     * takes its settings only from its config file ({@link KnownImages#fileConfigured}), the service runs that program
+     * as the image does (no build, no entrypoint, a command that starts the program without naming the variable), the
+     * config file is a repository file mounted into it, and no repository file mounted into it names the variable.
+     *
+     * @return the program and the repository path of its config file
+     */
+    public Optional<UnreadVariable> unreadVariable(AuditContext ctx, String name) {
+        if (service.isEmpty() || image.isPresent() || probable.isPresent() || service.get().hasBuild()
+                || imageName.isEmpty() || service.get().entrypoint().isPresent()) {
+            return Optional.empty();
+        }
+        Optional<KnownImages.FileConfigured> known = KnownImages.fileConfigured(imageName.get());
+        if (known.isEmpty() || known.get().ownPrefixes().stream().anyMatch(name::startsWith)) {
+            return Optional.empty();
+        }
+        String config = known.get().config();
+        List<String> command = argv;
+        if (!command.isEmpty()) {
+            if (!ScriptPrograms.basename(command.get(0)).equals(known.get().program())) {
+                return Optional.empty();
+            }
+            for (int i = 0; i < command.size(); i++) {
+                String w = command.get(i);
+                if (w.indexOf('$') >= 0 || w.contains(name)) {
+                    return Optional.empty();
+                }
+                if (w.equals(known.get().configFlag()) && i + 1 < command.size()) {
+                    config = command.get(i + 1);
+                } else if (w.startsWith(known.get().configFlag() + "=")) {
+                    config = w.substring(known.get().configFlag().length() + 1);
+                }
+            }
+        }
+        Optional<String> configFile = repositoryPathAt(config).filter(p -> ctx.workspace().file(p).isPresent());
+        if (configFile.isEmpty()) {
+            return Optional.empty(); // the config comes from elsewhere: what it names is unknown
+        }
+        java.util.regex.Pattern word = java.util.regex.Pattern.compile(
+                "(?<![A-Za-z0-9_])" + java.util.regex.Pattern.quote(name) + "(?![A-Za-z0-9_])");
+        int seen = 0;
+        for (Mount m : service.get().volumes()) {
+            Optional<String> rp = m.repositoryPath().filter(x -> m.isBind() || m.type().equals("config")
+                    || m.type().equals("secret"));
+            if (rp.isEmpty()) {
+                continue;
+            }
+            java.util.Collection<String> files = rp.get().isEmpty() || ctx.workspace().isDirectory(rp.get())
+                    ? ctx.workspace().filePathsUnder(rp.get()) : List.of(rp.get());
+            for (String f : files) {
+                Optional<SourceFile> sf = ctx.workspace().file(f);
+                if (sf.isEmpty()) {
+                    continue;
+                }
+                // a file too large to read, or too many of them: what they name is unknown
+                if (++seen > MAX_CONFIG_FILES || sf.get().size() > MAX_SCRIPT_SIZE) {
+                    return Optional.empty();
+                }
+                Optional<String> text = ctx.workspace().text(sf.get());
+                if (text.isEmpty() || word.matcher(text.get()).find()) {
+                    return Optional.empty();
+                }
+            }
+        }
+        return Optional.of(new UnreadVariable(known.get().program(), configFile.get()));
     }
 
     /** The compose mount of any type (bind, named volume, tmpfs, config) whose target covers a container path. */

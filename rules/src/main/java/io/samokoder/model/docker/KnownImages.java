@@ -37,6 +37,29 @@ public final class KnownImages {
         return i;
     }
 
+    /**
+     * A program that takes its settings only from its config file: the environment reaches it only through that file
+     * (Caddy's {@code {$VAR}} and {@code {env.VAR}}), apart from its own variables.
+     *
+     * @param program       the executable
+     * @param config        the config file the image's command reads
+     * @param configFlag    the flag that names another config file
+     * @param ownPrefixes   names of the variables the program reads itself
+     */
+    public record FileConfigured(String program, String config, String configFlag, List<String> ownPrefixes) {
+    }
+
+    /** The program of an official image that takes its settings only from its config file, if it is one. */
+    public static Optional<FileConfigured> fileConfigured(String image) {
+        return switch (repository(image)) {
+            // the image runs `caddy run --config /etc/caddy/Caddyfile --adapter caddyfile`; Caddy itself reads only
+            // its CADDY_* variables and the XDG folders of its data
+            case "caddy", "library/caddy" -> Optional.of(new FileConfigured("caddy", "/etc/caddy/Caddyfile",
+                    "--config", List.of("CADDY_", "XDG_")));
+            default -> Optional.empty();
+        };
+    }
+
     public static Optional<Defaults> defaults(String image) {
         return switch (repository(image)) {
             case "prom/alertmanager", "quay.io/prometheus/alertmanager" -> Optional.of(new Defaults(

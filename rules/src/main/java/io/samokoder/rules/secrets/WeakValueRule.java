@@ -48,9 +48,13 @@ import java.util.concurrent.ForkJoinTask;
                 + " signing keys such as SECRET_KEY or JWT_SECRET), have low entropy or are test values, or, when those"
                 + " checks leave them open and they do not look generated, when the nbvcxz estimate of the guesses"
                 + " they take is below 10^14 for passwords, 10^12 for tokens or 10^20 for signing keys (the project's"
-                + " own words count as known). Severity:"
+                + " own words count as known). A bcrypt hash in a setting (a Caddy or htpasswd password hash) is"
+                + " weak when it is the hash of a user name next to it, of one of the first weak values or of the"
+                + " project's own words (at most 40 tries and 2^15 rounds per hash, hashes up to cost 14, 8 hashes per"
+                + " audit; others are info). Severity:"
                 + " high in deployable files, medium in CI, low in local-development files (secrets.localPaths)"
-                + " and for Spring credentials whose block connects only to localhost.")
+                + " and for Spring credentials whose block connects only to localhost; info for a compose variable the service's program never reads (Caddy reads only the variables"
+                + " its mounted Caddyfile names).")
 public final class WeakValueRule implements Rule {
 
     @Override
@@ -75,6 +79,7 @@ public final class WeakValueRule implements Rule {
         Weakness weakness = Weakness.of(context);
         SecretsPolicy policy = SecretsPolicy.of(context);
         SecretsAllowlist allow = SecretsAllowlist.of(context);
+        List<PendingHash> hashes = java.util.Collections.synchronizedList(new ArrayList<>());
         // assembling the compose project (for images run without their password) is mostly one thread's work: it
         // runs beside the judging of every file's settings instead of before it
         ForkJoinTask<List<ImageDefaults.Hit>> images = ForkJoinPool.commonPool().submit(
@@ -84,7 +89,7 @@ public final class WeakValueRule implements Rule {
             if (fs.kind() == FileSettings.Kind.NONE || fs.kind() == FileSettings.Kind.DOTENV_TEMPLATE) {
                 return List.of();
             }
-            return weakSettings(context, file, fs, null, weakness, policy, allow);
+            return weakSettings(context, file, fs, null, weakness, policy, allow, hashes);
         });
         for (ImageDefaults.Hit hit : images.join()) {
             sink.report(Finding.of(this).at(hit.path(), hit.line()).severity(policy.weakValueSeverity(hit.path()))
@@ -97,8 +102,59 @@ public final class WeakValueRule implements Rule {
         for (Map.Entry<String, List<Location>> e : EnvFiles.unnamed(context).entrySet()) {
             context.workspace().file(e.getKey()).ifPresent(file -> weakSettings(context, file,
                     FileSettings.ofEnvFile(context, file), policy.envFilePlace(e.getKey(), e.getValue()), weakness,
-                    policy, allow).forEach(sink::report));
+                    policy, allow, hashes).forEach(sink::report));
         }
+        judgeHashes(hashes, weakness).forEach(sink::report);
+    }
+
+    /**
+     * A bcrypt hash in a setting, placed and worded like any weak value of that setting, waiting for its tries:
+     * they run after every file is read, in path order, so that the per-audit bound falls on the same hashes in every
+     * run.
+     */
+    private record PendingHash(String path, int line, int column, BcryptHashes.Occurrence hash, List<String> users,
+                               Severity severity, Text why, Text subject, String key) {
+    }
+
+    private List<Finding> judgeHashes(List<PendingHash> pending, Weakness weakness) {
+        if (pending.isEmpty()) {
+            return List.of();
+        }
+        List<PendingHash> sorted = new ArrayList<>(pending);
+        sorted.sort(java.util.Comparator.comparing(PendingHash::path).thenComparingInt(PendingHash::line)
+                .thenComparingInt(PendingHash::column).thenComparing(PendingHash::key));
+        List<String> dictionary = weakness.dictionaryInOrder();
+        List<String> project = weakness.projectWords();
+        Set<String> checked = new java.util.LinkedHashSet<>();
+        List<PendingHash> toTry = new ArrayList<>();
+        List<Finding> out = new ArrayList<>();
+        for (PendingHash p : sorted) {
+            BcryptHashes.Occurrence h = p.hash();
+            String masked = Masking.mask(h.hash());
+            if (h.cost() > BcryptHashes.MAX_COST) {
+                out.add(hashFinding(p, Severity.INFO, Text.of("secrets.weak.bcrypt.tooCostly", masked, h.cost(),
+                        BcryptHashes.MAX_COST), Text.verbatim("")));
+            } else if (checked.contains(h.hash()) || checked.size() < BcryptHashes.MAX_HASHES) {
+                checked.add(h.hash());
+                toTry.add(p);
+            } else {
+                out.add(hashFinding(p, Severity.INFO, Text.of("secrets.weak.bcrypt.tooMany", masked,
+                        BcryptHashes.MAX_HASHES), Text.verbatim("")));
+            }
+        }
+        // bcrypt is slow on purpose: the hashes are tried on both cores
+        List<Optional<Finding>> tried = Parallel.map(toTry, 1, p -> BcryptHashes.crack(p.hash().hash(),
+                BcryptHashes.candidates(p.hash().cost(), p.users(), dictionary, project)).map(c -> hashFinding(p,
+                p.severity(), Text.of(weakness.isDictionary(c.password()) ? "secrets.weak.bcrypt.dictionary"
+                        : c.source() == BcryptHashes.Source.USER ? "secrets.weak.bcrypt.userName"
+                        : "secrets.weak.bcrypt.projectWord", Masking.mask(p.hash().hash())), p.why())));
+        tried.forEach(f -> f.ifPresent(out::add));
+        return out;
+    }
+
+    private Finding hashFinding(PendingHash p, Severity severity, Text reason, Text why) {
+        return Finding.of(this).at(p.path(), p.line(), p.column()).severity(severity)
+                .message(Text.of("secrets.weak.message", p.subject(), reason, why)).key(p.key()).build();
     }
 
     /**
@@ -107,7 +163,7 @@ public final class WeakValueRule implements Rule {
      */
     private List<Finding> weakSettings(AuditContext context, SourceFile file, FileSettings fs,
                                        SecretsPolicy.Place place, Weakness weakness, SecretsPolicy policy,
-                                       SecretsAllowlist allow) {
+                                       SecretsAllowlist allow, List<PendingHash> hashes) {
         Map<String, List<String>> users = new HashMap<>();
         Set<String> inMemory = new java.util.HashSet<>();
         Set<String> unread = new java.util.HashSet<>();
@@ -123,8 +179,7 @@ public final class WeakValueRule implements Rule {
             }
         }
         boolean spring = isSpringConfig(file.path());
-        SpringBlocks blocks = null; // built for a Spring file with a finding to judge
-        Map<String, Location> overrides = null; // likewise: what deployed profiles beside it set
+        SpringView springView = new SpringView(context, file, fs);
         // a program's own fallbacks (code, Spring config, an image's ENV): a deployment that passes the variable
         // replaces them; a compose file's default is the deployment's own and stays judged
         boolean program = place == null && (fs.kind() == FileSettings.Kind.CODE || spring || fs.kind() == FileSettings.Kind.DOCKERFILE);
@@ -132,10 +187,35 @@ public final class WeakValueRule implements Rule {
         boolean javascript = code && !file.path().endsWith(".py");
         boolean compose = FileKinds.isCompose(file.path());
         boolean dotenv = fs.kind() == FileSettings.Kind.DOTENV;
-        Severity severity = null; // a glob test of the path: only for files with a finding
+        Severity[] severity = new Severity[1]; // a glob test of the path: only for files with a finding
         List<Finding> found = new ArrayList<>();
         for (Setting s : fs.settings()) {
             String v = s.value();
+            if (BcryptHashes.mayHold(v)) {
+                // a bcrypt hash says what it is whatever the setting's name (a Traefik label's htpasswd entry)
+                for (BcryptHashes.Occurrence h : BcryptHashes.find(v, compose)) {
+                    if (allow.allows(h.hash())) {
+                        continue;
+                    }
+                    boolean fallback = code && s.parents().equals(FileSettings.DEFAULT) || h.variable() != null;
+                    String name = h.variable() != null ? h.variable() : s.name();
+                    Placed at = place(context, file, fs, s, place, policy, program, spring, springView, code && s.parents()
+                            .equals(FileSettings.DEFAULT), fallback, h.variable() != null, name, false, severity);
+                    List<String> near = new ArrayList<>();
+                    if (h.user() != null) {
+                        near.add(h.user());
+                    }
+                    for (String u : users.getOrDefault(s.scope(), List.of())) {
+                        BcryptHashes.userValue(u).ifPresent(near::add);
+                    }
+                    Text subject = h.user() != null ? Text.of("secrets.weak.subject.htpasswd", s.name(), h.user())
+                            : h.variable() == null ? Text.of("secrets.weak.subject.literal", s.name())
+                            : s.name().equals(h.variable()) ? Text.of("secrets.weak.subject.default", s.name())
+                            : Text.of("secrets.weak.subject.defaultThrough", s.name(), h.variable());
+                    hashes.add(new PendingHash(file.path(), s.line(), s.column() + h.offset(), h, near,
+                            at.severity(), at.why(), subject, s.name() + ":bcrypt:" + h.offset()));
+                }
+            }
             if (!SecretNames.isSecret(s.name()) && v.indexOf("://") < 0 && v.indexOf("${") < 0) {
                 continue; // neither a secret name, a URL nor an interpolation: nothing to judge
             }
@@ -182,80 +262,151 @@ public final class WeakValueRule implements Rule {
                         && NAMED_PLACEHOLDER.matcher(c.value().strip()).matches()) {
                     continue; // ${OPENAI_API_KEY:demo}: a word that stands for "no key", which the provider refuses
                 }
-                Text context2 = null;
-                if (program) {
-                    Optional<Evidence> passed = Optional.empty();
-                    String variable = null;
-                    if (fallback) {
-                        variable = codeDefault ? s.name() : c.name();
-                        passed = deployed(context).passes(variable);
-                    } else if (spring && c.kind() != SecretValues.Kind.DEFAULT) {
-                        variable = DeployedVariables.springVariable(SpringBlocks.property(s));
-                        passed = deployed(context).passes(variable);
-                    } else if (fs.kind() == FileSettings.Kind.DOCKERFILE) {
-                        variable = s.name();
-                        passed = deployed(context).passes(variable);
-                    }
-                    if (passed.isPresent()) {
-                        context2 = Text.of("secrets.weak.fallbackWithout", variable, passed.get().message());
-                    } else if (fallback && LOOPBACK_URL.matcher(s.value()).find()) {
-                        context2 = Text.of("secrets.weak.fallbackLocalhost");
-                    } else if (spring) {
-                        if (blocks == null) {
-                            blocks = SpringBlocks.of(fs);
-                        }
-                        Optional<SpringBlocks.Address> local = blocks.loopbackAddress(s);
-                        if (overrides == null) {
-                            overrides = SpringProfiles.deployedOverrides(context, file);
-                        }
-                        Location override = overrides.get(SpringProfiles.relaxed(SpringBlocks.property(s)));
-                        if (local.isPresent()) {
-                            context2 = Text.of("secrets.weak.localBlock", local.get().property(),
-                                    local.get().setting().line());
-                        } else if (override != null) {
-                            context2 = Text.of("secrets.weak.profileOverride",
-                                    override.path() + ":" + override.line());
-                        }
-                    }
-                }
-                if (context2 == null && fs.kind() == FileSettings.Kind.INI) {
-                    Optional<Setting> socket = UnixSocketServers.socketOf(fs, s);
-                    if (socket.isPresent()) {
-                        context2 = Text.of("secrets.weak.unixSocket", socket.get().name(), socket.get().line());
-                    }
-                }
-                if (severity == null) {
-                    severity = place != null ? SecretsPolicy.weakValueSeverity(place)
-                            : policy.weakValueSeverity(file.path());
-                }
-                Severity at = severity;
-                Text why = Text.verbatim("");
-                if (placeholder) {
-                    at = Severity.LOW;
-                } else if (context2 != null) {
-                    at = Severity.LOW;
-                    why = context2;
-                } else if (at != Severity.LOW && policy.replacedInCopy(file.path(), s.name()).isPresent()) {
-                    at = Severity.LOW;
-                    Location r = policy.replacedInCopy(file.path(), s.name()).get().location();
-                    why = Text.of("secrets.weak.replacedAtInstall", r.path() + ":" + r.line());
-                } else if (at == Severity.LOW) {
-                    why = policy.developmentReasonText(file.path());
-                } else if (at == Severity.MEDIUM && CiServiceContainers.isThrowAway(context, file, s)) {
-                    at = Severity.LOW;
-                    why = Text.of("secrets.weak.throwAway");
-                } else if (at == Severity.MEDIUM && CiServiceContainers.isTestJob(context, file, s)) {
-                    at = Severity.LOW;
-                    why = Text.of("secrets.weak.testJob");
-                }
+                Optional<Placed> unreadHere = unreadBy(context, file, s, compose);
+                Placed at = unreadHere.isPresent() ? unreadHere.get() : place(context, file, fs, s, place, policy, program,
+                        spring, springView, codeDefault, fallback, c.kind() == SecretValues.Kind.DEFAULT, c.name(), placeholder,
+                        severity);
                 found.add(Finding.of(this).at(file.path(), s.line(), s.column() + c.offset())
-                        .severity(at)
-                        .message(Text.of("secrets.weak.message", subject(s, c), reason.get(), why))
+                        .severity(at.severity())
+                        .message(Text.of("secrets.weak.message", subject(s, c), reason.get(), at.why()))
                         .key(s.name() + ":" + c.kind() + ":" + c.name())
                         .build());
             }
         }
         return found;
+    }
+
+    /**
+     * A compose environment entry the service's program never reads (Caddy takes its settings only from its
+     * Caddyfile, and the mounted Caddyfile names other variables): its weak value protects nothing, info.
+     */
+    private static Optional<Placed> unreadBy(AuditContext context, SourceFile file, Setting s, boolean compose) {
+        if (!compose || !s.parents().contains("environment")) {
+            return Optional.empty();
+        }
+        Optional<Placed> out = Optional.empty();
+        for (io.samokoder.model.docker.Container c : io.samokoder.model.docker.Containers.of(context).all()) {
+            io.samokoder.model.compose.ComposeService.EnvironmentEntry e = c.service()
+                    .map(x -> x.environment().get(s.name())).orElse(null);
+            if (e == null || !e.location().path().equals(file.path()) || e.location().line() != s.line()) {
+                continue;
+            }
+            Optional<io.samokoder.model.docker.Container.UnreadVariable> unread = c.unreadVariable(context, s.name());
+            if (unread.isEmpty()) {
+                return Optional.empty(); // one stack that runs the service with it is enough
+            }
+            out = Optional.of(new Placed(Severity.INFO, Text.of("secrets.weak.unreadByService", c.name(),
+                    unread.get().program(), unread.get().configFile(), s.name())));
+        }
+        return out;
+    }
+
+    /** The severity of a weak value at its place, and why when the place lowers it. */
+    /** What a Spring file's blocks and the deployed profiles beside it say, built once per file when first asked. */
+    private static final class SpringView {
+        private final AuditContext context;
+        private final SourceFile file;
+        private final FileSettings settings;
+        private SpringBlocks blocks;
+        private Map<String, Location> overrides;
+
+        SpringView(AuditContext context, SourceFile file, FileSettings settings) {
+            this.context = context;
+            this.file = file;
+            this.settings = settings;
+        }
+
+        SpringBlocks blocks() {
+            if (blocks == null) {
+                blocks = SpringBlocks.of(settings);
+            }
+            return blocks;
+        }
+
+        Map<String, Location> overrides() {
+            if (overrides == null) {
+                overrides = SpringProfiles.deployedOverrides(context, file);
+            }
+            return overrides;
+        }
+    }
+
+    private record Placed(Severity severity, Text why) {
+    }
+
+    /**
+     * Where the weak value of setting {@code s} is used decides its severity: the file's place, lowered for a
+     * program's fallback that the deployment replaces, an install step that replaces the file, a CI service container
+     * or test job, a change-me placeholder.
+     *
+     * @param defaultValue the value is an interpolation default ({@code ${X:-default}})
+     * @param name         the setting or variable the value belongs to
+     * @param fileSeverity the file's severity once computed (a glob test of the path: only for files with a finding)
+     */
+    private Placed place(AuditContext context, SourceFile file, FileSettings fs, Setting s, SecretsPolicy.Place place,
+                         SecretsPolicy policy, boolean program, boolean spring, SpringView springView,
+                         boolean codeDefault, boolean fallback,
+                         boolean defaultValue, String name, boolean placeholder, Severity[] fileSeverity) {
+        Text context2 = null;
+        if (program) {
+            Optional<Evidence> passed = Optional.empty();
+            String variable = null;
+            if (fallback) {
+                variable = codeDefault ? s.name() : name;
+                passed = deployed(context).passes(variable);
+            } else if (spring && !defaultValue) {
+                variable = DeployedVariables.springVariable(SpringBlocks.property(s));
+                passed = deployed(context).passes(variable);
+            } else if (fs.kind() == FileSettings.Kind.DOCKERFILE) {
+                variable = s.name();
+                passed = deployed(context).passes(variable);
+            }
+            if (passed.isPresent()) {
+                context2 = Text.of("secrets.weak.fallbackWithout", variable, passed.get().message());
+            } else if (fallback && LOOPBACK_URL.matcher(s.value()).find()) {
+                context2 = Text.of("secrets.weak.fallbackLocalhost");
+            } else if (spring) {
+                Optional<SpringBlocks.Address> local = springView.blocks().loopbackAddress(s);
+                Location override = springView.overrides().get(SpringProfiles.relaxed(SpringBlocks.property(s)));
+                if (local.isPresent()) {
+                    context2 = Text.of("secrets.weak.localBlock", local.get().property(),
+                            local.get().setting().line());
+                } else if (override != null) {
+                    context2 = Text.of("secrets.weak.profileOverride", override.path() + ":" + override.line());
+                }
+            }
+        }
+        if (context2 == null && fs.kind() == FileSettings.Kind.INI) {
+            Optional<Setting> socket = UnixSocketServers.socketOf(fs, s);
+            if (socket.isPresent()) {
+                context2 = Text.of("secrets.weak.unixSocket", socket.get().name(), socket.get().line());
+            }
+        }
+        if (fileSeverity[0] == null) {
+            fileSeverity[0] = place != null ? SecretsPolicy.weakValueSeverity(place)
+                    : policy.weakValueSeverity(file.path());
+        }
+        Severity at = fileSeverity[0];
+        Text why = Text.verbatim("");
+        if (placeholder) {
+            at = Severity.LOW;
+        } else if (context2 != null) {
+            at = Severity.LOW;
+            why = context2;
+        } else if (at != Severity.LOW && policy.replacedInCopy(file.path(), s.name()).isPresent()) {
+            at = Severity.LOW;
+            Location r = policy.replacedInCopy(file.path(), s.name()).get().location();
+            why = Text.of("secrets.weak.replacedAtInstall", r.path() + ":" + r.line());
+        } else if (at == Severity.LOW) {
+            why = policy.developmentReasonText(file.path());
+        } else if (at == Severity.MEDIUM && CiServiceContainers.isThrowAway(context, file, s)) {
+            at = Severity.LOW;
+            why = Text.of("secrets.weak.throwAway");
+        } else if (at == Severity.MEDIUM && CiServiceContainers.isTestJob(context, file, s)) {
+            at = Severity.LOW;
+            why = Text.of("secrets.weak.testJob");
+        }
+        return new Placed(at, why);
     }
 
     private static final Pattern IN_MEMORY_DATABASE = Pattern.compile(

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -43,15 +44,23 @@ public final class Weakness {
             "insecure", "changeme", "placeholder", "demo", "default", "dev", "local", "localhost", "unsafe", "notsecret",
             "changeit", "temp", "tmp", "mock");
     private static volatile Set<String> builtIn;
+    private static volatile List<String> builtInOrdered;
     private static final java.util.regex.Pattern SEPARATORS = java.util.regex.Pattern.compile("[-_.:/ ]+");
 
     private final Set<String> dictionary;
     private final Set<String> projectNames;
     private final java.util.function.Supplier<Collection<String>> ownWords;
+    private final List<String> extraValues;
+    private volatile Collection<String> ownWordsRead;
     private volatile Guessability guessability;
 
     Weakness(Set<String> dictionary, Set<String> projectNames) {
         this(dictionary, projectNames, List::of);
+    }
+
+    Weakness(Set<String> dictionary, Set<String> projectNames,
+             java.util.function.Supplier<Collection<String>> ownWords) {
+        this(dictionary, projectNames, ownWords, List.of());
     }
 
     /**
@@ -59,10 +68,46 @@ public final class Weakness {
      *                 needs the estimator
      */
     Weakness(Set<String> dictionary, Set<String> projectNames,
-             java.util.function.Supplier<Collection<String>> ownWords) {
+             java.util.function.Supplier<Collection<String>> ownWords, List<String> extraValues) {
         this.dictionary = dictionary;
         this.projectNames = projectNames;
         this.ownWords = ownWords;
+        this.extraValues = List.copyOf(extraValues);
+    }
+
+    /** The project's words besides its names, read once at the first value that needs them. */
+    private Collection<String> ownWords() {
+        Collection<String> w = ownWordsRead;
+        if (w == null) {
+            synchronized (this) {
+                w = ownWordsRead;
+                if (w == null) {
+                    w = List.copyOf(ownWords.get());
+                    ownWordsRead = w;
+                }
+            }
+        }
+        return w;
+    }
+
+    /**
+     * The weak values in the order a password guesser tries them: the built-in list in its file order (most common
+     * first), then the values of the {@value #OPTION} file, sorted.
+     */
+    List<String> dictionaryInOrder() {
+        List<String> out = new ArrayList<>(builtInOrdered());
+        out.addAll(extraValues);
+        return out;
+    }
+
+    /** The project's names, its compose services and the values of its user settings, sorted. */
+    List<String> projectWords() {
+        java.util.TreeSet<String> names = new java.util.TreeSet<>(projectNames);
+        java.util.TreeSet<String> own = new java.util.TreeSet<>(ownWords());
+        own.removeAll(names);
+        List<String> out = new ArrayList<>(names);
+        out.addAll(own);
+        return out;
     }
 
     /** Whether a value has needed the estimator yet (its dictionaries are read at the first). */
@@ -77,7 +122,7 @@ public final class Weakness {
                 g = guessability;
                 if (g == null) {
                     Set<String> words = new HashSet<>(projectNames);
-                    words.addAll(ownWords.get());
+                    words.addAll(ownWords());
                     g = new Guessability(words);
                     guessability = g;
                 }
@@ -89,11 +134,14 @@ public final class Weakness {
     public static Weakness of(AuditContext context) {
         return context.model(Weakness.class, ctx -> {
             Set<String> dict = new HashSet<>(builtIn());
+            java.util.TreeSet<String> extra = new java.util.TreeSet<>();
             String file = ctx.config().optionOr(OPTION, "").trim();
             if (!file.isEmpty()) {
                 try {
-                    dict.addAll(parse(io.samokoder.workspace.BoundedFiles.readString(
+                    extra.addAll(parse(io.samokoder.workspace.BoundedFiles.readString(
                             ctx.workspace().root().resolve(file), ctx.config().maxFileSize(), ctx.workspace().root())));
+                    extra.removeAll(dict);
+                    dict.addAll(extra);
                 } catch (IOException e) {
                     // an unreadable extension file leaves the built-in list; the rule documents the option
                 }
@@ -115,7 +163,7 @@ public final class Weakness {
                     services.addAll(io.samokoder.engine.yaml.YamlDocument.mapping(top.get("services")).keySet());
                 }
             }
-            return new Weakness(Set.copyOf(dict), names, () -> ownWords(ctx, services));
+            return new Weakness(Set.copyOf(dict), names, () -> ownWords(ctx, services), List.copyOf(extra));
         });
     }
 
@@ -157,18 +205,29 @@ public final class Weakness {
     static Set<String> builtIn() {
         Set<String> b = builtIn;
         if (b == null) {
-            try (InputStream in = Weakness.class.getResourceAsStream(RESOURCE)) {
-                b = Set.copyOf(parse(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
-            } catch (IOException | NullPointerException e) {
-                throw new IllegalStateException("cannot read " + RESOURCE, e);
-            }
+            b = Set.copyOf(builtInOrdered());
             builtIn = b;
         }
         return b;
     }
 
-    static Set<String> parse(String text) {
-        Set<String> out = new HashSet<>();
+    /** The built-in weak values in their file order (most common first). */
+    static List<String> builtInOrdered() {
+        List<String> b = builtInOrdered;
+        if (b == null) {
+            try (InputStream in = Weakness.class.getResourceAsStream(RESOURCE)) {
+                b = List.copyOf(parse(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+            } catch (IOException | NullPointerException e) {
+                throw new IllegalStateException("cannot read " + RESOURCE, e);
+            }
+            builtInOrdered = b;
+        }
+        return b;
+    }
+
+    /** The values of a weak-values file, lower-cased, in file order without repeats. */
+    static java.util.LinkedHashSet<String> parse(String text) {
+        java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
         text.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#"))
                 .forEach(l -> out.add(l.toLowerCase(Locale.ROOT)));
         return out;
