@@ -118,6 +118,20 @@ class LayoutTest {
                 }).check(main);
     }
 
+    /**
+     * Report prose of rules and models is a keyed {@link io.samokoder.i18n.Text}, so that each report language has its
+     * own sentence: a plain string given as a finding's message or remediation, or wrapped as English, stays English
+     * in the Russian report. Quoted file content goes through {@code Text.verbatim} or {@code Text.code}.
+     */
+    @Test
+    void rulesAndModelsWriteNoPlainEnglishProse() {
+        noClasses().that().resideInAnyPackage("io.samokoder.rules..", "io.samokoder.model..")
+                .should().callMethod(io.samokoder.engine.Finding.Builder.class, "message", String.class)
+                .orShould().callMethod(io.samokoder.engine.Finding.Builder.class, "remediation", String.class)
+                .orShould().callMethod(io.samokoder.i18n.Text.class, "english", String.class)
+                .check(main);
+    }
+
     private static boolean isStatic(JavaAccess<?> access) {
         return access.getTarget().resolveMember()
                 .map(m -> m.getModifiers().contains(JavaModifier.STATIC)).orElse(false);
