@@ -63,9 +63,8 @@ final class CappedFindings {
             out.addAll(file.kept);
             if (file.dropped > 0) {
                 out.add(Finding.of(meta).at(path, 0).severity(file.worstDropped)
-                        .message("… and " + file.dropped + " more finding" + (file.dropped == 1 ? "" : "s") + " of "
-                                + meta.id() + " in this file, not listed: a check reports at most " + cap
-                                + " a file")
+                        .message(io.samokoder.i18n.Text.of(file.dropped == 1 ? "audit.capped.one" : "audit.capped.many",
+                                file.dropped, meta.id(), cap))
                         .key("more findings").build());
             }
         }

@@ -60,10 +60,6 @@ public final class Workspace {
     /** A file or link the walk did not audit, and why; reported as an info finding. */
     public record Skipped(String path, String reason, Text text) {
 
-        public Skipped(String path, String reason) {
-            this(path, reason, Text.english(reason));
-        }
-
         Skipped(String path, Text text) {
             this(path, text.english(), text);
         }
@@ -518,8 +514,7 @@ public final class Workspace {
                         patterns += node.getRules().size();
                     }
                 } catch (IOException e) {
-                    batch.skipped.add(new Skipped(at, Text.of("engine.skipped.gitignore",
-                            Text.english(BoundedFiles.reason(e)))));
+                    batch.skipped.add(new Skipped(at, Text.of("engine.skipped.gitignore", ioReason(e))));
                 }
             }
             return patterns;
@@ -568,7 +563,7 @@ public final class Workspace {
                 return;
             }
             if (!target.startsWith(root)) {
-                batch.skipped.add(new Skipped(rel, "symbolic link to a target outside the repository; not followed"));
+                batch.skipped.add(new Skipped(rel, Text.of("engine.skipped.outsideLink")));
                 return;
             }
             if (Files.isDirectory(target)) {
@@ -583,8 +578,7 @@ public final class Workspace {
             try {
                 long size = Files.size(target);
                 if (size > maxFileSize) {
-                    batch.skipped.add(new Skipped(rel, "larger than " + maxFileSize + " bytes (" + size
-                            + "); not read"));
+                    batch.skipped.add(new Skipped(rel, Text.of("engine.skipped.large", maxFileSize, size)));
                 } else {
                     batch.files.add(SourceFile.at(rel, target, size));
                 }
@@ -595,7 +589,8 @@ public final class Workspace {
 
         private void visitFileFailed(String rel, IOException exc, Batch batch) {
             if (!isIgnored(rel, false)) {
-                batch.skipped.add(new Skipped(rel, "not readable: " + exc.getClass().getSimpleName()));
+                batch.skipped.add(new Skipped(rel, Text.of("engine.skipped.unreadableBecause",
+                        exc.getClass().getSimpleName())));
             }
         }
 
@@ -635,5 +630,13 @@ public final class Workspace {
             }
             return infoExclude.isIgnored(rel, directory) == IgnoreNode.MatchResult.IGNORED;
         }
+    }
+
+    /** {@link BoundedFiles#reason}: the operating system's own words are quoted, the tool's are translated. */
+    private static Text ioReason(IOException e) {
+        if (e instanceof FileSystemException fs && fs.getReason() != null) {
+            return Text.verbatim(BoundedFiles.reason(e));
+        }
+        return e instanceof NoSuchFileException ? Text.of("engine.io.notFound") : Text.verbatim(BoundedFiles.reason(e));
     }
 }

@@ -48,7 +48,11 @@ public record Text(String key, List<Object> args) {
 
     public Text {
         args = args == null ? List.of() : List.copyOf(args.stream().map(a -> a == null ? "" : a).toList());
-        if ((key == null || key.isEmpty()) && args.size() != 1) {
+        if (key != null && key.isEmpty()) {
+            // prose without a key would read as English in every language
+            throw new IllegalArgumentException("a text has a key, or none (verbatim)");
+        }
+        if (key == null && args.size() != 1) {
             throw new IllegalArgumentException("a verbatim text has exactly one argument");
         }
     }
@@ -61,14 +65,6 @@ public record Text(String key, List<Object> args) {
     /** Text that reads the same in every language: a parser's own error, a quoted line, a name. */
     public static Text verbatim(String text) {
         return new Text(null, List.of(text == null ? "" : text));
-    }
-
-    /**
-     * English prose that has no key yet (a model's reason not converted): rendered as is in every language, and
-     * reported by {@link #fallsBack} so that tests find it.
-     */
-    public static Text english(String text) {
-        return new Text("", List.of(text == null ? "" : text));
     }
 
     /** A name, path or list of them quoted from the repository: as is in English, as code in other languages. */
@@ -87,7 +83,7 @@ public record Text(String key, List<Object> args) {
 
     /** This text in the given language; a key without a text in that language falls back to English. */
     public String render(Locale locale) {
-        if (key == null || key.isEmpty()) {
+        if (key == null) {
             return String.valueOf(args.get(0));
         }
         return format(pattern(key, locale), locale);

@@ -124,6 +124,9 @@ class FailClosedTest {
                 .satisfies(f -> {
                     assertThat(f.message()).isEqualTo("… and 1500 more findings of config/many in this file, not"
                             + " listed: a check reports at most 1000 a file");
+                    assertThat(f.text().render(io.samokoder.i18n.Text.RUSSIAN)).isEqualTo("… и ещё находок правила"
+                            + " config/many в этом файле: 1500; они не показаны: одна проверка выводит не больше 1000"
+                            + " находок на файл");
                     assertThat(f.severity()).as("the worst of those left out").isEqualTo(Severity.HIGH);
                 });
         assertThat(forward.findings()).filteredOn(f -> f.path().equals("other.txt")).hasSize(1);

@@ -257,7 +257,7 @@ class WorkspaceTest {
         Workspace ws = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> Workspace.scan(root));
         assertThat(paths(ws)).containsExactly(".gitignore", "docker-compose.yml");
         assertThat(ws.skipped()).containsExactly(
-                new Workspace.Skipped("pipe.yml", "not a regular file (FIFO, socket or device); not read"));
+                new Workspace.Skipped("pipe.yml", io.samokoder.i18n.Text.of("engine.skipped.special")));
     }
 
     @Test

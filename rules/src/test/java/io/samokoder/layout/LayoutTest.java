@@ -118,6 +118,19 @@ class LayoutTest {
                 }).check(main);
     }
 
+    /**
+     * Report prose is a keyed {@link io.samokoder.i18n.Text}, so that each report language has its own sentence: a
+     * plain string given as a finding's message or remediation stays English in the Russian report (there is no
+     * factory for English prose without a key). Quoted file content goes through {@code Text.verbatim} or
+     * {@code Text.code}; the string overloads are left to tests.
+     */
+    @Test
+    void noFindingGetsPlainStringProse() {
+        noClasses().should().callMethod(io.samokoder.engine.Finding.Builder.class, "message", String.class)
+                .orShould().callMethod(io.samokoder.engine.Finding.Builder.class, "remediation", String.class)
+                .check(main);
+    }
+
     private static boolean isStatic(JavaAccess<?> access) {
         return access.getTarget().resolveMember()
                 .map(m -> m.getModifiers().contains(JavaModifier.STATIC)).orElse(false);

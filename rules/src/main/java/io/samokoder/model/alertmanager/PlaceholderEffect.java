@@ -16,11 +16,6 @@ import java.util.function.Predicate;
  */
 public record PlaceholderEffect(boolean refusesToLoad, String reason, Text text) {
 
-    /** An effect described in English only. */
-    public PlaceholderEffect(boolean refusesToLoad, String reason) {
-        this(refusesToLoad, reason, Text.english(reason));
-    }
-
     public PlaceholderEffect(boolean refusesToLoad, Text text) {
         this(refusesToLoad, text.english(), text);
     }

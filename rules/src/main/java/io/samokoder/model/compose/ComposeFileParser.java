@@ -153,9 +153,9 @@ final class ComposeFileParser {
     ComposeValue value(Node n) {
         String raw = YamlDocument.scalar(n).orElse("");
         Interpolation.Result r = Interpolation.interpolate(raw, lookup);
-        for (String err : r.errors()) {
-            ComposeProblem.Kind kind = err.startsWith("required variable") ? ComposeProblem.Kind.REQUIRED_VARIABLE
-                    : ComposeProblem.Kind.INTERPOLATION;
+        for (Text err : r.errorTexts()) {
+            ComposeProblem.Kind kind = err.key().startsWith("model.interpolation.required")
+                    ? ComposeProblem.Kind.REQUIRED_VARIABLE : ComposeProblem.Kind.INTERPOLATION;
             problems.add(new ComposeProblem(kind, loc(n), err));
         }
         return ComposeValue.of(r, loc(n));

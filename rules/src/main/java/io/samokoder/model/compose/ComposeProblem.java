@@ -11,11 +11,6 @@ import io.samokoder.model.Location;
  */
 public record ComposeProblem(Kind kind, Location location, String message, Text text) {
 
-    /** A problem described in English only. */
-    public ComposeProblem(Kind kind, Location location, String message) {
-        this(kind, location, message, Text.english(message));
-    }
-
     public ComposeProblem(Kind kind, Location location, Text text) {
         this(kind, location, text.english(), text);
     }

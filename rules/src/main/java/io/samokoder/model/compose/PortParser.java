@@ -295,6 +295,7 @@ final class PortParser {
     }
 
     private static Text reason(IllegalArgumentException e) {
-        return e instanceof Invalid i ? i.reason : Text.english(e.getMessage());
+        // every rejection is an Invalid; anything else is a bug here, reported without the JDK's English
+        return e instanceof Invalid i ? i.reason : Text.of("model.port.invalid");
     }
 }

@@ -260,20 +260,24 @@ public final class DocSite {
             "search/search_index.json", "search.html");
 
     /**
-     * Whether the theme or MkDocs publishes a file at this site path: "" when it does, the reason when it may (a
-     * folder the theme fills with files the tool cannot list), null when it does not.
+     * A file the theme or MkDocs publishes at a site path; {@code unlisted} is null when it surely exists, else why it
+     * may (a folder the theme fills with files the tool cannot list).
      */
-    public String themeFile(String uri) {
+    public record ThemeFile(io.samokoder.i18n.Text unlisted) {
+    }
+
+    /** Whether the theme or MkDocs publishes a file at this site path; empty when it does not. */
+    public java.util.Optional<ThemeFile> themeFile(String uri) {
         if (GENERATED.contains(uri)) {
-            return "";
+            return java.util.Optional.of(new ThemeFile(null));
         }
         for (String f : THEME_FILES.getOrDefault(theme, List.of())) {
             if (f.endsWith("/") ? uri.startsWith(f) : uri.equals(f)) {
-                return f.endsWith("/") ? "the theme `" + theme + "` publishes its own files under `" + f
-                        + "`, which are not in the repository" : "";
+                return java.util.Optional.of(new ThemeFile(f.endsWith("/")
+                        ? io.samokoder.i18n.Text.of("model.docsite.themeFiles", theme, f) : null));
             }
         }
-        return null;
+        return java.util.Optional.empty();
     }
 
     /** {@link #describe()} as a subject ("the MkDocs site `mkdocs.yml`"). */

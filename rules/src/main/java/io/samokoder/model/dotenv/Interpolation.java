@@ -1,5 +1,7 @@
 package io.samokoder.model.dotenv;
 
+import io.samokoder.i18n.Text;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -100,9 +102,11 @@ public final class Interpolation {
      * @param raw        the text as written
      * @param value      the resolved text (the raw text where an error stopped compose)
      * @param references the references evaluated, in order
-     * @param errors     what makes compose refuse the value (required variable missing, invalid format)
+     * @param errors     what makes compose refuse the value (required variable missing, invalid format), in English
+     * @param errorTexts the same for reports in every language
      */
-    public record Result(String raw, String value, List<Reference> references, List<String> errors) {
+    public record Result(String raw, String value, List<Reference> references, List<String> errors,
+                         List<Text> errorTexts) {
         public boolean ok() {
             return errors.isEmpty();
         }
@@ -115,14 +119,15 @@ public final class Interpolation {
     /** Interpolates {@code raw} with variables from {@code lookup} (empty = unset). */
     public static Result interpolate(String raw, Function<String, Optional<String>> lookup) {
         if (raw == null) {
-            return new Result(null, null, List.of(), List.of());
+            return new Result(null, null, List.of(), List.of(), List.of());
         }
         if (raw.indexOf('$') < 0) {
-            return new Result(raw, raw, List.of(), List.of());
+            return new Result(raw, raw, List.of(), List.of(), List.of());
         }
         State st = new State(lookup);
         String out = st.substitute(raw, 0, 0);
-        return new Result(raw, st.errors.isEmpty() ? out : raw, List.copyOf(st.refs), List.copyOf(st.errors));
+        return new Result(raw, st.errors.isEmpty() ? out : raw, List.copyOf(st.refs),
+                st.errors.stream().map(Text::english).toList(), List.copyOf(st.errors));
     }
 
     /** Whether a string contains something interpolation would change. */
@@ -141,7 +146,7 @@ public final class Interpolation {
     private static final class State {
         final Function<String, Optional<String>> lookup;
         final List<Reference> refs = new ArrayList<>();
-        final List<String> errors = new ArrayList<>();
+        final List<Text> errors = new ArrayList<>();
 
         State(Function<String, Optional<String>> lookup) {
             this.lookup = lookup;
@@ -159,7 +164,7 @@ public final class Interpolation {
         /** @param base offset of {@code s} within the outermost raw text, for reference offsets */
         String substitute(String s, int base, int depth) {
             if (depth > MAX_DEPTH) {
-                errors.add("interpolation nested deeper than " + MAX_DEPTH + " levels");
+                errors.add(Text.of("model.interpolation.tooDeep", MAX_DEPTH));
                 return s;
             }
             StringBuilder b = new StringBuilder(s.length());
@@ -189,7 +194,7 @@ public final class Interpolation {
                 } else if (next == '{') {
                     int close = matchingBrace(s, i + 2);
                     if (close < 0) {
-                        errors.add("invalid interpolation format: '${' without a closing brace");
+                        errors.add(Text.of("model.interpolation.unclosed"));
                         return s;
                     }
                     String inner = s.substring(i + 2, close);
@@ -228,7 +233,7 @@ public final class Interpolation {
         private boolean braced(String inner, int dollarOffset, int innerOffset, int depth, StringBuilder out) {
             int j = 0;
             if (inner.isEmpty() || !isNameStart(inner.charAt(0))) {
-                errors.add("invalid interpolation format: '${...}' does not start with a variable name");
+                errors.add(Text.of("model.interpolation.noName"));
                 return false;
             }
             while (j < inner.length() && isNamePart(inner.charAt(j))) {
@@ -260,7 +265,7 @@ public final class Interpolation {
                 op = Operator.REPLACE_IF_SET;
                 argStart = j + 1;
             } else {
-                errors.add("invalid interpolation format: unknown operator after ${" + name + "} (expected :-, -, :?, ?, :+ or +)");
+                errors.add(Text.of("model.interpolation.operator", name));
                 return false;
             }
             String arg = inner.substring(argStart);
@@ -276,7 +281,8 @@ public final class Interpolation {
                     boolean ok = op == Operator.REQUIRED ? set : nonEmpty;
                     if (!ok) {
                         String msg = substitute(arg, innerOffset + argStart, depth + 1);
-                        errors.add("required variable " + name + " is missing a value" + (msg.isEmpty() ? "" : ": " + msg));
+                        errors.add(msg.isEmpty() ? Text.of("model.interpolation.required", name)
+                                : Text.of("model.interpolation.requiredSays", name, msg));
                         return false;
                     }
                     out.append(v.get());

@@ -165,7 +165,7 @@ public final class MarkdownDocument {
     private final List<Anchor> anchors;
     /** Lower-cased anchor ids, built when a fragment is first checked: most documents are never a link's target. */
     private volatile Set<String> anchorIdSet;
-    private final String notParsed;
+    private final io.samokoder.i18n.Text notParsed;
     /** Spans packed as (kind, start, end) triples: a large tree's documents hold millions of them. */
     private final int[] spans;
     private final List<GeneratedRegion> generatedRegions;
@@ -178,7 +178,7 @@ public final class MarkdownDocument {
 
     private MarkdownDocument(String path, List<Link> links, List<Heading> headings, List<Anchor> anchors,
                              int[] spans, List<GeneratedRegion> generatedRegions, List<Include> includes,
-                             String notParsed) {
+                             io.samokoder.i18n.Text notParsed) {
         this.includes = List.copyOf(includes);
         this.notParsed = notParsed;
         this.path = path;
@@ -228,10 +228,15 @@ public final class MarkdownDocument {
 
     /** Why the file was not parsed (nesting too deep to parse in bounded time), or null when it was. */
     public String notParsed() {
+        return notParsed == null ? null : notParsed.english();
+    }
+
+    /** {@link #notParsed} for reports in every language. */
+    public io.samokoder.i18n.Text notParsedText() {
         return notParsed;
     }
 
-    static MarkdownDocument unparsed(String path, String reason) {
+    static MarkdownDocument unparsed(String path, io.samokoder.i18n.Text reason) {
         return new MarkdownDocument(path, List.of(), List.of(), List.of(), new int[0], List.of(), List.of(), reason);
     }
 

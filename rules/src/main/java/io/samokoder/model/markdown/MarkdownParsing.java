@@ -89,8 +89,8 @@ final class MarkdownParsing {
         String source = text == null ? "" : text;
         int nesting = nesting(source);
         if (nesting > MAX_NESTING) {
-            return MarkdownDocument.unparsed(path, "nested about " + nesting + " list levels deep (the limit is "
-                    + MAX_NESTING + ")");
+            return MarkdownDocument.unparsed(path,
+                    io.samokoder.i18n.Text.of("model.markdown.tooDeep", nesting, MAX_NESTING));
         }
         // losing a deeply nested file's links is worse than a slow parse: DeepStack retries on a large stack
         return DeepStack.run(() -> build(path, source),

@@ -3,6 +3,7 @@ package io.samokoder.model.migrations;
 import io.samokoder.engine.AuditContext;
 import io.samokoder.engine.SourceFile;
 import io.samokoder.engine.Workspace;
+import io.samokoder.i18n.Text;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -26,7 +27,11 @@ import java.util.TreeSet;
 public final class AlembicProject {
 
     /** A file in a version location that Alembic could not load, or that could not be analysed. */
-    public record Problem(String path, int line, String message, boolean blocking) {
+    public record Problem(String path, int line, String message, boolean blocking, Text text) {
+
+        Problem(String path, int line, Text text, boolean blocking) {
+            this(path, line, text.english(), blocking, text);
+        }
     }
 
     /** A revision id referenced but not defined. */
@@ -364,9 +369,7 @@ public final class AlembicProject {
                         && ws.isDirectory(join(here, "versions"))) {
                     // the ini lives in the environment it describes: a runner that passes script_location itself
                     // (programmatic setups do) uses this folder
-                    problems.add(new Problem(f.path(), loc.line(), "script_location '" + location + "' does not"
-                            + " exist beside this file or at the repository root; the env.py and versions/ beside it"
-                            + " were analysed instead, as when the application passes script_location itself", false));
+                    problems.add(new Problem(f.path(), loc.line(), Text.of("model.alembic.locationBeside", location), false));
                     location = here;
                 }
                 List<String> versionDirs = new ArrayList<>();
@@ -393,8 +396,7 @@ public final class AlembicProject {
                 IniFile.Entry rec = sec.getValue().get("recursive_version_locations");
                 boolean recursive = rec != null && rec.value().strip().equalsIgnoreCase("true");
                 if (!ws.isDirectory(location)) {
-                    problems.add(new Problem(f.path(), loc.line(), "script_location '" + location
-                            + "' does not exist: every alembic command fails", true));
+                    problems.add(new Problem(f.path(), loc.line(), Text.of("model.alembic.locationMissing", location), true));
                 }
                 envs.add(environment(ctx, f.path(), loc.line(), sec.getKey(), location, versionDirs, recursive,
                         problems));
@@ -437,8 +439,7 @@ public final class AlembicProject {
             IniFile.Entry rec = section.get("recursive_version_locations");
             List<Problem> problems = new ArrayList<>();
             if (!ws.isDirectory(location)) {
-                problems.add(new Problem(f.path(), loc.line(), "script_location '" + location
-                        + "' does not exist: every alembic command fails", true));
+                problems.add(new Problem(f.path(), loc.line(), Text.of("model.alembic.locationMissing", location), true));
             }
             envs.add(environment(ctx, f.path(), loc.line(), "tool.alembic", location, versionDirs,
                     rec != null && rec.value().equalsIgnoreCase("true"), problems));
@@ -534,46 +535,40 @@ public final class AlembicProject {
                 continue;
             }
             if (ws.isBinary(f)) {
-                problems.add(new Problem(f.path(), 0, "revision module is binary (holds NUL bytes): Python cannot"
-                        + " import it", true));
+                problems.add(new Problem(f.path(), 0, Text.of("model.alembic.binary"), true));
                 continue;
             }
             java.util.Optional<String> text = ws.text(f);
             if (text.isEmpty()) {
-                problems.add(new Problem(f.path(), 0, "revision module cannot be read", true));
+                problems.add(new Problem(f.path(), 0, Text.of("model.alembic.unreadable"), true));
                 continue;
             }
             AlembicModule m = ctx.parsed(f, AlembicModule.class, x -> AlembicModule.parse(x.path(), text.get()));
             if (m.error() != null) {
-                problems.add(new Problem(f.path(), m.errorLine(), "revision module does not parse as Python ("
-                        + m.error() + "): Alembic cannot import it; its upgrade/downgrade were not analysed", true));
+                problems.add(new Problem(f.path(), m.errorLine(), Text.of("model.alembic.syntax",
+                        Text.verbatim(m.error())), true));
             }
             if (m.revision().type() == AlembicModule.Value.Type.ABSENT) {
                 if (m.error() == null) {
-                    problems.add(new Problem(f.path(), 1, "no module-level `revision` variable: Alembic stops with"
-                            + " \"Could not determine revision id from filename\"", true));
+                    problems.add(new Problem(f.path(), 1, Text.of("model.alembic.noRevision"), true));
                 }
             } else if (m.revisionId() == null) {
-                problems.add(new Problem(f.path(), m.revision().line(), "`revision` is not a string literal; the"
-                        + " module was left out of the revision graph", false));
+                problems.add(new Problem(f.path(), m.revision().line(), Text.of("model.alembic.revisionNotLiteral"), false));
             } else if (m.downRevision().type() == AlembicModule.Value.Type.ABSENT && m.error() == null) {
-                problems.add(new Problem(f.path(), m.revision().line(), "no module-level `down_revision` variable:"
-                        + " Alembic cannot place revision " + m.revisionId() + " in the history", true));
+                problems.add(new Problem(f.path(), m.revision().line(), Text.of("model.alembic.noDownRevision",
+                        m.revisionId()), true));
             } else if (m.downRevision().oversize() > 0) {
-                problems.add(new Problem(f.path(), m.downRevision().line(), "`down_revision` names "
-                        + m.downRevision().oversize() + " revisions, more than the " + AlembicModule.MAX_NAMES
-                        + " this audit reads: the module was left out of the revision graph and not analysed",
-                        true));
+                problems.add(new Problem(f.path(), m.downRevision().line(), Text.of("model.alembic.downRevisionOversize",
+                        m.downRevision().oversize(), AlembicModule.MAX_NAMES), true));
             } else if (m.downRevision().type() == AlembicModule.Value.Type.OTHER) {
-                problems.add(new Problem(f.path(), m.downRevision().line(), "`down_revision` is not a literal"
-                        + " (string, None, tuple or list); the module was left out of the revision graph", false));
+                problems.add(new Problem(f.path(), m.downRevision().line(),
+                        Text.of("model.alembic.downRevisionNotLiteral"), false));
             }
             for (var named : List.of(java.util.Map.entry("branch_labels", m.branchLabels()),
                     java.util.Map.entry("depends_on", m.dependsOn()))) {
                 if (named.getValue().oversize() > 0) {
-                    problems.add(new Problem(f.path(), named.getValue().line(), "`" + named.getKey() + "` names "
-                            + named.getValue().oversize() + " items, more than the " + AlembicModule.MAX_NAMES
-                            + " this audit reads: they were left out of the revision graph", true));
+                    problems.add(new Problem(f.path(), named.getValue().line(), Text.of("model.alembic.namesOversize",
+                            named.getKey(), named.getValue().oversize(), AlembicModule.MAX_NAMES), true));
                 }
             }
             modules.add(m);
@@ -582,8 +577,7 @@ public final class AlembicProject {
             String folder = s.path().contains("/") ? s.path().substring(0, s.path().lastIndexOf('/')) : "";
             String name = s.path().substring(s.path().lastIndexOf('/') + 1);
             if (isRevisionFileName(name) && inVersionDir(folder, versionDirs, recursive)) {
-                problems.add(new Problem(s.path(), 0, "revision module not analysed (" + s.reason() + "); revisions"
-                        + " that name it may look dangling", true));
+                problems.add(new Problem(s.path(), 0, Text.of("model.alembic.skipped", s.text()), true));
             }
         }
         modules.sort((a, b) -> a.path().compareTo(b.path()));

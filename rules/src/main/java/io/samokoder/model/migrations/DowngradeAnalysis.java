@@ -55,14 +55,6 @@ public final class DowngradeAnalysis {
      */
     public record Gap(OpCall op, String does, String missing, String key, boolean lowImpact, Text doesText,
                       Text shortText, Text missingText) {
-        public Gap(OpCall op, String does, String missing, String key) {
-            this(op, does, missing, key, false);
-        }
-
-        public Gap(OpCall op, String does, String missing, String key, boolean lowImpact) {
-            this(op, does, missing, key, lowImpact, Text.english(does), Text.english(does.replaceFirst(" \\(.*", "")),
-                    Text.english(missing));
-        }
 
         /** A gap in every report language: {@code does} is {@code shortText} with where it happens ({@code via}). */
         static Gap of(OpCall op, Text shortText, String via, Text missing, String key, boolean lowImpact) {

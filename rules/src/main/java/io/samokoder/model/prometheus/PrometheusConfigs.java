@@ -54,7 +54,7 @@ public final class PrometheusConfigs {
      *                            script that writes the mounted file), for messages
      */
     public record Runner(Container container, String containerConfigPath, Optional<String> configPath,
-                         Location location, Optional<String> how) {
+                         Location location, Optional<io.samokoder.i18n.Text> how) {
 
         /** The compose project of a compose service; empty for an image run outside compose. */
         public Optional<ComposeStack> composeStack() {
@@ -167,14 +167,15 @@ public final class PrometheusConfigs {
             String containerPath = run.readPath().orElse(DEFAULT_CONFIG_PATH);
             Location loc = argumentLocation(c).orElse(c.commandLocation());
             Optional<String> config = run.config();
-            Optional<String> how = Optional.empty();
+            Optional<io.samokoder.i18n.Text> how = Optional.empty();
             if (config.isEmpty() && run.readPath().isPresent()) {
                 // the mounted file may be one a repository script writes (git-ignored, not in the tree)
                 Optional<String> mounted = c.repositoryPathAt(containerPath);
                 Optional<HostWrites.Write> w = mounted.filter(p -> ws.file(p).isEmpty()).flatMap(host::writerOf);
                 if (w.isPresent()) {
                     config = Optional.of(w.get().source());
-                    how = Optional.of(w.get().where() + " writes " + mounted.get() + " from " + w.get().source());
+                    how = Optional.of(io.samokoder.i18n.Text.of("model.prometheus.writes", w.get().whereText(),
+                            mounted.get(), w.get().source()));
                     inputs.add(w.get().location().path());
                 } else {
                     config = mounted.filter(p -> ws.file(p).isPresent());

@@ -37,7 +37,12 @@ public final class HostWrites {
 
         /** For messages: {@code cp in Makefile:12}. */
         public String where() {
-            return tool + " in " + location.path() + ":" + location.line();
+            return whereText().english();
+        }
+
+        /** {@link #where()} for reports in every language. */
+        public io.samokoder.i18n.Text whereText() {
+            return io.samokoder.i18n.Text.of("model.render.writer", tool, location.path(), location.line());
         }
     }
 

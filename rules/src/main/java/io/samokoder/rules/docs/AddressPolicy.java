@@ -1,5 +1,7 @@
 package io.samokoder.rules.docs;
 
+import io.samokoder.i18n.Text;
+
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -15,7 +17,12 @@ import java.util.Optional;
  */
 final class AddressPolicy {
 
-    private record Range(byte[] prefix, int bits, String reason) {
+    /** A range of addresses; {@code key} names its reason, {@code docs.address.<key>}. */
+    private record Range(byte[] prefix, int bits, String key) {
+        Text reason() {
+            return Text.of("docs.address." + key);
+        }
+
         boolean contains(byte[] address) {
             if (address.length != prefix.length) {
                 return false;
@@ -35,10 +42,10 @@ final class AddressPolicy {
         }
     }
 
-    private static Range range(String cidr, String reason) {
+    private static Range range(String cidr, String key) {
         int slash = cidr.indexOf('/');
         byte[] prefix = literal(cidr.substring(0, slash));
-        return new Range(prefix, Integer.parseInt(cidr.substring(slash + 1)), reason);
+        return new Range(prefix, Integer.parseInt(cidr.substring(slash + 1)), key);
     }
 
     /** An address literal to bytes, without a name lookup (the table's own entries). */
@@ -61,34 +68,34 @@ final class AddressPolicy {
     }
 
     private static final List<Range> IPV4 = List.of(
-            range("0.0.0.0/8", "an unspecified address ('this network')"),
-            range("10.0.0.0/8", "a private address"),
-            range("100.64.0.0/10", "a shared (carrier-grade NAT) address"),
-            range("127.0.0.0/8", "a loopback address"),
-            range("169.254.0.0/16", "a link-local address (cloud metadata: 169.254.169.254)"),
-            range("172.16.0.0/12", "a private address"),
-            range("192.0.0.0/24", "an IETF protocol address"),
-            range("192.0.2.0/24", "a documentation address"),
-            range("192.88.99.0/24", "a 6to4 relay address"),
-            range("192.168.0.0/16", "a private address"),
-            range("198.18.0.0/15", "a benchmarking address"),
-            range("198.51.100.0/24", "a documentation address"),
-            range("203.0.113.0/24", "a documentation address"),
-            range("224.0.0.0/4", "a multicast address"),
-            range("240.0.0.0/4", "a reserved or broadcast address"),
-            range("168.63.129.16/32", "a cloud platform endpoint (Azure metadata and wire server)"));
+            range("0.0.0.0/8", "thisNetwork"),
+            range("10.0.0.0/8", "private"),
+            range("100.64.0.0/10", "shared"),
+            range("127.0.0.0/8", "loopback"),
+            range("169.254.0.0/16", "linkLocal4"),
+            range("172.16.0.0/12", "private"),
+            range("192.0.0.0/24", "ietf"),
+            range("192.0.2.0/24", "documentation"),
+            range("192.88.99.0/24", "relay6to4"),
+            range("192.168.0.0/16", "private"),
+            range("198.18.0.0/15", "benchmarking"),
+            range("198.51.100.0/24", "documentation"),
+            range("203.0.113.0/24", "documentation"),
+            range("224.0.0.0/4", "multicast"),
+            range("240.0.0.0/4", "reserved"),
+            range("168.63.129.16/32", "azure"));
 
     private static final List<Range> IPV6 = List.of(
-            range("::/128", "an unspecified address"),
-            range("::1/128", "a loopback address"),
-            range("64:ff9b:1::/48", "a local-use NAT64 address"),
-            range("100::/64", "a discard-only address"),
-            range("2001::/23", "an IETF protocol address (Teredo, benchmarking, ORCHID)"),
-            range("2001:db8::/32", "a documentation address"),
-            range("fc00::/7", "a unique local (private) address (cloud metadata: fd00:ec2::254)"),
-            range("fe80::/10", "a link-local address"),
-            range("fec0::/10", "a site-local address"),
-            range("ff00::/8", "a multicast address"));
+            range("::/128", "unspecified"),
+            range("::1/128", "loopback"),
+            range("64:ff9b:1::/48", "nat64Local"),
+            range("100::/64", "discard"),
+            range("2001::/23", "ietf6"),
+            range("2001:db8::/32", "documentation"),
+            range("fc00::/7", "uniqueLocal"),
+            range("fe80::/10", "linkLocal"),
+            range("fec0::/10", "siteLocal"),
+            range("ff00::/8", "multicast"));
 
     private static final Range MAPPED = range("::ffff:0:0/96", "");
     private static final Range TRANSLATED = range("::ffff:0:0:0/96", "");
@@ -100,13 +107,13 @@ final class AddressPolicy {
     }
 
     /** Why the address may not be connected to, or empty when it is public unicast. */
-    static Optional<String> refusal(InetAddress address) {
+    static Optional<Text> refusal(InetAddress address) {
         byte[] b = address.getAddress();
         if (address instanceof Inet4Address) {
             return ipv4(b);
         }
         if (!(address instanceof Inet6Address)) {
-            return Optional.of("not an IP address");
+            return Optional.of(Text.of("docs.address.notIp"));
         }
         for (Range r : IPV6) {
             if (r.contains(b)) {
@@ -117,17 +124,34 @@ final class AddressPolicy {
             if (carrier.contains(b)) {
                 // a public IPv4 address in NAT64 form is what a name resolves to on an IPv6-only network (DNS64)
                 byte[] v4 = {b[12], b[13], b[14], b[15]};
-                return ipv4(v4).map(r -> r + ", inside an IPv6 address");
+                return ipv4(v4).map(r -> Text.of("docs.address.inIpv6", r));
             }
         }
         if (SIX_TO_FOUR.contains(b)) {
             byte[] v4 = {b[2], b[3], b[4], b[5]};
-            return ipv4(v4).map(r -> r + ", inside a 6to4 address");
+            return ipv4(v4).map(r -> Text.of("docs.address.in6to4", r));
         }
         return Optional.empty();
     }
 
-    private static Optional<String> ipv4(byte[] b) {
+    /** The refusal whose English is {@code english}: a detail read back from the link cache. */
+    static Optional<Text> refusalOf(String english) {
+        List<Text> plain = new java.util.ArrayList<>();
+        plain.add(Text.of("docs.address.notIp"));
+        for (List<Range> family : List.of(IPV4, IPV6)) {
+            family.forEach(r -> plain.add(r.reason()));
+        }
+        for (Text t : plain) {
+            for (Text candidate : List.of(t, Text.of("docs.address.inIpv6", t), Text.of("docs.address.in6to4", t))) {
+                if (candidate.english().equals(english)) {
+                    return Optional.of(candidate);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Text> ipv4(byte[] b) {
         for (Range r : IPV4) {
             if (r.contains(b)) {
                 return Optional.of(r.reason());

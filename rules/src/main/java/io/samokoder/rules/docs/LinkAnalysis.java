@@ -41,10 +41,6 @@ public final class LinkAnalysis {
     public record Issue(Problem problem, String path, int line, int column, Text text, String key,
                         Severity severity) {
 
-        Issue(Problem problem, String path, int line, int column, String message, String key) {
-            this(problem, path, line, column, Text.english(message), key, null);
-        }
-
         Issue(Problem problem, String path, int line, int column, Text text, String key) {
             this(problem, path, line, column, text, key, null);
         }
@@ -55,10 +51,6 @@ public final class LinkAnalysis {
         }
 
         /** This issue at no more than {@code lower}, with the reason appended to the message. */
-        Issue demoted(Severity lower, String reason) {
-            return demoted(lower, Text.english(reason));
-        }
-
         Issue demoted(Severity lower, Text reason) {
             if (severity != null && lower.atLeast(severity)) {
                 return this;
@@ -211,7 +203,7 @@ public final class LinkAnalysis {
         }
         if (doc.notParsed() != null) {
             out.add(new Issue(Problem.NOT_CHECKED, file.path(), 1, 1,
-                    Text.of("docs.notChecked", Text.english(doc.notParsed())), "not-checked"));
+                    Text.of("docs.notChecked", doc.notParsedText()), "not-checked"));
             return out;
         }
         Optional<DocSites.Page> page = sites.page(file.path());

@@ -87,13 +87,14 @@ public final class OnlineLinkChecker {
             }
             if (detail.startsWith("not requested: ")) {
                 return io.samokoder.i18n.Text.of("docs.external.notRequested",
-                        io.samokoder.i18n.Text.english(detail.substring("not requested: ".length())));
+                        Refused.reasonOf(detail.substring("not requested: ".length())));
             }
             return switch (detail) {
                 case "interrupted" -> io.samokoder.i18n.Text.of("docs.external.interrupted");
                 case "not a valid URL" -> io.samokoder.i18n.Text.of("docs.external.invalidUrl");
                 case "URL has no host" -> io.samokoder.i18n.Text.of("docs.external.noHost");
-                default -> io.samokoder.i18n.Text.english(detail);
+                // what the check threw, as the JVM words it (the cache keeps nothing else)
+                default -> io.samokoder.i18n.Text.of("docs.external.failed", io.samokoder.i18n.Text.verbatim(detail));
             };
         }
     }
@@ -257,8 +258,34 @@ public final class OnlineLinkChecker {
 
     /** A host the check will not connect to; its message says which address and why. */
     static final class Refused extends IOException {
-        Refused(String message) {
-            super(message);
+        private static final java.util.regex.Pattern AMBIGUOUS = java.util.regex.Pattern.compile(
+                "(\\S+) is an ambiguous numeric address \\((\\S+) or (\\S+)\\)");
+        private static final java.util.regex.Pattern ADDRESS = java.util.regex.Pattern.compile(
+                "(\\S+) (is|resolves to) (\\S+), (.+)");
+
+        Refused(io.samokoder.i18n.Text reason) {
+            super(reason.english());
+        }
+
+        /** The reason whose English is {@code english} (the detail the cache keeps), in every language. */
+        static io.samokoder.i18n.Text reasonOf(String english) {
+            if (english.equals(io.samokoder.i18n.Text.of("docs.refused.scheme").english())) {
+                return io.samokoder.i18n.Text.of("docs.refused.scheme");
+            }
+            java.util.regex.Matcher m = AMBIGUOUS.matcher(english);
+            if (m.matches()) {
+                return io.samokoder.i18n.Text.of("docs.refused.ambiguous", m.group(1), m.group(2), m.group(3));
+            }
+            m = ADDRESS.matcher(english);
+            if (m.matches()) {
+                java.util.Optional<io.samokoder.i18n.Text> why = AddressPolicy.refusalOf(m.group(4));
+                if (why.isPresent()) {
+                    return io.samokoder.i18n.Text.of(m.group(2).equals("is") ? "docs.refused.is"
+                            : "docs.refused.resolves", m.group(1), m.group(3), why.get());
+                }
+            }
+            // a cache file edited by hand: its words, quoted
+            return io.samokoder.i18n.Text.verbatim(english);
         }
     }
 
@@ -302,7 +329,7 @@ public final class OnlineLinkChecker {
     InetAddress pinnedAddress(URI uri) throws IOException {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new Refused("not an http(s) URL");
+            throw new Refused(io.samokoder.i18n.Text.of("docs.refused.scheme"));
         }
         String host = uri.getHost();
         if (host.startsWith("[") && host.endsWith("]")) {
@@ -311,9 +338,10 @@ public final class OnlineLinkChecker {
         java.util.Optional<byte[]> numeric = AddressPolicy.inetAton(host);
         if (numeric.isPresent()) {
             InetAddress meant = InetAddress.getByAddress(numeric.get());
-            java.util.Optional<String> why = refusal(meant);
+            java.util.Optional<io.samokoder.i18n.Text> why = refusal(meant);
             if (why.isPresent()) {
-                throw new Refused(host + " is " + meant.getHostAddress() + ", " + why.get());
+                throw new Refused(io.samokoder.i18n.Text.of("docs.refused.is", host, meant.getHostAddress(),
+                        why.get()));
             }
         }
         InetAddress[] addresses = resolver.resolve(host);
@@ -321,19 +349,20 @@ public final class OnlineLinkChecker {
             throw new UnknownHostException(host);
         }
         for (InetAddress a : addresses) {
-            java.util.Optional<String> why = refusal(a);
+            java.util.Optional<io.samokoder.i18n.Text> why = refusal(a);
             if (why.isPresent()) {
-                throw new Refused(host + " resolves to " + a.getHostAddress() + ", " + why.get());
+                throw new Refused(io.samokoder.i18n.Text.of("docs.refused.resolves", host, a.getHostAddress(),
+                        why.get()));
             }
         }
         if (numeric.isPresent() && !java.util.Arrays.equals(numeric.get(), addresses[0].getAddress())) {
-            throw new Refused(host + " is an ambiguous numeric address (" + addresses[0].getHostAddress() + " or "
-                    + InetAddress.getByAddress(numeric.get()).getHostAddress() + ")");
+            throw new Refused(io.samokoder.i18n.Text.of("docs.refused.ambiguous", host,
+                    addresses[0].getHostAddress(), InetAddress.getByAddress(numeric.get()).getHostAddress()));
         }
         return addresses[0];
     }
 
-    java.util.Optional<String> refusal(InetAddress address) {
+    java.util.Optional<io.samokoder.i18n.Text> refusal(InetAddress address) {
         if (allowLoopback && address.isLoopbackAddress()) {
             return java.util.Optional.empty();
         }

@@ -48,13 +48,11 @@ final class SiteLinks {
     /** How a site path or file was found. */
     private enum Found { FILE, MISSING, UNKNOWN, FALLBACK }
 
-    /** Where a link lands: the repository file, or why it is unknown, or the fallback that finds it. */
-    /** The reason of every {@link Found#FALLBACK}; the messages docs.site.fallback* carry it in each language. */
-    private static final String FALLBACK_REASON = "MkDocs does not fall back to another language by itself: the page"
-            + " exists on the translated site only if the script that builds it copies the default language's missing"
-            + " pages";
-
-    private record Target(Found found, String file, String reason) {
+    /**
+     * Where a link lands: the repository file, or why it is unknown, or the fallback that finds it (whose reason the
+     * messages docs.site.fallback* carry).
+     */
+    private record Target(Found found, String file, Text reason) {
 
         static final Target MISSING = new Target(Found.MISSING, null, null);
 
@@ -62,13 +60,13 @@ final class SiteLinks {
             return new Target(Found.FILE, file, null);
         }
 
-        static Target unknown(String reason) {
+        static Target unknown(Text reason) {
             return new Target(Found.UNKNOWN, null, reason);
         }
     }
 
     /** The ids a page has on the site, or why they are unknown. */
-    private record Anchors(Set<String> ids, String unknown) {
+    private record Anchors(Set<String> ids, Text unknown) {
     }
 
     private static final Pattern TRAILING_ATTRIBUTE_LIST = Pattern.compile("\\s*\\{:?[ \\t]*[^{}\\n]*}\\s*$");
@@ -98,11 +96,9 @@ final class SiteLinks {
         DocSite site = page.site();
         if (dest.contains("{{") || dest.contains("{%")) {
             if (site.templates().isPresent()) {
-                out.add(issue(LinkAnalysis.Problem.BROKEN_LINK, file, link,
-                        what.english() + " `" + dest + "` is a template"
-                        + " expression that `" + site.templates().get() + "` renders when " + site.describe()
-                        + " is built; its target is known only then").demoted(Severity.INFO,
-                        "rendered at build time"));
+                out.add(issue(LinkAnalysis.Problem.BROKEN_LINK, file, link, Text.of("docs.site.template", what, dest,
+                        site.templates().get(), site.describeOf()))
+                        .demoted(Severity.INFO, Text.of("docs.site.reason.buildTime")));
                 return;
             }
         }
@@ -146,10 +142,9 @@ final class SiteLinks {
                 }
             }
             if (absolute == null) {
-                out.add(issue(LinkAnalysis.Problem.BROKEN_LINK, file, link,
-                        what.english() + " `" + dest + "` climbs above the"
-                        + " host's root from the page's URL `" + base(site) + pageUrl(site, page.uri()) + "`")
-                        .demoted(Severity.INFO, "where the site is served is not certain"));
+                out.add(issue(LinkAnalysis.Problem.BROKEN_LINK, file, link, Text.of("docs.site.aboveRoot", what, dest,
+                        base(site) + pageUrl(site, page.uri())))
+                        .demoted(Severity.INFO, Text.of("docs.site.reason.servedWhere")));
                 return;
             }
             urlLink(out, file, link, what, site, absolute, path, fragment, hint, hint != null && mdInHtml(site, doc));
@@ -171,9 +166,9 @@ final class SiteLinks {
                 return;
             }
             if (t.found() == Found.UNKNOWN) {
-                out.add(issue(LinkAnalysis.Problem.BROKEN_LINK, file, link, what.english() + " target `"
-                        + join(site.docsDir(), src) + "` " + t.reason())
-                        .demoted(Severity.INFO, "not published on the site"));
+                out.add(issue(LinkAnalysis.Problem.BROKEN_LINK, file, link, Text.of("docs.site.unpublished", what,
+                        join(site.docsDir(), src), t.reason()))
+                        .demoted(Severity.INFO, Text.of("docs.site.reason.unpublished")));
                 return;
             }
             Target fallback = fallback(page, src);
@@ -205,17 +200,16 @@ final class SiteLinks {
             }
         }
         if (site.fileGenerator().isPresent()) {
-            out.add(missing(file, link, what, site, src, path).demoted(Severity.INFO, "the plugin `"
-                    + site.fileGenerator().get() + "` adds files when the site is built"));
+            out.add(missing(file, link, what, site, src, path).demoted(Severity.INFO,
+                    Text.of("docs.site.reason.plugin", site.fileGenerator().get())));
             return;
         }
         String repoPath = src == null ? null : join(site.docsDir(), src);
         if (repoPath != null) {
             List<String> other = context.workspace().caseInsensitiveMatches(repoPath);
             if (!other.isEmpty()) {
-                out.add(issue(LinkAnalysis.Problem.CASE_MISMATCH, file, link, what.english() + " target `" + repoPath
-                        + "` exists only as `" + other.get(0) + "` (letter case differs): the site's web server"
-                        + " and GitHub are case-sensitive"));
+                out.add(issue(LinkAnalysis.Problem.CASE_MISMATCH, file, link, Text.of("docs.site.caseMismatch", what,
+                        repoPath, other.get(0))));
                 return;
             }
         }
@@ -224,15 +218,11 @@ final class SiteLinks {
 
     private LinkAnalysis.Issue missing(SourceFile file, MarkdownDocument.Link link, Text what, DocSite site,
                                        String src, String path) {
-        StringBuilder m = new StringBuilder(what.english());
         if (src == null) {
             String repo = Workspace.normalize(folderOf(file.path()) + path);
-            m.append(" target `").append(repo.startsWith("..") ? link.destination() : repo).append("` (written `")
-                    .append(link.destination()).append("`) is outside the docs folder `").append(site.docsDir())
-                    .append("/` of ").append(site.describe())
-                    .append(": MkDocs does not publish it, so the link is a 404 on the site (MkDocs warns: not found"
-                            + " among documentation files)");
-            return issue(LinkAnalysis.Problem.BROKEN_LINK, file, link, m.toString());
+            return issue(LinkAnalysis.Problem.BROKEN_LINK, file, link, Text.of("docs.site.outsideDocs", what,
+                    repo.startsWith("..") ? link.destination() : repo, link.destination(), site.docsDir(),
+                    site.describeOf()));
         }
         String target = join(site.docsDir(), src);
         Text t = sameText(link.destination(), target) ? Text.of("docs.missing", what, target)
@@ -263,20 +253,16 @@ final class SiteLinks {
             return;
         }
         if (sourceFile != null && mdInHtml) {
-            out.add(issue(LinkAnalysis.Problem.BROKEN_LINK, file, link,
-                    what.english() + " URL `" + absolute + "` (written `"
-                    + link.destination() + "`) is no page or file of " + site.describe() + ", but `" + sourceFile
-                    + "` is, from the Markdown file's folder: MkDocs rewrites it only inside HTML that md_in_html"
-                    + " parses (a `markdown` attribute)").demoted(Severity.INFO, "depends on the HTML around it"));
+            out.add(issue(LinkAnalysis.Problem.BROKEN_LINK, file, link, Text.of("docs.site.url.mdInHtml", what,
+                    absolute, link.destination(), site.describeOf(), sourceFile))
+                    .demoted(Severity.INFO, Text.of("docs.site.reason.htmlAround")));
             return;
         }
         DocSite owner = owner(site, absolute);
         if (owner != null && owner.urlPath().isEmpty()) {
-            out.add(issue(LinkAnalysis.Problem.BROKEN_LINK, file, link,
-                    what.english() + " URL `" + absolute + "` (written `"
-                    + link.destination() + "`) is no page or file of " + owner.describe() + " if it is served at the"
-                    + " host's root").demoted(Severity.INFO, "no site_url: the path the site is served under is"
-                    + " unknown"));
+            out.add(issue(LinkAnalysis.Problem.BROKEN_LINK, file, link, Text.of("docs.site.url.atRoot", what,
+                    absolute, link.destination(), owner.describeOf()))
+                    .demoted(Severity.INFO, Text.of("docs.site.reason.noSiteUrl")));
             return;
         }
         Text of = owner == null ? site.describeOf() : owner.describeOf();
@@ -294,9 +280,9 @@ final class SiteLinks {
             out.add(issue(LinkAnalysis.Problem.BROKEN_LINK, file, link, Text.of("docs.site.fallbackUrl", what,
                     link.destination(), t.file())).demoted(Severity.INFO, Text.of("docs.site.mayCopy")));
         } else {
-            out.add(issue(LinkAnalysis.Problem.BROKEN_LINK, file, link,
-                    what.english() + " `" + link.destination() + "`: "
-                    + t.reason()).demoted(Severity.INFO, "cannot be decided from the repository"));
+            out.add(issue(LinkAnalysis.Problem.BROKEN_LINK, file, link, Text.of("docs.site.unknown", what,
+                    link.destination(), t.reason()))
+                    .demoted(Severity.INFO, Text.of("docs.site.reason.undecidable")));
         }
     }
 
@@ -309,8 +295,7 @@ final class SiteLinks {
             return Target.MISSING;
         }
         if (site.excluded(src)) {
-            return Target.unknown("is excluded from the built site (`exclude_docs`, or a dot or `templates/` path);"
-                    + " MkDocs reports links to it at info");
+            return Target.unknown(Text.of("docs.site.excluded"));
         }
         return Target.file(repo);
     }
@@ -342,7 +327,7 @@ final class SiteLinks {
         if (home != null) {
             Target t = lookUpSource(home, src);
             if (t.found() == Found.FILE) {
-                return new Target(Found.FALLBACK, t.file(), FALLBACK_REASON);
+                return new Target(Found.FALLBACK, t.file(), null);
             }
         }
         return Target.MISSING;
@@ -370,8 +355,8 @@ final class SiteLinks {
         DocSite owner = owner(site, absolute);
         if (owner == null) {
             DocSite home = site.defaultSite() != null ? site.defaultSite() : site;
-            return Target.unknown("the URL `" + absolute + "` is on the host but outside " + home.describe()
-                    + ", served under `" + home.urlPath().orElse("/") + "`");
+            return Target.unknown(Text.of("docs.site.otherSite", absolute, home.describeOf(),
+                    home.urlPath().orElse("/")));
         }
         String prefix = owner.urlPath().orElse("/");
         String uri = (absolute + "/").startsWith(prefix) && absolute.length() < prefix.length() ? ""
@@ -380,7 +365,7 @@ final class SiteLinks {
         if (t.found() == Found.MISSING && owner.defaultSite() != null) {
             Target home = lookUpSitePath(owner.defaultSite(), uri);
             if (home.found() == Found.FILE) {
-                return new Target(Found.FALLBACK, home.file(), FALLBACK_REASON);
+                return new Target(Found.FALLBACK, home.file(), null);
             }
         }
         return t;
@@ -416,17 +401,16 @@ final class SiteLinks {
                 return Target.file(join(site.docsDir(), c));
             }
         }
-        String theme = site.themeFile(uri);
-        if (theme != null) {
-            return theme.isEmpty() ? Target.file(site.config()) : Target.unknown(theme);
+        Optional<DocSite.ThemeFile> theme = site.themeFile(uri);
+        if (theme.isPresent()) {
+            return theme.get().unlisted() == null ? Target.file(site.config()) : Target.unknown(theme.get().unlisted());
         }
         if (site.customDir().isPresent() && context.workspace().exists(join(site.customDir().get(), uri))
                 && !context.workspace().isDirectory(join(site.customDir().get(), uri))) {
             return Target.file(join(site.customDir().get(), uri));
         }
         if (site.fileGenerator().isPresent()) {
-            return Target.unknown("the plugin `" + site.fileGenerator().get() + "` adds files to "
-                    + site.describe() + " when it is built");
+            return Target.unknown(Text.of("docs.site.pluginFiles", site.fileGenerator().get(), site.describeText()));
         }
         return Target.MISSING;
     }
@@ -481,8 +465,8 @@ final class SiteLinks {
         m = Text.of("docs.site.anchor.asBuilt", m, pageSite.describeText());
         if (a.unknown() != null) {
             out.add(issue(LinkAnalysis.Problem.BROKEN_ANCHOR, file, link,
-                    Text.of("docs.site.because", m, Text.english(a.unknown())))
-                    .demoted(Severity.INFO, "the page's ids are not all known"));
+                    Text.of("docs.site.because", m, a.unknown()))
+                    .demoted(Severity.INFO, Text.of("docs.site.reason.idsUnknown")));
             return;
         }
         m = Text.of("docs.site.anchor.ids", m);
@@ -510,7 +494,7 @@ final class SiteLinks {
             return null;
         }
         Set<String> ids = new HashSet<>();
-        String[] unknown = {null};
+        Text[] unknown = {null};
         TocSlugify slugify = site.slugify();
         java.util.TreeMap<Integer, String> headingIds = new java.util.TreeMap<>();
         collect(site, doc, slugify, ids, unknown, new HashSet<>(), 0, headingIds);
@@ -520,8 +504,7 @@ final class SiteLinks {
         if (site.contentGenerator().isPresent()) {
             String text = context.workspace().text(f.get()).orElse("");
             if (GENERATED_BLOCK.matcher(text).find()) {
-                unknown[0] = "its `:::` blocks are rendered by `" + site.contentGenerator().get()
-                        + "` into headings the repository does not hold";
+                unknown[0] = Text.of("docs.site.ids.generated", site.contentGenerator().get());
             }
         }
         Anchors a = new Anchors(Set.copyOf(ids), unknown[0]);
@@ -534,14 +517,13 @@ final class SiteLinks {
      * the preceding heading's id when combine_header_slug is set, numbered against every id of the page.
      */
     private static void tabIds(DocSite.Tabs config, List<BlockContainers.Tab> tabs, Set<String> ids,
-                               String[] unknown, java.util.NavigableMap<Integer, String> headingIds) {
+                               Text[] unknown, java.util.NavigableMap<Integer, String> headingIds) {
         TocSlugify slugify = config.newSlugify();
         ids.forEach(slugify::reserve);
         for (BlockContainers.Tab t : tabs) {
             String slug = slugify.slugOf(TAB_LABEL_MARKUP.matcher(t.title()).replaceAll("${text}").strip());
             if (slug == null) {
-                unknown[0] = "its tab ids come from the slugify `" + config.slugifyName()
-                        + "`, which the tool does not know";
+                unknown[0] = Text.of("docs.site.ids.tabSlugify", config.slugifyName());
                 return;
             }
             if (config.combineHeaderSlug()) {
@@ -558,12 +540,12 @@ final class SiteLinks {
     private static final java.util.regex.Pattern TAB_LABEL_MARKUP = java.util.regex.Pattern.compile(
             "\\[(?<text>[^\\]]*)]\\([^)]*\\)|`+|\\*\\*|(?<![\\w*])[*_](?=\\S)|(?<=\\S)[*_](?![\\w*])");
 
-    private void collect(DocSite site, MarkdownDocument doc, TocSlugify slugify, Set<String> ids, String[] unknown,
+    private void collect(DocSite site, MarkdownDocument doc, TocSlugify slugify, Set<String> ids, Text[] unknown,
                          Set<String> seen, int depth) {
         collect(site, doc, slugify, ids, unknown, seen, depth, null);
     }
 
-    private void collect(DocSite site, MarkdownDocument doc, TocSlugify slugify, Set<String> ids, String[] unknown,
+    private void collect(DocSite site, MarkdownDocument doc, TocSlugify slugify, Set<String> ids, Text[] unknown,
                          Set<String> seen, int depth, java.util.Map<Integer, String> headingIds) {
         if (depth > 3 || !seen.add(doc.path())) {
             return;
@@ -588,8 +570,7 @@ final class SiteLinks {
             String text = site.attrList() ? TRAILING_ATTRIBUTE_LIST.matcher(h.text()).replaceFirst("") : h.text();
             String id = slugify.unique(text.strip());
             if (id == null) {
-                unknown[0] = "its heading ids come from the slugify `" + site.unknownSlugify().orElse("?")
-                        + "`, which the tool does not know";
+                unknown[0] = Text.of("docs.site.ids.headingSlugify", site.unknownSlugify().orElse("?"));
                 return;
             }
             ids.add(id.toLowerCase(Locale.ROOT));
@@ -681,11 +662,6 @@ final class SiteLinks {
             d = d.substring(2);
         }
         return d.equals(target) || d.equals(target + "/");
-    }
-
-    private static LinkAnalysis.Issue issue(LinkAnalysis.Problem p, SourceFile file, MarkdownDocument.Link link,
-                                            String message) {
-        return issue(p, file, link, Text.english(message));
     }
 
     private static LinkAnalysis.Issue issue(LinkAnalysis.Problem p, SourceFile file, MarkdownDocument.Link link,

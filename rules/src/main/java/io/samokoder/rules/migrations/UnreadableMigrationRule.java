@@ -48,7 +48,7 @@ public final class UnreadableMigrationRule implements Rule {
             for (AlembicProject.Problem p : env.problems()) {
                 sink.report(Finding.of(this).at(p.path(), p.line())
                         .severity(p.blocking() ? Severity.HIGH : Severity.LOW)
-                        .message(Text.of("migrations.unreadable.alembic", Text.english(p.message())))
+                        .message(Text.of("migrations.unreadable.alembic", p.text()))
                         .key(p.message().replaceAll("line \\d+", "line"))
                         .build());
             }

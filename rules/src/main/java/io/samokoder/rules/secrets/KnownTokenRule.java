@@ -53,8 +53,9 @@ public final class KnownTokenRule implements Rule {
         TokenCatalog catalog = TokenCatalog.of(context);
         if (catalog.problem() != null) {
             sink.report(Finding.of(this).at(".", 0).severity(Severity.HIGH)
-                    .message("custom token table not used (built-in table used instead): " + catalog.problem())
-                    .remediation("Fix the file named by the option " + TokenCatalog.OPTION + "; see docs/checks/secrets.md.")
+                    // the problem is the table loader's own error about the user's file, quoted as it is
+                    .message(Text.of("secrets.token.catalogUnused", Text.verbatim(catalog.problem())))
+                    .remediation(Text.of("secrets.token.catalogFix", TokenCatalog.OPTION))
                     .key("patterns-file").build());
         }
         SecretsPolicy policy = SecretsPolicy.of(context);
@@ -64,7 +65,7 @@ public final class KnownTokenRule implements Rule {
             String path = t.file().path();
             if (t.failure() != null) {
                 sink.report(Finding.of(this).at(path, 0).severity(Severity.INFO)
-                        .message("not scanned for tokens: " + t.failure())
+                        .message(Text.of("secrets.token.notScanned", t.failure()))
                         .key("scan-failed").build());
             }
             SecretsPolicy.Place place = policy.place(path);

@@ -54,7 +54,7 @@ class PrometheusConfigsTest {
         });
         assertThat(prom.runnersOf("local/prometheus.dist.yml")).singleElement().satisfies(r -> {
             assertThat(r.service().name()).isEqualTo("copied-prom");
-            assertThat(r.how()).contains("cp in Makefile:4 writes local/prometheus.yml from local/prometheus.dist.yml");
+            assertThat(r.how().map(io.samokoder.i18n.Text::english)).contains("cp in Makefile:4 writes local/prometheus.yml from local/prometheus.dist.yml");
         });
         assertThat(prom.deployed()).containsExactly("image/conf/prometheus.yml", "local/prometheus.dist.yml",
                 "swarm/prometheus.yml");

@@ -402,4 +402,24 @@ class OnlineLinkCheckTest {
         assertThat(Files.isRegularFile(fifo)).isFalse();
         assertThat(Files.exists(fifo)).isTrue();
     }
+
+    @Test
+    void aRefusalReadBackFromTheCacheIsWordedInEachLanguage() {
+        // the cache keeps the English detail; the Russian report must not show it as it is
+        Map<String, String> russian = Map.of(
+                "not requested: 10.0.0.1 is 10.0.0.1, a private address",
+                "запрос не отправлялся: 10.0.0.1 — это 10.0.0.1, частный адрес",
+                "not requested: example.test resolves to ::ffff:127.0.0.1, a loopback address, inside an IPv6 address",
+                "запрос не отправлялся: example.test разрешается в ::ffff:127.0.0.1, адрес loopback, вложенный в"
+                        + " IPv6-адрес",
+                "not requested: 0x7f.1 is an ambiguous numeric address (93.184.216.34 or 127.0.0.1)",
+                "запрос не отправлялся: 0x7f.1 — неоднозначный числовой адрес (93.184.216.34 или 127.0.0.1)",
+                "not requested: not an http(s) URL", "запрос не отправлялся: это не URL с http(s)");
+        russian.forEach((detail, ru) -> {
+            io.samokoder.i18n.Text t = new OnlineLinkChecker.Result(OnlineLinkChecker.Verdict.UNKNOWN, 0, detail)
+                    .detailText();
+            assertThat(t.english()).isEqualTo(detail);
+            assertThat(t.render(io.samokoder.i18n.Text.RUSSIAN)).isEqualTo(ru);
+        });
+    }
 }
