@@ -59,12 +59,13 @@ final class CiServiceContainers {
             + "|ansible|\\bssh\\b|\\bscp\\b|rsync|docker(?:/login-action|/build-push-action|\\s+push|\\s+login)"
             + "|\\baws\\s|gcloud|\\baz\\s|flyctl|heroku|vercel|netlify|twine|npm\\s+publish");
     private static final Pattern TESTS = Pattern.compile("(?i)\\btests?\\b|pytest|playwright|cypress|jest|vitest"
-            + "|mocha|\\btox\\b|\\bnox\\b|coverage|\\bverify\\b|go\\s+test|cargo\\s+test|rspec|phpunit|e2e");
+            + "|mocha|\\btox\\b|\\bnox\\b|coverage|\\bverify\\b|go\\s+test|cargo\\s+test|rspec|phpunit|e2e"
+            + "|mypy|pyright|pyrefly|\\btyping\\b|type-?check|\\btsc\\b");
 
     /**
-     * Whether the setting is in the {@code env:} of a GitHub Actions job (or one of its steps) that runs tests and
-     * deploys nothing: no deployment environment, no step that deploys, publishes, pushes or logs in somewhere. Its
-     * values configure the test run on the runner and reach nothing else.
+     * Whether the setting is in the {@code env:} of a GitHub Actions job (or one of its steps) that runs tests or
+     * type checks and deploys nothing: no deployment environment, no step that deploys, publishes, pushes or logs in
+     * somewhere. Its values configure the test run on the runner and reach nothing else.
      */
     static boolean isTestJob(AuditContext context, SourceFile file, Setting s) {
         List<String> parents = s.parents();
@@ -74,22 +75,65 @@ final class CiServiceContainers {
         }
         Map<String, Node> jobs = YamlDocument.mapping(context.yaml(file).rootMapping().get("jobs"));
         Map<String, Node> job = YamlDocument.mapping(jobs.get(parents.get(1)));
-        if (job.isEmpty() || job.containsKey("environment") || job.containsKey("uses")) {
+        return !job.isEmpty() && !job.containsKey("uses") && !deploys(job) && tests(parents.get(1), job);
+    }
+
+    /**
+     * Whether the setting is in the workflow-level {@code env:} of a GitHub Actions workflow whose jobs run tests
+     * and none deploys: every job that sees the value (a job calling a reusable workflow with {@code uses:} does
+     * not: GitHub passes no workflow-level env to it) is a job of the test run on the runner.
+     */
+    static boolean isTestWorkflow(AuditContext context, SourceFile file, Setting s) {
+        List<String> parents = s.parents();
+        if (!FileKinds.isCi(file.path()) || parents.isEmpty() || !parents.get(0).equals("env")) {
             return false;
         }
-        boolean tests = TESTS.matcher(parents.get(1)).find()
-                || YamlDocument.scalar(job.get("name")).map(n -> TESTS.matcher(n).find()).orElse(false);
+        Map<String, Node> jobs = YamlDocument.mapping(context.yaml(file).rootMapping().get("jobs"));
+        boolean tests = false;
+        for (Map.Entry<String, Node> e : jobs.entrySet()) {
+            Map<String, Node> job = YamlDocument.mapping(e.getValue());
+            if (job.containsKey("uses")) {
+                continue;
+            }
+            if (job.isEmpty() || deploys(job)) {
+                return false;
+            }
+            tests |= tests(e.getKey(), job);
+        }
+        return tests;
+    }
+
+    /** A job with a deployment environment or a step that deploys, publishes, pushes or logs in somewhere. */
+    private static boolean deploys(Map<String, Node> job) {
+        if (job.containsKey("environment")) {
+            return true;
+        }
+        for (Node step : YamlDocument.sequence(job.get("steps"))) {
+            Map<String, Node> m = YamlDocument.mapping(step);
+            for (String key : List.of("run", "uses")) {
+                if (DEPLOYS.matcher(YamlDocument.scalar(m.get(key)).orElse("")).find()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** A job whose id, name or one of whose steps names a test runner or type checker. */
+    private static boolean tests(String id, Map<String, Node> job) {
+        if (TESTS.matcher(id).find()
+                || YamlDocument.scalar(job.get("name")).map(n -> TESTS.matcher(n).find()).orElse(false)) {
+            return true;
+        }
         for (Node step : YamlDocument.sequence(job.get("steps"))) {
             Map<String, Node> m = YamlDocument.mapping(step);
             for (String key : List.of("run", "uses", "name")) {
-                String text = YamlDocument.scalar(m.get(key)).orElse("");
-                if (!key.equals("name") && DEPLOYS.matcher(text).find()) {
-                    return false;
+                if (TESTS.matcher(YamlDocument.scalar(m.get(key)).orElse("")).find()) {
+                    return true;
                 }
-                tests |= TESTS.matcher(text).find();
             }
         }
-        return tests;
+        return false;
     }
 
     /**

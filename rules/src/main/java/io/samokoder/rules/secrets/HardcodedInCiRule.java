@@ -22,7 +22,8 @@ import java.util.Set;
  * {@code ${{ secrets.X }}} or a CI variable. Medium even when the value is strong: the value is in the repository and
  * in every fork, and rotating it means a commit. Low for the throw-away service containers a job starts beside itself
  * (their {@code env:}, and URLs that reach them), info for documented example values such as AWS's
- * {@code wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY}. {@code permissions:} scopes and {@code secrets: inherit} are not
+ * {@code wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY}; low too in the {@code env:} of a job that runs tests or type checks
+ * and deploys nothing, and in a workflow-level {@code env:} when no job of the workflow deploys. {@code permissions:} scopes and {@code secrets: inherit} are not
  * settings (the workflow model leaves them out); the name of a variable written where a value goes
  * ({@code password: DOCKER_PASSWORD}) is not a value.
  */
@@ -33,7 +34,8 @@ import java.util.Set;
         description = "Looks at env/variables/with/services entries of GitHub Actions, GitLab CI and the other CI files"
                 + " FileKinds knows. References (${{ secrets.X }}, $VAR, ${VAR}) are fine; literals are findings even"
                 + " for test values, which otherwise get copied into real environments: medium, low for the"
-                + " passwords of the job's own service containers (services:, container:, URLs to them), info for"
+                + " passwords of the job's own service containers (services:, container:, URLs to them) and for the"
+                + " env: of test jobs and of workflows none of whose jobs deploys, info for"
                 + " documented example values (AWS's ...EXAMPLEKEY). permissions: scopes are not values.")
 public final class HardcodedInCiRule implements Rule {
 
@@ -84,6 +86,8 @@ public final class HardcodedInCiRule implements Rule {
                     f.severity(Severity.LOW).message(Text.of("secrets.ci.throwAway", message));
                 } else if (CiServiceContainers.isTestJob(context, file, s)) {
                     f.severity(Severity.LOW).message(Text.of("secrets.ci.testJob", message));
+                } else if (CiServiceContainers.isTestWorkflow(context, file, s)) {
+                    f.severity(Severity.LOW).message(Text.of("secrets.ci.testWorkflow", message));
                 } else if (policy.place(file.path()) == SecretsPolicy.Place.LOCAL) {
                     f.severity(Severity.LOW).message(Text.of("secrets.withReason", message,
                             policy.developmentReasonText(file.path())));

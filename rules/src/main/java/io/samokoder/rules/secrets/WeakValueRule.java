@@ -405,6 +405,12 @@ public final class WeakValueRule implements Rule {
         } else if (at == Severity.MEDIUM && CiServiceContainers.isTestJob(context, file, s)) {
             at = Severity.LOW;
             why = Text.of("secrets.weak.testJob");
+        } else if (at == Severity.MEDIUM && CiServiceContainers.isTestWorkflow(context, file, s)) {
+            at = Severity.LOW;
+            why = Text.of("secrets.weak.testWorkflow");
+        } else if (PytestEnv.isTestRunValue(file, s)) {
+            at = Severity.LOW;
+            why = Text.of("secrets.weak.pytestEnv");
         }
         return new Placed(at, why);
     }

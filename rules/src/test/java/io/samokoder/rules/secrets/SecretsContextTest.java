@@ -270,6 +270,71 @@ class SecretsContextTest {
     }
 
     @Test
+    void workflowLevelEnvIsATestValueOnlyWhenNoJobThatSeesItDeploys() throws IOException {
+        String env = """
+                on: push
+                env:
+                  SECRET_KEY: %s
+                jobs:
+                """.formatted(STRONG);
+        write(".github/workflows/checks.yml", env + """
+                  lint:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - run: npm run lint
+                  test:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - run: pytest -q
+                  deploy:
+                    uses: ./.github/workflows/deploy.yml
+                    secrets: inherit
+                """);
+        write(".github/workflows/publish.yml", env + """
+                  test:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - run: pytest -q
+                  publish:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - run: npm publish
+                """);
+        write(".github/workflows/build.yml", env + """
+                  build:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - run: make
+                """);
+        List<Finding> f = audit();
+        // a called workflow gets no workflow-level env from its caller: the jobs that see it only lint and test
+        assertThat(at(f, "secrets/hardcoded-in-ci", ".github/workflows/checks.yml:3")).get()
+                .extracting(Finding::severity).isEqualTo(Severity.LOW);
+        assertThat(at(f, "secrets/hardcoded-in-ci", ".github/workflows/publish.yml:3")).get()
+                .extracting(Finding::severity).isEqualTo(Severity.MEDIUM);
+        // nothing shows a test run: the value may configure anything the build produces
+        assertThat(at(f, "secrets/hardcoded-in-ci", ".github/workflows/build.yml:3")).get()
+                .extracting(Finding::severity).isEqualTo(Severity.MEDIUM);
+    }
+
+    @Test
+    void pytestEnvValuesAreForTheTestRunOnly() throws IOException {
+        write("setup.cfg", """
+                [tool:pytest]
+                env =
+                    API_TOKEN=test-token
+                [app]
+                api_token = test-token
+                """);
+        List<Finding> f = audit();
+        Finding test = at(f, "secrets/weak-value", "setup.cfg:3").orElseThrow();
+        assertThat(test.severity()).isEqualTo(Severity.LOW);
+        assertThat(test.message()).contains("pytest-env");
+        assertThat(at(f, "secrets/weak-value", "setup.cfg:5")).get()
+                .extracting(Finding::severity).isNotEqualTo(Severity.LOW);
+    }
+
+    @Test
     void allowedValuesAreNeverReported() throws IOException {
         write(".github/workflows/ci.yml", """
                 on: push
