@@ -150,6 +150,79 @@ public final class LiquibaseProject {
         return out;
     }
 
+    /** A changeset with the changelog that holds it. */
+    public record Entry(Changelog log, ChangeSet set) {
+    }
+
+    /**
+     * The changesets of each migration stream in the order Liquibase runs them. A stream starts at a root changelog
+     * (one no other changelog includes: what {@code spring.liquibase.change-log} or a {@code SpringLiquibase} bean
+     * names) and follows its changesets and includes in document order, includeAll targets in path order, each
+     * changelog once. A changelog no root reaches (an include cycle) starts a stream of its own. Streams are ordered
+     * by the path of their first changelog.
+     */
+    public List<List<Entry>> streams() {
+        Map<String, Changelog> byPath = new HashMap<>();
+        changelogs.forEach(c -> byPath.put(c.path(), c));
+        List<Changelog> starts = new ArrayList<>();
+        changelogs.stream().filter(c -> !isIncluded(c)).forEach(starts::add);
+        starts.sort(java.util.Comparator.comparing(Changelog::path));
+        Set<String> seen = new java.util.HashSet<>();
+        List<List<Entry>> out = new ArrayList<>();
+        for (int pass = 0; pass < 2; pass++) {
+            List<Changelog> from = pass == 0 ? starts
+                    : changelogs.stream().sorted(java.util.Comparator.comparing(Changelog::path)).toList();
+            for (Changelog c : from) {
+                if (seen.contains(c.path())) {
+                    continue;
+                }
+                List<Entry> stream = new ArrayList<>();
+                walk(c, byPath, seen, stream);
+                out.add(stream);
+            }
+        }
+        return out;
+    }
+
+    /** Appends the changesets of {@code c} and of what it includes, in document order, iteratively. */
+    private static void walk(Changelog root, Map<String, Changelog> byPath, Set<String> seen, List<Entry> out) {
+        // a stack of (changelog, next changeset index, next include index)
+        java.util.ArrayDeque<int[]> positions = new java.util.ArrayDeque<>();
+        java.util.ArrayDeque<Changelog> logs = new java.util.ArrayDeque<>();
+        seen.add(root.path());
+        logs.push(root);
+        positions.push(new int[] {0, 0});
+        while (!logs.isEmpty()) {
+            Changelog c = logs.peek();
+            int[] at = positions.peek();
+            boolean moreSets = at[0] < c.changeSets().size();
+            boolean moreIncludes = at[1] < c.includes().size();
+            if (!moreSets && !moreIncludes) {
+                logs.pop();
+                positions.pop();
+                continue;
+            }
+            if (moreSets && (!moreIncludes || c.changeSets().get(at[0]).line() < c.includes().get(at[1]).line())) {
+                out.add(new Entry(c, c.changeSets().get(at[0]++)));
+                continue;
+            }
+            Include inc = c.includes().get(at[1]++);
+            if (inc.resolved() == null || inc.target().contains("${")) {
+                continue;
+            }
+            List<Changelog> targets = new ArrayList<>(targets(inc, byPath));
+            targets.sort(java.util.Comparator.comparing(Changelog::path));
+            // pushed in reverse so that the first target runs first
+            for (int i = targets.size() - 1; i >= 0; i--) {
+                Changelog t = targets.get(i);
+                if (seen.add(t.path())) {
+                    logs.push(t);
+                    positions.push(new int[] {0, 0});
+                }
+            }
+        }
+    }
+
     /** Whether another changelog includes this one. */
     public boolean isIncluded(Changelog c) {
         return included.contains(c.path());

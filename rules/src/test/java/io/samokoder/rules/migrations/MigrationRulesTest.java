@@ -436,6 +436,78 @@ class MigrationRulesTest {
                 + " schema/changelog-1.0.xml)");
     }
 
+    /** A changeset of test changelogs: {@code R} declares a rollback, {@code M} lacks one, {@code A} rolls back itself. */
+    private static String changeSets(String kinds) {
+        StringBuilder x = new StringBuilder("<databaseChangeLog>\n");
+        for (int i = 0; i < kinds.length(); i++) {
+            x.append("  <changeSet id=\"").append(i + 1).append("\" author=\"a\">").append(switch (kinds.charAt(i)) {
+                case 'R' -> "<sql>DELETE FROM t</sql><rollback/>";
+                case 'M' -> "<sql>DELETE FROM t</sql>";
+                default -> "<addColumn tableName=\"t\"/>";
+            }).append("</changeSet>\n");
+        }
+        return x.append("</databaseChangeLog>\n").toString();
+    }
+
+    @Test
+    void liquibaseHistoryBeforeRollbacksIsOneInfoFindingAndLaterGapsStayMedium() throws IOException {
+        // ten changesets without rollback and one early exception, then rollbacks are the practice; line n+1 = set n
+        write("db/schema.xml", changeSets("AMMRMMMMMAMMMM" + "RRAMR"));
+        write("db/other.xml", changeSets("R"));
+        List<Finding> f = audit();
+        assertThat(f).extracting(Finding::line, Finding::severity).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple(3, Severity.INFO),
+                org.assertj.core.groups.Tuple.tuple(19, Severity.MEDIUM));
+        assertThat(f).filteredOn(x -> x.severity() == Severity.INFO).singleElement()
+                .satisfies(x -> assertThat(x.message()).startsWith("11 changesets before a:15 (db/schema.xml:16)"));
+    }
+
+    @Test
+    void liquibaseSporadicRollbacksOrAShortHistoryAreNoPractice() throws IOException {
+        // rollbacks written now and then all along: every gap is a gap
+        write("db/sporadic.xml", changeSets("MMMRMMMRMMMRMMMR"));
+        // a short history before the first rollback
+        write("db/short.xml", changeSets("AMMRR"));
+        List<Finding> f = audit();
+        assertThat(f).extracting(Finding::severity).containsOnly(Severity.MEDIUM);
+        assertThat(f).hasSize(14);
+    }
+
+    @Test
+    void liquibaseLongStreamWithoutRollbackIsForwardOnlyWhenOthersWriteThem() throws IOException {
+        write("core/db/schema.xml", changeSets("AMR"));
+        // its own root changelog: eleven changesets, none with a rollback
+        write("ee/db/ee-schema.xml", changeSets("MAAMAAAAAAM"));
+        // a root including a short changelog without rollback: still judged per changeset
+        write("pay/db/master.xml", "<databaseChangeLog>\n  <include file=\"part.xml\" relativeToChangelogFile=\"true\"/>\n"
+                + "</databaseChangeLog>\n");
+        write("pay/db/part.xml", changeSets("MM"));
+        List<Finding> f = audit();
+        assertThat(f).extracting(Finding::path, Finding::line, Finding::severity).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("core/db/schema.xml", 3, Severity.MEDIUM),
+                org.assertj.core.groups.Tuple.tuple("ee/db/ee-schema.xml", 2, Severity.LOW),
+                org.assertj.core.groups.Tuple.tuple("pay/db/part.xml", 2, Severity.MEDIUM),
+                org.assertj.core.groups.Tuple.tuple("pay/db/part.xml", 3, Severity.MEDIUM));
+        assertThat(f).filteredOn(x -> x.severity() == Severity.LOW).singleElement().satisfies(x -> assertThat(
+                x.message()).startsWith("the changelog stream of ee/db/ee-schema.xml (11 changesets) declares no"
+                + " rollback, while other changelogs of this repository do, and 3 of its changesets"));
+    }
+
+    @Test
+    void liquibaseStreamFollowsIncludesInOrder() throws IOException {
+        // the history is in the first included file, the rollbacks begin in the second
+        write("db/master.xml", "<databaseChangeLog>\n"
+                + "  <include file=\"old.xml\" relativeToChangelogFile=\"true\"/>\n"
+                + "  <include file=\"new.xml\" relativeToChangelogFile=\"true\"/>\n"
+                + "</databaseChangeLog>\n");
+        write("db/old.xml", changeSets("MMMMMMMMMMAA"));
+        write("db/new.xml", changeSets("RMRR"));
+        List<Finding> f = audit();
+        assertThat(f).extracting(Finding::path, Finding::line, Finding::severity).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("db/old.xml", 2, Severity.INFO),
+                org.assertj.core.groups.Tuple.tuple("db/new.xml", 3, Severity.MEDIUM));
+    }
+
     @Test
     void liquibaseIncludesResolveLikeLiquibase() throws IOException {
         write("src/main/resources/db/master.yaml", "databaseChangeLog:\n"
