@@ -323,11 +323,12 @@ public record FileSettings(Kind kind, List<Setting> settings) {
             return "";
         }
         char q = v.charAt(0);
-        if (q == '"' || q == '\'') {
+        if (q == '"') {
+            int end = closingDoubleQuote(v);
+            return end < 0 ? null : v.substring(1, end);
+        }
+        if (q == '\'') {
             int end = v.indexOf(q, 1);
-            while (q == '"' && end > 0 && v.charAt(end - 1) == '\\') {
-                end = v.indexOf(q, end + 1);
-            }
             return end < 0 ? null : v.substring(1, end);
         }
         if (v.startsWith("$(") || v.startsWith("`") || v.startsWith("(")) {
@@ -342,6 +343,28 @@ public record FileSettings(Kind kind, List<Setting> settings) {
             v = v.substring(0, space); // VAR=value command …: only the value is the assignment
         }
         return v.strip();
+    }
+
+    /**
+     * The double quote closing the string opened at 0, or -1: escaped quotes are characters, and a quote inside a
+     * {@code ${…}} expansion belongs to it ({@code "${X:-"a"}"} is one string).
+     */
+    private static int closingDoubleQuote(String v) {
+        int depth = 0;
+        for (int i = 1; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '$' && i + 1 < v.length() && v.charAt(i + 1) == '{') {
+                depth++;
+                i++;
+            } else if (c == '}' && depth > 0) {
+                depth--;
+            } else if (c == '"' && depth == 0) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** INI/properties/TOML value: TOML strings unquoted, arrays and tables skipped, {@code ;}/{@code #} comments cut. */
