@@ -412,8 +412,27 @@ public record FileSettings(Kind kind, List<Setting> settings) {
         int[] scopes = {0};
         boolean workflow = FileKinds.isGithubWorkflow(doc.path());
         for (Node root : doc.documents()) {
-            walk(root, doc.path(), out, seen, scopes, 0, List.of(), workflow);
+            walk(root, doc.path(), out, seen, scopes, 0, List.of(), workflow, isApiDescription(root));
         }
+    }
+
+    /** The keys under which an OpenAPI or Swagger description shows sample requests and responses. */
+    private static final Set<String> API_EXAMPLE_KEYS = Set.of("example", "examples", "x-example", "x-examples");
+
+    /**
+     * An OpenAPI or Swagger description ({@code openapi: 3.1.0} or {@code swagger: "2.0"} at its root): documentation
+     * of an API, whose {@code example:} values are sample requests and responses, not settings of anything deployed.
+     */
+    static boolean isApiDescription(Node root) {
+        if (root instanceof MappingNode m) {
+            for (NodeTuple t : m.getValue()) {
+                if (t.getKeyNode() instanceof ScalarNode k && (k.getValue().equals("openapi")
+                        || k.getValue().equals("swagger")) && t.getValueNode() instanceof ScalarNode) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**
@@ -433,7 +452,7 @@ public record FileSettings(Kind kind, List<Setting> settings) {
 
     /** @param parents immutable: the settings found here keep it as it is */
     private static void walk(Node node, String path, List<Setting> out, Set<Node> seen, int[] scopes, int depth,
-                             List<String> parents, boolean workflow) {
+                             List<String> parents, boolean workflow, boolean apiDescription) {
         if (node == null || depth > 100 || !seen.add(node)) {
             return;
         }
@@ -442,12 +461,13 @@ public record FileSettings(Kind kind, List<Setting> settings) {
         if (node instanceof MappingNode m) {
             for (NodeTuple t : m.getValue()) {
                 if (!(t.getKeyNode() instanceof ScalarNode key) || YamlDocument.isMergeKey(key)) {
-                    walk(t.getValueNode(), path, out, seen, scopes, depth + 1, parents, workflow);
+                    walk(t.getValueNode(), path, out, seen, scopes, depth + 1, parents, workflow, apiDescription);
                     continue;
                 }
                 Node value = t.getValueNode();
-                if (notSettings(workflow, key.getValue(), value)) {
-                    continue;
+                if (notSettings(workflow, key.getValue(), value)
+                        || apiDescription && API_EXAMPLE_KEYS.contains(key.getValue())) {
+                    continue; // an API description's examples are sample requests, not settings
                 }
                 if (value instanceof ScalarNode s && !YamlDocument.isNull(s)) {
                     out.add(new Setting(key.getValue(), s.getValue(), YamlDocument.line(s), valueColumn(s), scope,
@@ -463,7 +483,7 @@ public record FileSettings(Kind kind, List<Setting> settings) {
                                 parents));
                     }
                 }
-                walk(value, path, out, seen, scopes, depth + 1, inner, workflow);
+                walk(value, path, out, seen, scopes, depth + 1, inner, workflow, apiDescription);
             }
         } else if (node instanceof SequenceNode seq) {
             for (Node item : seq.getValue()) {
@@ -478,7 +498,7 @@ public record FileSettings(Kind kind, List<Setting> settings) {
                                 parents.isEmpty() ? parents : parents.subList(0, parents.size() - 1)));
                     }
                 } else {
-                    walk(item, path, out, seen, scopes, depth + 1, parents, workflow);
+                    walk(item, path, out, seen, scopes, depth + 1, parents, workflow, apiDescription);
                 }
             }
         }

@@ -1,10 +1,22 @@
 package io.samokoder.model.settings;
 
+import io.samokoder.engine.AuditConfig;
+import io.samokoder.engine.AuditContext;
+import io.samokoder.engine.Workspace;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class FileSettingsTest {
+
+    @TempDir
+    Path dir;
 
     @Test
     void aDoubleQuotedShellValueKeepsTheQuotesOfItsExpansion() {
@@ -14,5 +26,47 @@ class FileSettingsTest {
         assertThat(FileSettings.unquoteShell("\"a\\\"b\"")).isEqualTo("a\\\"b");
         assertThat(FileSettings.unquoteShell("'${A:-\"x\"'")).isEqualTo("${A:-\"x\"");
         assertThat(FileSettings.unquoteShell("\"open")).isNull();
+    }
+
+    private List<Setting> settings(String path, String text) throws IOException {
+        Path file = dir.resolve(path);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+        AuditContext context = new AuditContext(Workspace.scan(dir), AuditConfig.forRoot(dir));
+        return FileSettings.of(context, context.workspace().file(path).orElseThrow()).settings();
+    }
+
+    @Test
+    void anApiDescriptionsExamplesAreNotSettings() throws IOException {
+        String paths = """
+                paths:
+                  /api/v1/add/mailbox:
+                    post:
+                      requestBody:
+                        content:
+                          application/json:
+                            schema:
+                              example:
+                                password: example1
+                              properties:
+                                password:
+                                  type: string
+                                  x-example: example2
+                            examples:
+                              admin:
+                                value:
+                                  - password: example3
+                components:
+                  securitySchemes:
+                    api_key:
+                      name: X-API-Key
+                """;
+        assertThat(settings("docs/openapi.yaml", "openapi: 3.1.0\n" + paths)).extracting(Setting::value)
+                .doesNotContain("example1", "example2", "example3").contains("X-API-Key");
+        assertThat(settings("docs/swagger.yml", "swagger: \"2.0\"\n" + paths)).extracting(Setting::value)
+                .doesNotContain("example1", "example2", "example3");
+        // without the root key the same keys are an ordinary configuration's settings
+        assertThat(settings("conf/app.yaml", "app: 1\n" + paths)).extracting(Setting::value)
+                .contains("example1", "example2", "example3");
     }
 }
