@@ -483,7 +483,17 @@ public record FileSettings(Kind kind, List<Setting> settings) {
                                 parents));
                     }
                 }
+                int before = out.size();
                 walk(value, path, out, seen, scopes, depth + 1, inner, workflow, apiDescription);
+                if (workflow && key.getValue().equals("with")) {
+                    // setup-java's server-password: MAVEN_PASSWORD names the variable the step's env: supplies
+                    Set<String> names = ActionInputs.variableNameInputs(
+                            YamlDocument.scalar(YamlDocument.mapping(m).get("uses")).orElse(null));
+                    if (!names.isEmpty()) {
+                        out.subList(before, out.size()).removeIf(x -> x.parents().equals(inner)
+                                && names.contains(x.name()));
+                    }
+                }
             }
         } else if (node instanceof SequenceNode seq) {
             for (Node item : seq.getValue()) {

@@ -69,4 +69,31 @@ class FileSettingsTest {
         assertThat(settings("conf/app.yaml", "app: 1\n" + paths)).extracting(Setting::value)
                 .contains("example1", "example2", "example3");
     }
+
+    @Test
+    void setupJavaInputsThatNameVariablesAreNotSettings() throws IOException {
+        List<Setting> found = settings(".github/workflows/release.yml", """
+                on: push
+                jobs:
+                  publish:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - uses: actions/setup-java@v4
+                        with:
+                          distribution: temurin
+                          server-username: REPO_USERNAME
+                          server-password: REPO_PASSWORD
+                          gpg-passphrase: GPG_PASSPHRASE
+                      - uses: example/deploy-action@v1
+                        with:
+                          server-password: deploy2024
+                """);
+        assertThat(found).extracting(Setting::name).contains("distribution")
+                .doesNotContain("server-username", "gpg-passphrase");
+        // the same input name of another action is a value
+        assertThat(found).filteredOn(x -> x.name().equals("server-password")).extracting(Setting::value)
+                .containsExactly("deploy2024");
+        assertThat(ActionInputs.variableNameInputs("Actions/Setup-Java@0123abcd")).contains("server-password");
+        assertThat(ActionInputs.variableNameInputs("./.github/actions/setup-java")).isEmpty();
+    }
 }
