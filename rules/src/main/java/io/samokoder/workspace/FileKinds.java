@@ -35,6 +35,19 @@ public final class FileKinds {
         return COMPOSE.matcher(name(path)).matches();
     }
 
+    private static final java.util.regex.Pattern TEST_INPUT = java.util.regex.Pattern.compile(
+            "(?:^|.*/)(testdata|test-data|__fixtures__)/.*");
+
+    /**
+     * The folder that marks a file as a test's input ({@code lib/promscrape/testdata/prometheus.yml}: Go's
+     * {@code testdata}, {@code test-data}, Jest's {@code __fixtures__}), or empty: tests read such files, nothing
+     * deploys them.
+     */
+    public static java.util.Optional<String> testInputFolder(String path) {
+        java.util.regex.Matcher m = TEST_INPUT.matcher(path);
+        return m.matches() ? java.util.Optional.of(path.substring(0, m.end(1))) : java.util.Optional.empty();
+    }
+
     public static boolean isPrometheusByName(String path) {
         return PROMETHEUS.matcher(name(path)).matches();
     }

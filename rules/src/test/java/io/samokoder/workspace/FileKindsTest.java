@@ -22,4 +22,15 @@ class FileKindsTest {
     void notComposeFiles(String path) {
         assertThat(FileKinds.isCompose(path)).isFalse();
     }
+
+    @org.junit.jupiter.api.Test
+    void testInputFoldersAreNamedByConvention() {
+        assertThat(FileKinds.testInputFolder("lib/promscrape/testdata/prometheus.yml"))
+                .contains("lib/promscrape/testdata");
+        assertThat(FileKinds.testInputFolder("testdata/a/b.yml")).contains("testdata");
+        assertThat(FileKinds.testInputFolder("tools/test-data/prometheus.yml")).contains("tools/test-data");
+        assertThat(FileKinds.testInputFolder("web/src/__fixtures__/settings.yaml")).contains("web/src/__fixtures__");
+        assertThat(FileKinds.testInputFolder("deploy/prometheus.yml")).isEmpty();
+        assertThat(FileKinds.testInputFolder("mytestdata/prometheus.yml")).isEmpty();
+    }
 }

@@ -323,11 +323,12 @@ public record FileSettings(Kind kind, List<Setting> settings) {
             return "";
         }
         char q = v.charAt(0);
-        if (q == '"' || q == '\'') {
+        if (q == '"') {
+            int end = closingDoubleQuote(v);
+            return end < 0 ? null : v.substring(1, end);
+        }
+        if (q == '\'') {
             int end = v.indexOf(q, 1);
-            while (q == '"' && end > 0 && v.charAt(end - 1) == '\\') {
-                end = v.indexOf(q, end + 1);
-            }
             return end < 0 ? null : v.substring(1, end);
         }
         if (v.startsWith("$(") || v.startsWith("`") || v.startsWith("(")) {
@@ -342,6 +343,28 @@ public record FileSettings(Kind kind, List<Setting> settings) {
             v = v.substring(0, space); // VAR=value command …: only the value is the assignment
         }
         return v.strip();
+    }
+
+    /**
+     * The double quote closing the string opened at 0, or -1: escaped quotes are characters, and a quote inside a
+     * {@code ${…}} expansion belongs to it ({@code "${X:-"a"}"} is one string).
+     */
+    private static int closingDoubleQuote(String v) {
+        int depth = 0;
+        for (int i = 1; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '$' && i + 1 < v.length() && v.charAt(i + 1) == '{') {
+                depth++;
+                i++;
+            } else if (c == '}' && depth > 0) {
+                depth--;
+            } else if (c == '"' && depth == 0) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** INI/properties/TOML value: TOML strings unquoted, arrays and tables skipped, {@code ;}/{@code #} comments cut. */
@@ -389,8 +412,27 @@ public record FileSettings(Kind kind, List<Setting> settings) {
         int[] scopes = {0};
         boolean workflow = FileKinds.isGithubWorkflow(doc.path());
         for (Node root : doc.documents()) {
-            walk(root, doc.path(), out, seen, scopes, 0, List.of(), workflow);
+            walk(root, doc.path(), out, seen, scopes, 0, List.of(), workflow, isApiDescription(root));
         }
+    }
+
+    /** The keys under which an OpenAPI or Swagger description shows sample requests and responses. */
+    private static final Set<String> API_EXAMPLE_KEYS = Set.of("example", "examples", "x-example", "x-examples");
+
+    /**
+     * An OpenAPI or Swagger description ({@code openapi: 3.1.0} or {@code swagger: "2.0"} at its root): documentation
+     * of an API, whose {@code example:} values are sample requests and responses, not settings of anything deployed.
+     */
+    static boolean isApiDescription(Node root) {
+        if (root instanceof MappingNode m) {
+            for (NodeTuple t : m.getValue()) {
+                if (t.getKeyNode() instanceof ScalarNode k && (k.getValue().equals("openapi")
+                        || k.getValue().equals("swagger")) && t.getValueNode() instanceof ScalarNode) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**
@@ -410,7 +452,7 @@ public record FileSettings(Kind kind, List<Setting> settings) {
 
     /** @param parents immutable: the settings found here keep it as it is */
     private static void walk(Node node, String path, List<Setting> out, Set<Node> seen, int[] scopes, int depth,
-                             List<String> parents, boolean workflow) {
+                             List<String> parents, boolean workflow, boolean apiDescription) {
         if (node == null || depth > 100 || !seen.add(node)) {
             return;
         }
@@ -419,12 +461,13 @@ public record FileSettings(Kind kind, List<Setting> settings) {
         if (node instanceof MappingNode m) {
             for (NodeTuple t : m.getValue()) {
                 if (!(t.getKeyNode() instanceof ScalarNode key) || YamlDocument.isMergeKey(key)) {
-                    walk(t.getValueNode(), path, out, seen, scopes, depth + 1, parents, workflow);
+                    walk(t.getValueNode(), path, out, seen, scopes, depth + 1, parents, workflow, apiDescription);
                     continue;
                 }
                 Node value = t.getValueNode();
-                if (notSettings(workflow, key.getValue(), value)) {
-                    continue;
+                if (notSettings(workflow, key.getValue(), value)
+                        || apiDescription && API_EXAMPLE_KEYS.contains(key.getValue())) {
+                    continue; // an API description's examples are sample requests, not settings
                 }
                 if (value instanceof ScalarNode s && !YamlDocument.isNull(s)) {
                     out.add(new Setting(key.getValue(), s.getValue(), YamlDocument.line(s), valueColumn(s), scope,
@@ -440,7 +483,17 @@ public record FileSettings(Kind kind, List<Setting> settings) {
                                 parents));
                     }
                 }
-                walk(value, path, out, seen, scopes, depth + 1, inner, workflow);
+                int before = out.size();
+                walk(value, path, out, seen, scopes, depth + 1, inner, workflow, apiDescription);
+                if (workflow && key.getValue().equals("with")) {
+                    // setup-java's server-password: MAVEN_PASSWORD names the variable the step's env: supplies
+                    Set<String> names = ActionInputs.variableNameInputs(
+                            YamlDocument.scalar(YamlDocument.mapping(m).get("uses")).orElse(null));
+                    if (!names.isEmpty()) {
+                        out.subList(before, out.size()).removeIf(x -> x.parents().equals(inner)
+                                && names.contains(x.name()));
+                    }
+                }
             }
         } else if (node instanceof SequenceNode seq) {
             for (Node item : seq.getValue()) {
@@ -455,7 +508,7 @@ public record FileSettings(Kind kind, List<Setting> settings) {
                                 parents.isEmpty() ? parents : parents.subList(0, parents.size() - 1)));
                     }
                 } else {
-                    walk(item, path, out, seen, scopes, depth + 1, parents, workflow);
+                    walk(item, path, out, seen, scopes, depth + 1, parents, workflow, apiDescription);
                 }
             }
         }

@@ -78,6 +78,10 @@ final class Monitoring {
         if (outside.isPresent()) {
             return java.util.Optional.of(Text.of("monitoring.notJudged.outside", outside.get().whoText()));
         }
+        java.util.Optional<String> testInput = io.samokoder.workspace.FileKinds.testInputFolder(cfg.path());
+        if (testInput.isPresent()) {
+            return java.util.Optional.of(Text.of("monitoring.notJudged.testInput", testInput.get()));
+        }
         java.util.Optional<PrometheusConfigs.Runner> other = prom.runners().stream()
                 .filter(r -> r.configPath().isPresent()).findFirst();
         return other.map(r -> Text.of("monitoring.notJudged.notRun", r.configPath().get(), r.whoText()));

@@ -163,7 +163,12 @@ public final class SecretValues {
         /** Shell, compose and dotenv operators ({@code :-}, {@code -}, {@code :=}, {@code =}) and Spring's {@code :}. */
         ANY,
         /** Spring Boot's property placeholders: {@code ${name:default}} only. */
-        SPRING
+        SPRING,
+        /**
+         * A shell script: the default of {@code ${X:-"word"}} is a shell word, whose quotes the shell removes
+         * ({@code ${X:-""}} defaults to nothing, {@code ${X:-'a b'}} to {@code a b}).
+         */
+        SHELL
     }
 
     /** The candidates of a setting in a file of the given interpolation dialect. */
@@ -207,6 +212,16 @@ public final class SecretValues {
                 defAt = m.start(5) + lookup.start(2);
             }
             secretVariable |= SecretNames.isSecret(variable);
+            if (dialect == Dialect.SHELL && def != null) {
+                String word = shellWord(def);
+                if (word == null) {
+                    continue; // a quote left open: not a default the shell would accept as written
+                }
+                if (!word.equals(def)) {
+                    defAt += def.charAt(0) == '"' || def.charAt(0) == '\'' ? 1 : 0; // the value after its quote
+                    def = word;
+                }
+            }
             if (def == null || def.isEmpty() || hasReference(def) || isPlaceholder(def) || isFilePath(def)) {
                 continue;
             }
@@ -239,6 +254,39 @@ public final class SecretValues {
             out.add(new Candidate(name, v, 0, Kind.LITERAL, null));
         }
         return out;
+    }
+
+    /**
+     * A shell word with its quoting removed as the shell removes it: {@code "zabbix"} is {@code zabbix},
+     * {@code ""} is empty, {@code 'a b'} is {@code a b}, {@code \$} is {@code $}; null when a quote is left open.
+     */
+    static String shellWord(String word) {
+        StringBuilder out = new StringBuilder(word.length());
+        char quote = 0;
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            if (quote == '\'') {
+                if (c == '\'') {
+                    quote = 0;
+                } else {
+                    out.append(c);
+                }
+            } else if (c == '\\' && i + 1 < word.length()
+                    && (quote == 0 || "$`\"\\".indexOf(word.charAt(i + 1)) >= 0)) {
+                out.append(word.charAt(++i));
+            } else if (quote == '"') {
+                if (c == '"') {
+                    quote = 0;
+                } else {
+                    out.append(c);
+                }
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else {
+                out.append(c);
+            }
+        }
+        return quote == 0 ? out.toString() : null;
     }
 
     /** {@code scheme://user:${P:-x}@}: the user when the interpolation at {@code at} is a URL's password. */

@@ -35,7 +35,7 @@ public final class SecretsPolicy {
             + "**/docker-compose.test.*,**/compose.dev.*,**/compose.local.*,**/compose.test.*,**/*.dev.yml,"
             + "**/*.dev.yaml,**/.env.development,**/.env.dev,**/.env.test,**/.env.testing,**/.env.ci,"
             + "**/test/**,**/tests/**,**/__tests__/**,**/spec/**,**/testdata/**,**/test-data/**,**/e2e/**,"
-            + "**/src/test/**,**/fixtures/**,**/examples/**";
+            + "**/src/test/**,**/fixtures/**,**/__fixtures__/**,**/examples/**";
     public static final io.samokoder.engine.RuleOption LOCAL_PATHS = io.samokoder.engine.RuleOption.of(OPTION,
             io.samokoder.engine.RuleOption.Type.LIST, DEFAULT_LOCAL, "Globs of local-development files, where weak"
                     + " values are low and committed env files too; replaces the default list.");
@@ -215,7 +215,7 @@ public final class SecretsPolicy {
     }
 
     private static final Pattern TEST_FOLDER = Pattern.compile(
-            "(?:^|.*/)(?:tests?|__tests__|spec|testdata|test-data|e2e|fixtures|src/test)/.*");
+            "(?:^|.*/)(?:tests?|__tests__|spec|testdata|test-data|e2e|fixtures|__fixtures__|src/test)/.*");
 
     /** Under a test folder of {@link #DEFAULT_LOCAL} (which the option may have replaced). */
     static boolean isTestFolder(String path) {

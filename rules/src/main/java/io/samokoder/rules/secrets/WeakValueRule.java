@@ -232,7 +232,9 @@ public final class WeakValueRule implements Rule {
             // compose passes environment values to the container as they are: no shell runs a $(…) in them
             boolean literalCommands = compose && s.parents().contains("environment");
             for (SecretValues.Candidate c : SecretValues.candidates(s.name(), s.value(), literalCommands,
-                    spring ? SecretValues.Dialect.SPRING : SecretValues.Dialect.ANY)) {
+                    spring ? SecretValues.Dialect.SPRING
+                            : fs.kind() == FileSettings.Kind.SHELL ? SecretValues.Dialect.SHELL
+                            : SecretValues.Dialect.ANY)) {
                 if (allow.allows(c.value())) {
                     continue;
                 }

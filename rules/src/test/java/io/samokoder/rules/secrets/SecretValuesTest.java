@@ -80,6 +80,30 @@ class SecretValuesTest {
     }
 
     @Test
+    void shellDefaultsLoseTheirQuotes() {
+        // the shell removes the quotes of ${X:-"word"}: "" is no default at all, "zabbix" is zabbix
+        assertThat(SecretValues.candidates("DB_SERVER_ROOT_PASS", "${MYSQL_ROOT_PASSWORD:-\"\"}", false,
+                SecretValues.Dialect.SHELL)).isEmpty();
+        assertThat(SecretValues.candidates("DB_SERVER_ROOT_PASS", "${MYSQL_ROOT_PASSWORD:-''}", false,
+                SecretValues.Dialect.SHELL)).isEmpty();
+        assertThat(SecretValues.candidates("DB_SERVER_PASS", "${MYSQL_PASSWORD:-\"zabbix\"}", false,
+                SecretValues.Dialect.SHELL)).singleElement().satisfies(c -> {
+                    assertThat(c.value()).isEqualTo("zabbix");
+                    assertThat(c.offset()).isEqualTo("${MYSQL_PASSWORD:-\"".length());
+                });
+        assertThat(SecretValues.candidates("P", "${DB_PASSWORD:-'a b'}", false, SecretValues.Dialect.SHELL))
+                .extracting(SecretValues.Candidate::value).containsExactly("a b");
+        assertThat(SecretValues.candidates("P", "${DB_PASSWORD:-ad\"mi\"n}", false, SecretValues.Dialect.SHELL))
+                .extracting(SecretValues.Candidate::value).containsExactly("admin");
+        // compose keeps the quotes of an interpolation default: there they are characters of the value
+        assertThat(SecretValues.candidates("P", "${DB_PASSWORD:-\"\"}"))
+                .extracting(SecretValues.Candidate::value).containsExactly("\"\"");
+        assertThat(SecretValues.shellWord("'it''s'")).isEqualTo("its");
+        assertThat(SecretValues.shellWord("\"a\\\"b\"")).isEqualTo("a\"b");
+        assertThat(SecretValues.shellWord("\"open")).isNull();
+    }
+
+    @Test
     void envLookupsAreReferences() {
         assertThat(SecretValues.candidates("password", "${env:POSTGRES_MONITORING_PASSWORD}")).isEmpty();
         assertThat(SecretValues.candidates("password", "${env:DB_PASSWORD:-postgres}")).singleElement()

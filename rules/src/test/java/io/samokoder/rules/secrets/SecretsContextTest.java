@@ -122,6 +122,9 @@ class SecretsContextTest {
 
     @Test
     void environmentsAreReadFromFileAndFolderNames() {
+        assertThat(SecretsPolicy.isTestFolder("web/src/__fixtures__/settings.yaml")).isTrue();
+        assertThat(SecretsPolicy.isTestFolder("lib/scrape/testdata/prometheus.yml")).isTrue();
+        assertThat(SecretsPolicy.isTestFolder("web/src/fixtures-not/settings.yaml")).isFalse();
         assertThat(SecretsPolicy.environment("docker-compose.staging.yml")).isEqualTo(SecretsPolicy.Place.SHARED);
         assertThat(SecretsPolicy.environment("compose.prod.yaml")).isEqualTo(SecretsPolicy.Place.SHARED);
         assertThat(SecretsPolicy.environment("deploy/production/compose.yaml")).isEqualTo(SecretsPolicy.Place.SHARED);
