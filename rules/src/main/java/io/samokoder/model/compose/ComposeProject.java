@@ -155,6 +155,18 @@ public final class ComposeProject {
      * path order), with the places that name it. Paths outside the repository are left out.
      */
     public Map<String, List<io.samokoder.model.Location>> envFiles() {
+        // asked once per workspace file by the environment models: built once, not once per file
+        Map<String, List<io.samokoder.model.Location>> known = envFiles;
+        if (known == null) {
+            known = java.util.Collections.unmodifiableMap(collectEnvFiles());
+            envFiles = known;
+        }
+        return known;
+    }
+
+    private volatile Map<String, List<io.samokoder.model.Location>> envFiles;
+
+    private Map<String, List<io.samokoder.model.Location>> collectEnvFiles() {
         Map<String, List<io.samokoder.model.Location>> out = new TreeMap<>();
         for (ComposeFile f : files.values()) {
             List<ComposeValue> named = new ArrayList<>();
