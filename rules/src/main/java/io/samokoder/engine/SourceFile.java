@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.lang.ref.SoftReference;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.CharacterCodingException;
@@ -17,9 +16,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * One text file of the workspace. Content is read lazily, at most once while memory allows (a soft reference lets
- * the collector drop the text of large trees; it is then read again), decoded as UTF-8 with replacement so invalid
- * bytes never raise.
+ * One text file of the workspace. Content is read lazily and kept while the workspace's {@link TextCache} has room
+ * (on a large tree a file may be read again), decoded as UTF-8 with replacement so invalid bytes never raise.
  */
 public final class SourceFile {
 
@@ -33,24 +31,25 @@ public final class SourceFile {
     private final Path base;
     private final boolean exact;
     private final long size;
-    /** Null until the text is first read and cached; no empty reference per file for the never-read majority. */
-    private volatile SoftReference<Decoded> cache;
+    /** The decoded texts of the workspace's files, this one's among them while it is read often enough. */
+    private final TextCache texts;
 
     /** A regular file at {@code path} under {@code root}. */
-    SourceFile(String path, Path root, long size) {
-        this(path, root, false, size);
+    SourceFile(String path, Path root, long size, TextCache texts) {
+        this(path, root, false, size, texts);
     }
 
     /**
      * A file at {@code path} that is read from {@code file}: a symbolic link's real target inside the repository, or
      * a file whose path holds a name that is not valid UTF-8, which {@code path} shows decoded with replacement.
      */
-    static SourceFile at(String path, Path file, long size) {
-        return new SourceFile(path, file, true, size);
+    static SourceFile at(String path, Path file, long size, TextCache texts) {
+        return new SourceFile(path, file, true, size, texts);
     }
 
-    private SourceFile(String path, Path base, boolean exact, long size) {
+    private SourceFile(String path, Path base, boolean exact, long size, TextCache texts) {
         this.path = path;
+        this.texts = texts;
         this.base = base;
         this.exact = exact;
         this.size = size;
@@ -265,22 +264,21 @@ public final class SourceFile {
 
     /** Whether the decoded text is held in memory now (tests of the read-once passes). */
     public boolean isTextCached() {
-        return cached() != null;
+        return texts.contains(this);
     }
 
     private Decoded cached() {
-        SoftReference<Decoded> ref = cache;
-        return ref == null ? null : ref.get();
+        return texts.get(this);
     }
 
     private Decoded decoded() {
         Decoded d = cached();
         if (d == null) {
-            synchronized (this) {
+            synchronized (this) { // two rules asking at once read the file once
                 d = cached();
                 if (d == null) {
                     d = read();
-                    cache = new SoftReference<>(d);
+                    texts.put(this, d);
                 }
             }
         }

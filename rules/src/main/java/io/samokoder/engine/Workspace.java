@@ -365,6 +365,7 @@ public final class Workspace {
         private final List<FastIgnoreRule> excludeRules = new ArrayList<>();
         private final IgnoreNode infoExclude;
         private final Map<String, IgnoreNode> ignoreNodes = new ConcurrentHashMap<>();
+        private final TextCache texts = new TextCache(TextCache.DEFAULT_BUDGET);
 
         Walker(Path root, List<String> excludes, long maxFileSize) {
             this.root = root;
@@ -545,7 +546,8 @@ public final class Workspace {
                 batch.skipped.add(new Skipped(rel, Text.of("engine.skipped.unreadable")));
                 return;
             }
-            batch.files.add(faithful ? new SourceFile(rel, root, attrs.size()) : SourceFile.at(rel, file, attrs.size()));
+            batch.files.add(faithful ? new SourceFile(rel, root, attrs.size(), texts)
+                    : SourceFile.at(rel, file, attrs.size(), texts));
         }
 
         private void visitLink(Path link, String rel, Batch batch) {
@@ -580,7 +582,7 @@ public final class Workspace {
                 if (size > maxFileSize) {
                     batch.skipped.add(new Skipped(rel, Text.of("engine.skipped.large", maxFileSize, size)));
                 } else {
-                    batch.files.add(SourceFile.at(rel, target, size));
+                    batch.files.add(SourceFile.at(rel, target, size, texts));
                 }
             } catch (IOException e) {
                 batch.skipped.add(new Skipped(rel, Text.of("engine.skipped.unreadable")));

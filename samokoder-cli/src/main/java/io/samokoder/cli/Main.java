@@ -164,10 +164,27 @@ public final class Main implements Callable<Integer> {
             printError(err, ex instanceof AuditException ? ex.getMessage() : "internal error: " + ex);
             return ERROR;
         });
-        int code = cmd.execute(args);
+        int code = exitOnVmError(() -> cmd.execute(args), err);
         out.flush();
         err.flush();
         return code;
+    }
+
+    /**
+     * The exit code of {@code audit}, or {@link #ERROR} with one line when the JVM runs out of heap or stack: picocli
+     * hands only exceptions to its handler, and an error would otherwise end the build with a stack trace.
+     */
+    static int exitOnVmError(java.util.function.IntSupplier audit, PrintWriter err) {
+        try {
+            return audit.getAsInt();
+        } catch (OutOfMemoryError e) {
+            printError(err, "out of memory (" + (Runtime.getRuntime().maxMemory() >> 20) + " MB heap): give the JVM"
+                    + " more (SAMOKODER_HEAP for scripts/samokoder, -Xmx for java -jar, MAVEN_OPTS for Maven)");
+            return ERROR;
+        } catch (StackOverflowError e) {
+            printError(err, "internal error: stack overflow (raise the thread stack with -Xss)");
+            return ERROR;
+        }
     }
 
     /** Where each setting of the flags comes from, for the warning when it overrides {@code .samokoder.yml}. */

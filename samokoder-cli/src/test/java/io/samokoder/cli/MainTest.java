@@ -17,6 +17,23 @@ class MainTest {
     @TempDir
     Path tmp;
 
+    @Test
+    void runningOutOfHeapOrStackIsOneLineAndExitTwo() {
+        StringWriter err = new StringWriter();
+        int code = Main.exitOnVmError(() -> {
+            throw new OutOfMemoryError("Java heap space");
+        }, new PrintWriter(err, true));
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).startsWith("samokoder: out of memory (").contains("SAMOKODER_HEAP")
+                .doesNotContain("at io.").hasLineCount(1);
+        StringWriter deep = new StringWriter();
+        assertThat(Main.exitOnVmError(() -> {
+            throw new StackOverflowError();
+        }, new PrintWriter(deep, true))).isEqualTo(2);
+        assertThat(deep.toString()).contains("stack overflow").hasLineCount(1);
+        assertThat(Main.exitOnVmError(() -> 1, new PrintWriter(new StringWriter()))).isEqualTo(1);
+    }
+
     record Run(int code, String out, String err) {
     }
 
