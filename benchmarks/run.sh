@@ -5,6 +5,7 @@
 #   SIZES="1000 10000" benchmarks/run.sh # fewer sizes
 #   SECTIONS=maven benchmarks/run.sh     # only the Maven goal's added time
 #   NO_BUILD=1 benchmarks/run.sh         # reuse the jars in */target and the benchmark's Maven repository
+#   SECTIONS=estimator benchmarks/run.sh # only the guessability estimator's cost (not in the default sections)
 #
 # Sections (SECTIONS, default "scale latency maven"):
 # - scale: for each size, generates a tree (cached in benchmarks/work, keyed by size, seed and mean size), warms the page
@@ -22,7 +23,7 @@
 # Environment: SIZES, SEED (42), AVG_BYTES (10240), XMX (400m), PEER_TIMEOUT (seconds per peer run, 300),
 # REPEAT (cold runs of the 750-file audit, 5), MVN_REPEAT (interleaved rounds of the Maven builds, 11),
 # DOUBLING_REPEAT (further alternating runs of each size pair that doubles, 4), WORK (benchmarks/work),
-# OUT (docs/benchmarks.md), SECTIONS.
+# OUT (docs/benchmarks.md), SECTIONS, ESTIMATOR_SEED_ROUNDS (15), ESTIMATOR_ROUNDS (4), ESTIMATOR_SIZE (100000).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -410,6 +411,60 @@ POM
 fi
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 HOST_AFTER=$(host_reference)
+
+# ------------------------------------------------------------------------------------------------------------ estimator
+# The password-guessability estimator's cost (budgets: 1.20 on the seed's cold audit, 1.10 on the generated tree): a
+# second CLI jar built from this working tree with `Weakness` answering "not weak" where it would ask the estimator
+# (neither the project's words gathered nor nbvcxz loaded), timed against the built jar in interleaved rounds, every
+# other round starting with "off"; reported as the medians of the rounds' paired differences and on/off ratios.
+if section estimator; then
+  OFF_SRC="$WORK/estimator-off"
+  rm -rf "$OFF_SRC"
+  mkdir -p "$OFF_SRC"
+  git ls-files -z --cached --others --exclude-standard | tar --null --ignore-failed-read -T - -cf - | tar -xf - -C "$OFF_SRC"
+  weak="$OFF_SRC/rules/src/main/java/io/samokoder/rules/secrets/Weakness.java"
+  needle='        return guessability().estimate(value, kind).weaknessText()'
+  if [[ $(grep -cxF -- "$needle" "$weak") != 1 ]]; then
+    log "estimator: Weakness.java no longer asks the estimator in one known line; update this section"
+    exit 2
+  fi
+  awk -v n="$needle" '$0 == n { print "        if (value != null) { return Optional.empty(); } // estimator off" } { print }' \
+    "$weak" >"$weak.new" && mv "$weak.new" "$weak"
+  log "estimator: building the jar without it in $OFF_SRC"
+  (cd "$OFF_SRC" && ./mvnw -q -B -pl samokoder-cli -am package -DskipTests -Dinvoker.skip)
+  OFF_JAR="$OFF_SRC/samokoder-cli/target/samokoder-cli.jar"
+  # est_rounds LABEL TREE ROUNDS: interleaved runs of both jars; prints one table row
+  est_rounds() {
+    local label=$1 tree=$2 rounds=$3 r j on=() off=()
+    for ((r = 1; r <= rounds; r++)); do
+      local order="on off"
+      ((r % 2 == 0)) && order="off on"
+      for j in $order; do
+        local jar=$CLI
+        [[ $j == off ]] && jar=$OFF_JAR
+        measure "estimator-$j" 600 env SAMOKODER_CLI_JAR="$jar" SAMOKODER_HEAP="$XMX" "$LAUNCHER" "$tree" \
+          --fail-on-violation=false -q
+        if [[ $j == on ]]; then on+=("$M_WALL"); else off+=("$M_WALL"); fi
+      done
+      log "estimator $label round $r: on ${on[-1]} s, off ${off[-1]} s"
+    done
+    local ratios
+    ratios=$(for i in "${!on[@]}"; do awk -v a="${on[$i]}" -v b="${off[$i]}" 'BEGIN { printf "%.3f\n", a / b }'; done)
+    echo "| $label | $rounds | $(printf '%s\n' "${off[@]}" | median) s | $(printf '%s\n' "${on[@]}" | median) s |" \
+      "$(paired "${on[*]}" "${off[*]}") s | $(median <<<"$ratios") ($(sort -g <<<"$ratios" | first)–$(sort -g <<<"$ratios" | tail -1)) |"
+  }
+  for j in "$CLI" "$OFF_JAR"; do # class data sharing archives, written by each jar's first run
+    SAMOKODER_CLI_JAR="$j" "$LAUNCHER" "$ROOT/fixtures/samokoder-seed" -q --fail-on-violation=false >/dev/null || true
+  done
+  {
+    echo "| tree | rounds | off (median) | on (median) | paired difference (median) | on/off ratio: median (range) |"
+    echo "|---|---|---|---|---|---|"
+    est_rounds "fixtures/samokoder-seed, cold" "$ROOT/fixtures/samokoder-seed" "${ESTIMATOR_SEED_ROUNDS:-15}"
+    est_rounds "generated, ${ESTIMATOR_SIZE:-100000} files" "$(generate "${ESTIMATOR_SIZE:-100000}")" \
+      "${ESTIMATOR_ROUNDS:-4}"
+  } >"$WORK/estimator.md"
+  cat "$WORK/estimator.md"
+fi
 
 # ------------------------------------------------------------------------------------------------------------ report
 # replace_region NAME FILE: puts FILE's text in place of the NAME:start/NAME:end markers of $OUT (or appends it),
