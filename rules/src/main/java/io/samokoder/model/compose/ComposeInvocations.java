@@ -1009,7 +1009,16 @@ public final class ComposeInvocations {
             if (template.isEmpty()) {
                 return;
             }
-            String path = outputPath(st, target);
+            // the command works in the folder where its input is: `cd my-app/ && cp env-example .env` in a document
+            // under docs/ copies the repository root's template to the root's .env
+            String dir = st.dirs.get(0);
+            for (String d : st.dirs) {
+                if (join(d, source).equals(template.get())) {
+                    dir = d;
+                    break;
+                }
+            }
+            String path = outputPath(st, dir, target);
             if (recording && path != null) {
                 writes.add(new EnvFileWrite(path, template, Set.of(),
                         new Origin(here.path(), here.line(), Text.code(args.get(0)))));
@@ -1063,6 +1072,11 @@ public final class ComposeInvocations {
 
         /** The repository path an output path names (relative ones from the first working folder); null outside. */
         private String outputPath(State st, String target) {
+            return outputPath(st, st.dirs.get(0), target);
+        }
+
+        /** The repository path a command working in {@code dir} writes as {@code target}; null outside it. */
+        private String outputPath(State st, String dir, String target) {
             if (target.startsWith(IN_REPO)) {
                 String p = Workspace.normalize(target.substring(IN_REPO.length()));
                 return p.startsWith("..") ? null : p;
@@ -1070,7 +1084,7 @@ public final class ComposeInvocations {
             if (target.startsWith("/")) {
                 return null;
             }
-            String p = join(st.dirs.get(0), target);
+            String p = join(dir, target);
             return p.startsWith("..") ? null : p;
         }
 

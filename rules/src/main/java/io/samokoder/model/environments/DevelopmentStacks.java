@@ -32,8 +32,8 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>a <b>statement</b> in a README (for its folder) or in any document that speaks of the whole codebase or
  *   repository (for the root): "for local development only", "must not be deployed in production", "not meant for
- *   production", "intended for development purpose", "local development setup using Docker Compose"; the same
- *   statement in a compose file's comments (for that file);</li>
+ *   production", "intended for development purpose", "local development setup using Docker Compose", "this folder
+ *   contains example Docker Compose files"; the same statement in a compose file's comments (for that file);</li>
  *   <li>a compose file beside a <b>standalone production stack</b> in the same folder ({@code docker-compose.yml}
  *   next to a {@code docker-compose.prod.yml} whose every service has its own image or build): the production file is
  *   what is deployed, the other is the development stack;</li>
@@ -44,7 +44,9 @@ import java.util.regex.Pattern;
  *   <li>a compose file a document opens in <b>Play with Docker</b> (a sandbox that lives four hours);</li>
  *   <li>an env file that serves its application at <b>localhost</b> ({@code APP_URL=http://localhost:5000}).</li>
  * </ul>
- * Files a local stack bind-mounts or reads with {@code env_file:} belong to it too, when no other stack uses them.
+ * Files a local stack bind-mounts or reads with {@code env_file:} belong to it too, when no other stack uses them;
+ * so do those of a compose file named for local development ({@code docker-compose-dev.yml}, {@code dev/compose.yaml}).
+ * An env file or compose file whose own comments say it is for local development or an example is local itself.
  * Files named for a shared environment ({@code docker-compose.prod.yml}) are never local here.
  */
 public final class DevelopmentStacks {
@@ -56,7 +58,17 @@ public final class DevelopmentStacks {
             + "|not (?:meant|intended|designed|suitable|ready)? ?(?:to be deployed |to be used |for use )?(?:in|for|to) (?:any )?production"
             + "|must not be (?:deployed|used) (?:in|to|for) (?:any )?production"
             + "|local development setup (?:using|with) [^.]{0,60}(?:docker[- ]?compose|compose)"
-            + "|change (?:all )?(?:the )?default (?:credentials|passwords?) before (?:any )?(?:production|deploying)");
+            + "|change (?:all )?(?:the )?default (?:credentials|passwords?) before (?:any )?(?:production|deploying)"
+            + "|this (?:folder|directory) (?:only )?(?:contains|holds|has|provides|includes) (?:an? |some "
+            + "|several |a few )?(?:examples?|samples?)\\b");
+    /**
+     * What a file's own comments may say about that file, besides {@link #STATEMENT}: a header is about its file, so
+     * "used for local development" or "this is an example" there cannot be read as being about something else.
+     */
+    private static final Pattern FILE_STATEMENT = Pattern.compile("(?i)"
+            + "this (?:file|stack|setup|configuration|compose file) is (?:only )?(?:used |meant |intended )?"
+            + "(?:to [^.]{0,60} )?for local development"
+            + "|\\bthis is an example\\b");
     /** A README line that gives a localhost address with the credentials to log in there. */
     private static final Pattern LOCAL_LOGIN = Pattern.compile("(?i)(?:localhost|127\\.0\\.0\\.1)[:/][^\\s)`]{0,80}"
             + ".{0,60}\\b(?:credentials?|password|login|log in|sign in)\\b");
@@ -74,6 +86,8 @@ public final class DevelopmentStacks {
     private static final Pattern KUBERNETES_PRODUCTION = Pattern.compile(
             "(?i)(?:^|.*/)(?:k8s|kubernetes|kube|kustomize|overlays|helm|charts|manifests)/(?:.*/)?(prod|production|prd)/[^/]+\\.ya?ml");
     private static final Set<String> PRODUCTION_NAMES = Set.of("prod", "production", "prd", "live");
+    /** Name parts of compose files for one developer's machine (not {@code override}: plain {@code up} loads it). */
+    private static final Set<String> LOCAL_NAMES = Set.of("dev", "development", "local");
     private static final Set<String> ENVIRONMENT_NAMES = Set.of("prod", "production", "prd", "live", "staging",
             "stage", "stg", "qa", "uat", "preprod", "ci", "dev", "development", "local", "override", "test");
     private static final Pattern PUBLIC_URL_NAME = Pattern.compile(
@@ -165,6 +179,11 @@ public final class DevelopmentStacks {
                     }
                 }
             }
+            if (e == null && (named(path, LOCAL_NAMES) || inFolderNamed(path, LOCAL_NAMES))) {
+                // docker-compose-dev.yml: its own findings are local by name already; this carries the name to the
+                // env files and mounts that only it uses (an .env.docker.dev read by no other stack)
+                e = new Evidence(path, 0, Text.of("model.evidence.namedLocal"));
+            }
             if (e != null) {
                 stacks.put(path, e);
             }
@@ -189,6 +208,19 @@ public final class DevelopmentStacks {
             }
         }
         files.putAll(stacks);
+        // env files say it in their own comments too ("used to set the environment variables for local development")
+        Set<String> envFiles = new TreeSet<>(project.envFiles().keySet());
+        for (SourceFile f : context.workspace().files()) {
+            if (FileSettings.isDotenv(f.name().toLowerCase(Locale.ROOT))) {
+                envFiles.add(f.path());
+            }
+        }
+        for (String path : envFiles) {
+            Evidence e = files.containsKey(path) ? null : commentStatement(context, path);
+            if (e != null) {
+                files.put(path, e);
+            }
+        }
         mounted(project, stacks, folders, files);
         springProfiles(context, project, stacks, files);
         localEnvFiles(context, project, files);
@@ -249,7 +281,7 @@ public final class DevelopmentStacks {
                             quote(l, m))));
                 }
             }
-            if (l.length() < 2000 && (l.contains("roduction") || l.contains("evelopment"))) {
+            if (l.length() < 2000 && (l.contains("roduction") || l.contains("evelopment") || l.contains("ample"))) {
                 Matcher m = STATEMENT.matcher(l);
                 if (m.find()) {
                     boolean whole = WHOLE_REPOSITORY.matcher(l).find();
@@ -282,14 +314,22 @@ public final class DevelopmentStacks {
         }
         String text = context.workspace().text(file.get()).orElse("");
         int line = 0;
+        boolean header = true; // the comments before the first setting speak of the whole file
         for (String l : text.split("\n", -1)) {
             line++;
             String s = l.strip();
             if (s.startsWith("#")) {
                 Matcher m = STATEMENT.matcher(s);
-                if (m.find()) {
-                    return new Evidence(path, line, Text.of("model.evidence.says", quote(s, m)));
+                if (!m.find()) {
+                    m = FILE_STATEMENT.matcher(s);
+                    if (!header || !m.find()) {
+                        continue;
+                    }
                 }
+                return new Evidence(path, line, Text.of("model.evidence.says", quote(s, m)));
+            }
+            if (!s.isEmpty()) {
+                header = false;
             }
         }
         return null;
@@ -342,6 +382,20 @@ public final class DevelopmentStacks {
     private static boolean named(String path, Set<String> parts) {
         String name = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
         for (String part : name.split("[._-]+")) {
+            if (parts.contains(part)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a folder of the path has one of these name parts ({@code dev-postgres/compose.yaml}: dev). */
+    private static boolean inFolderNamed(String path, Set<String> parts) {
+        int slash = path.lastIndexOf('/');
+        if (slash < 0) {
+            return false;
+        }
+        for (String part : path.substring(0, slash).toLowerCase(Locale.ROOT).split("[/._-]+")) {
             if (parts.contains(part)) {
                 return true;
             }

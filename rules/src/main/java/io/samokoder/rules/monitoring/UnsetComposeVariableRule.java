@@ -134,8 +134,9 @@ public final class UnsetComposeVariableRule implements Rule {
 
     private void check(AuditContext ctx, ComposeFile file, ComposeService s, String field, ComposeValue v,
                        String shown, List<Interpolation.Reference> refs, Text result, FindingSink sink) {
+        Set<String> reported = new java.util.HashSet<>(); // "${PORT}:${PORT}" is one unset variable, not two
         for (Interpolation.Reference r : refs) {
-            if (!r.isUnsetWithoutDefault()) {
+            if (!r.isUnsetWithoutDefault() || !reported.add(r.name())) {
                 continue;
             }
             ComposeInvocations.Source source = invocations(ctx).sourceOf(ctx, Monitoring.compose(ctx), file, r.name());

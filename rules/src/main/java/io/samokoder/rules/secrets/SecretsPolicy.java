@@ -149,8 +149,9 @@ public final class SecretsPolicy {
      * serves a developer's machine ({@link DevelopmentStacks}). Empty for files local by name, and for others.
      */
     public Optional<Evidence> developmentEvidence(String path) {
-        if (development == null || place(path) != Place.LOCAL || isLocal(path) || environment(path) == Place.LOCAL) {
-            return Optional.empty();
+        if (development == null || place(path) != Place.LOCAL || isLocal(path) || environment(path) == Place.LOCAL
+                && !FileSettings.isDotenv(path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT))) {
+            return Optional.empty(); // local by its name alone, which a dotenv file's name is not (see placeOf)
         }
         return development.evidence(path);
     }
@@ -193,6 +194,10 @@ public final class SecretsPolicy {
             return Place.TEST;
         }
         Place named = environment(path);
+        if (named == Place.LOCAL && development != null
+                && development.evidence(path).filter(e -> e.path().equals(path)).isPresent()) {
+            return Place.LOCAL; // its own header says it is for local development, whoever copies it (a CI test job)
+        }
         if (named == Place.LOCAL && writes != null) {
             // an example a repository script copies into place (install.sh creating config.yml from
             // config.example.yml) is what gets deployed: judge it where its copy is used
@@ -205,8 +210,9 @@ public final class SecretsPolicy {
         }
         if (named == Place.LOCAL && FileSettings.isDotenv(
                 path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT))) {
-            // .env.local holds a developer's real keys (Next.js, Vite): only the local globs make a dotenv file local
-            return Place.DEPLOYED;
+            // .env.local holds a developer's real keys (Next.js, Vite): only the local globs, or a local stack that
+            // alone reads it (config/dev.env of dev/compose.yaml), make a dotenv file local
+            return development != null && development.evidence(path).isPresent() ? Place.LOCAL : Place.DEPLOYED;
         }
         if (named == Place.DEPLOYED && development != null && development.evidence(path).isPresent()) {
             return Place.LOCAL;

@@ -31,6 +31,23 @@ class ComposeInvocationsTest {
     }
 
     @Test
+    void aDocumentedCopyAfterCdIntoTheCloneMakesTheRootEnv() {
+        AuditContext ctx = new TempRepo(dir)
+                .file("docker-compose.document.yaml", "services:\n  api:\n    build: .\n    ports:\n"
+                        + "      - ${APP_PORT}:${APP_PORT}\n")
+                .file("env-example-document", "APP_PORT=3000\n")
+                .file("docs/installing-and-running.md", "# Installing\n\n1. Clone repository\n\n   ```bash\n"
+                        + "   git clone --depth 1 https://github.com/acme/app.git my-app\n   ```\n\n"
+                        + "1. Go to folder, and copy `env-example-document` as `.env`.\n\n   ```bash\n"
+                        + "   cd my-app/\n   cp env-example-document .env\n   ```\n\n1. Run\n\n   ```bash\n"
+                        + "   docker compose -f docker-compose.document.yaml up -d\n   ```\n")
+                .context();
+        assertThat(model(ctx).writesOf(".env")).singleElement().satisfies(w -> assertThat(w.template())
+                .contains("env-example-document"));
+        assertThat(verdict(ctx, "docker-compose.document.yaml", "APP_PORT")).isEqualTo(Verdict.SET);
+    }
+
+    @Test
     void exportBeforeComposeSetsTheVariableForTheFilesItRuns() {
         AuditContext ctx = new TempRepo(dir)
                 .file("ops/docker-compose.yml", COMPOSE)

@@ -46,6 +46,62 @@ class DevelopmentStacksTest {
     }
 
     @Test
+    void aReadmeSayingItsFolderHoldsExamplesCoversThatFolderOnly() throws IOException {
+        write("docker/README.md", "# Docker\n\nThis folder contains example Docker build and Docker Compose files to"
+                + " start the server\nwith MySQL or PostgreSQL.\n");
+        write("docker/mysql/compose.yaml", APP);
+        write("deploy/README.md", "The docker directory contains examples; this one is what we run.\n");
+        write("deploy/compose.yaml", APP);
+        assertThat(stacks().evidence("docker/mysql/compose.yaml")).get().extracting(Evidence::text).asString()
+                .startsWith("docker/README.md:3 says").contains("This folder contains example");
+        assertThat(stacks().evidence("deploy/compose.yaml")).isEmpty();
+    }
+
+    @Test
+    void envFilesOnlyADevNamedComposeFileReadsAreLocalSharedOnesAreNot() throws IOException {
+        write("docker-compose-dev.yml", "services:\n  app:\n    build: .\n    env_file:\n      - .env.docker.dev\n"
+                + "      - shared.env\n");
+        write("docker-compose.yml", "services:\n  app:\n    image: acme/app:1\n    env_file:\n      - shared.env\n");
+        write(".env.docker.dev", "APP_SECRET_KEY=just-for-dev\n");
+        write("shared.env", "APP_SECRET_KEY=x\n");
+        DevelopmentStacks s = stacks();
+        assertThat(s.evidence(".env.docker.dev")).get().extracting(Evidence::text).asString()
+                .isEqualTo("docker-compose-dev.yml is named for local development (used by docker-compose-dev.yml:5)");
+        assertThat(s.evidence("shared.env")).isEmpty();
+        assertThat(s.evidence("docker-compose.yml")).isEmpty();
+    }
+
+    @Test
+    void aFileHeaderSpeaksForItsFileACommentFurtherDownDoesNot() throws IOException {
+        write("dev.env", "# App - Development Environment Configuration\n# This file is used to set the environment"
+                + " variables for local development\nDB_PASSWORD=app\n");
+        write("deploy.env", "DB_PASSWORD=app\n# this is an example of a comment\n");
+        write("docker-compose.yml", "# This is an example. Please change the configuration variables listed here.\n"
+                + APP);
+        write("site/compose.yaml", APP + "      # This is an example value\n");
+        DevelopmentStacks s = stacks();
+        assertThat(s.evidence("dev.env")).get().extracting(Evidence::text).asString()
+                .startsWith("dev.env:2 says").contains("for local development");
+        assertThat(s.evidence("docker-compose.yml")).get().extracting(Evidence::line).isEqualTo(1);
+        assertThat(s.evidence("deploy.env")).isEmpty();
+        assertThat(s.evidence("site/compose.yaml")).isEmpty();
+    }
+
+    @Test
+    void aComposeFileInADevFolderCarriesItsNameToTheEnvFilesOnlyItReads() throws IOException {
+        write("dev-postgres/docker-compose.yml", "services:\n  web:\n    build: ..\n    env_file:\n"
+                + "      - ../config/dev.env\n");
+        write("config/dev.env", "SECRET_KEY=dev\n");
+        write("devops/docker-compose.yml", "services:\n  web:\n    build: ..\n    env_file:\n"
+                + "      - ../config/prod.env\n");
+        write("config/prod.env", "SECRET_KEY=x\n");
+        DevelopmentStacks s = stacks();
+        assertThat(s.evidence("config/dev.env")).get().extracting(Evidence::path)
+                .isEqualTo("dev-postgres/docker-compose.yml");
+        assertThat(s.evidence("config/prod.env")).isEmpty();
+    }
+
+    @Test
     void changelogsAndOtherDocumentsDoNotDeclareAnything() throws IOException {
         write("CHANGELOG.md", "- added compose.dev.yaml, for local development only\n");
         write("docs/guide.md", "Never use these settings in production: they are not meant for production.\n");

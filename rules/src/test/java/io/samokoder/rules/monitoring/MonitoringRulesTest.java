@@ -604,6 +604,15 @@ class MonitoringRulesTest {
     }
 
     @Test
+    void aVariableUsedTwiceInOnePortIsOneFinding() {
+        TempRepo r = new TempRepo(dir)
+                .file("docker-compose.yml", "services:\n  api:\n    build: .\n    ports:\n"
+                        + "      - ${APP_PORT}:${APP_PORT}\n");
+        assertThat(run(r, new UnsetComposeVariableRule())).singleElement().satisfies(x -> assertThat(x.message())
+                .contains("${APP_PORT}"));
+    }
+
+    @Test
     void aScriptThatRunsComposeSetsItsVariables() {
         TempRepo r = new TempRepo(dir)
                 .file("logging/docker-compose.yml", "services:\n  es:\n    image: elastic/es:${ES_TAG}\n"
