@@ -9,6 +9,8 @@ import org.yaml.snakeyaml.nodes.Node;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +18,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -28,7 +32,11 @@ import java.util.regex.Pattern;
  */
 public final class FlywayProject {
 
-    public enum Kind { VERSIONED, UNDO, REPEATABLE, CALLBACK, INVALID }
+    /**
+     * What a file is to Flyway. {@link #BASELINE} ({@code B<version>__…}, Flyway's baseline migrations) stands for
+     * every versioned migration up to its version on a new database; it may share its version with a versioned one.
+     */
+    public enum Kind { VERSIONED, UNDO, BASELINE, REPEATABLE, CALLBACK, INVALID }
 
     /**
      * One migration file.
@@ -36,16 +44,24 @@ public final class FlywayProject {
      * @param version normalised version (trailing zero parts dropped: 1.0 == 1), null when none
      * @param problemText why Flyway ignores or rejects the name, for {@link Kind#INVALID}
      * @param contentText why Flyway cannot run the file's content, or null
+     * @param variant the value a placeholder in the configured suffix takes for this file (H2 for
+     *     {@code V1__init__H2.sql} under {@code ${spring.jpa.database}.sql}), or null when every run loads it
      */
     public record Migration(String path, Kind kind, String versionText, String version, String description,
-                            Text problemText, boolean java, Text contentText, int contentLine) {
+                            Text problemText, boolean java, Text contentText, int contentLine, String variant) {
         Migration(String path, Kind kind, String versionText, String version, String description, Text problem,
                   boolean java) {
-            this(path, kind, versionText, version, description, problem, java, null, 0);
+            this(path, kind, versionText, version, description, problem, java, null, 0, null);
         }
 
         Migration withContent(Text message, int line) {
-            return new Migration(path, kind, versionText, version, description, problemText, java, message, line);
+            return new Migration(path, kind, versionText, version, description, problemText, java, message, line,
+                    variant);
+        }
+
+        Migration withVariant(String value) {
+            return new Migration(path, kind, versionText, version, description, problemText, java, contentText,
+                    contentLine, value);
         }
 
         /** {@link #problemText} in English, or null. */
@@ -84,8 +100,8 @@ public final class FlywayProject {
         return groups.isEmpty();
     }
 
-    record Settings(String v, String u, String r, String sep, List<String> suffixes) {
-        static final Settings DEFAULT = new Settings("V", "U", "R", "__", List.of(".sql"));
+    record Settings(String v, String u, String r, String b, String sep, List<String> suffixes) {
+        static final Settings DEFAULT = new Settings("V", "U", "R", "B", "__", List.of(".sql"));
     }
 
     private static final class Config {
@@ -94,12 +110,47 @@ public final class FlywayProject {
         String v = "V";
         String u = "U";
         String r = "R";
+        String b = "B";
         String sep = "__";
         List<String> suffixes = List.of(".sql");
         boolean undoConfigured;
+        /** The naming settings this file sets itself. */
+        final Set<String> touched = new HashSet<>();
 
         Config(String source) {
             this.source = source;
+        }
+
+        Settings settings() {
+            return new Settings(v, u, r, b, sep, suffixes);
+        }
+
+        /** Takes over the naming settings another file sets (Spring: the later source wins). */
+        void namingFrom(Config other) {
+            if (other.touched.contains("v")) {
+                v = other.v;
+            }
+            if (other.touched.contains("u")) {
+                u = other.u;
+                undoConfigured = true;
+            }
+            if (other.touched.contains("r")) {
+                r = other.r;
+            }
+            if (other.touched.contains("b")) {
+                b = other.b;
+            }
+            if (other.touched.contains("sep")) {
+                sep = other.sep;
+            }
+            if (other.touched.contains("suffixes")) {
+                suffixes = other.suffixes;
+            }
+            touched.addAll(other.touched);
+        }
+
+        boolean setsNaming() {
+            return !touched.isEmpty();
         }
 
         void set(String key, String value) {
@@ -113,13 +164,27 @@ public final class FlywayProject {
                         }
                     }
                 }
-                case "sqlmigrationprefix" -> v = val;
+                case "sqlmigrationprefix" -> {
+                    v = val;
+                    touched.add("v");
+                }
                 case "undosqlmigrationprefix" -> {
                     u = val;
                     undoConfigured = true;
+                    touched.add("u");
                 }
-                case "repeatablesqlmigrationprefix" -> r = val;
-                case "sqlmigrationseparator" -> sep = val;
+                case "repeatablesqlmigrationprefix" -> {
+                    r = val;
+                    touched.add("r");
+                }
+                case "baselinemigrationprefix" -> {
+                    b = val;
+                    touched.add("b");
+                }
+                case "sqlmigrationseparator" -> {
+                    sep = val;
+                    touched.add("sep");
+                }
                 case "sqlmigrationsuffixes" -> {
                     List<String> s = new ArrayList<>();
                     for (String part : val.replaceAll("[\\[\\]\"']", "").split(",")) {
@@ -129,6 +194,7 @@ public final class FlywayProject {
                     }
                     if (!s.isEmpty()) {
                         suffixes = s;
+                        touched.add("suffixes");
                     }
                 }
                 default -> { }
@@ -144,6 +210,10 @@ public final class FlywayProject {
     private static FlywayProject load(AuditContext ctx) {
         Workspace ws = ctx.workspace();
         List<Config> configs = new ArrayList<>();
+        // Spring configuration that names no location but sets naming (suffixes, prefixes) for the default one
+        Map<String, List<Config>> springNaming = new TreeMap<>();
+        // modules whose base Spring configuration names locations: their application never reads the default one
+        Set<String> springLocated = new HashSet<>();
         for (SourceFile f : ws.files()) {
             String name = f.name();
             Optional<String> text;
@@ -159,12 +229,22 @@ public final class FlywayProject {
                     Config c = properties(f.path(), t, "spring.flyway.");
                     if (!c.locations.isEmpty()) {
                         configs.add(c);
+                        if (name.equals("application.properties")) {
+                            springLocated.add(moduleRoot(parent(f.path())));
+                        }
+                    } else if (name.equals("application.properties") && c.setsNaming()) {
+                        springNaming.computeIfAbsent(moduleRoot(parent(f.path())), k -> new ArrayList<>()).add(c);
                     }
                 });
             } else if (name.matches("application(-[\\w.-]+)?\\.ya?ml")) {
                 Config c = springYaml(ctx, f);
                 if (c != null && !c.locations.isEmpty()) {
                     configs.add(c);
+                    if (name.matches("application\\.ya?ml")) {
+                        springLocated.add(moduleRoot(parent(f.path())));
+                    }
+                } else if (c != null && name.matches("application\\.ya?ml") && c.setsNaming()) {
+                    springNaming.computeIfAbsent(moduleRoot(parent(f.path())), k -> new ArrayList<>()).add(c);
                 }
             } else if (name.equals("pom.xml")) {
                 text = ws.text(f);
@@ -179,17 +259,34 @@ public final class FlywayProject {
         List<Group> groups = new ArrayList<>();
         Set<String> inputs = new TreeSet<>();
         for (Config c : configs) {
-            List<String> dirs = new ArrayList<>();
+            List<String> fixed = new ArrayList<>();
+            Map<String, List<String>> byVendor = new TreeMap<>();
             for (String loc : c.locations) {
-                dirs.addAll(resolveLocation(ws, c.source, loc));
+                if (loc.contains(VENDOR)) {
+                    vendorLocations(ws, c.source, loc).forEach((vendor, dirs) ->
+                            byVendor.computeIfAbsent(vendor, k -> new ArrayList<>()).addAll(dirs));
+                } else {
+                    fixed.addAll(resolveLocation(ws, c.source, loc));
+                }
             }
-            if (dirs.isEmpty()) {
-                continue;
+            // Spring Boot replaces {vendor} with the database of the run: one run per vendor folder
+            List<List<String>> runs = new ArrayList<>();
+            if (byVendor.isEmpty()) {
+                runs.add(fixed);
             }
-            inputs.add(c.source);
-            Settings s = new Settings(c.v, c.u, c.r, c.sep, c.suffixes);
-            groups.add(new Group(c.source, List.copyOf(dirs), scan(ws, dirs, s), c.undoConfigured,
-                    c.undoConfigured ? c.source : null));
+            byVendor.values().forEach(v -> {
+                List<String> dirs = new ArrayList<>(fixed);
+                v.stream().filter(d -> !dirs.contains(d)).forEach(dirs::add);
+                runs.add(dirs);
+            });
+            for (List<String> dirs : runs) {
+                if (dirs.isEmpty()) {
+                    continue;
+                }
+                inputs.add(c.source);
+                groups.add(new Group(c.source, List.copyOf(dirs), scan(ws, dirs, c.settings()), c.undoConfigured,
+                        c.undoConfigured ? c.source : null));
+            }
         }
         // convention: db/migration folders nobody configured, one group per module root
         Map<String, List<String>> byModule = new LinkedHashMap<>();
@@ -201,21 +298,117 @@ public final class FlywayProject {
             byModule.computeIfAbsent(module, k -> new ArrayList<>()).add(dir);
         }
         // Spring Boot and Flyway's default location (classpath:db/migration) sees every db/migration folder of a
-        // module, SQL and Java alike; skip it only when a configuration already names exactly those folders
+        // module, SQL and Java alike; skip it when a configuration already names exactly those folders or the
+        // module's Spring configuration replaces the default location
         byModule.forEach((module, dirs) -> {
             boolean same = groups.stream().anyMatch(g -> new TreeSet<>(g.locations()).equals(new TreeSet<>(dirs)));
-            List<Migration> migrations = same ? List.of() : scan(ws, dirs, Settings.DEFAULT);
+            if (same || springLocated.contains(module)) {
+                return;
+            }
+            Config naming = new Config(dirs.get(0));
+            List<Config> sources = new ArrayList<>(propertySources(ws, module));
+            sources.addAll(springNaming.getOrDefault(module, List.of())); // application.* overrides @PropertySource
+            String source = null;
+            for (Config c : sources) {
+                naming.namingFrom(c);
+                source = c.source;
+            }
+            List<Migration> migrations = scan(ws, dirs, naming.settings());
             if (!migrations.isEmpty()) {
-                groups.add(new Group(dirs.get(0), List.copyOf(dirs), migrations, false, null));
+                if (source != null) {
+                    inputs.add(source);
+                }
+                groups.add(new Group(source != null ? source : dirs.get(0), List.copyOf(dirs), migrations,
+                        naming.undoConfigured, naming.undoConfigured ? source : null));
             }
         });
         SpringConfig spring = SpringConfig.of(ctx);
         List<Group> runs = new ArrayList<>();
         for (Group g : groups) {
             g.migrations().forEach(m -> inputs.add(m.path()));
-            runs.addAll(moduleAware(g, spring));
+            for (Group run : moduleAware(g, spring)) {
+                runs.addAll(perVariant(run));
+            }
         }
         return new FlywayProject(runs, inputs);
+    }
+
+    /**
+     * A suffix with a placeholder ({@code ${spring.jpa.database}.sql}) resolves to one value per run: each run loads
+     * the files of its value (and those every run loads, such as Java migrations), never another value's.
+     */
+    private static List<Group> perVariant(Group g) {
+        Set<String> variants = new TreeSet<>();
+        g.migrations().forEach(m -> {
+            if (m.variant() != null) {
+                variants.add(m.variant());
+            }
+        });
+        if (variants.isEmpty()) {
+            return List.of(g);
+        }
+        List<Group> out = new ArrayList<>();
+        for (String variant : variants) {
+            List<Migration> own = g.migrations().stream()
+                    .filter(m -> m.variant() == null || m.variant().equals(variant)).toList();
+            out.add(new Group(g.source(), g.locations(), own, g.undoConfigured(), g.undoConfigSource()));
+        }
+        return out;
+    }
+
+    private static final Pattern PROPERTY_SOURCE = Pattern.compile(
+            "@(?:org\\.springframework\\.context\\.annotation\\.)?PropertySources?\\s*+\\(([^)]*+)\\)");
+    private static final Pattern QUOTED = Pattern.compile("\"(?:classpath\\*?:)?/?([^\"]++)\"");
+
+    /**
+     * The files a module's Java or Kotlin classes load with {@code @PropertySource("classpath:…")} that set
+     * {@code spring.flyway.*} naming: Spring reads them with the application's configuration (lower precedence).
+     */
+    private static List<Config> propertySources(Workspace ws, String module) {
+        String resources = join(module, "src/main/resources");
+        List<String> candidates = new ArrayList<>();
+        for (String path : ws.allFilePaths()) {
+            if (path.startsWith(resources + "/") && path.endsWith(".properties")
+                    && !path.substring(path.lastIndexOf('/') + 1).startsWith("application")) {
+                Optional<String> text = ws.file(path).flatMap(ws::text);
+                if (text.isPresent() && text.get().contains("spring.flyway.")) {
+                    candidates.add(path);
+                }
+            }
+        }
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        Set<String> named = new TreeSet<>();
+        for (String path : ws.allFilePaths()) {
+            boolean code = path.endsWith(".java") || path.endsWith(".kt");
+            if (!code || !(path.startsWith(join(module, "src/main/java") + "/")
+                    || path.startsWith(join(module, "src/main/kotlin") + "/"))) {
+                continue;
+            }
+            Optional<String> text = ws.file(path).flatMap(ws::text);
+            if (text.isEmpty() || !text.get().contains("PropertySource")) {
+                continue;
+            }
+            Matcher a = PROPERTY_SOURCE.matcher(text.get());
+            while (a.find()) {
+                Matcher q = QUOTED.matcher(a.group(1));
+                while (q.find()) {
+                    named.add(Workspace.normalize(join(resources, q.group(1))));
+                }
+            }
+        }
+        List<Config> out = new ArrayList<>();
+        for (String path : candidates) {
+            if (named.contains(path)) {
+                ws.file(path).flatMap(ws::text).ifPresent(t -> out.add(properties(path, t, "spring.flyway.")));
+            }
+        }
+        return out;
+    }
+
+    private static String parent(String path) {
+        return path.contains("/") ? path.substring(0, path.lastIndexOf('/')) : "";
     }
 
     /**
@@ -229,8 +422,8 @@ public final class FlywayProject {
         if (module == null || !spring.has(module) || !modulithFlyway(spring, module)) {
             return List.of(g);
         }
-        Map<String, List<Migration>> bySub = new java.util.TreeMap<>();
-        Map<String, List<String>> dirsBySub = new java.util.TreeMap<>();
+        Map<String, List<Migration>> bySub = new TreeMap<>();
+        Map<String, List<String>> dirsBySub = new TreeMap<>();
         for (Migration m : g.migrations()) {
             String sub = "";
             String dir = null;
@@ -280,6 +473,36 @@ public final class FlywayProject {
             return dir.substring(0, nested);
         }
         return dir;
+    }
+
+    private static final String VENDOR = "{vendor}";
+
+    /**
+     * A location with Spring Boot's {@code {vendor}} placeholder, resolved once per folder that exists in its
+     * place (db/migration/{vendor} → db/migration/mysql, db/migration/postgresql, …), keyed by that folder name.
+     */
+    private static Map<String, List<String>> vendorLocations(Workspace ws, String source, String location) {
+        int at = location.indexOf(VENDOR);
+        String head = location.substring(0, at);
+        String parentLoc = head.endsWith("/") ? head.substring(0, head.length() - 1) : head;
+        Map<String, List<String>> out = new TreeMap<>();
+        if (!head.isEmpty() && !head.endsWith("/") && !head.endsWith(":")) {
+            return out; // a vendor inside a folder name: not a layout this model resolves
+        }
+        List<String> parents = parentLoc.isEmpty() || parentLoc.endsWith(":") ? List.of()
+                : resolveLocation(ws, source, parentLoc);
+        for (String parent : parents) {
+            for (String dir : ws.allDirectoryPaths()) {
+                if (!dir.startsWith(parent + "/") || dir.indexOf('/', parent.length() + 1) >= 0) {
+                    continue;
+                }
+                String vendor = dir.substring(parent.length() + 1);
+                List<String> dirs = resolveLocation(ws, source, location.replace(VENDOR, vendor));
+                dirs.stream().filter(d -> d.startsWith(parent + "/")).forEach(d ->
+                        out.computeIfAbsent(vendor, k -> new ArrayList<>()).add(d));
+            }
+        }
+        return out;
     }
 
     private static List<String> resolveLocation(Workspace ws, String source, String location) {
@@ -456,12 +679,36 @@ public final class FlywayProject {
     /** Classifies a file name; null when Flyway does not consider the file at all (other extensions). */
     static Migration classify(String path, String name, Settings s) {
         String base = null;
-        boolean java = false;
+        String variant = null;
         for (String suffix : s.suffixes()) {
+            Matcher t = TEMPLATE.matcher(suffix);
+            if (t.matches()) {
+                // a placeholder in the suffix: each run resolves it to one value (H2, MYSQL, …); the file's own
+                // value is the word its name carries between the suffix's fixed parts
+                String head = t.group(1);
+                String tail = t.group(3);
+                if (!tail.isEmpty() && name.endsWith(tail)) {
+                    Matcher w = WORD_END.matcher(name.substring(0, name.length() - tail.length()));
+                    if (w.find() && w.start() > 0 && name.substring(0, w.start()).endsWith(head)
+                            && w.start() > head.length()) {
+                        base = name.substring(0, w.start() - head.length());
+                        variant = w.group();
+                        break;
+                    }
+                }
+                continue;
+            }
             if (name.endsWith(suffix) && name.length() > suffix.length()) {
                 base = name.substring(0, name.length() - suffix.length());
+                break; // Flyway strips the first suffix that matches
             }
         }
+        Migration m = classifyBase(path, name, base, s);
+        return m == null || variant == null ? m : m.withVariant(variant);
+    }
+
+    private static Migration classifyBase(String path, String name, String base, Settings s) {
+        boolean java = false;
         if (base == null && (name.endsWith(".java") || name.endsWith(".kt"))) {
             base = name.substring(0, name.lastIndexOf('.'));
             java = true;
@@ -472,8 +719,10 @@ public final class FlywayProject {
         }
         if (base == null) {
             String lower = name.toLowerCase(Locale.ROOT);
-            for (String suffix : s.suffixes()) {
-                if (lower.endsWith(suffix.toLowerCase(Locale.ROOT)) && !name.endsWith(suffix)) {
+            for (String configured : s.suffixes()) {
+                Matcher t = TEMPLATE.matcher(configured);
+                String suffix = t.matches() ? t.group(3) : configured;
+                if (!suffix.isEmpty() && lower.endsWith(suffix.toLowerCase(Locale.ROOT)) && !name.endsWith(suffix)) {
                     return new Migration(path, Kind.INVALID, null, null, null, Text.of("model.flyway.suffixCase",
                             name.substring(name.length() - suffix.length()), suffix), java);
                 }
@@ -488,9 +737,12 @@ public final class FlywayProject {
             return new Migration(path, Kind.REPEATABLE, null, null, base.substring(s.r().length() + sep.length()),
                     null, java);
         }
-        for (Kind kind : List.of(Kind.VERSIONED, Kind.UNDO)) {
-            String prefix = kind == Kind.VERSIONED ? s.v() : s.u();
-            if (!base.startsWith(prefix)) {
+        // like Flyway, the longest prefix that matches decides
+        List<Kind> kinds = new ArrayList<>(List.of(Kind.VERSIONED, Kind.UNDO, Kind.BASELINE));
+        kinds.sort(Comparator.comparingInt((Kind k) -> -prefix(k, s).length()));
+        for (Kind kind : kinds) {
+            String prefix = prefix(kind, s);
+            if (prefix.isEmpty() || !base.startsWith(prefix)) {
                 continue;
             }
             String rest = base.substring(prefix.length());
@@ -513,7 +765,7 @@ public final class FlywayProject {
             return invalid(path, java, Text.of("model.flyway.repeatableVersion", s.r() + sep + "<description>"));
         }
         String lower = base.toLowerCase(Locale.ROOT);
-        for (String prefix : List.of(s.v(), s.u(), s.r())) {
+        for (String prefix : List.of(s.v(), s.u(), s.r(), s.b())) {
             String lp = prefix.toLowerCase(Locale.ROOT);
             if (lower.startsWith(lp) && !base.startsWith(prefix) && lower.length() > lp.length()
                     && (Character.isDigit(lower.charAt(lp.length())) || lower.startsWith(sep, lp.length()))) {
@@ -521,8 +773,21 @@ public final class FlywayProject {
                         prefix));
             }
         }
-        return invalid(path, java, Text.of("model.flyway.noPrefix", s.v(), s.u(), s.r()));
+        return invalid(path, java, Text.of("model.flyway.noPrefix", s.v(), s.u(), s.r(), s.b()));
     }
+
+    private static String prefix(Kind kind, Settings s) {
+        return switch (kind) {
+            case VERSIONED -> s.v();
+            case UNDO -> s.u();
+            default -> s.b();
+        };
+    }
+
+    /** A configured suffix with a placeholder: fixed head, {@code ${…}}, fixed tail. */
+    private static final Pattern TEMPLATE = Pattern.compile("(.*?)(\\$\\{[^}]*+})(.*+)");
+    /** The placeholder's value as a file name carries it: the word right before the suffix's fixed tail. */
+    private static final Pattern WORD_END = Pattern.compile("[A-Za-z0-9]++$");
 
     private static Migration invalid(String path, boolean java, Text why) {
         return new Migration(path, Kind.INVALID, null, null, null, why, java);

@@ -23,7 +23,11 @@ import java.util.TreeMap;
         description = "Flyway refuses to migrate when two versioned (or two undo) migrations resolve to the same"
                 + " version, across SQL and Java migrations and across all configured locations (\"Found more than"
                 + " one migration with version\"). Versions are compared as Flyway does: numerically, part by part,"
-                + " '_' read as '.', trailing zero parts ignored. With Spring Modulith's module-aware migrations"
+                + " '_' read as '.', trailing zero parts ignored. A baseline migration (B<version>__…) may share its"
+                + " version with a versioned one, not with another baseline migration. When the configured suffix"
+                + " holds a placeholder (spring.flyway.sql-migration-suffixes=${spring.jpa.database}.sql), each run"
+                + " loads only the files of one value (…__H2.sql, …__MYSQL.sql), so files that differ only there never"
+                + " meet; a location with Spring Boot's {vendor} is one run per vendor folder. With Spring Modulith's module-aware migrations"
                 + " (spring.modulith.runtime.flyway-enabled=true) each first-level subfolder of a location (__root,"
                 + " one per module) is its own Flyway run with its own history table, and is checked apart.")
 public final class FlywayDuplicateVersionRule extends FlywayRule {
@@ -38,6 +42,8 @@ public final class FlywayDuplicateVersionRule extends FlywayRule {
                 String key = switch (m.kind()) {
                     case VERSIONED -> "version " + m.version();
                     case UNDO -> "undo version " + m.version();
+                    // a baseline migration may share its version with a versioned one, not with another baseline
+                    case BASELINE -> "baseline version " + m.version();
                     case REPEATABLE -> "repeatable description '" + m.description() + "'";
                     default -> null;
                 };
@@ -45,6 +51,7 @@ public final class FlywayDuplicateVersionRule extends FlywayRule {
                     what.putIfAbsent(key, switch (m.kind()) {
                         case VERSIONED -> Text.of("migrations.flyway.version", m.version());
                         case UNDO -> Text.of("migrations.flyway.undoVersion", m.version());
+                        case BASELINE -> Text.of("migrations.flyway.baselineVersion", m.version());
                         default -> Text.of("migrations.flyway.repeatable", m.description());
                     });
                     byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(m);

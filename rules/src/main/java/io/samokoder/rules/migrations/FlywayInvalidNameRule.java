@@ -15,12 +15,16 @@ import io.samokoder.model.migrations.FlywayProject;
         summary = "A file in a Flyway migration location is named so that Flyway silently ignores it or rejects it"
                 + " (V1_desc.sql, __V1__x.sql, v1__x.sql, V1a__x.sql).",
         remediation = "Rename it to V<version>__<description>.sql (two underscores; version of numbers separated by"
-                + " '.' or '_'), U<version>__… for undo, R__<description>.sql for repeatable; set"
+                + " '.' or '_'), U<version>__… for undo, B<version>__… for a baseline migration,"
+                + " R__<description>.sql for repeatable; set"
                 + " validateMigrationNaming=true so Flyway fails instead of skipping.",
         description = "By default Flyway skips files whose names do not parse (validateMigrationNaming=false), so a"
                 + " migration with one underscore or a lower-case prefix is never applied and nobody notices."
                 + " Callbacks (beforeMigrate.sql, afterMigrate__x.sql, …) and other extensions are not migrations and"
-                + " are left alone; Java classes are judged only when they look like migration names.")
+                + " are left alone; Java classes are judged only when they look like migration names. Names are read"
+                + " with the configured prefixes, separator and suffixes, also from a @PropertySource file of the"
+                + " migrations' module; a suffix with a placeholder (${spring.jpa.database}.sql) takes the word the"
+                + " file name carries in its place.")
 public final class FlywayInvalidNameRule extends FlywayRule {
 
     @Override

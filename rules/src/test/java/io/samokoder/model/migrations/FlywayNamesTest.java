@@ -2,6 +2,8 @@ package io.samokoder.model.migrations;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class FlywayNamesTest {
@@ -52,5 +54,38 @@ class FlywayNamesTest {
         assertThat(classify("MigrationSupport.java")).isNull();
         assertThat(classify("V3__Backfill.java").kind()).isEqualTo(FlywayProject.Kind.VERSIONED);
         assertThat(classify("V3_Backfill.java").kind()).isEqualTo(FlywayProject.Kind.INVALID);
+    }
+
+    @Test
+    void baselineMigrationsAreVersionedUnderTheirOwnPrefix() {
+        FlywayProject.Migration b = classify("B1_20_0__1.0.0_baseline.sql");
+        assertThat(b.kind()).isEqualTo(FlywayProject.Kind.BASELINE);
+        assertThat(b.version()).isEqualTo("1.20");
+        assertThat(b.problem()).isNull();
+        assertThat(classify("B__baseline.sql").problem()).contains("empty version");
+        assertThat(classify("X1__desc.sql").problem()).contains("'V', 'U', 'R' or 'B'");
+    }
+
+    @Test
+    void aPlaceholderInTheSuffixGivesEachFileTheValueItsNameCarries() {
+        FlywayProject.Settings perDatabase = new FlywayProject.Settings("V", "U", "R", "B", "__",
+                List.of("${spring.jpa.database}.sql"));
+        FlywayProject.Migration v = FlywayProject.classify("db/migration/MYSQL/V1_2__add_index__MYSQL.sql",
+                "V1_2__add_index__MYSQL.sql", perDatabase);
+        assertThat(v.kind()).isEqualTo(FlywayProject.Kind.VERSIONED);
+        assertThat(v.version()).isEqualTo("1.2");
+        assertThat(v.variant()).isEqualTo("MYSQL");
+        assertThat(FlywayProject.classify("db/migration/B1__base__H2.sql", "B1__base__H2.sql", perDatabase)
+                .variant()).isEqualTo("H2");
+        // a fixed part before the placeholder must be there too; Java migrations load in every run
+        FlywayProject.Settings dotted = new FlywayProject.Settings("V", "U", "R", "B", "__",
+                List.of(".${db}.sql"));
+        FlywayProject.Migration d = FlywayProject.classify("m/V3__seed.h2.sql", "V3__seed.h2.sql", dotted);
+        assertThat(d.variant()).isEqualTo("h2");
+        assertThat(d.description()).isEqualTo("seed");
+        assertThat(FlywayProject.classify("m/V3__seed_h2.sql", "V3__seed_h2.sql", dotted)).isNull();
+        assertThat(FlywayProject.classify("m/V4__Backfill.java", "V4__Backfill.java", dotted).variant()).isNull();
+        // with the default suffix nothing varies
+        assertThat(classify("V1_2__add_index__MYSQL.sql").variant()).isNull();
     }
 }

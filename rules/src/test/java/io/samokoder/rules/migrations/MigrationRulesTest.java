@@ -367,6 +367,83 @@ class MigrationRulesTest {
     }
 
     @Test
+    void flywaySuffixWithAPlaceholderLoadsOneDatabaseFolderPerRun() throws IOException {
+        // a library module: its defaults file sets the suffix, a configuration class loads it
+        write("store-flyway/src/main/resources/store-flyway-defaults.properties",
+                "spring.flyway.sql-migration-suffixes=${spring.jpa.database}.sql\n");
+        write("store-flyway/src/main/java/org/example/store/StoreFlywayConfiguration.java",
+                "package org.example.store;\n\n@Configuration\n"
+                        + "@PropertySource(\"classpath:/store-flyway-defaults.properties\")\n"
+                        + "public class StoreFlywayConfiguration {}\n");
+        for (String db : List.of("H2", "MYSQL", "POSTGRESQL")) {
+            String dir = "store-flyway/src/main/resources/db/migration/" + db + "/";
+            write(dir + "B1_0__baseline__" + db + ".sql", "SELECT 1;\n");
+            write(dir + "V1_0__baseline_marker__" + db + ".sql", "SELECT 1;\n");
+            write(dir + "V1_1__add_index__" + db + ".sql", "SELECT 1;\n");
+        }
+        write("store-flyway/src/main/resources/db/migration/MYSQL/V1_1_0__add_column__MYSQL.sql", "SELECT 1;\n");
+        List<Finding> f = audit();
+        assertThat(ids(f)).containsExactly(
+                "migrations/flyway-duplicate-version@store-flyway/src/main/resources/db/migration/MYSQL/"
+                        + "V1_1__add_index__MYSQL.sql:0");
+        assertThat(f.get(0).message()).isEqualTo("Flyway version 1.1 is also used by store-flyway/src/main/"
+                + "resources/db/migration/MYSQL/V1_1_0__add_column__MYSQL.sql: `flyway migrate` fails with"
+                + " \"Found more than one migration\"");
+    }
+
+    @Test
+    void flywaySuffixFileNobodyLoadsChangesNothing() throws IOException {
+        // the same defaults file without a class that loads it: the default suffix, one run over every folder
+        write("store-flyway/src/main/resources/store-flyway-defaults.properties",
+                "spring.flyway.sql-migration-suffixes=${spring.jpa.database}.sql\n");
+        write("store-flyway/src/main/java/org/example/store/StoreFlywayConfiguration.java",
+                "package org.example.store;\n\npublic class StoreFlywayConfiguration {}\n");
+        for (String db : List.of("H2", "MYSQL")) {
+            write("store-flyway/src/main/resources/db/migration/" + db + "/V1__init__" + db + ".sql", "SELECT 1;\n");
+        }
+        assertThat(ids(audit())).containsExactly(
+                "migrations/flyway-duplicate-version@store-flyway/src/main/resources/db/migration/MYSQL/"
+                        + "V1__init__MYSQL.sql:0");
+    }
+
+    @Test
+    void flywaySuffixFromApplicationYamlAppliesToTheDefaultLocation() throws IOException {
+        write("src/main/resources/application.yml", "spring:\n  jpa:\n    database: ${DB:POSTGRESQL}\n"
+                + "  flyway:\n    sql-migration-suffixes: _${spring.jpa.database}.sql\n");
+        write("src/main/resources/db/migration/h2/V1__init_H2.sql", "SELECT 1;\n");
+        write("src/main/resources/db/migration/postgresql/V1__init_POSTGRESQL.sql", "SELECT 1;\n");
+        write("src/main/resources/db/migration/postgresql/V2__users_POSTGRESQL.sql", "SELECT 1;\n");
+        write("src/main/resources/db/migration/postgresql/V2__roles_POSTGRESQL.sql", "SELECT 1;\n");
+        assertThat(ids(audit())).containsExactly(
+                "migrations/flyway-duplicate-version@src/main/resources/db/migration/postgresql/"
+                        + "V2__users_POSTGRESQL.sql:0");
+    }
+
+    @Test
+    void flywayVendorLocationsAreOneRunPerVendorFolder() throws IOException {
+        write("src/main/resources/application.properties",
+                "spring.flyway.locations=classpath:db/migration/{vendor},classpath:db/migration/common\n");
+        write("src/main/resources/db/migration/common/V1__init.sql", "SELECT 1;\n");
+        write("src/main/resources/db/migration/mysql/V2__users.sql", "SELECT 1;\n");
+        write("src/main/resources/db/migration/postgresql/V2__users.sql", "SELECT 1;\n");
+        write("src/main/resources/db/migration/postgresql/V1.0__again.sql", "SELECT 1;\n");
+        assertThat(ids(audit())).containsExactly(
+                "migrations/flyway-duplicate-version@src/main/resources/db/migration/postgresql/V1.0__again.sql:0");
+    }
+
+    @Test
+    void flywayBaselineMayShareItsVersionWithAVersionedMigrationOnly() throws IOException {
+        write("db/migration/B5__schema.sql", "SELECT 1;\n");
+        write("db/migration/V5__last_change.sql", "SELECT 1;\n");
+        write("db/migration/B5.0__schema_again.sql", "SELECT 1;\n");
+        List<Finding> f = audit();
+        assertThat(f).extracting(Finding::ruleId, Finding::path, Finding::message).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("migrations/flyway-duplicate-version", "db/migration/B5__schema.sql",
+                        "Flyway baseline version 5 is also used by db/migration/B5.0__schema_again.sql:"
+                                + " `flyway migrate` fails with \"Found more than one migration\""));
+    }
+
+    @Test
     void flywayModulithSwitchedOnInTheProductionProfileOnly() throws IOException {
         write("src/main/resources/application.yml", "spring:\n  application:\n    name: shop\n---\nspring:\n"
                 + "  config:\n    activate:\n      on-profile: prod\n  modulith:\n    runtime:\n"
