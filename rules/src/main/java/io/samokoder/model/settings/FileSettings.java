@@ -182,7 +182,10 @@ public record FileSettings(Kind kind, List<Setting> settings) {
         List<Setting> out = new ArrayList<>();
         switch (kind) {
             case DOTENV, DOTENV_TEMPLATE -> dotenv(DotEnv.of(context, file), out);
-            case SHELL -> lines(text, SHELL_LINE, file.path(), out, true);
+            case SHELL -> {
+                lines(text, SHELL_LINE, file.path(), out, true);
+                dropNumbers(text, out);
+            }
             case INI -> lines(text, INI_LINE, file.path(), out, false);
             case DOCKERFILE -> dockerfile(text, file.path(), out);
             case YAML -> {
@@ -246,6 +249,8 @@ public record FileSettings(Kind kind, List<Setting> settings) {
         int lineNo = 0;
         List<String> section = List.of();
         String scope = path;
+        boolean toml = path.toLowerCase(Locale.ROOT).endsWith(".toml");
+        boolean packages = false;
         for (String line : (Iterable<String>) text.lines()::iterator) {
             lineNo++;
             String t = line.stripLeading();
@@ -254,11 +259,12 @@ public record FileSettings(Kind kind, List<Setting> settings) {
                 if (header.matches()) {
                     section = List.of(header.group(1).strip());
                     scope = path + "#[" + section.get(0) + "]";
+                    packages = toml && isPackageTable(section.get(0));
                     continue;
                 }
             }
             if (t.isEmpty() || t.startsWith("#") || t.startsWith(";") || t.startsWith("!") || t.startsWith("[")
-                    || line.length() > 4000) {
+                    || line.length() > 4000 || packages) {
                 continue;
             }
             Matcher m = pattern.matcher(line);
@@ -277,6 +283,62 @@ public record FileSettings(Kind kind, List<Setting> settings) {
             }
             out.add(new Setting(m.group(1), value, lineNo, column + lead, scope, section));
         }
+    }
+
+    /**
+     * A package manifest's table of packages: Cargo's {@code [dependencies]}, {@code [dev-dependencies]},
+     * {@code [target.'cfg(unix)'.dependencies]}, {@code [workspace.dependencies]}, {@code [dependencies.serde]},
+     * {@code [patch.crates-io]}; pyproject's {@code [tool.poetry.dependencies]},
+     * {@code [project.optional-dependencies]}, {@code [dependency-groups]}. Its keys name packages
+     * ({@code jsonwebtoken = "8.3.0"}) and its values are versions: never a setting.
+     */
+    static boolean isPackageTable(String header) {
+        String[] parts = header.strip().toLowerCase(Locale.ROOT).split("\\.");
+        if (parts.length > 0 && (parts[0].equals("patch") || parts[0].equals("replace"))) {
+            return true;
+        }
+        for (String part : parts) {
+            String p = part.strip();
+            if (p.endsWith("dependencies") || p.equals("dependency-groups")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final Pattern INTEGER = Pattern.compile("-?[0-9]{1,18}");
+    /** {@code [ "$n" -eq 1 ]} and {@code [ 2 -lt ${n} ]}: a numeric comparison of a variable (group 1 or 2). */
+    private static final Pattern NUMERIC_TEST = Pattern.compile(
+            "\\$\\{?([A-Za-z_][A-Za-z0-9_]{0,200})\\}?[\"']?[ \\t]+-(?:eq|ne|lt|le|gt|ge)\\b"
+                    + "|-(?:eq|ne|lt|le|gt|ge)[ \\t]+[\"']?\\$\\{?([A-Za-z_][A-Za-z0-9_]{0,200})");
+    /** {@code (( n++ ))}, {@code $(( n + 1 ))}, {@code let n+=1}, {@code declare -i n}: arithmetic (group 1, 2 or 3). */
+    private static final Pattern ARITHMETIC = Pattern.compile(
+            "\\(\\(([^()\\n]{0,300})\\)\\)|(?<![A-Za-z0-9_])let[ \\t]+([^\\n;]{0,300})"
+                    + "|(?<![A-Za-z0-9_])(?:declare|local|typeset)[ \\t]+-[A-Za-z]*i[A-Za-z]*[ \\t]+([^\\n;]{0,300})");
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,200}");
+
+    /**
+     * Drops the assignments of an integer to a variable the script counts or compares with as a number
+     * ({@code pass=1 … [ "$pass" -eq 2 ]}): a number of the script, not a setting, whatever its name says.
+     */
+    private static void dropNumbers(String text, List<Setting> out) {
+        if (out.stream().noneMatch(x -> INTEGER.matcher(x.value()).matches())) {
+            return;
+        }
+        Set<String> numeric = new java.util.HashSet<>();
+        Matcher t = NUMERIC_TEST.matcher(text);
+        while (t.find()) {
+            numeric.add(t.group(1) != null ? t.group(1) : t.group(2));
+        }
+        Matcher a = ARITHMETIC.matcher(text);
+        while (a.find()) {
+            String expression = a.group(1) != null ? a.group(1) : a.group(2) != null ? a.group(2) : a.group(3);
+            Matcher id = IDENTIFIER.matcher(expression);
+            while (id.find()) {
+                numeric.add(id.group());
+            }
+        }
+        out.removeIf(x -> numeric.contains(x.name()) && INTEGER.matcher(x.value()).matches());
     }
 
     private static final Pattern INI_SECTION = Pattern.compile("\\[([^\\[\\]]{1,200})\\][ \\t]*(?:[;#].*)?");

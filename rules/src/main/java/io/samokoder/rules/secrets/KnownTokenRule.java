@@ -11,6 +11,7 @@ import io.samokoder.engine.Rule;
 import io.samokoder.engine.RuleInfo;
 import io.samokoder.engine.Severity;
 import io.samokoder.model.settings.FileSettings;
+import io.samokoder.model.source.CodeDocumentation;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -27,7 +28,9 @@ import java.util.Set;
  * <p>Context decides the severity: critical wherever a token can be real; low in tests and fixtures (a JWT a unit
  * test decodes), and nothing for a token a test names as fake ({@code xoxb-test-…}). Passwords in URLs inside compose
  * files, CI workflows and env files are judged by the settings checks, which know the setting, the environment and
- * whether the password is weak (one finding per defect).
+ * whether the password is weak (one finding per defect). Elsewhere a password in a URL is low when it is
+ * documentation (a comment or docstring of source code shows the format of a connection setting) or when a
+ * program's source connects with it to the loopback host (a developer's own database).
  */
 @RuleInfo(id = "secrets/known-token", category = Category.SECRETS, severity = Severity.CRITICAL,
         summary = "A provider token or private key (Telegram, AWS, GitHub, Slack, OpenAI, Stripe, …) is committed in plain text.",
@@ -35,7 +38,8 @@ import java.util.Set;
                 + " CI secret store or a mounted secret; never commit it.",
         description = "Scans every text file for the token formats of the table token-patterns.yml (id, regex, keywords,"
                 + " minimum entropy). Extend the table with the option secrets.patterns=<file>. The value is masked"
-                + " in every message.")
+                + " in every message. Severity: low in tests, documentation, comments and docstrings of source code,"
+                + " and for a password in a URL that a program's source uses to connect to localhost.")
 public final class KnownTokenRule implements Rule {
 
     @Override
@@ -96,6 +100,13 @@ public final class KnownTokenRule implements Rule {
                     // a walkthrough shows what a token looks like (a JWT, the client secret of a demo OAuth client);
                     // documentation is read, not deployed
                     f.severity(Severity.LOW).message(Text.of("secrets.token.docs", what));
+                } else if (h.documentation()) {
+                    // a docstring or comment shows the format of a connection setting: read, not run
+                    f.severity(Severity.LOW).message(Text.of("secrets.token.codeDocs", what));
+                } else if (h.host() != null && isLoopback(h.host()) && CodeDocumentation.isProgramSource(path)) {
+                    // a program's own connection string to this machine: a developer's local database, which a
+                    // deployment replaces; a password that opens a shared server stays critical
+                    f.severity(Severity.LOW).message(Text.of("secrets.token.loopback", what, h.host()));
                 } else {
                     f.message(what);
                 }
@@ -109,6 +120,15 @@ public final class KnownTokenRule implements Rule {
         return FileKinds.isMarkdown(path) || lower.endsWith(".rst") || lower.endsWith(".adoc")
                 || lower.endsWith(".txt") || lower.startsWith("docs/") || lower.contains("/docs/");
     }
+
+    /** {@code localhost} (and its subdomains), {@code 127.x.x.x}, {@code [::1]}: the machine the program runs on. */
+    static boolean isLoopback(String host) {
+        return host.equals("localhost") || host.endsWith(".localhost") || host.equals("[::1]")
+                || LOOPBACK_V4.matcher(host).matches();
+    }
+
+    private static final java.util.regex.Pattern LOOPBACK_V4 = java.util.regex.Pattern.compile(
+            "127(?:\\.\\d{1,3}){3}");
 
     /** Compose files, CI workflows and env files: the settings checks judge the passwords in their URLs. */
     private static boolean judgedAsSetting(String path, Set<String> envFiles) {

@@ -6,8 +6,10 @@ import io.samokoder.engine.Parallel;
 import io.samokoder.engine.SourceFile;
 import io.samokoder.engine.Workspace;
 import io.samokoder.model.settings.FileSettings;
+import io.samokoder.model.source.CodeDocumentation;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The one pass of the secrets checks over every file of the tree, on both cores: each file is read once, scanned for
@@ -18,8 +20,14 @@ import java.util.List;
  */
 final class SecretsPass {
 
-    /** A token in a file. */
-    record Hit(TokenPattern pattern, int line, int column, String secret) {
+    /**
+     * A token in a file. For a password in a URL: {@code host}, the host the URL connects to, and
+     * {@code documentation}, whether the URL is in a comment or docstring of source code; null and false otherwise.
+     */
+    record Hit(TokenPattern pattern, int line, int column, String secret, String host, boolean documentation) {
+        Hit(TokenPattern pattern, int line, int column, String secret) {
+            this(pattern, line, column, secret, null, false);
+        }
     }
 
     /** The tokens of one file, or why it could not be scanned. */
@@ -71,8 +79,41 @@ final class SecretsPass {
             return null;
         }
         LineIndex lines = new LineIndex(text);
+        CodeDocumentation[] docs = new CodeDocumentation[1]; // lexed at the first URL password: most files have none
         return new FileTokens(file, matches.stream()
-                .map(m -> new Hit(m.pattern(), lines.line(m.location()), lines.column(m.location()), m.secret()))
+                .map(m -> {
+                    if (!m.pattern().id().equals(TokenCatalog.URL_PASSWORD)) {
+                        return new Hit(m.pattern(), lines.line(m.location()), lines.column(m.location()), m.secret());
+                    }
+                    if (docs[0] == null) {
+                        docs[0] = CodeDocumentation.of(file.path(), text);
+                    }
+                    return new Hit(m.pattern(), lines.line(m.location()), lines.column(m.location()), m.secret(),
+                            urlHost(text, m.end()), docs[0].contains(m.start()));
+                })
                 .toList(), null);
+    }
+
+    /**
+     * The host of a URL whose password ends at {@code passwordEnd} (the {@code @} follows it): {@code localhost},
+     * {@code db.example.com}, {@code [::1]}, lower-cased.
+     */
+    static String urlHost(CharSequence text, int passwordEnd) {
+        int start = passwordEnd + 1;
+        int end = start;
+        if (end < text.length() && text.charAt(end) == '[') {
+            while (end < text.length() && end - start < 64 && text.charAt(end) != ']') {
+                end++;
+            }
+            return text.subSequence(start, Math.min(end + 1, text.length())).toString().toLowerCase(Locale.ROOT);
+        }
+        while (end < text.length() && end - start < 256) {
+            char c = text.charAt(end);
+            if (!(Character.isLetterOrDigit(c) || c == '.' || c == '-' || c == '_')) {
+                break;
+            }
+            end++;
+        }
+        return text.subSequence(start, end).toString().toLowerCase(Locale.ROOT);
     }
 }

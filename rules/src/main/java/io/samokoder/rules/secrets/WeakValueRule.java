@@ -365,7 +365,8 @@ public final class WeakValueRule implements Rule {
             }
             if (passed.isPresent()) {
                 context2 = Text.of("secrets.weak.fallbackWithout", variable, passed.get().message());
-            } else if (fallback && LOOPBACK_URL.matcher(s.value()).find()) {
+            } else if ((fallback || fs.kind() == FileSettings.Kind.CODE) && LOOPBACK_URL.matcher(s.value()).find()) {
+                // a program's default or constant URL to this machine: a developer's local database
                 context2 = Text.of("secrets.weak.fallbackLocalhost");
             } else if (spring) {
                 Optional<SpringBlocks.Address> local = springView.blocks().loopbackAddress(s);

@@ -96,4 +96,57 @@ class FileSettingsTest {
         assertThat(ActionInputs.variableNameInputs("Actions/Setup-Java@0123abcd")).contains("server-password");
         assertThat(ActionInputs.variableNameInputs("./.github/actions/setup-java")).isEmpty();
     }
+
+    @Test
+    void aPackageManifestsDependencyTablesHoldPackagesNotSettings() throws IOException {
+        List<Setting> cargo = settings("libs/auth/Cargo.toml", """
+                [package]
+                name = "auth"
+                password_min = "x"
+
+                [dependencies]
+                jsonwebtoken = "8.3.0"
+                secrecy = { version = "0.8", features = ["serde"] }
+
+                [target.'cfg(unix)'.dev-dependencies]
+                oauth2-token = "4.4"
+
+                [workspace.dependencies.keyring]
+                version = "2"
+
+                [patch.crates-io]
+                api-token = { git = "https://example.org/api-token" }
+
+                [profile.release]
+                lto = true
+                """);
+        assertThat(cargo).extracting(Setting::name).containsExactly("name", "password_min", "lto");
+        List<Setting> pyproject = settings("pyproject.toml", """
+                [tool.poetry.dependencies]
+                python = "^3.11"
+                pyjwt-token = "2.8"
+
+                [tool.app]
+                api_token = "abc"
+                """);
+        assertThat(pyproject).extracting(Setting::name).containsExactly("api_token");
+    }
+
+    @Test
+    void aShellVariableTheScriptUsesAsANumberIsNoSetting() throws IOException {
+        List<Setting> script = settings("vc-utils/keys.sh", """
+                #!/usr/bin/env bash
+                import_keys() {
+                    if [ "$__pass" -eq 1 ]; then echo first; fi
+                }
+                __pass=1
+                import_keys
+                __pass=2
+                retries=0
+                while (( retries < 3 )); do retries=$((retries + 1)); done
+                DB_PASS=1234
+                ADMIN_PASS="7"
+                """);
+        assertThat(script).extracting(Setting::name).containsExactly("DB_PASS", "ADMIN_PASS");
+    }
 }

@@ -422,4 +422,63 @@ class SecretsContextTest {
         assertThat(at(f, "secrets/weak-value", "other/config.example.yml:2"))
                 .hasValueSatisfying(x -> assertThat(x.severity()).isEqualTo(Severity.LOW));
     }
+
+    @Test
+    void urlPasswordsInDocstringsCommentsAndLocalConnectionsOfCodeAreLow() throws IOException {
+        write("orm/__init__.py", """
+                def register(app, db_url: str) -> None:
+                    \"\"\"
+                    Registers the ORM. ``db_url`` is a URL, e.g.
+                    ``postgres://postgres:Qx7mPz2wRk@localhost:5432/test`` or
+                    ``mysql://root:Lm4Nb8Vc2Xz@db.example.com:3306/app``.
+                    \"\"\"
+                    connect(db_url)  # see also postgres://ops:Tr5Yu8Io1Pa@db.example.com/app
+                """);
+        write("orm/local.py", "DEFAULT_URL = 'postgres://dev:Hj6Kl9Mn3Bv@127.0.0.1:5432/dev'\n");
+        write("orm/prod.py", "DATABASE_URL = 'postgres://app:Zx8Cv5Bn2Ml@db.internal.example.com:5432/app'\n");
+        write("deploy/backup.sh", "pg_dump postgres://app:Wq3Er6Ty9Ui@localhost:5432/app > dump.sql\n");
+        write("config/app.yml", "database:\n  url: postgres://app:Pl0Ok9Ij8Uh@localhost:5432/app\n");
+        List<Finding> f = audit();
+        for (String low : List.of("orm/__init__.py:4", "orm/__init__.py:5", "orm/__init__.py:7", "orm/local.py:1")) {
+            assertThat(at(f, "secrets/known-token", low)).as(low).get()
+                    .extracting(Finding::severity).isEqualTo(Severity.LOW);
+        }
+        assertThat(at(f, "secrets/known-token", "orm/__init__.py:4")).get().extracting(Finding::message)
+                .asString().contains("docstring");
+        assertThat(at(f, "secrets/known-token", "orm/local.py:1")).get().extracting(Finding::message)
+                .asString().contains("127.0.0.1");
+        // a program's connection to a server, a script that runs on the host, a config file: as before
+        for (String critical : List.of("orm/prod.py:1", "deploy/backup.sh:1", "config/app.yml:2")) {
+            assertThat(at(f, "secrets/known-token", critical)).as(critical).get()
+                    .extracting(Finding::severity).isEqualTo(Severity.CRITICAL);
+        }
+        // the same passwords judged as weak values: low for the program's constant that connects to this machine
+        assertThat(at(f, "secrets/weak-value", "orm/local.py:1")).get()
+                .extracting(Finding::severity).isEqualTo(Severity.LOW);
+        assertThat(at(f, "secrets/weak-value", "orm/prod.py:1")).get()
+                .extracting(Finding::severity).isEqualTo(Severity.HIGH);
+    }
+
+    @Test
+    void dependencyVersionsAndScriptCountersAreNoWeakSecrets() throws IOException {
+        write("libs/auth/Cargo.toml", """
+                [package]
+                name = "auth"
+
+                [dependencies]
+                jsonwebtoken = "8.3.0"
+                secrecy = "0.8"
+                """);
+        write("utils/keys.sh", """
+                #!/usr/bin/env bash
+                run() { if [ "$__pass" -eq 2 ]; then echo again; fi; }
+                __pass=1
+                run
+                __pass=2
+                run
+                DB_PASS=1234
+                """);
+        List<Finding> f = audit();
+        assertThat(where(f, "secrets/weak-value")).containsExactly("utils/keys.sh:7");
+    }
 }
