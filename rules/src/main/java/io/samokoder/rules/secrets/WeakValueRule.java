@@ -13,6 +13,8 @@ import io.samokoder.engine.RuleInfo;
 import io.samokoder.engine.Severity;
 import io.samokoder.engine.SourceFile;
 import io.samokoder.model.Location;
+import io.samokoder.model.docker.ContainerScripts;
+import io.samokoder.model.docker.FileEnvVariables;
 import io.samokoder.model.environments.DeployedVariables;
 import io.samokoder.model.environments.Evidence;
 import io.samokoder.model.settings.FileSettings;
@@ -53,7 +55,9 @@ import java.util.concurrent.ForkJoinTask;
                 + " project's own words (at most 40 tries and 2^15 rounds per hash, hashes up to cost 14, 8 hashes per"
                 + " audit; others are info). Severity:"
                 + " high in deployable files, medium in CI, low in local-development files (secrets.localPaths)"
-                + " and for Spring credentials whose block connects only to localhost; info for a compose variable the service's program never reads (Caddy reads only the variables"
+                + " and for Spring credentials whose block connects only to localhost; low for a program's fallback"
+                + " (a code default, a Spring placeholder, a Dockerfile ENV, the ${X:-default} of a shell script a"
+                + " container of the repository runs or an image COPYs) for a variable the deployment passes; info for a compose variable the service's program never reads (Caddy reads only the variables"
                 + " its mounted Caddyfile names).")
 public final class WeakValueRule implements Rule {
 
@@ -377,6 +381,20 @@ public final class WeakValueRule implements Rule {
                 } else if (override != null) {
                     context2 = Text.of("secrets.weak.profileOverride", override.path() + ":" + override.line());
                 }
+            }
+        } else if (fallback && place == null && fs.kind() == FileSettings.Kind.SHELL) {
+            // a script a container runs (an image's entrypoint) reads the container's environment: its ${X:-default}
+            // is the image's fallback, which a deployment that passes X replaces; a host script reads the operator's
+            // shell and keeps its file's severity
+            Optional<Evidence> passed = deployed(context).passes(name);
+            // the official images' idiom: the script reads X from the file X_FILE names (a compose secret)
+            Optional<Evidence> passedFile = passed.isPresent() || !FileEnvVariables.of(context, file)
+                    .readsFromFile(name) ? Optional.empty() : deployed(context).passes(name + "_FILE");
+            if ((passed.isPresent() || passedFile.isPresent())
+                    && ContainerScripts.of(context).runInContainer(file.path()).isPresent()) {
+                context2 = passed.isPresent() ? Text.of("secrets.weak.fallbackWithout", name, passed.get().message())
+                        : Text.of("secrets.weak.fallbackWithoutFile", name, name + "_FILE",
+                        passedFile.get().message());
             }
         }
         if (context2 == null && fs.kind() == FileSettings.Kind.INI) {

@@ -481,4 +481,92 @@ class SecretsContextTest {
         List<Finding> f = audit();
         assertThat(where(f, "secrets/weak-value")).containsExactly("utils/keys.sh:7");
     }
+
+    @Test
+    void anEntrypointsFallbackIsTheImagesOwnWhenTheDeploymentPassesTheVariableAHostScriptsStaysJudged()
+            throws IOException {
+        write("compose.yaml", """
+                services:
+                  api:
+                    build: ./docker/api
+                    env_file: ./env/api.env
+                """);
+        write("env/api.env", "DB_PASSWORD=postgres\n");
+        write("docker/api/Dockerfile", """
+                FROM alpine:3.20
+                COPY docker-entrypoint.sh /usr/local/bin/
+                ENTRYPOINT ["docker-entrypoint.sh"]
+                CMD ["api"]
+                """);
+        write("docker/api/docker-entrypoint.sh", """
+                #!/bin/sh
+                DB_PASS=${DB_PASSWORD:-"postgres"}
+                REDIS_PASS=${REDIS_PASSWORD-redis}
+                exec "$@"
+                """);
+        write("scripts/backup.sh", "#!/bin/sh\nexport PGPASSWORD=${DB_PASSWORD:-postgres}\npg_dump api\n");
+        List<Finding> f = audit();
+        // the value the deployment does pass is the weak one to fix
+        assertThat(at(f, "secrets/weak-value", "env/api.env:1"))
+                .hasValueSatisfying(x -> assertThat(x.severity()).isEqualTo(Severity.HIGH));
+        // the image's fallback for runs without DB_PASSWORD: the compose service passes it
+        assertThat(at(f, "secrets/weak-value", "docker/api/docker-entrypoint.sh:2")).hasValueSatisfying(x -> {
+            assertThat(x.severity()).isEqualTo(Severity.LOW);
+            assertThat(x.message()).contains("a fallback for runs without DB_PASSWORD", "compose.yaml:4");
+        });
+        // nothing passes REDIS_PASSWORD: the fallback is the value every container runs with
+        assertThat(at(f, "secrets/weak-value", "docker/api/docker-entrypoint.sh:3"))
+                .hasValueSatisfying(x -> assertThat(x.severity()).isEqualTo(Severity.HIGH));
+        // the operator runs the backup on the host, where compose's env_file is not the environment
+        assertThat(at(f, "secrets/weak-value", "scripts/backup.sh:2"))
+                .hasValueSatisfying(x -> assertThat(x.severity()).isEqualTo(Severity.HIGH));
+    }
+
+    @Test
+    void anEntrypointThatReadsTheVariableFromTheFileTheDeploymentNamesFallsBackOnlyWithoutIt() throws IOException {
+        write("compose.yaml", """
+                services:
+                  api:
+                    build: ./docker/api
+                    environment:
+                      DB_PASSWORD_FILE: /run/secrets/db_password
+                      CACHE_PASSWORD_FILE: /run/secrets/cache_password
+                    secrets:
+                      - db_password
+                      - cache_password
+                secrets:
+                  db_password:
+                    file: ./secrets/db_password.txt
+                  cache_password:
+                    file: ./secrets/cache_password.txt
+                """);
+        write("docker/api/Dockerfile", """
+                FROM alpine:3.20
+                COPY docker-entrypoint.sh /usr/local/bin/
+                ENTRYPOINT ["docker-entrypoint.sh"]
+                """);
+        write("docker/api/docker-entrypoint.sh", """
+                #!/bin/bash
+                file_env() {
+                    local var="$1"
+                    local fileVar="${var}_FILE"
+                    if [ "${!fileVar:-}" ]; then
+                        export "$var"="$(< "${!fileVar}")"
+                    fi
+                }
+                file_env DB_PASSWORD
+                DB_PASS=${DB_PASSWORD:-"postgres"}
+                CACHE_PASS=${CACHE_PASSWORD:-"redis"}
+                exec "$@"
+                """);
+        List<Finding> f = audit();
+        assertThat(at(f, "secrets/weak-value", "docker/api/docker-entrypoint.sh:10")).hasValueSatisfying(x -> {
+            assertThat(x.severity()).isEqualTo(Severity.LOW);
+            assertThat(x.message()).contains("a fallback for runs without DB_PASSWORD, which the script also reads"
+                    + " from the file DB_PASSWORD_FILE names: compose.yaml:5 passes it to service api");
+        });
+        // the script never reads CACHE_PASSWORD_FILE: the fallback is what the container runs with
+        assertThat(at(f, "secrets/weak-value", "docker/api/docker-entrypoint.sh:11"))
+                .hasValueSatisfying(x -> assertThat(x.severity()).isEqualTo(Severity.HIGH));
+    }
 }
