@@ -33,7 +33,8 @@ import java.util.regex.Pattern;
  *   <li>a <b>statement</b> in a README (for its folder) or in any document that speaks of the whole codebase or
  *   repository (for the root): "for local development only", "must not be deployed in production", "not meant for
  *   production", "intended for development purpose", "local development setup using Docker Compose", "this folder
- *   contains example Docker Compose files"; the same statement in a compose file's comments (for that file);</li>
+ *   contains example Docker Compose files", "this compose demo"; the same statement in a compose file's comments (for
+ *   that file);</li>
  *   <li>a compose file beside a <b>standalone production stack</b> in the same folder ({@code docker-compose.yml}
  *   next to a {@code docker-compose.prod.yml} whose every service has its own image or build): the production file is
  *   what is deployed, the other is the development stack;</li>
@@ -60,7 +61,8 @@ public final class DevelopmentStacks {
             + "|local development setup (?:using|with) [^.]{0,60}(?:docker[- ]?compose|compose)"
             + "|change (?:all )?(?:the )?default (?:credentials|passwords?) before (?:any )?(?:production|deploying)"
             + "|this (?:folder|directory) (?:only )?(?:contains|holds|has|provides|includes) (?:an? |some "
-            + "|several |a few )?(?:examples?|samples?)\\b");
+            + "|several |a few )?(?:examples?|samples?)\\b"
+            + "|\\b(?:docker|compose|docker[- ]compose) demo\\b|\\bthis demo\\b");
     /**
      * What a file's own comments may say about that file, besides {@link #STATEMENT}: a header is about its file, so
      * "used for local development" or "this is an example" there cannot be read as being about something else.
@@ -281,7 +283,8 @@ public final class DevelopmentStacks {
                             quote(l, m))));
                 }
             }
-            if (l.length() < 2000 && (l.contains("roduction") || l.contains("evelopment") || l.contains("ample"))) {
+            if (l.length() < 2000 && (l.contains("roduction") || l.contains("evelopment") || l.contains("ample")
+                    || l.contains("demo"))) {
                 Matcher m = STATEMENT.matcher(l);
                 if (m.find()) {
                     boolean whole = WHOLE_REPOSITORY.matcher(l).find();

@@ -55,6 +55,17 @@ class DevelopmentStacksTest {
         assertThat(stacks().evidence("docker/mysql/compose.yaml")).get().extracting(Evidence::text).asString()
                 .startsWith("docker/README.md:3 says").contains("This folder contains example");
         assertThat(stacks().evidence("deploy/compose.yaml")).isEmpty();
+
+        write("rtc/README.md", "# RTC\n\nThis compose demo outlines the basics to connect the server.\n");
+        write("rtc/compose.yaml", APP);
+        write("stack/README.md", "# Stack\n\nThe ultimate homer docker demo w/ sample traffic.\n");
+        write("stack/compose.yaml", APP);
+        write("guide/README.md", "# Guide\n\nSee the demo video, then deploy with compose.\n");
+        write("guide/compose.yaml", APP);
+        assertThat(stacks().evidence("rtc/compose.yaml")).get().extracting(Evidence::path).isEqualTo("rtc/README.md");
+        assertThat(stacks().evidence("stack/compose.yaml")).get().extracting(Evidence::path)
+                .isEqualTo("stack/README.md");
+        assertThat(stacks().evidence("guide/compose.yaml")).isEmpty();
     }
 
     @Test
