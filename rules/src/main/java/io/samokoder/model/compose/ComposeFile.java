@@ -24,6 +24,7 @@ public final class ComposeFile {
     }
 
     private final String path;
+    private final String folder;
     private final boolean usable;
     private final Optional<String> projectName;
     private final Map<String, ComposeService> services;
@@ -36,11 +37,12 @@ public final class ComposeFile {
     private final Optional<String> environmentFile;
     private final List<ComposeProblem> problems;
 
-    ComposeFile(String path, boolean usable, Optional<String> projectName, Map<String, ComposeService> services,
+    ComposeFile(String path, String folder, boolean usable, Optional<String> projectName, Map<String, ComposeService> services,
                 Map<String, Extends> extendsByService, List<Include> includes, List<String> networks,
                 List<String> externalNetworks, List<String> volumes, List<String> extensionKeys, Optional<String> environmentFile,
                 List<ComposeProblem> problems) {
         this.path = path;
+        this.folder = folder;
         this.usable = usable;
         this.projectName = projectName;
         this.services = Collections.unmodifiableMap(services);
@@ -59,10 +61,13 @@ public final class ComposeFile {
         return path;
     }
 
-    /** The folder relative paths are resolved against ({@code ""} at the root). */
+    /**
+     * The folder relative paths are resolved against ({@code ""} at the root): the file's own, or for an overlay that
+     * commands pass after a first file of another folder ({@code -f docker-compose.yml -f monitoring/loki.yml}), the
+     * first file's, as compose resolves them.
+     */
     public String folder() {
-        int slash = path.lastIndexOf('/');
-        return slash < 0 ? "" : path.substring(0, slash);
+        return folder;
     }
 
     /** False when the YAML did not load or its root is no mapping; such a file contributes no services. */

@@ -45,16 +45,26 @@ final class ComposeFileParser {
     /** Top-level {@code configs:} and {@code secrets:} with a {@code file:}: name to repository path. */
     private final Map<String, Optional<String>> fileObjects = new LinkedHashMap<>();
 
-    private ComposeFileParser(String path, Function<String, Optional<String>> lookup) {
+    private ComposeFileParser(String path, String folder, Function<String, Optional<String>> lookup) {
         this.path = path;
-        int slash = path.lastIndexOf('/');
-        this.folder = slash < 0 ? "" : path.substring(0, slash);
+        this.folder = folder;
         this.lookup = lookup;
     }
 
     static ComposeFile parse(String path, YamlDocument doc, Function<String, Optional<String>> lookup,
                              Optional<String> environmentFile) {
-        return new ComposeFileParser(path, lookup).run(doc, environmentFile);
+        int slash = path.lastIndexOf('/');
+        return parse(path, slash < 0 ? "" : path.substring(0, slash), doc, lookup, environmentFile);
+    }
+
+    /**
+     * @param folder the project folder relative paths start at: the file's own, or the first file's of the
+     *               {@code docker compose -f first -f this} that runs it as an overlay (compose resolves every file's
+     *               relative paths against the project folder)
+     */
+    static ComposeFile parse(String path, String folder, YamlDocument doc, Function<String, Optional<String>> lookup,
+                             Optional<String> environmentFile) {
+        return new ComposeFileParser(path, folder, lookup).run(doc, environmentFile);
     }
 
     private ComposeFile run(YamlDocument doc, Optional<String> environmentFile) {
@@ -135,7 +145,7 @@ final class ComposeFileParser {
                 }
             }
         }
-        return new ComposeFile(path, usable, name, services, extendsBy, includes, networks, external, volumes, extensions,
+        return new ComposeFile(path, folder, usable, name, services, extendsBy, includes, networks, external, volumes, extensions,
                 environmentFile, problems);
     }
 

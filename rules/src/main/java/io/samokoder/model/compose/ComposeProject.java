@@ -28,7 +28,8 @@ import java.util.function.Function;
  * {@code ComposeProject.of(ctx)}.
  *
  * <p>Files are found by name ({@code compose.yaml}, {@code docker-compose.yml}, {@code *.override.*},
- * {@code docker-compose.prod.yml}, {@code compose.observability.yaml}, ... in any folder) plus whatever they
+ * {@code docker-compose.prod.yml}, {@code compose.observability.yaml}, ... in any folder), by content (overlays named
+ * for what they add, {@code prometheus.yml} with {@code services:}: {@link ComposeDocuments}) plus whatever they
  * {@code include:} or {@code extends:}, except templates ({@link #templates()}: rendered before use, so what runs is
  * not in the repository). Values
  * are interpolated with the variables of the {@code .env} in the file's folder (compose's dotenv rules) and, when the
@@ -212,7 +213,11 @@ public final class ComposeProject {
         }
 
         static ComposeFile parse(AuditContext ctx, SourceFile f, List<String> envFiles) {
-            String folder = f.folder();
+            return parse(ctx, f, envFiles, f.folder());
+        }
+
+        /** @param folder the project folder: relative paths and the default {@code .env} are read there */
+        static ComposeFile parse(AuditContext ctx, SourceFile f, List<String> envFiles, String folder) {
             Map<String, String> env = ctx.config().environment();
             Map<String, String> vars = new LinkedHashMap<>();
             Optional<String> used = Optional.empty();
@@ -229,7 +234,7 @@ public final class ComposeProject {
                 String e = env.get(name);
                 return Optional.ofNullable(e != null ? e : vars.get(name));
             };
-            return ComposeFileParser.parse(f.path(), ctx.yaml(f), lookup, used);
+            return ComposeFileParser.parse(f.path(), folder, ctx.yaml(f), lookup, used);
         }
 
         private Optional<ComposeFile> read(String path, List<String> envFiles) {
@@ -254,6 +259,16 @@ public final class ComposeProject {
             // the per-file parses are independent and cached: on both cores first, the walk below then finds them
             List<SourceFile> composeFiles = ws.files().stream().filter(f -> FileKinds.isCompose(f.path())
                     && Templates.templateFolder(f.path()).isEmpty()).toList();
+            // overlays named for what they add (prometheus.yml, grafana.yml) are compose files by their content
+            List<SourceFile> yaml = ws.files().stream().filter(f -> FileKinds.isYaml(f.path())
+                    && !FileKinds.isCompose(f.path()) && Templates.templateFolder(f.path()).isEmpty()).toList();
+            Set<String> byContent = new java.util.HashSet<>();
+            List<Boolean> isCompose = Parallel.map(yaml, 8, f -> ComposeDocuments.isComposeByContent(ctx, f));
+            for (int i = 0; i < yaml.size(); i++) {
+                if (Boolean.TRUE.equals(isCompose.get(i))) {
+                    byContent.add(yaml.get(i).path());
+                }
+            }
             Parallel.map(composeFiles, 1, f -> {
                 try {
                     return file(ctx, f);
@@ -261,9 +276,22 @@ public final class ComposeProject {
                     return null; // kept in the cache: the walk meets it in path order, as without this first pass
                 }
             });
+            Map<String, String> projectOf = byContent.isEmpty() ? Map.of() : overlayProjects(byContent);
             List<String> named = new ArrayList<>();
             for (SourceFile f : ws.files()) {
-                if (FileKinds.isCompose(f.path())) {
+                if (byContent.contains(f.path())) {
+                    named.add(f.path());
+                    String project = projectOf.get(f.path());
+                    if (project == null) {
+                        read(f.path(), null);
+                    } else {
+                        // an overlay of another folder's project: its paths and .env are that project's
+                        ComposeFile cf = parse(ctx, f, null, project);
+                        files.put(f.path(), cf);
+                        inputs.add(f.path());
+                        cf.environmentFile().ifPresent(inputs::add);
+                    }
+                } else if (FileKinds.isCompose(f.path())) {
                     if (ctx.yaml(f).template().isPresent()) {
                         // rendered before use: the compose file that runs is not in the repository
                         templates.add(f.path());
@@ -279,13 +307,22 @@ public final class ComposeProject {
             for (String p : named) {
                 includeOrder.put(p, expand(p, new ArrayDeque<>()));
             }
+            // a file found by content that others only extend from is a library of service definitions, no project
+            Set<String> extended = new java.util.HashSet<>();
+            for (String p : named) {
+                ComposeFile f = files.get(p);
+                if (f != null) {
+                    f.extendsByService().values().forEach(e -> e.file()
+                            .map(v -> join(f.folder(), v.value())).filter(x -> !x.equals(p)).ifPresent(extended::add));
+                }
+            }
+            named.removeIf(p -> byContent.contains(p) && extended.contains(p));
             Map<String, List<String>> byFolder = new TreeMap<>();
             for (String p : named) {
                 if (includedByOthers.contains(p)) {
                     continue;
                 }
-                int slash = p.lastIndexOf('/');
-                byFolder.computeIfAbsent(slash < 0 ? "" : p.substring(0, slash), k -> new ArrayList<>()).add(p);
+                byFolder.computeIfAbsent(projectFolder(p, projectOf), k -> new ArrayList<>()).add(p);
             }
             List<ComposeStack> stacks = new ArrayList<>();
             for (Map.Entry<String, List<String>> e : byFolder.entrySet()) {
@@ -295,8 +332,7 @@ public final class ComposeProject {
             Map<String, List<String>> orphans = new TreeMap<>();
             for (String p : named) {
                 if (stacks.stream().noneMatch(st -> st.files().contains(p))) {
-                    int slash = p.lastIndexOf('/');
-                    orphans.computeIfAbsent(slash < 0 ? "" : p.substring(0, slash), k -> new ArrayList<>()).add(p);
+                    orphans.computeIfAbsent(projectFolder(p, projectOf), k -> new ArrayList<>()).add(p);
                 }
             }
             for (Map.Entry<String, List<String>> e : orphans.entrySet()) {
@@ -321,6 +357,40 @@ public final class ComposeProject {
                 return c != 0 ? c : a.message().compareTo(b.message());
             });
             return new ComposeProject(files, stacks, dedup, inputs, templates);
+        }
+
+        private static String projectFolder(String path, Map<String, String> projectOf) {
+            String own = projectOf.get(path);
+            if (own != null) {
+                return own;
+            }
+            int slash = path.lastIndexOf('/');
+            return slash < 0 ? "" : path.substring(0, slash);
+        }
+
+        /**
+         * The project folder of each compose file found by content that a command of the repository passes after a
+         * first file of another folder ({@code docker compose -f docker-compose.yml -f monitoring/loki.yml}): the
+         * first file's folder, which compose makes the project's. The first such command in file and line order
+         * decides; an overlay no command passes that way stays in its own folder's project.
+         */
+        private Map<String, String> overlayProjects(Set<String> byContent) {
+            Map<String, String> out = new HashMap<>();
+            for (ComposeInvocations.Invocation inv : ComposeInvocations.of(ctx).invocations()) {
+                List<String> run = inv.files();
+                if (run.size() < 2) {
+                    continue;
+                }
+                String first = run.get(0);
+                String project = first.contains("/") ? first.substring(0, first.lastIndexOf('/')) : "";
+                for (String p : run.subList(1, run.size())) {
+                    String own = p.contains("/") ? p.substring(0, p.lastIndexOf('/')) : "";
+                    if (byContent.contains(p) && !own.equals(project)) {
+                        out.putIfAbsent(p, project);
+                    }
+                }
+            }
+            return out;
         }
 
         /** The file and everything it includes, in merge order (included files first). */

@@ -18,6 +18,8 @@
  *       workflows, documented commands), with which files and variables, and which steps write env files;
  *       {@code sourceOf(ctx, project, file, variable)} says whether a variable the {@code .env} lacks is set by them.
  *       Entry point {@code ComposeInvocations.of(ctx)}.</li>
+ *   <li>{@link io.samokoder.model.compose.ComposeDocuments}: which YAML files are compose files, by name or by
+ *       content (overlays such as {@code prometheus.yml} holding {@code services:}).</li>
  *   <li>{@link io.samokoder.model.compose.ImageCatalog}: what well-known images run and their default ports (data
  *       table {@code image-ports.tsv}).</li>
  * </ul>

@@ -359,8 +359,9 @@ public final class DevelopmentStacks {
     }
 
     private static Evidence backingServicesOnly(ComposeFile file) {
-        if (file.declaredServices().isEmpty()) {
-            return null;
+        String own = file.path().contains("/") ? file.path().substring(0, file.path().lastIndexOf('/')) : "";
+        if (file.declaredServices().isEmpty() || !own.equals(file.folder())) {
+            return null; // an overlay of another folder's project: it runs next to that project's application
         }
         List<String> images = new ArrayList<>();
         for (ComposeService s : file.declaredServices().values()) {

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -72,6 +73,25 @@ public final class YamlPlaceholders {
             }
         } else if (!doc.isUsable()) {
             scanLines(text, index, out);
+        }
+        return out;
+    }
+
+    /**
+     * The first site of each variable in each scalar: {@code traefik.http.routers.${HOST}.service=${HOST}} names
+     * {@code HOST} twice in one value, which is one place to fix, not two. Order is kept.
+     */
+    public static List<Site> firstPerScalar(List<Site> sites) {
+        List<Site> out = new ArrayList<>();
+        Map<Object, Set<String>> seen = new IdentityHashMap<>();
+        Map<Integer, Set<String>> seenLines = new java.util.HashMap<>();
+        for (Site s : sites) {
+            // the line-based fallback has no scalar: its line stands for it
+            Set<String> names = s.node() != null ? seen.computeIfAbsent(s.node(), k -> new java.util.HashSet<>())
+                    : seenLines.computeIfAbsent(s.line(), k -> new java.util.HashSet<>());
+            if (names.add(s.placeholder().name())) {
+                out.add(s);
+            }
         }
         return out;
     }

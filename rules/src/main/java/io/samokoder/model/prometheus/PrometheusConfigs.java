@@ -6,6 +6,7 @@ import io.samokoder.engine.SourceFile;
 import io.samokoder.engine.Workspace;
 import io.samokoder.engine.yaml.YamlDocument;
 import io.samokoder.model.Location;
+import io.samokoder.model.compose.ComposeDocuments;
 import io.samokoder.model.compose.ComposeProject;
 import io.samokoder.model.compose.ComposeService;
 import io.samokoder.model.compose.ComposeStack;
@@ -29,9 +30,10 @@ import java.util.regex.Pattern;
 
 /**
  * Every Prometheus configuration of the repository and the containers that run each one. Configs are found by name
- * ({@code prometheus*.yml}), by content (a YAML file whose root has {@code scrape_configs}) and as the file a container
- * running Prometheus reads at its {@code --config.file} (the image's default {@code /etc/prometheus/prometheus.yml}
- * when it passes none): through a bind mount, a compose {@code configs:} file, a {@code COPY} of the image built for
+ * ({@code prometheus*.yml}, unless the file is a compose overlay by its content: {@link ComposeDocuments}), by
+ * content (a YAML file whose root has {@code scrape_configs}) and as the file a container running Prometheus reads
+ * at its {@code --config.file} (the image's default {@code /etc/prometheus/prometheus.yml} when it passes none):
+ * through a bind mount, a compose {@code configs:} file, a {@code COPY} of the image built for
  * it, a copy or render step of its entrypoint ({@link ConfigRendering}), or a repository script that writes the
  * mounted file from another ({@link HostWrites}: {@code cp prometheus.default.yml prometheus.yml}). Which container runs
  * Prometheus is {@link ConfigRendering}'s answer, so the placeholder checks and the monitoring checks agree. Shared
@@ -138,8 +140,8 @@ public final class PrometheusConfigs {
         boolean expand = false;
         for (SourceFile f : ws.files()) {
             String name = f.name().toLowerCase(Locale.ROOT);
-            if (!expand && isDeploymentFile(f.path(), name)
-                    && ws.text(f).filter(t -> t.contains("expand-external-labels")).isPresent()) {
+            if (!expand && ws.text(f).filter(t -> t.contains("expand-external-labels")).isPresent()
+                    && (isDeploymentFile(f.path(), name) || ComposeDocuments.isComposeByContent(ctx, f))) {
                 expand = true;
             }
             if (!FileKinds.isYaml(f.path()) || FileKinds.isCompose(f.path())) {
@@ -148,6 +150,9 @@ public final class PrometheusConfigs {
             boolean byName = FileKinds.isPrometheusByName(f.path());
             if (!byName && ws.text(f).filter(t -> t.contains("scrape_configs")).isEmpty()) {
                 continue;
+            }
+            if (byName && ComposeDocuments.isComposeByContent(ctx, f)) {
+                continue; // a compose overlay named for the service it adds (prometheus.yml with `services:`)
             }
             if (byName || ctx.yaml(f).rootMapping().containsKey("scrape_configs")) {
                 candidates.add(f);

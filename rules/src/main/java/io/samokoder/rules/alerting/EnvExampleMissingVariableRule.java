@@ -11,6 +11,7 @@ import io.samokoder.engine.Severity;
 import io.samokoder.engine.SourceFile;
 import io.samokoder.model.render.ConfigRendering;
 import io.samokoder.model.compose.ComposeFile;
+import io.samokoder.model.compose.ComposeInvocations;
 import io.samokoder.model.compose.ComposeProject;
 import io.samokoder.model.dotenv.DotEnv;
 import io.samokoder.model.placeholders.YamlPlaceholders;
@@ -34,7 +35,8 @@ import java.util.Set;
                 + " interpolates without a default (`${VAR}`, `${VAR:?err}`) and the inputs of rendered Alertmanager"
                 + " templates that the rendering service takes from the shell (`environment: - VAR`) or from an"
                 + " env_file that is not committed. Each one the repository's `.env.example` (or `.env.sample`,"
-                + " `.env.template`, `.env.dist`) does not list is one finding at that file; without such a file, at"
+                + " `.env.template`, `.env.dist`, or the file a setup step copies to the `.env`, such as"
+                + " `cp default.env .env`) does not list is one finding at that file; without such a file, at"
                 + " the variable's first use. Variables set in a committed `.env` next to the compose file are not"
                 + " needed from the user.")
 public final class EnvExampleMissingVariableRule implements Rule {
@@ -146,6 +148,14 @@ public final class EnvExampleMissingVariableRule implements Rule {
         while (true) {
             for (String name : EXAMPLE_NAMES) {
                 Optional<SourceFile> f = context.workspace().file(folder.isEmpty() ? name : folder + "/" + name);
+                if (f.isPresent()) {
+                    return f;
+                }
+            }
+            // whatever its name, the file a setup step copies to the .env (`cp default.env .env`) is the example
+            for (ComposeInvocations.EnvFileWrite w : ComposeInvocations.of(context)
+                    .writesOf(folder.isEmpty() ? ".env" : folder + "/.env")) {
+                Optional<SourceFile> f = w.template().flatMap(context.workspace()::file);
                 if (f.isPresent()) {
                     return f;
                 }

@@ -66,7 +66,8 @@ final class PrometheusPlaceholders {
             YamlDocument yaml = context.yaml(file);
             List<YamlPlaceholders.Site> undecided = new ArrayList<>();
             ConfigRendering.Verdict why = null;
-            for (YamlPlaceholders.Site site : YamlPlaceholders.scan(file, text, yaml)) {
+            for (YamlPlaceholders.Site site
+                    : YamlPlaceholders.firstPerScalar(YamlPlaceholders.scan(file, text, yaml))) {
                 List<Object> path = site.path();
                 boolean externalLabel = path.size() >= 3 && "global".equals(path.get(0))
                         && "external_labels".equals(path.get(1));

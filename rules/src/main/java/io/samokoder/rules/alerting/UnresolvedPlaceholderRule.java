@@ -34,7 +34,8 @@ import java.util.Set;
         description = "Alertmanager never expands environment variables in its configuration (its maintainers have"
                 + " declined to add it); Prometheus expands them only in `global.external_labels`, and only with"
                 + " `--enable-feature=expand-external-labels`. Each `$VAR`, `${VAR}` or `${VAR:-default}` in a config"
-                + " the tool reads as it is gets one finding at its line and column, naming the variable, the receiver"
+                + " the tool reads as it is gets one finding at its line and column (a variable named twice in one value,"
+                + " once, at its first place), naming the variable, the receiver"
                 + " and the field. The field-type table decides the consequence: a placeholder in a typed field"
                 + " (`chat_id` integer, durations, booleans, URLs whose scheme or host is the placeholder, `smarthost`"
                 + " without a port) makes the tool refuse to load the file; in a string or secret field (`bot_token`,"
@@ -72,7 +73,8 @@ public final class UnresolvedPlaceholderRule implements Rule {
             String text = context.workspace().text(config.file()).orElse("");
             List<YamlPlaceholders.Site> undecided = new ArrayList<>();
             ConfigRendering.Verdict why = null;
-            for (YamlPlaceholders.Site site : YamlPlaceholders.scan(config.file(), text, config.yaml())) {
+            for (YamlPlaceholders.Site site : YamlPlaceholders.firstPerScalar(
+                    YamlPlaceholders.scan(config.file(), text, config.yaml()))) {
                 ConfigRendering.Verdict v = rendering.reading(entry.path(), entry.templateByName(),
                         site.placeholder().name());
                 switch (v.reading()) {

@@ -383,4 +383,69 @@ class ComposeProjectTest {
         assertThat(project.problems()).isEmpty();
         assertThat(project.inputs()).contains("{{cookiecutter.project_slug}}/docker-compose.yml");
     }
+
+    @Test
+    void overlaysNamedForWhatTheyAddAreComposeFilesByTheirContent() {
+        TempRepo repo = new TempRepo(dir)
+                .file("docker-compose.yml", "services:\n  web:\n    image: nginx\n")
+                .file("prometheus.yml", """
+                        services:
+                          prometheus:
+                            image: prom/prometheus
+                            restart: ${RESTART_POLICY:-unless-stopped}
+                            volumes: ["./prometheus:/etc/prometheus"]
+                        """)
+                .file("prometheus/prometheus.yml", "global:\n  scrape_interval: 15s\nscrape_configs: []\n")
+                .file("alertmanager.yml", "route:\n  receiver: r\nreceivers:\n  - name: r\n")
+                .file("traefik.yml", "entryPoints:\n  web:\n    address: ':80'\n")
+                .file("app.yml", "services:\n  mail:\n    host: smtp.example.com\n")
+                .file(".gitlab-ci.yml", "services:\n  - docker:dind\n");
+        AuditContext ctx = repo.context();
+        ComposeProject p = ComposeProject.of(ctx);
+        assertThat(p.files().keySet()).containsExactly("docker-compose.yml", "prometheus.yml");
+        ComposeStack root = p.stacks().get(0);
+        assertThat(root.files()).containsExactly("docker-compose.yml", "prometheus.yml");
+        assertThat(root.services().keySet()).containsExactly("web", "prometheus");
+        assertThat(root.defaultServices().keySet()).containsExactly("web");
+        assertThat(root.service("prometheus").orElseThrow().scalar("restart").orElseThrow().value())
+                .isEqualTo("unless-stopped");
+        assertThat(p.servicesMounting("prometheus/prometheus.yml")).extracting(m -> m.service().name())
+                .containsExactly("prometheus");
+    }
+
+    @Test
+    void anOverlayOfAnotherFolderJoinsTheProjectOfTheFirstFileItIsPassedWith() {
+        TempRepo repo = new TempRepo(dir)
+                .file("docker-compose.yml", """
+                        services:
+                          web:
+                            image: nginx
+                            networks: [meet]
+                        networks:
+                          meet:
+                        """)
+                .file("extras/mongodb/mongodb.yml", """
+                        services:
+                          mongodb:
+                            image: mongo:7
+                            env_file: [./extras/.env]
+                            volumes: ["./extras/mongodb/init:/docker-entrypoint-initdb.d"]
+                            networks: [meet]
+                        """)
+                .file("extras/mongodb/README.md", """
+                        ```bash
+                        docker compose -f docker-compose.yml -f ./extras/mongodb/mongodb.yml up -d
+                        ```
+                        """);
+        ComposeProject p = ComposeProject.of(repo.context());
+        assertThat(p.stacks()).singleElement().satisfies(s -> {
+            assertThat(s.directory()).isEmpty();
+            assertThat(s.services().keySet()).containsExactly("web", "mongodb");
+        });
+        ComposeService mongo = p.stacks().get(0).service("mongodb").orElseThrow();
+        assertThat(mongo.volumes()).extracting(m -> m.repositoryPath().orElse("?"))
+                .containsExactly("extras/mongodb/init");
+        assertThat(p.problems()).noneMatch(x -> x.kind() == ComposeProblem.Kind.UNDEFINED_NETWORK);
+        assertThat(p.envFiles()).containsOnlyKeys("extras/.env");
+    }
 }

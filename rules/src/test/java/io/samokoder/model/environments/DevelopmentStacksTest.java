@@ -170,6 +170,18 @@ class DevelopmentStacksTest {
     }
 
     @Test
+    void anOverlayOfBackingServicesPassedAfterTheApplicationsFileBacksThatApplication() throws IOException {
+        write("compose.yaml", "services:\n  web:\n    image: example/web:1\n");
+        write("extras/mongodb/mongodb.yml", "services:\n  mongodb:\n    image: mongo:7\n");
+        write("extras/cache/cache.yml", "services:\n  cache:\n    image: redis:7\n");
+        write("extras/mongodb/README.md", "```sh\ndocker compose -f compose.yaml -f extras/mongodb/mongodb.yml up -d\n```\n");
+        DevelopmentStacks s = stacks();
+        assertThat(s.evidence("extras/mongodb/mongodb.yml")).isEmpty();
+        assertThat(s.evidence("extras/cache/cache.yml")).get().extracting(Evidence::says).asString()
+                .contains("only backing services (redis)");
+    }
+
+    @Test
     void playWithDockerStacksAndLocalhostLoginsAndLocalEnvFiles() throws IOException {
         write("README.md", "[Try](https://labs.play-with-docker.com/?stack=https://raw.example.com/x/pwd-stack.yml)\n");
         write("pwd-stack.yml", "services:\n  g:\n    image: grafana/grafana:11.0.0\n");

@@ -53,4 +53,29 @@ class YamlPlaceholdersTest {
             assertThat(sites(text)).as(shown(eol)).containsExactly("TOKEN@2:8 token", "URL@4:6 url");
         }
     }
+
+    @Test
+    void aVariableNamedTwiceInOneValueIsOnePlaceAtItsFirstOccurrence() {
+        String text = """
+                labels:
+                  - traefik.http.routers.${HOST:-prom}.service=${HOST:-prom}
+                  - traefik.http.routers.${HOST:-prom}.rule=Host(`${HOST:-prom}.${DOMAIN}`)
+                other: ${HOST}
+                """;
+        YamlDocument doc = YamlLoader.load("x.yml", text);
+        List<YamlPlaceholders.Site> all = YamlPlaceholders.scan(null, text, doc);
+        assertThat(all).hasSize(6);
+        assertThat(YamlPlaceholders.firstPerScalar(all)).extracting(
+                s -> s.placeholder().name() + "@" + s.line() + ":" + s.column())
+                .containsExactly("HOST@2:26", "HOST@3:26", "DOMAIN@3:65", "HOST@4:8");
+    }
+
+    @Test
+    void inTheLineBasedFallbackTheLineStandsForTheValue() {
+        String text = "url: ${A}/${A}/${B}\n  broken: [\nnext: ${A}\n";
+        YamlDocument doc = YamlLoader.load("x.yml", text);
+        assertThat(doc.isUsable()).isFalse();
+        assertThat(YamlPlaceholders.firstPerScalar(YamlPlaceholders.scan(null, text, doc)))
+                .extracting(s -> s.placeholder().name() + "@" + s.line()).containsExactly("A@1", "B@1", "A@3");
+    }
 }

@@ -100,4 +100,28 @@ class PrometheusConfigsTest {
                 .containsExactly("deploy/scrape.yml", "prometheus.yml");
         assertThat(prom.expandExternalLabels()).isTrue();
     }
+
+    @Test
+    void aComposeOverlayNamedPrometheusIsNoConfigAndDeploysTheRealOne() {
+        AuditContext ctx = new TempRepo(dir)
+                .file("docker-compose.yml", "services:\n  web:\n    image: nginx\n")
+                .file("prometheus.yml", """
+                        services:
+                          prometheus:
+                            image: prom/prometheus:v2.53.0
+                            command: ["--config.file=/etc/prometheus/prometheus.yml"]
+                            restart: ${RESTART_POLICY:-unless-stopped}
+                            volumes: ["./prometheus:/etc/prometheus"]
+                        """)
+                .file("prometheus/prometheus.yml", "scrape_configs:\n  - job_name: web\n"
+                        + "    static_configs: [{targets: ['web:80']}]\n")
+                .context();
+        PrometheusConfigs prom = PrometheusConfigs.of(ctx);
+        assertThat(prom.files()).extracting(SourceFile::path).containsExactly("prometheus/prometheus.yml");
+        assertThat(prom.configs()).extracting(PrometheusConfig::path).containsExactly("prometheus/prometheus.yml");
+        assertThat(prom.runnersOf("prometheus/prometheus.yml")).singleElement().satisfies(r -> {
+            assertThat(r.service().name()).isEqualTo("prometheus");
+            assertThat(r.service().location().path()).isEqualTo("prometheus.yml");
+        });
+    }
 }

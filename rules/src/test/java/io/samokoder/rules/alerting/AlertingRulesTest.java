@@ -107,7 +107,7 @@ class AlertingRulesTest {
                 + "c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\nroute: {receiver: r}\n"
                 + "receivers: [{name: r}]\n");
         write("ops/alertmanager-big.yml", "route:\n  receiver: r\nreceivers:\n  - name: r\n"
-                + "    email_configs:\n".concat("      - to: '${TO}${TO}${TO}'\n".repeat(5_000)));
+                + "    email_configs:\n".concat("      - to: '${TO}${CC}${BCC}'\n".repeat(5_000)));
         Files.write(repo.resolve("ops/alertmanager-latin1.yml"),
                 "route: {receiver: r}\nreceivers: [{name: r, email_configs: [{to: '\u00e9${TO}'}]}]\n"
                         .getBytes(StandardCharsets.ISO_8859_1));
@@ -269,6 +269,57 @@ class AlertingRulesTest {
             assertThat(x.path()).isEqualTo("docker-compose.yml");
             assertThat(x.line()).isEqualTo(5);
             assertThat(x.message()).contains("GRAFANA_ADMIN_PASSWORD").contains("no .env.example");
+        });
+    }
+
+    @Test
+    void theFileASetupStepCopiesToTheEnvIsTheExampleWhateverItsName() throws IOException {
+        write("docker-compose.yml", "services:\n  app:\n    image: x:${TAG}\n    command: run ${MODE}\n");
+        write("default.env", "TAG=1.2\n");
+        write("setup.sh", "#!/bin/sh\ncp default.env .env\ndocker compose up -d\n");
+        assertThat(audit("alerting/env-example-missing-variable")).singleElement().satisfies(x -> {
+            assertThat(x.path()).isEqualTo("default.env");
+            assertThat(x.message()).contains("`MODE`").contains("docker-compose.yml:4");
+        });
+    }
+
+    @Test
+    void aVariableNamedTwiceInOneValueOfAPrometheusConfigIsOneFinding() throws IOException {
+        write("prometheus.yml", """
+                scrape_configs:
+                  - job_name: app
+                    metrics_path: /${TENANT}/metrics/${TENANT}
+                    static_configs:
+                      - targets: ['app:8080']
+                """);
+        assertThat(audit("alerting/unresolved-placeholder")).singleElement().satisfies(x -> {
+            assertThat(x.line()).isEqualTo(3);
+            assertThat(x.column()).isEqualTo(20);
+            assertThat(x.message()).contains("${TENANT}");
+        });
+    }
+
+    @Test
+    void aComposeOverlayNamedPrometheusIsNotReadAsAPrometheusConfig() throws IOException {
+        write("docker-compose.yml", "services:\n  app:\n    image: acme/app:1\n");
+        write("prometheus.yml", """
+                services:
+                  prometheus:
+                    image: prom/prometheus
+                    restart: ${RESTART_POLICY:-unless-stopped}
+                    labels:
+                      - traefik.http.routers.${PROM_HOST:-prom}.service=${PROM_HOST:-prom}
+                    volumes: ["./prometheus:/etc/prometheus"]
+                """);
+        write("prometheus/prometheus.yml", """
+                scrape_configs:
+                  - job_name: app
+                    static_configs:
+                      - targets: ['${APP_HOST}:8080']
+                """);
+        assertThat(audit("alerting/unresolved-placeholder")).singleElement().satisfies(x -> {
+            assertThat(x.path()).isEqualTo("prometheus/prometheus.yml");
+            assertThat(x.message()).contains("${APP_HOST}");
         });
     }
 
