@@ -1,15 +1,11 @@
 package io.samokoder.model.docker;
 
-import io.samokoder.engine.AuditConfig;
-import io.samokoder.engine.AuditContext;
-import io.samokoder.engine.Workspace;
 import io.samokoder.model.Location;
+import io.samokoder.testing.TempRepo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,14 +16,12 @@ class ContainerScriptsTest {
     @TempDir
     Path dir;
 
-    private void write(String path, String text) throws IOException {
-        Path p = dir.resolve(path);
-        Files.createDirectories(p.getParent());
-        Files.writeString(p, text, StandardCharsets.UTF_8);
+    private void write(String path, String text) {
+        new TempRepo(dir).file(path, text);
     }
 
     private ContainerScripts scripts() throws IOException {
-        return ContainerScripts.of(new AuditContext(Workspace.scan(dir), AuditConfig.forRoot(dir)));
+        return ContainerScripts.of(new TempRepo(dir).context());
     }
 
     @Test

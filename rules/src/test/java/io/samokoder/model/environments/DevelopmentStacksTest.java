@@ -1,13 +1,10 @@
 package io.samokoder.model.environments;
 
-import io.samokoder.engine.AuditConfig;
-import io.samokoder.engine.AuditContext;
-import io.samokoder.engine.Workspace;
+import io.samokoder.testing.TempRepo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -19,14 +16,12 @@ class DevelopmentStacksTest {
     @TempDir
     Path dir;
 
-    private void write(String path, String text) throws IOException {
-        Path p = dir.resolve(path);
-        Files.createDirectories(p.getParent());
-        Files.writeString(p, text, StandardCharsets.UTF_8);
+    private void write(String path, String text) {
+        new TempRepo(dir).file(path, text);
     }
 
     private DevelopmentStacks stacks() throws IOException {
-        return DevelopmentStacks.of(new AuditContext(Workspace.scan(dir), AuditConfig.forRoot(dir)));
+        return DevelopmentStacks.of(new TempRepo(dir).context());
     }
 
     private static final String APP = "services:\n  app:\n    build: .\n    environment:\n      DB_PASSWORD: app\n";
