@@ -62,7 +62,7 @@ public final class DevelopmentStacks {
             + "|change (?:all )?(?:the )?default (?:credentials|passwords?) before (?:any )?(?:production|deploying)"
             + "|this (?:folder|directory) (?:only )?(?:contains|holds|has|provides|includes) (?:an? |some "
             + "|several |a few )?(?:examples?|samples?)\\b"
-            + "|\\b(?:docker|compose|docker[- ]compose) demo\\b|\\bthis demo\\b");
+            + "|\\b(?:docker|compose|docker[- ]compose) demo\\b");
     /**
      * What a file's own comments may say about that file, besides {@link #STATEMENT}: a header is about its file, so
      * "used for local development" or "this is an example" there cannot be read as being about something else.

@@ -55,7 +55,7 @@ class DevelopmentStacksTest {
         write("rtc/compose.yaml", APP);
         write("stack/README.md", "# Stack\n\nThe ultimate homer docker demo w/ sample traffic.\n");
         write("stack/compose.yaml", APP);
-        write("guide/README.md", "# Guide\n\nSee the demo video, then deploy with compose.\n");
+        write("guide/README.md", "# Guide\n\nFor this demo the smallest droplet is enough; see the demo video.\n");
         write("guide/compose.yaml", APP);
         assertThat(stacks().evidence("rtc/compose.yaml")).get().extracting(Evidence::path).isEqualTo("rtc/README.md");
         assertThat(stacks().evidence("stack/compose.yaml")).get().extracting(Evidence::path)
