@@ -23,6 +23,19 @@ public final class ComposeFile {
     public record Extends(String service, Optional<ComposeValue> file, Location location) {
     }
 
+    /**
+     * A top-level {@code secrets:} entry backed by a file ({@code file: ./secrets/db_password.txt}); {@code environment:}
+     * and {@code external:} secrets have none.
+     *
+     * @param repositoryPath the file, resolved like compose against the project folder; empty when it lies outside
+     *                       the repository
+     */
+    public record FileSecret(String name, ComposeValue file, Optional<String> repositoryPath) {
+        public Location location() {
+            return file.location();
+        }
+    }
+
     private final String path;
     private final String folder;
     private final boolean usable;
@@ -34,12 +47,14 @@ public final class ComposeFile {
     private final List<String> volumes;
     private final List<String> externalNetworks;
     private final List<String> extensionKeys;
+    private final List<FileSecret> fileSecrets;
     private final Optional<String> environmentFile;
     private final List<ComposeProblem> problems;
 
     ComposeFile(String path, String folder, boolean usable, Optional<String> projectName, Map<String, ComposeService> services,
                 Map<String, Extends> extendsByService, List<Include> includes, List<String> networks,
-                List<String> externalNetworks, List<String> volumes, List<String> extensionKeys, Optional<String> environmentFile,
+                List<String> externalNetworks, List<String> volumes, List<String> extensionKeys, List<FileSecret> fileSecrets,
+                Optional<String> environmentFile,
                 List<ComposeProblem> problems) {
         this.path = path;
         this.folder = folder;
@@ -52,6 +67,7 @@ public final class ComposeFile {
         this.volumes = List.copyOf(volumes);
         this.externalNetworks = List.copyOf(externalNetworks);
         this.extensionKeys = List.copyOf(extensionKeys);
+        this.fileSecrets = List.copyOf(fileSecrets);
         this.environmentFile = environmentFile;
         this.problems = List.copyOf(problems);
     }
@@ -112,6 +128,11 @@ public final class ComposeFile {
     /** Top-level {@code x-*} keys. */
     public List<String> extensionKeys() {
         return extensionKeys;
+    }
+
+    /** Top-level {@code secrets:} backed by a {@code file:}, in file order. */
+    public List<FileSecret> fileSecrets() {
+        return fileSecrets;
     }
 
     /** The {@code .env} file whose variables were used for interpolation, when the folder has one. */

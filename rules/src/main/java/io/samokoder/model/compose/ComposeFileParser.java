@@ -44,6 +44,8 @@ final class ComposeFileParser {
     private final List<ComposeProblem> problems = new ArrayList<>();
     /** Top-level {@code configs:} and {@code secrets:} with a {@code file:}: name to repository path. */
     private final Map<String, Optional<String>> fileObjects = new LinkedHashMap<>();
+    /** Top-level {@code secrets:} with a {@code file:}, in file order. */
+    private final List<ComposeFile.FileSecret> fileSecrets = new ArrayList<>();
 
     private ComposeFileParser(String path, String folder, Function<String, Optional<String>> lookup) {
         this.path = path;
@@ -106,8 +108,16 @@ final class ComposeFileParser {
             for (String kind : List.of("configs", "secrets")) {
                 for (Map.Entry<String, Node> e : YamlDocument.mapping(top.get(kind)).entrySet()) {
                     Node file = YamlDocument.mapping(e.getValue()).get("file");
-                    fileObjects.put(kind + ":" + e.getKey(), file instanceof ScalarNode
-                            ? repoPath(value(file).value()) : Optional.empty());
+                    if (file instanceof ScalarNode && !YamlDocument.isNull(file)) {
+                        ComposeValue v = value(file);
+                        Optional<String> repo = repoPath(v.value());
+                        fileObjects.put(kind + ":" + e.getKey(), repo);
+                        if (kind.equals("secrets")) {
+                            fileSecrets.add(new ComposeFile.FileSecret(e.getKey(), v, repo));
+                        }
+                    } else {
+                        fileObjects.put(kind + ":" + e.getKey(), Optional.empty());
+                    }
                 }
             }
             networks.addAll(names(top.get("networks")));
@@ -146,7 +156,7 @@ final class ComposeFileParser {
             }
         }
         return new ComposeFile(path, folder, usable, name, services, extendsBy, includes, networks, external, volumes, extensions,
-                environmentFile, problems);
+                fileSecrets, environmentFile, problems);
     }
 
     // ---- helpers ----

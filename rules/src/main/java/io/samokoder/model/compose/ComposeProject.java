@@ -7,6 +7,7 @@ import io.samokoder.engine.Parallel;
 import io.samokoder.engine.SourceFile;
 import io.samokoder.workspace.Templates;
 import io.samokoder.engine.Workspace;
+import io.samokoder.model.Location;
 import io.samokoder.model.dotenv.DotEnv;
 
 import java.util.ArrayDeque;
@@ -187,6 +188,69 @@ public final class ComposeProject {
                 }
             }
         }
+        return out;
+    }
+
+    /** Where a compose file declares a secret backed by a repository file. */
+    public record SecretDeclaration(String composeFile, String secret, Location location) {
+    }
+
+    /**
+     * A repository file a top-level {@code secrets:} entry names with {@code file:}.
+     *
+     * @param declarations  the compose files and lines that declare it, in path and line order
+     * @param fileVariables the variables a service that mounts it points at it with {@code X_FILE=/run/secrets/…}
+     *                      (the official images' {@code file_env} idiom), without {@code _FILE}, sorted
+     */
+    public record SecretFile(String path, List<SecretDeclaration> declarations, List<String> fileVariables) {
+    }
+
+    /**
+     * Every repository file that a compose file declares as a secret's {@code file:} (resolved like compose against
+     * the project folder), by path; paths outside the repository are left out.
+     */
+    public Map<String, SecretFile> secretFiles() {
+        Map<String, SecretFile> known = secretFiles;
+        if (known == null) {
+            known = java.util.Collections.unmodifiableMap(collectSecretFiles());
+            secretFiles = known;
+        }
+        return known;
+    }
+
+    private volatile Map<String, SecretFile> secretFiles;
+
+    private Map<String, SecretFile> collectSecretFiles() {
+        Map<String, List<SecretDeclaration>> declared = new TreeMap<>();
+        for (ComposeFile f : files.values()) {
+            for (ComposeFile.FileSecret s : f.fileSecrets()) {
+                s.repositoryPath().ifPresent(p -> declared.computeIfAbsent(p, k -> new ArrayList<>())
+                        .add(new SecretDeclaration(f.path(), s.name(), s.location())));
+            }
+        }
+        Map<String, SecretFile> out = new TreeMap<>();
+        declared.forEach((path, where) -> {
+            List<SecretDeclaration> sorted = new ArrayList<>(where);
+            sorted.sort(java.util.Comparator.comparing(SecretDeclaration::composeFile)
+                    .thenComparingInt(d -> d.location().line()));
+            java.util.TreeSet<String> variables = new java.util.TreeSet<>();
+            for (ComposeStack stack : stacks) {
+                for (ComposeService s : stack.services().values()) {
+                    for (Mount m : s.volumes()) {
+                        if (!m.type().equals("secret") || !m.repositoryPath().equals(Optional.of(path))) {
+                            continue;
+                        }
+                        for (ComposeService.EnvironmentEntry e : s.environment().values()) {
+                            if (e.name().endsWith("_FILE") && e.name().length() > 5 && e.value()
+                                    .filter(v -> v.value().strip().equals(m.target())).isPresent()) {
+                                variables.add(e.name().substring(0, e.name().length() - 5));
+                            }
+                        }
+                    }
+                }
+            }
+            out.put(path, new SecretFile(path, List.copyOf(sorted), List.copyOf(variables)));
+        });
         return out;
     }
 

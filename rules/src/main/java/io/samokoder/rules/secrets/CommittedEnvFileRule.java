@@ -41,7 +41,10 @@ import java.util.Set;
                 + " finding per file, at the first secret, listing every exposed key with its masked value."
                 + " Critical; low for local-development and test files and for files whose secrets are all"
                 + " change-me placeholders. In templates (.env.example/.sample/.template) placeholders are fine; a"
-                + " provider token is critical, another real-looking value (long and random) low.")
+                + " provider token is critical, another real-looking value (long and random) low. A committed file"
+                + " that a compose file declares as a secret's file: (one line, as the official images' file_env reads"
+                + " it) is a committed secret too, strong or weak: critical, low when only local-development compose"
+                + " files declare it or it holds a change-me placeholder.")
 public final class CommittedEnvFileRule implements Rule {
 
     @Override
@@ -64,6 +67,7 @@ public final class CommittedEnvFileRule implements Rule {
         Set<String> out = new LinkedHashSet<>();
         context.workspace().files().stream().filter(f -> FileSettings.isDotenv(f.name().toLowerCase(Locale.ROOT))
                 || FileKinds.isCompose(f.path())).forEach(f -> out.add(f.path()));
+        out.addAll(io.samokoder.model.compose.ComposeProject.of(context).secretFiles().keySet());
         out.add(".gitignore");
         out.add("**/.gitignore");
         return out;
@@ -94,6 +98,30 @@ public final class CommittedEnvFileRule implements Rule {
             context.workspace().file(e.getKey()).ifPresent(file -> committed(context, file,
                     FileSettings.ofEnvFile(context, file), policy.envFilePlace(e.getKey(), e.getValue()),
                     policy.developmentReasonText(e.getKey()), allow, sink));
+        }
+        secretFiles(context, policy, allow, sink);
+    }
+
+    /**
+     * A committed file compose mounts as a secret is a committed secret as a committed env file is, strong or weak:
+     * the same severities, worded for the secret file.
+     */
+    private void secretFiles(AuditContext context, SecretsPolicy policy, SecretsAllowlist allow, FindingSink sink) {
+        for (SecretFiles.Value v : SecretFiles.of(context)) {
+            if (allow.allows(v.value()) || !SecretValues.isVerbatimLiteral(v.value())) {
+                continue;
+            }
+            boolean placeholder = SecretValues.isChangeMe(v.value());
+            boolean local = v.place() == SecretsPolicy.Place.LOCAL || v.place() == SecretsPolicy.Place.TEST;
+            Text message = placeholder
+                    ? Text.of("secrets.env.secretFilePlaceholder", v.file().path(), v.name(), v.declaredAt(),
+                            Masking.mask(v.value()))
+                    : Text.of("secrets.env.secretFile", v.file().path(), v.name(), v.declaredAt(),
+                            Masking.mask(v.value()), local ? policy.developmentReasonText(v.declared().composeFile())
+                                    : Text.verbatim(""));
+            sink.report(Finding.of(this).at(v.file().path(), v.line(), 1)
+                    .severity(placeholder || local ? Severity.LOW : Severity.CRITICAL)
+                    .message(message).key(v.file().path()).build());
         }
     }
 

@@ -58,7 +58,10 @@ import java.util.concurrent.ForkJoinTask;
                 + " and for Spring credentials whose block connects only to localhost; low for a program's fallback"
                 + " (a code default, a Spring placeholder, a Dockerfile ENV, the ${X:-default} of a shell script a"
                 + " container of the repository runs or an image COPYs) for a variable the deployment passes; info for a compose variable the service's program never reads (Caddy reads only the variables"
-                + " its mounted Caddyfile names).")
+                + " its mounted Caddyfile names). The one-line value of a committed file a compose file declares as a"
+                + " secret's file: is judged as the value of a setting named for the secret (or for the X of an X_FILE"
+                + " variable pointing at it), at the severity of the most shared compose file declaring it; binary,"
+                + " multi-line and longer than 512 characters files (keys, certificates) are not judged.")
 public final class WeakValueRule implements Rule {
 
     @Override
@@ -109,6 +112,34 @@ public final class WeakValueRule implements Rule {
                     policy, allow, hashes).forEach(sink::report));
         }
         judgeHashes(hashes, weakness).forEach(sink::report);
+        secretFiles(context, weakness, policy, allow, sink);
+    }
+
+    /**
+     * The committed files compose mounts as secrets: their value is the secret's, judged like a setting of that name,
+     * at the severity of the most shared compose file that declares it.
+     */
+    private void secretFiles(AuditContext context, Weakness weakness, SecretsPolicy policy, SecretsAllowlist allow,
+                             FindingSink sink) {
+        for (SecretFiles.Value v : SecretFiles.of(context)) {
+            if (allow.allows(v.value()) || !SecretValues.isVerbatimLiteral(v.value())) {
+                continue;
+            }
+            boolean placeholder = SecretValues.isChangeMe(v.value());
+            Optional<Text> reason = placeholder
+                    ? Optional.of(Text.of("secrets.weak.changeMe", Masking.mask(v.value())))
+                    : weakness.reasonText(v.name(), v.value(), v.users(), Weakness.kindOf(v.name()));
+            if (reason.isEmpty()) {
+                continue;
+            }
+            Severity severity = placeholder ? Severity.LOW : SecretsPolicy.weakValueSeverity(v.place());
+            Text why = severity == Severity.LOW && !placeholder
+                    ? policy.developmentReasonText(v.declared().composeFile()) : Text.verbatim("");
+            sink.report(Finding.of(this).at(v.file().path(), v.line(), 1).severity(severity)
+                    .message(Text.of("secrets.weak.message", Text.of("secrets.weak.subject.secretFile", v.name(),
+                            v.declaredAt()), reason.get(), why))
+                    .key("secret-file:" + v.name()).build());
+        }
     }
 
     /**

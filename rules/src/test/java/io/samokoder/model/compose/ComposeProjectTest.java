@@ -448,4 +448,37 @@ class ComposeProjectTest {
         assertThat(p.problems()).noneMatch(x -> x.kind() == ComposeProblem.Kind.UNDEFINED_NETWORK);
         assertThat(p.envFiles()).containsOnlyKeys("extras/.env");
     }
+
+    @Test
+    void secretFilesResolvedAgainstTheProjectFolderWithTheirFileVariables() {
+        TempRepo repo = new TempRepo(dir).file("deploy/.env", "SECRETS_DIR=./creds\n").file("deploy/compose.yaml", """
+                services:
+                  db:
+                    image: postgres:16
+                    environment:
+                      POSTGRES_PASSWORD_FILE: /run/secrets/pg
+                      OTHER_FILE: /run/secrets/elsewhere
+                    secrets: [pg]
+                secrets:
+                  pg:
+                    file: ${SECRETS_DIR}/pg_password
+                  session:
+                    environment: SESSION_SECRET
+                  registry:
+                    external: true
+                  outside:
+                    file: ../../etc/secret
+                """);
+        ComposeProject p = load(repo);
+        assertThat(p.file("deploy/compose.yaml").orElseThrow().fileSecrets())
+                .extracting(ComposeFile.FileSecret::name).containsExactly("pg", "outside");
+        assertThat(p.secretFiles()).containsOnlyKeys("deploy/creds/pg_password");
+        ComposeProject.SecretFile pg = p.secretFiles().get("deploy/creds/pg_password");
+        assertThat(pg.declarations()).singleElement().satisfies(d -> {
+            assertThat(d.secret()).isEqualTo("pg");
+            assertThat(d.location().path()).isEqualTo("deploy/compose.yaml");
+            assertThat(d.location().line()).isEqualTo(10);
+        });
+        assertThat(pg.fileVariables()).containsExactly("POSTGRES_PASSWORD");
+    }
 }

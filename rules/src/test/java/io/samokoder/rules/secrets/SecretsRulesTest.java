@@ -322,4 +322,62 @@ class SecretsRulesTest {
         List<Finding> f = audit();
         assertThat(f).noneMatch(x -> x.ruleId().equals("config/check-failed"));
     }
+
+    private static final String SECRET_FILES_COMPOSE = """
+            services:
+              api:
+                image: ghcr.io/acme/api:1.2.0
+                ports: ["8080:8080"]
+                depends_on: [db]
+              db:
+                image: postgres:16
+                environment:
+                  POSTGRES_PASSWORD_FILE: /run/secrets/pg
+                secrets: [pg, api_key, tls_key, users, session]
+            secrets:
+              pg:
+                file: ./secrets/pg.txt
+              api_key:
+                file: ./secrets/api_key.txt
+              tls_key:
+                file: ./secrets/tls.pem
+              users:
+                file: ./secrets/users.json
+              session:
+                environment: SESSION_SECRET
+            """;
+
+    @Test
+    void committedComposeSecretFilesAreJudgedAsTheSecretsTheyHold() throws IOException {
+        write("compose.yaml", SECRET_FILES_COMPOSE);
+        write("secrets/pg.txt", "password1\n"); // named for the _FILE variable pointing at it: POSTGRES_PASSWORD
+        write("secrets/api_key.txt", "Qm7vXc2RtL9pWz4KdN8sHy3JbF6gAe1T\n");
+        write("secrets/tls.pem", "-----BEGIN CERTIFICATE-----MIIBszCCAVmgAwIBAgIU\n");
+        write("secrets/users.json", "{\n  \"admin\": \"admin\"\n}\n");
+        List<Finding> f = audit();
+        assertThat(where(f, "secrets/weak-value")).containsExactly("secrets/pg.txt:1");
+        assertThat(where(f, "secrets/committed-env-file")).containsExactlyInAnyOrder("secrets/pg.txt:1",
+                "secrets/api_key.txt:1");
+        assertThat(f).filteredOn(x -> x.location().startsWith("secrets/")).extracting(Finding::message)
+                .allSatisfy(m -> assertThat(m).contains("(declared at compose.yaml:")
+                        .doesNotContain("password1").doesNotContain("Qm7vXc2RtL9pWz4KdN8sHy3JbF6gAe1T"));
+        assertThat(f).filteredOn(x -> x.ruleId().equals("secrets/weak-value")).singleElement()
+                .satisfies(x -> assertThat(x.severity()).isEqualTo(Severity.HIGH));
+        assertThat(f).filteredOn(x -> x.ruleId().equals("secrets/committed-env-file"))
+                .allSatisfy(x -> assertThat(x.severity()).isEqualTo(Severity.CRITICAL));
+    }
+
+    @Test
+    void aSecretFileOnlyADevelopmentComposeFileDeclaresIsLow() throws IOException {
+        write("compose.dev.yaml", SECRET_FILES_COMPOSE);
+        write("secrets/pg.txt", "postgres\n");
+        write("secrets/api_key.txt", "changeme\n");
+        List<Finding> f = audit();
+        assertThat(where(f, "secrets/weak-value")).containsExactlyInAnyOrder("secrets/pg.txt:1",
+                "secrets/api_key.txt:1");
+        assertThat(where(f, "secrets/committed-env-file")).containsExactlyInAnyOrder("secrets/pg.txt:1",
+                "secrets/api_key.txt:1");
+        assertThat(f).filteredOn(x -> x.location().startsWith("secrets/"))
+                .allSatisfy(x -> assertThat(x.severity()).isEqualTo(Severity.LOW));
+    }
 }
