@@ -193,6 +193,15 @@ public final class SecretNames {
     }
 
     /** {@code POSTGRES_PASSWORD_FILE}: the value is a path to the secret, which is how secrets should be passed. */
+    /**
+     * A connection string ({@code SENTRY_DSN}, {@code DATABASE_DSN}): its credential is the user or password part of the
+     * URL it holds, so a value that is not a URL ({@code 0}, {@code false}: "not configured") holds none.
+     */
+    public static boolean isConnectionString(String name) {
+        List<String> w = words(name);
+        return !w.isEmpty() && w.get(w.size() - 1).equals("dsn");
+    }
+
     public static boolean isFileReference(String name) {
         List<String> w = words(name);
         return !w.isEmpty() && (w.get(w.size() - 1).equals("file") || w.get(w.size() - 1).equals("path"));

@@ -222,7 +222,8 @@ public final class SecretValues {
                     def = word;
                 }
             }
-            if (def == null || def.isEmpty() || hasReference(def) || isPlaceholder(def) || isFilePath(def)) {
+            if (def == null || def.isEmpty() || hasReference(def) || isPlaceholder(def) || isFilePath(def)
+                    || SecretNames.isConnectionString(variable) && !isConnectionValue(def)) {
                 continue;
             }
             String user = urlUserBefore(v, m.start());
@@ -250,10 +251,16 @@ public final class SecretValues {
             }
         }
         if (!interpolated && !url && !hasReference(v) && SecretNames.isSecret(name) && !SecretNames.isFileReference(name)
+                && !(SecretNames.isConnectionString(name) && !isConnectionValue(v))
                 && !isPlaceholder(v) && !isFilePath(v) && !isStoreReference(v) && !BOOLEANS.contains(v.toLowerCase(Locale.ROOT))) {
             out.add(new Candidate(name, v, 0, Kind.LITERAL, null));
         }
         return out;
+    }
+
+    /** Whether a connection string's value could carry a credential: a URL, or {@code user:password@host}. */
+    private static boolean isConnectionValue(String value) {
+        return value.contains("://") || value.contains("@") || value.contains("=");
     }
 
     /**

@@ -45,6 +45,19 @@ class SecretValuesTest {
     }
 
     @Test
+    void aConnectionStringThatIsNoURLHoldsNoCredential() {
+        assertThat(SecretValues.candidates("SENTRY_DSN", "${JVB_SENTRY_DSN:-0}")).isEmpty();
+        assertThat(SecretValues.candidates("SENTRY_DSN", "0")).isEmpty();
+        assertThat(SecretValues.candidates("SENTRY_DSN", "false")).isEmpty();
+        assertThat(SecretValues.candidates("DATABASE_DSN", "pgsql:host=db;password=secret1")).singleElement()
+                .satisfies(c -> assertThat(c.kind()).isEqualTo(SecretValues.Kind.LITERAL));
+        assertThat(SecretValues.candidates("DATABASE_DSN", "postgres://app:hunter2@db/app")).singleElement()
+                .satisfies(c -> assertThat(c.value()).isEqualTo("hunter2"));
+        assertThat(SecretValues.candidates("DB_PASSWORD", "${DB_PASS:-0}")).singleElement()
+                .satisfies(c -> assertThat(c.value()).isEqualTo("0"));
+    }
+
+    @Test
     void urlPasswordsCarryTheirUser() {
         assertThat(SecretValues.candidates("DATABASE_URL", "postgresql://app:app@db:5432/app")).singleElement()
                 .satisfies(c -> {
