@@ -384,22 +384,18 @@ public final class DevelopmentStacks {
 
     /** Whether a name part of the file name is one of these ({@code docker-compose.prod.yml}: prod). */
     private static boolean named(String path, Set<String> parts) {
-        String name = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
-        for (String part : name.split("[._-]+")) {
-            if (parts.contains(part)) {
-                return true;
-            }
-        }
-        return false;
+        return hasPart(path.substring(path.lastIndexOf('/') + 1), parts);
     }
 
     /** Whether a folder of the path has one of these name parts ({@code dev-postgres/compose.yaml}: dev). */
     private static boolean inFolderNamed(String path, Set<String> parts) {
         int slash = path.lastIndexOf('/');
-        if (slash < 0) {
-            return false;
-        }
-        for (String part : path.substring(0, slash).toLowerCase(Locale.ROOT).split("[/._-]+")) {
+        return slash >= 0 && hasPart(path.substring(0, slash), parts);
+    }
+
+    /** Whether a word of these names (split at {@code / . _ -}) is one of the parts. */
+    private static boolean hasPart(String names, Set<String> parts) {
+        for (String part : names.toLowerCase(Locale.ROOT).split("[/._-]+")) {
             if (parts.contains(part)) {
                 return true;
             }
